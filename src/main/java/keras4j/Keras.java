@@ -1,0 +1,232 @@
+package keras4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import keras4j.callbacks.Callback;
+import keras4j.initializers.Initializer;
+import keras4j.losses.Loss;
+import keras4j.metrics.Metric;
+import keras4j.optimizers.Optimizer;
+import keras4j.regularizers.Regularizer;
+
+/**
+ * Keras's keyword arguments as static factories: {@code import static keras4j.Keras.*;} then
+ * {@code new Dense(64, activation("relu"), inputShape(784))} or {@code model.fit(x, y, epochs(10),
+ * batchSize(128))}.
+ *
+ * <p>Each factory's return type says where the argument is accepted, so passing {@code epochs} to
+ * a layer does not compile.
+ */
+public final class Keras {
+  private Keras() {}
+
+  /** A keyword argument accepted by layer constructors. */
+  public sealed interface LayerArg permits Kwarg {}
+
+  /** A keyword argument accepted by {@code compile}. */
+  public sealed interface CompileArg permits Kwarg {}
+
+  /** A keyword argument accepted by {@code fit}. */
+  public sealed interface FitArg permits Kwarg, LoopArg {}
+
+  /** A keyword argument accepted by {@code evaluate}. */
+  public sealed interface EvaluateArg permits Kwarg, LoopArg {}
+
+  /** A keyword argument accepted by {@code predict}. */
+  public sealed interface PredictArg permits Kwarg, LoopArg {}
+
+  /** A keyword argument accepted by {@code fit}, {@code evaluate} and {@code predict}. */
+  public sealed interface LoopArg extends FitArg, EvaluateArg, PredictArg permits Kwarg {}
+
+  /** One keyword argument: a name and its value. */
+  public record Kwarg(String name, Object value)
+      implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg {
+    /** Collects arguments by name, rejecting names {@code function} does not take. */
+    public static Map<String, Object> parse(String function, Set<String> accepted, Object[] args) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Object arg : args) {
+        Kwarg kwarg = (Kwarg) arg;
+        if (!accepted.contains(kwarg.name())) {
+          throw new IllegalArgumentException(
+              function + "() got an unexpected keyword argument '" + kwarg.name()
+                  + "'; it accepts " + accepted);
+        }
+        out.put(kwarg.name(), kwarg.value());
+      }
+      return out;
+    }
+  }
+
+  // ---- layers
+
+  /** The layer's activation, by Keras name ({@code "relu"}, {@code "softmax"}, ...). */
+  public static LayerArg activation(String name) {
+    return new Kwarg("activation", name);
+  }
+
+  /** The shape of one input sample (without the batch dimension), for the first layer. */
+  public static LayerArg inputShape(long... dims) {
+    return new Kwarg("input_shape", dims.clone());
+  }
+
+  /** Short for {@code inputShape(dim)}. */
+  public static LayerArg inputDim(long dim) {
+    return new Kwarg("input_shape", new long[] {dim});
+  }
+
+  /** Whether a Dense layer adds a bias (default true). */
+  public static LayerArg useBias(boolean useBias) {
+    return new Kwarg("use_bias", useBias);
+  }
+
+  /** The kernel initializer, by Keras name ({@code "glorot_uniform"}, {@code "he_normal"}, ...). */
+  public static LayerArg kernelInitializer(String name) {
+    return new Kwarg("kernel_initializer", name);
+  }
+
+  /** The kernel initializer. */
+  public static LayerArg kernelInitializer(Initializer initializer) {
+    return new Kwarg("kernel_initializer", initializer);
+  }
+
+  /** The bias initializer, by Keras name. */
+  public static LayerArg biasInitializer(String name) {
+    return new Kwarg("bias_initializer", name);
+  }
+
+  /** The bias initializer. */
+  public static LayerArg biasInitializer(Initializer initializer) {
+    return new Kwarg("bias_initializer", initializer);
+  }
+
+  /** A penalty on the kernel added to the loss, e.g. {@code kernelRegularizer(l2(0.01))}. */
+  public static LayerArg kernelRegularizer(Regularizer regularizer) {
+    return new Kwarg("kernel_regularizer", regularizer);
+  }
+
+  /** A penalty on the bias added to the loss. */
+  public static LayerArg biasRegularizer(Regularizer regularizer) {
+    return new Kwarg("bias_regularizer", regularizer);
+  }
+
+  /** The layer's name (unique names are generated otherwise, as {@code dense_1}). */
+  public static LayerArg name(String name) {
+    return new Kwarg("name", name);
+  }
+
+  /** Whether the layer's weights are trained (default true). */
+  public static LayerArg trainable(boolean trainable) {
+    return new Kwarg("trainable", trainable);
+  }
+
+  /** The seed of a random layer (Dropout). */
+  public static LayerArg seed(long seed) {
+    return new Kwarg("seed", seed);
+  }
+
+  // ---- compile
+
+  /** The optimizer, by Keras alias ({@code "adam"}, {@code "sgd"}, {@code "rmsprop"}, ...). */
+  public static CompileArg optimizer(String alias) {
+    return new Kwarg("optimizer", alias);
+  }
+
+  /** The optimizer. */
+  public static CompileArg optimizer(Optimizer optimizer) {
+    return new Kwarg("optimizer", optimizer);
+  }
+
+  /** The loss, by Keras alias ({@code "sparse_categorical_crossentropy"}, {@code "mse"}, ...). */
+  public static CompileArg loss(String alias) {
+    return new Kwarg("loss", alias);
+  }
+
+  /** The loss. */
+  public static CompileArg loss(Loss loss) {
+    return new Kwarg("loss", loss);
+  }
+
+  /** The metrics, by Keras alias ({@code "accuracy"}, {@code "mae"}, {@code "auc"}, ...). */
+  public static CompileArg metrics(String... aliases) {
+    return new Kwarg("metrics", List.of((Object[]) aliases));
+  }
+
+  /** The metrics, as aliases ({@link String}) or {@link Metric} objects. */
+  public static CompileArg metrics(Object... metrics) {
+    for (Object m : metrics) {
+      if (!(m instanceof String) && !(m instanceof Metric)) {
+        throw new IllegalArgumentException(
+            "metrics() takes metric names or keras4j.metrics.Metric objects, not " + m);
+      }
+    }
+    return new Kwarg("metrics", List.of(metrics));
+  }
+
+  /**
+   * How many batches one native call runs (Keras's {@code steps_per_execution}); larger values
+   * cut per-batch overhead on small models.
+   */
+  public static CompileArg stepsPerExecution(int steps) {
+    if (steps < 1) {
+      throw new IllegalArgumentException("stepsPerExecution must be >= 1, got " + steps);
+    }
+    return new Kwarg("steps_per_execution", steps);
+  }
+
+  // ---- fit / evaluate / predict
+
+  /** Number of passes over the training data. */
+  public static FitArg epochs(int epochs) {
+    return new Kwarg("epochs", epochs);
+  }
+
+  /** Samples per batch (default 32). */
+  public static LoopArg batchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+    }
+    return new Kwarg("batch_size", batchSize);
+  }
+
+  /**
+   * 0 silent, 1 progress bar, 2 one line per epoch; by default 1 on a terminal, 2 otherwise.
+   */
+  public static LoopArg verbose(int verbose) {
+    if (verbose < 0 || verbose > 2) {
+      throw new IllegalArgumentException("verbose must be 0, 1 or 2, got " + verbose);
+    }
+    return new Kwarg("verbose", verbose);
+  }
+
+  /** Whether to shuffle the training data before each epoch (default true). */
+  public static FitArg shuffle(boolean shuffle) {
+    return new Kwarg("shuffle", shuffle);
+  }
+
+  /** Holds out the last {@code fraction} of the training data for validation, as Keras. */
+  public static FitArg validationSplit(double fraction) {
+    if (!(fraction >= 0 && fraction < 1)) {
+      throw new IllegalArgumentException("validationSplit must be in [0, 1), got " + fraction);
+    }
+    return new Kwarg("validation_split", fraction);
+  }
+
+  /** Data to evaluate on at the end of each epoch: features and labels. */
+  public static FitArg validationData(Object x, Object y) {
+    return new Kwarg("validation_data", new Object[] {x, y});
+  }
+
+  /** Callbacks invoked during training or evaluation. */
+  public static LoopArg callbacks(Callback... callbacks) {
+    return new Kwarg("callbacks", new ArrayList<>(Arrays.asList(callbacks)));
+  }
+
+  /** The epoch to start at (to resume training). */
+  public static FitArg initialEpoch(int epoch) {
+    return new Kwarg("initial_epoch", epoch);
+  }
+}

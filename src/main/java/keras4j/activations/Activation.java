@@ -1,0 +1,12 @@
+package keras4j.activations;
+
+import keras4j.KerasTensor;
+
+/** An element-wise activation function with its Keras name. */
+public interface Activation {
+  /** Applies the function. */
+  KerasTensor apply(KerasTensor x);
+
+  /** The Keras name, as saved in a layer's config. */
+  String name();
+}

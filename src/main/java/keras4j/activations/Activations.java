@@ -1,0 +1,36 @@
+package keras4j.activations;
+
+import java.util.List;
+import keras4j.KerasTensor;
+import keras4j.backend.TensorMath;
+
+/** Keras's activation functions by name ({@code keras.activations.get}). */
+public final class Activations {
+  /** The names accepted wherever Keras takes an activation name. */
+  public static final List<String> NAMES =
+      List.of(
+          "linear", "relu", "sigmoid", "softmax", "tanh", "elu", "selu", "softplus", "softsign",
+          "swish", "gelu", "hard_sigmoid", "exponential");
+
+  private Activations() {}
+
+  /** The activation called {@code name}; null means linear, as in Keras. */
+  public static Activation get(String name) {
+    String key = name == null ? "linear" : name;
+    if (!NAMES.contains(key)) {
+      throw new IllegalArgumentException(
+          "Unknown activation '" + name + "'. Valid names: " + NAMES);
+    }
+    return new Activation() {
+      @Override
+      public KerasTensor apply(KerasTensor x) {
+        return KerasTensor.of(TensorMath.activation(key, x.tensor()));
+      }
+
+      @Override
+      public String name() {
+        return key;
+      }
+    };
+  }
+}

@@ -1,0 +1,68 @@
+package keras4j.backend;
+
+import keras4j.KerasTensor;
+import org.tensorflow.Operand;
+import org.tensorflow.framework.losses.Losses;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Keras's losses computed by TensorFlow Java's framework ({@code framework.losses.Losses}); for
+ * crossentropies of a softmax or sigmoid output the logits are used, as Keras does.
+ */
+public final class FrameworkLosses {
+  private FrameworkLosses() {}
+
+  /** Which framework loss to compute. */
+  public enum Kind {
+    MEAN_SQUARED_ERROR, MEAN_ABSOLUTE_ERROR, BINARY_CROSSENTROPY, CATEGORICAL_CROSSENTROPY,
+    SPARSE_CATEGORICAL_CROSSENTROPY, HUBER, HINGE, KL_DIVERGENCE
+  }
+
+  /** The per-sample loss of {@code kind}. */
+  public static KerasTensor perSample(Kind kind, KerasTensor yTrue, KerasTensor yPred, boolean fromLogits) {
+    Tensor pred = yPred.tensor();
+    Ops tf = pred.graph().tf();
+    Operand<TFloat32> labels = yTrue.tensor().operand();
+    Operand<TFloat32> p = pred.operand();
+    Operand<TFloat32> out =
+        switch (kind) {
+          case MEAN_SQUARED_ERROR -> Losses.meanSquaredError(tf, labels, p);
+          case MEAN_ABSOLUTE_ERROR -> Losses.meanAbsoluteError(tf, labels, p);
+          case HUBER -> Losses.huber(tf, labels, p, 1.0f);
+          case HINGE -> Losses.hinge(tf, labels, p);
+          case KL_DIVERGENCE -> Losses.kullbackLeiblerDivergence(tf, labels, p);
+          case BINARY_CROSSENTROPY -> {
+            Operand<TFloat32> logits = fromLogits ? null : pred.logitsOf("sigmoid");
+            yield logits != null
+                ? Losses.binaryCrossentropy(tf, labels, logits, true, 0f)
+                : Losses.binaryCrossentropy(tf, labels, p, fromLogits, 0f);
+          }
+          case CATEGORICAL_CROSSENTROPY -> {
+            Operand<TFloat32> logits = fromLogits ? null : pred.logitsOf("softmax");
+            yield logits != null
+                ? Losses.categoricalCrossentropy(tf, labels, logits, true, 0f, -1)
+                : Losses.categoricalCrossentropy(tf, labels, p, fromLogits, 0f, -1);
+          }
+          case SPARSE_CATEGORICAL_CROSSENTROPY -> {
+            Operand<TFloat32> logits = fromLogits ? p : pred.logitsOf("softmax");
+            yield sparse(tf, labels, logits != null ? logits : p, logits != null);
+          }
+        };
+    return KerasTensor.of(pred.graph(), out);
+  }
+
+  private static Operand<TFloat32> sparse(
+      Ops tf, Operand<TFloat32> labels, Operand<TFloat32> p, boolean useLogits) {
+    // Class ids as int64 of shape (batch), whether fed as (batch) or (batch, 1).
+    Operand<TInt64> ids =
+        tf.reshape(tf.dtypes.cast(labels, TInt64.class), tf.constant(new long[] {-1}));
+    Operand<TFloat32> logits = p;
+    if (!useLogits) {
+      float eps = Losses.EPSILON;
+      logits = tf.math.log(tf.clipByValue(p, tf.constant(eps), tf.constant(1f - eps)));
+    }
+    return tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits, ids).loss();
+  }
+}

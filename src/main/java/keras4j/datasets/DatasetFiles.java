@@ -1,0 +1,336 @@
+package keras4j.datasets;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensorflow.ndarray.ByteNdArray;
+import org.tensorflow.ndarray.IntNdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+
+/**
+ * The files of a data set that Keras downloads: where to look for them, how to download the
+ * missing ones safely, and how to report a file that cannot be read.
+ *
+ * <p>Like Keras's {@code get_file}, downloads go to {@code $KERAS_HOME/datasets} when {@code
+ * KERAS_HOME} is set, else to {@code ~/.keras/datasets}, so that keras4j and Python Keras share
+ * one cache.
+ */
+final class DatasetFiles {
+
+  /** Where Keras downloads its data sets from. */
+  static final String KERAS_ORIGIN = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatasetFiles.class);
+  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+  // No data for this long means a dead connection, not a slow one.
+  private static final int READ_TIMEOUT_MILLIS = 60_000;
+  private static final String GZ = ".gz";
+  // The largest Java array some JVMs allow.
+  private static final long MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
+
+  /** Copies a remote file into a stream; tests pass one that never touches the network. */
+  @FunctionalInterface
+  interface Fetcher {
+    /**
+     * Writes the content at {@code source} to {@code target}.
+     *
+     * @param source where the file is published
+     * @param target where its bytes go
+     * @throws IOException when the file cannot be fetched
+     */
+    void fetch(URI source, OutputStream target) throws IOException;
+  }
+
+  /** Reads one data set file; it also serves to check a download before it enters the cache. */
+  @FunctionalInterface
+  interface Parser<T> {
+    /**
+     * Reads {@code file}.
+     *
+     * @param file the file to read
+     * @return its content
+     * @throws IOException when the file cannot be read or is not in the expected format
+     */
+    T parse(Path file) throws IOException;
+  }
+
+  private final String title;
+  private final List<Path> searchDirs;
+  private final Fetcher fetcher;
+  private final String installHint;
+
+  /**
+   * Describes where a data set's files are looked for.
+   *
+   * @param title the data set's name in messages, e.g. "MNIST"
+   * @param searchDirs the directories to look in, in order; missing files are downloaded into the
+   *     first one
+   * @param fetcher downloads a file from {@link #KERAS_ORIGIN}
+   * @param installHint another way to get the files, for the not-found message, or ""
+   */
+  DatasetFiles(String title, List<Path> searchDirs, Fetcher fetcher, String installHint) {
+    this.title = title;
+    this.searchDirs = List.copyOf(searchDirs);
+    this.fetcher = fetcher;
+    this.installHint = installHint;
+  }
+
+  /**
+   * Returns Keras's cache directories for a data set: {@code $KERAS_HOME/datasets/subdir} when
+   * {@code KERAS_HOME} is set, then {@code ~/.keras/datasets/subdir}, where Python Keras may have
+   * put the files already.
+   *
+   * @param subdir the data set's subdirectory, or "" for files directly in {@code datasets}
+   * @return the directories, the download directory first
+   */
+  static List<Path> kerasDirs(String subdir) {
+    List<Path> dirs = new ArrayList<>();
+    String kerasHome = System.getenv("KERAS_HOME");
+    if (kerasHome != null && !kerasHome.isBlank()) {
+      dirs.add(Path.of(kerasHome, "datasets", subdir));
+    }
+    dirs.add(Path.of(System.getProperty("user.home"), ".keras", "datasets", subdir));
+    return dirs.stream().map(Path::toAbsolutePath).distinct().toList();
+  }
+
+  /**
+   * Finds each file in the search directories (for a {@code .gz} name, a gunzipped copy without the
+   * suffix does too) and downloads the ones that no directory has.
+   *
+   * @param fileNames the files' names as Keras publishes them
+   * @param check reads a downloaded file, which is kept only when this succeeds
+   * @return the path of each file, in the order of {@code fileNames}
+   * @throws UncheckedIOException when a file is missing and cannot be downloaded; the message says
+   *     where to put it
+   */
+  List<Path> locate(List<String> fileNames, Parser<?> check) {
+    List<Path> paths = new ArrayList<>();
+    for (String name : fileNames) {
+      Optional<Path> found = find(name);
+      if (found.isPresent()) {
+        paths.add(found.get());
+        continue;
+      }
+      try {
+        paths.add(download(name, check));
+      } catch (IOException e) {
+        throw new UncheckedIOException(notFoundMessage(fileNames, e), e);
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * Reads a data set file, turning any failure into a message that names the file and says how to
+   * get a good copy.
+   *
+   * @param file the file to read
+   * @param parser reads it
+   * @param <T> what the file holds
+   * @return the file's content
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  static <T> T parse(Path file, Parser<T> parser) {
+    try {
+      return parser.parse(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot read " + file + ": " + e.getMessage() + ". The file is truncated or corrupt:"
+              + " delete it, and the next load downloads it again.",
+          e);
+    }
+  }
+
+  /**
+   * Returns a check that a file's SHA-256 is {@code expected}, as Keras checks its downloads.
+   *
+   * @param expected the hex digest, lower case
+   * @return the check
+   */
+  static Parser<Void> sha256(String expected) {
+    return file -> {
+      MessageDigest digest = newSha256();
+      try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+        in.transferTo(OutputStream.nullOutputStream());
+      }
+      String actual = HexFormat.of().formatHex(digest.digest());
+      if (!actual.equals(expected)) {
+        throw new IOException("SHA-256 is " + actual + ", expected " + expected);
+      }
+      return null;
+    };
+  }
+
+  /**
+   * Assembles an image data set, checking that the arrays fit together: images of shape (n,
+   * height, width) with n labels. Labels stored as unsigned bytes become ints.
+   *
+   * @param source the file or files the arrays come from, for the message
+   * @param xTrain the training images
+   * @param yTrain the training labels, 0..255
+   * @param xTest the test images
+   * @param yTest the test labels, 0..255
+   * @return the data set
+   * @throws IllegalStateException when the shapes do not fit together
+   */
+  static Dataset<ByteNdArray, IntNdArray> imageDataset(
+      String source, ByteNdArray xTrain, ByteNdArray yTrain, ByteNdArray xTest, ByteNdArray yTest) {
+    checkImagesMatchLabels(source, "training", xTrain, yTrain);
+    checkImagesMatchLabels(source, "test", xTest, yTest);
+    return new Dataset<>(xTrain, toIntLabels(yTrain), xTest, toIntLabels(yTest));
+  }
+
+  /**
+   * Reads the values of an array of unsigned bytes, which must be all that is left in the stream.
+   *
+   * @param in the stream, positioned after the array's header
+   * @param shape the shape the header declares
+   * @param what the array's name in messages
+   * @return the array
+   * @throws IOException when the stream holds fewer or more bytes than the shape needs
+   */
+  static ByteNdArray readBytes(DataInputStream in, Shape shape, String what) throws IOException {
+    long size = shape.size();
+    if (size > MAX_ARRAY_SIZE) {
+      throw new IOException(what + " declares shape " + shape + ", too large for one array");
+    }
+    byte[] data = new byte[(int) size];
+    try {
+      in.readFully(data);
+    } catch (EOFException e) {
+      throw new IOException(what + " ends before the " + size + " values of its shape " + shape, e);
+    }
+    if (in.read() != -1) {
+      throw new IOException(what + " holds more bytes than its shape " + shape + " needs");
+    }
+    return NdArrays.wrap(shape, DataBuffers.of(data, false, false));
+  }
+
+  /**
+   * Downloads files over HTTP(S), giving up on a connection that does not open within 10 seconds or
+   * goes silent for a minute, so that a load never hangs.
+   *
+   * @param source the URL
+   * @param target where the bytes go
+   * @throws IOException when the server cannot be reached or does not answer 200 OK
+   */
+  static void httpFetch(URI source, OutputStream target) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) source.toURL().openConnection();
+    connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+    connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+    try {
+      int status = connection.getResponseCode();
+      if (status != HttpURLConnection.HTTP_OK) {
+        throw new IOException("HTTP " + status + " from " + source);
+      }
+      try (InputStream in = connection.getInputStream()) {
+        in.transferTo(target);
+      }
+    } finally {
+      connection.disconnect();
+    }
+  }
+
+  private Optional<Path> find(String name) {
+    List<String> candidates = name.endsWith(GZ)
+        ? List.of(name, name.substring(0, name.length() - GZ.length()))
+        : List.of(name);
+    return searchDirs.stream()
+        .flatMap(dir -> candidates.stream().map(dir::resolve))
+        .filter(Files::isRegularFile)
+        .findFirst();
+  }
+
+  // Downloads to a temporary file and renames it only once complete and checked, so that an
+  // interrupted or bad download never leaves a file that a later load would trust.
+  private Path download(String name, Parser<?> check) throws IOException {
+    Path dir = searchDirs.get(0);
+    Files.createDirectories(dir);
+    Path target = dir.resolve(name);
+    URI source = URI.create(KERAS_ORIGIN + name);
+    LOG.info("Downloading {} to {}", source, target);
+    Path partial = Files.createTempFile(dir, name, ".part");
+    try {
+      try (OutputStream out = Files.newOutputStream(partial)) {
+        fetcher.fetch(source, out);
+      }
+      try {
+        check.parse(partial);
+      } catch (IOException e) {
+        throw new IOException("the download from " + source + " is not valid: " + e.getMessage(), e);
+      }
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    return target;
+  }
+
+  private String notFoundMessage(List<String> fileNames, IOException cause) {
+    String indent = System.lineSeparator() + "  ";
+    StringBuilder message = new StringBuilder()
+        .append(title).append(" is not on this machine and could not be downloaded (")
+        .append(cause).append(").")
+        .append(System.lineSeparator()).append("It needs these files")
+        .append(fileNames.stream().anyMatch(n -> n.endsWith(GZ)) ? " (gzipped or not):" : ":")
+        .append(indent).append(String.join(indent, fileNames))
+        .append(System.lineSeparator()).append("in one of these directories:")
+        .append(indent).append(searchDirs.stream().map(Path::toString)
+            .collect(Collectors.joining(indent)))
+        .append(System.lineSeparator()).append("Download them from:")
+        .append(indent).append(fileNames.stream()
+            .map(n -> KERAS_ORIGIN + n).collect(Collectors.joining(indent)));
+    if (!installHint.isEmpty()) {
+      message.append(System.lineSeparator()).append("or ").append(installHint);
+    }
+    return message.toString();
+  }
+
+  private static void checkImagesMatchLabels(
+      String source, String part, ByteNdArray images, ByteNdArray labels) {
+    if (images.rank() != 3 || labels.rank() != 1 || images.shape().get(0) != labels.shape().get(0)) {
+      throw new IllegalStateException(
+          source + ": the " + part + " images have shape " + images.shape() + " and the labels "
+              + labels.shape() + ", expected (n, height, width) and (n). Delete the file(s), and"
+              + " the next load downloads them again.");
+    }
+  }
+
+  private static IntNdArray toIntLabels(ByteNdArray labels) {
+    byte[] bytes = new byte[Math.toIntExact(labels.size())];
+    labels.copyTo(DataBuffers.of(bytes, false, false));
+    int[] ints = new int[bytes.length];
+    for (int i = 0; i < bytes.length; i++) {
+      ints[i] = Byte.toUnsignedInt(bytes[i]);
+    }
+    return NdArrays.wrap(labels.shape(), DataBuffers.of(ints, false, false));
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

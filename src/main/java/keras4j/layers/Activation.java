@@ -1,0 +1,29 @@
+package keras4j.layers;
+
+import java.util.Map;
+import keras4j.Keras.LayerArg;
+import keras4j.KerasTensor;
+import keras4j.activations.Activations;
+
+/** Applies an activation function, Keras's {@code Activation("relu")}. */
+public class Activation extends Layer {
+  private final keras4j.activations.Activation activation;
+
+  /** The layer applying the activation called {@code name}. */
+  public Activation(String name, LayerArg... args) {
+    super(args);
+    this.activation = Activations.get(name);
+  }
+
+  @Override
+  protected KerasTensor call(KerasTensor inputs, boolean training) {
+    return activation.apply(inputs);
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("activation", activation.name());
+    return config;
+  }
+}

@@ -1,0 +1,42 @@
+package keras4j.layers;
+
+import java.util.Map;
+import keras4j.Keras.LayerArg;
+import keras4j.KerasTensor;
+import keras4j.backend.TensorMath;
+import keras4j.utils.RandomSeed;
+
+/**
+ * Zeroes a fraction {@code rate} of the inputs while training and scales the rest by {@code 1 /
+ * (1 - rate)}; the identity at inference, as Keras's {@code Dropout}.
+ */
+public class Dropout extends Layer {
+  private final float rate;
+  private final long seed;
+
+  /** Drops a fraction {@code rate} in [0, 1) of the inputs while training. */
+  public Dropout(double rate, LayerArg... args) {
+    super(args, "seed");
+    if (!(rate >= 0 && rate < 1)) {
+      throw new IllegalArgumentException("Dropout rate must be in [0, 1), got " + rate);
+    }
+    this.rate = (float) rate;
+    this.seed = arg("seed", RandomSeed.next());
+  }
+
+  @Override
+  protected KerasTensor call(KerasTensor inputs, boolean training) {
+    if (!training || rate == 0) {
+      return inputs;
+    }
+    return KerasTensor.of(TensorMath.dropout(inputs.tensor(), rate, seed));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("rate", rate);
+    config.put("seed", seed);
+    return config;
+  }
+}

@@ -1,0 +1,31 @@
+package keras4j.layers;
+
+import keras4j.Keras.LayerArg;
+import keras4j.KerasTensor;
+import keras4j.Shapes;
+import keras4j.backend.TensorMath;
+import org.tensorflow.ndarray.Shape;
+
+/** Flattens each sample to one dimension (channels-last order), Keras's {@code Flatten}. */
+public class Flatten extends Layer {
+  /** A flattening layer. */
+  public Flatten(LayerArg... args) {
+    super(args);
+  }
+
+  @Override
+  protected KerasTensor call(KerasTensor inputs, boolean training) {
+    return KerasTensor.of(
+        TensorMath.reshapeBatch(inputs.tensor(), Shapes.sample(computeOutputShape(inputs.shape()))));
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    Shape sample = Shapes.sample(inputShape);
+    if (sample.hasUnknownDimension()) {
+      throw new IllegalArgumentException(
+          "Flatten needs every non-batch dimension known, got " + Shapes.toKeras(inputShape));
+    }
+    return Shape.of(inputShape.get(0), sample.size());
+  }
+}

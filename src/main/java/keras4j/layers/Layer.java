@@ -1,0 +1,247 @@
+package keras4j.layers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import keras4j.Keras.Kwarg;
+import keras4j.Keras.LayerArg;
+import keras4j.KerasTensor;
+import keras4j.Shapes;
+import keras4j.Variable;
+import keras4j.backend.ModelGraph;
+import keras4j.initializers.Initializer;
+import keras4j.regularizers.Regularizer;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArray;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * A layer, as in Keras: {@link #build} creates the weights once the input shape is known, {@link
+ * #call} computes the output, {@link #getConfig} describes it.
+ *
+ * <p>{@link #apply} is Keras's {@code layer(x)}: on a symbolic tensor it records the call for the
+ * functional API; inside a model's trace it runs {@code call}.
+ */
+public abstract class Layer {
+  private static final Set<String> COMMON_ARGS = Set.of("name", "input_shape", "trainable");
+  private static final Map<String, Integer> NAME_COUNTS = new HashMap<>();
+
+  private final Map<String, Object> args;
+  private final String name;
+  private final Shape declaredInputShape;
+  private boolean trainable;
+  private Shape builtInputShape;
+  private Shape outputShape;
+  private final List<Variable> weights = new ArrayList<>();
+  private final Map<Variable, Regularizer> regularizers = new LinkedHashMap<>();
+
+  /**
+   * Parses the keyword arguments this layer accepts: {@code name}, {@code inputShape}, {@code
+   * trainable} and the layer's own {@code accepted} ones.
+   */
+  protected Layer(LayerArg[] args, String... accepted) {
+    Set<String> names = new LinkedHashSet<>(COMMON_ARGS);
+    names.addAll(List.of(accepted));
+    this.args = Kwarg.parse(getClass().getSimpleName(), names, args);
+    this.name = (String) this.args.getOrDefault("name", uniqueName(defaultNamePrefix()));
+    long[] inputShape = (long[]) this.args.get("input_shape");
+    this.declaredInputShape = inputShape == null ? null : Shapes.batchOf(inputShape);
+    this.trainable = (Boolean) this.args.getOrDefault("trainable", true);
+  }
+
+  /** A keyword argument's value, or {@code fallback} when not given. */
+  @SuppressWarnings("unchecked")
+  protected <T> T arg(String key, T fallback) {
+    return (T) args.getOrDefault(key, fallback);
+  }
+
+  /** Keras's automatic names: {@code dense}, {@code dense_1}, ... per process. */
+  private static synchronized String uniqueName(String prefix) {
+    int n = NAME_COUNTS.merge(prefix, 1, Integer::sum) - 1;
+    return n == 0 ? prefix : prefix + "_" + n;
+  }
+
+  /** The snake_case class name, Keras's name prefix ({@code Dense} gives {@code dense}). */
+  protected String defaultNamePrefix() {
+    return getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+  }
+
+  /** The layer's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The input shape given with {@code inputShape(...)}, batch first, or null. */
+  public Shape declaredInputShape() {
+    return declaredInputShape;
+  }
+
+  /** Whether {@link #build} has run. */
+  public boolean isBuilt() {
+    return builtInputShape != null;
+  }
+
+  /** The input shape the layer was built for, or null. */
+  public Shape builtInputShape() {
+    return builtInputShape;
+  }
+
+  /** Whether optimizers update this layer's weights. */
+  public boolean isTrainable() {
+    return trainable;
+  }
+
+  /** Freezes or unfreezes the layer (takes effect at the next compile). */
+  public void setTrainable(boolean trainable) {
+    this.trainable = trainable;
+  }
+
+  /** Keras's {@code layer(x)}. */
+  public KerasTensor apply(KerasTensor inputs) {
+    ensureBuilt(inputs.shape());
+    if (inputs.isSymbolic()) {
+      outputShape = computeOutputShape(inputs.shape());
+      return KerasTensor.symbolic(outputShape, this, List.of(inputs));
+    }
+    ModelGraph.recordLayer(this);
+    return noteOutput(call(inputs, ModelGraph.training()));
+  }
+
+  /** Remembers the shape of an output, for {@code summary()}; returns the output. */
+  protected final KerasTensor noteOutput(KerasTensor output) {
+    outputShape = output.shape();
+    return output;
+  }
+
+  /** The shape of the layer's last output (batch first), or null before it ran. */
+  public Shape outputShape() {
+    return outputShape;
+  }
+
+  /** Builds the layer for {@code inputShape} unless built already, checking compatibility. */
+  public final void ensureBuilt(Shape inputShape) {
+    if (builtInputShape == null) {
+      build(inputShape);
+      builtInputShape = inputShape;
+    } else if (!compatible(builtInputShape, inputShape)) {
+      throw new IllegalArgumentException(
+          "Input of shape " + Shapes.toKeras(inputShape) + " is incompatible with layer '" + name
+              + "', which was built for inputs of shape " + Shapes.toKeras(builtInputShape));
+    }
+  }
+
+  private static boolean compatible(Shape expected, Shape actual) {
+    if (expected.numDimensions() != actual.numDimensions()) {
+      return false;
+    }
+    for (int i = 1; i < expected.numDimensions(); i++) {
+      long e = expected.get(i);
+      long a = actual.get(i);
+      if (e >= 0 && a >= 0 && e != a) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Creates the weights for inputs of {@code inputShape} (batch dimension first). */
+  protected void build(Shape inputShape) {}
+
+  /** Computes the output inside a model's trace. */
+  protected abstract KerasTensor call(KerasTensor inputs, boolean training);
+
+  /** The output shape for inputs of {@code inputShape}; the default keeps the shape. */
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
+  }
+
+  /** Creates a weight named {@code layerName/name}. */
+  protected Variable addWeight(
+      String weightName, Shape shape, Initializer initializer, Regularizer regularizer) {
+    Variable variable = new Variable(name + "/" + weightName, initializer.create(shape), true);
+    weights.add(variable);
+    if (regularizer != null) {
+      regularizers.put(variable, regularizer);
+    }
+    return variable;
+  }
+
+  /** The layer's variables, in Keras's order (kernel, then bias). */
+  public List<Variable> variables() {
+    return Collections.unmodifiableList(weights);
+  }
+
+  /** The variables optimizers update: all of them, unless the layer is frozen. */
+  public List<Variable> trainableVariables() {
+    return trainable ? variables() : List.of();
+  }
+
+  /** The regularization penalties of this layer's weights, inside a model's trace. */
+  public List<KerasTensor> regularizationLosses() {
+    List<KerasTensor> out = new ArrayList<>();
+    regularizers.forEach((variable, reg) -> out.add(reg.apply(variable.value())));
+    return out;
+  }
+
+  /** The weights' current values (kernel, then bias), as Keras's {@code get_weights()}. */
+  public List<FloatNdArray> getWeights() {
+    List<FloatNdArray> out = new ArrayList<>();
+    for (Variable v : variables()) {
+      out.add(v.numpy());
+    }
+    return out;
+  }
+
+  /** Sets the weights (kernel, then bias), checking their count and shapes. */
+  public void setWeights(List<? extends NdArray<Float>> values) {
+    List<Variable> vars = variables();
+    if (values.size() != vars.size()) {
+      throw new IllegalArgumentException(
+          "Layer '" + name + "' has " + vars.size() + " weights " + names(vars) + " but "
+              + values.size() + " values were given");
+    }
+    for (int i = 0; i < vars.size(); i++) {
+      if (!vars.get(i).shape().equals(values.get(i).shape())) {
+        throw new IllegalArgumentException(
+            "Layer '" + name + "': weight " + vars.get(i).name() + " has shape "
+                + Shapes.toKeras(vars.get(i).shape()) + " but the value given has shape "
+                + Shapes.toKeras(values.get(i).shape()));
+      }
+    }
+    for (int i = 0; i < vars.size(); i++) {
+      vars.get(i).assign(values.get(i));
+    }
+  }
+
+  private static List<String> names(List<Variable> vars) {
+    return vars.stream().map(Variable::name).toList();
+  }
+
+  /** The number of weight values. */
+  public long countParams() {
+    long total = 0;
+    for (Variable v : variables()) {
+      total += v.shape().size();
+    }
+    return total;
+  }
+
+  /** Keras's layer config: name, trainable, dtype and the layer's own settings. */
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("name", name);
+    config.put("trainable", trainable);
+    config.put("dtype", "float32");
+    return config;
+  }
+
+  @Override
+  public String toString() {
+    return "<" + getClass().getSimpleName() + " name=" + name + ">";
+  }
+}

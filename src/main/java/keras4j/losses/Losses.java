@@ -1,0 +1,40 @@
+package keras4j.losses;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Keras's loss aliases ({@code keras.losses.get}). */
+public final class Losses {
+  private static final Map<String, Supplier<Loss>> ALIASES =
+      Map.ofEntries(
+          Map.entry("mse", MeanSquaredError::new),
+          Map.entry("mean_squared_error", MeanSquaredError::new),
+          Map.entry("mae", MeanAbsoluteError::new),
+          Map.entry("mean_absolute_error", MeanAbsoluteError::new),
+          Map.entry("binary_crossentropy", BinaryCrossentropy::new),
+          Map.entry("categorical_crossentropy", CategoricalCrossentropy::new),
+          Map.entry("sparse_categorical_crossentropy", SparseCategoricalCrossentropy::new),
+          Map.entry("huber", Huber::new),
+          Map.entry("hinge", Hinge::new),
+          Map.entry("kld", KLDivergence::new),
+          Map.entry("kl_divergence", KLDivergence::new),
+          Map.entry("kullback_leibler_divergence", KLDivergence::new));
+
+  private Losses() {}
+
+  /** The loss called {@code alias}. */
+  public static Loss get(String alias) {
+    Supplier<Loss> loss = ALIASES.get(alias);
+    if (loss == null) {
+      throw new IllegalArgumentException(
+          "Unknown loss '" + alias + "'. Valid aliases: " + aliases());
+    }
+    return loss.get();
+  }
+
+  /** Every alias, sorted. */
+  public static List<String> aliases() {
+    return ALIASES.keySet().stream().sorted().toList();
+  }
+}

@@ -1,0 +1,303 @@
+package keras4j.models;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import keras4j.Keras.CompileArg;
+import keras4j.Keras.EvaluateArg;
+import keras4j.Keras.FitArg;
+import keras4j.Keras.Kwarg;
+import keras4j.Keras.PredictArg;
+import keras4j.Shapes;
+import keras4j.backend.Executor;
+import keras4j.backend.HostArray;
+import keras4j.backend.StepFunction;
+import keras4j.callbacks.Callback;
+import keras4j.callbacks.History;
+import keras4j.callbacks.ProgbarLogger;
+import keras4j.losses.Loss;
+import keras4j.losses.Losses;
+import keras4j.metrics.Metric;
+import keras4j.metrics.Metrics;
+import keras4j.optimizers.Optimizer;
+import keras4j.optimizers.Optimizers;
+import keras4j.utils.RandomSeed;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The training loop: Keras's {@code compile}, {@code fit}, {@code evaluate} and {@code predict}
+ * for one {@link Model}, as Keras's {@code trainers/trainer.py}. How a step executes lives in
+ * {@link Executor}.
+ */
+final class Trainer {
+  private static final Set<String> COMPILE_ARGS =
+      Set.of("optimizer", "loss", "metrics", "steps_per_execution");
+  private static final Set<String> FIT_ARGS =
+      Set.of("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data",
+          "callbacks", "initial_epoch");
+  private static final Set<String> EVALUATE_ARGS = Set.of("batch_size", "verbose", "callbacks");
+  private static final Set<String> PREDICT_ARGS = Set.of("batch_size", "verbose", "callbacks");
+  private static final int DEFAULT_BATCH_SIZE = 32;
+
+  private final Model model;
+  private Executor executor;
+  private Optimizer optimizer;
+  private Loss loss;
+  private List<Metric> metrics = List.of();
+  private boolean stopTraining;
+  private PrintStream out = System.out;
+
+  Trainer(Model model) {
+    this.model = model;
+  }
+
+  void compile(CompileArg... args) {
+    Map<String, Object> kw = Kwarg.parse("compile", COMPILE_ARGS, args);
+    Object opt = kw.getOrDefault("optimizer", "rmsprop");
+    optimizer = opt instanceof Optimizer given ? given : Optimizers.get((String) opt);
+    Object lossSpec = kw.get("loss");
+    if (lossSpec == null) {
+      throw new IllegalArgumentException("compile() needs a loss, e.g. loss(\"mse\")");
+    }
+    loss = lossSpec instanceof Loss given ? given : Losses.get((String) lossSpec);
+    List<Metric> resolved = new ArrayList<>();
+    for (Object m : (List<?>) kw.getOrDefault("metrics", List.of())) {
+      resolved.add(m instanceof Metric given ? given : Metrics.get((String) m));
+    }
+    metrics = List.copyOf(resolved);
+    if (executor != null) {
+      executor.clearSteps();
+    }
+  }
+
+  Optimizer optimizer() {
+    return optimizer;
+  }
+
+  boolean stopTraining() {
+    return stopTraining;
+  }
+
+  void setStopTraining(boolean stop) {
+    stopTraining = stop;
+  }
+
+  History fit(Object xData, Object yData, FitArg... args) {
+    Map<String, Object> kw = Kwarg.parse("fit", FIT_ARGS, args);
+    checkCompiled("fit");
+    HostArray x = HostArray.of(xData, "x");
+    HostArray y = HostArray.of(yData, "y");
+    checkSameLength(x, y);
+    double split = (Double) kw.getOrDefault("validation_split", 0.0);
+    HostArray xVal = null;
+    HostArray yVal = null;
+    if (kw.containsKey("validation_data")) {
+      Object[] val = (Object[]) kw.get("validation_data");
+      xVal = HostArray.of(val[0], "validation x");
+      yVal = HostArray.of(val[1], "validation y");
+      checkSameLength(xVal, yVal);
+    } else if (split > 0) {
+      // As Keras: the last fraction of the data, taken before shuffling.
+      int trainCount = (int) Math.floor(x.samples() * (1 - split));
+      xVal = x.slice(trainCount, x.samples());
+      yVal = y.slice(trainCount, y.samples());
+      x = x.slice(0, trainCount);
+      y = y.slice(0, trainCount);
+    }
+    int epochs = (Integer) kw.getOrDefault("epochs", 1);
+    int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
+    boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
+    int initialEpoch = (Integer) kw.getOrDefault("initial_epoch", 0);
+    int steps = ceilDiv(x.samples(), batchSize);
+    Executor exec = executor(x.shape());
+    StepFunction train =
+        exec.trainStep(y.batchShape(), loss, metrics, optimizer, model.trainableVariables());
+    CallbackList callbacks = callbacks(kw, epochs, steps);
+    History history = new History();
+    callbacks.add(history);
+    callbacks.setModel(model);
+    stopTraining = false;
+    SplittableRandom random = new SplittableRandom(RandomSeed.next());
+    int[] order = identity(x.samples());
+    callbacks.onTrainBegin();
+    for (int epoch = initialEpoch; epoch < epochs && !stopTraining; epoch++) {
+      callbacks.onEpochBegin(epoch);
+      train.resetMetrics();
+      if (shuffle) {
+        shuffleInPlace(order, random);
+      }
+      Map<String, Double> logs = Map.of();
+      for (int step = 0; step < steps && !stopTraining; step++) {
+        callbacks.onTrainBatchBegin(step);
+        int from = step * batchSize;
+        int to = Math.min(x.samples(), from + batchSize);
+        try (TFloat32 xb = x.batch(order, from, to); TFloat32 yb = y.batch(order, from, to)) {
+          logs = logs(train.names(), train.run(xb, yb));
+        }
+        callbacks.onTrainBatchEnd(step, logs);
+      }
+      Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
+      if (xVal != null) {
+        runTest(xVal, yVal, batchSize, CallbackList.silent()).forEach(
+            (name, value) -> epochLogs.put("val_" + name, value));
+      }
+      callbacks.onEpochEnd(epoch, epochLogs);
+    }
+    callbacks.onTrainEnd();
+    return history;
+  }
+
+  Map<String, Double> evaluate(Object xData, Object yData, EvaluateArg... args) {
+    Map<String, Object> kw = Kwarg.parse("evaluate", EVALUATE_ARGS, args);
+    checkCompiled("evaluate");
+    HostArray x = HostArray.of(xData, "x");
+    HostArray y = HostArray.of(yData, "y");
+    checkSameLength(x, y);
+    int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
+    CallbackList callbacks = callbacks(kw, 0, ceilDiv(x.samples(), batchSize));
+    callbacks.setModel(model);
+    return runTest(x, y, batchSize, callbacks);
+  }
+
+  private Map<String, Double> runTest(
+      HostArray x, HostArray y, int batchSize, CallbackList callbacks) {
+    StepFunction test = executor(x.shape()).testStep(y.batchShape(), loss, metrics);
+    test.resetMetrics();
+    callbacks.onTestBegin();
+    Map<String, Double> logs = Map.of();
+    int steps = ceilDiv(x.samples(), batchSize);
+    for (int step = 0; step < steps; step++) {
+      callbacks.onTestBatchBegin(step);
+      int from = step * batchSize;
+      int to = Math.min(x.samples(), from + batchSize);
+      try (TFloat32 xb = x.batch(null, from, to); TFloat32 yb = y.batch(null, from, to)) {
+        logs = logs(test.names(), test.run(xb, yb));
+      }
+      callbacks.onTestBatchEnd(step, logs);
+    }
+    callbacks.onTestEnd(logs);
+    return logs;
+  }
+
+  FloatNdArray predict(Object xData, PredictArg... args) {
+    Map<String, Object> kw = Kwarg.parse("predict", PREDICT_ARGS, args);
+    HostArray x = HostArray.of(xData, "x");
+    int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
+    CallbackList callbacks = callbacks(kw, 0, 0);
+    callbacks.setModel(model);
+    callbacks.onPredictBegin();
+    FloatNdArray predictions = executor(x.shape()).predict(x, batchSize);
+    callbacks.onPredictEnd();
+    return predictions;
+  }
+
+  /** Traces the model now if its input shape is known, so weights and summary exist. */
+  void ensureTraced() {
+    Shape shape = model.inputShape();
+    if (shape != null) {
+      executor(shape).inference();
+    }
+  }
+
+  Shape outputShape(Shape inputShape) {
+    return executor(inputShape).inference().shape();
+  }
+
+  private Executor executor(Shape dataShape) {
+    Shape sample = dataShape.numDimensions() == 1 ? Shape.of(-1, 1) : Shapes.withBatch(dataShape, -1);
+    Shape expected = model.inputShape();
+    if (expected != null && !sampleShapesMatch(expected, sample)) {
+      throw new IllegalArgumentException(
+          "Model '" + model.name() + "' expects inputs of shape " + Shapes.toKeras(expected)
+              + " but x has samples of shape " + Shapes.toKeras(Shapes.sample(dataShape))
+              + " (" + Shapes.toKeras(dataShape) + " in all)");
+    }
+    if (executor == null) {
+      executor = new Executor(model, expected != null ? expected : sample, 0, 0);
+    }
+    return executor;
+  }
+
+  private static boolean sampleShapesMatch(Shape expected, Shape actual) {
+    if (expected.numDimensions() != actual.numDimensions()) {
+      return false;
+    }
+    for (int i = 1; i < expected.numDimensions(); i++) {
+      if (expected.get(i) >= 0 && expected.get(i) != actual.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void checkCompiled(String what) {
+    if (loss == null) {
+      throw new IllegalStateException(
+          "You must call compile() before " + what + "(), e.g. model.compile(optimizer(\"adam\"),"
+              + " loss(\"sparse_categorical_crossentropy\"), metrics(\"accuracy\"))");
+    }
+  }
+
+  private static void checkSameLength(HostArray x, HostArray y) {
+    if (x.samples() != y.samples()) {
+      throw new IllegalArgumentException(
+          "x has " + x.samples() + " samples but y has " + y.samples()
+              + "; they must have one label per sample");
+    }
+    if (x.samples() == 0) {
+      throw new IllegalArgumentException("x is empty: there is nothing to train or evaluate on");
+    }
+  }
+
+  private CallbackList callbacks(Map<String, Object> kw, int epochs, int steps) {
+    int verbose = (Integer) kw.getOrDefault("verbose", System.console() != null ? 1 : 2);
+    CallbackList list = new CallbackList();
+    @SuppressWarnings("unchecked")
+    List<Callback> given = (List<Callback>) kw.getOrDefault("callbacks", List.of());
+    list.add(new ProgbarLogger(verbose, epochs, steps, out));
+    given.forEach(list::add);
+    return list;
+  }
+
+  private static Map<String, Double> logs(List<String> names, double[] values) {
+    Map<String, Double> logs = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      logs.put(names.get(i), values[i]);
+    }
+    return logs;
+  }
+
+  private static int[] identity(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
+  private static void shuffleInPlace(int[] order, SplittableRandom random) {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int tmp = order[i];
+      order[i] = order[j];
+      order[j] = tmp;
+    }
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+
+  void close() {
+    if (executor != null) {
+      executor.close();
+      executor = null;
+    }
+  }
+}

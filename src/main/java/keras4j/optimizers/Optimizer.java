@@ -1,0 +1,143 @@
+package keras4j.optimizers;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import keras4j.Variable;
+import keras4j.backend.GraphVariable;
+import keras4j.backend.ModelGraph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * An optimizer, as {@code keras.optimizers.Optimizer}: subclasses give Keras's {@code
+ * update_step} for one variable.
+ *
+ * <p>keras4j writes its own optimizers on TensorFlow's raw ops because TF Java 1.0.0's framework
+ * optimizers differentiate every variable of the graph, bake the learning rate in as a constant and
+ * race on Adam's beta powers. Here the learning rate is a variable ({@link #setLearningRate} works
+ * between epochs without rebuilding anything), the variables to train are an explicit list, every
+ * update waits for every gradient, and the iteration count advances after all updates.
+ */
+public abstract class Optimizer {
+  private final String name;
+  private final Variable learningRate;
+  private final Variable iterations;
+  private final Map<Variable, Map<String, Variable>> slots = new IdentityHashMap<>();
+
+  /** An optimizer with a Keras name and starting learning rate. */
+  protected Optimizer(String name, double learningRate) {
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+    }
+    this.name = name;
+    this.learningRate = new Variable(name + "/learning_rate", scalar(learningRate), false);
+    this.iterations = new Variable(name + "/iterations", scalar(0), false);
+  }
+
+  private static org.tensorflow.ndarray.FloatNdArray scalar(double value) {
+    return NdArrays.scalarOf((float) value);
+  }
+
+  /** The Keras name, e.g. {@code adam}. */
+  public String name() {
+    return name;
+  }
+
+  /** The current learning rate. */
+  public double getLearningRate() {
+    return learningRate.numpy().getFloat();
+  }
+
+  /** Changes the learning rate; takes effect at the next step, without rebuilding the graph. */
+  public void setLearningRate(double value) {
+    if (!(value > 0)) {
+      throw new IllegalArgumentException("learning rate must be > 0, got " + value);
+    }
+    learningRate.assign(scalar(value));
+  }
+
+  /** How many updates were applied. */
+  public long iterations() {
+    return (long) iterations.numpy().getFloat();
+  }
+
+  /** The optimizer's own variables: iteration count, learning rate, then every slot. */
+  public List<Variable> variables() {
+    List<Variable> out = new ArrayList<>(List.of(iterations, learningRate));
+    for (Map<String, Variable> perVariable : slots.values()) {
+      out.addAll(perVariable.values());
+    }
+    return out;
+  }
+
+  /**
+   * Internal: adds to {@code graph} the op applying {@code gradients} to {@code variables}; run
+   * it once per step.
+   */
+  public Op buildUpdate(
+      ModelGraph graph, List<Operand<TFloat32>> gradients, List<Variable> variables) {
+    Ops tf = graph.tf();
+    List<Op> gradientOps = new ArrayList<>();
+    for (Operand<TFloat32> g : gradients) {
+      gradientOps.add(g);
+    }
+    Ops afterGradients = tf.withControlDependencies(gradientOps);
+    Operand<TFloat32> lr = graph.read(learningRate);
+    Operand<TFloat32> step = afterGradients.math.add(graph.read(iterations), tf.constant(1f));
+    List<Op> updates = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      updates.add(
+          updateStep(afterGradients, graph, graph.variable(variables.get(i)), gradients.get(i), lr,
+              step));
+    }
+    return tf.withControlDependencies(updates)
+        .assignAdd(graph.variable(iterations).ref(), tf.constant(1f));
+  }
+
+  /**
+   * Keras's {@code update_step}: the op updating {@code variable} from {@code gradient}; {@code
+   * step} is the 1-based iteration number.
+   */
+  protected abstract Op updateStep(
+      Ops tf,
+      ModelGraph graph,
+      GraphVariable variable,
+      Operand<TFloat32> gradient,
+      Operand<TFloat32> learningRate,
+      Operand<TFloat32> step);
+
+  /** The slot {@code slotName} of {@code variable} (e.g. Adam's "m"), starting at {@code init}. */
+  protected GraphVariable slot(
+      ModelGraph graph, GraphVariable variable, String slotName, float init) {
+    Variable owner = variable.variable();
+    Variable slot =
+        slots
+            .computeIfAbsent(owner, v -> new LinkedHashMap<>())
+            .computeIfAbsent(slotName, n -> new Variable(
+                name + "/" + owner.name() + "/" + n, filled(owner.shape(), init), false));
+    return graph.variable(slot);
+  }
+
+  private static org.tensorflow.ndarray.FloatNdArray filled(Shape shape, float value) {
+    var array = NdArrays.ofFloats(shape);
+    if (value != 0) {
+      array.scalars().forEach(s -> s.setFloat(value));
+    }
+    return array;
+  }
+
+  /** The Keras config, for saving. */
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("name", name);
+    config.put("learning_rate", getLearningRate());
+    return config;
+  }
+}

@@ -1,0 +1,13 @@
+package keras4j.regularizers;
+
+import java.util.Map;
+import keras4j.KerasTensor;
+
+/** A penalty on a weight that is added to the loss, like {@code keras.regularizers.Regularizer}. */
+public interface Regularizer {
+  /** The scalar penalty for {@code weight}. */
+  KerasTensor apply(KerasTensor weight);
+
+  /** The Keras class name and config, for saving. */
+  Map<String, Object> getConfig();
+}

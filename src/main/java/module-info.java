@@ -1,0 +1,22 @@
+/**
+ * keras4j: Keras for Java, on TensorFlow Java.
+ *
+ * <p>The packages mirror Keras's modules. {@code keras4j.backend} holds the TensorFlow Java
+ * plumbing (graphs, sessions, tensor conversion, custom gradients) and is not exported.
+ */
+module keras4j {
+  requires transitive tensorflow;
+  requires transitive org.tensorflow.ndarray;
+  requires tensorflow.framework;
+  requires org.slf4j;
+
+  exports keras4j;
+  exports keras4j.layers;
+  exports keras4j.models;
+  exports keras4j.optimizers;
+  exports keras4j.losses;
+  exports keras4j.metrics;
+  exports keras4j.callbacks;
+  exports keras4j.datasets;
+  exports keras4j.utils;
+}
