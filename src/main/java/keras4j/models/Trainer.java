@@ -116,6 +116,7 @@ final class Trainer {
     int initialEpoch = (Integer) kw.getOrDefault("initial_epoch", 0);
     int steps = ceilDiv(x.samples(), batchSize);
     Executor exec = executor(x.shape());
+    exec.inference(); // builds the layers, so their weights exist
     StepFunction train =
         exec.trainStep(y.batchShape(), loss, metrics, optimizer, model.trainableVariables());
     CallbackList callbacks = callbacks(kw, epochs, steps);
