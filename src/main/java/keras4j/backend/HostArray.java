@@ -186,23 +186,35 @@ public final class HostArray {
     return new HostArray(out, Shapes.withBatch(shape, to - from));
   }
 
-  /** A tensor of the samples {@code order[from..to)}; the caller closes it. */
+  /** A tensor of the samples {@code order[from..to)} ({@code order} null: as stored); the caller closes it. */
   public TFloat32 batch(int[] order, int from, int to) {
-    Shape batchShape = Shapes.withBatch(shape, to - from);
-    if (shape.numDimensions() == 1) {
-      batchShape = Shape.of(to - from, 1);
-    }
-    TFloat32 tensor = TFloat32.tensorOf(batchShape);
-    var buffer = tensor.asRawTensor().data().asFloats();
-    for (int i = from; i < to; i++) {
-      int row = order == null ? i : order[i];
-      buffer.offset((long) (i - from) * rowSize).write(values, row * rowSize, rowSize);
-    }
+    TFloat32 tensor = TFloat32.tensorOf(batchShape(to - from));
+    copyRows(order, from, to, tensor);
     return tensor;
   }
 
-  /** The shape of one batch's tensor (rank-1 data is fed as a column, as Keras does). */
+  /**
+   * Copies the samples {@code order[from..to)} ({@code order} null: as stored) into {@code
+   * tensor}, of shape {@link #batchShape(int) batchShape(to - from)}, reusing its native memory.
+   */
+  public void copyRows(int[] order, int from, int to, TFloat32 tensor) {
+    var buffer = tensor.asRawTensor().data().asFloats();
+    if (order == null) {
+      buffer.write(values, from * rowSize, (to - from) * rowSize);
+      return;
+    }
+    for (int i = from; i < to; i++) {
+      buffer.offset((long) (i - from) * rowSize).write(values, order[i] * rowSize, rowSize);
+    }
+  }
+
+  /** The shape of the tensor of {@code rows} samples (rank-1 data is fed as a column, as Keras does). */
+  public Shape batchShape(int rows) {
+    return shape.numDimensions() == 1 ? Shape.of(rows, 1) : Shapes.withBatch(shape, rows);
+  }
+
+  /** The shape of one batch's tensor, batch size unknown (-1). */
   public Shape batchShape() {
-    return shape.numDimensions() == 1 ? Shape.of(-1, 1) : Shapes.withBatch(shape, -1);
+    return batchShape(-1);
   }
 }

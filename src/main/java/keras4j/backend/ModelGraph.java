@@ -1,6 +1,7 @@
 package keras4j.backend;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import keras4j.layers.Layer;
@@ -9,6 +10,7 @@ import keras4j.Variable;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
@@ -28,14 +30,21 @@ public final class ModelGraph implements AutoCloseable {
   private final Ops tf = Ops.create(graph);
   private final Session session;
   private final Map<Variable, GraphVariable> variables = new IdentityHashMap<>();
+  private List<Op> readsWaitFor = List.of();
+  private final Map<Variable, Operand<TFloat32>> waitingReads = new IdentityHashMap<>();
   private boolean closed;
 
-  /** A graph whose session uses the given intra- and inter-op thread counts (0 = TF's choice). */
+  /**
+   * A graph whose session uses the given intra- and inter-op thread counts (0 = TF's choice; a
+   * negative inter-op count runs the ops on the calling thread; a positive one gives the session
+   * its own pool of that size, where TF would share the pool of the first session).
+   */
   public ModelGraph(int intraOpThreads, int interOpThreads) {
     ConfigProto config =
         ConfigProto.newBuilder()
             .setIntraOpParallelismThreads(intraOpThreads)
             .setInterOpParallelismThreads(interOpThreads)
+            .setUsePerSessionThreads(interOpThreads > 0)
             .build();
     session = new Session(graph, config);
     Gradients.registerMissing();
@@ -120,9 +129,35 @@ public final class ModelGraph implements AutoCloseable {
     return variables.get(variable);
   }
 
-  /** Reads a variable's value inside the graph being traced. */
+  /**
+   * Reads a variable's value inside the graph being traced; inside {@link #readingAfter} the read
+   * waits for that call's ops.
+   */
   public Operand<TFloat32> read(Variable variable) {
-    return variable(variable).read();
+    GraphVariable twin = variable(variable);
+    if (readsWaitFor.isEmpty()) {
+      return twin.read();
+    }
+    return waitingReads.computeIfAbsent(
+        variable, v -> tf.withControlDependencies(readsWaitFor).identity(twin.ref()));
+  }
+
+  /**
+   * Runs {@code body} with every variable read it builds waiting for {@code ops}: one unrolled
+   * training step reads the weights the previous step's updates wrote.
+   */
+  public <T> T readingAfter(List<Op> ops, Supplier<T> body) {
+    List<Op> previous = readsWaitFor;
+    Map<Variable, Operand<TFloat32>> previousReads = new IdentityHashMap<>(waitingReads);
+    readsWaitFor = List.copyOf(ops);
+    waitingReads.clear();
+    try {
+      return body.get();
+    } finally {
+      readsWaitFor = previous;
+      waitingReads.clear();
+      waitingReads.putAll(previousReads);
+    }
   }
 
   /** Whether this graph was closed. */

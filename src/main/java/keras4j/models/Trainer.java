@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import keras4j.Keras.CompileArg;
 import keras4j.Keras.EvaluateArg;
 import keras4j.Keras.FitArg;
 import keras4j.Keras.Kwarg;
 import keras4j.Keras.PredictArg;
 import keras4j.Shapes;
+import keras4j.backend.BatchFeeder;
 import keras4j.backend.Executor;
 import keras4j.backend.HostArray;
 import keras4j.backend.StepFunction;
@@ -26,6 +30,7 @@ import keras4j.metrics.Metrics;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.Optimizers;
 import keras4j.utils.RandomSeed;
+import keras4j.utils.Threading;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
@@ -50,6 +55,7 @@ final class Trainer {
   private Optimizer optimizer;
   private Loss loss;
   private List<Metric> metrics = List.of();
+  private int stepsPerExecution = 1;
   private boolean stopTraining;
   private PrintStream out = System.out;
 
@@ -71,6 +77,7 @@ final class Trainer {
       resolved.add(m instanceof Metric given ? given : Metrics.get((String) m));
     }
     metrics = List.copyOf(resolved);
+    stepsPerExecution = (Integer) kw.getOrDefault("steps_per_execution", 1);
     if (executor != null) {
       executor.clearSteps();
     }
@@ -117,8 +124,8 @@ final class Trainer {
     int steps = ceilDiv(x.samples(), batchSize);
     Executor exec = executor(x.shape());
     exec.inference(); // builds the layers, so their weights exist
-    StepFunction train =
-        exec.trainStep(y.batchShape(), loss, metrics, optimizer, model.trainableVariables());
+    StepFunction train = exec.trainStep(
+        y.batchShape(), stepsPerExecution, loss, metrics, optimizer, model.trainableVariables());
     CallbackList callbacks = callbacks(kw, epochs, steps);
     History history = new History();
     callbacks.add(history);
@@ -127,28 +134,22 @@ final class Trainer {
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     int[] order = identity(x.samples());
     callbacks.onTrainBegin();
-    for (int epoch = initialEpoch; epoch < epochs && !stopTraining; epoch++) {
-      callbacks.onEpochBegin(epoch);
-      train.resetMetrics();
-      if (shuffle) {
-        shuffleInPlace(order, random);
-      }
-      Map<String, Double> logs = Map.of();
-      for (int step = 0; step < steps && !stopTraining; step++) {
-        callbacks.onTrainBatchBegin(step);
-        int from = step * batchSize;
-        int to = Math.min(x.samples(), from + batchSize);
-        try (TFloat32 xb = x.batch(order, from, to); TFloat32 yb = y.batch(order, from, to)) {
-          logs = logs(train.names(), train.run(xb, yb));
+    try (BatchFeeder feeder = new BatchFeeder(x, y)) {
+      for (int epoch = initialEpoch; epoch < epochs && !stopTraining; epoch++) {
+        callbacks.onEpochBegin(epoch);
+        train.resetMetrics();
+        if (shuffle) {
+          shuffleInPlace(order, random);
         }
-        callbacks.onTrainBatchEnd(step, logs);
+        Map<String, Double> logs = runBatches(train, feeder, order, batchSize, () -> stopTraining,
+            callbacks::onTrainBatchBegin, callbacks::onTrainBatchEnd);
+        Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
+        if (xVal != null) {
+          runTest(xVal, yVal, batchSize, CallbackList.silent()).forEach(
+              (name, value) -> epochLogs.put("val_" + name, value));
+        }
+        callbacks.onEpochEnd(epoch, epochLogs);
       }
-      Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
-      if (xVal != null) {
-        runTest(xVal, yVal, batchSize, CallbackList.silent()).forEach(
-            (name, value) -> epochLogs.put("val_" + name, value));
-      }
-      callbacks.onEpochEnd(epoch, epochLogs);
     }
     callbacks.onTrainEnd();
     return history;
@@ -168,21 +169,41 @@ final class Trainer {
 
   private Map<String, Double> runTest(
       HostArray x, HostArray y, int batchSize, CallbackList callbacks) {
-    StepFunction test = executor(x.shape()).testStep(y.batchShape(), loss, metrics);
+    StepFunction test =
+        executor(x.shape()).testStep(y.batchShape(), stepsPerExecution, loss, metrics);
     test.resetMetrics();
     callbacks.onTestBegin();
-    Map<String, Double> logs = Map.of();
-    int steps = ceilDiv(x.samples(), batchSize);
-    for (int step = 0; step < steps; step++) {
-      callbacks.onTestBatchBegin(step);
-      int from = step * batchSize;
-      int to = Math.min(x.samples(), from + batchSize);
-      try (TFloat32 xb = x.batch(null, from, to); TFloat32 yb = y.batch(null, from, to)) {
-        logs = logs(test.names(), test.run(xb, yb));
-      }
-      callbacks.onTestBatchEnd(step, logs);
+    Map<String, Double> logs;
+    try (BatchFeeder feeder = new BatchFeeder(x, y)) {
+      logs = runBatches(test, feeder, null, batchSize, () -> false,
+          callbacks::onTestBatchBegin, callbacks::onTestBatchEnd);
     }
     callbacks.onTestEnd(logs);
+    return logs;
+  }
+
+  /**
+   * Runs {@code step} over the samples in {@code order} (null: as stored), {@code batchSize} per
+   * batch and {@link StepFunction#stepsPerExecution()} batches per native call while whole
+   * batches remain, then one by one; as Keras, the batch hooks see the first and the last batch
+   * of each call. Returns the logs of the last call.
+   */
+  private Map<String, Double> runBatches(StepFunction step, BatchFeeder feeder, int[] order,
+      int batchSize, BooleanSupplier stop, IntConsumer batchBegin,
+      BiConsumer<Integer, Map<String, Double>> batchEnd) {
+    int samples = feeder.samples();
+    int steps = ceilDiv(samples, batchSize);
+    int wholeBatches = samples / batchSize;
+    Map<String, Double> logs = Map.of();
+    for (int first = 0; first < steps && !stop.getAsBoolean(); ) {
+      int count = first + step.stepsPerExecution() <= wholeBatches ? step.stepsPerExecution() : 1;
+      batchBegin.accept(first);
+      int from = first * batchSize;
+      TFloat32[] batch = feeder.rows(order, from, Math.min(samples, from + count * batchSize));
+      logs = logs(step.names(), step.run(count, batch[0], batch[1]));
+      first += count;
+      batchEnd.accept(first - 1, logs);
+    }
     return logs;
   }
 
@@ -220,7 +241,8 @@ final class Trainer {
               + " (" + Shapes.toKeras(dataShape) + " in all)");
     }
     if (executor == null) {
-      executor = new Executor(model, expected != null ? expected : sample, 0, 0);
+      executor = new Executor(model, expected != null ? expected : sample,
+          Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads());
     }
     return executor;
   }

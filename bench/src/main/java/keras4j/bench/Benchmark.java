@@ -1,0 +1,293 @@
+package keras4j.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import keras4j.utils.RandomSeed;
+
+/**
+ * keras4j's speed against a hand-written TensorFlow Java loop, measured in one run on
+ * Fashion-MNIST; prints markdown tables. Run it with {@code bench/run} (which compiles first).
+ *
+ * <p>Sections, all on by default ({@code --sections train,predict,sweep,startup} picks some):
+ * <ul>
+ *   <li>train: samples/s of {@code fit} and of the hand-written loop on 784-128-10 and
+ *       784-512-512-10, batch 128, median of {@code --rounds} epochs taken in turns (so a busy
+ *       machine slows every contender alike), with ratios and the share of the matmul ceiling.
+ *   <li>predict: latency of {@code predict} and of a raw {@code Session.run} of the same graph,
+ *       1 row and 128 rows, p50 and p99.
+ *   <li>sweep: hidden width 128/512/2048 by batch 32/128/512 (784-h-10), samples/s and share of
+ *       the ceiling.
+ *   <li>startup: fresh JVMs training the small MLP for 20 epochs: time from JVM start to the
+ *       first finished batch, RSS after epochs 2 and 20, peak RSS, test accuracy.
+ * </ul>
+ *
+ * <p>FLOPs per trained sample are counted as 6 per weight of the kernels (2 forward, 4 backward),
+ * the convention of the matmul-ceiling shares; the ceiling is the median of 2048x2048 MatMul runs
+ * measured between the rounds of every section.
+ */
+public final class Benchmark {
+  private static final int[] SMALL = {784, 128, 10};
+  private static final int[] LARGE = {784, 512, 512, 10};
+  private static final int BATCH = 128;
+
+  private final Map<String, String> options;
+  private final int rounds;
+  private final int tunedSteps;
+  private final int tunedInterOp;
+  private final List<Double> ceilings = new ArrayList<>();
+  private final MatmulCeiling ceiling;
+
+  private Benchmark(Map<String, String> options) {
+    this.options = options;
+    this.rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+    this.tunedSteps = Integer.parseInt(options.getOrDefault("steps", "16"));
+    this.tunedInterOp = Integer.parseInt(options.getOrDefault("inter", "-1"));
+    // The first session sizes TensorFlow's intra-op pool for the whole process: TF's default.
+    this.ceiling = new MatmulCeiling();
+  }
+
+  /** Runs the benchmark; {@code --name=value} options as the class comment lists. */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+      options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+    }
+    List<String> sections =
+        List.of(options.getOrDefault("sections", "train,predict,sweep,startup").split(","));
+    Benchmark bench = new Benchmark(options);
+    System.out.println("## keras4j benchmark: " + Runtime.getRuntime().availableProcessors()
+        + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+        + ", rounds " + bench.rounds);
+    FashionData[] data = FashionData.load();
+    if (sections.contains("train")) {
+      bench.train(data[0]);
+    }
+    if (sections.contains("predict")) {
+      bench.predict(data[1]);
+    }
+    if (sections.contains("sweep")) {
+      bench.sweep(data[0]);
+    }
+    if (sections.contains("startup")) {
+      bench.startup();
+    }
+    bench.ceiling.close();
+    System.out.println();
+    System.out.println(Table.format("Matmul ceiling: median %.0f GFLOP/s of %d measurements"
+        + " (min %.0f, max %.0f).", bench.ceilingGflops(), bench.ceilings.size(),
+        bench.ceilings.stream().mapToDouble(d -> d).min().orElse(0),
+        bench.ceilings.stream().mapToDouble(d -> d).max().orElse(0)));
+  }
+
+  private void measureCeiling() {
+    ceilings.addAll(ceiling.measure(1, 8));
+  }
+
+  private double ceilingGflops() {
+    return Table.median(ceilings);
+  }
+
+  // ---- training throughput
+
+  /** An engine by spec: "raw:INTER" or "keras:STEPS:INTER". */
+  private static Engine engine(String spec, int[] widths) {
+    String[] p = spec.split(":");
+    RandomSeed.set(42);
+    return p[0].equals("raw")
+        ? new RawMlp(widths, 42, Integer.parseInt(p[1]))
+        : new KerasMlp(widths, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+  }
+
+  private static String label(String spec) {
+    String[] p = spec.split(":");
+    return p[0].equals("raw")
+        ? "hand-written TF Java, 1 run/batch, inter-op " + threads(p[1])
+        : "keras4j fit, stepsPerExecution " + p[1] + ", inter-op " + threads(p[2]);
+  }
+
+  private static String threads(String inter) {
+    return switch (inter) {
+      case "-1" -> "-1 (caller)";
+      case "0" -> "0 (TF default)";
+      default -> inter;
+    };
+  }
+
+  private static double flopsPerSample(int[] widths) {
+    double macs = 0;
+    for (int i = 1; i < widths.length; i++) {
+      macs += (double) widths[i - 1] * widths[i];
+    }
+    return 6 * macs;
+  }
+
+  private static String name(int[] widths) {
+    return String.join("-", Arrays.stream(widths).mapToObj(String::valueOf).toList());
+  }
+
+  /** Median samples/s of each engine over {@code rounds} epochs taken in turns. */
+  private Map<String, Double> rates(
+      List<String> specs, int[] widths, FashionData data, int batch, int rounds) {
+    Map<String, List<Double>> samples = new LinkedHashMap<>();
+    List<Engine> engines = new ArrayList<>();
+    try {
+      for (String spec : specs) {
+        Engine engine = engine(spec, widths);
+        engines.add(engine);
+        engine.epoch(data, batch); // warm-up: graph optimisation, JIT
+        samples.put(spec, new ArrayList<>());
+      }
+      for (int r = 0; r < rounds; r++) {
+        measureCeiling();
+        for (int i = 0; i < specs.size(); i++) {
+          samples.get(specs.get(i)).add(data.size() / engines.get(i).epoch(data, batch));
+        }
+      }
+    } finally {
+      engines.forEach(Engine::close);
+    }
+    Map<String, Double> medians = new LinkedHashMap<>();
+    samples.forEach((spec, values) -> medians.put(spec, Table.median(values)));
+    return medians;
+  }
+
+  private void train(FashionData data) {
+    String tuned = "keras:" + tunedSteps + ":" + tunedInterOp;
+    List<String> specs = List.of(options.getOrDefault("engines",
+        "raw:0,keras:1:0,raw:-1,keras:1:-1," + tuned).split(","));
+    Table table = new Table("model", "implementation", "samples/s", "vs hand-written (inter-op 0)",
+        "vs hand-written, same threads", "% of matmul ceiling");
+    for (int[] widths : new int[][] {SMALL, LARGE}) {
+      Map<String, Double> rates = rates(specs, widths, data, BATCH, rounds);
+      double base = rates.get(specs.get(0));
+      for (String spec : specs) {
+        String inter = spec.substring(spec.lastIndexOf(':') + 1);
+        Double sameThreads = rates.get("raw:" + inter);
+        double rate = rates.get(spec);
+        table.row(name(widths), label(spec), Table.format("%,.0f", rate),
+            Table.format("%.2f", rate / base),
+            sameThreads == null ? "" : Table.format("%.2f", rate / sameThreads),
+            Table.format("%.0f %%", 100 * rate * flopsPerSample(widths) / 1e9 / ceilingGflops()));
+      }
+    }
+    table.print("Training, Fashion-MNIST, batch " + BATCH + ", Adam, float32 (median of " + rounds
+        + " epochs each)");
+  }
+
+  // ---- predict latency
+
+  private void predict(FashionData test) {
+    List<String> specs = List.of("keras:1:-1", "raw:-1", "raw:0");
+    Table table = new Table("rows", "implementation", "p50 µs", "p99 µs");
+    for (int rows : new int[] {1, 128}) {
+      float[][] x = new float[rows][];
+      for (int i = 0; i < rows; i++) {
+        x[i] = Arrays.copyOfRange(test.x(), i * FashionData.PIXELS, (i + 1) * FashionData.PIXELS);
+      }
+      Map<String, List<Double>> micros = new LinkedHashMap<>();
+      List<Engine> engines = new ArrayList<>();
+      try {
+        for (String spec : specs) {
+          engines.add(engine(spec, SMALL));
+          micros.put(spec, new ArrayList<>());
+        }
+        int calls = rows == 1 ? 2000 : 500;
+        for (int block = 0; block < 2 + rounds; block++) {
+          for (int e = 0; e < engines.size(); e++) {
+            for (int i = 0; i < calls / 5; i++) {
+              long start = System.nanoTime();
+              engines.get(e).predict(x);
+              if (block >= 2) { // the first two blocks warm up
+                micros.get(specs.get(e)).add((System.nanoTime() - start) / 1e3);
+              }
+            }
+          }
+        }
+      } finally {
+        engines.forEach(Engine::close);
+      }
+      for (String spec : specs) {
+        String label = spec.startsWith("keras") ? "keras4j predict, inter-op -1 (default)"
+            : "raw Session.run of the same graph, inter-op " + threads(spec.split(":")[1]);
+        table.row(rows, label, Table.format("%.0f", Table.median(micros.get(spec))),
+            Table.format("%.0f", Table.percentile(micros.get(spec), 99)));
+      }
+    }
+    table.print("Predict latency, 784-128-10, in-process (" + rounds + " blocks per case)");
+  }
+
+  // ---- width and batch sweep
+
+  private void sweep(FashionData train) {
+    String tuned = "keras:" + tunedSteps + ":" + tunedInterOp;
+    List<String> specs = List.of("raw:0", "keras:1:-1", tuned);
+    Table table = new Table("hidden", "batch", "hand-written (inter-op 0) samples/s", "% ceiling",
+        "keras4j default samples/s", "% ceiling", "keras4j stepsPerExecution " + tunedSteps
+            + " samples/s", "% ceiling");
+    int sweepRounds = Math.max(3, rounds - 2);
+    for (int hidden : new int[] {128, 512, 2048}) {
+      FashionData data = train.head(hidden == 128 ? 59904 : hidden == 512 ? 30720 : 10240);
+      int[] widths = {784, hidden, 10};
+      for (int batch : new int[] {32, 128, 512}) {
+        Map<String, Double> rates = rates(specs, widths, data, batch, sweepRounds);
+        List<Object> cells = new ArrayList<>(List.of(hidden, batch));
+        for (String spec : specs) {
+          double rate = rates.get(spec);
+          cells.add(Table.format("%,.0f", rate));
+          cells.add(Table.format("%.0f %%",
+              100 * rate * flopsPerSample(widths) / 1e9 / ceilingGflops()));
+        }
+        table.row(cells.toArray());
+      }
+    }
+    table.print("Sweep, 784-hidden-10, Adam (median of " + sweepRounds + " epochs each)");
+  }
+
+  // ---- fresh JVMs: startup, memory, accuracy
+
+  private void startup() throws IOException, InterruptedException {
+    Table table = new Table("implementation", "JVM start to first batch done", "RSS after epoch 2",
+        "RSS after epoch 20", "change", "peak RSS (VmHWM)", "test accuracy after 20 epochs");
+    List<String> specs =
+        List.of("raw:0", "keras:1:-1", "keras:" + tunedSteps + ":" + tunedInterOp);
+    for (String spec : specs) {
+      Map<String, String> r = child(spec);
+      double rss2 = Double.parseDouble(r.get("rss2"));
+      double rss20 = Double.parseDouble(r.get("rss20"));
+      table.row(label(spec), r.get("first") + " ms", Table.format("%.0f MB", rss2),
+          Table.format("%.0f MB", rss20), Table.format("%+.1f %%", 100 * (rss20 / rss2 - 1)),
+          r.get("hwm") + " MB", Table.format("%.2f %%", 100 * Double.parseDouble(r.get("acc"))));
+    }
+    table.print("Fresh JVM per row: 784-128-10, batch " + BATCH + ", 20 epochs, seed 42");
+  }
+
+  private static Map<String, String> child(String spec) throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Startup.class.getName(), spec).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Map<String, String> result = new LinkedHashMap<>();
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("RESULT ")) {
+          for (String kv : line.substring(7).split(" ")) {
+            String[] p = kv.split("=", 2);
+            result.put(p[0], p[1]);
+          }
+        }
+      }
+    }
+    if (process.waitFor() != 0 || result.isEmpty()) {
+      throw new IllegalStateException("The startup run for " + spec + " failed");
+    }
+    return result;
+  }
+}
