@@ -1,7 +1,6 @@
 package keras4j.optimizers;
 
 import java.util.List;
-import java.util.Map;
 import keras4j.Variable;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
@@ -20,11 +19,8 @@ import org.tensorflow.types.TFloat32;
  * m / (1 - u_product * u_{t+1}) + (1 - u_t) * g / (1 - u_product); v_hat = v / (1 - b2^t); w -=
  * lr * m_hat / (sqrt(v_hat) + eps)}.
  */
-public class Nadam extends Optimizer {
+public class Nadam extends AdaptiveMoments {
   private static final float DECAY = 0.96f;
-  private final float beta1;
-  private final float beta2;
-  private final float epsilon;
   private final Variable uProduct;
 
   /** Nadam with Keras's defaults. */
@@ -34,15 +30,12 @@ public class Nadam extends Optimizer {
 
   /** Nadam with the given learning rate. */
   public Nadam(double learningRate) {
-    this(learningRate, 0.9, 0.999, 1e-7);
+    this(learningRate, DEFAULT_BETA_1, DEFAULT_BETA_2, DEFAULT_EPSILON);
   }
 
   /** Nadam with every setting given. */
   public Nadam(double learningRate, double beta1, double beta2, double epsilon) {
-    super("nadam", learningRate);
-    this.beta1 = (float) beta1;
-    this.beta2 = (float) beta2;
-    this.epsilon = (float) epsilon;
+    super("nadam", learningRate, beta1, beta2, epsilon);
     this.uProduct = addVariable("u_product", 1f);
   }
 
@@ -63,10 +56,8 @@ public class Nadam extends Optimizer {
     // A fresh read made under tf's control dependencies sees this step's u_product.
     Operand<TFloat32> productT = tf.identity(graph.variable(uProduct).ref());
     Operand<TFloat32> productNext = tf.math.mul(productT, uNext);
-    Operand<TFloat32> newM = tf.assignAdd(m.ref(),
-        tf.math.mul(tf.math.sub(gradient, m.read()), tf.constant(1 - beta1)));
-    Operand<TFloat32> newV = tf.assignAdd(v.ref(),
-        tf.math.mul(tf.math.sub(tf.math.square(gradient), v.read()), tf.constant(1 - beta2)));
+    Operand<TFloat32> newM = updateMoment(tf, m, gradient, beta1);
+    Operand<TFloat32> newV = updateMoment(tf, v, tf.math.square(gradient), beta2);
     Operand<TFloat32> mHat = tf.math.add(
         tf.math.div(tf.math.mul(uNext, newM), tf.math.sub(one, productNext)),
         tf.math.div(tf.math.mul(tf.math.sub(one, uT), gradient), tf.math.sub(one, productT)));
@@ -81,14 +72,5 @@ public class Nadam extends Optimizer {
     Operand<TFloat32> decayed =
         tf.math.mul(tf.constant(0.5f), tf.math.pow(tf.constant(DECAY), t));
     return tf.math.mul(tf.constant(beta1), tf.math.sub(tf.constant(1f), decayed));
-  }
-
-  @Override
-  public Map<String, Object> getConfig() {
-    Map<String, Object> config = super.getConfig();
-    config.put("beta_1", beta1);
-    config.put("beta_2", beta2);
-    config.put("epsilon", epsilon);
-    return config;
   }
 }
