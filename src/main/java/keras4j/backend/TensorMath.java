@@ -27,6 +27,15 @@ public final class TensorMath {
   }
 
   public static Tensor add(Tensor a, Tensor b) {
+    Shape as = a.operand().shape();
+    Shape bs = b.operand().shape();
+    // A vector along the last axis (a Dense bias) as BiasAdd: the same sums, but TensorFlow fuses
+    // MatMul + BiasAdd (+ ReLU) into one kernel and BiasAddGrad is cheaper than the broadcast
+    // gradient of Add.
+    if (as.numDimensions() >= 2 && bs.numDimensions() == 1 && bs.get(0) >= 0
+        && as.get(as.numDimensions() - 1) == bs.get(0)) {
+      return result(a, tf(a).nn.biasAdd(a.operand(), b.operand()));
+    }
     return result(a, tf(a).math.add(a.operand(), b.operand()));
   }
 

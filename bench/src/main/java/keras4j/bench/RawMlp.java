@@ -96,8 +96,10 @@ final class RawMlp implements Engine {
           var outputs = (SparseSoftmaxCrossEntropyWithLogits<TFloat32>) op.getOutputs();
           @SuppressWarnings("unchecked")
           Operand<TFloat32> dLoss = (Operand<TFloat32>) upstream.get(0);
+          @SuppressWarnings("unchecked")
+          Operand<TInt32> labels = (Operand<TInt32>) op.labels;
           return Arrays.asList(tf.math.mul(tf.expandDims(dLoss, tf.constant(-1)),
-              outputs.backprop()), tf.zerosLike(op.labels));
+              outputs.backprop()), tf.zerosLike(labels));
         });
   }
 

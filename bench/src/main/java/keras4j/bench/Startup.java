@@ -1,7 +1,6 @@
 package keras4j.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,7 +63,8 @@ public final class Startup {
   }
 
   private static long sinceJvmStart() {
-    return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    long start = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+    return System.currentTimeMillis() - start;
   }
 
   /** A size line of /proc/self/status ("VmRSS", "VmHWM"), in MB. */
