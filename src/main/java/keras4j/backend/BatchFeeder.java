@@ -2,17 +2,31 @@ package keras4j.backend;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Copies batches of x and y into native tensors for a {@link StepFunction}, reusing the tensors of
- * each size from one execution to the next: an epoch needs at most three sizes (stacked batches,
- * one batch, the last partial batch), so it allocates no native memory per step.
+ * Copies batches of x and y into native tensors for a {@link StepFunction}: the next batch is
+ * copied on a helper thread while TensorFlow runs the current one, and the tensors of each size
+ * are reused from one execution to the next (two per size, the one TensorFlow reads and the one
+ * being filled), so an epoch allocates no native memory per step.
  */
 public final class BatchFeeder implements AutoCloseable {
   private final HostArray x;
   private final HostArray y;
-  private final Map<Integer, TFloat32[]> tensors = new HashMap<>();
+  private final Map<Integer, Slots> slots = new HashMap<>();
+  private final ExecutorService copier = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "keras4j-batch-copier");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private Future<TFloat32[]> pending;
+  private int[] pendingOrder;
+  private int pendingFrom = -1;
+  private int pendingTo = -1;
 
   /** A feeder of the samples of {@code x} and their labels {@code y}. */
   public BatchFeeder(HostArray x, HostArray y) {
@@ -26,24 +40,91 @@ public final class BatchFeeder implements AutoCloseable {
   }
 
   /**
-   * The samples {@code order[from..to)} ({@code order} null: as stored) as {x, y}; the tensors
-   * are overwritten by the next call for as many samples, and freed by {@link #close}.
+   * The samples {@code order[from..to)} ({@code order} null: as stored) as {x, y}: the batch
+   * {@link #prefetch} started, or copied now. The tensors stay valid until the second next call
+   * for as many samples, and are freed by {@link #close}.
    */
   public TFloat32[] rows(int[] order, int from, int to) {
-    TFloat32[] pair = tensors.computeIfAbsent(to - from, n -> new TFloat32[] {
-        TFloat32.tensorOf(x.batchShape(n)), TFloat32.tensorOf(y.batchShape(n))});
+    if (pending != null) {
+      boolean hit = pendingOrder == order && pendingFrom == from && pendingTo == to;
+      TFloat32[] prefetched = await();
+      if (hit) {
+        return prefetched;
+      }
+    }
+    return fill(order, from, to);
+  }
+
+  /** Starts copying the samples {@code order[from..to)} for the next {@link #rows} call. */
+  public void prefetch(int[] order, int from, int to) {
+    if (pending != null) {
+      await();
+    }
+    pendingOrder = order;
+    pendingFrom = from;
+    pendingTo = to;
+    pending = copier.submit(() -> fill(order, from, to));
+  }
+
+  private TFloat32[] await() {
+    Future<TFloat32[]> done = pending;
+    pending = null;
+    try {
+      return done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while copying a batch", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Copying a batch failed", e.getCause());
+    }
+  }
+
+  // Runs on one thread at a time: rows() waits for a pending copy before copying itself.
+  private TFloat32[] fill(int[] order, int from, int to) {
+    TFloat32[] pair = slots.computeIfAbsent(to - from, Slots::new).next();
     x.copyRows(order, from, to, pair[0]);
     y.copyRows(order, from, to, pair[1]);
     return pair;
   }
 
-  /** Frees the tensors. */
+  /** Waits for a pending copy, stops the helper thread and frees the tensors. */
   @Override
   public void close() {
-    for (TFloat32[] pair : tensors.values()) {
-      pair[0].close();
-      pair[1].close();
+    if (pending != null) {
+      await();
     }
-    tensors.clear();
+    copier.shutdown();
+    slots.values().forEach(Slots::close);
+    slots.clear();
+  }
+
+  /** Two {x, y} tensor pairs of one batch size, handed out in turn. */
+  private final class Slots {
+    private final TFloat32[][] pairs = new TFloat32[2][];
+    private final int rows;
+    private int next;
+
+    Slots(int rows) {
+      this.rows = rows;
+    }
+
+    TFloat32[] next() {
+      int i = next;
+      next = 1 - next;
+      if (pairs[i] == null) {
+        pairs[i] = new TFloat32[] {
+            TFloat32.tensorOf(x.batchShape(rows)), TFloat32.tensorOf(y.batchShape(rows))};
+      }
+      return pairs[i];
+    }
+
+    void close() {
+      for (TFloat32[] pair : pairs) {
+        if (pair != null) {
+          pair[0].close();
+          pair[1].close();
+        }
+      }
+    }
   }
 }

@@ -21,6 +21,7 @@ import org.tensorflow.framework.metrics.Mean;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -78,16 +79,18 @@ public final class Executor implements AutoCloseable {
     Operand<TFloat32> out = inference().tensor().operand();
     int n = data.samples();
     Shape outShape = Shapes.withBatch(out.shape(), n);
-    FloatNdArray all = NdArrays.ofFloats(outShape);
+    // One heap array filled by bulk reads: copying into NdArray slices goes value by value.
+    float[] all = new float[Math.toIntExact(outShape.size())];
+    int rowSize = n == 0 ? 0 : all.length / n;
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
       try (TFloat32 batch = data.batch(null, from, to);
           Result result = graph.session().runner().feed(x, batch).fetch(out).run()) {
-        TFloat32 values = (TFloat32) result.get(0);
-        values.copyTo(all.slice(org.tensorflow.ndarray.index.Indices.range(from, to)));
+        ((TFloat32) result.get(0)).asRawTensor().data().asFloats()
+            .read(all, from * rowSize, (to - from) * rowSize);
       }
     }
-    return all;
+    return NdArrays.wrap(outShape, DataBuffers.of(all, false, false));
   }
 
   /**

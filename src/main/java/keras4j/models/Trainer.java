@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.IntUnaryOperator;
 import keras4j.Keras.CompileArg;
 import keras4j.Keras.EvaluateArg;
 import keras4j.Keras.FitArg;
@@ -185,8 +186,9 @@ final class Trainer {
   /**
    * Runs {@code step} over the samples in {@code order} (null: as stored), {@code batchSize} per
    * batch and {@link StepFunction#stepsPerExecution()} batches per native call while whole
-   * batches remain, then one by one; as Keras, the batch hooks see the first and the last batch
-   * of each call. Returns the logs of the last call.
+   * batches remain, then one by one, copying the next batches while TensorFlow runs the current
+   * ones; as Keras, the batch hooks see the first and the last batch of each call. Returns the
+   * logs of the last call.
    */
   private Map<String, Double> runBatches(StepFunction step, BatchFeeder feeder, int[] order,
       int batchSize, BooleanSupplier stop, IntConsumer batchBegin,
@@ -194,14 +196,22 @@ final class Trainer {
     int samples = feeder.samples();
     int steps = ceilDiv(samples, batchSize);
     int wholeBatches = samples / batchSize;
+    int most = step.stepsPerExecution();
+    IntUnaryOperator stepsAt = first -> first + most <= wholeBatches ? most : 1;
     Map<String, Double> logs = Map.of();
     for (int first = 0; first < steps && !stop.getAsBoolean(); ) {
-      int count = first + step.stepsPerExecution() <= wholeBatches ? step.stepsPerExecution() : 1;
+      int count = stepsAt.applyAsInt(first);
       batchBegin.accept(first);
       int from = first * batchSize;
       TFloat32[] batch = feeder.rows(order, from, Math.min(samples, from + count * batchSize));
+      int next = first + count;
+      if (next < steps) {
+        int nextFrom = next * batchSize;
+        feeder.prefetch(order, nextFrom,
+            Math.min(samples, nextFrom + stepsAt.applyAsInt(next) * batchSize));
+      }
       logs = logs(step.names(), step.run(count, batch[0], batch[1]));
-      first += count;
+      first = next;
       batchEnd.accept(first - 1, logs);
     }
     return logs;

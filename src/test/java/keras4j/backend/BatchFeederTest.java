@@ -32,14 +32,35 @@ class BatchFeederTest {
       assertArrayEquals(new float[] {9, 7}, values(first[1]));
 
       TFloat32[] second = feeder.rows(order, 1, 3);
-      assertSame(first[0], second[0]);
+      assertNotSame(first[0], second[0]); // the first may still be read by TensorFlow
       assertArrayEquals(new float[] {0, 1, 2, 3}, values(second[0]));
       assertArrayEquals(new float[] {7, 8}, values(second[1]));
+      TFloat32[] third = feeder.rows(order, 0, 2);
+      assertSame(first[0], third[0]);
 
       TFloat32[] last = feeder.rows(null, 2, 3);
-      assertNotSame(first[0], last[0]);
+      assertEquals(Shape.of(1, 2), last[0].shape());
       assertArrayEquals(new float[] {4, 5}, values(last[0]));
       assertArrayEquals(new float[] {9}, values(last[1]));
+    }
+  }
+
+  @Test
+  void prefetchedBatchesAreTheOnesAskedFor() {
+    HostArray x = HostArray.of(new float[][] {{0, 1}, {2, 3}, {4, 5}}, "x");
+    HostArray y = HostArray.of(new int[] {7, 8, 9}, "y");
+    int[] order = {1, 2, 0};
+    try (BatchFeeder feeder = new BatchFeeder(x, y)) {
+      feeder.prefetch(order, 0, 2);
+      TFloat32[] hit = feeder.rows(order, 0, 2);
+      assertArrayEquals(new float[] {2, 3, 4, 5}, values(hit[0]));
+      assertArrayEquals(new float[] {8, 9}, values(hit[1]));
+      // A different batch than the one prefetched is copied on the spot.
+      feeder.prefetch(order, 1, 3);
+      TFloat32[] miss = feeder.rows(null, 1, 3);
+      assertArrayEquals(new float[] {2, 3, 4, 5}, values(miss[0]));
+      assertArrayEquals(new float[] {8, 9}, values(miss[1]));
+      feeder.prefetch(order, 0, 2); // close() waits for it
     }
   }
 }
