@@ -167,8 +167,13 @@ public final class Keras {
   }
 
   /**
-   * How many batches one native call runs (Keras's {@code steps_per_execution}); larger values
-   * cut per-batch overhead on small models.
+   * How many batches one native call runs (Keras's {@code steps_per_execution}, default 1):
+   * {@code fit} and {@code evaluate} feed that many batches at once to a graph that runs their
+   * steps one after the other, with the same results as one call per batch. Larger values cut
+   * the per-batch overhead on small models; the graph holds that many copies of the step, so
+   * values beyond about 32 only cost graph-building time. As in Keras, the batch callbacks run
+   * once per call, {@code onTrainBatchBegin} with its first batch and {@code onTrainBatchEnd}
+   * with its last; the batches that do not fill a whole call run one by one.
    */
   public static CompileArg stepsPerExecution(int steps) {
     if (steps < 1) {

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** Batches copied in the shuffled order into native tensors reused from step to step. */
 class BatchFeederTest {
+  private static final HostArray X = HostArray.of(new float[][] {{0, 1}, {2, 3}, {4, 5}}, "x");
+  private static final HostArray Y = HostArray.of(new int[] {7, 8, 9}, "y");
+
   private static float[] values(TFloat32 tensor) {
     float[] out = new float[(int) tensor.size()];
     tensor.asRawTensor().data().asFloats().read(out);
@@ -19,10 +22,8 @@ class BatchFeederTest {
 
   @Test
   void copiesRowsInOrderAndReusesTensorsOfTheSameSize() {
-    HostArray x = HostArray.of(new float[][] {{0, 1}, {2, 3}, {4, 5}}, "x");
-    HostArray y = HostArray.of(new int[] {7, 8, 9}, "y");
     int[] order = {2, 0, 1};
-    try (BatchFeeder feeder = new BatchFeeder(x, y)) {
+    try (BatchFeeder feeder = new BatchFeeder(X, Y)) {
       assertEquals(3, feeder.samples());
       TFloat32[] first = feeder.rows(order, 0, 2);
       assertEquals(Shape.of(2, 2), first[0].shape());
@@ -47,10 +48,8 @@ class BatchFeederTest {
 
   @Test
   void prefetchedBatchesAreTheOnesAskedFor() {
-    HostArray x = HostArray.of(new float[][] {{0, 1}, {2, 3}, {4, 5}}, "x");
-    HostArray y = HostArray.of(new int[] {7, 8, 9}, "y");
     int[] order = {1, 2, 0};
-    try (BatchFeeder feeder = new BatchFeeder(x, y)) {
+    try (BatchFeeder feeder = new BatchFeeder(X, Y)) {
       feeder.prefetch(order, 0, 2);
       TFloat32[] hit = feeder.rows(order, 0, 2);
       assertArrayEquals(new float[] {2, 3, 4, 5}, values(hit[0]));

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,12 @@ import keras4j.utils.RandomSeed;
  *       first finished batch, RSS after epochs 2 and 20, peak RSS, test accuracy.
  * </ul>
  *
- * <p>FLOPs per trained sample are counted as 6 per weight of the kernels (2 forward, 4 backward),
- * the convention of the matmul-ceiling shares; the ceiling is the median of 2048x2048 MatMul runs
- * measured between the rounds of every section.
+ * <p>Shares of the matmul ceiling count the FLOPs a training step needs: per multiply-add of
+ * the kernels, 2 forward, 2 for the kernel's gradient and 2 for the gradient of the layer's input,
+ * which the first layer does not need (TF skips it). The training table also gives the share with
+ * 6 FLOPs per weight, the cruder count of the issue that set the targets. The ceiling is the
+ * median of 2048x2048 MatMul runs measured between the rounds of the same section, so that both
+ * see the same machine load.
  */
 public final class Benchmark {
   private static final int[] SMALL = {784, 128, 10};
@@ -41,7 +45,14 @@ public final class Benchmark {
   private final int rounds;
   private final int tunedSteps;
   private final int tunedInterOp;
+
+  /** The tuned keras4j spec: stepsPerExecution and inter-op threads from the options. */
+  private String tuned(int intraOpThreads) {
+    return "keras:" + tunedSteps + ":" + tunedInterOp
+        + (intraOpThreads == 0 ? "" : ":" + intraOpThreads);
+  }
   private final List<Double> ceilings = new ArrayList<>();
+  private final List<Double> allCeilings = new ArrayList<>();
   private final MatmulCeiling ceiling;
 
   private Benchmark(Map<String, String> options) {
@@ -80,37 +91,69 @@ public final class Benchmark {
       bench.startup();
     }
     bench.ceiling.close();
-    System.out.println();
-    System.out.println(Table.format("Matmul ceiling: median %.0f GFLOP/s of %d measurements"
-        + " (min %.0f, max %.0f).", bench.ceilingGflops(), bench.ceilings.size(),
-        bench.ceilings.stream().mapToDouble(d -> d).min().orElse(0),
-        bench.ceilings.stream().mapToDouble(d -> d).max().orElse(0)));
+    RemoteEngine.shutdown();
+    if (!bench.allCeilings.isEmpty()) {
+      System.out.println();
+      System.out.println(Table.format("Matmul ceiling over the whole run: median %.0f GFLOP/s of"
+          + " %d measurements (min %.0f, max %.0f).", Table.median(bench.allCeilings),
+          bench.allCeilings.size(), Collections.min(bench.allCeilings),
+          Collections.max(bench.allCeilings)));
+    }
   }
 
   private void measureCeiling() {
-    ceilings.addAll(ceiling.measure(1, 8));
+    List<Double> gflops = ceiling.measure(1, 8);
+    ceilings.addAll(gflops);
+    allCeilings.addAll(gflops);
   }
 
-  private double ceilingGflops() {
-    return Table.median(ceilings);
+  /** The median ceiling measured since the last call, which starts the next section. */
+  private double sectionCeiling() {
+    double median = Table.median(ceilings);
+    ceilings.clear();
+    return median;
   }
 
   // ---- training throughput
 
-  /** An engine by spec: "raw:INTER" or "keras:STEPS:INTER". */
-  private static Engine engine(String spec, int[] widths) {
+  /**
+   * An engine by spec: "raw:INTER[:INTRA]" (the hand-written loop) or
+   * "keras:STEPS:INTER[:INTRA]" (keras4j fit with stepsPerExecution STEPS), with the given
+   * inter-op threads and, when INTRA is given and not 0, that many intra-op threads in a JVM of
+   * its own.
+   */
+  private static Engine engine(String spec, int[] widths, FashionData data) {
+    int intra = intraOf(spec);
+    return intra == 0 ? localEngine(spec, widths, 0) : new RemoteEngine(spec, widths, intra, data);
+  }
+
+  /** An engine of this process, whose intra-op pool has {@code intra} threads. */
+  static Engine localEngine(String spec, int[] widths, int intra) {
     String[] p = spec.split(":");
     RandomSeed.set(42);
     return p[0].equals("raw")
-        ? new RawMlp(widths, 42, Integer.parseInt(p[1]))
+        ? new RawMlp(widths, 42, intra, Integer.parseInt(p[1]))
         : new KerasMlp(widths, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
   }
 
-  private static String label(String spec) {
+  private static int intraOf(String spec) {
     String[] p = spec.split(":");
+    int at = p[0].equals("raw") ? 2 : 3;
+    return p.length > at ? Integer.parseInt(p[at]) : 0;
+  }
+
+  private static String interOf(String spec) {
+    String[] p = spec.split(":");
+    return p[p[0].equals("raw") ? 1 : 2];
+  }
+
+  static String label(String spec) {
+    String[] p = spec.split(":");
+    String threads = "inter-op " + threads(interOf(spec))
+        + (intraOf(spec) == 0 ? "" : ", intra-op " + intraOf(spec));
     return p[0].equals("raw")
-        ? "hand-written TF Java, 1 run/batch, inter-op " + threads(p[1])
-        : "keras4j fit, stepsPerExecution " + p[1] + ", inter-op " + threads(p[2]);
+        ? "hand-written TF Java, 1 run/batch, " + threads
+        : "keras4j fit, stepsPerExecution " + p[1] + ", " + threads;
   }
 
   private static String threads(String inter) {
@@ -121,15 +164,38 @@ public final class Benchmark {
     };
   }
 
-  private static double flopsPerSample(int[] widths) {
-    double macs = 0;
-    for (int i = 1; i < widths.length; i++) {
-      macs += (double) widths[i - 1] * widths[i];
-    }
-    return 6 * macs;
+  /** The thread settings of a spec, to find the hand-written loop with the same ones. */
+  private static String rawTwin(String spec) {
+    return "raw:" + interOf(spec) + (intraOf(spec) == 0 ? "" : ":" + intraOf(spec));
   }
 
-  private static String name(int[] widths) {
+  static int[] widths(String name) {
+    return Arrays.stream(name.split("-")).mapToInt(Integer::parseInt).toArray();
+  }
+
+  /** FLOPs of one training sample: 6 per multiply-add, 4 in the first layer. */
+  private static double flopsPerSample(int[] widths) {
+    double flops = 0;
+    for (int i = 1; i < widths.length; i++) {
+      flops += (i == 1 ? 4.0 : 6.0) * widths[i - 1] * widths[i];
+    }
+    return flops;
+  }
+
+  /** The issue's count: 6 FLOPs per kernel weight. */
+  private static double sixPerWeight(int[] widths) {
+    double weights = 0;
+    for (int i = 1; i < widths.length; i++) {
+      weights += (double) widths[i - 1] * widths[i];
+    }
+    return 6 * weights;
+  }
+
+  private static String share(double samplesPerSecond, double flopsPerSample, double gflops) {
+    return Table.format("%.0f %%", 100 * samplesPerSecond * flopsPerSample / 1e9 / gflops);
+  }
+
+  static String name(int[] widths) {
     return String.join("-", Arrays.stream(widths).mapToObj(String::valueOf).toList());
   }
 
@@ -140,7 +206,7 @@ public final class Benchmark {
     List<Engine> engines = new ArrayList<>();
     try {
       for (String spec : specs) {
-        Engine engine = engine(spec, widths);
+        Engine engine = engine(spec, widths, data);
         engines.add(engine);
         engine.epoch(data, batch); // warm-up: graph optimisation, JIT
         samples.put(spec, new ArrayList<>());
@@ -160,26 +226,29 @@ public final class Benchmark {
   }
 
   private void train(FashionData data) {
-    String tuned = "keras:" + tunedSteps + ":" + tunedInterOp;
-    List<String> specs = List.of(options.getOrDefault("engines",
-        "raw:0,keras:1:0,raw:-1,keras:1:-1," + tuned).split(","));
+    List<String> specs = List.of(options.getOrDefault("engines", "raw:0,keras:1:0,raw:-1,keras:1:-1,"
+        + tuned(0) + ",raw:-1:1," + tuned(1)).split(","));
     Table table = new Table("model", "implementation", "samples/s", "vs hand-written (inter-op 0)",
-        "vs hand-written, same threads", "% of matmul ceiling");
-    for (int[] widths : new int[][] {SMALL, LARGE}) {
-      Map<String, Double> rates = rates(specs, widths, data, BATCH, rounds);
+        "vs hand-written, same threads", "% of matmul ceiling", "(6 FLOPs/weight)");
+    Map<int[], Map<String, Double>> all = new LinkedHashMap<>();
+    for (int[] widths : options.containsKey("model") ? new int[][] {widths(options.get("model"))}
+        : new int[][] {SMALL, LARGE}) {
+      all.put(widths, rates(specs, widths, data, BATCH, rounds));
+    }
+    double gflops = sectionCeiling();
+    all.forEach((widths, rates) -> {
       double base = rates.get(specs.get(0));
       for (String spec : specs) {
-        String inter = spec.substring(spec.lastIndexOf(':') + 1);
-        Double sameThreads = rates.get("raw:" + inter);
+        Double sameThreads = rates.get(rawTwin(spec));
         double rate = rates.get(spec);
         table.row(name(widths), label(spec), Table.format("%,.0f", rate),
             Table.format("%.2f", rate / base),
             sameThreads == null ? "" : Table.format("%.2f", rate / sameThreads),
-            Table.format("%.0f %%", 100 * rate * flopsPerSample(widths) / 1e9 / ceilingGflops()));
+            share(rate, flopsPerSample(widths), gflops), share(rate, sixPerWeight(widths), gflops));
       }
-    }
-    table.print("Training, Fashion-MNIST, batch " + BATCH + ", Adam, float32 (median of " + rounds
-        + " epochs each)");
+    });
+    table.print(Table.format("Training, Fashion-MNIST, batch %d, Adam, float32 (median of %d"
+        + " epochs each; matmul ceiling %.0f GFLOP/s)", BATCH, rounds, gflops));
   }
 
   // ---- predict latency
@@ -196,7 +265,7 @@ public final class Benchmark {
       List<Engine> engines = new ArrayList<>();
       try {
         for (String spec : specs) {
-          engines.add(engine(spec, SMALL));
+          engines.add(engine(spec, SMALL, test));
           micros.put(spec, new ArrayList<>());
         }
         int calls = rows == 1 ? 2000 : 500;
@@ -227,52 +296,70 @@ public final class Benchmark {
   // ---- width and batch sweep
 
   private void sweep(FashionData train) {
-    String tuned = "keras:" + tunedSteps + ":" + tunedInterOp;
-    List<String> specs = List.of("raw:0", "keras:1:-1", tuned);
+    List<String> specs = List.of("raw:0", "keras:1:-1", tuned(0), tuned(1));
     Table table = new Table("hidden", "batch", "hand-written (inter-op 0) samples/s", "% ceiling",
         "keras4j default samples/s", "% ceiling", "keras4j stepsPerExecution " + tunedSteps
-            + " samples/s", "% ceiling");
+            + " samples/s", "% ceiling", "same, intra-op 1 samples/s", "% ceiling");
     int sweepRounds = Math.max(3, rounds - 2);
+    List<Object[]> rows = new ArrayList<>();
     for (int hidden : new int[] {128, 512, 2048}) {
       FashionData data = train.head(hidden == 128 ? 59904 : hidden == 512 ? 30720 : 10240);
       int[] widths = {784, hidden, 10};
       for (int batch : new int[] {32, 128, 512}) {
         Map<String, Double> rates = rates(specs, widths, data, batch, sweepRounds);
-        List<Object> cells = new ArrayList<>(List.of(hidden, batch));
-        for (String spec : specs) {
-          double rate = rates.get(spec);
-          cells.add(Table.format("%,.0f", rate));
-          cells.add(Table.format("%.0f %%",
-              100 * rate * flopsPerSample(widths) / 1e9 / ceilingGflops()));
-        }
-        table.row(cells.toArray());
+        rows.add(new Object[] {widths, batch, rates});
       }
     }
-    table.print("Sweep, 784-hidden-10, Adam (median of " + sweepRounds + " epochs each)");
+    double gflops = sectionCeiling();
+    for (Object[] row : rows) {
+      int[] widths = (int[]) row[0];
+      @SuppressWarnings("unchecked")
+      Map<String, Double> rates = (Map<String, Double>) row[2];
+      List<Object> cells = new ArrayList<>(List.of(widths[1], row[1]));
+      for (String spec : specs) {
+        cells.add(Table.format("%,.0f", rates.get(spec)));
+        cells.add(share(rates.get(spec), flopsPerSample(widths), gflops));
+      }
+      table.row(cells.toArray());
+    }
+    table.print(Table.format("Sweep, 784-hidden-10, Adam, float32 (median of %d epochs each;"
+        + " matmul ceiling %.0f GFLOP/s)", sweepRounds, gflops));
   }
 
   // ---- fresh JVMs: startup, memory, accuracy
 
   private void startup() throws IOException, InterruptedException {
+    Map<String, List<Double>> firstBatch = new LinkedHashMap<>();
+    for (String spec : List.of("raw:0", "keras:1:-1")) {
+      firstBatch.put(spec, new ArrayList<>());
+    }
+    for (int r = 0; r < rounds; r++) {
+      for (var entry : firstBatch.entrySet()) {
+        entry.getValue().add(Double.parseDouble(child(entry.getKey(), "first").get("first")));
+      }
+    }
     Table table = new Table("implementation", "JVM start to first batch done", "RSS after epoch 2",
         "RSS after epoch 20", "change", "peak RSS (VmHWM)", "test accuracy after 20 epochs");
-    List<String> specs =
-        List.of("raw:0", "keras:1:-1", "keras:" + tunedSteps + ":" + tunedInterOp);
-    for (String spec : specs) {
-      Map<String, String> r = child(spec);
+    for (String spec : List.of("raw:0", "keras:1:-1", tuned(1))) {
+      Map<String, String> r = child(spec, "epochs");
       double rss2 = Double.parseDouble(r.get("rss2"));
       double rss20 = Double.parseDouble(r.get("rss20"));
-      table.row(label(spec), r.get("first") + " ms", Table.format("%.0f MB", rss2),
-          Table.format("%.0f MB", rss20), Table.format("%+.1f %%", 100 * (rss20 / rss2 - 1)),
-          r.get("hwm") + " MB", Table.format("%.2f %%", 100 * Double.parseDouble(r.get("acc"))));
+      List<Double> first = firstBatch.get(spec);
+      table.row(label(spec), first == null ? "" : Table.format("%.0f ms", Table.median(first)),
+          Table.format("%.0f MB", rss2), Table.format("%.0f MB", rss20),
+          Table.format("%+.1f %%", 100 * (rss20 / rss2 - 1)), r.get("hwm") + " MB",
+          Table.format("%.2f %%", 100 * Double.parseDouble(r.get("acc"))));
     }
-    table.print("Fresh JVM per row: 784-128-10, batch " + BATCH + ", 20 epochs, seed 42");
+    table.print("Fresh JVMs: 784-128-10, batch " + BATCH + ", seed 42 (first batch: median of "
+        + rounds + " JVMs; RSS after a full GC; 20 epochs)");
   }
 
-  private static Map<String, String> child(String spec) throws IOException, InterruptedException {
+  private static Map<String, String> child(String spec, String mode)
+      throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
     Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Startup.class.getName(), spec).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Startup.class.getName(), spec, mode).redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
     Map<String, String> result = new LinkedHashMap<>();
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -41,10 +41,10 @@ final class RawMlp implements Engine {
   private int[] order = new int[0];
 
   /**
-   * An MLP of the given layer widths (input first), its session using {@code interOpThreads}
-   * (intra-op threads: TF's default, one per core).
+   * An MLP of the given layer widths (input first), its session using the given thread counts
+   * (0: TF's default; the intra-op count only counts in the first session of the process).
    */
-  RawMlp(int[] widths, long seed, int interOpThreads) {
+  RawMlp(int[] widths, long seed, int intraOpThreads, int interOpThreads) {
     Ops tf = Ops.create(graph);
     inputs = widths[0];
     outputs = widths[widths.length - 1];
@@ -83,7 +83,8 @@ final class RawMlp implements Engine {
     train.add(afterUpdates.assign(beta1Power, tf.math.mul(beta1Power, beta1)));
     train.add(afterUpdates.assign(beta2Power, tf.math.mul(beta2Power, beta2)));
     session = new Session(graph,
-        ConfigProto.newBuilder().setInterOpParallelismThreads(interOpThreads).build());
+        ConfigProto.newBuilder().setIntraOpParallelismThreads(intraOpThreads)
+            .setInterOpParallelismThreads(interOpThreads).build());
     session.initialize();
   }
 

@@ -1,16 +1,22 @@
 package keras4j.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import keras4j.callbacks.Callback;
 import keras4j.utils.RandomSeed;
+import keras4j.utils.Threading;
 
 /**
- * One fresh-JVM run for {@link Benchmark}'s startup section: trains 784-128-10 on Fashion-MNIST
- * for 20 epochs and prints {@code RESULT first=<ms from JVM start to the first finished batch>
- * rss2=<MB after epoch 2> rss20=<MB after epoch 20> hwm=<peak MB> acc=<test accuracy>}.
+ * One fresh-JVM run for {@link Benchmark}: 784-128-10 on Fashion-MNIST, batch 128, seed 42.
+ *
+ * <p>{@code Startup SPEC first} stops after the first batch and prints {@code RESULT first=<ms
+ * from JVM start to the first finished batch>}; {@code Startup SPEC epochs} trains 20 epochs and
+ * prints {@code RESULT rss2=<MB after epoch 2> rss20=<MB after epoch 20> hwm=<peak MB>
+ * acc=<test accuracy>}, the RSS read after a full GC so that it counts live Java memory and
+ * native memory, not garbage waiting for collection.
  */
 public final class Startup {
   private static final int EPOCHS = 20;
@@ -19,52 +25,64 @@ public final class Startup {
 
   private Startup() {}
 
-  /** {@code args[0]}: "raw:INTER" or "keras:STEPS:INTER". */
-  public static void main(String[] args) throws IOException {
+  /** {@code args[0]}: an engine spec as {@link Benchmark} takes; {@code args[1]}: first or epochs. */
+  public static void main(String[] args) {
     String[] spec = args[0].split(":");
+    int intra = spec.length > (spec[0].equals("raw") ? 2 : 3)
+        ? Integer.parseInt(spec[spec.length - 1]) : 0;
+    Threading.setIntraOpParallelismThreads(intra);
+    boolean firstOnly = args[1].equals("first");
     FashionData[] data = FashionData.load();
     RandomSeed.set(42);
     double[] rss = new double[EPOCHS];
-    long first;
+    long[] first = {-1};
     Engine engine;
     if (spec[0].equals("raw")) {
-      RawMlp raw = new RawMlp(WIDTHS, 42, Integer.parseInt(spec[1]));
+      RawMlp raw = new RawMlp(WIDTHS, 42, intra, Integer.parseInt(spec[1]));
       engine = raw;
       raw.trainBatches(data[0], BATCH, 1);
-      first = sinceJvmStart();
-      for (int epoch = 0; epoch < EPOCHS; epoch++) {
+      first[0] = sinceJvmStart();
+      for (int epoch = 0; epoch < EPOCHS && !firstOnly; epoch++) {
         raw.epoch(data[0], BATCH);
-        rss[epoch] = megabytes("VmRSS");
+        rss[epoch] = rssAfterGc();
       }
     } else {
       KerasMlp keras =
           new KerasMlp(WIDTHS, Integer.parseInt(spec[1]), Integer.parseInt(spec[2]));
       engine = keras;
-      long[] firstBatch = {-1};
-      keras.fit(data[0], BATCH, EPOCHS, new Callback() {
+      keras.fit(data[0], BATCH, firstOnly ? 1 : EPOCHS, new Callback() {
         @Override
         public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-          if (firstBatch[0] < 0) {
-            firstBatch[0] = sinceJvmStart();
+          if (first[0] < 0) {
+            first[0] = sinceJvmStart();
+            model().setStopTraining(firstOnly);
           }
         }
 
         @Override
         public void onEpochEnd(int epoch, Map<String, Double> logs) {
-          rss[epoch] = megabytes("VmRSS");
+          rss[epoch] = rssAfterGc();
         }
       });
-      first = firstBatch[0];
     }
-    double accuracy = engine.accuracy(data[1]);
+    if (firstOnly) {
+      System.out.println("RESULT first=" + first[0]);
+    } else {
+      System.out.println(Table.format("RESULT rss2=%.1f rss20=%.1f hwm=%.0f acc=%.4f", rss[1],
+          rss[EPOCHS - 1], megabytes("VmHWM"), engine.accuracy(data[1])));
+    }
     engine.close();
-    System.out.println(Table.format("RESULT first=%d rss2=%.1f rss20=%.1f hwm=%.0f acc=%.4f",
-        first, rss[1], rss[EPOCHS - 1], megabytes("VmHWM"), accuracy));
   }
 
   private static long sinceJvmStart() {
     long start = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
     return System.currentTimeMillis() - start;
+  }
+
+  /** The resident set after a full GC, in MB. */
+  private static double rssAfterGc() {
+    System.gc();
+    return megabytes("VmRSS");
   }
 
   /** A size line of /proc/self/status ("VmRSS", "VmHWM"), in MB. */
@@ -76,7 +94,7 @@ public final class Startup {
         }
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     throw new IllegalStateException("/proc/self/status has no " + key);
   }
