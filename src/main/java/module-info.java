@@ -9,6 +9,7 @@ module keras4j {
   requires transitive org.tensorflow.ndarray;
   requires tensorflow.framework;
   requires org.slf4j;
+  requires io.jhdf;
 
   exports keras4j;
   exports keras4j.layers;
@@ -19,4 +20,5 @@ module keras4j {
   exports keras4j.callbacks;
   exports keras4j.datasets;
   exports keras4j.utils;
+  exports keras4j.saving;
 }

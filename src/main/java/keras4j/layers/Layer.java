@@ -68,7 +68,7 @@ public abstract class Layer {
 
   /** The snake_case class name, Keras's name prefix ({@code Dense} gives {@code dense}). */
   protected String defaultNamePrefix() {
-    return getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    return keras4j.utils.Naming.toSnakeCase(getClass().getSimpleName());
   }
 
   /** The layer's name. */
@@ -171,6 +171,13 @@ public abstract class Layer {
     return variable;
   }
 
+  /** Creates a weight that optimizers leave alone, such as BatchNormalization's moving mean. */
+  protected Variable addNonTrainableWeight(String weightName, Shape shape, Initializer initializer) {
+    Variable variable = new Variable(name + "/" + weightName, initializer.create(shape), false);
+    weights.add(variable);
+    return variable;
+  }
+
   /** The layer's variables, in Keras's order (kernel, then bias). */
   public List<Variable> variables() {
     return Collections.unmodifiableList(weights);
@@ -178,7 +185,7 @@ public abstract class Layer {
 
   /** The variables optimizers update: all of them, unless the layer is frozen. */
   public List<Variable> trainableVariables() {
-    return trainable ? variables() : List.of();
+    return trainable ? variables().stream().filter(Variable::trainable).toList() : List.of();
   }
 
   /** The regularization penalties of this layer's weights, inside a model's trace. */

@@ -80,6 +80,14 @@ final class Trainer {
     return optimizer;
   }
 
+  Loss loss() {
+    return loss;
+  }
+
+  List<Metric> metrics() {
+    return metrics;
+  }
+
   boolean stopTraining() {
     return stopTraining;
   }
