@@ -174,8 +174,12 @@ final class LayerConfigs {
     return entry;
   }
 
-  /** Initializers and regularizers as Keras 3 serializes them (with module). */
+  /** Values as Keras 3 serializes them: initializers and regularizers with a module. */
   private static Object kerasValue(String key, Object value) {
+    if (key.equals("seed") && value instanceof Long seed) {
+      // Keras seeds a uint32 generator state and refuses larger seeds.
+      return seed & 0xFFFFFFFFL;
+    }
     if (value instanceof Map<?, ?> m && m.containsKey("class_name")) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("module", key.endsWith("initializer") ? "keras.initializers" : "keras.regularizers");
