@@ -19,4 +19,5 @@ module keras4j {
   exports keras4j.callbacks;
   exports keras4j.datasets;
   exports keras4j.utils;
+  exports keras4j.tf;
 }

@@ -112,6 +112,17 @@ public abstract class Layer {
     return noteOutput(call(inputs, ModelGraph.training()));
   }
 
+  /**
+   * Keras's {@code layer(x, training=...)}: layers such as Dropout behave as in training when
+   * {@code training} is true. Custom training loops pass true; the default is inference.
+   */
+  public KerasTensor apply(KerasTensor inputs, boolean training) {
+    if (inputs.isSymbolic()) {
+      return apply(inputs);
+    }
+    return ModelGraph.current().trace(training, () -> apply(inputs));
+  }
+
   /** Remembers the shape of an output, for {@code summary()}; returns the output. */
   protected final KerasTensor noteOutput(KerasTensor output) {
     outputShape = output.shape();
