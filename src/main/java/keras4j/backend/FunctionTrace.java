@@ -18,7 +18,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Operation;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -140,7 +139,7 @@ public final class FunctionTrace {
         continue;
       }
       Operand<TFloat32> g = gradients.get(i).tensor().operand();
-      if (!compatible(g.shape(), v.shape())) {
+      if (!g.shape().isCompatibleWith(v.shape())) {
         throw new IllegalArgumentException(
             "The gradient for variable '" + v.name() + "' has shape " + g.shape()
                 + " but the variable has shape " + v.shape()
@@ -161,21 +160,6 @@ public final class FunctionTrace {
     Op update = optimizer.buildUpdate(graph, waitingFor(touched, grads), vars);
     touched.addAll(optimizer.variables());
     addEffect(update, touched);
-  }
-
-  private static boolean compatible(Shape actual, Shape expected) {
-    if (actual.isUnknown()) {
-      return true;
-    }
-    if (actual.numDimensions() != expected.numDimensions()) {
-      return false;
-    }
-    for (int i = 0; i < actual.numDimensions(); i++) {
-      if (actual.get(i) >= 0 && actual.get(i) != expected.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Adds {@code update} of {@code variables} as an effect: later reads of them wait for it. */
