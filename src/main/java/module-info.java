@@ -7,7 +7,7 @@
 module keras4j {
   requires transitive tensorflow;
   requires transitive org.tensorflow.ndarray;
-  requires tensorflow.framework;
+  requires transitive tensorflow.framework;
   requires org.slf4j;
 
   exports keras4j;
@@ -19,5 +19,8 @@ module keras4j {
   exports keras4j.callbacks;
   exports keras4j.datasets;
   exports keras4j.utils;
+  exports keras4j.activations;
+  exports keras4j.initializers;
+  exports keras4j.regularizers;
   exports keras4j.tf;
 }

@@ -185,6 +185,33 @@ public final class HostArray {
     return false;
   }
 
+  /**
+   * Mean and (population) variance of each feature along the last axis, over all samples and
+   * other axes: {@code {means, variances}}.
+   */
+  public double[][] featureMoments() {
+    int features = (int) shape.get(shape.numDimensions() - 1);
+    double[] sum = new double[features];
+    double[] sumSquares = new double[features];
+    for (int i = 0; i < values.length; i++) {
+      sum[i % features] += values[i];
+    }
+    long count = values.length / features;
+    double[] mean = new double[features];
+    for (int f = 0; f < features; f++) {
+      mean[f] = sum[f] / count;
+    }
+    for (int i = 0; i < values.length; i++) {
+      double d = values[i] - mean[i % features];
+      sumSquares[i % features] += d * d;
+    }
+    double[] variance = new double[features];
+    for (int f = 0; f < features; f++) {
+      variance[f] = sumSquares[f] / count;
+    }
+    return new double[][] {mean, variance};
+  }
+
   /** Samples {@code from} (inclusive) to {@code to} (exclusive) as a new heap array. */
   public HostArray slice(int from, int to) {
     float[] out = new float[(to - from) * rowSize];

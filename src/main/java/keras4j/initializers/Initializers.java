@@ -5,6 +5,8 @@ import java.util.Map;
 import keras4j.backend.Eager;
 import keras4j.utils.RandomSeed;
 import org.tensorflow.framework.initializers.Glorot;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.framework.initializers.He;
 import org.tensorflow.framework.initializers.LeCun;
 import org.tensorflow.framework.initializers.Ones;
@@ -36,8 +38,8 @@ public final class Initializers {
     String className = toClassName(name);
     return new Initializer() {
       @Override
-      public org.tensorflow.ndarray.FloatNdArray create(org.tensorflow.ndarray.Shape shape) {
-        return Eager.initialize(framework(name, RandomSeed.next()), shape);
+      public FloatNdArray create(Shape shape) {
+        return Eager.initialize(framework(name, shape, RandomSeed.next()), shape);
       }
 
       @Override
@@ -48,13 +50,13 @@ public final class Initializers {
   }
 
   private static org.tensorflow.framework.initializers.Initializer<TFloat32> framework(
-      String name, long seed) {
+      String name, Shape shape, long seed) {
     return switch (name) {
-      case "glorot_uniform" -> new Glorot<>(Distribution.UNIFORM, seed);
+      case "glorot_uniform" -> varianceScalingUniform(1, fanAverage(shape), seed);
       case "glorot_normal" -> new Glorot<>(Distribution.TRUNCATED_NORMAL, seed);
-      case "he_uniform" -> new He<>(Distribution.UNIFORM, seed);
+      case "he_uniform" -> varianceScalingUniform(2, fans(shape)[0], seed);
       case "he_normal" -> new He<>(Distribution.TRUNCATED_NORMAL, seed);
-      case "lecun_uniform" -> new LeCun<>(Distribution.UNIFORM, seed);
+      case "lecun_uniform" -> varianceScalingUniform(1, fans(shape)[0], seed);
       case "lecun_normal" -> new LeCun<>(Distribution.TRUNCATED_NORMAL, seed);
       case "zeros" -> new Zeros<>();
       case "ones" -> new Ones<>();
@@ -63,6 +65,39 @@ public final class Initializers {
       case "random_uniform" -> new RandomUniform<>(-0.05, 0.05, seed);
       default -> throw new AssertionError(name);
     };
+  }
+
+  /**
+   * Keras's variance-scaling uniform draw, U(-limit, limit) with limit = sqrt(3 * scale / fan).
+   * TF Java 1.0.0's framework VarianceScaling draws from [0, limit) instead (measured: mean limit /
+   * 2), so the uniform variants use its RandomUniform with keras4j's own limit.
+   */
+  private static RandomUniform<TFloat32> varianceScalingUniform(double scale, double fan, long seed) {
+    double limit = Math.sqrt(3 * scale / Math.max(1, fan));
+    return new RandomUniform<>(-limit, limit, seed);
+  }
+
+  /** Keras's {@code compute_fans}: fan-in and fan-out of a weight shape. */
+  private static double[] fans(Shape shape) {
+    long[] dims = shape.asArray();
+    if (dims.length == 0) {
+      return new double[] {1, 1};
+    }
+    if (dims.length == 1) {
+      return new double[] {dims[0], dims[0]};
+    }
+    double receptiveField = 1;
+    for (int i = 0; i < dims.length - 2; i++) {
+      receptiveField *= dims[i];
+    }
+    return new double[] {
+      dims[dims.length - 2] * receptiveField, dims[dims.length - 1] * receptiveField
+    };
+  }
+
+  private static double fanAverage(Shape shape) {
+    double[] fans = fans(shape);
+    return (fans[0] + fans[1]) / 2;
   }
 
   private static String toClassName(String name) {

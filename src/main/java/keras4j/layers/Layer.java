@@ -171,10 +171,16 @@ public abstract class Layer {
     return inputShape;
   }
 
-  /** Creates a weight named {@code layerName/name}. */
+  /** Creates a trainable weight named {@code layerName/name}. */
   protected Variable addWeight(
       String weightName, Shape shape, Initializer initializer, Regularizer regularizer) {
-    Variable variable = new Variable(name + "/" + weightName, initializer.create(shape), true);
+    return addWeight(weightName, initializer.create(shape), true, regularizer);
+  }
+
+  /** Creates a weight named {@code layerName/name} holding {@code value}. */
+  protected Variable addWeight(
+      String weightName, FloatNdArray value, boolean trainable, Regularizer regularizer) {
+    Variable variable = new Variable(name + "/" + weightName, value, trainable);
     weights.add(variable);
     if (regularizer != null) {
       regularizers.put(variable, regularizer);
@@ -187,9 +193,9 @@ public abstract class Layer {
     return Collections.unmodifiableList(weights);
   }
 
-  /** The variables optimizers update: all of them, unless the layer is frozen. */
+  /** The variables optimizers update: the trainable ones, unless the layer is frozen. */
   public List<Variable> trainableVariables() {
-    return trainable ? variables() : List.of();
+    return trainable ? variables().stream().filter(Variable::trainable).toList() : List.of();
   }
 
   /** The regularization penalties of this layer's weights, inside a model's trace. */

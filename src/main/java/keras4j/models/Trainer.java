@@ -116,6 +116,7 @@ final class Trainer {
     int initialEpoch = (Integer) kw.getOrDefault("initial_epoch", 0);
     int steps = ceilDiv(x.samples(), batchSize);
     Executor exec = executor(x.shape());
+    exec.inference(); // builds the layers, so their weights exist
     StepFunction train =
         exec.trainStep(y.batchShape(), loss, metrics, optimizer, model.trainableVariables());
     CallbackList callbacks = callbacks(kw, epochs, steps);
@@ -260,8 +261,9 @@ final class Trainer {
     CallbackList list = new CallbackList();
     @SuppressWarnings("unchecked")
     List<Callback> given = (List<Callback>) kw.getOrDefault("callbacks", List.of());
-    list.add(new ProgbarLogger(verbose, epochs, steps, out));
+    // After the user's callbacks, as Keras, so it prints what they add (e.g. "learning_rate").
     given.forEach(list::add);
+    list.add(new ProgbarLogger(verbose, epochs, steps, out));
     return list;
   }
 
