@@ -46,7 +46,10 @@ public final class FunctionTrace {
     this.opsBefore = opNames(graph.graph());
   }
 
-  /** Runs {@code body} as a trace into {@code graph} (inference mode, as Keras's default). */
+  /**
+   * Runs {@code body} as a trace into {@code graph}, layers in inference mode as Keras's default,
+   * and adds to {@code effectsOut} the ops every call must run (the variable updates).
+   */
   public static <T> T run(ModelGraph graph, Supplier<T> body, List<Op> effectsOut) {
     FunctionTrace trace = new FunctionTrace(graph);
     FunctionTrace previous = CURRENT.get();
@@ -86,11 +89,6 @@ public final class FunctionTrace {
     return graph;
   }
 
-  /** Whether the trace has ended (its body returned). */
-  public boolean isFinished() {
-    return finished;
-  }
-
   /** The names of the operations of {@code graph} now. */
   public static Set<String> opNames(Graph graph) {
     Set<String> names = new HashSet<>();
@@ -101,7 +99,7 @@ public final class FunctionTrace {
   }
 
   /** Whether {@code op} was added by this trace. */
-  public boolean added(GraphOperation op) {
+  private boolean added(GraphOperation op) {
     return !opsBefore.contains(op.name());
   }
 
@@ -163,7 +161,7 @@ public final class FunctionTrace {
   }
 
   /** Adds {@code update} of {@code variables} as an effect: later reads of them wait for it. */
-  public void addEffect(Op update, Collection<Variable> variables) {
+  private void addEffect(Op update, Collection<Variable> variables) {
     effects.add(update);
     for (Variable v : variables) {
       lastUpdate.put(v, update);
@@ -175,7 +173,7 @@ public final class FunctionTrace {
    * {@code values} gated on every op of this trace that reads one of {@code variables} and on
    * their previous updates, so that an update computed from them runs after all of those.
    */
-  public List<Operand<TFloat32>> waitingFor(
+  private List<Operand<TFloat32>> waitingFor(
       Collection<Variable> variables, List<Operand<TFloat32>> values) {
     List<Operation> before = new ArrayList<>();
     for (Variable v : variables) {
