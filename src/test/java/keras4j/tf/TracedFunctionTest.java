@@ -162,6 +162,16 @@ class TracedFunctionTest {
   }
 
   @Test
+  void aModelFirstBuiltInAFunctionKeepsAnUnknownBatchSize() {
+    try (var model = new Sequential(new Dense(2, inputShape(3)));
+        var forward = function(xb -> model.apply(xb))) {
+      forward.call((Object) new float[8][3]);
+      assertEquals(-1, model.inputShape().get(0));
+      assertEquals(5, model.predict(new float[5][3]).shape().get(0));
+    }
+  }
+
+  @Test
   void tensorsOfAnotherGraphAreRejected() {
     Variable w = variable(constant(new float[] {1f}));
     KerasTensor[] leaked = new KerasTensor[1];
