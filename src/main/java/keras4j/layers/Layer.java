@@ -140,7 +140,8 @@ public abstract class Layer {
       build(inputShape);
       // Batch size unknown (None), as Keras: a first call on a batch of 8 (in a traced function)
       // must not fix the batch size of later calls.
-      builtInputShape = inputShape.numDimensions() > 0 ? Shapes.withBatch(inputShape, -1) : inputShape;
+      builtInputShape =
+          inputShape.numDimensions() > 0 ? Shapes.withBatch(inputShape, -1) : inputShape;
     } else if (!compatible(builtInputShape, inputShape)) {
       throw new IllegalArgumentException(
           "Input of shape " + Shapes.toKeras(inputShape) + " is incompatible with layer '" + name
