@@ -22,4 +22,5 @@ module keras4j {
   exports keras4j.activations;
   exports keras4j.initializers;
   exports keras4j.regularizers;
+  exports keras4j.tf;
 }

@@ -54,6 +54,7 @@ public final class StepFunction {
 
   /** Runs one batch; returns the metrics accumulated since the last reset. */
   public double[] run(TFloat32 xBatch, TFloat32 yBatch) {
+    graph.claimVariables();
     Session.Runner runner = graph.session().runner().feed(x, xBatch).feed(y, yBatch);
     targets.forEach(runner::addTarget);
     results.forEach(runner::fetch);

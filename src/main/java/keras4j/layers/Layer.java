@@ -112,6 +112,17 @@ public abstract class Layer {
     return noteOutput(call(inputs, ModelGraph.training()));
   }
 
+  /**
+   * Keras's {@code layer(x, training=...)}: layers such as Dropout behave as in training when
+   * {@code training} is true. Custom training loops pass true; the default is inference.
+   */
+  public KerasTensor apply(KerasTensor inputs, boolean training) {
+    if (inputs.isSymbolic()) {
+      return apply(inputs);
+    }
+    return ModelGraph.current().trace(training, () -> apply(inputs));
+  }
+
   /** Remembers the shape of an output, for {@code summary()}; returns the output. */
   protected final KerasTensor noteOutput(KerasTensor output) {
     outputShape = output.shape();
@@ -127,7 +138,10 @@ public abstract class Layer {
   public final void ensureBuilt(Shape inputShape) {
     if (builtInputShape == null) {
       build(inputShape);
-      builtInputShape = inputShape;
+      // Batch size unknown (None), as Keras: a first call on a batch of 8 (in a traced function)
+      // must not fix the batch size of later calls.
+      builtInputShape =
+          inputShape.numDimensions() > 0 ? Shapes.withBatch(inputShape, -1) : inputShape;
     } else if (!compatible(builtInputShape, inputShape)) {
       throw new IllegalArgumentException(
           "Input of shape " + Shapes.toKeras(inputShape) + " is incompatible with layer '" + name

@@ -5,7 +5,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.KerasTensor;
 import keras4j.Variable;
+import keras4j.backend.FunctionTrace;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
 import org.tensorflow.Operand;
@@ -107,6 +109,16 @@ public abstract class Optimizer {
     }
     return tf.withControlDependencies(updates)
         .assignAdd(graph.variable(iterations).ref(), tf.constant(1f));
+  }
+
+  /**
+   * Keras's {@code optimizer.apply_gradients(zip(gradients, variables))}, inside a function traced
+   * by {@code keras4j.tf.TF.function}: the update runs on every call of the function, after every
+   * read of the variables that precedes it. A null gradient (a variable the loss does not depend
+   * on) is skipped with a warning, as in Keras.
+   */
+  public void applyGradients(List<KerasTensor> gradients, List<Variable> variables) {
+    FunctionTrace.current("Optimizer.applyGradients").applyGradients(this, gradients, variables);
   }
 
   /**
