@@ -7,7 +7,7 @@
 module keras4j {
   requires transitive tensorflow;
   requires transitive org.tensorflow.ndarray;
-  requires tensorflow.framework;
+  requires transitive tensorflow.framework;
   requires org.slf4j;
   requires io.jhdf;
 
@@ -20,5 +20,9 @@ module keras4j {
   exports keras4j.callbacks;
   exports keras4j.datasets;
   exports keras4j.utils;
+  exports keras4j.activations;
+  exports keras4j.initializers;
+  exports keras4j.regularizers;
+  exports keras4j.tf;
   exports keras4j.saving;
 }

@@ -53,7 +53,7 @@ public final class Keras {
         if (!accepted.contains(kwarg.name())) {
           throw new IllegalArgumentException(
               function + "() got an unexpected keyword argument '" + kwarg.name()
-                  + "'; it accepts " + accepted);
+                  + "'; it accepts " + new java.util.TreeSet<>(accepted));
         }
         out.put(kwarg.name(), kwarg.value());
       }

@@ -77,6 +77,7 @@ public final class Executor implements AutoCloseable {
     int n = data.samples();
     Shape outShape = Shapes.withBatch(out.shape(), n);
     FloatNdArray all = NdArrays.ofFloats(outShape);
+    graph.claimVariables();
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
       try (TFloat32 batch = data.batch(null, from, to);

@@ -33,7 +33,7 @@ final class Gradients {
           @SuppressWarnings("unchecked")
           Operand<TFloat32> upstreamLoss = (Operand<TFloat32>) upstream.get(0);
           var grad = tf.math.mul(tf.expandDims(upstreamLoss, tf.constant(-1)), outputs.backprop());
-          Operand<?> labels = tf.zerosLike(op.labels);
+          Operand<?> labels = tf.zerosLike((Operand<?>) op.labels);
           return Arrays.asList(grad, labels);
         });
   }

@@ -8,6 +8,7 @@ import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.IntNdArray;
 import org.tensorflow.ndarray.LongNdArray;
 import org.tensorflow.ndarray.NdArray;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -159,6 +160,11 @@ public final class HostArray {
     }
   }
 
+  /** All the values, in their shape, as a read-only heap array. */
+  public FloatNdArray toNdArray() {
+    return NdArrays.wrap(shape, DataBuffers.of(values, true, false));
+  }
+
   /** The full shape, samples first. */
   public Shape shape() {
     return shape;
@@ -177,6 +183,33 @@ public final class HostArray {
       }
     }
     return false;
+  }
+
+  /**
+   * Mean and (population) variance of each feature along the last axis, over all samples and
+   * other axes: {@code {means, variances}}.
+   */
+  public double[][] featureMoments() {
+    int features = (int) shape.get(shape.numDimensions() - 1);
+    double[] sum = new double[features];
+    double[] sumSquares = new double[features];
+    for (int i = 0; i < values.length; i++) {
+      sum[i % features] += values[i];
+    }
+    long count = values.length / features;
+    double[] mean = new double[features];
+    for (int f = 0; f < features; f++) {
+      mean[f] = sum[f] / count;
+    }
+    for (int i = 0; i < values.length; i++) {
+      double d = values[i] - mean[i % features];
+      sumSquares[i % features] += d * d;
+    }
+    double[] variance = new double[features];
+    for (int f = 0; f < features; f++) {
+      variance[f] = sumSquares[f] / count;
+    }
+    return new double[][] {mean, variance};
   }
 
   /** Samples {@code from} (inclusive) to {@code to} (exclusive) as a new heap array. */

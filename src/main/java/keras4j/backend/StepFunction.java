@@ -44,15 +44,24 @@ public final class StepFunction {
     runner.run().close();
   }
 
+  /** A metric's value: framework threshold metrics (precision, recall) return shape (1). */
+  private static double scalar(TFloat32 value) {
+    if (value.shape().size() != 1) {
+      throw new IllegalStateException("A metric returned shape " + value.shape() + ", not a scalar");
+    }
+    return value.asRawTensor().data().asFloats().getFloat(0);
+  }
+
   /** Runs one batch; returns the metrics accumulated since the last reset. */
   public double[] run(TFloat32 xBatch, TFloat32 yBatch) {
+    graph.claimVariables();
     Session.Runner runner = graph.session().runner().feed(x, xBatch).feed(y, yBatch);
     targets.forEach(runner::addTarget);
     results.forEach(runner::fetch);
     try (Result result = runner.run()) {
       double[] values = new double[results.size()];
       for (int i = 0; i < values.length; i++) {
-        values[i] = ((TFloat32) result.get(i)).getFloat();
+        values[i] = scalar((TFloat32) result.get(i));
       }
       return values;
     }

@@ -54,6 +54,11 @@ public final class TensorMath {
     return result(a, tf(a).math.square(a.operand()));
   }
 
+  /** {@code max(sqrt(a), floor)}: a standard deviation that never divides by zero. */
+  public static Tensor sqrtAtLeast(Tensor a, float floor) {
+    return result(a, tf(a).math.maximum(tf(a).math.sqrt(a.operand()), tf(a).constant(floor)));
+  }
+
   public static Tensor reduceMean(Tensor a) {
     return result(a, tf(a).math.mean(a.operand(), allAxes(a)));
   }

@@ -10,6 +10,9 @@ import keras4j.models.Model;
 public abstract class Callback {
   private Model model;
 
+  /** A callback with no hooks overridden yet. */
+  protected Callback() {}
+
   /** Called by the trainer before any hook. */
   public void setModel(Model model) {
     this.model = model;

@@ -11,6 +11,9 @@ public class History extends Callback {
   private final List<Integer> epochs = new ArrayList<>();
   private final Map<String, List<Double>> history = new LinkedHashMap<>();
 
+  /** An empty history; {@code fit} makes one for you. */
+  public History() {}
+
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     epochs.add(epoch);

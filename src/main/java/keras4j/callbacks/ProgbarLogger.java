@@ -13,11 +13,13 @@ import java.util.TreeMap;
  */
 public class ProgbarLogger extends Callback {
   private static final int BAR_WIDTH = 20;
+  private static final long REFRESH_NANOS = 50_000_000L; // Keras's Progbar interval, 0.05 s
   private final int verbose;
   private final int epochs;
   private final int steps;
   private final PrintStream out;
   private long start;
+  private long lastRefresh;
 
   /** A logger for {@code epochs} epochs (0 for evaluate) of {@code steps} batches. */
   public ProgbarLogger(int verbose, int epochs, int steps, PrintStream out) {
@@ -44,7 +46,9 @@ public class ProgbarLogger extends Callback {
 
   @Override
   public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-    if (verbose == 1) {
+    long now = System.nanoTime();
+    if (verbose == 1 && now - lastRefresh >= REFRESH_NANOS) {
+      lastRefresh = now;
       out.print("\r" + line(batch + 1, logs, true));
       out.flush();
     }

@@ -112,6 +112,17 @@ public abstract class Layer {
     return noteOutput(call(inputs, ModelGraph.training()));
   }
 
+  /**
+   * Keras's {@code layer(x, training=...)}: layers such as Dropout behave as in training when
+   * {@code training} is true. Custom training loops pass true; the default is inference.
+   */
+  public KerasTensor apply(KerasTensor inputs, boolean training) {
+    if (inputs.isSymbolic()) {
+      return apply(inputs);
+    }
+    return ModelGraph.current().trace(training, () -> apply(inputs));
+  }
+
   /** Remembers the shape of an output, for {@code summary()}; returns the output. */
   protected final KerasTensor noteOutput(KerasTensor output) {
     outputShape = output.shape();
@@ -127,7 +138,10 @@ public abstract class Layer {
   public final void ensureBuilt(Shape inputShape) {
     if (builtInputShape == null) {
       build(inputShape);
-      builtInputShape = inputShape;
+      // Batch size unknown (None), as Keras: a first call on a batch of 8 (in a traced function)
+      // must not fix the batch size of later calls.
+      builtInputShape =
+          inputShape.numDimensions() > 0 ? Shapes.withBatch(inputShape, -1) : inputShape;
     } else if (!compatible(builtInputShape, inputShape)) {
       throw new IllegalArgumentException(
           "Input of shape " + Shapes.toKeras(inputShape) + " is incompatible with layer '" + name
@@ -160,10 +174,16 @@ public abstract class Layer {
     return inputShape;
   }
 
-  /** Creates a weight named {@code layerName/name}. */
+  /** Creates a trainable weight named {@code layerName/name}. */
   protected Variable addWeight(
       String weightName, Shape shape, Initializer initializer, Regularizer regularizer) {
-    Variable variable = new Variable(name + "/" + weightName, initializer.create(shape), true);
+    return addWeight(weightName, initializer.create(shape), true, regularizer);
+  }
+
+  /** Creates a weight named {@code layerName/name} holding {@code value}. */
+  protected Variable addWeight(
+      String weightName, FloatNdArray value, boolean trainable, Regularizer regularizer) {
+    Variable variable = new Variable(name + "/" + weightName, value, trainable);
     weights.add(variable);
     if (regularizer != null) {
       regularizers.put(variable, regularizer);
@@ -183,7 +203,7 @@ public abstract class Layer {
     return Collections.unmodifiableList(weights);
   }
 
-  /** The variables optimizers update: all of them, unless the layer is frozen. */
+  /** The variables optimizers update: the trainable ones, unless the layer is frozen. */
   public List<Variable> trainableVariables() {
     return trainable ? variables().stream().filter(Variable::trainable).toList() : List.of();
   }

@@ -9,7 +9,6 @@ import org.tensorflow.framework.metrics.CategoricalAccuracy;
 import org.tensorflow.framework.metrics.MeanAbsoluteError;
 import org.tensorflow.framework.metrics.MeanSquaredError;
 import org.tensorflow.framework.metrics.Precision;
-import org.tensorflow.framework.metrics.Recall;
 import org.tensorflow.framework.metrics.SparseCategoricalAccuracy;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
@@ -104,12 +103,12 @@ public final class Metrics {
 
   /** Precision at threshold 0.5. */
   public static Metric precision(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new Precision<>(n, seed, TFloat32.class));
+    return new FrameworkMetric(name, (n, seed) -> new Precision<>(n, 0.5f, seed, TFloat32.class));
   }
 
   /** Recall at threshold 0.5. */
   public static Metric recall(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new Recall<>(n, seed, TFloat32.class));
+    return new FrameworkMetric(name, RecallMetric::new);
   }
 
   /** Area under the ROC curve (200 thresholds, as Keras). */

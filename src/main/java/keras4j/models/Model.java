@@ -226,6 +226,11 @@ public class Model extends Layer implements AutoCloseable {
 
   /** The text {@link #summary()} prints. */
   public String summaryText() {
+    if (inputShape() == null) {
+      throw new IllegalStateException(
+          "Model '" + name() + "' has not been built yet: its input shape is unknown until it"
+              + " runs. Call fit() or predict() first, or give the first layer an inputShape(...)");
+    }
     trainer.ensureTraced();
     return Summary.of(this);
   }

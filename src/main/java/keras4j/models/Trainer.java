@@ -269,8 +269,9 @@ final class Trainer {
     CallbackList list = new CallbackList();
     @SuppressWarnings("unchecked")
     List<Callback> given = (List<Callback>) kw.getOrDefault("callbacks", List.of());
-    list.add(new ProgbarLogger(verbose, epochs, steps, out));
+    // After the user's callbacks, as Keras, so it prints what they add (e.g. "learning_rate").
     given.forEach(list::add);
+    list.add(new ProgbarLogger(verbose, epochs, steps, out));
     return list;
   }
 

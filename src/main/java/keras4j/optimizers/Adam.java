@@ -1,6 +1,5 @@
 package keras4j.optimizers;
 
-import java.util.Map;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
 import org.tensorflow.Operand;
@@ -13,11 +12,7 @@ import org.tensorflow.types.TFloat32;
  * is TensorFlow's {@code ApplyAdam}, the same rule as Keras: {@code w -= lr * sqrt(1 - b2^t) / (1 -
  * b1^t) * m / (sqrt(v) + eps)}.
  */
-public class Adam extends Optimizer {
-  private final float beta1;
-  private final float beta2;
-  private final float epsilon;
-
+public class Adam extends AdaptiveMoments {
   /** Adam with Keras's defaults. */
   public Adam() {
     this(0.001);
@@ -25,15 +20,12 @@ public class Adam extends Optimizer {
 
   /** Adam with the given learning rate. */
   public Adam(double learningRate) {
-    this(learningRate, 0.9, 0.999, 1e-7);
+    this(learningRate, DEFAULT_BETA_1, DEFAULT_BETA_2, DEFAULT_EPSILON);
   }
 
   /** Adam with every setting given. */
   public Adam(double learningRate, double beta1, double beta2, double epsilon) {
-    super("adam", learningRate);
-    this.beta1 = (float) beta1;
-    this.beta2 = (float) beta2;
-    this.epsilon = (float) epsilon;
+    super("adam", learningRate, beta1, beta2, epsilon);
   }
 
   @Override
@@ -45,14 +37,5 @@ public class Adam extends Optimizer {
     Operand<TFloat32> b2 = tf.constant(beta2);
     return tf.train.applyAdam(variable.ref(), m.ref(), v.ref(), tf.math.pow(b1, step),
         tf.math.pow(b2, step), learningRate, b1, b2, tf.constant(epsilon), gradient);
-  }
-
-  @Override
-  public Map<String, Object> getConfig() {
-    Map<String, Object> config = super.getConfig();
-    config.put("beta_1", beta1);
-    config.put("beta_2", beta2);
-    config.put("epsilon", epsilon);
-    return config;
   }
 }

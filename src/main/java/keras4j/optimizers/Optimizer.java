@@ -5,7 +5,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.KerasTensor;
 import keras4j.Variable;
+import keras4j.backend.FunctionTrace;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
 import org.tensorflow.Operand;
@@ -30,6 +32,7 @@ public abstract class Optimizer {
   private final String name;
   private final Variable learningRate;
   private final Variable iterations;
+  private final List<Variable> extraVariables = new ArrayList<>();
   private final Map<Variable, Map<String, Variable>> slots = new IdentityHashMap<>();
 
   /** An optimizer with a Keras name and starting learning rate. */
@@ -69,9 +72,13 @@ public abstract class Optimizer {
     return (long) iterations.numpy().getFloat();
   }
 
-  /** The optimizer's own variables: iteration count, learning rate, then every slot. */
+  /**
+   * The optimizer's own variables: iteration count, learning rate, any per-optimizer state (Nadam's
+   * {@code u_product}), then every slot.
+   */
   public List<Variable> variables() {
     List<Variable> out = new ArrayList<>(List.of(iterations, learningRate));
+    out.addAll(extraVariables);
     for (Map<String, Variable> perVariable : slots.values()) {
       out.addAll(perVariable.values());
     }
@@ -92,10 +99,13 @@ public abstract class Optimizer {
     Ops afterGradients = tf.withControlDependencies(gradientOps);
     Operand<TFloat32> lr = graph.read(learningRate);
     Operand<TFloat32> step = afterGradients.math.add(graph.read(iterations), tf.constant(1f));
+    List<Op> prepared = new ArrayList<>(gradientOps);
+    prepared.addAll(beforeUpdates(afterGradients, graph, step));
+    Ops afterPrepared = tf.withControlDependencies(prepared);
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
       updates.add(
-          updateStep(afterGradients, graph, graph.variable(variables.get(i)), gradients.get(i), lr,
+          updateStep(afterPrepared, graph, graph.variable(variables.get(i)), gradients.get(i), lr,
               step));
     }
     return tf.withControlDependencies(updates)
@@ -103,8 +113,19 @@ public abstract class Optimizer {
   }
 
   /**
+   * Keras's {@code optimizer.apply_gradients(zip(gradients, variables))}, inside a function traced
+   * by {@code keras4j.tf.TF.function}: the update runs on every call of the function, after every
+   * read of the variables that precedes it. A null gradient (a variable the loss does not depend
+   * on) is skipped with a warning, as in Keras.
+   */
+  public void applyGradients(List<KerasTensor> gradients, List<Variable> variables) {
+    FunctionTrace.current("Optimizer.applyGradients").applyGradients(this, gradients, variables);
+  }
+
+  /**
    * Keras's {@code update_step}: the op updating {@code variable} from {@code gradient}; {@code
-   * step} is the 1-based iteration number.
+   * step} is the 1-based iteration number. Ops made with {@code tf} run after every gradient and
+   * after {@link #beforeUpdates}.
    */
   protected abstract Op updateStep(
       Ops tf,
@@ -113,6 +134,24 @@ public abstract class Optimizer {
       Operand<TFloat32> gradient,
       Operand<TFloat32> learningRate,
       Operand<TFloat32> step);
+
+  /**
+   * Ops run once per step, after every gradient and before any {@link #updateStep}, e.g. Nadam's
+   * momentum cache (Keras's {@code _backend_update_step} overrides); none by default.
+   */
+  protected List<Op> beforeUpdates(Ops tf, ModelGraph graph, Operand<TFloat32> step) {
+    return List.of();
+  }
+
+  /**
+   * A scalar owned by the optimizer itself rather than by one variable (Nadam's {@code
+   * u_product}), starting at {@code init}; call it from the constructor.
+   */
+  protected Variable addVariable(String variableName, float init) {
+    Variable variable = new Variable(name + "/" + variableName, scalar(init), false);
+    extraVariables.add(variable);
+    return variable;
+  }
 
   /** The slot {@code slotName} of {@code variable} (e.g. Adam's "m"), starting at {@code init}. */
   protected GraphVariable slot(

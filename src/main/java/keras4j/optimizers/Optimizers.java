@@ -10,7 +10,11 @@ public final class Optimizers {
       Map.of(
           "sgd", SGD::new,
           "adam", Adam::new,
-          "rmsprop", RMSprop::new);
+          "rmsprop", RMSprop::new,
+          "adagrad", Adagrad::new,
+          "adadelta", Adadelta::new,
+          "adamax", Adamax::new,
+          "nadam", Nadam::new);
 
   private Optimizers() {}
 

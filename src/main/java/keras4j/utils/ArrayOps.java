@@ -29,6 +29,17 @@ public final class ArrayOps {
   private ArrayOps() {}
 
   /**
+   * {@link #toCategorical(NdArray, int)} for labels in a Java array.
+   *
+   * @param y the labels, integers in [0, numClasses)
+   * @param numClasses the number of classes
+   * @return the one-hot float32 array, of shape (y.length, numClasses)
+   */
+  public static FloatNdArray toCategorical(int[] y, int numClasses) {
+    return toCategorical(org.tensorflow.ndarray.StdArrays.ndCopyOf(y), numClasses);
+  }
+
+  /**
    * Converts class labels to one-hot rows, as Keras's {@code to_categorical}: label {@code k}
    * becomes a row of {@code numClasses} zeros with a one at {@code k}. A trailing dimension of size
    * 1 is dropped first, as Keras does, so labels of shape (n) or (n, 1) give shape (n,

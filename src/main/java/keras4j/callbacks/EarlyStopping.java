@@ -1,0 +1,210 @@
+package keras4j.callbacks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensorflow.ndarray.FloatNdArray;
+
+/**
+ * Stops training when a monitored metric has stopped improving, as {@code
+ * keras.callbacks.EarlyStopping}: {@code new EarlyStopping("val_loss",
+ * 3).restoreBestWeights(true)}.
+ *
+ * <p>At the end of each epoch the monitored value counts as an improvement when it beats the best
+ * so far by more than {@code minDelta}; after {@code patience} epochs without one, training stops.
+ * Defaults are Keras's: monitor {@code "val_loss"}, min delta 0, patience 0, mode {@code "auto"}
+ * (maximise names containing "acc", "auc", "precision" or "recall", minimise the rest), no
+ * baseline, weights not restored, start from epoch 0.
+ */
+public class EarlyStopping extends Callback {
+  private static final Logger LOG = LoggerFactory.getLogger(EarlyStopping.class);
+  private static final List<String> MAXIMISED = List.of("acc", "auc", "precision", "recall");
+
+  private final String monitor;
+  private int patience;
+  private double minDelta;
+  private String mode = "auto";
+  private Double baseline;
+  private boolean restoreBestWeights;
+  private int startFromEpoch;
+  private int verbose;
+
+  private int wait;
+  private int stoppedEpoch;
+  private Double best;
+  private int bestEpoch;
+  private List<FloatNdArray> bestWeights;
+
+  /** Watches {@code "val_loss"} with patience 0. */
+  public EarlyStopping() {
+    this("val_loss", 0);
+  }
+
+  /** Watches {@code monitor} (a key of the epoch logs, e.g. {@code "val_accuracy"}). */
+  public EarlyStopping(String monitor) {
+    this(monitor, 0);
+  }
+
+  /** Watches {@code monitor}, stopping after {@code patience} epochs without improvement. */
+  public EarlyStopping(String monitor, int patience) {
+    if (monitor == null || monitor.isEmpty()) {
+      throw new IllegalArgumentException(
+          "EarlyStopping needs a metric to monitor, e.g. \"val_loss\"");
+    }
+    this.monitor = monitor;
+    patience(patience);
+  }
+
+  /** Epochs without improvement after which training stops (default 0). */
+  public EarlyStopping patience(int epochs) {
+    if (epochs < 0) {
+      throw new IllegalArgumentException("patience must be >= 0, got " + epochs);
+    }
+    this.patience = epochs;
+    return this;
+  }
+
+  /** The smallest change that counts as an improvement; its sign is ignored (default 0). */
+  public EarlyStopping minDelta(double delta) {
+    this.minDelta = Math.abs(delta);
+    return this;
+  }
+
+  /**
+   * {@code "min"} (lower is better), {@code "max"} (higher is better) or {@code "auto"} (from the
+   * monitored name; the default).
+   */
+  public EarlyStopping mode(String newMode) {
+    if (!List.of("auto", "min", "max").contains(newMode)) {
+      throw new IllegalArgumentException(
+          "EarlyStopping mode must be \"auto\", \"min\" or \"max\", got \"" + newMode + "\"");
+    }
+    this.mode = newMode;
+    return this;
+  }
+
+  /**
+   * A value the metric must beat: until it does, the patience count is not reset even by
+   * improvements over the best value so far.
+   */
+  public EarlyStopping baseline(double value) {
+    this.baseline = value;
+    return this;
+  }
+
+  /**
+   * Whether to put back, when training ends, the weights of the epoch with the best monitored
+   * value (default false).
+   */
+  public EarlyStopping restoreBestWeights(boolean restore) {
+    this.restoreBestWeights = restore;
+    return this;
+  }
+
+  /** Epochs to wait before watching at all, for a warm-up (default 0). */
+  public EarlyStopping startFromEpoch(int epoch) {
+    if (epoch < 0) {
+      throw new IllegalArgumentException("startFromEpoch must be >= 0, got " + epoch);
+    }
+    this.startFromEpoch = epoch;
+    return this;
+  }
+
+  /** 1 prints when training stopped early and when weights are restored; 0 is silent (default). */
+  public EarlyStopping verbose(int level) {
+    this.verbose = level;
+    return this;
+  }
+
+  /** The epoch (0-based) at which training was stopped, or 0 if it was not. */
+  public int stoppedEpoch() {
+    return stoppedEpoch;
+  }
+
+  /** The epoch (0-based) with the best monitored value. */
+  public int bestEpoch() {
+    return bestEpoch;
+  }
+
+  /** The best monitored value, or null before any was seen. */
+  public Double best() {
+    return best;
+  }
+
+  /** Whether a higher monitored value is better. */
+  public boolean maximises() {
+    if (!mode.equals("auto")) {
+      return mode.equals("max");
+    }
+    String name = monitor.toLowerCase(Locale.ROOT);
+    return MAXIMISED.stream().anyMatch(name::contains);
+  }
+
+  @Override
+  public void onTrainBegin(Map<String, Double> logs) {
+    // Keras resets here so that one instance can serve several fits.
+    wait = 0;
+    stoppedEpoch = 0;
+    best = null;
+    bestWeights = null;
+    bestEpoch = 0;
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    Double current = logs.get(monitor);
+    if (current == null) {
+      LOG.warn("Early stopping conditioned on metric `{}` which is not available. Available"
+          + " metrics are: {}", monitor, String.join(",", logs.keySet()));
+      return;
+    }
+    if (epoch < startFromEpoch) {
+      return;
+    }
+    if (restoreBestWeights && bestWeights == null) {
+      // Until something improves, the current weights are the best.
+      bestWeights = model().getWeights();
+      bestEpoch = epoch;
+    }
+    wait++;
+    if (isImprovement(current, best)) {
+      best = current;
+      bestEpoch = epoch;
+      if (restoreBestWeights) {
+        bestWeights = model().getWeights();
+      }
+      // Patience restarts only when both the baseline and the previous best are beaten.
+      if (baseline == null || isImprovement(current, baseline)) {
+        wait = 0;
+      }
+      return;
+    }
+    if (wait >= patience && epoch > 0) {
+      stoppedEpoch = epoch;
+      model().setStopTraining(true);
+    }
+  }
+
+  @Override
+  public void onTrainEnd(Map<String, Double> logs) {
+    if (stoppedEpoch > 0 && verbose > 0) {
+      System.out.println("Epoch " + (stoppedEpoch + 1) + ": early stopping");
+    }
+    if (restoreBestWeights && bestWeights != null) {
+      if (verbose > 0) {
+        System.out.println(
+            "Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
+      }
+      model().setWeights(bestWeights);
+    }
+  }
+
+  private boolean isImprovement(double value, Double reference) {
+    if (reference == null) {
+      return true;
+    }
+    return maximises() ? value - minDelta > reference : value + minDelta < reference;
+  }
+}

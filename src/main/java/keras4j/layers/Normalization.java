@@ -1,0 +1,80 @@
+package keras4j.layers;
+
+import java.util.Map;
+import keras4j.Keras.LayerArg;
+import keras4j.KerasTensor;
+import keras4j.Shapes;
+import keras4j.Variable;
+import keras4j.backend.HostArray;
+import keras4j.backend.TensorMath;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.StdArrays;
+
+/**
+ * Standardizes each feature (last axis) to mean 0 and variance 1, Keras's {@code Normalization}:
+ * {@code normalizer.adapt(xTrain)} learns the means and variances, which are then saved with the
+ * model as non-trainable weights.
+ */
+public class Normalization extends Layer {
+  private static final float EPSILON = 1e-7f;
+  private float[] adaptedMean;
+  private float[] adaptedVariance;
+  private Variable mean;
+  private Variable variance;
+
+  /** A normalization layer; call {@link #adapt} before training. */
+  public Normalization(LayerArg... args) {
+    super(args);
+  }
+
+  /** Learns each feature's mean and variance from {@code data} (any array fit accepts). */
+  public void adapt(Object data) {
+    HostArray array = HostArray.of(data, "adapt data");
+    double[][] moments = array.featureMoments();
+    adaptedMean = toFloats(moments[0]);
+    adaptedVariance = toFloats(moments[1]);
+    if (mean != null) {
+      mean.assign(StdArrays.ndCopyOf(adaptedMean));
+      variance.assign(StdArrays.ndCopyOf(adaptedVariance));
+    }
+  }
+
+  private static float[] toFloats(double[] values) {
+    float[] out = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (float) values[i];
+    }
+    return out;
+  }
+
+  @Override
+  protected void build(Shape inputShape) {
+    long features = inputShape.get(inputShape.numDimensions() - 1);
+    if (adaptedMean != null && adaptedMean.length != features) {
+      throw new IllegalArgumentException(
+          "Normalization '" + name() + "' was adapted to " + adaptedMean.length
+              + " features but receives inputs of shape " + Shapes.toKeras(inputShape));
+    }
+    mean = addWeight("mean", adaptedMean != null ? StdArrays.ndCopyOf(adaptedMean)
+        : NdArrays.ofFloats(Shape.of(features)), false, null);
+    FloatNdArray ones = NdArrays.ofFloats(Shape.of(features));
+    ones.scalars().forEach(s -> s.setFloat(1f));
+    variance = addWeight("variance",
+        adaptedVariance != null ? StdArrays.ndCopyOf(adaptedVariance) : ones, false, null);
+  }
+
+  @Override
+  protected KerasTensor call(KerasTensor inputs, boolean training) {
+    KerasTensor std = KerasTensor.of(TensorMath.sqrtAtLeast(variance.value().tensor(), EPSILON));
+    return inputs.sub(mean.value()).div(std);
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("axis", -1);
+    return config;
+  }
+}
