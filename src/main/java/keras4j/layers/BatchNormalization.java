@@ -57,8 +57,9 @@ public class BatchNormalization extends Layer {
     if (center) {
       beta = addWeight("beta", shape, Initializers.get("zeros"), null);
     }
-    movingMean = addNonTrainableWeight("moving_mean", shape, Initializers.get("zeros"));
-    movingVariance = addNonTrainableWeight("moving_variance", shape, Initializers.get("ones"));
+    movingMean = addWeight("moving_mean", Initializers.get("zeros").create(shape), false, null);
+    movingVariance =
+        addWeight("moving_variance", Initializers.get("ones").create(shape), false, null);
   }
 
   @Override

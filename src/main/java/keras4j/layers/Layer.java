@@ -191,13 +191,6 @@ public abstract class Layer {
     return variable;
   }
 
-  /** Creates a weight that optimizers leave alone, such as BatchNormalization's moving mean. */
-  protected Variable addNonTrainableWeight(String weightName, Shape shape, Initializer initializer) {
-    Variable variable = new Variable(name + "/" + weightName, initializer.create(shape), false);
-    weights.add(variable);
-    return variable;
-  }
-
   /** The layer's variables, in Keras's order (kernel, then bias). */
   public List<Variable> variables() {
     return Collections.unmodifiableList(weights);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.Variable;
 import keras4j.layers.Layer;
+import keras4j.layers.Normalization;
 import keras4j.models.Model;
 import keras4j.optimizers.Adam;
 import keras4j.optimizers.Optimizer;
@@ -75,6 +76,10 @@ final class KerasWeights {
       for (int i = 0; i < variables.size(); i++) {
         H5Writer.putFloats(vars, Integer.toString(i), variables.get(i).numpy());
       }
+      if (layer instanceof Normalization) {
+        // Keras's Normalization keeps a third variable, an adapt sample count it no longer uses.
+        vars.putDataset(Integer.toString(variables.size()), 0L);
+      }
     }
   }
 
@@ -131,6 +136,9 @@ final class KerasWeights {
         throw missing(what, prefix + "layers/" + group + "/vars", layer);
       }
       List<Dataset> datasets = numbered(vars);
+      if (layer instanceof Normalization && datasets.size() == variables.size() + 1) {
+        datasets = datasets.subList(0, variables.size()); // Keras's unused count
+      }
       if (datasets.size() != variables.size()) {
         throw new IllegalArgumentException("Layer '" + layer.name() + "' has "
             + variables.size() + " weights but " + what + " has " + datasets.size() + " at "

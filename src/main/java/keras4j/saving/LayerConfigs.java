@@ -20,6 +20,7 @@ import keras4j.layers.Flatten;
 import keras4j.layers.Layer;
 import keras4j.layers.LeakyReLU;
 import keras4j.layers.MaxPooling2D;
+import keras4j.layers.Normalization;
 import keras4j.layers.ReLU;
 import keras4j.layers.Softmax;
 import keras4j.regularizers.L1L2;
@@ -90,6 +91,14 @@ final class LayerConfigs {
       }
       return new BatchNormalization(c.doubleValue("momentum", 0.99),
           c.doubleValue("epsilon", 0.001), c.args(name, "center", "scale"));
+    });
+    r.put("Normalization", (name, c) -> {
+      c.requireLastAxis("axis");
+      if (Boolean.TRUE.equals(c.get("invert")) || c.get("mean") != null
+          || c.get("variance") != null) {
+        throw c.unsupported("invert=True or a mean/variance given in the config");
+      }
+      return new Normalization(c.args(name));
     });
     return r;
   }

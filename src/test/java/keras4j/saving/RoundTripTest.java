@@ -17,6 +17,7 @@ import keras4j.layers.Flatten;
 import keras4j.layers.Input;
 import keras4j.layers.LeakyReLU;
 import keras4j.layers.MaxPooling2D;
+import keras4j.layers.Normalization;
 import keras4j.layers.ReLU;
 import keras4j.models.Model;
 import keras4j.models.Sequential;
@@ -164,6 +165,24 @@ class RoundTripTest {
       for (int i = 0; i < 3; i++) {
         assertEquals(keras[i], losses.get(i), 1e-5, "epoch " + i + ": " + losses);
       }
+    }
+  }
+
+  @Test
+  void adaptedNormalizationRoundTrips() {
+    RandomSeed.set(6);
+    float[][] x = data(10, 3, 11);
+    Path file = dir.resolve("norm.keras");
+    float[] before;
+    Normalization normalization = new Normalization(inputShape(3));
+    normalization.adapt(x);
+    try (Sequential model = new Sequential(normalization, new Dense(2))) {
+      before = flat(model.predict(x));
+      model.save(file);
+    }
+    try (Model loaded = Model.load(file)) {
+      assertInstanceOf(Normalization.class, loaded.layers().get(0));
+      assertArrayEquals(before, flat(loaded.predict(x)));
     }
   }
 
