@@ -122,6 +122,7 @@ public final class Json {
         return out;
       }
       if (c != ',') {
+        pos--;
         throw error("expected ',' or '}' in an object");
       }
     }
@@ -144,6 +145,7 @@ public final class Json {
         return out;
       }
       if (c != ',') {
+        pos--;
         throw error("expected ',' or ']' in an array");
       }
     }
