@@ -33,4 +33,20 @@ public final class Shapes {
   public static Shape sample(Shape shape) {
     return shape.tail();
   }
+
+  /**
+   * Whether batches shaped {@code actual} fit inputs declared as {@code expected}: the same rank
+   * and the same size on every known non-batch dimension.
+   */
+  public static boolean samplesCompatible(Shape expected, Shape actual) {
+    if (expected.numDimensions() != actual.numDimensions()) {
+      return false;
+    }
+    for (int i = 1; i < expected.numDimensions(); i++) {
+      if (expected.get(i) >= 0 && expected.get(i) != actual.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

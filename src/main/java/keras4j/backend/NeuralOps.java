@@ -42,11 +42,6 @@ public final class NeuralOps {
         padding(padding), Conv2d.dilations(nhwc(dilations))));
   }
 
-  /** Adds a per-channel bias to the last axis. */
-  public static Tensor biasAdd(Tensor x, Tensor bias) {
-    return result(x, tf(x).nn.biasAdd(x.operand(), bias.operand()));
-  }
-
   /** Max pooling over NHWC windows. */
   public static Tensor maxPool(Tensor x, int[] pool, int[] strides, String padding) {
     Ops tf = tf(x);

@@ -221,7 +221,7 @@ final class Trainer {
   private Executor executor(Shape dataShape) {
     Shape sample = dataShape.numDimensions() == 1 ? Shape.of(-1, 1) : Shapes.withBatch(dataShape, -1);
     Shape expected = model.inputShape();
-    if (expected != null && !sampleShapesMatch(expected, sample)) {
+    if (expected != null && !Shapes.samplesCompatible(expected, sample)) {
       throw new IllegalArgumentException(
           "Model '" + model.name() + "' expects inputs of shape " + Shapes.toKeras(expected)
               + " but x has samples of shape " + Shapes.toKeras(Shapes.sample(dataShape))
@@ -231,18 +231,6 @@ final class Trainer {
       executor = new Executor(model, expected != null ? expected : sample, 0, 0);
     }
     return executor;
-  }
-
-  private static boolean sampleShapesMatch(Shape expected, Shape actual) {
-    if (expected.numDimensions() != actual.numDimensions()) {
-      return false;
-    }
-    for (int i = 1; i < expected.numDimensions(); i++) {
-      if (expected.get(i) >= 0 && expected.get(i) != actual.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void checkCompiled(String what) {

@@ -78,7 +78,7 @@ public final class SavedModelPredictor implements AutoCloseable {
   /** The model's outputs for {@code x} (Java arrays or NdArrays, one sample per row). */
   public FloatNdArray predict(Object x) {
     HostArray data = HostArray.of(x, "x");
-    if (!compatible(data.shape())) {
+    if (!inputShape.isUnknown() && !Shapes.samplesCompatible(inputShape, data.shape())) {
       throw new IllegalArgumentException("The SavedModel expects inputs of shape "
           + Shapes.toKeras(inputShape) + " but x has shape " + Shapes.toKeras(data.shape()));
     }
@@ -90,21 +90,6 @@ public final class SavedModelPredictor implements AutoCloseable {
       out.copyTo(copy);
       return copy;
     }
-  }
-
-  private boolean compatible(Shape data) {
-    if (inputShape.isUnknown()) {
-      return true;
-    }
-    if (inputShape.numDimensions() != data.numDimensions()) {
-      return false;
-    }
-    for (int i = 1; i < data.numDimensions(); i++) {
-      if (inputShape.get(i) >= 0 && inputShape.get(i) != data.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Frees the TensorFlow session. */

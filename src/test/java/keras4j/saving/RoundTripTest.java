@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.StdArrays;
 
 /** save → load gives the same model: bit-identical predictions, summary, compile settings. */
 class RoundTripTest {
@@ -60,29 +59,39 @@ class RoundTripTest {
     for (int i = 0; i < y.length; i++) {
       y[i] = x[i][0] + x[i][1] > 1 ? 1 : 0;
     }
-    Path file = dir.resolve("mlp.keras");
-    float[] before;
-    String summary;
     try (Sequential model = new Sequential(List.of(
         new Dense(16, activation("relu"), inputShape(5)), new Dropout(0.25), new Dense(8),
-        new LeakyReLU(0.2), new Dense(2, activation("softmax"))), name("classifier"))) {
-      model.compile(optimizer(new Adam(0.01)), loss("sparse_categorical_crossentropy"),
-          metrics("accuracy"));
-      model.fit(x, y, epochs(2), batchSize(8), verbose(0));
-      before = flat(model.predict(x));
-      summary = model.summaryText();
-      model.save(file);
-    }
-    try (Model loaded = Model.load(file)) {
+        new LeakyReLU(0.2), new Dense(2, activation("softmax"))), name("classifier"));
+        Model loaded = roundTrip(trained(model, x, y), x, "mlp.keras")) {
       assertInstanceOf(Sequential.class, loaded);
-      assertArrayEquals(before, flat(loaded.predict(x)));
-      assertEquals(summary, loaded.summaryText());
       assertEquals("sparse_categorical_crossentropy", loaded.compiledLoss().name());
       assertEquals(List.of("accuracy"), loaded.compiledMetrics().stream().map(m -> m.name()).toList());
       assertInstanceOf(Adam.class, loaded.optimizer());
       assertEquals(0.01, loaded.optimizer().getLearningRate(), 1e-9);
       assertEquals(8, loaded.optimizer().iterations()); // 2 epochs x 4 batches
     }
+  }
+
+  private static Model trained(Model model, float[][] x, int[] y) {
+    model.compile(optimizer(new Adam(0.01)), loss("sparse_categorical_crossentropy"),
+        metrics("accuracy"));
+    model.fit(x, y, epochs(2), batchSize(8), verbose(0));
+    return model;
+  }
+
+  /**
+   * Saves {@code model} to {@code fileName}, loads it back and checks the loaded model predicts
+   * {@code x} bit for bit as the original and prints the same summary; returns it.
+   */
+  private Model roundTrip(Model model, Object x, String fileName) {
+    float[] before = flat(model.predict(x));
+    String summary = model.summaryText();
+    Path file = dir.resolve(fileName);
+    model.save(file);
+    Model loaded = Model.load(file);
+    assertArrayEquals(before, flat(loaded.predict(x)));
+    assertEquals(summary, loaded.summaryText());
+    return loaded;
   }
 
   @Test
@@ -103,23 +112,15 @@ class RoundTripTest {
     for (int i = 0; i < 6; i++) {
       labels[i][i % 3] = 1;
     }
-    Path file = dir.resolve("cnn.keras");
-    float[] before;
-    String summary;
     try (Model model = new Model(in, out, name("cnn"))) {
       model.compile(optimizer(new RMSprop(0.01, 0.9, 0.5, 1e-7)),
           loss("categorical_crossentropy"));
       model.fit(images, labels, epochs(2), batchSize(3), verbose(0));
-      before = flat(model.predict(images));
-      summary = model.summaryText();
-      model.save(file);
-    }
-    try (Model loaded = Model.load(file)) {
-      assertEquals(Model.class, loaded.getClass());
-      assertArrayEquals(before, flat(loaded.predict(images)));
-      assertEquals(summary, loaded.summaryText());
-      assertInstanceOf(RMSprop.class, loaded.optimizer());
-      assertEquals(4, loaded.optimizer().iterations());
+      try (Model loaded = roundTrip(model, images, "cnn.keras")) {
+        assertEquals(Model.class, loaded.getClass());
+        assertInstanceOf(RMSprop.class, loaded.optimizer());
+        assertEquals(4, loaded.optimizer().iterations());
+      }
     }
   }
 
@@ -172,17 +173,11 @@ class RoundTripTest {
   void adaptedNormalizationRoundTrips() {
     RandomSeed.set(6);
     float[][] x = data(10, 3, 11);
-    Path file = dir.resolve("norm.keras");
-    float[] before;
     Normalization normalization = new Normalization(inputShape(3));
     normalization.adapt(x);
-    try (Sequential model = new Sequential(normalization, new Dense(2))) {
-      before = flat(model.predict(x));
-      model.save(file);
-    }
-    try (Model loaded = Model.load(file)) {
+    try (Sequential model = new Sequential(normalization, new Dense(2));
+        Model loaded = roundTrip(model, x, "norm.keras")) {
       assertInstanceOf(Normalization.class, loaded.layers().get(0));
-      assertArrayEquals(before, flat(loaded.predict(x)));
     }
   }
 
@@ -218,7 +213,4 @@ class RoundTripTest {
     }
   }
 
-  static float[][] rows(FloatNdArray a) {
-    return StdArrays.array2dCopyOf(a);
-  }
 }
