@@ -46,7 +46,7 @@ class KerasFilesTest {
 
   private static void predictsAsExpected(Path file, String input, String expected, String dims) {
     long[] sample = java.util.Arrays.stream(dims.split("x")).mapToLong(Long::parseLong).toArray();
-    try (Model model = Model.load(file)) {
+    try (Model model = keras4j.models.Models.loadModel(file)) {
       FloatNdArray x = Fixtures.images(input, sample);
       float[][] want = Fixtures.csv(expected);
       Fixtures.assertClose(want, model.predict(x), 1e-5);
