@@ -296,7 +296,9 @@ public class Model extends Layer implements AutoCloseable {
 
   /**
    * Exports the inference graph as a TensorFlow SavedModel in {@code dir}, with a {@code
-   * serving_default} signature for TF Serving and Python's {@code tf.saved_model.load}.
+   * serving_default} signature for TF Serving and Python's {@code tf.saved_model.load}. The
+   * export takes over the weights, so call it outside {@code fit}; the model rebuilds its graph
+   * (weights and optimizer state included) when it runs again.
    */
   public void export(java.nio.file.Path dir) {
     keras4j.saving.Saving.export(this, dir);
