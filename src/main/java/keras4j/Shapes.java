@@ -36,14 +36,16 @@ public final class Shapes {
 
   /**
    * Whether batches shaped {@code actual} fit inputs declared as {@code expected}: the same rank
-   * and the same size on every known non-batch dimension.
+   * and the same size on every non-batch dimension known in both.
    */
   public static boolean samplesCompatible(Shape expected, Shape actual) {
     if (expected.numDimensions() != actual.numDimensions()) {
       return false;
     }
     for (int i = 1; i < expected.numDimensions(); i++) {
-      if (expected.get(i) >= 0 && expected.get(i) != actual.get(i)) {
+      long e = expected.get(i);
+      long a = actual.get(i);
+      if (e >= 0 && a >= 0 && e != a) {
         return false;
       }
     }

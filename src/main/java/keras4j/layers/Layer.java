@@ -142,25 +142,11 @@ public abstract class Layer {
       // must not fix the batch size of later calls.
       builtInputShape =
           inputShape.numDimensions() > 0 ? Shapes.withBatch(inputShape, -1) : inputShape;
-    } else if (!compatible(builtInputShape, inputShape)) {
+    } else if (!Shapes.samplesCompatible(builtInputShape, inputShape)) {
       throw new IllegalArgumentException(
           "Input of shape " + Shapes.toKeras(inputShape) + " is incompatible with layer '" + name
               + "', which was built for inputs of shape " + Shapes.toKeras(builtInputShape));
     }
-  }
-
-  private static boolean compatible(Shape expected, Shape actual) {
-    if (expected.numDimensions() != actual.numDimensions()) {
-      return false;
-    }
-    for (int i = 1; i < expected.numDimensions(); i++) {
-      long e = expected.get(i);
-      long a = actual.get(i);
-      if (e >= 0 && a >= 0 && e != a) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Creates the weights for inputs of {@code inputShape} (batch dimension first). */
