@@ -9,6 +9,7 @@ module keras4j {
   requires transitive org.tensorflow.ndarray;
   requires transitive tensorflow.framework;
   requires org.slf4j;
+  requires io.jhdf;
 
   exports keras4j;
   exports keras4j.layers;
@@ -22,4 +23,6 @@ module keras4j {
   exports keras4j.activations;
   exports keras4j.initializers;
   exports keras4j.regularizers;
+  exports keras4j.tf;
+  exports keras4j.saving;
 }

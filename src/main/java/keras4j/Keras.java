@@ -128,6 +128,26 @@ public final class Keras {
     return new Kwarg("seed", seed);
   }
 
+  /** Conv2D and pooling strides: one int for both axes, or (height, width). */
+  public static LayerArg strides(int... strides) {
+    return new Kwarg("strides", strides.clone());
+  }
+
+  /** Conv2D and pooling padding: {@code "valid"} (the default) or {@code "same"}. */
+  public static LayerArg padding(String padding) {
+    return new Kwarg("padding", padding);
+  }
+
+  /** Conv2D dilation: one int for both axes, or (height, width). */
+  public static LayerArg dilationRate(int... rate) {
+    return new Kwarg("dilation_rate", rate.clone());
+  }
+
+  /** The pooling window: one int for both axes, or (height, width); default 2. */
+  public static LayerArg poolSize(int... size) {
+    return new Kwarg("pool_size", size.clone());
+  }
+
   // ---- compile
 
   /** The optimizer, by Keras alias ({@code "adam"}, {@code "sgd"}, {@code "rmsprop"}, ...). */

@@ -33,4 +33,22 @@ public final class Shapes {
   public static Shape sample(Shape shape) {
     return shape.tail();
   }
+
+  /**
+   * Whether batches shaped {@code actual} fit inputs declared as {@code expected}: the same rank
+   * and the same size on every non-batch dimension known in both.
+   */
+  public static boolean samplesCompatible(Shape expected, Shape actual) {
+    if (expected.numDimensions() != actual.numDimensions()) {
+      return false;
+    }
+    for (int i = 1; i < expected.numDimensions(); i++) {
+      long e = expected.get(i);
+      long a = actual.get(i);
+      if (e >= 0 && a >= 0 && e != a) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

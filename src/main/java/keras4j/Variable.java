@@ -14,7 +14,7 @@ import org.tensorflow.ndarray.Shape;
  * on the heap; once a model runs, the value lives in that model's session and reads and writes go
  * there. Closing the model copies the value back, so weights survive the model's native memory.
  */
-public final class Variable {
+public final class Variable implements TensorLike {
   private final String name;
   private final Shape shape;
   private final boolean trainable;
@@ -68,9 +68,15 @@ public final class Variable {
     }
   }
 
-  /** The value inside the model being traced (for layer code). */
+  /** The value inside the model or function being traced (for layer code and low-level ops). */
   public KerasTensor value() {
     return KerasTensor.of(ModelGraph.current(), ModelGraph.current().read(this));
+  }
+
+  /** The value inside the model or function being traced, as {@link #value()}. */
+  @Override
+  public KerasTensor asTensor() {
+    return value();
   }
 
   /** Internal: the graph twin now holds the value (a live twin elsewhere hands it over first). */
@@ -79,6 +85,17 @@ public final class Variable {
       hostValue = twin.fetch();
     }
     twin = newTwin;
+  }
+
+  /**
+   * Internal: {@code candidate} is about to run: it takes over the value, copying it from the
+   * heap or from the graph that holds it now.
+   */
+  public synchronized void claim(GraphVariable candidate) {
+    if (twin != candidate) {
+      candidate.write(numpy());
+      twin = candidate;
+    }
   }
 
   /** Internal: the graph of {@code oldTwin} is closing; keep its last value on the heap. */

@@ -82,6 +82,7 @@ public final class Executor implements AutoCloseable {
     // One heap array filled by bulk reads: copying into NdArray slices goes value by value.
     float[] all = new float[Math.toIntExact(outShape.size())];
     int rowSize = n == 0 ? 0 : all.length / n;
+    graph.claimVariables();
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
       try (TFloat32 batch = data.batch(null, from, to);

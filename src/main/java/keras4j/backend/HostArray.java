@@ -8,6 +8,7 @@ import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.IntNdArray;
 import org.tensorflow.ndarray.LongNdArray;
 import org.tensorflow.ndarray.NdArray;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -157,6 +158,11 @@ public final class HostArray {
     if (at + length > out.length) {
       throw new IllegalArgumentException(what + " is a ragged array: its rows differ in length");
     }
+  }
+
+  /** All the values, in their shape, as a read-only heap array. */
+  public FloatNdArray toNdArray() {
+    return NdArrays.wrap(shape, DataBuffers.of(values, true, false));
   }
 
   /** The full shape, samples first. */

@@ -56,9 +56,28 @@ public final class ModelGraph implements AutoCloseable {
     if (trace == null) {
       throw new IllegalStateException(
           "No model is being traced: call layers on tensors from keras4j.layers.Input, or from"
-              + " inside Model.call()");
+              + " inside Model.call(); low-level ops and Variable.value() run inside a function"
+              + " traced by keras4j.tf.TF.function(...)");
     }
     return trace.graph;
+  }
+
+  /** The graph being traced on this thread, or null. */
+  public static ModelGraph currentOrNull() {
+    Trace trace = CURRENT.get();
+    return trace == null ? null : trace.graph;
+  }
+
+  /** Throws when a trace of another graph than {@code owner} is running on this thread. */
+  public static void checkTraced(ModelGraph owner) {
+    Trace trace = CURRENT.get();
+    if (trace != null && trace.graph != owner) {
+      throw new IllegalArgumentException(
+          "This tensor belongs to another graph: it was computed inside another traced function"
+              + " or model, and a graph's tensors only exist inside it. Pass values between"
+              + " traced functions as arguments and results, and read variables with"
+              + " Variable.value() inside the function that uses them");
+    }
   }
 
   /** Whether the trace running on this thread is the training one (Dropout is on). */
@@ -130,10 +149,15 @@ public final class ModelGraph implements AutoCloseable {
   }
 
   /**
-   * Reads a variable's value inside the graph being traced; inside {@link #readingAfter} the read
+   * Reads a variable's value inside the graph being traced: in a traced function, after an
+   * update of the variable, a read that waits for it; inside {@link #readingAfter}, a read that
    * waits for that call's ops.
    */
   public Operand<TFloat32> read(Variable variable) {
+    FunctionTrace function = FunctionTrace.currentOrNull();
+    if (function != null && function.graph() == this) {
+      return function.read(variable);
+    }
     GraphVariable twin = variable(variable);
     if (readsWaitFor.isEmpty()) {
       return twin.read();
@@ -158,6 +182,22 @@ public final class ModelGraph implements AutoCloseable {
       waitingReads.clear();
       waitingReads.putAll(previousReads);
     }
+  }
+
+  /** Makes every twin of this graph hold its variable's value, which another graph may hold. */
+  public void claimVariables() {
+    for (GraphVariable v : variables.values()) {
+      v.variable().claim(v);
+    }
+  }
+
+  /** The number of operations in the graph. */
+  public int size() {
+    int count = 0;
+    for (var it = graph.operations(); it.hasNext(); it.next()) {
+      count++;
+    }
+    return count;
   }
 
   /** Whether this graph was closed. */

@@ -72,6 +72,7 @@ public final class StepFunction {
       throw new IllegalArgumentException(
           "This step runs 1 or " + stepsPerExecution + " batches at a time, not " + steps);
     }
+    graph.claimVariables();
     Session.Runner runner =
         graph.session().runner().feed(program.x(), xBatches).feed(program.y(), yBatches);
     program.targets().forEach(runner::addTarget);

@@ -68,7 +68,7 @@ public abstract class Layer {
 
   /** The snake_case class name, Keras's name prefix ({@code Dense} gives {@code dense}). */
   protected String defaultNamePrefix() {
-    return getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    return keras4j.utils.Naming.toSnakeCase(getClass().getSimpleName());
   }
 
   /** The layer's name. */
@@ -112,6 +112,17 @@ public abstract class Layer {
     return noteOutput(call(inputs, ModelGraph.training()));
   }
 
+  /**
+   * Keras's {@code layer(x, training=...)}: layers such as Dropout behave as in training when
+   * {@code training} is true. Custom training loops pass true; the default is inference.
+   */
+  public KerasTensor apply(KerasTensor inputs, boolean training) {
+    if (inputs.isSymbolic()) {
+      return apply(inputs);
+    }
+    return ModelGraph.current().trace(training, () -> apply(inputs));
+  }
+
   /** Remembers the shape of an output, for {@code summary()}; returns the output. */
   protected final KerasTensor noteOutput(KerasTensor output) {
     outputShape = output.shape();
@@ -127,26 +138,15 @@ public abstract class Layer {
   public final void ensureBuilt(Shape inputShape) {
     if (builtInputShape == null) {
       build(inputShape);
-      builtInputShape = inputShape;
-    } else if (!compatible(builtInputShape, inputShape)) {
+      // Batch size unknown (None), as Keras: a first call on a batch of 8 (in a traced function)
+      // must not fix the batch size of later calls.
+      builtInputShape =
+          inputShape.numDimensions() > 0 ? Shapes.withBatch(inputShape, -1) : inputShape;
+    } else if (!Shapes.samplesCompatible(builtInputShape, inputShape)) {
       throw new IllegalArgumentException(
           "Input of shape " + Shapes.toKeras(inputShape) + " is incompatible with layer '" + name
               + "', which was built for inputs of shape " + Shapes.toKeras(builtInputShape));
     }
-  }
-
-  private static boolean compatible(Shape expected, Shape actual) {
-    if (expected.numDimensions() != actual.numDimensions()) {
-      return false;
-    }
-    for (int i = 1; i < expected.numDimensions(); i++) {
-      long e = expected.get(i);
-      long a = actual.get(i);
-      if (e >= 0 && a >= 0 && e != a) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Creates the weights for inputs of {@code inputShape} (batch dimension first). */

@@ -28,6 +28,14 @@ public abstract class Loss {
   public abstract KerasTensor call(KerasTensor yTrue, KerasTensor yPred);
 
   /**
+   * Keras's {@code loss(y_true, y_pred)}: the mean of {@link #call} over the batch, a scalar, for
+   * custom training loops.
+   */
+  public KerasTensor apply(KerasTensor yTrue, KerasTensor yPred) {
+    return call(yTrue, yPred).reduceMean();
+  }
+
+  /**
    * Checks that labels of shape {@code labels} fit outputs of shape {@code outputs} (batch
    * first); the default asks for equal sample shapes, a column of labels matching one output.
    */

@@ -226,6 +226,11 @@ public class Model extends Layer implements AutoCloseable {
 
   /** The text {@link #summary()} prints. */
   public String summaryText() {
+    if (inputShape() == null) {
+      throw new IllegalStateException(
+          "Model '" + name() + "' has not been built yet: its input shape is unknown until it"
+              + " runs. Call fit() or predict() first, or give the first layer an inputShape(...)");
+    }
     trainer.ensureTraced();
     return Summary.of(this);
   }
@@ -240,6 +245,63 @@ public class Model extends Layer implements AutoCloseable {
   public void setWeights(List<? extends NdArray<Float>> values) {
     trainer.ensureTraced();
     super.setWeights(values);
+  }
+
+  /** The functional model's input tensor; null for Sequential and subclassed models. */
+  public KerasTensor input() {
+    return functionalInputs;
+  }
+
+  /** The functional model's output tensor; null for Sequential and subclassed models. */
+  public KerasTensor output() {
+    return functionalOutputs;
+  }
+
+  /** The loss given to {@code compile}, or null before it. */
+  public keras4j.losses.Loss compiledLoss() {
+    return trainer.loss();
+  }
+
+  /** The metrics given to {@code compile}, as given (aliases not resolved). */
+  public List<keras4j.metrics.Metric> compiledMetrics() {
+    return trainer.metrics();
+  }
+
+  /**
+   * Saves the model in Keras 3's {@code .keras} format (architecture, weights, optimizer state
+   * and compile settings), which Python's {@code keras.saving.load_model} reads. The write is
+   * atomic: a failure leaves any previous file at {@code path} intact.
+   */
+  public void save(java.nio.file.Path path) {
+    keras4j.saving.Saving.saveModel(this, path);
+  }
+
+  /**
+   * Loads a model saved by {@link #save}, by Python Keras 3 ({@code .keras}), by Keras 2 / tf.keras
+   * (legacy {@code .h5}), whatever the file's extension; compiled again if the file says how.
+   */
+  public static Model load(java.nio.file.Path path) {
+    return keras4j.saving.Saving.loadModel(path);
+  }
+
+  /** Saves the weights (and optimizer state) as Keras 3's {@code .weights.h5}, atomically. */
+  public void saveWeights(java.nio.file.Path path) {
+    keras4j.saving.Saving.saveWeights(this, path);
+  }
+
+  /** Loads weights from a Keras 3 {@code .weights.h5} or a legacy Keras {@code .h5} file. */
+  public void loadWeights(java.nio.file.Path path) {
+    keras4j.saving.Saving.loadWeights(this, path);
+  }
+
+  /**
+   * Exports the inference graph as a TensorFlow SavedModel in {@code dir}, with a {@code
+   * serving_default} signature for TF Serving and Python's {@code tf.saved_model.load}. The
+   * export takes over the weights, so call it outside {@code fit}; the model rebuilds its graph
+   * (weights and optimizer state included) when it runs again.
+   */
+  public void export(java.nio.file.Path dir) {
+    keras4j.saving.Saving.export(this, dir);
   }
 
   /** Internal: the machinery that trains this model. */

@@ -2,6 +2,7 @@ package keras4j.models;
 
 import java.util.ArrayList;
 import java.util.List;
+import keras4j.Keras.LayerArg;
 import keras4j.KerasTensor;
 import keras4j.layers.Layer;
 import org.tensorflow.ndarray.Shape;
@@ -17,14 +18,15 @@ public class Sequential extends Model {
 
   /** A model running {@code layers} in order. */
   public Sequential(Layer... layers) {
+    this(java.util.Arrays.asList(layers));
+  }
+
+  /** A model running {@code layers} in order; {@code args} may give its {@code name}. */
+  public Sequential(List<? extends Layer> layers, LayerArg... args) {
+    super(args);
     for (Layer layer : layers) {
       add(layer);
     }
-  }
-
-  /** A model running {@code layers} in order. */
-  public Sequential(List<? extends Layer> layers) {
-    this(layers.toArray(new Layer[0]));
   }
 
   /** Appends a layer. */

@@ -88,6 +88,14 @@ final class Trainer {
     return optimizer;
   }
 
+  Loss loss() {
+    return loss;
+  }
+
+  List<Metric> metrics() {
+    return metrics;
+  }
+
   boolean stopTraining() {
     return stopTraining;
   }
@@ -244,7 +252,7 @@ final class Trainer {
   private Executor executor(Shape dataShape) {
     Shape sample = dataShape.numDimensions() == 1 ? Shape.of(-1, 1) : Shapes.withBatch(dataShape, -1);
     Shape expected = model.inputShape();
-    if (expected != null && !sampleShapesMatch(expected, sample)) {
+    if (expected != null && !Shapes.samplesCompatible(expected, sample)) {
       throw new IllegalArgumentException(
           "Model '" + model.name() + "' expects inputs of shape " + Shapes.toKeras(expected)
               + " but x has samples of shape " + Shapes.toKeras(Shapes.sample(dataShape))
@@ -255,18 +263,6 @@ final class Trainer {
           Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads());
     }
     return executor;
-  }
-
-  private static boolean sampleShapesMatch(Shape expected, Shape actual) {
-    if (expected.numDimensions() != actual.numDimensions()) {
-      return false;
-    }
-    for (int i = 1; i < expected.numDimensions(); i++) {
-      if (expected.get(i) >= 0 && expected.get(i) != actual.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void checkCompiled(String what) {

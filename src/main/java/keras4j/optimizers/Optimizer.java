@@ -5,10 +5,13 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.KerasTensor;
 import keras4j.Variable;
+import keras4j.backend.FunctionTrace;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -110,6 +113,16 @@ public abstract class Optimizer {
   }
 
   /**
+   * Keras's {@code optimizer.apply_gradients(zip(gradients, variables))}, inside a function traced
+   * by {@code keras4j.tf.TF.function}: the update runs on every call of the function, after every
+   * read of the variables that precedes it. A null gradient (a variable the loss does not depend
+   * on) is skipped with a warning, as in Keras.
+   */
+  public void applyGradients(List<KerasTensor> gradients, List<Variable> variables) {
+    FunctionTrace.current("Optimizer.applyGradients").applyGradients(this, gradients, variables);
+  }
+
+  /**
    * Keras's {@code update_step}: the op updating {@code variable} from {@code gradient}; {@code
    * step} is the 1-based iteration number. Ops made with {@code tf} run after every gradient and
    * after {@link #beforeUpdates}.
@@ -143,13 +156,38 @@ public abstract class Optimizer {
   /** The slot {@code slotName} of {@code variable} (e.g. Adam's "m"), starting at {@code init}. */
   protected GraphVariable slot(
       ModelGraph graph, GraphVariable variable, String slotName, float init) {
-    Variable owner = variable.variable();
-    Variable slot =
-        slots
-            .computeIfAbsent(owner, v -> new LinkedHashMap<>())
-            .computeIfAbsent(slotName, n -> new Variable(
-                name + "/" + owner.name() + "/" + n, filled(owner.shape(), init), false));
-    return graph.variable(slot);
+    return graph.variable(slotVariable(variable.variable(), slotName, init));
+  }
+
+  private Variable slotVariable(Variable owner, String slotName, float init) {
+    return slots
+        .computeIfAbsent(owner, v -> new LinkedHashMap<>())
+        .computeIfAbsent(slotName, n -> new Variable(
+            name + "/" + owner.name() + "/" + n, filled(owner.shape(), init), false));
+  }
+
+  /**
+   * The slots of {@code variable} by name ({@code m}, {@code v}, ...), in creation order; empty
+   * until the first training step creates them.
+   */
+  public Map<String, Variable> slots(Variable variable) {
+    return java.util.Collections.unmodifiableMap(slots.getOrDefault(variable, Map.of()));
+  }
+
+  /**
+   * Restores the slot {@code slotName} of {@code variable} from a saved optimizer, creating it
+   * now if training has not yet; the next training step starts from this value.
+   */
+  public void restoreSlot(Variable variable, String slotName, NdArray<Float> value) {
+    slotVariable(variable, slotName, 0f).assign(value);
+  }
+
+  /** Restores the iteration count from a saved optimizer. */
+  public void setIterations(long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("iterations must be >= 0, got " + count);
+    }
+    iterations.assign(scalar(count));
   }
 
   private static org.tensorflow.ndarray.FloatNdArray filled(Shape shape, float value) {

@@ -1,0 +1,82 @@
+package keras4j.layers;
+
+import java.util.Map;
+import keras4j.Keras.LayerArg;
+import keras4j.KerasTensor;
+import keras4j.Shapes;
+import keras4j.Variable;
+import keras4j.backend.NeuralOps;
+import keras4j.initializers.Initializers;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * Keras's {@code BatchNormalization} over the last axis: {@code gamma * (x - mean) / sqrt(var +
+ * epsilon) + beta}, with the batch's statistics while training (and the moving statistics moved
+ * towards them by {@code 1 - momentum}), the moving ones at inference or when frozen. Defaults as
+ * Keras: momentum 0.99, epsilon 0.001; {@code center}/{@code scale} kwargs drop beta/gamma.
+ */
+public class BatchNormalization extends Layer {
+  private final float momentum;
+  private final float epsilon;
+  private final boolean center;
+  private final boolean scale;
+  private Variable gamma;
+  private Variable beta;
+  private Variable movingMean;
+  private Variable movingVariance;
+
+  /** With Keras's defaults. */
+  public BatchNormalization(LayerArg... args) {
+    this(0.99, 0.001, args);
+  }
+
+  /** With the given momentum of the moving statistics and epsilon. */
+  public BatchNormalization(double momentum, double epsilon, LayerArg... args) {
+    super(args, "center", "scale");
+    if (!(momentum >= 0 && momentum <= 1) || !(epsilon > 0)) {
+      throw new IllegalArgumentException("BatchNormalization needs momentum in [0, 1] and epsilon"
+          + " > 0, got momentum " + momentum + ", epsilon " + epsilon);
+    }
+    this.momentum = (float) momentum;
+    this.epsilon = (float) epsilon;
+    this.center = arg("center", true);
+    this.scale = arg("scale", true);
+  }
+
+  @Override
+  protected void build(Shape inputShape) {
+    long channels = inputShape.get(inputShape.numDimensions() - 1);
+    if (inputShape.numDimensions() < 2 || channels < 0) {
+      throw new IllegalArgumentException("BatchNormalization layer '" + name()
+          + "' needs a known last axis, got inputs of shape " + Shapes.toKeras(inputShape));
+    }
+    Shape shape = Shape.of(channels);
+    if (scale) {
+      gamma = addWeight("gamma", shape, Initializers.get("ones"), null);
+    }
+    if (center) {
+      beta = addWeight("beta", shape, Initializers.get("zeros"), null);
+    }
+    movingMean = addWeight("moving_mean", Initializers.get("zeros").create(shape), false, null);
+    movingVariance =
+        addWeight("moving_variance", Initializers.get("ones").create(shape), false, null);
+  }
+
+  @Override
+  protected KerasTensor call(KerasTensor inputs, boolean training) {
+    // As Keras 3: a frozen BatchNormalization runs in inference mode.
+    return KerasTensor.of(NeuralOps.batchNorm(inputs.tensor(), gamma, beta, movingMean,
+        movingVariance, epsilon, momentum, training && isTrainable()));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("axis", -1);
+    config.put("momentum", momentum);
+    config.put("epsilon", epsilon);
+    config.put("center", center);
+    config.put("scale", scale);
+    return config;
+  }
+}

@@ -1,0 +1,38 @@
+package keras4j.layers;
+
+import java.util.Map;
+import keras4j.Keras.LayerArg;
+import keras4j.KerasTensor;
+import keras4j.backend.NeuralOps;
+
+/** {@code x} if positive, {@code negativeSlope * x} otherwise; Keras's {@code LeakyReLU}. */
+public class LeakyReLU extends Layer {
+  private final float negativeSlope;
+
+  /** Keras 3's default slope, 0.3. */
+  public LeakyReLU(LayerArg... args) {
+    this(0.3, args);
+  }
+
+  /** The given slope for negative inputs (Keras 2 called it {@code alpha}). */
+  public LeakyReLU(double negativeSlope, LayerArg... args) {
+    super(args);
+    if (!(negativeSlope >= 0)) {
+      throw new IllegalArgumentException(
+          "LeakyReLU negative_slope must be >= 0, got " + negativeSlope);
+    }
+    this.negativeSlope = (float) negativeSlope;
+  }
+
+  @Override
+  protected KerasTensor call(KerasTensor inputs, boolean training) {
+    return KerasTensor.of(NeuralOps.relu(inputs.tensor(), negativeSlope, null, 0f));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("negative_slope", negativeSlope);
+    return config;
+  }
+}

@@ -1,0 +1,18 @@
+package keras4j.layers;
+
+import keras4j.Keras.LayerArg;
+import keras4j.backend.NeuralOps;
+import keras4j.backend.Tensor;
+
+/** The maximum of each window, Keras's {@code MaxPooling2D}: {@code new MaxPooling2D(poolSize(2))}. */
+public class MaxPooling2D extends Pooling2D {
+  /** Pools with {@code poolSize} (default 2x2), {@code strides}, {@code padding}. */
+  public MaxPooling2D(LayerArg... args) {
+    super(args);
+  }
+
+  @Override
+  protected Tensor pool(Tensor x, int[] poolSize, int[] strides, String padding) {
+    return NeuralOps.maxPool(x, poolSize, strides, padding);
+  }
+}

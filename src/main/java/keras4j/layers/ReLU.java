@@ -1,0 +1,50 @@
+package keras4j.layers;
+
+import java.util.Map;
+import keras4j.Keras.LayerArg;
+import keras4j.KerasTensor;
+import keras4j.backend.NeuralOps;
+
+/**
+ * Keras's {@code ReLU} layer: {@code max(x, 0)} by default; with a {@code maxValue} ceiling, a
+ * {@code negativeSlope} below the {@code threshold}, and a {@code threshold} under which the
+ * output is damped.
+ */
+public class ReLU extends Layer {
+  private final Float maxValue;
+  private final float negativeSlope;
+  private final float threshold;
+
+  /** The plain rectifier. */
+  public ReLU(LayerArg... args) {
+    this(null, 0, 0, args);
+  }
+
+  /** The rectifier with Keras's options; {@code maxValue} null means no ceiling. */
+  public ReLU(Double maxValue, double negativeSlope, double threshold, LayerArg... args) {
+    super(args);
+    if (maxValue != null && maxValue < 0) {
+      throw new IllegalArgumentException("ReLU max_value must be >= 0, got " + maxValue);
+    }
+    if (negativeSlope < 0) {
+      throw new IllegalArgumentException("ReLU negative_slope must be >= 0, got " + negativeSlope);
+    }
+    this.maxValue = maxValue == null ? null : maxValue.floatValue();
+    this.negativeSlope = (float) negativeSlope;
+    this.threshold = (float) threshold;
+  }
+
+  @Override
+  protected KerasTensor call(KerasTensor inputs, boolean training) {
+    return KerasTensor.of(NeuralOps.relu(inputs.tensor(), negativeSlope, maxValue, threshold));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("max_value", maxValue);
+    config.put("negative_slope", negativeSlope);
+    config.put("threshold", threshold);
+    return config;
+  }
+}

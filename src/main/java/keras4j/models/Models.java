@@ -1,0 +1,16 @@
+package keras4j.models;
+
+import java.nio.file.Path;
+
+/** Keras's {@code keras.models} functions. */
+public final class Models {
+  private Models() {}
+
+  /**
+   * Keras's {@code keras.models.load_model}: a model from a {@code .keras} archive or a legacy
+   * Keras 2 {@code .h5} file, as {@link Model#load}.
+   */
+  public static Model loadModel(Path path) {
+    return Model.load(path);
+  }
+}

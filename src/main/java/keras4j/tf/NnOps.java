@@ -1,0 +1,74 @@
+package keras4j.tf;
+
+import keras4j.KerasTensor;
+import keras4j.TensorLike;
+import keras4j.backend.FrameworkLosses;
+import keras4j.backend.Tensor;
+import keras4j.backend.TensorMath;
+import keras4j.utils.RandomSeed;
+
+/** {@code tf.nn}, reached as {@code TF.nn}: activations and crossentropies on logits. */
+public final class NnOps {
+  NnOps() {}
+
+  /** {@code tf.nn.relu(x)}: {@code max(x, 0)}. */
+  public KerasTensor relu(TensorLike x) {
+    return TF.activation("relu", x);
+  }
+
+  /** {@code tf.nn.sigmoid(x)}: {@code 1 / (1 + exp(-x))}. */
+  public KerasTensor sigmoid(TensorLike x) {
+    return TF.activation("sigmoid", x);
+  }
+
+  /** {@code tf.nn.softmax(x)} over the last axis. */
+  public KerasTensor softmax(TensorLike x) {
+    return TF.activation("softmax", x);
+  }
+
+  /**
+   * {@code tf.nn.dropout(x, rate)}: zeroes each value with probability {@code rate} and scales the
+   * others by {@code 1 / (1 - rate)}; a new mask on every call of the function.
+   */
+  public KerasTensor dropout(TensorLike x, double rate) {
+    if (!(rate >= 0 && rate < 1)) {
+      throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+    }
+    return KerasTensor.of(TensorMath.dropout(TF.inTrace("nn.dropout", x), (float) rate, RandomSeed.next()));
+  }
+
+  /**
+   * {@code tf.nn.softmax_cross_entropy_with_logits(labels, logits)}: per sample, {@code
+   * -sum(labels * log_softmax(logits))} over the last axis; labels are probabilities (one-hot).
+   */
+  public KerasTensor softmaxCrossEntropyWithLogits(TensorLike labels, TensorLike logits) {
+    Tensor z = TF.inTrace("nn.softmaxCrossEntropyWithLogits", logits);
+    Tensor y = TF.inTrace("nn.softmaxCrossEntropyWithLogits", labels);
+    return KerasTensor.of(z.graph(),
+        z.graph().tf().nn.softmaxCrossEntropyWithLogits(z.operand(), y.operand()).loss());
+  }
+
+  /**
+   * {@code tf.nn.sparse_softmax_cross_entropy_with_logits(labels, logits)}: per sample, {@code
+   * -log_softmax(logits)[label]}; labels are class ids, shape (batch) or (batch, 1).
+   */
+  public KerasTensor sparseSoftmaxCrossEntropyWithLogits(TensorLike labels, TensorLike logits) {
+    TF.inTrace("nn.sparseSoftmaxCrossEntropyWithLogits", logits);
+    return FrameworkLosses.perSample(FrameworkLosses.Kind.SPARSE_CATEGORICAL_CROSSENTROPY,
+        labels.asTensor(), logits.asTensor(), true);
+  }
+
+  /**
+   * {@code tf.nn.sigmoid_cross_entropy_with_logits(labels, logits)}, element-wise, in the stable
+   * form {@code max(x, 0) - x * z + log(1 + exp(-|x|))}.
+   */
+  public KerasTensor sigmoidCrossEntropyWithLogits(TensorLike labels, TensorLike logits) {
+    Tensor x = TF.inTrace("nn.sigmoidCrossEntropyWithLogits", logits);
+    Tensor z = TF.inTrace("nn.sigmoidCrossEntropyWithLogits", labels);
+    var tf = x.graph().tf();
+    var positive = tf.math.maximum(x.operand(), tf.constant(0f));
+    var softplus = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(x.operand()))));
+    return KerasTensor.of(x.graph(),
+        tf.math.add(tf.math.sub(positive, tf.math.mul(x.operand(), z.operand())), softplus));
+  }
+}

@@ -1,0 +1,80 @@
+package keras4j.tf;
+
+import keras4j.KerasTensor;
+import keras4j.backend.ModelGraph;
+import keras4j.utils.RandomArrays;
+import keras4j.utils.RandomSeed;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.random.RandomStandardNormal;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * {@code tf.random}, reached as {@code TF.random}. Outside a traced function the values are drawn
+ * now, as an eager tensor (initial values of variables); inside one, the op draws new values on
+ * every call (noise in a GAN step). Without an explicit seed, the seed comes from {@link
+ * RandomSeed}, so {@code RandomSeed.set(42)} makes a script reproducible, as {@code
+ * keras.utils.set_random_seed} does. The numbers differ from TensorFlow's.
+ */
+public final class RandomOps {
+  RandomOps() {}
+
+  /** {@code tf.random.normal(shape)}: mean 0, standard deviation 1. */
+  public KerasTensor normal(long... shape) {
+    return normal(shape, 0f, 1f);
+  }
+
+  /** {@code tf.random.normal(shape, mean, stddev)}. */
+  public KerasTensor normal(long[] shape, float mean, float stddev) {
+    return normal(shape, mean, stddev, RandomSeed.next());
+  }
+
+  /** {@code tf.random.normal(shape, mean, stddev, seed=seed)}. */
+  public KerasTensor normal(long[] shape, float mean, float stddev, long seed) {
+    if (!(stddev >= 0)) {
+      throw new IllegalArgumentException("stddev must not be negative, got " + stddev);
+    }
+    ModelGraph graph = ModelGraph.currentOrNull();
+    if (graph == null) {
+      return KerasTensor.constant(new RandomArrays(seed).normal(mean, stddev, shape));
+    }
+    Ops tf = graph.tf();
+    Operand<TFloat32> standard = tf.random.randomStandardNormal(tf.constant(shape), TFloat32.class,
+        RandomStandardNormal.seed(seed), RandomStandardNormal.seed2(seed >>> 32));
+    return KerasTensor.of(graph, scaled(tf, standard, stddev, mean));
+  }
+
+  /** {@code tf.random.uniform(shape)}: values in [0, 1). */
+  public KerasTensor uniform(long... shape) {
+    return uniform(shape, 0f, 1f);
+  }
+
+  /** {@code tf.random.uniform(shape, minval, maxval)}: values in [minval, maxval). */
+  public KerasTensor uniform(long[] shape, float minval, float maxval) {
+    return uniform(shape, minval, maxval, RandomSeed.next());
+  }
+
+  /** {@code tf.random.uniform(shape, minval, maxval, seed=seed)}. */
+  public KerasTensor uniform(long[] shape, float minval, float maxval, long seed) {
+    if (!(maxval > minval)) {
+      throw new IllegalArgumentException(
+          "maxval must be above minval, got minval=" + minval + ", maxval=" + maxval);
+    }
+    ModelGraph graph = ModelGraph.currentOrNull();
+    if (graph == null) {
+      FloatNdArray unit = new RandomArrays(seed).rand(shape);
+      unit.scalars().forEach(s -> s.setFloat(minval + (maxval - minval) * s.getFloat()));
+      return KerasTensor.constant(unit);
+    }
+    Ops tf = graph.tf();
+    Operand<TFloat32> unit = tf.random.randomUniform(tf.constant(shape), TFloat32.class,
+        RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 32));
+    return KerasTensor.of(graph, scaled(tf, unit, maxval - minval, minval));
+  }
+
+  private static Operand<TFloat32> scaled(Ops tf, Operand<TFloat32> x, float scale, float shift) {
+    return tf.math.add(tf.math.mul(x, tf.constant(scale)), tf.constant(shift));
+  }
+}

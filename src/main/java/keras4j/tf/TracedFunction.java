@@ -1,0 +1,256 @@
+package keras4j.tf;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import keras4j.KerasTensor;
+import keras4j.TensorLike;
+import keras4j.backend.FunctionTrace;
+import keras4j.backend.ModelGraph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A function traced into a TensorFlow graph, as {@code tf.function} makes one: made by {@link
+ * TF#function}, run by {@link #call}.
+ *
+ * <p>The first call with arguments of given shapes runs the Java body once, with graph tensors in
+ * place of the arguments: the low-level ops, layers, {@link GradientTape} and {@code
+ * optimizer.applyGradients} it calls add operations to the function's graph. Later calls with the
+ * same shapes only feed the new values and run that graph, so a loop of any length neither
+ * re-runs the body nor grows the graph; new shapes trace once more ({@link #tracingCount()}). As
+ * with {@code tf.function}, Java side effects in the body (printing, counters) happen while
+ * tracing only.
+ *
+ * <p>The body returns a {@link KerasTensor}, a {@code List} or {@code Map} of them, or null;
+ * {@code call} returns the same structure holding eager tensors, whose {@code numpy()} gives the
+ * values. Variables the body uses are the function's state: their values move into the function's
+ * session when it runs and stay readable with {@code Variable.numpy()}. Layers run in inference
+ * mode unless called with {@code apply(x, true)}, as in Keras.
+ *
+ * <p>Close the function to free its graph and session (variables keep their values). Not
+ * thread-safe beyond one call at a time.
+ *
+ * @param <R> what the body returns
+ */
+public final class TracedFunction<R> implements AutoCloseable {
+  /** A body without arguments. */
+  @FunctionalInterface
+  public interface Body0<R> {
+    /** Builds the function's result. */
+    R call();
+  }
+
+  /** A body of one argument. */
+  @FunctionalInterface
+  public interface Body1<R> {
+    /** Builds the function's result from {@code x}. */
+    R call(KerasTensor x);
+  }
+
+  /** A body of two arguments, e.g. a training step's {@code (x, y)}. */
+  @FunctionalInterface
+  public interface Body2<R> {
+    /** Builds the function's result from {@code x} and {@code y}. */
+    R call(KerasTensor x, KerasTensor y);
+  }
+
+  /** A body of three arguments. */
+  @FunctionalInterface
+  public interface Body3<R> {
+    /** Builds the function's result from {@code a}, {@code b} and {@code c}. */
+    R call(KerasTensor a, KerasTensor b, KerasTensor c);
+  }
+
+  private final int arity;
+  private final Function<List<KerasTensor>, R> body;
+  private final Map<List<Shape>, Concrete> concretes = new HashMap<>();
+  private ModelGraph graph;
+  private boolean closed;
+
+  TracedFunction(int arity, Function<List<KerasTensor>, R> body) {
+    this.arity = arity;
+    this.body = body;
+  }
+
+  /** One trace: the graph's inputs, outputs and effects for one list of argument shapes. */
+  private record Concrete(
+      List<Placeholder<TFloat32>> inputs, List<Operand<TFloat32>> outputs, Object template,
+      List<Op> effects) {}
+
+  /** An output's position in a traced result. */
+  private record Leaf(int index) {}
+
+  /**
+   * Runs the function on {@code args}: numbers, Java arrays ({@code float[][]}, {@code int[]},
+   * ...), NdArrays or eager tensors, one per parameter of the body. Inside another trace, the
+   * body runs inline on the arguments there (they may be graph tensors and variables).
+   */
+  @SuppressWarnings("unchecked")
+  public synchronized R call(Object... args) {
+    if (closed) {
+      throw new IllegalStateException(
+          "This traced function was closed: its graph and session are freed. Create a new one"
+              + " with TF.function(...)");
+    }
+    if (args.length != arity) {
+      throw new IllegalArgumentException(
+          "This function takes " + arity + " argument(s) but was called with " + args.length);
+    }
+    if (ModelGraph.currentOrNull() != null) {
+      List<KerasTensor> tensors = new ArrayList<>();
+      for (int i = 0; i < args.length; i++) {
+        tensors.add(args[i] instanceof TensorLike t
+            ? t.asTensor() : KerasTensor.constant(Values.toFloats(args[i], argName(i))));
+      }
+      return body.apply(tensors);
+    }
+    List<FloatNdArray> values = new ArrayList<>();
+    List<Shape> shapes = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      FloatNdArray value = Values.toFloats(args[i], argName(i));
+      values.add(value);
+      shapes.add(value.shape());
+    }
+    Concrete concrete = concretes.get(shapes);
+    if (concrete == null) {
+      concrete = trace(shapes);
+      concretes.put(List.copyOf(shapes), concrete);
+    }
+    return (R) rebuild(concrete.template(), run(concrete, values));
+  }
+
+  private static String argName(int i) {
+    return "argument " + (i + 1);
+  }
+
+  private Concrete trace(List<Shape> shapes) {
+    if (graph == null) {
+      graph = new ModelGraph(0, 0);
+    }
+    List<Placeholder<TFloat32>> inputs = new ArrayList<>();
+    List<KerasTensor> args = new ArrayList<>();
+    for (Shape shape : shapes) {
+      Placeholder<TFloat32> input =
+          graph.tf().placeholder(TFloat32.class, Placeholder.shape(shape));
+      inputs.add(input);
+      args.add(KerasTensor.of(graph, input));
+    }
+    List<Operand<TFloat32>> outputs = new ArrayList<>();
+    List<Op> effects = new ArrayList<>();
+    Object template =
+        FunctionTrace.run(graph, () -> flatten(body.apply(args), outputs), effects);
+    return new Concrete(inputs, outputs, template, effects);
+  }
+
+  /** Replaces each tensor of {@code result} by its position in {@code outputs}. */
+  private static Object flatten(Object result, List<Operand<TFloat32>> outputs) {
+    if (result == null) {
+      return null;
+    }
+    if (result instanceof KerasTensor tensor) {
+      outputs.add(tensor.tensor().operand());
+      return new Leaf(outputs.size() - 1);
+    }
+    if (result instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object item : list) {
+        out.add(flatten(item, outputs));
+      }
+      return out;
+    }
+    if (result instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((key, item) -> out.put(key, flatten(item, outputs)));
+      return out;
+    }
+    throw new IllegalArgumentException(
+        "A traced function returns a KerasTensor, a List or Map of them, or null; got "
+            + result.getClass().getName());
+  }
+
+  private List<FloatNdArray> run(Concrete concrete, List<FloatNdArray> values) {
+    List<FloatNdArray> results = new ArrayList<>();
+    if (concrete.outputs().isEmpty() && concrete.effects().isEmpty()) {
+      return results;
+    }
+    graph.claimVariables();
+    List<TFloat32> fed = new ArrayList<>();
+    try {
+      Session.Runner runner = graph.session().runner();
+      for (int i = 0; i < values.size(); i++) {
+        FloatNdArray value = values.get(i);
+        TFloat32 tensor = TFloat32.tensorOf(value.shape(), value::copyTo);
+        fed.add(tensor);
+        runner.feed(concrete.inputs().get(i), tensor);
+      }
+      concrete.effects().forEach(runner::addTarget);
+      concrete.outputs().forEach(runner::fetch);
+      try (Result result = runner.run()) {
+        for (int i = 0; i < concrete.outputs().size(); i++) {
+          TFloat32 out = (TFloat32) result.get(i);
+          FloatNdArray copy = NdArrays.ofFloats(out.shape());
+          out.copyTo(copy);
+          results.add(copy);
+        }
+      }
+    } finally {
+      fed.forEach(TFloat32::close);
+    }
+    return results;
+  }
+
+  private static Object rebuild(Object template, List<FloatNdArray> values) {
+    if (template instanceof Leaf leaf) {
+      return KerasTensor.constant(values.get(leaf.index()));
+    }
+    if (template instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object item : list) {
+        out.add(rebuild(item, values));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    if (template instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((key, item) -> out.put(key, rebuild(item, values)));
+      return Collections.unmodifiableMap(out);
+    }
+    return null;
+  }
+
+  /**
+   * How many times the body was traced: once per distinct list of argument shapes, like {@code
+   * tf.function}'s {@code experimental_get_tracing_count()}.
+   */
+  public synchronized int tracingCount() {
+    return concretes.size();
+  }
+
+  /** The number of operations in the function's graph (for checking that it does not grow). */
+  synchronized int graphSize() {
+    return graph == null ? 0 : graph.size();
+  }
+
+  /** Frees the graph and session; the variables keep their last values. Idempotent. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (graph != null) {
+      graph.close();
+      graph = null;
+    }
+    concretes.clear();
+  }
+}
