@@ -16,18 +16,26 @@ import keras4j.utils.RandomSeed;
  * keras4j's speed against a hand-written TensorFlow Java loop, measured in one run on
  * Fashion-MNIST; prints markdown tables. Run it with {@code bench/run} (which compiles first).
  *
- * <p>Sections, all on by default ({@code --sections train,predict,sweep,startup} picks some):
+ * <p>Sections, all on by default ({@code --sections=train,predict,sweep,startup} picks some):
  * <ul>
- *   <li>train: samples/s of {@code fit} and of the hand-written loop on 784-128-10 and
- *       784-512-512-10, batch 128, median of {@code --rounds} epochs taken in turns (so a busy
- *       machine slows every contender alike), with ratios and the share of the matmul ceiling.
+ *   <li>train: samples/s of {@code fit} and of the hand-written loop ({@link RawMlp}) on
+ *       784-128-10 and 784-512-512-10 ({@code --model=784-128-10} picks one), batch 128, median
+ *       of {@code --rounds} (5) epochs taken in turns, so that a busy machine slows every
+ *       contender alike; ratios, and the share of the matmul ceiling.
  *   <li>predict: latency of {@code predict} and of a raw {@code Session.run} of the same graph,
  *       1 row and 128 rows, p50 and p99.
  *   <li>sweep: hidden width 128/512/2048 by batch 32/128/512 (784-h-10), samples/s and share of
  *       the ceiling.
- *   <li>startup: fresh JVMs training the small MLP for 20 epochs: time from JVM start to the
- *       first finished batch, RSS after epochs 2 and 20, peak RSS, test accuracy.
+ *   <li>startup: fresh JVMs on the small MLP: time from JVM start to the first finished batch;
+ *       RSS after epochs 2 and 20, peak RSS and test accuracy after 20 epochs.
  * </ul>
+ *
+ * <p>Contenders are specs: {@code raw:INTER[:INTRA]} is the hand-written loop, {@code
+ * keras:STEPS:INTER[:INTRA]} is keras4j {@code fit} with {@code stepsPerExecution(STEPS)}, with
+ * INTER inter-op threads and INTRA intra-op threads. TensorFlow sizes the intra-op pool once per
+ * process, so a spec with INTRA other than 0 trains in a JVM of its own ({@link RemoteEngine}),
+ * still in turns with the others. {@code --engines=spec,spec,...} replaces the train section's
+ * list; {@code --steps=16} and {@code --inter=-1} set the tuned keras4j rows.
  *
  * <p>Shares of the matmul ceiling count the FLOPs a training step needs: per multiply-add of
  * the kernels, 2 forward, 2 for the kernel's gradient and 2 for the gradient of the layer's input,
@@ -45,12 +53,6 @@ public final class Benchmark {
   private final int rounds;
   private final int tunedSteps;
   private final int tunedInterOp;
-
-  /** The tuned keras4j spec: stepsPerExecution and inter-op threads from the options. */
-  private String tuned(int intraOpThreads) {
-    return "keras:" + tunedSteps + ":" + tunedInterOp
-        + (intraOpThreads == 0 ? "" : ":" + intraOpThreads);
-  }
   private final List<Double> ceilings = new ArrayList<>();
   private final List<Double> allCeilings = new ArrayList<>();
   private final MatmulCeiling ceiling;
@@ -62,6 +64,12 @@ public final class Benchmark {
     this.tunedInterOp = Integer.parseInt(options.getOrDefault("inter", "-1"));
     // The first session sizes TensorFlow's intra-op pool for the whole process: TF's default.
     this.ceiling = new MatmulCeiling();
+  }
+
+  /** The tuned keras4j spec: stepsPerExecution and inter-op threads from the options. */
+  private String tuned(int intraOpThreads) {
+    return "keras:" + tunedSteps + ":" + tunedInterOp
+        + (intraOpThreads == 0 ? "" : ":" + intraOpThreads);
   }
 
   /** Runs the benchmark; {@code --name=value} options as the class comment lists. */

@@ -86,6 +86,13 @@ final class KerasMlp implements Engine {
     private double seconds;
 
     @Override
+    public void onTrainBegin(Map<String, Double> logs) {
+      // fit has just converted the arrays: collect the copy of the previous call now, not
+      // during the timed epoch.
+      System.gc();
+    }
+
+    @Override
     public void onEpochBegin(int epoch, Map<String, Double> logs) {
       start = System.nanoTime();
     }

@@ -127,6 +127,7 @@ final class RawMlp implements Engine {
 
   @Override
   public double epoch(FashionData data, int batch) {
+    System.gc(); // as before keras4j's epochs: no collection of earlier garbage while timed
     long start = System.nanoTime();
     orderFor(data);
     shuffle(order);
