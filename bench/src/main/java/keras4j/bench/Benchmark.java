@@ -20,7 +20,7 @@ import keras4j.utils.RandomSeed;
  * <ul>
  *   <li>train: samples/s of {@code fit} and of the hand-written loop ({@link RawMlp}) on
  *       784-128-10 and 784-512-512-10 ({@code --model=784-128-10} picks one), batch 128, median
- *       of {@code --rounds} (5) epochs taken in turns, so that a busy machine slows every
+ *       of {@code --rounds} (7) epochs taken in turns, so that a busy machine slows every
  *       contender alike; ratios, and the share of the matmul ceiling.
  *   <li>predict: latency of {@code predict} and of a raw {@code Session.run} of the same graph,
  *       1 row and 128 rows, p50 and p99.
@@ -59,7 +59,7 @@ public final class Benchmark {
 
   private Benchmark(Map<String, String> options) {
     this.options = options;
-    this.rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+    this.rounds = Integer.parseInt(options.getOrDefault("rounds", "7"));
     this.tunedSteps = Integer.parseInt(options.getOrDefault("steps", "16"));
     this.tunedInterOp = Integer.parseInt(options.getOrDefault("inter", "-1"));
     // The first session sizes TensorFlow's intra-op pool for the whole process: TF's default.
