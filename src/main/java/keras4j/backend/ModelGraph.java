@@ -7,6 +7,7 @@ import java.util.Set;
 import keras4j.layers.Layer;
 import java.util.function.Supplier;
 import keras4j.Variable;
+import keras4j.utils.Threading;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -33,6 +34,11 @@ public final class ModelGraph implements AutoCloseable {
   private List<Op> readsWaitFor = List.of();
   private final Map<Variable, Operand<TFloat32>> waitingReads = new IdentityHashMap<>();
   private boolean closed;
+
+  /** A graph whose session uses the thread counts of {@link keras4j.utils.Threading}. */
+  public ModelGraph() {
+    this(Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads());
+  }
 
   /**
    * A graph whose session uses the given intra- and inter-op thread counts (0 = TF's choice; a

@@ -31,7 +31,7 @@ public final class SavedModelExport {
    */
   public static void export(Layer model, Shape inputShape, String inputName, Path dir)
       throws IOException {
-    try (ModelGraph graph = new ModelGraph(0, 0)) {
+    try (ModelGraph graph = new ModelGraph()) {
       Placeholder<TFloat32> x =
           graph.tf().withName(inputName).placeholder(TFloat32.class, Placeholder.shape(inputShape));
       KerasTensor out = graph.trace(false, () -> model.apply(KerasTensor.of(graph, x)));

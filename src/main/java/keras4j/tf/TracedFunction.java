@@ -137,7 +137,7 @@ public final class TracedFunction<R> implements AutoCloseable {
 
   private Concrete trace(List<Shape> shapes) {
     if (graph == null) {
-      graph = new ModelGraph(0, 0);
+      graph = new ModelGraph();
     }
     List<Placeholder<TFloat32>> inputs = new ArrayList<>();
     List<KerasTensor> args = new ArrayList<>();

@@ -8,8 +8,9 @@ package keras4j.utils;
  * such pool per process, sized by the first model (or TensorFlow session) that runs; later
  * changes have no effect. The default, 0, lets TensorFlow use one thread per core.
  *
- * <p><b>Inter-op</b> threads run independent ops at the same time. Each model's session reads the
- * setting when the model first runs. The default, -1, runs the ops one after another on the
+ * <p><b>Inter-op</b> threads run independent ops at the same time. Each session keras4j opens
+ * reads the setting then: a model's when the model first runs, a {@code TF.function}'s on its
+ * first call. The default, -1, runs the ops one after another on the
  * calling thread: that skips a thread hand-off per op, which costs more than it gains on
  * sequential models and on one-row {@code predict}. 0 lets TensorFlow choose (one thread per
  * core, in a pool shared by the process); 1 or more gives the model its own pool of that size,
