@@ -10,11 +10,11 @@ package keras4j.utils;
  *
  * <p><b>Inter-op</b> threads run independent ops at the same time. Each session keras4j opens
  * reads the setting then: a model's when the model first runs, a {@code TF.function}'s on its
- * first call. The default, -1, runs the ops one after another on the
- * calling thread: that skips a thread hand-off per op, which costs more than it gains on
- * sequential models and on one-row {@code predict}. 0 lets TensorFlow choose (one thread per
- * core, in a pool shared by the process); 1 or more gives the model its own pool of that size,
- * which can help models with independent branches.
+ * first call. The default, -1, runs the ops one after another on the calling thread: that skips
+ * a thread hand-off per op, which costs more than it gains on sequential models and on one-row
+ * {@code predict}. 0 lets TensorFlow choose (one thread per core, in a pool shared by the
+ * process); 1 or more gives the session its own pool of that size, which can help models with
+ * independent branches.
  *
  * <p>Measured on 2 cores ({@code bench/run}): inter-op -1 trains a 784-128-10 MLP 1.1-1.25x
  * faster than TensorFlow's default and is even on wide ones; intra-op 1 (with inter-op -1 the
