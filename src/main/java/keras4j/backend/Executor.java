@@ -223,7 +223,8 @@ public final class Executor implements AutoCloseable {
     }
     Ops tf = after.isEmpty() ? graph.tf() : graph.tf().withControlDependencies(after);
     Operand<TInt32> rows = tf.gather(tf.shape(xb), tf.constant(0), tf.constant(0));
-    ops.addAll(trackers.loss().updateStateList(tf, lossValue, tf.dtypes.cast(rows, TFloat32.class)));
+    ops.addAll(
+        trackers.loss().updateStateList(tf, lossValue, tf.dtypes.cast(rows, TFloat32.class)));
     // Explicit unit weights: without them the framework counts samples from the static shape,
     // which is -1 for an unknown batch size (and gives negative accuracies).
     Operand<TFloat32> unitWeights = tf.fill(tf.expandDims(rows, tf.constant(0)), tf.constant(1f));

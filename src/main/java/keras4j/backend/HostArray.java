@@ -219,7 +219,10 @@ public final class HostArray {
     return new HostArray(out, Shapes.withBatch(shape, to - from));
   }
 
-  /** A tensor of the samples {@code order[from..to)} ({@code order} null: as stored); the caller closes it. */
+  /**
+   * A tensor of the samples {@code order[from..to)} ({@code order} null: as stored); the caller
+   * closes it.
+   */
   public TFloat32 batch(int[] order, int from, int to) {
     TFloat32 tensor = TFloat32.tensorOf(batchShape(to - from));
     copyRows(order, from, to, tensor);
@@ -241,7 +244,7 @@ public final class HostArray {
     }
   }
 
-  /** The shape of the tensor of {@code rows} samples (rank-1 data is fed as a column, as Keras does). */
+  /** The shape of a tensor of {@code rows} samples (rank-1 data as a column, as Keras feeds it). */
   public Shape batchShape(int rows) {
     return shape.numDimensions() == 1 ? Shape.of(rows, 1) : Shapes.withBatch(shape, rows);
   }

@@ -236,8 +236,8 @@ public final class Benchmark {
   }
 
   private void train(FashionData data) {
-    List<String> specs = List.of(options.getOrDefault("engines", "raw:0,keras:1:0,raw:-1,keras:1:-1,"
-        + tuned(0) + ",raw:-1:1," + tuned(1)).split(","));
+    String defaults = "raw:0,keras:1:0,raw:-1,keras:1:-1," + tuned(0) + ",raw:-1:1," + tuned(1);
+    List<String> specs = List.of(options.getOrDefault("engines", defaults).split(","));
     Table table = new Table("model", "implementation", "samples/s", "vs hand-written (inter-op 0)",
         "vs hand-written, same threads", "% of matmul ceiling", "(6 FLOPs/weight)");
     Map<int[], Map<String, Double>> all = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ public final class Startup {
 
   private Startup() {}
 
-  /** {@code args[0]}: an engine spec as {@link Benchmark} takes; {@code args[1]}: first or epochs. */
+  /** {@code args[0]}: an engine spec as {@link Benchmark} takes; {@code args[1]}: first, epochs. */
   public static void main(String[] args) {
     String[] spec = args[0].split(":");
     int intra = spec.length > (spec[0].equals("raw") ? 2 : 3)
