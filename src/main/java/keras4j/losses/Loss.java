@@ -40,7 +40,8 @@ public abstract class Loss {
    * first); the default asks for equal sample shapes, a column of labels matching one output.
    */
   public void checkLabels(Shape labels, Shape outputs) {
-    if (!Shapes.sample(labels).equals(Shapes.sample(outputs))) {
+    // Shape.equals is false for any unknown dimension: compare dimension by dimension instead.
+    if (!Shapes.samplesCompatible(outputs, labels)) {
       throw new IllegalArgumentException(
           name + " needs labels shaped like the model's outputs " + Shapes.toKeras(outputs)
               + " but the labels have shape " + Shapes.toKeras(labels));
