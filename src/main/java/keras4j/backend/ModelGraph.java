@@ -53,7 +53,6 @@ public final class ModelGraph implements AutoCloseable {
             .setUsePerSessionThreads(interOpThreads > 0)
             .build();
     session = new Session(graph, config);
-    Gradients.registerMissing();
   }
 
   /** The graph being traced on this thread, or throws when none is. */
