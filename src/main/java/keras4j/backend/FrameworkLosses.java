@@ -1,6 +1,6 @@
 package keras4j.backend;
 
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import org.tensorflow.Operand;
 import org.tensorflow.framework.losses.Losses;
 import org.tensorflow.op.Ops;
