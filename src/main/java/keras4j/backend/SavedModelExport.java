@@ -2,8 +2,8 @@ package keras4j.backend;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import keras4j.core.KerasTensor;
-import keras4j.layers.Layer;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
@@ -26,10 +26,12 @@ public final class SavedModelExport {
   private SavedModelExport() {}
 
   /**
-   * Exports {@code model}, taking inputs of {@code inputShape} (batch first) named {@code
-   * inputName}, to {@code dir}. The model's variables must not be live in another graph.
+   * Exports the forward pass {@code model}, taking inputs of {@code inputShape} (batch first)
+   * named {@code inputName}, to {@code dir}. The variables it reads must not be live in another
+   * graph.
    */
-  public static void export(Layer model, Shape inputShape, String inputName, Path dir)
+  public static void export(Function<KerasTensor, KerasTensor> model, Shape inputShape,
+      String inputName, Path dir)
       throws IOException {
     try (ModelGraph graph = new ModelGraph()) {
       Placeholder<TFloat32> x =
