@@ -143,7 +143,9 @@ final class ConfigArgs {
     }
     String kerasName = config.raw(key) instanceof String s ? s
         : Naming.toSnakeCase(config.object(key).string("class_name"));
-    if (Initializers.NAMES.contains(kerasName)) {
+    boolean custom = !(config.raw(key) instanceof String)
+        && config.object(key).string("registered_name", null) != null;
+    if (Initializers.NAMES.contains(kerasName) && !custom) {
       Initializer initializer = Initializers.get(kerasName);
       return add(key, initializer);
     }
