@@ -28,7 +28,7 @@ public final class InputLayer extends Layer {
     if (sample == null) {
       throw config.invalid(key, "the input's batch shape");
     }
-    return (InputLayer) Input.named(config.string("name", null), sample).layer();
+    return (InputLayer) Input.named(config.string("name", null), sample).operation();
   }
 
   /** The input shape, batch first. */

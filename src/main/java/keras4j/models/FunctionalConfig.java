@@ -25,7 +25,7 @@ final class FunctionalConfig {
     for (KerasTensor t = model.output(); t != model.input(); t = t.inbound().get(0)) {
       if (t.inbound().size() != 1) {
         throw new IllegalArgumentException("Model '" + model.name() + "': layer '"
-            + t.layer().name() + "' has " + t.inbound().size() + " inputs; keras4j saves chains");
+            + t.operation().name() + "' has " + t.inbound().size() + " inputs; keras4j saves chains");
       }
       chain.add(0, t);
     }
@@ -33,11 +33,11 @@ final class FunctionalConfig {
     config.put("name", model.name());
     config.put("trainable", model.isTrainable());
     List<Object> layers = new ArrayList<>();
-    Layer input = model.input().layer();
+    Layer input = (Layer) model.input().operation();
     layers.add(node(input, List.of()));
     List<Layer> seen = new ArrayList<>();
     for (KerasTensor t : chain) {
-      Layer layer = t.layer();
+      Layer layer = (Layer) t.operation();
       if (seen.contains(layer)) {
         throw new IllegalArgumentException("Model '" + model.name() + "' calls layer '"
             + layer.name() + "' twice; keras4j cannot save shared layers yet");
@@ -47,7 +47,7 @@ final class FunctionalConfig {
       Map<String, Object> history = new LinkedHashMap<>();
       history.put("shape", BuiltinClasses.shapeList(in.shape()));
       history.put("dtype", "float32");
-      history.put("keras_history", List.of(in.layer().name(), 0, 0));
+      history.put("keras_history", List.of(in.operation().name(), 0, 0));
       Map<String, Object> tensor = new LinkedHashMap<>();
       tensor.put("class_name", "__keras_tensor__");
       tensor.put("config", history);
@@ -58,7 +58,7 @@ final class FunctionalConfig {
     }
     config.put("layers", layers);
     config.put("input_layers", List.of(input.name(), 0, 0));
-    config.put("output_layers", List.of(model.output().layer().name(), 0, 0));
+    config.put("output_layers", List.of(model.output().operation().name(), 0, 0));
     return config;
   }
 

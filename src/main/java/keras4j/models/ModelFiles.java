@@ -74,8 +74,8 @@ final class ModelFiles {
     // The export graph takes over the weights: free the model's own graph first (it is rebuilt,
     // weights and optimizer state included, on the next fit or predict).
     model.close();
-    String inputName = model.input() != null ? model.input().layer().name() : "inputs";
-    SavingLib.export(dir, inputShape, inputName, model::apply);
+    String inputName = model.input() != null ? model.input().operation().name() : "inputs";
+    SavingLib.export(dir, inputShape, inputName, model::predictStep);
   }
 
   private static Shape built(Model model, String doing) {

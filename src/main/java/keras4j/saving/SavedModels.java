@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import keras4j.backend.CoreBridge;
 import keras4j.backend.SavedModelExport;
 import keras4j.core.KerasTensor;
 import org.tensorflow.ndarray.Shape;
@@ -25,7 +26,8 @@ final class SavedModels {
           }
         }
       }
-      SavedModelExport.export(forward, inputShape, inputName, dir);
+      SavedModelExport.export(x -> CoreBridge.tensor(forward.apply(CoreBridge.kerasTensor(x))),
+          inputShape, inputName, dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not export to " + dir + ": " + e.getMessage(), e);
     }
