@@ -63,7 +63,10 @@ final class KernelSettings {
     return activation.apply(bias == null ? x : x.add(bias.value()));
   }
 
-  /** Adds the settings to a layer's Keras config, initializers and regularizers as Keras 3 nests them. */
+  /**
+   * Adds the settings to a layer's Keras config, initializers and regularizers nested as Keras 3
+   * writes them.
+   */
   void putConfig(Map<String, Object> config) {
     config.put("activation", activation.name());
     config.put("use_bias", useBias);

@@ -3,6 +3,7 @@ package keras4j.models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import keras4j.layers.Activation;
 import keras4j.layers.AveragePooling2D;
 import keras4j.layers.BatchNormalization;
@@ -30,6 +31,7 @@ import keras4j.optimizers.Adam;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.RMSprop;
 import keras4j.optimizers.SGD;
+import keras4j.saving.ConfigReader;
 import keras4j.saving.KerasClasses;
 import org.tensorflow.ndarray.Shape;
 
@@ -81,17 +83,22 @@ final class BuiltinClasses {
 
   /** The losses of a compile config written as objects (with {@code from_logits}). */
   static final KerasClasses<Loss> LOSSES = new KerasClasses<>("loss", Loss.class, "keras.losses")
-      .add("BinaryCrossentropy", BinaryCrossentropy.class,
-          c -> new BinaryCrossentropy(c.bool("from_logits", false)))
+      .add("BinaryCrossentropy", BinaryCrossentropy.class, fromLogits(BinaryCrossentropy::new))
       .add("CategoricalCrossentropy", CategoricalCrossentropy.class,
-          c -> new CategoricalCrossentropy(c.bool("from_logits", false)))
+          fromLogits(CategoricalCrossentropy::new))
       .add("SparseCategoricalCrossentropy", SparseCategoricalCrossentropy.class,
-          c -> new SparseCategoricalCrossentropy(c.bool("from_logits", false)))
+          fromLogits(SparseCategoricalCrossentropy::new))
       .add("MeanSquaredError", MeanSquaredError.class, c -> new MeanSquaredError())
       .add("MeanAbsoluteError", MeanAbsoluteError.class, c -> new MeanAbsoluteError())
       .add("Huber", Huber.class, c -> new Huber())
       .add("Hinge", Hinge.class, c -> new Hinge())
       .add("KLDivergence", KLDivergence.class, c -> new KLDivergence());
+
+  /** The factory of a loss whose config's one setting keras4j reads is {@code from_logits}. */
+  private static <L extends Loss> Function<ConfigReader, L> fromLogits(
+      Function<Boolean, L> constructor) {
+    return config -> constructor.apply(config.bool("from_logits", false));
+  }
 
   /** A layer's serialized entry, with its {@code build_config} once built. */
   static Map<String, Object> serialize(Layer layer) {

@@ -25,7 +25,8 @@ final class FunctionalConfig {
     for (KerasTensor t = model.output(); t != model.input(); t = t.inbound().get(0)) {
       if (t.inbound().size() != 1) {
         throw new IllegalArgumentException("Model '" + model.name() + "': layer '"
-            + t.operation().name() + "' has " + t.inbound().size() + " inputs; keras4j saves chains");
+            + t.operation().name() + "' has " + t.inbound().size()
+            + " inputs; keras4j saves chains");
       }
       chain.add(0, t);
     }
@@ -147,7 +148,8 @@ final class FunctionalConfig {
         && history.get(0) instanceof String inbound) {
       return inbound;
     }
-    if (tensor instanceof List<?> legacy && !legacy.isEmpty() && legacy.get(0) instanceof String s) {
+    if (tensor instanceof List<?> legacy && !legacy.isEmpty()
+        && legacy.get(0) instanceof String s) {
       return s;
     }
     throw new IllegalArgumentException("Layer '" + name + "' has an inbound node keras4j cannot"

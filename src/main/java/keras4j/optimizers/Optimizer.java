@@ -249,7 +249,8 @@ public abstract class Optimizer implements KerasSaveable {
   /**
    * The slots Keras's {@code build} creates, in its order: one list per {@code
    * add_optimizer_variables} call, whose slot names it creates variable by variable (Adam's
-   * {@code [[m, v]]} gives m and v of the first variable, then of the second, ...); none by default.
+   * {@code [[m, v]]} gives m and v of the first variable, then of the second, ...); none by
+   * default.
    */
   protected List<List<String>> slotOrder() {
     return List.of();

@@ -89,26 +89,12 @@ public final class ConfigReader {
 
   /** The string {@code key}, or {@code fallback} when absent. */
   public String string(String key, String fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (!(value instanceof String s)) {
-      throw invalid(key, "a string");
-    }
-    return s;
+    return typed(key, String.class, fallback, "a string");
   }
 
   /** The boolean {@code key}, or {@code fallback} when absent. */
   public boolean bool(String key, boolean fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (!(value instanceof Boolean b)) {
-      throw invalid(key, "true or false");
-    }
-    return b;
+    return typed(key, Boolean.class, fallback, "true or false");
   }
 
   /** The required integer {@code key}, which must fit a Java int. */
@@ -126,26 +112,24 @@ public final class ConfigReader {
 
   /** The integer {@code key} as a long, or {@code fallback} when absent. */
   public long longValue(String key, long fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (!(value instanceof Long n)) {
-      throw invalid(key, "an integer");
-    }
-    return n;
+    return typed(key, Long.class, fallback, "an integer");
   }
 
   /** The number {@code key} (integer or not), or {@code fallback} when absent. */
   public double doubleValue(String key, double fallback) {
+    return typed(key, Number.class, fallback, "a number").doubleValue();
+  }
+
+  /** The value of {@code key} if it is a {@code type}, {@code fallback} when absent. */
+  private <T> T typed(String key, Class<T> type, T fallback, String expected) {
     Object value = values.get(key);
     if (value == null) {
       return fallback;
     }
-    if (!(value instanceof Number n)) {
-      throw invalid(key, "a number");
+    if (!type.isInstance(value)) {
+      throw invalid(key, expected);
     }
-    return n.doubleValue();
+    return type.cast(value);
   }
 
   /** One int or a list of ints ({@code kernel_size: 3} or {@code [3, 3]}) as an int array. */

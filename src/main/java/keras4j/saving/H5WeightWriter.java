@@ -3,7 +3,10 @@ package keras4j.saving;
 import io.jhdf.api.WritableGroup;
 import keras4j.core.Variable;
 
-/** A {@link WeightStore} that saves into a {@code vars} group of an {@link H5Writer}. */
+/**
+ * A {@link WeightStore} that saves into a {@code vars} group of an {@link H5Writer}, or only
+ * counts what would be saved.
+ */
 final class H5WeightWriter implements WeightStore {
   private final WritableGroup group;
   private final String path;
@@ -14,6 +17,16 @@ final class H5WeightWriter implements WeightStore {
     this.group = out.group(path);
     this.path = path;
     group.putAttribute("name", name);
+  }
+
+  private H5WeightWriter() {
+    this.group = null;
+    this.path = "";
+  }
+
+  /** A store that counts what an object saves, reading no values. */
+  static H5WeightWriter counting() {
+    return new H5WeightWriter();
   }
 
   @Override
@@ -33,13 +46,17 @@ final class H5WeightWriter implements WeightStore {
 
   @Override
   public void put(String key, Variable variable) {
-    H5Writer.putFloats(group, key, variable.numpy());
+    if (group != null) {
+      H5Writer.putFloats(group, key, variable.numpy());
+    }
     size++;
   }
 
   @Override
   public void put(String key, long value) {
-    group.putDataset(key, value);
+    if (group != null) {
+      group.putDataset(key, value);
+    }
     size++;
   }
 

@@ -100,7 +100,7 @@ final class LegacyH5 {
     for (SaveableChild child : model.saveableChildren()) {
       if (child.container() && child.attribute().equals("layers")) {
         for (KerasSaveable layer : child.objects()) {
-          Counter counter = new Counter();
+          H5WeightWriter counter = H5WeightWriter.counting();
           layer.saveOwnVariables(counter);
           if (counter.size() > 0) {
             out.add(layer);
@@ -116,41 +116,6 @@ final class LegacyH5 {
       return group.getByPath(path);
     } catch (io.jhdf.exceptions.HdfException e) {
       return null;
-    }
-  }
-
-  /** A store that only counts what a layer would save, reading no values. */
-  private static final class Counter implements WeightStore {
-    private int size;
-
-    @Override
-    public String path() {
-      return "";
-    }
-
-    @Override
-    public boolean exists() {
-      return true;
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public void put(String key, Variable variable) {
-      size++;
-    }
-
-    @Override
-    public void put(String key, long value) {
-      size++;
-    }
-
-    @Override
-    public void load(String key, Variable variable, String owner) {
-      throw new UnsupportedOperationException("a counting store cannot be loaded from");
     }
   }
 }
