@@ -15,6 +15,7 @@ import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
 import keras4j.backend.ModelGraph;
 import keras4j.callbacks.History;
+import keras4j.callbacks.TrainingModel;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -36,7 +37,7 @@ import org.tensorflow.ndarray.Shape;
  * implemented by {@link Trainer}. A model holds a TensorFlow graph and session once it runs:
  * {@link #close()} frees them (the weights stay readable).
  */
-public class Model extends Layer implements AutoCloseable {
+public class Model extends Layer implements TrainingModel, AutoCloseable {
   private final KerasTensor functionalInputs;
   private final KerasTensor functionalOutputs;
   private final Set<Layer> tracedLayers = new LinkedHashSet<>();
