@@ -20,6 +20,16 @@ public abstract class Metric {
     return name;
   }
 
+  /**
+   * Keras's {@code _direction}: {@code "up"} when a higher value is better (accuracies, AUC,
+   * precision, recall), {@code "down"} when a lower one is (errors), or null when the metric does
+   * not say, as a Keras metric without {@code _direction}. A monitoring callback in {@code "auto"}
+   * mode reads it; override it in your own metrics.
+   */
+  public String direction() {
+    return null;
+  }
+
   /** A fresh framework metric accumulating this metric in one graph. */
   public abstract org.tensorflow.framework.metrics.Metric create(long seed);
 

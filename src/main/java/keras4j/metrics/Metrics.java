@@ -32,6 +32,10 @@ public final class Metrics {
           Map.entry("recall", Metrics::recall),
           Map.entry("auc", Metrics::auc));
 
+  // Keras's _direction of the built-in metrics.
+  private static final String UP = "up";
+  private static final String DOWN = "down";
+
   private Metrics() {}
 
   /** The metric called {@code alias}; "accuracy" and "acc" resolve once shapes are known. */
@@ -77,49 +81,60 @@ public final class Metrics {
 
   /** Fraction of outputs on the right side of 0.5. */
   public static Metric binaryAccuracy(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new BinaryAccuracy<>(n, 0.5f, seed, TFloat32.class));
+    return new FrameworkMetric(
+        name, UP, (n, seed) -> new BinaryAccuracy<>(n, 0.5f, seed, TFloat32.class));
   }
 
   /** Fraction of samples whose arg-max output matches the one-hot label. */
   public static Metric categoricalAccuracy(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new CategoricalAccuracy<>(n, seed, TFloat32.class));
+    return new FrameworkMetric(
+        name, UP, (n, seed) -> new CategoricalAccuracy<>(n, seed, TFloat32.class));
   }
 
   /** Fraction of samples whose arg-max output equals the class-id label. */
   public static Metric sparseCategoricalAccuracy(String name) {
     return new FrameworkMetric(
-        name, (n, seed) -> new SparseCategoricalAccuracy<>(n, seed, TFloat32.class));
+        name, UP, (n, seed) -> new SparseCategoricalAccuracy<>(n, seed, TFloat32.class));
   }
 
   /** Mean squared error. */
   public static Metric meanSquaredError(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new MeanSquaredError<>(n, seed, TFloat32.class));
+    return new FrameworkMetric(
+        name, DOWN, (n, seed) -> new MeanSquaredError<>(n, seed, TFloat32.class));
   }
 
   /** Mean absolute error. */
   public static Metric meanAbsoluteError(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new MeanAbsoluteError<>(n, seed, TFloat32.class));
+    return new FrameworkMetric(
+        name, DOWN, (n, seed) -> new MeanAbsoluteError<>(n, seed, TFloat32.class));
   }
 
   /** Precision at threshold 0.5. */
   public static Metric precision(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new Precision<>(n, 0.5f, seed, TFloat32.class));
+    return new FrameworkMetric(
+        name, UP, (n, seed) -> new Precision<>(n, 0.5f, seed, TFloat32.class));
   }
 
   /** Recall at threshold 0.5. */
   public static Metric recall(String name) {
-    return new FrameworkMetric(name, RecallMetric::new);
+    return new FrameworkMetric(name, UP, RecallMetric::new);
   }
 
   /** Area under the ROC curve (200 thresholds, as Keras). */
   public static Metric auc(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new AUC<>(n, 200, seed, TFloat32.class));
+    return new FrameworkMetric(name, UP, (n, seed) -> new AUC<>(n, 200, seed, TFloat32.class));
   }
 
   /** "accuracy" before the label and output shapes are known. */
   private static final class UnresolvedAccuracy extends Metric {
     UnresolvedAccuracy(String name) {
       super(name);
+    }
+
+    /** Whichever accuracy it resolves to, higher is better. */
+    @Override
+    public String direction() {
+      return UP;
     }
 
     @Override
