@@ -119,8 +119,8 @@ class MonitorCallbackTest {
   void badSettingsAreRejectedWithTheCallbacksName() {
     var mode = assertThrows(IllegalArgumentException.class,
         () -> new ModelCheckpoint("m.keras").mode("best"));
-    assertEquals(
-        "ModelCheckpoint mode must be \"auto\", \"min\" or \"max\", got \"best\"", mode.getMessage());
+    assertEquals("ModelCheckpoint mode must be \"auto\", \"min\" or \"max\", got \"best\"",
+        mode.getMessage());
     var monitor = assertThrows(IllegalArgumentException.class, () -> new EarlyStopping(""));
     assertTrue(monitor.getMessage().startsWith("EarlyStopping needs a quantity to monitor"),
         monitor.getMessage());
