@@ -18,6 +18,7 @@ import keras4j.metrics.Metric;
 import keras4j.ops.Ops;
 import keras4j.tf.GradientTape;
 import keras4j.callbacks.History;
+import keras4j.callbacks.TrainingModel;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -49,7 +50,7 @@ import org.tensorflow.ndarray.Shape;
  * calls at once on one model do not fail but interleave their steps; do not {@code close()} a
  * model other threads still use.
  */
-public class Model extends Layer implements AutoCloseable {
+public class Model extends Layer implements TrainingModel, AutoCloseable {
   private final KerasTensor functionalInputs;
   private final KerasTensor functionalOutputs;
   private final Set<Layer> tracedLayers = new LinkedHashSet<>();
