@@ -18,6 +18,7 @@ import keras4j.metrics.Metric;
 import keras4j.ops.Ops;
 import keras4j.tf.GradientTape;
 import keras4j.callbacks.History;
+import keras4j.callbacks.TrainingModel;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
 import keras4j.saving.ConfigReader;
@@ -38,10 +39,20 @@ import org.tensorflow.ndarray.Shape;
  * </ul>
  *
  * <p>The training API ({@link #compile}, {@link #fit}, {@link #evaluate}, {@link #predict}) is
- * implemented by {@link Trainer}. A model holds a TensorFlow graph and session once it runs:
- * {@link #close()} frees them (the weights stay readable).
+ * implemented by {@link Trainer}; what one step computes is {@link #trainStep}, {@link #testStep}
+ * and {@link #predictStep}, which subclasses may override as in Keras. A model holds a TensorFlow
+ * graph and session once it runs: {@link #close()} frees them (the weights stay readable).
+ *
+ * <p><b>Threads.</b> {@link #predict} may be called from any number of threads at any time,
+ * the very first call included: the first caller traces the model while the others wait, and all
+ * get the same numbers as one thread would. {@code predict} during {@code fit} (from another
+ * thread) sees the weights between two training executions, never half an update (with {@code
+ * stepsPerExecution(n)}, between two groups of n steps). Configure the model ({@code compile},
+ * {@code setTrainable}, {@code Sequential.add}) from one thread before sharing it; two {@code fit}
+ * calls at once on one model do not fail but interleave their steps; do not {@code close()} a
+ * model other threads still use.
  */
-public class Model extends Layer implements AutoCloseable {
+public class Model extends Layer implements TrainingModel, AutoCloseable {
   private final KerasTensor functionalInputs;
   private final KerasTensor functionalOutputs;
   private final Set<Layer> tracedLayers = new LinkedHashSet<>();
@@ -182,6 +193,11 @@ public class Model extends Layer implements AutoCloseable {
    * regularization penalties.
    */
   public KerasTensor computeLoss(KerasTensor x, KerasTensor y, KerasTensor yPred) {
+    if (compiledLoss() == null) {
+      throw new IllegalStateException(
+          "Model '" + name() + "' was compiled without a loss: pass one to compile(), e.g."
+              + " loss(\"mse\"), or override trainStep/testStep to compute your own");
+    }
     KerasTensor total = compiledLoss().call(y, yPred).reduceMean();
     for (KerasTensor penalty : regularizationLosses()) {
       total = total.add(penalty);
