@@ -54,7 +54,7 @@ final class ModelFiles {
 
   /** Saves the weights and optimizer state as a Keras 3 {@code .weights.h5}. */
   static void saveWeights(Model model, Path path) {
-    model.getWeights();
+    model.getWeights(); // traces the model, so every layer is built
     SavingLib.saveWeights(model, path);
   }
 
@@ -70,7 +70,6 @@ final class ModelFiles {
   /** Exports the inference graph as a TensorFlow SavedModel. */
   static void export(Model model, Path dir) {
     Shape inputShape = built(model, "exporting");
-    model.getWeights(); // builds every layer
     // The export graph takes over the weights: free the model's own graph first (it is rebuilt,
     // weights and optimizer state included, on the next fit or predict).
     model.close();
