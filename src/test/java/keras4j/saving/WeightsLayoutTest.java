@@ -87,6 +87,23 @@ class WeightsLayoutTest {
   }
 
   @Test
+  void nadamKeepsItsMomentumProductAfterTheSlots() {
+    keras4j.optimizers.Nadam nadam = new keras4j.optimizers.Nadam(0.01);
+    List<Variable> trainable = new ArrayList<>();
+    try (Sequential model = model()) {
+      List<float[]> saved = savedOptimizer(nadam, trainable, dir.resolve("n.weights.h5"), model);
+      assertEquals(2 + 2 * 4 + 1, saved.size());
+      for (int i = 0; i < 4; i++) {
+        assertArrayEquals(slot(nadam, trainable.get(i), "momentum"), saved.get(2 + 2 * i));
+        assertArrayEquals(slot(nadam, trainable.get(i), "velocity"), saved.get(3 + 2 * i));
+      }
+      Variable uProduct = nadam.variables().stream()
+          .filter(v -> v.name().endsWith("u_product")).findFirst().orElseThrow();
+      assertArrayEquals(RoundTripTest.flat(uProduct.numpy()), saved.get(10));
+    }
+  }
+
+  @Test
   void optimizersWithoutSlotsKeepIterationsAndLearningRateOnly() {
     try (Sequential model = model()) {
       assertEquals(2, savedOptimizer(new SGD(0.1), new ArrayList<>(),
