@@ -42,7 +42,8 @@ final class ModelFiles {
     Model model = BuiltinClasses.MODELS.deserialize(entry);
     try {
       model.getWeights(); // traces the model, so every layer is built
-      if (compile != null) {
+      // Keras writes "compile_config": {} for a model that was never compiled.
+      if (compile != null && !compile.asMap().isEmpty()) {
         CompileConfig.compile(model, compile);
       }
     } catch (RuntimeException e) {

@@ -52,6 +52,11 @@ public final class Ops {
     return k(Kernels.add(t(a), t(b)));
   }
 
+  /** {@code a + value}. */
+  public static KerasTensor add(TensorLike a, double value) {
+    return unary(a, (tf, x) -> tf.math.add(x, tf.constant((float) value)));
+  }
+
   /** {@code ops.subtract(a, b)}: {@code a - b}. */
   public static KerasTensor subtract(TensorLike a, TensorLike b) {
     return binary(a, b, (tf, x, y) -> tf.math.sub(x, y));
@@ -92,6 +97,11 @@ public final class Ops {
     return binary(a, b, (tf, x, y) -> tf.math.minimum(x, y));
   }
 
+  /** {@code ops.minimum(a, value)}, element-wise. */
+  public static KerasTensor minimum(TensorLike a, double value) {
+    return unary(a, (tf, x) -> tf.math.minimum(x, tf.constant((float) value)));
+  }
+
   /** {@code ops.negative(x)}: {@code -x}. */
   public static KerasTensor negative(TensorLike x) {
     return unary(x, (tf, a) -> tf.math.neg(a));
@@ -125,6 +135,16 @@ public final class Ops {
   /** {@code ops.power(x, exponent)}. */
   public static KerasTensor power(TensorLike x, TensorLike exponent) {
     return binary(x, exponent, (tf, a, b) -> tf.math.pow(a, b));
+  }
+
+  /** {@code ops.power(x, exponent)} for a constant exponent. */
+  public static KerasTensor power(TensorLike x, double exponent) {
+    return unary(x, (tf, a) -> tf.math.pow(a, tf.constant((float) exponent)));
+  }
+
+  /** {@code ops.softplus(x)}: {@code log(1 + exp(x))}, computed without overflow. */
+  public static KerasTensor softplus(TensorLike x) {
+    return activation("softplus", x);
   }
 
   /** {@code ops.greater(a, b)} as 1.0 (true) or 0.0 (false). */
@@ -198,6 +218,11 @@ public final class Ops {
   /** {@code ops.sum(x, axis)} (negative counts from the end). */
   public static KerasTensor sum(TensorLike x, int axis) {
     return unary(x, (tf, a) -> tf.reduceSum(a, tf.constant(axis)));
+  }
+
+  /** {@code ops.min(x)}: the smallest element. */
+  public static KerasTensor min(TensorLike x) {
+    return unary(x, (tf, a) -> tf.reduceMin(a, tf.range(tf.constant(0), tf.rank(a), tf.constant(1))));
   }
 
   /** {@code ops.max(x, axis)} (negative counts from the end). */
