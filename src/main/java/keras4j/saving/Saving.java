@@ -73,19 +73,18 @@ public final class Saving {
     }
     switch (sniff(path)) {
       case ZIP -> {
-        KerasArchive archive = KerasArchive.read(path);
-        Map<String, Object> config =
-            Json.parseObject(archive.text(KerasArchive.CONFIG, path), path + " config.json");
-        Model model = ModelConfigs.fromConfig(config);
-        try (HdfFile h5 = H5Reader.open(archive.bytes(KerasArchive.WEIGHTS, path),
-            path + " model.weights.h5")) {
-          if (config.get("compile_config") instanceof Map<?, ?>) {
-            CompileConfigs.compile(model, LayerConfigs.map(config.get("compile_config"),
-                "compile_config"));
+        try (KerasArchive archive = KerasArchive.open(path)) {
+          Map<String, Object> config =
+              Json.parseObject(archive.text(KerasArchive.CONFIG), path + " config.json");
+          Model model = ModelConfigs.fromConfig(config);
+          try {
+            readArchiveWeights(model, archive, config, path);
+          } catch (RuntimeException e) {
+            model.close(); // frees its native graph: a refused file leaks nothing
+            throw e;
           }
-          KerasWeights.read(model, h5, path.toString());
+          return model;
         }
-        return model;
       }
       case HDF5 -> {
         try (HdfFile h5 = H5Reader.open(path)) {
@@ -98,6 +97,34 @@ public final class Saving {
       }
       default -> throw unknown(path);
     }
+  }
+
+  /**
+   * Reads the archive's weights into {@code model} (compiling it first when {@code config} has a
+   * compile_config, so the optimizer state loads too), inflating no more than the model needs.
+   */
+  private static void readArchiveWeights(Model model, KerasArchive archive,
+      Map<String, Object> config, Path path) {
+    try (HdfFile h5 = H5Reader.open(archive.weights(weightsBudget(model)),
+        path + " model.weights.h5")) {
+      if (config != null && config.get("compile_config") instanceof Map<?, ?>) {
+        CompileConfigs.compile(model, LayerConfigs.map(config.get("compile_config"),
+            "compile_config"));
+      }
+      KerasWeights.read(model, h5, path.toString());
+    }
+  }
+
+  /**
+   * The most bytes {@code model}'s {@code model.weights.h5} can take: every weight as float64
+   * (keras4j writes float32), times four for up to three optimizer slots per weight (Adam with
+   * amsgrad), plus HDF5's headers per dataset and for the file. A weights member past this is
+   * not the model's, so a zip bomb is cut off at the model's own size.
+   */
+  static long weightsBudget(Model model) {
+    long datasets = 4L * model.variables().size() + 8;
+    long values = Math.min(model.countParams(), KerasArchive.MAX_WEIGHTS_BYTES); // no overflow
+    return 4 * Double.BYTES * values + datasets * (16L << 10) + (1L << 20);
   }
 
   /** Saves {@code model}'s weights and optimizer state as a Keras 3 {@code .weights.h5}. */
@@ -121,9 +148,8 @@ public final class Saving {
     model.getWeights();
     switch (sniff(path)) {
       case ZIP -> {
-        try (HdfFile h5 = H5Reader.open(KerasArchive.read(path).bytes(KerasArchive.WEIGHTS, path),
-            path + " model.weights.h5")) {
-          KerasWeights.read(model, h5, path.toString());
+        try (KerasArchive archive = KerasArchive.open(path)) {
+          readArchiveWeights(model, archive, null, path);
         }
       }
       case HDF5 -> {
