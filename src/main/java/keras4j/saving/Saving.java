@@ -51,7 +51,7 @@ public final class Saving {
     H5Writer weights = new H5Writer();
     KerasWeights.write(model, weights);
     AtomicFiles.write(path, temp -> {
-      Path h5 = Files.createTempFile(temp.getParent(), ".weights.", ".h5.tmp");
+      Path h5 = AtomicFiles.sibling(temp, "h5");
       try {
         weights.write(h5);
         KerasArchive.write(temp, Json.write(metadata), Json.write(config), h5);
