@@ -26,13 +26,15 @@ import org.tensorflow.proto.TensorShapeProto;
  */
 final class SavedModels {
   /**
-   * The most bytes one graph constant may expand to. TensorFlow fills a constant whose proto
-   * holds fewer values than its shape with the last one, so a 24 KB file can claim terabytes;
-   * a real model's constants are small (its weights live in variables/).
+   * The most bytes one graph constant may be filled to. TensorFlow repeats the last value of a
+   * constant whose proto holds fewer values than its shape, so a 24 KB file can claim terabytes;
+   * real graphs fill zeros or ones of a layer's size.
    */
-  static final long MAX_CONSTANT_BYTES = 1L << 30;
-  /** The most bytes all of a graph's constants together may expand to. */
-  static final long MAX_CONSTANTS_BYTES = 2L << 30;
+  static final long MAX_FILLED_BYTES = 1L << 30;
+  /** The most bytes all of a SavedModel's constants together may be filled to. */
+  static final long MAX_TOTAL_FILLED_BYTES = 2L << 30;
+  /** The size of one TensorFlow string element. */
+  private static final int TSTRING_BYTES = 24;
 
   private SavedModels() {}
 
@@ -64,9 +66,9 @@ final class SavedModels {
 
   /**
    * Refuses a {@code saved_model.pb} that is not a SavedModel protobuf or whose constants ({@code
-   * Const} nodes of its graphs and functions) have shapes their content does not fill or that
-   * would expand past {@link #MAX_CONSTANT_BYTES}: TensorFlow would spend minutes and gigabytes
-   * materializing them before failing.
+   * Const} nodes of its graphs and functions) have shapes that do not match their content or
+   * that would be filled past {@link #MAX_FILLED_BYTES}: TensorFlow would spend minutes and
+   * gigabytes materializing them before failing.
    */
   static void checkConstants(Path dir) {
     Path pb = dir.resolve("saved_model.pb");
@@ -83,52 +85,43 @@ final class SavedModels {
     for (MetaGraphDef meta : savedModel.getMetaGraphsList()) {
       GraphDef graph = meta.getGraphDef();
       for (NodeDef node : graph.getNodeList()) {
-        total += constantBytes(node, pb, "");
+        total += filledBytes(node, pb, "");
       }
       for (FunctionDef function : graph.getLibrary().getFunctionList()) {
         for (NodeDef node : function.getNodeDefList()) {
-          total += constantBytes(node, pb, "function " + function.getSignature().getName() + " ");
+          total += filledBytes(node, pb, "function " + function.getSignature().getName() + " ");
         }
       }
-      if (total > MAX_CONSTANTS_BYTES) {
-        throw new IllegalArgumentException(pb + ": the graph's constants together take " + total
-            + " bytes (limit " + MAX_CONSTANTS_BYTES + "); refusing to load it");
+      if (total > MAX_TOTAL_FILLED_BYTES) {
+        throw new IllegalArgumentException(pb + ": the graph's constants together fill " + total
+            + " bytes (limit " + MAX_TOTAL_FILLED_BYTES + "); refusing to load it");
       }
     }
   }
 
-  /** The bytes {@code node} expands to if it is a constant, after checking it. */
-  private static long constantBytes(NodeDef node, Path pb, String where) {
+  /**
+   * The bytes {@code node} expands to beyond what the file holds (TensorFlow repeats the last
+   * value of a constant with fewer values than its shape), if it is a constant, after checking its
+   * shape against its content.
+   */
+  private static long filledBytes(NodeDef node, Path pb, String where) {
     AttrValue value = node.getAttrMap().get("value");
     if (!node.getOp().endsWith("Const") || value == null || !value.hasTensor()) {
       return 0;
     }
     TensorProto tensor = value.getTensor();
-    String what = pb + ": constant " + where + "'" + node.getName() + "'";
-    TensorShapeProto shape = tensor.getTensorShape();
+    String what = pb + ": constant " + where + "'" + node.getName() + "' has the shape "
+        + shapeText(tensor.getTensorShape());
     long elements = 1;
-    boolean overflow = shape.getUnknownRank();
-    for (TensorShapeProto.Dim dim : shape.getDimList()) {
-      overflow |= dim.getSize() < 0;
-      if (!overflow && dim.getSize() > 0 && elements > MAX_CONSTANT_BYTES / dim.getSize()) {
-        overflow = true;
-      }
-      elements *= Math.max(dim.getSize(), 0);
+    boolean valid = !tensor.getTensorShape().getUnknownRank();
+    for (TensorShapeProto.Dim dim : tensor.getTensorShape().getDimList()) {
+      long size = dim.getSize();
+      valid &= size >= 0 && (size == 0 || elements <= Long.MAX_VALUE / 32 / size);
+      elements = valid ? elements * size : 0;
     }
-    int width = byteWidth(tensor.getDtype());
-    if (overflow || elements * Math.max(width, 1) > MAX_CONSTANT_BYTES) {
-      throw new IllegalArgumentException(what + " has the shape " + shapeText(shape) + ", more"
-          + " than " + MAX_CONSTANT_BYTES + " bytes (or not a shape); the file is corrupt or"
-          + " hostile. Refusing to load it");
-    }
-    long content = tensor.getTensorContent().size();
-    if (width == 0) {
-      return Math.max(elements, content); // strings: their content is all there is
-    }
-    if (content > 0 && content != elements * width) {
-      throw new IllegalArgumentException(what + " has the shape " + shapeText(shape) + " ("
-          + elements * width + " bytes of " + tensor.getDtype() + ") but holds " + content
-          + " bytes; the file is corrupt. Refusing to load it");
+    if (!valid) {
+      throw new IllegalArgumentException(what + ", which no tensor can have; the file is corrupt"
+          + " or hostile. Refusing to load it");
     }
     long values = tensor.getFloatValCount() + tensor.getDoubleValCount() + tensor.getIntValCount()
         + tensor.getInt64ValCount() + tensor.getHalfValCount() + tensor.getBoolValCount()
@@ -136,10 +129,27 @@ final class SavedModels {
         + tensor.getScomplexValCount() / 2 + tensor.getDcomplexValCount() / 2
         + tensor.getResourceHandleValCount() + tensor.getVariantValCount();
     if (values > elements) {
-      throw new IllegalArgumentException(what + " has the shape " + shapeText(shape) + " but "
-          + values + " values; the file is corrupt. Refusing to load it");
+      throw new IllegalArgumentException(what + " but " + values + " values; the file is"
+          + " corrupt. Refusing to load it");
     }
-    return elements * width;
+    int width = byteWidth(tensor.getDtype());
+    long content = tensor.getTensorContent().size();
+    if (content > 0) {
+      // Fixed-size types hold exactly their bytes; strings are length-prefixed, never filled.
+      if (width > 0 && content != elements * width) {
+        throw new IllegalArgumentException(what + " (" + elements * width + " bytes of "
+            + tensor.getDtype() + ") but holds " + content + " bytes; the file is corrupt."
+            + " Refusing to load it");
+      }
+      return 0;
+    }
+    long bytes = elements * (width > 0 ? width : TSTRING_BYTES);
+    if (bytes > MAX_FILLED_BYTES) {
+      throw new IllegalArgumentException(what + ", " + bytes + " bytes to fill from " + values
+          + " values (limit " + MAX_FILLED_BYTES + "); the file is corrupt or hostile. Refusing"
+          + " to load it");
+    }
+    return bytes;
   }
 
   private static String shapeText(TensorShapeProto shape) {

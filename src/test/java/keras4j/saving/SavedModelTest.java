@@ -116,17 +116,24 @@ class SavedModelTest {
     }
     Path pb = export.resolve("saved_model.pb");
     SavedModel proto = SavedModel.parseFrom(Files.readAllBytes(pb));
-    String constant = editFirstConstant(proto, 1L << 20, 1L << 20).getName();
+    String constant = editFirstConstant(proto, false, 1L << 20, 1L << 20).getName();
     IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
         () -> new SavedModelPredictor(export).close());
     assertTrue(huge.getMessage().contains("'" + constant + "'")
-        && huge.getMessage().contains("[1048576, 1048576]"), huge.getMessage());
+        && huge.getMessage().contains("[1048576, 1048576]")
+        && huge.getMessage().contains("holds 48 bytes"), huge.getMessage());
 
-    Files.write(pb, proto.toByteArray());
-    editFirstConstant(proto, 1000, 1000);
-    IllegalArgumentException unfilled = assertThrows(IllegalArgumentException.class,
+    editFirstConstant(proto, true, 1L << 20, 1L << 20);
+    IllegalArgumentException filled = assertThrows(IllegalArgumentException.class,
         () -> new SavedModelPredictor(export).close());
-    assertTrue(unfilled.getMessage().contains("[1000, 1000]"), unfilled.getMessage());
+    assertTrue(filled.getMessage().contains("4398046511104 bytes to fill from 1 values"),
+        filled.getMessage());
+
+    editFirstConstant(proto, false, -1, 3);
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> new SavedModelPredictor(export).close());
+    assertTrue(negative.getMessage().contains("[-1, 3], which no tensor can have"),
+        negative.getMessage());
 
     byte[] bytes = proto.toByteArray();
     Files.write(pb, java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -138,9 +145,11 @@ class SavedModelTest {
 
   /**
    * Writes {@code proto} to {@code dir/exported} with its first constant that holds tensor bytes
-   * reshaped to {@code dims}, and returns that constant's node.
+   * reshaped to {@code dims} (and, if {@code splat}, its bytes replaced by one value), and returns
+   * that constant's node.
    */
-  private org.tensorflow.proto.NodeDef editFirstConstant(SavedModel proto, long... dims)
+  private org.tensorflow.proto.NodeDef editFirstConstant(SavedModel proto, boolean splat,
+      long... dims)
       throws java.io.IOException {
     SavedModel.Builder edited = proto.toBuilder();
     org.tensorflow.proto.GraphDef.Builder graph = edited.getMetaGraphsBuilder(0)
@@ -154,8 +163,12 @@ class SavedModelTest {
         for (long d : dims) {
           shape.addDim(org.tensorflow.proto.TensorShapeProto.Dim.newBuilder().setSize(d));
         }
+        var tensor = value.getTensor().toBuilder().setTensorShape(shape);
+        if (splat) {
+          tensor.setTensorContent(com.google.protobuf.ByteString.EMPTY).addFloatVal(0.5f);
+        }
         graph.setNode(i, node.toBuilder().putAttr("value", value.toBuilder()
-            .setTensor(value.getTensor().toBuilder().setTensorShape(shape)).build()));
+            .setTensor(tensor).build()));
         Files.write(dir.resolve("exported").resolve("saved_model.pb"),
             edited.build().toByteArray());
         return node;
