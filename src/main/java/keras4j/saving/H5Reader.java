@@ -10,6 +10,7 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import keras4j.Shapes;
 import keras4j.Variable;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -37,6 +38,34 @@ final class H5Reader {
     } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw corrupt(path.toString(), e);
     }
+  }
+
+  /**
+   * Runs {@code read} over an open HDF5 file. jhdf reads lazily, so damage anywhere in the file
+   * surfaces as jhdf's exceptions from whichever call first touches it; those become a clear
+   * error naming {@code what} (and, in jhdf's message, the group or address). Other exceptions
+   * pass unchanged.
+   */
+  static <T> T read(String what, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
+      throw thrownByJhdf(e) ? corrupt(what, e) : e;
+    }
+  }
+
+  /** Whether jhdf threw {@code e}, itself or from the JDK code it called. */
+  private static boolean thrownByJhdf(RuntimeException e) {
+    if (e instanceof HdfException) {
+      return true;
+    }
+    for (StackTraceElement frame : e.getStackTrace()) {
+      String cls = frame.getClassName();
+      if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("sun.")) {
+        return cls.startsWith("io.jhdf.");
+      }
+    }
+    return false;
   }
 
   static IllegalArgumentException corrupt(String what, Exception cause) {

@@ -37,11 +37,20 @@ final class LegacyH5 {
   /** The model of a legacy full-model file, with its weights, compiled if it says how. */
   static Model load(Group root, String what) {
     String json = H5Reader.string(root, "model_config");
+    if (json == null) {
+      throw new IllegalArgumentException(what + ": its model_config attribute is not a JSON"
+          + " string; the file is corrupt or not a Keras model");
+    }
     Model model = ModelConfigs.fromConfig(Json.parseObject(json, what + " model_config"));
-    readWeights(model, root, what);
-    String training = H5Reader.string(root, "training_config");
-    if (training != null) {
-      CompileConfigs.compile(model, Json.parseObject(training, what + " training_config"));
+    try {
+      readWeights(model, root, what);
+      String training = H5Reader.string(root, "training_config");
+      if (training != null) {
+        CompileConfigs.compile(model, Json.parseObject(training, what + " training_config"));
+      }
+    } catch (RuntimeException e) {
+      model.close(); // frees its native graph: a refused file leaks nothing
+      throw e;
     }
     return model;
   }

@@ -135,7 +135,11 @@ final class SavedModels {
     int width = byteWidth(tensor.getDtype());
     long content = tensor.getTensorContent().size();
     if (content > 0) {
-      // Fixed-size types hold exactly their bytes; strings are length-prefixed, never filled.
+      // Fixed-size types hold exactly their bytes; strings take a length byte at least each.
+      if (width == 0 && elements > content) {
+        throw new IllegalArgumentException(what + " but holds " + content + " bytes, less than"
+            + " one per string; the file is corrupt. Refusing to load it");
+      }
       if (width > 0 && content != elements * width) {
         throw new IllegalArgumentException(what + " (" + elements * width + " bytes of "
             + tensor.getDtype() + ") but holds " + content + " bytes; the file is corrupt."

@@ -88,11 +88,13 @@ public final class Saving {
       }
       case HDF5 -> {
         try (HdfFile h5 = H5Reader.open(path)) {
-          if (!LegacyH5.isFullModel(h5)) {
-            throw new IllegalArgumentException(path + " holds weights only (no model config):"
-                + " build the model in code and call model.loadWeights(path)");
-          }
-          return LegacyH5.load(h5, path.toString());
+          return H5Reader.read(path.toString(), () -> {
+            if (!LegacyH5.isFullModel(h5)) {
+              throw new IllegalArgumentException(path + " holds weights only (no model config):"
+                  + " build the model in code and call model.loadWeights(path)");
+            }
+            return LegacyH5.load(h5, path.toString());
+          });
         }
       }
       default -> throw unknown(path);
@@ -111,7 +113,10 @@ public final class Saving {
         CompileConfigs.compile(model, LayerConfigs.map(config.get("compile_config"),
             "compile_config"));
       }
-      KerasWeights.read(model, h5, path.toString());
+      H5Reader.read(path + " model.weights.h5", () -> {
+        KerasWeights.read(model, h5, path.toString());
+        return null;
+      });
     }
   }
 
@@ -154,11 +159,14 @@ public final class Saving {
       }
       case HDF5 -> {
         try (HdfFile h5 = H5Reader.open(path)) {
-          if (LegacyH5.isLegacyWeights(h5)) {
-            LegacyH5.readWeights(model, h5, path.toString());
-          } else {
-            KerasWeights.read(model, h5, path.toString());
-          }
+          H5Reader.read(path.toString(), () -> {
+            if (LegacyH5.isLegacyWeights(h5)) {
+              LegacyH5.readWeights(model, h5, path.toString());
+            } else {
+              KerasWeights.read(model, h5, path.toString());
+            }
+            return null;
+          });
         }
       }
       default -> throw unknown(path);
