@@ -12,6 +12,7 @@ module keras4j {
   requires io.jhdf;
 
   exports keras4j;
+  exports keras4j.core;
   exports keras4j.layers;
   exports keras4j.models;
   exports keras4j.optimizers;

@@ -19,7 +19,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.layers.BatchNormalization;
 import keras4j.layers.Conv2D;
 import keras4j.layers.Dense;
