@@ -24,20 +24,12 @@ final class H5Reader {
 
   /** Opens in-memory HDF5 bytes; {@code what} names the file in errors. */
   static HdfFile open(byte[] bytes, String what) {
-    try {
-      return HdfFile.fromBytes(bytes);
-    } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw corrupt(what, e);
-    }
+    return read(what, () -> HdfFile.fromBytes(bytes));
   }
 
   /** Opens an HDF5 file on disk. */
   static HdfFile open(java.nio.file.Path path) {
-    try {
-      return new HdfFile(path);
-    } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw corrupt(path.toString(), e);
-    }
+    return read(path.toString(), () -> new HdfFile(path));
   }
 
   /**
@@ -126,12 +118,8 @@ final class H5Reader {
 
   /** A numeric dataset as floats (float32, float64 or integer data). */
   static float[] floats(Dataset dataset) {
-    Object data;
-    try {
-      data = dataset.isScalar() ? dataset.getData() : dataset.getDataFlat();
-    } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw corrupt(dataset.getPath(), e);
-    }
+    Object data = read(dataset.getPath(),
+        () -> dataset.isScalar() ? dataset.getData() : dataset.getDataFlat());
     if (data instanceof float[] f) {
       return f;
     }

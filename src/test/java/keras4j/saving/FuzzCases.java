@@ -65,6 +65,8 @@ final class FuzzCases {
   private final Path savedModel;
   private final Path keras3SavedModel;
   private int next;
+  /** What the last byte mutation did, for the case's description. */
+  private String last;
 
   /** Writes the base files into {@code dir}; mutations are drawn from {@code seed}. */
   FuzzCases(Path dir, long seed) throws IOException {
@@ -133,9 +135,6 @@ final class FuzzCases {
       return savedModelCase(id);
     }
   }
-
-  /** What the last byte mutation did, for the case's description. */
-  private String last;
 
   private Case configCase(int id) throws IOException {
     boolean own = random.nextBoolean();

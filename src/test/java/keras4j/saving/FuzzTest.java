@@ -49,6 +49,8 @@ class FuzzTest {
       "ClassCastException@LayerConfigs", // non-string layer names
       "ClassCastException@ModelConfigs", // non-string layer names
       "ClassCastException@KernelSettings", // use_bias, activation... of the wrong type
+      "ClassCastException@Conv2D", // padding of the wrong type
+      "ClassCastException@BatchNormalization", // center, scale of the wrong type
       "ClassCastException@Pooling2D"); // padding, data_format of the wrong type
 
   @TempDir Path dir;

@@ -134,7 +134,7 @@ public final class ServeModel implements AutoCloseable {
         reply(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
       } catch (IOException e) {
         // The client went away mid-request: there is no one to answer.
-      } catch (RuntimeException | OutOfMemoryError e) {
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
         reply(exchange, 500, Map.of("error", "Internal error: " + e));
       }
     } catch (IOException | RuntimeException ignored) {
