@@ -10,6 +10,8 @@ module keras4j {
   requires transitive tensorflow.framework;
   requires org.slf4j;
   requires io.jhdf;
+  // jhdf is an automatic module and cannot require its explicit-module dependency itself.
+  requires org.apache.commons.lang3;
 
   exports keras4j;
   exports keras4j.layers;
