@@ -14,6 +14,7 @@ module keras4j {
   requires org.apache.commons.lang3;
 
   exports keras4j;
+  exports keras4j.core;
   exports keras4j.layers;
   exports keras4j.models;
   exports keras4j.optimizers;

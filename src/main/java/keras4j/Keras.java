@@ -2,11 +2,13 @@ package keras4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import keras4j.callbacks.Callback;
+import keras4j.core.CompileArg;
+import keras4j.core.FitArg;
+import keras4j.core.Kwarg;
+import keras4j.core.LayerArg;
+import keras4j.core.LoopArg;
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
@@ -23,43 +25,6 @@ import keras4j.regularizers.Regularizer;
  */
 public final class Keras {
   private Keras() {}
-
-  /** A keyword argument accepted by layer constructors. */
-  public sealed interface LayerArg permits Kwarg {}
-
-  /** A keyword argument accepted by {@code compile}. */
-  public sealed interface CompileArg permits Kwarg {}
-
-  /** A keyword argument accepted by {@code fit}. */
-  public sealed interface FitArg permits Kwarg, LoopArg {}
-
-  /** A keyword argument accepted by {@code evaluate}. */
-  public sealed interface EvaluateArg permits Kwarg, LoopArg {}
-
-  /** A keyword argument accepted by {@code predict}. */
-  public sealed interface PredictArg permits Kwarg, LoopArg {}
-
-  /** A keyword argument accepted by {@code fit}, {@code evaluate} and {@code predict}. */
-  public sealed interface LoopArg extends FitArg, EvaluateArg, PredictArg permits Kwarg {}
-
-  /** One keyword argument: a name and its value. */
-  public record Kwarg(String name, Object value)
-      implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg {
-    /** Collects arguments by name, rejecting names {@code function} does not take. */
-    public static Map<String, Object> parse(String function, Set<String> accepted, Object[] args) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Object arg : args) {
-        Kwarg kwarg = (Kwarg) arg;
-        if (!accepted.contains(kwarg.name())) {
-          throw new IllegalArgumentException(
-              function + "() got an unexpected keyword argument '" + kwarg.name()
-                  + "'; it accepts " + new java.util.TreeSet<>(accepted));
-        }
-        out.put(kwarg.name(), kwarg.value());
-      }
-      return out;
-    }
-  }
 
   // ---- layers
 

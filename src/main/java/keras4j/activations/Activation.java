@@ -1,6 +1,6 @@
 package keras4j.activations;
 
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 
 /** An element-wise activation function with its Keras name. */
 public interface Activation {

@@ -1,7 +1,7 @@
 package keras4j.activations;
 
 import java.util.List;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.backend.TensorMath;
 
 /** Keras's activation functions by name ({@code keras.activations.get}). */

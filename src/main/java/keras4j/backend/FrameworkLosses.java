@@ -1,11 +1,11 @@
 package keras4j.backend;
 
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import org.tensorflow.Operand;
 import org.tensorflow.framework.losses.Losses;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TInt32;
 
 /**
  * Keras's losses computed by TensorFlow Java's framework ({@code framework.losses.Losses}); for
@@ -55,14 +55,20 @@ public final class FrameworkLosses {
 
   private static Operand<TFloat32> sparse(
       Ops tf, Operand<TFloat32> labels, Operand<TFloat32> p, boolean useLogits) {
-    // Class ids as int64 of shape (batch), whether fed as (batch) or (batch, 1).
-    Operand<TInt64> ids =
-        tf.reshape(tf.dtypes.cast(labels, TInt64.class), tf.constant(new long[] {-1}));
+    // Class ids as int32 of shape (batch), whether fed as (batch) or (batch, 1).
+    Operand<TInt32> ids =
+        tf.reshape(tf.dtypes.cast(labels, TInt32.class), tf.constant(new int[] {-1}));
     Operand<TFloat32> logits = p;
     if (!useLogits) {
       float eps = Losses.EPSILON;
       logits = tf.math.log(tf.clipByValue(p, tf.constant(eps), tf.constant(1f - eps)));
     }
-    return tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits, ids).loss();
+    // One-hot labels into SoftmaxCrossEntropyWithLogits, whose gradient TensorFlow's C++ registry
+    // has: the sparse op's gradient exists only in Python, and TF Java's custom gradients are
+    // limited to ten, broken on Windows (tensorflow/java#486) and log on every run.
+    Operand<TInt32> lastAxis = tf.math.sub(tf.rank(logits), tf.constant(1));
+    Operand<TInt32> classes = tf.gather(tf.shape(logits), lastAxis, tf.constant(0));
+    Operand<TFloat32> oneHot = tf.oneHot(ids, classes, tf.constant(1f), tf.constant(0f));
+    return tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
   }
 }

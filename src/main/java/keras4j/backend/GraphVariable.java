@@ -1,6 +1,6 @@
 package keras4j.backend;
 
-import keras4j.Variable;
+import keras4j.core.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.FloatNdArray;

@@ -1,7 +1,7 @@
 package keras4j.backend;
 
 import java.lang.reflect.Array;
-import keras4j.Shapes;
+import keras4j.core.Shapes;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.DoubleNdArray;
 import org.tensorflow.ndarray.FloatNdArray;

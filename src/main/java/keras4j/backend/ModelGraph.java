@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import keras4j.layers.Layer;
 import java.util.function.Supplier;
-import keras4j.Variable;
+import keras4j.core.Variable;
 import keras4j.utils.Threading;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -53,7 +53,6 @@ public final class ModelGraph implements AutoCloseable {
             .setUsePerSessionThreads(interOpThreads > 0)
             .build();
     session = new Session(graph, config);
-    Gradients.registerMissing();
   }
 
   /** The graph being traced on this thread, or throws when none is. */

@@ -2,7 +2,7 @@ package keras4j.backend;
 
 import java.util.ArrayList;
 import java.util.List;
-import keras4j.Variable;
+import keras4j.core.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;

@@ -2,7 +2,7 @@ package keras4j.backend;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.layers.Layer;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;

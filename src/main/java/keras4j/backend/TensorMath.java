@@ -8,7 +8,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 
-/** The maths behind {@link keras4j.KerasTensor}'s methods, as TensorFlow ops. */
+/** The maths behind {@link keras4j.core.KerasTensor}'s methods, as TensorFlow ops. */
 public final class TensorMath {
   private static final Set<String> KEEPS_LOGITS = Set.of("softmax", "sigmoid");
 

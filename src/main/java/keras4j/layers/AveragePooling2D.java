@@ -1,6 +1,6 @@
 package keras4j.layers;
 
-import keras4j.Keras.LayerArg;
+import keras4j.core.LayerArg;
 import keras4j.backend.NeuralOps;
 import keras4j.backend.Tensor;
 

@@ -2,9 +2,9 @@ package keras4j.layers;
 
 import java.util.List;
 import java.util.Map;
-import keras4j.Keras.LayerArg;
-import keras4j.KerasTensor;
-import keras4j.Variable;
+import keras4j.core.LayerArg;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
 import keras4j.backend.NeuralOps;
 import org.tensorflow.ndarray.Shape;
 

@@ -1,8 +1,8 @@
 package keras4j.layers;
 
 import java.util.List;
-import keras4j.KerasTensor;
-import keras4j.Shapes;
+import keras4j.core.KerasTensor;
+import keras4j.core.Shapes;
 
 /** The functional API's entry point, {@code keras.Input}: {@code Input.shape(784)}. */
 public final class Input {

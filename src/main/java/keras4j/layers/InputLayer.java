@@ -1,8 +1,9 @@
 package keras4j.layers;
 
 import java.util.Map;
-import keras4j.Keras;
-import keras4j.KerasTensor;
+import keras4j.core.Kwarg;
+import keras4j.core.LayerArg;
+import keras4j.core.KerasTensor;
 import org.tensorflow.ndarray.Shape;
 
 /** The layer behind {@link Input}: it passes its input through. */
@@ -10,7 +11,7 @@ public final class InputLayer extends Layer {
   private final Shape shape;
 
   InputLayer(Shape shape, String name) {
-    super(name == null ? new Keras.LayerArg[0] : new Keras.LayerArg[] {Keras.name(name)});
+    super(name == null ? new LayerArg[0] : new LayerArg[] {new Kwarg("name", name)});
     this.shape = shape;
     ensureBuilt(shape);
     noteOutput(KerasTensor.symbolic(shape, this, java.util.List.of()));

@@ -2,8 +2,8 @@ package keras4j.layers;
 
 import java.util.Map;
 import java.util.stream.Stream;
-import keras4j.KerasTensor;
-import keras4j.Variable;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
 import keras4j.activations.Activation;
 import keras4j.activations.Activations;
 import keras4j.initializers.Initializer;

@@ -1,8 +1,8 @@
 package keras4j.layers;
 
 import java.util.Map;
-import keras4j.Keras.LayerArg;
-import keras4j.KerasTensor;
+import keras4j.core.LayerArg;
+import keras4j.core.KerasTensor;
 import keras4j.backend.NeuralOps;
 
 /** {@code x} if positive, {@code negativeSlope * x} otherwise; Keras's {@code LeakyReLU}. */

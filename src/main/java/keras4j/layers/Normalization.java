@@ -1,10 +1,10 @@
 package keras4j.layers;
 
 import java.util.Map;
-import keras4j.Keras.LayerArg;
-import keras4j.KerasTensor;
-import keras4j.Shapes;
-import keras4j.Variable;
+import keras4j.core.LayerArg;
+import keras4j.core.KerasTensor;
+import keras4j.core.Shapes;
+import keras4j.core.Variable;
 import keras4j.backend.HostArray;
 import keras4j.backend.TensorMath;
 import org.tensorflow.ndarray.FloatNdArray;

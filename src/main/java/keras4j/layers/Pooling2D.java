@@ -2,8 +2,8 @@ package keras4j.layers;
 
 import java.util.List;
 import java.util.Map;
-import keras4j.Keras.LayerArg;
-import keras4j.KerasTensor;
+import keras4j.core.LayerArg;
+import keras4j.core.KerasTensor;
 import keras4j.backend.Tensor;
 import org.tensorflow.ndarray.Shape;
 

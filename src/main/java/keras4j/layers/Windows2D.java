@@ -1,7 +1,7 @@
 package keras4j.layers;
 
 import java.util.Locale;
-import keras4j.Shapes;
+import keras4j.core.Shapes;
 import org.tensorflow.ndarray.Shape;
 
 /** Window arithmetic shared by the 2-D convolution and pooling layers (channels last). */

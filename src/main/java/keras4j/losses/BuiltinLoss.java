@@ -2,7 +2,7 @@ package keras4j.losses;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.backend.FrameworkLosses;
 import keras4j.backend.FrameworkLosses.Kind;
 

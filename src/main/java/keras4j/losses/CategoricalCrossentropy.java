@@ -1,6 +1,6 @@
 package keras4j.losses;
 
-import keras4j.Shapes;
+import keras4j.core.Shapes;
 import keras4j.backend.FrameworkLosses.Kind;
 import org.tensorflow.ndarray.Shape;
 

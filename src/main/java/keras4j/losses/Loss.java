@@ -1,8 +1,8 @@
 package keras4j.losses;
 
 import java.util.Map;
-import keras4j.KerasTensor;
-import keras4j.Shapes;
+import keras4j.core.KerasTensor;
+import keras4j.core.Shapes;
 import org.tensorflow.ndarray.Shape;
 
 /**

@@ -2,8 +2,8 @@ package keras4j.models;
 
 import java.util.ArrayList;
 import java.util.List;
-import keras4j.Keras.LayerArg;
-import keras4j.KerasTensor;
+import keras4j.core.LayerArg;
+import keras4j.core.KerasTensor;
 import keras4j.layers.Layer;
 import org.tensorflow.ndarray.Shape;
 

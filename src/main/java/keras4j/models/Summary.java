@@ -1,8 +1,8 @@
 package keras4j.models;
 
 import java.util.Locale;
-import keras4j.Shapes;
-import keras4j.Variable;
+import keras4j.core.Shapes;
+import keras4j.core.Variable;
 import keras4j.layers.Layer;
 
 /** Keras 3's {@code model.summary()} table. */

@@ -1,7 +1,7 @@
 package keras4j.optimizers;
 
 import java.util.List;
-import keras4j.Variable;
+import keras4j.core.Variable;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
 import org.tensorflow.Operand;

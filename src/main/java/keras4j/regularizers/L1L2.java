@@ -1,7 +1,7 @@
 package keras4j.regularizers;
 
 import java.util.Map;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 
 /**
  * {@code l1 * sum(|w|) + l2 * sum(w^2)}, Keras's {@code L1L2}; {@link #l1}, {@link #l2} and

@@ -1,7 +1,7 @@
 package keras4j.regularizers;
 
 import java.util.Map;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 
 /** A penalty on a weight that is added to the loss, like {@code keras.regularizers.Regularizer}. */
 public interface Regularizer {

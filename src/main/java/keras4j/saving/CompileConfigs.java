@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import keras4j.Keras;
-import keras4j.Keras.CompileArg;
+import keras4j.core.CompileArg;
 import keras4j.losses.BinaryCrossentropy;
 import keras4j.losses.CategoricalCrossentropy;
 import keras4j.losses.Loss;

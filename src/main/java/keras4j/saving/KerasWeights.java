@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import keras4j.Variable;
+import keras4j.core.Variable;
 import keras4j.layers.Layer;
 import keras4j.layers.Normalization;
 import keras4j.models.Model;

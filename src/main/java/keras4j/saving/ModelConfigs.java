@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import keras4j.Keras;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.layers.Input;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;

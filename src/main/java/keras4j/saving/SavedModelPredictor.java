@@ -3,7 +3,7 @@ package keras4j.saving;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import keras4j.Shapes;
+import keras4j.core.Shapes;
 import keras4j.backend.HostArray;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;

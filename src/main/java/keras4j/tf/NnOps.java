@@ -1,7 +1,7 @@
 package keras4j.tf;
 
-import keras4j.KerasTensor;
-import keras4j.TensorLike;
+import keras4j.core.KerasTensor;
+import keras4j.core.TensorLike;
 import keras4j.backend.FrameworkLosses;
 import keras4j.backend.Tensor;
 import keras4j.backend.TensorMath;

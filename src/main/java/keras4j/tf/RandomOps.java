@@ -1,6 +1,6 @@
 package keras4j.tf;
 
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.backend.ModelGraph;
 import keras4j.utils.RandomArrays;
 import keras4j.utils.RandomSeed;

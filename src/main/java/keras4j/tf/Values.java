@@ -1,7 +1,7 @@
 package keras4j.tf;
 
-import keras4j.KerasTensor;
-import keras4j.Variable;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
 import keras4j.backend.HostArray;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;

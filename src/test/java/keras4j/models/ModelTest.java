@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.callbacks.History;
 import keras4j.layers.Dense;
 import keras4j.layers.Dropout;

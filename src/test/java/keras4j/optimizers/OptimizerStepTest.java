@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import keras4j.Variable;
+import keras4j.core.Variable;
 import keras4j.layers.Dense;
 import keras4j.models.Sequential;
 import org.junit.jupiter.api.Test;

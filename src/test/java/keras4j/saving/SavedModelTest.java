@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.layers.BatchNormalization;
 import keras4j.layers.Conv2D;
 import keras4j.layers.Dense;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.layers.Dense;
 import keras4j.losses.Loss;
 import keras4j.losses.SparseCategoricalCrossentropy;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.layers.Dense;
 import keras4j.models.Sequential;
 import keras4j.optimizers.Adam;

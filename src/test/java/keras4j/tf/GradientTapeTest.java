@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import keras4j.KerasTensor;
-import keras4j.Variable;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.StdArrays;

@@ -4,8 +4,8 @@ import static keras4j.tf.TF.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import keras4j.KerasTensor;
-import keras4j.Variable;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
 import keras4j.datasets.Digits;
 import keras4j.optimizers.Adam;
 import keras4j.tf.GradientTape;

@@ -2,7 +2,7 @@ package keras4j.examples;
 
 import static keras4j.Keras.*;
 
-import keras4j.KerasTensor;
+import keras4j.core.KerasTensor;
 import keras4j.layers.Dense;
 import keras4j.models.Model;
 import keras4j.utils.RandomArrays;

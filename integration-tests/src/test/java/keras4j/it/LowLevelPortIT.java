@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import keras4j.Variable;
+import keras4j.core.Variable;
 import keras4j.datasets.Digits;
 import keras4j.examples.ComplexNeuralNetworkTF;
 import keras4j.examples.SimpleNeuralNetworkNumpy;

@@ -111,7 +111,7 @@ class TutorialNetworksIT {
     private final Dense outputLayer = new Dense(3, activation("softmax"));
 
     @Override
-    public keras4j.KerasTensor call(keras4j.KerasTensor inputs) {
+    public keras4j.core.KerasTensor call(keras4j.core.KerasTensor inputs) {
       return outputLayer.apply(hiddenLayer.apply(inputs));
     }
   }

@@ -1,4 +1,4 @@
-package keras4j;
+package keras4j.core;
 
 /**
  * A value the low-level ops accept, like TensorFlow's {@code TensorLike}: a {@link KerasTensor}

@@ -1,4 +1,4 @@
-package keras4j;
+package keras4j.core;
 
 import java.util.Objects;
 import keras4j.backend.GraphVariable;

@@ -1,4 +1,4 @@
-package keras4j;
+package keras4j.core;
 
 import java.util.StringJoiner;
 import org.tensorflow.ndarray.Shape;

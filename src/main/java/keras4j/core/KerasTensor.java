@@ -1,4 +1,4 @@
-package keras4j;
+package keras4j.core;
 
 import java.util.List;
 import keras4j.backend.ModelGraph;

@@ -1,0 +1,32 @@
+package keras4j.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One keyword argument, a name and its value, as Python's {@code name=value}: what every factory
+ * of {@code keras4j.Keras} returns. Its interfaces ({@link LayerArg}, {@link CompileArg}, ...) say
+ * where it is accepted.
+ *
+ * @param name the Keras (snake_case) name of the argument
+ * @param value its value
+ */
+public record Kwarg(String name, Object value)
+    implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg {
+  /** Collects arguments by name, rejecting names {@code function} does not take. */
+  public static Map<String, Object> parse(String function, Set<String> accepted, Object[] args) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Object arg : args) {
+      Kwarg kwarg = (Kwarg) arg;
+      if (!accepted.contains(kwarg.name())) {
+        throw new IllegalArgumentException(
+            function + "() got an unexpected keyword argument '" + kwarg.name()
+                + "'; it accepts " + new TreeSet<>(accepted));
+      }
+      out.put(kwarg.name(), kwarg.value());
+    }
+    return out;
+  }
+}
