@@ -8,10 +8,10 @@ module keras4j {
   requires transitive tensorflow;
   requires transitive org.tensorflow.ndarray;
   requires transitive tensorflow.framework;
-  requires org.slf4j;
   requires io.jhdf;
-  // jhdf is an automatic module and cannot require its explicit-module dependency itself.
+  // jhdf is an automatic module and cannot require its explicit-module dependencies itself.
   requires org.apache.commons.lang3;
+  requires org.slf4j;
 
   exports keras4j;
   exports keras4j.core;

@@ -1,5 +1,7 @@
 package keras4j.backend;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,8 +14,6 @@ import java.util.function.Supplier;
 import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
 import keras4j.optimizers.Optimizer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
@@ -31,7 +31,7 @@ import org.tensorflow.types.TFloat32;
  * variable after its update waits for the update.
  */
 public final class FunctionTrace {
-  private static final Logger LOG = LoggerFactory.getLogger(FunctionTrace.class);
+  private static final System.Logger LOG = System.getLogger(FunctionTrace.class.getName());
   private static final ThreadLocal<FunctionTrace> CURRENT = new ThreadLocal<>();
 
   private final ModelGraph graph;
@@ -152,7 +152,8 @@ public final class FunctionTrace {
               + " them (was it computed inside the GradientTape, from these variables?)");
     }
     if (!skipped.isEmpty()) {
-      LOG.warn("Gradients do not exist for variables {} when minimizing the loss", skipped);
+      LOG.log(WARNING, "Gradients do not exist for variables {0} when minimizing the loss",
+          skipped);
     }
     Collection<Variable> touched = new LinkedHashSet<>(vars);
     Op update = optimizer.buildUpdate(graph, waitingFor(touched, grads), vars);

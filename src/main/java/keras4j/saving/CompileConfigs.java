@@ -1,5 +1,7 @@
 package keras4j.saving;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,15 +22,13 @@ import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.RMSprop;
 import keras4j.optimizers.SGD;
 import keras4j.utils.Naming;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keras's {@code compile_config} (and the legacy {@code training_config}), both ways: what {@code
  * compile} was given, so a loaded model trains on as before.
  */
 final class CompileConfigs {
-  private static final Logger LOG = LoggerFactory.getLogger(CompileConfigs.class);
+  private static final System.Logger LOG = System.getLogger(CompileConfigs.class.getName());
   private static final Map<String, Function<Boolean, Loss>> LOSSES_WITH_LOGITS = Map.of(
       "binary_crossentropy", BinaryCrossentropy::new,
       "categorical_crossentropy", CategoricalCrossentropy::new,
@@ -88,8 +88,8 @@ final class CompileConfigs {
       }
       model.compile(args.toArray(new CompileArg[0]));
     } catch (IllegalArgumentException | ClassCastException e) {
-      LOG.warn("Model '{}' was loaded uncompiled: its compile settings could not be restored"
-          + " ({}). Call compile(...) before fit", model.name(), e.getMessage());
+      LOG.log(WARNING, "Model ''{0}'' was loaded uncompiled: its compile settings could not be"
+          + " restored ({1}). Call compile(...) before fit", model.name(), e.getMessage());
     }
   }
 

@@ -1,5 +1,7 @@
 package keras4j.saving;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
@@ -17,8 +19,6 @@ import keras4j.optimizers.Adam;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.RMSprop;
 import keras4j.optimizers.SGD;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 
@@ -38,7 +38,7 @@ import org.tensorflow.ndarray.NdArrays;
  * </ul>
  */
 final class KerasWeights {
-  private static final Logger LOG = LoggerFactory.getLogger(KerasWeights.class);
+  private static final System.Logger LOG = System.getLogger(KerasWeights.class.getName());
 
   private KerasWeights() {}
 
@@ -194,8 +194,9 @@ final class KerasWeights {
     boolean withSlots = datasets.size() == 2 + slots.size();
     if (!withSlots && datasets.size() != 2) {
       // Keras skips an optimizer state that does not fit, with a warning, and so do we.
-      LOG.warn("Not restoring the optimizer state of {}: optimizer '{}' expects {} variables but"
-          + " the file has {}", what, optimizer.name(), 2 + slots.size(), datasets.size());
+      LOG.log(WARNING, "Not restoring the optimizer state of {0}: optimizer ''{1}'' expects {2}"
+          + " variables but the file has {3}", what, optimizer.name(), 2 + slots.size(),
+          datasets.size());
       return;
     }
     long iterations = (long) H5Reader.scalar(datasets.get(0));

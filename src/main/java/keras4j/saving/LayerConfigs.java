@@ -1,5 +1,7 @@
 package keras4j.saving;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +28,6 @@ import keras4j.layers.Softmax;
 import keras4j.regularizers.L1L2;
 import keras4j.regularizers.Regularizer;
 import keras4j.utils.Naming;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keras layer configs, both ways: a keras4j layer to Keras 3's {@code {"module", "class_name",
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * layers first of all, is refused: loading never runs code from a file.
  */
 final class LayerConfigs {
-  private static final Logger LOG = LoggerFactory.getLogger(LayerConfigs.class);
+  private static final System.Logger LOG = System.getLogger(LayerConfigs.class.getName());
 
   /** The Keras layer classes keras4j reads and writes (plus InputLayer, which models handle). */
   static final Map<String, BiFunction<String, Cfg, Layer>> SUPPORTED = registry();
@@ -372,8 +372,8 @@ final class LayerConfigs {
       for (String key : List.of("activity_regularizer", "kernel_constraint", "bias_constraint",
           "noise_shape")) {
         if (config.get(key) != null) {
-          LOG.warn("{} layer '{}': '{}' is not supported by keras4j and is ignored"
-              + " (it does not change predictions)", className, name, key);
+          LOG.log(WARNING, "{0} layer ''{1}'': ''{2}'' is not supported by keras4j and is"
+              + " ignored (it does not change predictions)", className, name, key);
         }
       }
     }
@@ -385,8 +385,8 @@ final class LayerConfigs {
         return Initializers.get(kerasName);
       }
       // Loaded weights replace the initial values; only retraining from scratch would differ.
-      LOG.warn("{} layer '{}': initializer {} is not available in keras4j; using the default",
-          className, name, value);
+      LOG.log(WARNING, "{0} layer ''{1}'': initializer {2} is not available in keras4j; using"
+          + " the default", className, name, value);
       return null;
     }
 
@@ -397,8 +397,8 @@ final class LayerConfigs {
       double l2 = c.get("l2") instanceof Number n ? n.doubleValue() : 0;
       String cls = String.valueOf(m.get("class_name"));
       if (!Set.of("L1", "L2", "L1L2", "l1", "l2", "l1_l2").contains(cls)) {
-        LOG.warn("{} layer '{}': regularizer {} is not available in keras4j and is ignored",
-            className, name, value);
+        LOG.log(WARNING, "{0} layer ''{1}'': regularizer {2} is not available in keras4j and is"
+            + " ignored", className, name, value);
         return null;
       }
       return new L1L2(l1, l2);
