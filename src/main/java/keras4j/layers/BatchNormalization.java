@@ -1,11 +1,12 @@
 package keras4j.layers;
 
+import java.util.List;
 import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
-import keras4j.backend.NeuralOps;
+import keras4j.ops.Ops;
 import keras4j.initializers.Initializers;
 import org.tensorflow.ndarray.Shape;
 
@@ -65,8 +66,22 @@ public class BatchNormalization extends Layer {
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     // As Keras 3: a frozen BatchNormalization runs in inference mode.
-    return KerasTensor.of(NeuralOps.batchNorm(inputs.tensor(), gamma, beta, movingMean,
-        movingVariance, epsilon, momentum, training && isTrainable()));
+    if (!training || !isTrainable()) {
+      return Ops.batchNormalization(inputs, movingMean, movingVariance, beta, gamma, epsilon);
+    }
+    List<KerasTensor> moments = Ops.moments(inputs);
+    KerasTensor mean = moments.get(0);
+    KerasTensor variance = moments.get(1);
+    // The moving statistics move whenever the training output is computed.
+    movingMean.assign(movingAverage(movingMean, mean));
+    movingVariance.assign(movingAverage(movingVariance, variance));
+    return Ops.batchNormalization(inputs, mean, variance, beta, gamma, epsilon);
+  }
+
+  /** Keras's {@code moving * momentum + batch * (1 - momentum)}, no gradient into the batch's. */
+  private KerasTensor movingAverage(Variable moving, KerasTensor batchValue) {
+    return Ops.add(Ops.multiply(moving, momentum),
+        Ops.multiply(Ops.stopGradient(batchValue), 1 - momentum));
   }
 
   @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
-import keras4j.backend.NeuralOps;
+import keras4j.ops.Ops;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -56,8 +56,8 @@ public class Conv2D extends Layer {
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
-    return settings.finish(KerasTensor.of(NeuralOps.conv2d(inputs.tensor(),
-        kernel.value().tensor(), strides, padding, dilationRate)), bias);
+    return settings.finish(
+        Ops.conv(inputs, kernel, strides, padding, dilationRate), bias);
   }
 
   @Override

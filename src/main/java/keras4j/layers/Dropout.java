@@ -3,7 +3,7 @@ package keras4j.layers;
 import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
-import keras4j.backend.TensorMath;
+import keras4j.ops.Ops;
 import keras4j.utils.RandomSeed;
 
 /**
@@ -29,7 +29,7 @@ public class Dropout extends Layer {
     if (!training || rate == 0) {
       return inputs;
     }
-    return KerasTensor.of(TensorMath.dropout(inputs.tensor(), rate, seed));
+    return Ops.dropout(inputs, rate, seed);
   }
 
   @Override

@@ -3,7 +3,7 @@ package keras4j.layers;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
-import keras4j.backend.TensorMath;
+import keras4j.ops.Ops;
 import org.tensorflow.ndarray.Shape;
 
 /** Flattens each sample to one dimension (channels-last order), Keras's {@code Flatten}. */
@@ -15,8 +15,7 @@ public class Flatten extends Layer {
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
-    return KerasTensor.of(
-        TensorMath.reshapeBatch(inputs.tensor(), Shapes.sample(computeOutputShape(inputs.shape()))));
+    return Ops.reshapeSamples(inputs, Shapes.sample(computeOutputShape(inputs.shape())));
   }
 
   @Override

@@ -8,12 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
+import keras4j.core.Operation;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
-import keras4j.backend.ModelGraph;
+import keras4j.backend.Trace;
 import keras4j.initializers.Initializer;
 import keras4j.regularizers.Regularizer;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -27,9 +29,10 @@ import org.tensorflow.ndarray.Shape;
  * <p>{@link #apply} is Keras's {@code layer(x)}: on a symbolic tensor it records the call for the
  * functional API; inside a model's trace it runs {@code call}.
  */
-public abstract class Layer {
+public abstract class Layer implements Operation {
   private static final Set<String> COMMON_ARGS = Set.of("name", "input_shape", "trainable");
   private static final Map<String, Integer> NAME_COUNTS = new HashMap<>();
+  private static final ThreadLocal<Set<Layer>> RECORDER = new ThreadLocal<>();
 
   private final Map<String, Object> args;
   private final String name;
@@ -72,6 +75,7 @@ public abstract class Layer {
   }
 
   /** The layer's name. */
+  @Override
   public String name() {
     return name;
   }
@@ -108,8 +112,15 @@ public abstract class Layer {
       outputShape = computeOutputShape(inputs.shape());
       return KerasTensor.symbolic(outputShape, this, List.of(inputs));
     }
-    ModelGraph.recordLayer(this);
-    return noteOutput(call(inputs, ModelGraph.training()));
+    Set<Layer> recorder = RECORDER.get();
+    if (recorder != null) {
+      recorder.add(this);
+    }
+    Set<Layer> own = trackedLayers();
+    if (own == null) {
+      return noteOutput(call(inputs, Trace.training()));
+    }
+    return noteOutput(recordingLayers(own, () -> call(inputs, Trace.training())));
   }
 
   /**
@@ -120,7 +131,25 @@ public abstract class Layer {
     if (inputs.isSymbolic()) {
       return apply(inputs);
     }
-    return ModelGraph.current().trace(training, () -> apply(inputs));
+    return Trace.current("Layer.apply(x, training)").withTraining(training, () -> apply(inputs));
+  }
+
+  /**
+   * Where the layers this one calls in its {@code call} are recorded, as a subclassed model learns
+   * its layers from its traces; null (the default) leaves them to the enclosing model.
+   */
+  protected Set<Layer> trackedLayers() {
+    return null;
+  }
+
+  private static <T> T recordingLayers(Set<Layer> layers, Supplier<T> body) {
+    Set<Layer> previous = RECORDER.get();
+    RECORDER.set(layers);
+    try {
+      return body.get();
+    } finally {
+      RECORDER.set(previous);
+    }
   }
 
   /** Remembers the shape of an output, for {@code summary()}; returns the output. */

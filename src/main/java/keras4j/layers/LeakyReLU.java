@@ -3,7 +3,7 @@ package keras4j.layers;
 import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
-import keras4j.backend.NeuralOps;
+import keras4j.activations.Activations;
 
 /** {@code x} if positive, {@code negativeSlope * x} otherwise; Keras's {@code LeakyReLU}. */
 public class LeakyReLU extends Layer {
@@ -26,7 +26,7 @@ public class LeakyReLU extends Layer {
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
-    return KerasTensor.of(NeuralOps.relu(inputs.tensor(), negativeSlope, null, 0f));
+    return Activations.relu(inputs, negativeSlope, null, 0);
   }
 
   @Override

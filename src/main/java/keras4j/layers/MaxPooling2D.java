@@ -1,8 +1,8 @@
 package keras4j.layers;
 
 import keras4j.core.LayerArg;
-import keras4j.backend.NeuralOps;
-import keras4j.backend.Tensor;
+import keras4j.core.KerasTensor;
+import keras4j.ops.Ops;
 
 /** The maximum of each window, Keras's {@code MaxPooling2D}: {@code new MaxPooling2D(poolSize(2))}. */
 public class MaxPooling2D extends Pooling2D {
@@ -12,7 +12,7 @@ public class MaxPooling2D extends Pooling2D {
   }
 
   @Override
-  protected Tensor pool(Tensor x, int[] poolSize, int[] strides, String padding) {
-    return NeuralOps.maxPool(x, poolSize, strides, padding);
+  protected KerasTensor pool(KerasTensor x, int[] poolSize, int[] strides, String padding) {
+    return Ops.maxPool(x, poolSize, strides, padding);
   }
 }

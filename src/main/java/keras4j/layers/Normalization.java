@@ -6,7 +6,7 @@ import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import keras4j.backend.HostArray;
-import keras4j.backend.TensorMath;
+import keras4j.ops.Ops;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
@@ -67,7 +67,7 @@ public class Normalization extends Layer {
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
-    KerasTensor std = KerasTensor.of(TensorMath.sqrtAtLeast(variance.value().tensor(), EPSILON));
+    KerasTensor std = Ops.maximum(Ops.sqrt(variance), EPSILON);
     return inputs.sub(mean.value()).div(std);
   }
 

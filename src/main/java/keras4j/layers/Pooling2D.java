@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
-import keras4j.backend.Tensor;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -26,11 +25,12 @@ public abstract class Pooling2D extends Layer {
   }
 
   /** The pooling op over NHWC windows. */
-  protected abstract Tensor pool(Tensor x, int[] poolSize, int[] strides, String padding);
+  protected abstract KerasTensor pool(
+      KerasTensor x, int[] poolSize, int[] strides, String padding);
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
-    return KerasTensor.of(pool(inputs.tensor(), poolSize, strides, padding));
+    return pool(inputs, poolSize, strides, padding);
   }
 
   @Override

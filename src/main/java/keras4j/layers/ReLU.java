@@ -3,7 +3,7 @@ package keras4j.layers;
 import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
-import keras4j.backend.NeuralOps;
+import keras4j.activations.Activations;
 
 /**
  * Keras's {@code ReLU} layer: {@code max(x, 0)} by default; with a {@code maxValue} ceiling, a
@@ -36,7 +36,8 @@ public class ReLU extends Layer {
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
-    return KerasTensor.of(NeuralOps.relu(inputs.tensor(), negativeSlope, maxValue, threshold));
+    return Activations.relu(
+        inputs, negativeSlope, maxValue == null ? null : maxValue.doubleValue(), threshold);
   }
 
   @Override

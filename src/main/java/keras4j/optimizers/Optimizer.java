@@ -1,5 +1,7 @@
 package keras4j.optimizers;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -7,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
-import keras4j.backend.FunctionTrace;
+import keras4j.backend.CoreBridge;
+import keras4j.backend.Trace;
+import keras4j.backend.VariableStorage;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
 import org.tensorflow.Operand;
@@ -29,11 +33,14 @@ import org.tensorflow.types.TFloat32;
  * update waits for every gradient, and the iteration count advances after all updates.
  */
 public abstract class Optimizer {
+  private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
   private final String name;
   private final Variable learningRate;
   private final Variable iterations;
   private final List<Variable> extraVariables = new ArrayList<>();
   private final Map<Variable, Map<String, Variable>> slots = new IdentityHashMap<>();
+  // The trained variables by their storage, to name their slots.
+  private final Map<VariableStorage, Variable> owners = new IdentityHashMap<>();
 
   /** An optimizer with a Keras name and starting learning rate. */
   protected Optimizer(String name, double learningRate) {
@@ -86,40 +93,78 @@ public abstract class Optimizer {
   }
 
   /**
-   * Internal: adds to {@code graph} the op applying {@code gradients} to {@code variables}; run
-   * it once per step.
+   * Keras's {@code optimizer.apply_gradients(zip(gradients, variables))}, inside a traced function
+   * (a {@code trainStep}, the body of {@code keras4j.tf.TF.function}): the update runs on every
+   * execution, after every read of the variables that precedes it, and the iteration count moves
+   * on after every update. A null gradient (a variable the loss does not depend on) is skipped with
+   * a warning, as in Keras; all null is an error.
    */
-  public Op buildUpdate(
-      ModelGraph graph, List<Operand<TFloat32>> gradients, List<Variable> variables) {
-    Ops tf = graph.tf();
-    List<Op> gradientOps = new ArrayList<>();
-    for (Operand<TFloat32> g : gradients) {
-      gradientOps.add(g);
+  public void applyGradients(List<KerasTensor> gradients, List<Variable> variables) {
+    Trace trace = Trace.current("Optimizer.applyGradients");
+    if (gradients.size() != variables.size()) {
+      throw new IllegalArgumentException(
+          "applyGradients got " + gradients.size() + " gradients for " + variables.size()
+              + " variables; give one gradient per variable, in the same order");
     }
+    List<Operand<TFloat32>> grads = new ArrayList<>();
+    List<Variable> vars = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      Variable v = variables.get(i);
+      if (gradients.get(i) == null) {
+        skipped.add(v.name());
+        continue;
+      }
+      Operand<TFloat32> g = CoreBridge.tensor(gradients.get(i)).operand();
+      if (!g.shape().isCompatibleWith(v.shape())) {
+        throw new IllegalArgumentException(
+            "The gradient for variable '" + v.name() + "' has shape " + g.shape()
+                + " but the variable has shape " + v.shape()
+                + "; pass the gradients in the order of the variables");
+      }
+      grads.add(g);
+      vars.add(v);
+    }
+    if (vars.isEmpty()) {
+      throw new IllegalArgumentException(
+          "No gradients provided for any variable " + skipped + ": the loss does not depend on"
+              + " them (was it computed inside the GradientTape, from these variables?)");
+    }
+    if (!skipped.isEmpty()) {
+      LOG.log(WARNING, "Gradients do not exist for variables {0} when minimizing the loss",
+          skipped);
+    }
+    List<VariableStorage> touched = new ArrayList<>();
+    vars.forEach(v -> touched.add(CoreBridge.storage(v)));
+    List<Operand<TFloat32>> gated = new ArrayList<>();
+    for (Operand<TFloat32> g : grads) {
+      gated.add(trace.gate(touched, g));
+    }
+    Op update = buildUpdate(trace, gated, vars);
+    variables().forEach(v -> touched.add(CoreBridge.storage(v)));
+    trace.effect(update, touched);
+  }
+
+  // Every update waits for every gradient; the iteration count moves after every update.
+  private Op buildUpdate(Trace trace, List<Operand<TFloat32>> gradients, List<Variable> variables) {
+    ModelGraph graph = trace.graph();
+    Ops tf = graph.tf();
+    List<Op> gradientOps = new ArrayList<>(gradients);
     Ops afterGradients = tf.withControlDependencies(gradientOps);
-    Operand<TFloat32> lr = graph.read(learningRate);
-    Operand<TFloat32> step = afterGradients.math.add(graph.read(iterations), tf.constant(1f));
+    Operand<TFloat32> lr = trace.read(CoreBridge.storage(learningRate));
+    Operand<TFloat32> step = afterGradients.math.add(
+        trace.read(CoreBridge.storage(iterations)), tf.constant(1f));
     List<Op> prepared = new ArrayList<>(gradientOps);
     prepared.addAll(beforeUpdates(afterGradients, graph, step));
     Ops afterPrepared = tf.withControlDependencies(prepared);
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
-      updates.add(
-          updateStep(afterPrepared, graph, graph.variable(variables.get(i)), gradients.get(i), lr,
-              step));
+      GraphVariable twin = graph.variable(CoreBridge.storage(variables.get(i)));
+      owners.put(twin.variable(), variables.get(i));
+      updates.add(updateStep(afterPrepared, graph, twin, gradients.get(i), lr, step));
     }
     return tf.withControlDependencies(updates)
-        .assignAdd(graph.variable(iterations).ref(), tf.constant(1f));
-  }
-
-  /**
-   * Keras's {@code optimizer.apply_gradients(zip(gradients, variables))}, inside a function traced
-   * by {@code keras4j.tf.TF.function}: the update runs on every call of the function, after every
-   * read of the variables that precedes it. A null gradient (a variable the loss does not depend
-   * on) is skipped with a warning, as in Keras.
-   */
-  public void applyGradients(List<KerasTensor> gradients, List<Variable> variables) {
-    FunctionTrace.current("Optimizer.applyGradients").applyGradients(this, gradients, variables);
+        .assignAdd(graph.variable(CoreBridge.storage(iterations)).ref(), tf.constant(1f));
   }
 
   /**
@@ -156,7 +201,8 @@ public abstract class Optimizer {
   /** The slot {@code slotName} of {@code variable} (e.g. Adam's "m"), starting at {@code init}. */
   protected GraphVariable slot(
       ModelGraph graph, GraphVariable variable, String slotName, float init) {
-    return graph.variable(slotVariable(variable.variable(), slotName, init));
+    return graph.variable(
+        CoreBridge.storage(slotVariable(owners.get(variable.variable()), slotName, init)));
   }
 
   private Variable slotVariable(Variable owner, String slotName, float init) {

@@ -87,19 +87,19 @@ final class ModelConfigs {
     for (KerasTensor t = model.output(); t != model.input(); t = t.inbound().get(0)) {
       if (t.inbound().size() != 1) {
         throw new IllegalArgumentException("Model '" + model.name() + "': layer '"
-            + t.layer().name() + "' has " + t.inbound().size() + " inputs; keras4j saves chains");
+            + t.operation().name() + "' has " + t.inbound().size() + " inputs; keras4j saves chains");
       }
       chain.add(0, t);
     }
     List<Object> layers = new ArrayList<>();
-    InputLayer input = (InputLayer) model.input().layer();
+    InputLayer input = (InputLayer) model.input().operation();
     Map<String, Object> inputEntry = inputLayer(input.name(), input.shape());
     inputEntry.put("name", input.name());
     inputEntry.put("inbound_nodes", List.of());
     layers.add(inputEntry);
     List<Layer> seen = new ArrayList<>();
     for (KerasTensor t : chain) {
-      Layer layer = t.layer();
+      Layer layer = (Layer) t.operation();
       if (seen.contains(layer)) {
         throw new IllegalArgumentException("Model '" + model.name() + "' calls layer '"
             + layer.name() + "' twice; keras4j cannot save shared layers yet");
@@ -109,7 +109,7 @@ final class ModelConfigs {
       Map<String, Object> history = new LinkedHashMap<>();
       history.put("shape", shapeList(in.shape().asArray()));
       history.put("dtype", "float32");
-      history.put("keras_history", List.of(in.layer().name(), 0, 0));
+      history.put("keras_history", List.of(in.operation().name(), 0, 0));
       Map<String, Object> tensor = new LinkedHashMap<>();
       tensor.put("class_name", "__keras_tensor__");
       tensor.put("config", history);
@@ -123,7 +123,7 @@ final class ModelConfigs {
     }
     config.put("layers", layers);
     config.put("input_layers", List.of(input.name(), 0, 0));
-    config.put("output_layers", List.of(model.output().layer().name(), 0, 0));
+    config.put("output_layers", List.of(model.output().operation().name(), 0, 0));
   }
 
   /** A keras4j model from a Keras Sequential or Functional config (Keras 2 or 3). */

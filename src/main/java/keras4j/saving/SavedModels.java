@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import keras4j.backend.CoreBridge;
 import keras4j.backend.SavedModelExport;
 import keras4j.models.Model;
 import org.tensorflow.ndarray.Shape;
@@ -32,8 +33,9 @@ final class SavedModels {
       // The export graph takes over the weights: free the model's own graph first (it is rebuilt,
       // weights and optimizer state included, on the next fit or predict).
       model.close();
-      String inputName = model.input() != null ? model.input().layer().name() : "inputs";
-      SavedModelExport.export(model, inputShape, inputName, dir);
+      String inputName = model.input() != null ? model.input().operation().name() : "inputs";
+      SavedModelExport.export(x -> CoreBridge.tensor(model.predictStep(CoreBridge.kerasTensor(x))),
+          inputShape, inputName, dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not export to " + dir + ": " + e.getMessage(), e);
     }

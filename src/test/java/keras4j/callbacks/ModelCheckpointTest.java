@@ -104,6 +104,25 @@ class ModelCheckpointTest {
   }
 
   @Test
+  void aBaselineIsTheValueTheFirstBestSaveMustBeat() throws IOException {
+    // Keras's initial_value_threshold: with 0.5, a val_loss of 0.6 is not saved, 0.4 is, and
+    // then 0.45 is not (the best is 0.4 now), in a second fit too.
+    try (Sequential model = TinyRegression.model(0.1)) {
+      ModelCheckpoint checkpoint = new ModelCheckpoint(dir.resolve("{epoch}.keras").toString())
+          .saveBestOnly(true).baseline(0.5);
+      checkpoint.setModel(model);
+      checkpoint.onTrainBegin(Map.of());
+      double[] valLosses = {0.6, 0.4, 0.45};
+      for (int epoch = 0; epoch < valLosses.length; epoch++) {
+        checkpoint.onEpochEnd(epoch, Map.of("val_loss", valLosses[epoch]));
+      }
+      checkpoint.onTrainBegin(Map.of());
+      checkpoint.onEpochEnd(3, Map.of("val_loss", 0.42));
+      assertEquals(List.of(dir.resolve("2.keras")), list(dir));
+    }
+  }
+
+  @Test
   void anInterruptedSaveLeavesThePreviousCheckpointIntact() throws Exception {
     RandomSeed.set(3);
     Path file = dir.resolve("model.keras");

@@ -1,4 +1,4 @@
-package keras4j.backend;
+package keras4j.models;
 
 import static keras4j.Keras.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.List;
 import keras4j.layers.Dense;
-import keras4j.losses.Losses;
-import keras4j.models.Sequential;
-import keras4j.optimizers.SGD;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 import org.junit.jupiter.api.Test;
@@ -20,22 +16,17 @@ class StepCacheTest {
   @Test
   void equalLabelShapesWithAnUnknownBatchShareOneStepFunction() {
     try (Sequential model = new Sequential(new Dense(2, inputShape(3)));
-        Executor executor = new Executor(model, Shape.of(-1, 3), 0, -1)) {
-      executor.inference();
-      var sgd = new SGD();
-      var mse = Losses.get("mse");
+        GraphSteps steps = new GraphSteps(model, Shape.of(-1, 3), 0, -1)) {
+      model.compile(optimizer("sgd"), loss("mse"));
+      steps.predictFunction();
       // Two Shape objects: TF Java's Shape.equals is false when a dimension is unknown.
-      StepFunction first =
-          executor.trainStep(Shape.of(-1, 2), 1, mse, List.of(), sgd, model.trainableVariables());
-      StepFunction again =
-          executor.trainStep(Shape.of(-1, 2), 1, mse, List.of(), sgd, model.trainableVariables());
+      GraphSteps.Step first = steps.trainStep(Shape.of(-1, 2), 1);
+      GraphSteps.Step again = steps.trainStep(Shape.of(-1, 2), 1);
       assertSame(first, again);
-      StepFunction unrolled =
-          executor.trainStep(Shape.of(-1, 2), 4, mse, List.of(), sgd, model.trainableVariables());
+      GraphSteps.Step unrolled = steps.trainStep(Shape.of(-1, 2), 4);
       assertNotSame(first, unrolled);
       assertEquals(4, unrolled.stepsPerExecution());
-      assertSame(executor.testStep(Shape.of(-1, 2), 1, mse, List.of()),
-          executor.testStep(Shape.of(-1, 2), 1, mse, List.of()));
+      assertSame(steps.testStep(Shape.of(-1, 2), 1), steps.testStep(Shape.of(-1, 2), 1));
 
       try (TFloat32 x = TFloat32.tensorOf(Shape.of(2, 3));
           TFloat32 y = TFloat32.tensorOf(Shape.of(2, 2))) {
