@@ -34,7 +34,7 @@ import org.tensorflow.ndarray.Shape;
  * /v1/models/{name}:predict} with {@code {"instances": [[...], ...]}} answers {@code
  * {"predictions": [[...], ...]}}; {@code GET /v1/models/{name}} reports the model as available.
  *
- * <p>Run {@code mvn -q test-compile exec:exec -Dexample=ServeModel} to train the digits MLP and
+ * <p>Run {@code mvn -q test-compile exec:java -Dexample=ServeModel} to train the digits MLP and
  * serve it on 127.0.0.1:8501 as "digits", or pass {@code -Dexec.args="path name port"} to serve a
  * {@code .keras} / legacy {@code .h5} file or a SavedModel directory. A Keras model is exported
  * to a SavedModel first, so the server runs exactly the graph TF Serving would; its {@code
