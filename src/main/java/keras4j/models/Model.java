@@ -21,6 +21,8 @@ import keras4j.callbacks.History;
 import keras4j.callbacks.TrainingModel;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
+import keras4j.saving.ConfigReader;
+import keras4j.saving.SaveableChild;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
@@ -74,6 +76,28 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     super(args);
     this.functionalInputs = null;
     this.functionalOutputs = null;
+  }
+
+  /** Keras's {@code Functional.from_config}: the functional model a Keras config describes. */
+  public static Model fromConfig(ConfigReader config) {
+    return FunctionalConfig.fromConfig(config);
+  }
+
+  /** A functional model's config lists its layers and how they connect, as Keras's. */
+  @Override
+  public Map<String, Object> getConfig() {
+    return functionalOutputs != null ? FunctionalConfig.getConfig(this) : super.getConfig();
+  }
+
+  /** The weights walk: the model's layers, then its optimizer once compiled. */
+  @Override
+  public List<SaveableChild> saveableChildren() {
+    List<SaveableChild> children = new ArrayList<>();
+    children.add(SaveableChild.container("layers", layers()));
+    if (optimizer() != null) {
+      children.add(SaveableChild.of("optimizer", optimizer()));
+    }
+    return children;
   }
 
   @Override
@@ -355,7 +379,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * atomic: a failure leaves any previous file at {@code path} intact.
    */
   public void save(java.nio.file.Path path) {
-    keras4j.saving.Saving.saveModel(this, path);
+    ModelFiles.save(this, path);
   }
 
   /**
@@ -363,17 +387,17 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * (legacy {@code .h5}), whatever the file's extension; compiled again if the file says how.
    */
   public static Model load(java.nio.file.Path path) {
-    return keras4j.saving.Saving.loadModel(path);
+    return ModelFiles.load(path);
   }
 
   /** Saves the weights (and optimizer state) as Keras 3's {@code .weights.h5}, atomically. */
   public void saveWeights(java.nio.file.Path path) {
-    keras4j.saving.Saving.saveWeights(this, path);
+    ModelFiles.saveWeights(this, path);
   }
 
   /** Loads weights from a Keras 3 {@code .weights.h5} or a legacy Keras {@code .h5} file. */
   public void loadWeights(java.nio.file.Path path) {
-    keras4j.saving.Saving.loadWeights(this, path);
+    ModelFiles.loadWeights(this, path);
   }
 
   /**
@@ -383,7 +407,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * (weights and optimizer state included) when it runs again.
    */
   public void export(java.nio.file.Path dir) {
-    keras4j.saving.Saving.export(this, dir);
+    ModelFiles.export(this, dir);
   }
 
   /** Internal: the machinery that trains this model. */

@@ -47,6 +47,11 @@ public class Nadam extends AdaptiveMoments {
   }
 
   @Override
+  protected List<List<String>> slotOrder() {
+    return List.of(List.of("momentum", "velocity"));
+  }
+
+  @Override
   protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
       Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
     GraphVariable m = slot(graph, variable, "momentum", 0f);

@@ -14,8 +14,10 @@ import keras4j.backend.Trace;
 import keras4j.backend.VariableStorage;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
+import keras4j.saving.ConfigReader;
+import keras4j.saving.KerasSaveable;
+import keras4j.saving.WeightStore;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -31,8 +33,11 @@ import org.tensorflow.types.TFloat32;
  * race on Adam's beta powers. Here the learning rate is a variable ({@link #setLearningRate} works
  * between epochs without rebuilding anything), the variables to train are an explicit list, every
  * update waits for every gradient, and the iteration count advances after all updates.
+ *
+ * <p>{@link #build} creates the slots (Adam's momentums and velocities, ...) in Keras's order,
+ * which each optimizer gives with {@link #slotOrder}; weight files keep them in that order.
  */
-public abstract class Optimizer {
+public abstract class Optimizer implements KerasSaveable {
   private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
   private final String name;
   private final Variable learningRate;
@@ -41,6 +46,7 @@ public abstract class Optimizer {
   private final Map<Variable, Map<String, Variable>> slots = new IdentityHashMap<>();
   // The trained variables by their storage, to name their slots.
   private final Map<VariableStorage, Variable> owners = new IdentityHashMap<>();
+  private List<Variable> built;
 
   /** An optimizer with a Keras name and starting learning rate. */
   protected Optimizer(String name, double learningRate) {
@@ -57,6 +63,7 @@ public abstract class Optimizer {
   }
 
   /** The Keras name, e.g. {@code adam}. */
+  @Override
   public String name() {
     return name;
   }
@@ -147,6 +154,7 @@ public abstract class Optimizer {
 
   // Every update waits for every gradient; the iteration count moves after every update.
   private Op buildUpdate(Trace trace, List<Operand<TFloat32>> gradients, List<Variable> variables) {
+    build(variables);
     ModelGraph graph = trace.graph();
     Ops tf = graph.tf();
     List<Op> gradientOps = new ArrayList<>(gradients);
@@ -221,11 +229,87 @@ public abstract class Optimizer {
   }
 
   /**
-   * Restores the slot {@code slotName} of {@code variable} from a saved optimizer, creating it
-   * now if training has not yet; the next training step starts from this value.
+   * Keras's {@code build(var_list)}: creates the slots of {@code variables} in Keras's order
+   * ({@link #slotOrder}), once; the first training step builds the optimizer for the variables
+   * it trains, and a loaded model's optimizer is built before its saved state is read.
    */
-  public void restoreSlot(Variable variable, String slotName, NdArray<Float> value) {
-    slotVariable(variable, slotName, 0f).assign(value);
+  public void build(List<Variable> variables) {
+    if (built != null) {
+      return;
+    }
+    built = List.copyOf(variables);
+    for (List<String> group : slotOrder()) {
+      for (Variable variable : built) {
+        for (String slotName : group) {
+          slotVariable(variable, slotName, slotInitialValue(slotName));
+        }
+      }
+    }
+  }
+
+  /**
+   * The slots Keras's {@code build} creates, in its order: one list per {@code
+   * add_optimizer_variables} call, whose slot names it creates variable by variable (Adam's
+   * {@code [[m, v]]} gives m and v of the first variable, then of the second, ...); none by
+   * default.
+   */
+  protected List<List<String>> slotOrder() {
+    return List.of();
+  }
+
+  /** The value the slot {@code slotName} starts at: 0 unless an optimizer says otherwise. */
+  protected float slotInitialValue(String slotName) {
+    return 0f;
+  }
+
+  /**
+   * The variables a weight file holds, in Keras's order: iterations, learning rate, the slots in
+   * build order, then the optimizer's own variables (Nadam's {@code u_product}).
+   */
+  private List<Variable> savedVariables() {
+    List<Variable> out = new ArrayList<>(List.of(iterations, learningRate));
+    for (List<String> group : built == null ? List.<List<String>>of() : slotOrder()) {
+      for (Variable variable : built) {
+        for (String slotName : group) {
+          out.add(slots.get(variable).get(slotName));
+        }
+      }
+    }
+    out.addAll(extraVariables);
+    return out;
+  }
+
+  /** Keras's {@code save_own_variables}: the iteration count (int64), then the other variables. */
+  @Override
+  public void saveOwnVariables(WeightStore store) {
+    List<Variable> saved = savedVariables();
+    store.put("0", iterations());
+    for (int i = 1; i < saved.size(); i++) {
+      store.put(Integer.toString(i), saved.get(i));
+    }
+  }
+
+  /**
+   * Keras's {@code load_own_variables}: a saved state that does not fit is skipped with a warning,
+   * as in Keras; one holding only the iteration count and learning rate (saved before the first
+   * training step) restores those two.
+   */
+  @Override
+  public void loadOwnVariables(WeightStore store) {
+    if (!store.exists()) {
+      return;
+    }
+    List<Variable> saved = savedVariables();
+    int count = store.size() == saved.size() ? saved.size() : store.size() == 2 ? 2 : -1;
+    if (count < 0) {
+      LOG.log(WARNING, "Skipping variable loading for optimizer ''{0}'', because it has {1}"
+          + " variables whereas the saved optimizer has {2} variables", name, saved.size(),
+          store.size());
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      store.load(Integer.toString(i), saved.get(i), "Optimizer '" + name + "'");
+    }
   }
 
   /** Restores the iteration count from a saved optimizer. */
@@ -242,6 +326,14 @@ public abstract class Optimizer {
       array.scalars().forEach(s -> s.setFloat(value));
     }
     return array;
+  }
+
+  /**
+   * The learning rate of a Keras optimizer config: {@code learning_rate} (Keras 2's {@code lr}),
+   * or {@code fallback}; a schedule (an object) is refused.
+   */
+  protected static double learningRate(ConfigReader config, double fallback) {
+    return config.doubleValue("learning_rate", config.doubleValue("lr", fallback));
   }
 
   /** The Keras config, for saving. */

@@ -112,7 +112,7 @@ class EarlyStoppingTest {
   @Test
   void missingMonitorWarnsWithTheAvailableKeysAndNeverStops() {
     try (Sequential model = TinyRegression.model(0.1)) {
-      List<String> logged = LogCapture.during(EarlyStopping.class, () ->
+      List<String> logged = LogCapture.during(EarlyStopping.class.getName(), () ->
           assertEquals(-1, stopEpoch(new EarlyStopping(), model, "loss", 1.0, 2.0, 3.0)));
       String log = logged.get(0);
       assertTrue(log.startsWith("WARNING: "), log);

@@ -16,14 +16,14 @@ public final class LogCapture {
   private LogCapture() {}
 
   /**
-   * Runs {@code body} and returns what the logger of {@code type} logged meanwhile.
+   * Runs {@code body} and returns what a logger logged meanwhile.
    *
-   * @param type the class whose logger is read
+   * @param name the logger's name, its class's name
    * @param body the code to run
    * @return each message as a user reads it, after its level: {@code "WARNING: ..."}
    */
-  public static List<String> during(Class<?> type, Runnable body) {
-    Logger logger = Logger.getLogger(type.getName());
+  public static List<String> during(String name, Runnable body) {
+    Logger logger = Logger.getLogger(name);
     List<String> records = new ArrayList<>();
     Handler handler = new Handler() {
       @Override
