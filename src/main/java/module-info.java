@@ -15,6 +15,7 @@ module keras4j {
 
   exports keras4j;
   exports keras4j.core;
+  exports keras4j.ops;
   exports keras4j.layers;
   exports keras4j.models;
   exports keras4j.optimizers;

@@ -3,6 +3,7 @@ package keras4j.models;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import keras4j.core.Shapes;
 import keras4j.saving.ConfigReader;
 import keras4j.saving.SavingLib;
 import org.tensorflow.ndarray.Shape;
@@ -41,6 +42,12 @@ final class ModelFiles {
   private static Model fromConfig(ConfigReader entry, ConfigReader compile) {
     Model model = BuiltinClasses.MODELS.deserialize(entry);
     try {
+      // Keras's build_from_config: a model whose class does not know its input shape (a user's
+      // Sequential subclass, a first layer that takes none) is built from the recorded one.
+      ConfigReader build = entry.optionalObject("build_config");
+      if (model.inputShape() == null && build != null && build.raw("input_shape") != null) {
+        model.ensureBuilt(Shapes.batchOf(build.sampleShape("input_shape")));
+      }
       model.getWeights(); // traces the model, so every layer is built
       if (compile != null) {
         CompileConfig.compile(model, compile);

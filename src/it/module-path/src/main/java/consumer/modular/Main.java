@@ -22,6 +22,7 @@ public final class Main {
 
   public static void main(String[] args) {
     trainSaveLoadPredict();
+    Extensions.trainSaveLoad();
     System.out.println("module-path consumer: all checks passed");
   }
 
