@@ -2,7 +2,9 @@ package keras4j.activations;
 
 import java.util.List;
 import keras4j.core.KerasTensor;
-import keras4j.backend.TensorMath;
+import keras4j.backend.CoreBridge;
+import keras4j.backend.Kernels;
+import keras4j.ops.Ops;
 
 /** Keras's activation functions by name ({@code keras.activations.get}). */
 public final class Activations {
@@ -24,7 +26,7 @@ public final class Activations {
     return new Activation() {
       @Override
       public KerasTensor apply(KerasTensor x) {
-        return KerasTensor.of(TensorMath.activation(key, x.tensor()));
+        return Ops.activation(key, x);
       }
 
       @Override
@@ -32,5 +34,16 @@ public final class Activations {
         return key;
       }
     };
+  }
+
+  /**
+   * Keras's {@code keras.activations.relu(x, negative_slope, max_value, threshold)}: {@code x}
+   * above {@code threshold} (capped at {@code maxValue} unless null), {@code negativeSlope * (x -
+   * threshold)} below it.
+   */
+  public static KerasTensor relu(
+      KerasTensor x, double negativeSlope, Double maxValue, double threshold) {
+    return CoreBridge.kerasTensor(Kernels.relu(CoreBridge.tensor(x), (float) negativeSlope,
+        maxValue == null ? null : maxValue.floatValue(), (float) threshold));
   }
 }

@@ -1,6 +1,5 @@
 package keras4j.backend;
 
-import keras4j.core.KerasTensor;
 import org.tensorflow.Operand;
 import org.tensorflow.framework.losses.Losses;
 import org.tensorflow.op.Ops;
@@ -21,10 +20,9 @@ public final class FrameworkLosses {
   }
 
   /** The per-sample loss of {@code kind}. */
-  public static KerasTensor perSample(Kind kind, KerasTensor yTrue, KerasTensor yPred, boolean fromLogits) {
-    Tensor pred = yPred.tensor();
+  public static Tensor perSample(Kind kind, Tensor yTrue, Tensor pred, boolean fromLogits) {
     Ops tf = pred.graph().tf();
-    Operand<TFloat32> labels = yTrue.tensor().operand();
+    Operand<TFloat32> labels = yTrue.operand();
     Operand<TFloat32> p = pred.operand();
     Operand<TFloat32> out =
         switch (kind) {
@@ -50,7 +48,7 @@ public final class FrameworkLosses {
             yield sparse(tf, labels, logits != null ? logits : p, logits != null);
           }
         };
-    return KerasTensor.of(pred.graph(), out);
+    return new Tensor(pred.graph(), out);
   }
 
   private static Operand<TFloat32> sparse(

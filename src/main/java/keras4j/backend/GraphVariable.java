@@ -1,6 +1,5 @@
 package keras4j.backend;
 
-import keras4j.core.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -10,27 +9,31 @@ import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-/** The twin of a {@link Variable} inside one {@link ModelGraph}. */
+/** The twin of a {@link VariableStorage} inside one {@link ModelGraph}. */
 public final class GraphVariable {
   private final ModelGraph owner;
-  private final Variable variable;
+  private final VariableStorage variable;
   private final org.tensorflow.op.core.Variable<TFloat32> ref;
   private final Operand<TFloat32> read;
-  private Placeholder<TFloat32> newValue;
-  private Assign<TFloat32> assign;
+  private final Placeholder<TFloat32> newValue;
+  private final Assign<TFloat32> assign;
 
   private GraphVariable(
       ModelGraph owner,
-      Variable variable,
+      VariableStorage variable,
       org.tensorflow.op.core.Variable<TFloat32> ref,
       Operand<TFloat32> read) {
     this.owner = owner;
     this.variable = variable;
     this.ref = ref;
     this.read = read;
+    // Built now, under the graph's lock: writes happen outside it and must not add ops.
+    Ops tf = owner.tf();
+    this.newValue = tf.placeholder(TFloat32.class);
+    this.assign = tf.assign(ref, newValue);
   }
 
-  static GraphVariable create(ModelGraph owner, Variable variable) {
+  static GraphVariable create(ModelGraph owner, VariableStorage variable) {
     FloatNdArray initial = variable.numpy();
     Ops init = owner.tf().withInitScope().withName(uniqueName(owner, variable.name()));
     var ref = init.variable(init.constant(initial));
@@ -51,8 +54,13 @@ public final class GraphVariable {
     return candidate;
   }
 
-  /** The keras4j variable this twin belongs to. */
-  public Variable variable() {
+  /** The graph holding this twin. */
+  ModelGraph owner() {
+    return owner;
+  }
+
+  /** The storage this twin holds the value of. */
+  public VariableStorage variable() {
     return variable;
   }
 
@@ -68,21 +76,21 @@ public final class GraphVariable {
 
   /** Fetches the current value from the session. */
   public FloatNdArray fetch() {
-    try (Result result = owner.session().runner().fetch(read).run()) {
-      return copy((TFloat32) result.get(0));
-    }
+    return owner.running(() -> {
+      try (Result result = owner.session().runner().fetch(read).run()) {
+        return copy((TFloat32) result.get(0));
+      }
+    });
   }
 
   /** Writes a new value into the session. */
-  public synchronized void write(FloatNdArray value) {
-    if (assign == null) {
-      Ops tf = owner.tf();
-      newValue = tf.placeholder(TFloat32.class);
-      assign = tf.assign(ref, newValue);
-    }
-    try (TFloat32 tensor = TFloat32.tensorOf(value.shape(), value::copyTo)) {
-      owner.session().runner().feed(newValue, tensor).addTarget(assign).run().close();
-    }
+  public void write(FloatNdArray value) {
+    owner.running(() -> {
+      try (TFloat32 tensor = TFloat32.tensorOf(value.shape(), value::copyTo)) {
+        owner.session().runner().feed(newValue, tensor).addTarget(assign).run().close();
+      }
+      return null;
+    });
   }
 
   /** Whether the graph holding this twin is still open. */
@@ -96,7 +104,7 @@ public final class GraphVariable {
   }
 
   /** Copies a tensor's values into a heap array, so nothing native outlives the tensor. */
-  static FloatNdArray copy(TFloat32 tensor) {
+  public static FloatNdArray copy(TFloat32 tensor) {
     FloatNdArray copy = NdArrays.ofFloats(tensor.shape());
     tensor.copyTo(copy);
     return copy;

@@ -2,8 +2,7 @@ package keras4j.backend;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import keras4j.core.KerasTensor;
-import keras4j.layers.Layer;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
@@ -26,16 +25,16 @@ public final class SavedModelExport {
   private SavedModelExport() {}
 
   /**
-   * Exports {@code model}, taking inputs of {@code inputShape} (batch first) named {@code
-   * inputName}, to {@code dir}. The model's variables must not be live in another graph.
+   * Exports the inference pass {@code forward}, taking inputs of {@code inputShape} (batch first)
+   * named {@code inputName}, to {@code dir}. Its variables must not be live in another graph.
    */
-  public static void export(Layer model, Shape inputShape, String inputName, Path dir)
-      throws IOException {
+  public static void export(UnaryOperator<Tensor> forward, Shape inputShape, String inputName,
+      Path dir) throws IOException {
     try (ModelGraph graph = new ModelGraph()) {
       Placeholder<TFloat32> x =
           graph.tf().withName(inputName).placeholder(TFloat32.class, Placeholder.shape(inputShape));
-      KerasTensor out = graph.trace(false, () -> model.apply(KerasTensor.of(graph, x)));
-      Operand<TFloat32> y = graph.tf().withName(OUTPUT_NAME).identity(out.tensor().operand());
+      Tensor out = Trace.run(graph, false, () -> forward.apply(new Tensor(graph, x))).value();
+      Operand<TFloat32> y = graph.tf().withName(OUTPUT_NAME).identity(out.operand());
       graph.session().initialize();
       Signature signature = Signature.builder(Signature.DEFAULT_KEY)
           .methodName("tensorflow/serving/predict")

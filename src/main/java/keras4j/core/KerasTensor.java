@@ -1,51 +1,75 @@
 package keras4j.core;
 
 import java.util.List;
-import keras4j.backend.ModelGraph;
+import keras4j.backend.CoreBridge;
+import keras4j.backend.Tensor;
+import keras4j.backend.Kernels;
+import keras4j.backend.Trace;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
-import keras4j.backend.Tensor;
-import keras4j.backend.TensorMath;
-import keras4j.layers.Layer;
 import org.tensorflow.ndarray.Shape;
 
 /**
  * A tensor flowing between layers, like {@code keras.KerasTensor}.
  *
  * <p>It is <em>symbolic</em> when built with the functional API ({@code Input.shape(784)} and
- * {@code layer.apply(x)}): it records which layer made it from which inputs, so that {@code new
- * Model(inputs, outputs)} can replay the graph. It is <em>concrete</em> inside a trace (a layer's
- * {@code call}, a subclassed model's {@code call}): then it is a real tensor of the model's graph
- * and its methods ({@link #matmul}, {@link #add}, ...) add operations. It is <em>eager</em> when
+ * {@code layer.apply(x)}): it records which {@link Operation} (layer) made it from which inputs,
+ * so that {@code new Model(inputs, outputs)} can replay the graph. It is <em>concrete</em> inside
+ * a trace (a layer's {@code call}, a subclassed model's {@code call}): then it is a real tensor of
+ * the model's graph and its methods ({@link #matmul}, {@link #add}, ...) add operations. It is <em>eager</em> when
  * it holds a value on the heap: a result of a function traced by {@code keras4j.tf.TF.function},
  * or a constant; {@link #numpy()} reads it, and a trace using it embeds it as a constant.
  *
  * <p>Shapes include the batch dimension first, -1 when unknown (Keras prints it as None).
  */
 public final class KerasTensor implements TensorLike {
+  static {
+    CoreBridge.install(new CoreBridge.Access() {
+      @Override
+      public Tensor tensor(Object kerasTensor) {
+        return ((KerasTensor) kerasTensor).tensor();
+      }
+
+      @Override
+      public Object kerasTensor(Tensor tensor) {
+        return of(tensor);
+      }
+
+      @Override
+      public keras4j.backend.VariableStorage storage(Object variable) {
+        return ((Variable) variable).storage();
+      }
+    });
+  }
+
   private final Shape shape;
-  private final Layer layer;
+  private final Operation operation;
   private final List<KerasTensor> inbound;
   private final Tensor tensor;
   private final FloatNdArray value;
 
   private KerasTensor(
-      Shape shape, Layer layer, List<KerasTensor> inbound, Tensor tensor, FloatNdArray value) {
+      Shape shape, Operation operation, List<KerasTensor> inbound, Tensor tensor,
+      FloatNdArray value) {
     this.shape = shape;
-    this.layer = layer;
+    this.operation = operation;
     this.inbound = inbound;
     this.tensor = tensor;
     this.value = value;
   }
 
-  /** Internal: a symbolic tensor made by {@code layer} from {@code inbound}. */
-  public static KerasTensor symbolic(Shape shape, Layer layer, List<KerasTensor> inbound) {
-    return new KerasTensor(shape, layer, List.copyOf(inbound), null, null);
+  /**
+   * A symbolic tensor of shape {@code shape} (batch first) made by {@code operation} from {@code
+   * inbound}, as a layer's {@code apply} returns on symbolic inputs.
+   */
+  public static KerasTensor symbolic(
+      Shape shape, Operation operation, List<KerasTensor> inbound) {
+    return new KerasTensor(shape, operation, List.copyOf(inbound), null, null);
   }
 
-  /** Internal: wraps a tensor of the graph being traced. */
-  public static KerasTensor of(Tensor tensor) {
+  /** A tensor of the graph being traced. */
+  static KerasTensor of(Tensor tensor) {
     return new KerasTensor(tensor.operand().shape(), null, List.of(), tensor, null);
   }
 
@@ -58,11 +82,6 @@ public final class KerasTensor implements TensorLike {
     FloatNdArray out = NdArrays.ofFloats(value.shape());
     value.copyTo(out);
     return out;
-  }
-
-  /** Internal: wraps an operand of {@code graph}. */
-  public static KerasTensor of(ModelGraph graph, org.tensorflow.Operand<org.tensorflow.types.TFloat32> operand) {
-    return of(new Tensor(graph, operand));
   }
 
   /** The shape, batch dimension first (-1 when unknown). */
@@ -102,9 +121,9 @@ public final class KerasTensor implements TensorLike {
     return this;
   }
 
-  /** The layer that produced this symbolic tensor, or null for an input. */
-  public Layer layer() {
-    return layer;
+  /** The operation (layer) that produced this symbolic tensor, or null for an input. */
+  public Operation operation() {
+    return operation;
   }
 
   /** The tensors this symbolic tensor was computed from. */
@@ -113,70 +132,81 @@ public final class KerasTensor implements TensorLike {
   }
 
   /**
-   * Internal: the graph tensor behind a concrete KerasTensor. An eager one becomes a constant of
-   * the graph being traced; a graph tensor must belong to the graph being traced, if any.
+   * The graph tensor behind a concrete KerasTensor. An eager one becomes a constant of the graph
+   * being traced; a graph tensor must belong to the graph being traced, if any.
    */
-  public Tensor tensor() {
+  Tensor tensor() {
+    Trace trace = Trace.currentOrNull();
     if (value != null) {
-      ModelGraph graph = ModelGraph.current();
-      return new Tensor(graph, graph.tf().constant(value));
+      if (trace == null) {
+        throw new IllegalStateException(
+            "Ops on values run inside a traced function (a layer's or model's call, a trainStep,"
+                + " or the body of keras4j.tf.TF.function); there is no eager mode");
+      }
+      return new Tensor(trace.graph(), trace.tf().constant(value));
     }
     if (tensor == null) {
       throw new IllegalStateException(
           "This is a symbolic tensor of the functional API; it has no value until a model runs");
     }
-    ModelGraph.checkTraced(tensor.graph());
+    if (trace != null && trace.graph() != tensor.graph()) {
+      throw new IllegalArgumentException(
+          "This tensor belongs to another graph: it was computed inside another traced function"
+              + " or model, and a graph's tensors only exist inside it. Pass values between"
+              + " traced functions as arguments and results, and read variables with"
+              + " Variable.value() inside the function that uses them");
+    }
     return tensor;
   }
 
   /** Matrix product {@code this @ other}. */
   public KerasTensor matmul(KerasTensor other) {
-    return of(TensorMath.matmul(tensor(), other.tensor()));
+    return of(Kernels.matmul(tensor(), other.tensor()));
   }
 
   /** Element-wise sum, with broadcasting. */
   public KerasTensor add(KerasTensor other) {
-    return of(TensorMath.add(tensor(), other.tensor()));
+    return of(Kernels.add(tensor(), other.tensor()));
   }
 
   /** Element-wise difference, with broadcasting. */
   public KerasTensor sub(KerasTensor other) {
-    return of(TensorMath.sub(tensor(), other.tensor()));
+    return of(Kernels.binary(tensor(), other.tensor(), (tf, a, b) -> tf.math.sub(a, b)));
   }
 
   /** Element-wise product, with broadcasting. */
   public KerasTensor mul(KerasTensor other) {
-    return of(TensorMath.mul(tensor(), other.tensor()));
+    return of(Kernels.binary(tensor(), other.tensor(), (tf, a, b) -> tf.math.mul(a, b)));
   }
 
   /** Element-wise quotient, with broadcasting. */
   public KerasTensor div(KerasTensor other) {
-    return of(TensorMath.div(tensor(), other.tensor()));
+    return of(Kernels.binary(tensor(), other.tensor(), (tf, a, b) -> tf.math.div(a, b)));
   }
 
   /** This tensor times a constant. */
   public KerasTensor mul(float factor) {
-    return of(TensorMath.scale(tensor(), factor));
+    return of(Kernels.unary(tensor(), (tf, a) -> tf.math.mul(a, tf.constant(factor))));
   }
 
   /** Element-wise absolute value. */
   public KerasTensor abs() {
-    return of(TensorMath.abs(tensor()));
+    return of(Kernels.unary(tensor(), (tf, a) -> tf.math.abs(a)));
   }
 
   /** Element-wise square. */
   public KerasTensor square() {
-    return of(TensorMath.square(tensor()));
+    return of(Kernels.unary(tensor(), (tf, a) -> tf.math.square(a)));
   }
 
   /** Mean of all elements. */
   public KerasTensor reduceMean() {
-    return of(TensorMath.reduceMean(tensor()));
+    return of(Kernels.mean(tensor()));
   }
 
   /** Sum of all elements. */
   public KerasTensor reduceSum() {
-    return of(TensorMath.reduceSum(tensor()));
+    return of(Kernels.sum(tensor()));
   }
 
   @Override
@@ -186,6 +216,6 @@ public final class KerasTensor implements TensorLike {
           + (shape.numDimensions() == 0 ? ", value=" + value.getFloat() : "") + ">";
     }
     return "<KerasTensor shape=" + Shapes.toKeras(shape)
-        + (layer != null ? ", made by " + layer.name() : "") + ">";
+        + (operation != null ? ", made by " + operation.name() : "") + ">";
   }
 }

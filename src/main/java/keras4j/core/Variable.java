@@ -1,119 +1,124 @@
 package keras4j.core;
 
-import java.util.Objects;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
+import keras4j.backend.Tensor;
+import keras4j.backend.Trace;
+import keras4j.backend.VariableStorage;
+import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
-import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
 
 /**
- * A float32 weight, like {@code keras.Variable}.
+ * A float32 weight or state value, like {@code keras.Variable}.
  *
  * <p>It exists before any graph does (layers create weights in {@code build}), holding its value
- * on the heap; once a model runs, the value lives in that model's session and reads and writes go
- * there. Closing the model copies the value back, so weights survive the model's native memory.
+ * on the heap; once a model runs, the value lives in that model's session and {@link #numpy()}
+ * and {@link #assign(NdArray)} go there. Closing the model copies the value back, so weights
+ * survive the model's native memory.
+ *
+ * <p>Inside a traced function (a layer's {@code call}, a {@code trainStep}, a metric's {@code
+ * updateState}, an optimizer's {@code updateStep}, the body of {@code TF.function}), {@link
+ * #value()} reads it and {@link #assign(KerasTensor)}, {@link #assignAdd}, {@link #assignSub}
+ * update it on every execution, in program order, as in {@code tf.function}: an update waits
+ * for the reads before it, and reads after it see the new value.
  */
 public final class Variable implements TensorLike {
-  private final String name;
-  private final Shape shape;
-  private final boolean trainable;
-  private FloatNdArray hostValue;
-  private GraphVariable twin;
+  private final VariableStorage storage;
 
   /** A variable named {@code name} holding {@code initialValue}. */
   public Variable(String name, FloatNdArray initialValue, boolean trainable) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.shape = initialValue.shape();
-    this.trainable = trainable;
-    this.hostValue = initialValue;
+    this.storage = new VariableStorage(name, initialValue, trainable);
   }
 
   /** The variable's name, e.g. {@code dense/kernel}. */
   public String name() {
-    return name;
+    return storage.name();
   }
 
   /** The variable's shape. */
-  public Shape shape() {
-    return shape;
+  public org.tensorflow.ndarray.Shape shape() {
+    return storage.shape();
   }
 
-  /** Whether optimizers update this variable. */
+  /** Whether optimizers update this variable (and gradient tapes watch it). */
   public boolean trainable() {
-    return trainable;
+    return storage.trainable();
   }
 
   /** A copy of the current value (like {@code variable.numpy()}). */
-  public synchronized FloatNdArray numpy() {
-    if (twin != null && twin.isLive()) {
-      return twin.fetch();
-    }
-    return copy(hostValue);
+  public FloatNdArray numpy() {
+    return storage.numpy();
   }
 
-  /** Replaces the value; the new value must have the variable's shape. */
-  public synchronized void assign(NdArray<Float> value) {
-    if (!value.shape().equals(shape)) {
+  /**
+   * Replaces the value now (the new value must have the variable's shape); inside a traced
+   * function, the assignment runs on every execution instead, as {@link #assign(KerasTensor)}.
+   */
+  public void assign(NdArray<Float> value) {
+    if (Trace.currentOrNull() != null) {
+      assign(KerasTensor.constant(value));
+      return;
+    }
+    storage.assign(value);
+  }
+
+  /**
+   * Keras's {@code variable.assign(value)}: inside a traced function, sets the variable to {@code
+   * value} on every execution and returns the new value; outside, {@code value} must be eager (a
+   * constant, a traced function's result) and is assigned now.
+   */
+  public KerasTensor assign(KerasTensor value) {
+    Trace trace = Trace.currentOrNull();
+    if (trace == null) {
+      storage.assign(value.numpy());
+      return value;
+    }
+    return KerasTensor.of(new Tensor(trace.graph(), trace.assign(storage, checked(value, "assign"))));
+  }
+
+  /** Keras's {@code variable.assign_add(delta)}, inside a traced function. */
+  public KerasTensor assignAdd(KerasTensor delta) {
+    Trace trace = Trace.current("Variable.assignAdd");
+    return KerasTensor.of(
+        new Tensor(trace.graph(), trace.assignAdd(storage, checked(delta, "assignAdd"))));
+  }
+
+  /** Keras's {@code variable.assign_sub(delta)}, inside a traced function. */
+  public KerasTensor assignSub(KerasTensor delta) {
+    Trace trace = Trace.current("Variable.assignSub");
+    return KerasTensor.of(
+        new Tensor(trace.graph(), trace.assignSub(storage, checked(delta, "assignSub"))));
+  }
+
+  private Operand<TFloat32> checked(KerasTensor value, String op) {
+    Operand<TFloat32> operand = value.tensor().operand();
+    if (!operand.shape().isCompatibleWith(shape())) {
       throw new IllegalArgumentException(
-          "Cannot assign a value of shape " + value.shape() + " to variable '" + name
-              + "' of shape " + shape);
+          op + " of variable '" + name() + "' (shape " + Shapes.toKeras(shape())
+              + ") got a value of shape " + Shapes.toKeras(operand.shape()));
     }
-    FloatNdArray copy = org.tensorflow.ndarray.NdArrays.ofFloats(shape);
-    value.copyTo(copy);
-    if (twin != null && twin.isLive()) {
-      twin.write(copy);
-    } else {
-      hostValue = copy;
-    }
+    return operand;
   }
 
-  /** The value inside the model or function being traced (for layer code and low-level ops). */
+  /** The value inside the traced function running now (for layer code and low-level ops). */
   public KerasTensor value() {
-    return KerasTensor.of(ModelGraph.current(), ModelGraph.current().read(this));
+    Trace trace = Trace.current("Variable.value()");
+    return KerasTensor.of(new Tensor(trace.graph(), trace.read(storage)));
   }
 
-  /** The value inside the model or function being traced, as {@link #value()}. */
+  /** The value inside the traced function running now, as {@link #value()}. */
   @Override
   public KerasTensor asTensor() {
     return value();
   }
 
-  /** Internal: the graph twin now holds the value (a live twin elsewhere hands it over first). */
-  public synchronized void bindTo(GraphVariable newTwin) {
-    if (twin != null && twin.isLive()) {
-      hostValue = twin.fetch();
-    }
-    twin = newTwin;
-  }
-
-  /**
-   * Internal: {@code candidate} is about to run: it takes over the value, copying it from the
-   * heap or from the graph that holds it now.
-   */
-  public synchronized void claim(GraphVariable candidate) {
-    if (twin != candidate) {
-      candidate.write(numpy());
-      twin = candidate;
-    }
-  }
-
-  /** Internal: the graph of {@code oldTwin} is closing; keep its last value on the heap. */
-  public synchronized void unbind(GraphVariable oldTwin, FloatNdArray lastValue) {
-    if (twin == oldTwin) {
-      hostValue = lastValue;
-      twin = null;
-    }
-  }
-
-  private static FloatNdArray copy(FloatNdArray value) {
-    FloatNdArray copy = org.tensorflow.ndarray.NdArrays.ofFloats(value.shape());
-    value.copyTo(copy);
-    return copy;
+  /** The backend storage, reached by keras4j's own packages through {@code CoreBridge}. */
+  VariableStorage storage() {
+    return storage;
   }
 
   @Override
   public String toString() {
-    return "<Variable " + name + " shape=" + shape + ">";
+    return "<Variable " + name() + " shape=" + shape() + ">";
   }
 }

@@ -1,8 +1,9 @@
 package keras4j.layers;
 
 import keras4j.core.LayerArg;
-import keras4j.backend.NeuralOps;
-import keras4j.backend.Tensor;
+import keras4j.core.KerasTensor;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
 /**
  * The mean of each window, Keras's {@code AveragePooling2D}; with {@code padding("same")} the
@@ -14,8 +15,13 @@ public class AveragePooling2D extends Pooling2D {
     super(args);
   }
 
+  /** Keras's {@code from_config}. */
+  public static AveragePooling2D fromConfig(ConfigReader config) {
+    return new AveragePooling2D(configArgs(config));
+  }
+
   @Override
-  protected Tensor pool(Tensor x, int[] poolSize, int[] strides, String padding) {
-    return NeuralOps.avgPool(x, poolSize, strides, padding);
+  protected KerasTensor pool(KerasTensor x, int[] poolSize, int[] strides, String padding) {
+    return Ops.averagePool(x, poolSize, strides, padding);
   }
 }

@@ -1,12 +1,14 @@
 package keras4j.layers;
 
+import java.util.List;
 import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
-import keras4j.backend.NeuralOps;
+import keras4j.ops.Ops;
 import keras4j.initializers.Initializers;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -20,6 +22,7 @@ public class BatchNormalization extends Layer {
   private final float epsilon;
   private final boolean center;
   private final boolean scale;
+  private final int axis;
   private Variable gamma;
   private Variable beta;
   private Variable movingMean;
@@ -32,7 +35,7 @@ public class BatchNormalization extends Layer {
 
   /** With the given momentum of the moving statistics and epsilon. */
   public BatchNormalization(double momentum, double epsilon, LayerArg... args) {
-    super(args, "center", "scale");
+    super(args, "center", "scale", "axis");
     if (!(momentum >= 0 && momentum <= 1) || !(epsilon > 0)) {
       throw new IllegalArgumentException("BatchNormalization needs momentum in [0, 1] and epsilon"
           + " > 0, got momentum " + momentum + ", epsilon " + epsilon);
@@ -41,10 +44,22 @@ public class BatchNormalization extends Layer {
     this.epsilon = (float) epsilon;
     this.center = arg("center", true);
     this.scale = arg("scale", true);
+    this.axis = LastAxis.of(this);
+  }
+
+  /** Keras's {@code from_config} (renorm is refused). */
+  public static BatchNormalization fromConfig(ConfigReader config) {
+    if (config.bool("renorm", false)) {
+      throw config.unsupported("renorm=True");
+    }
+    return new BatchNormalization(config.doubleValue("momentum", 0.99),
+        config.doubleValue("epsilon", 0.001), ConfigArgs.of(config).bool("center").bool("scale")
+            .add("axis", ConfigArgs.axis(config)).get());
   }
 
   @Override
   protected void build(Shape inputShape) {
+    LastAxis.check(this, axis, inputShape);
     long channels = inputShape.get(inputShape.numDimensions() - 1);
     if (inputShape.numDimensions() < 2 || channels < 0) {
       throw new IllegalArgumentException("BatchNormalization layer '" + name()
@@ -65,14 +80,28 @@ public class BatchNormalization extends Layer {
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     // As Keras 3: a frozen BatchNormalization runs in inference mode.
-    return KerasTensor.of(NeuralOps.batchNorm(inputs.tensor(), gamma, beta, movingMean,
-        movingVariance, epsilon, momentum, training && isTrainable()));
+    if (!training || !isTrainable()) {
+      return Ops.batchNormalization(inputs, movingMean, movingVariance, beta, gamma, epsilon);
+    }
+    List<KerasTensor> moments = Ops.moments(inputs);
+    KerasTensor mean = moments.get(0);
+    KerasTensor variance = moments.get(1);
+    // The moving statistics move whenever the training output is computed.
+    movingMean.assign(movingAverage(movingMean, mean));
+    movingVariance.assign(movingAverage(movingVariance, variance));
+    return Ops.batchNormalization(inputs, mean, variance, beta, gamma, epsilon);
+  }
+
+  /** Keras's {@code moving * momentum + batch * (1 - momentum)}, no gradient into the batch's. */
+  private KerasTensor movingAverage(Variable moving, KerasTensor batchValue) {
+    return Ops.add(Ops.multiply(moving, momentum),
+        Ops.multiply(Ops.stopGradient(batchValue), 1 - momentum));
   }
 
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> config = super.getConfig();
-    config.put("axis", -1);
+    config.put("axis", axis);
     config.put("momentum", momentum);
     config.put("epsilon", epsilon);
     config.put("center", center);

@@ -5,7 +5,8 @@ import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
-import keras4j.backend.NeuralOps;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -46,6 +47,20 @@ public class Conv2D extends Layer {
     this.settings = new KernelSettings(this);
   }
 
+  /** Keras's {@code from_config} (groups, causal padding and channels-first are refused). */
+  public static Conv2D fromConfig(ConfigReader config) {
+    ConfigArgs.requireChannelsLast(config);
+    if (config.intValue("groups", 1) != 1) {
+      throw config.unsupported("groups=" + config.raw("groups"));
+    }
+    if ("causal".equals(config.string("padding", null))) {
+      throw config.unsupported("padding=causal");
+    }
+    return new Conv2D(config.intValue("filters"), config.ints("kernel_size"),
+        ConfigArgs.of(config).kernelSettings().ints("strides").string("padding")
+            .ints("dilation_rate").get());
+  }
+
   @Override
   protected void build(Shape inputShape) {
     Windows2D.checkImages(inputShape, "Conv2D layer '" + name() + "'");
@@ -56,8 +71,8 @@ public class Conv2D extends Layer {
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
-    return settings.finish(KerasTensor.of(NeuralOps.conv2d(inputs.tensor(),
-        kernel.value().tensor(), strides, padding, dilationRate)), bias);
+    return settings.finish(
+        Ops.conv(inputs, kernel, strides, padding, dilationRate), bias);
   }
 
   @Override

@@ -3,7 +3,8 @@ package keras4j.layers;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
-import keras4j.backend.TensorMath;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /** Flattens each sample to one dimension (channels-last order), Keras's {@code Flatten}. */
@@ -13,10 +14,15 @@ public class Flatten extends Layer {
     super(args);
   }
 
+  /** Keras's {@code from_config}. */
+  public static Flatten fromConfig(ConfigReader config) {
+    ConfigArgs.requireChannelsLast(config);
+    return new Flatten(ConfigArgs.of(config).get());
+  }
+
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
-    return KerasTensor.of(
-        TensorMath.reshapeBatch(inputs.tensor(), Shapes.sample(computeOutputShape(inputs.shape()))));
+    return Ops.reshapeSamples(inputs, Shapes.sample(computeOutputShape(inputs.shape())));
   }
 
   @Override

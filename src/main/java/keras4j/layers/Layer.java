@@ -8,28 +8,35 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
+import keras4j.core.Operation;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
-import keras4j.backend.ModelGraph;
+import keras4j.backend.Trace;
 import keras4j.initializers.Initializer;
 import keras4j.regularizers.Regularizer;
+import keras4j.saving.KerasSaveable;
+import keras4j.saving.WeightStore;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
 
 /**
  * A layer, as in Keras: {@link #build} creates the weights once the input shape is known, {@link
- * #call} computes the output, {@link #getConfig} describes it.
+ * #call} computes the output, {@link #getConfig} describes it, and a static {@code
+ * fromConfig(ConfigReader)} beside each layer class rebuilds it from that config. {@link
+ * #saveOwnVariables} / {@link #loadOwnVariables} write and read its state in weight files.
  *
  * <p>{@link #apply} is Keras's {@code layer(x)}: on a symbolic tensor it records the call for the
  * functional API; inside a model's trace it runs {@code call}.
  */
-public abstract class Layer {
+public abstract class Layer implements Operation, KerasSaveable {
   private static final Set<String> COMMON_ARGS = Set.of("name", "input_shape", "trainable");
   private static final Map<String, Integer> NAME_COUNTS = new HashMap<>();
+  private static final ThreadLocal<Set<Layer>> RECORDER = new ThreadLocal<>();
 
   private final Map<String, Object> args;
   private final String name;
@@ -72,6 +79,7 @@ public abstract class Layer {
   }
 
   /** The layer's name. */
+  @Override
   public String name() {
     return name;
   }
@@ -108,8 +116,15 @@ public abstract class Layer {
       outputShape = computeOutputShape(inputs.shape());
       return KerasTensor.symbolic(outputShape, this, List.of(inputs));
     }
-    ModelGraph.recordLayer(this);
-    return noteOutput(call(inputs, ModelGraph.training()));
+    Set<Layer> recorder = RECORDER.get();
+    if (recorder != null) {
+      recorder.add(this);
+    }
+    Set<Layer> own = trackedLayers();
+    if (own == null) {
+      return noteOutput(call(inputs, Trace.training()));
+    }
+    return noteOutput(recordingLayers(own, () -> call(inputs, Trace.training())));
   }
 
   /**
@@ -120,7 +135,25 @@ public abstract class Layer {
     if (inputs.isSymbolic()) {
       return apply(inputs);
     }
-    return ModelGraph.current().trace(training, () -> apply(inputs));
+    return Trace.current("Layer.apply(x, training)").withTraining(training, () -> apply(inputs));
+  }
+
+  /**
+   * Where the layers this one calls in its {@code call} are recorded, as a subclassed model learns
+   * its layers from its traces; null (the default) leaves them to the enclosing model.
+   */
+  protected Set<Layer> trackedLayers() {
+    return null;
+  }
+
+  private static <T> T recordingLayers(Set<Layer> layers, Supplier<T> body) {
+    Set<Layer> previous = RECORDER.get();
+    RECORDER.set(layers);
+    try {
+      return body.get();
+    } finally {
+      RECORDER.set(previous);
+    }
   }
 
   /** Remembers the shape of an output, for {@code summary()}; returns the output. */
@@ -244,6 +277,27 @@ public abstract class Layer {
     config.put("trainable", trainable);
     config.put("dtype", "float32");
     return config;
+  }
+
+  /**
+   * Keras's {@code save_own_variables}: the variables this layer created with {@code addWeight},
+   * in order, under {@code "0"}, {@code "1"}, ... (a model's layers save their own). Override to
+   * save extra state, and {@link #loadOwnVariables} to read it back.
+   */
+  @Override
+  public void saveOwnVariables(WeightStore store) {
+    store.putAll(weights);
+  }
+
+  /** Keras's {@code load_own_variables}: reads back what {@link #saveOwnVariables} saved. */
+  @Override
+  public void loadOwnVariables(WeightStore store) {
+    store.loadAll(weights, describe());
+  }
+
+  /** {@code Layer 'dense_1' (Dense)}, for messages. */
+  protected final String describe() {
+    return "Layer '" + name + "' (" + getClass().getSimpleName() + ")";
   }
 
   @Override

@@ -3,7 +3,8 @@ package keras4j.layers;
 import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
-import keras4j.backend.NeuralOps;
+import keras4j.activations.Activations;
+import keras4j.saving.ConfigReader;
 
 /** {@code x} if positive, {@code negativeSlope * x} otherwise; Keras's {@code LeakyReLU}. */
 public class LeakyReLU extends Layer {
@@ -24,9 +25,16 @@ public class LeakyReLU extends Layer {
     this.negativeSlope = (float) negativeSlope;
   }
 
+  /** Keras's {@code from_config} (Keras 2 called the slope {@code alpha}). */
+  public static LeakyReLU fromConfig(ConfigReader config) {
+    double slope = config.has("negative_slope") ? config.doubleValue("negative_slope", 0.3)
+        : config.doubleValue("alpha", 0.3);
+    return new LeakyReLU(slope, ConfigArgs.of(config).get());
+  }
+
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
-    return KerasTensor.of(NeuralOps.relu(inputs.tensor(), negativeSlope, null, 0f));
+    return Activations.relu(inputs, negativeSlope, null, 0);
   }
 
   @Override

@@ -1,8 +1,9 @@
 package keras4j.layers;
 
 import keras4j.core.LayerArg;
-import keras4j.backend.NeuralOps;
-import keras4j.backend.Tensor;
+import keras4j.core.KerasTensor;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
 /** The maximum of each window, Keras's {@code MaxPooling2D}: {@code new MaxPooling2D(poolSize(2))}. */
 public class MaxPooling2D extends Pooling2D {
@@ -11,8 +12,13 @@ public class MaxPooling2D extends Pooling2D {
     super(args);
   }
 
+  /** Keras's {@code from_config}. */
+  public static MaxPooling2D fromConfig(ConfigReader config) {
+    return new MaxPooling2D(configArgs(config));
+  }
+
   @Override
-  protected Tensor pool(Tensor x, int[] poolSize, int[] strides, String padding) {
-    return NeuralOps.maxPool(x, poolSize, strides, padding);
+  protected KerasTensor pool(KerasTensor x, int[] poolSize, int[] strides, String padding) {
+    return Ops.maxPool(x, poolSize, strides, padding);
   }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
-import keras4j.backend.Tensor;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -25,12 +25,19 @@ public abstract class Pooling2D extends Layer {
     this.padding = Windows2D.padding(arg("padding", "valid"));
   }
 
+  /** The keyword arguments of a pooling layer's Keras config. */
+  static LayerArg[] configArgs(ConfigReader config) {
+    ConfigArgs.requireChannelsLast(config);
+    return ConfigArgs.of(config).ints("pool_size").ints("strides").string("padding").get();
+  }
+
   /** The pooling op over NHWC windows. */
-  protected abstract Tensor pool(Tensor x, int[] poolSize, int[] strides, String padding);
+  protected abstract KerasTensor pool(
+      KerasTensor x, int[] poolSize, int[] strides, String padding);
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
-    return KerasTensor.of(pool(inputs.tensor(), poolSize, strides, padding));
+    return pool(inputs, poolSize, strides, padding);
   }
 
   @Override

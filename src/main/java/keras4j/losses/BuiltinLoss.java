@@ -3,6 +3,7 @@ package keras4j.losses;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import keras4j.core.KerasTensor;
+import keras4j.backend.CoreBridge;
 import keras4j.backend.FrameworkLosses;
 import keras4j.backend.FrameworkLosses.Kind;
 
@@ -24,7 +25,8 @@ abstract class BuiltinLoss extends Loss {
 
   @Override
   public KerasTensor call(KerasTensor yTrue, KerasTensor yPred) {
-    return FrameworkLosses.perSample(kind, yTrue, yPred, fromLogits);
+    return CoreBridge.kerasTensor(FrameworkLosses.perSample(
+        kind, CoreBridge.tensor(yTrue), CoreBridge.tensor(yPred), fromLogits));
   }
 
   @Override

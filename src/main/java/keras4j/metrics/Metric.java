@@ -1,14 +1,29 @@
 package keras4j.metrics;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+
 /**
- * A metric tracked during training and evaluation, as {@code keras.metrics.Metric}; its value is
- * accumulated over an epoch (or over a whole {@code evaluate}).
+ * A metric, as {@code keras.metrics.Metric}: state variables made with {@link #addVariable},
+ * {@link #updateState} accumulating into them inside a traced step (with {@code keras4j.ops} and
+ * {@code variable.assignAdd}), {@link #result} computing the value from them, {@link #resetState}
+ * starting a new accumulation (each epoch, each {@code evaluate}).
  *
- * <p>The built-in metrics are TensorFlow Java framework metrics; {@link #create} makes the
- * stateful framework object for one model graph.
+ * <p>Subclass it for a custom metric: create the variables in the constructor, write {@code
+ * updateState} and {@code result} with ops.
  */
 public abstract class Metric {
   private final String name;
+  private final List<Variable> variables = new ArrayList<>();
+  private final List<FloatNdArray> initialValues = new ArrayList<>();
 
   /** A metric logged as {@code name}. */
   protected Metric(String name) {
@@ -20,8 +35,54 @@ public abstract class Metric {
     return name;
   }
 
-  /** A fresh framework metric accumulating this metric in one graph. */
-  public abstract org.tensorflow.framework.metrics.Metric create(long seed);
+  /**
+   * Keras's {@code _direction}: "up" when higher is better (accuracy, AUC), "down" when lower is
+   * (errors), null when unknown; monitoring callbacks in mode "auto" read it.
+   */
+  public String direction() {
+    return null;
+  }
+
+  /** A state variable of {@code shape}, starting (and reset) at {@code initialValue}. */
+  protected Variable addVariable(String variableName, Shape shape, float initialValue) {
+    FloatNdArray initial = NdArrays.ofFloats(shape);
+    if (initialValue != 0) {
+      initial.scalars().forEach(s -> s.setFloat(initialValue));
+    }
+    Variable variable = new Variable(name + "/" + variableName, initial, false);
+    variables.add(variable);
+    initialValues.add(initial);
+    return variable;
+  }
+
+  /**
+   * Accumulates a batch: labels {@code yTrue}, predictions {@code yPred}, optional per-sample
+   * {@code sampleWeight} (null: every sample weighs 1). Runs inside a traced step.
+   */
+  public abstract void updateState(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight);
+
+  /** The metric's value from the state accumulated so far, inside a traced step. */
+  public abstract KerasTensor result();
+
+  /** Sets every state variable back to its initial value, now. */
+  public void resetState() {
+    for (int i = 0; i < variables.size(); i++) {
+      variables.get(i).assign(initialValues.get(i));
+    }
+  }
+
+  /** The state variables, in creation order. */
+  public List<Variable> variables() {
+    return Collections.unmodifiableList(variables);
+  }
+
+  /** Keras's config: the name (and the dtype, always float32 here). */
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("name", name);
+    config.put("dtype", "float32");
+    return config;
+  }
 
   @Override
   public String toString() {

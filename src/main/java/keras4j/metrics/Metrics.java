@@ -3,15 +3,8 @@ package keras4j.metrics;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.tensorflow.framework.metrics.AUC;
-import org.tensorflow.framework.metrics.BinaryAccuracy;
-import org.tensorflow.framework.metrics.CategoricalAccuracy;
-import org.tensorflow.framework.metrics.MeanAbsoluteError;
-import org.tensorflow.framework.metrics.MeanSquaredError;
-import org.tensorflow.framework.metrics.Precision;
-import org.tensorflow.framework.metrics.SparseCategoricalAccuracy;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.types.TFloat32;
+import keras4j.core.KerasTensor;
 
 /**
  * Keras's metric aliases ({@code keras.metrics.get}), and how {@code "accuracy"} resolves: binary
@@ -77,43 +70,42 @@ public final class Metrics {
 
   /** Fraction of outputs on the right side of 0.5. */
   public static Metric binaryAccuracy(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new BinaryAccuracy<>(n, 0.5f, seed, TFloat32.class));
+    return new BinaryAccuracy(name);
   }
 
   /** Fraction of samples whose arg-max output matches the one-hot label. */
   public static Metric categoricalAccuracy(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new CategoricalAccuracy<>(n, seed, TFloat32.class));
+    return new CategoricalAccuracy(name);
   }
 
   /** Fraction of samples whose arg-max output equals the class-id label. */
   public static Metric sparseCategoricalAccuracy(String name) {
-    return new FrameworkMetric(
-        name, (n, seed) -> new SparseCategoricalAccuracy<>(n, seed, TFloat32.class));
+    return new SparseCategoricalAccuracy(name);
   }
 
   /** Mean squared error. */
   public static Metric meanSquaredError(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new MeanSquaredError<>(n, seed, TFloat32.class));
+    return new MeanSquaredError(name);
   }
 
   /** Mean absolute error. */
   public static Metric meanAbsoluteError(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new MeanAbsoluteError<>(n, seed, TFloat32.class));
+    return new MeanAbsoluteError(name);
   }
 
   /** Precision at threshold 0.5. */
   public static Metric precision(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new Precision<>(n, 0.5f, seed, TFloat32.class));
+    return new Precision(name);
   }
 
   /** Recall at threshold 0.5. */
   public static Metric recall(String name) {
-    return new FrameworkMetric(name, RecallMetric::new);
+    return new Recall(name);
   }
 
   /** Area under the ROC curve (200 thresholds, as Keras). */
   public static Metric auc(String name) {
-    return new FrameworkMetric(name, (n, seed) -> new AUC<>(n, 200, seed, TFloat32.class));
+    return new AUC(name);
   }
 
   /** "accuracy" before the label and output shapes are known. */
@@ -122,9 +114,24 @@ public final class Metrics {
       super(name);
     }
 
+    /** Whichever accuracy it resolves to, higher is better. */
     @Override
-    public org.tensorflow.framework.metrics.Metric create(long seed) {
-      throw new IllegalStateException("'" + name() + "' must be resolved against shapes first");
+    public String direction() {
+      return "up";
+    }
+
+    @Override
+    public void updateState(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight) {
+      throw unresolved();
+    }
+
+    @Override
+    public KerasTensor result() {
+      throw unresolved();
+    }
+
+    private IllegalStateException unresolved() {
+      return new IllegalStateException("'" + name() + "' must be resolved against shapes first");
     }
   }
 }

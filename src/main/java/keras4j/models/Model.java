@@ -2,6 +2,7 @@ package keras4j.models;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,15 @@ import keras4j.core.LayerArg;
 import keras4j.core.PredictArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
-import keras4j.backend.ModelGraph;
+import keras4j.metrics.Metric;
+import keras4j.ops.Ops;
+import keras4j.tf.GradientTape;
 import keras4j.callbacks.History;
+import keras4j.callbacks.TrainingModel;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
+import keras4j.saving.ConfigReader;
+import keras4j.saving.SaveableChild;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
@@ -33,10 +39,20 @@ import org.tensorflow.ndarray.Shape;
  * </ul>
  *
  * <p>The training API ({@link #compile}, {@link #fit}, {@link #evaluate}, {@link #predict}) is
- * implemented by {@link Trainer}. A model holds a TensorFlow graph and session once it runs:
- * {@link #close()} frees them (the weights stay readable).
+ * implemented by {@link Trainer}; what one step computes is {@link #trainStep}, {@link #testStep}
+ * and {@link #predictStep}, which subclasses may override as in Keras. A model holds a TensorFlow
+ * graph and session once it runs: {@link #close()} frees them (the weights stay readable).
+ *
+ * <p><b>Threads.</b> {@link #predict} may be called from any number of threads at any time,
+ * the very first call included: the first caller traces the model while the others wait, and all
+ * get the same numbers as one thread would. {@code predict} during {@code fit} (from another
+ * thread) sees the weights between two training executions, never half an update (with {@code
+ * stepsPerExecution(n)}, between two groups of n steps). Configure the model ({@code compile},
+ * {@code setTrainable}, {@code Sequential.add}) from one thread before sharing it; two {@code fit}
+ * calls at once on one model do not fail but interleave their steps; do not {@code close()} a
+ * model other threads still use.
  */
-public class Model extends Layer implements AutoCloseable {
+public class Model extends Layer implements TrainingModel, AutoCloseable {
   private final KerasTensor functionalInputs;
   private final KerasTensor functionalOutputs;
   private final Set<Layer> tracedLayers = new LinkedHashSet<>();
@@ -45,7 +61,7 @@ public class Model extends Layer implements AutoCloseable {
   /** A functional model from an {@code Input} tensor to an output tensor. */
   public Model(KerasTensor inputs, KerasTensor outputs, LayerArg... args) {
     super(args);
-    if (!inputs.isSymbolic() || !(inputs.layer() instanceof InputLayer)) {
+    if (!inputs.isSymbolic() || !(inputs.operation() instanceof InputLayer)) {
       throw new IllegalArgumentException(
           "Model inputs must come from keras4j.layers.Input.shape(...), got " + inputs);
     }
@@ -60,6 +76,28 @@ public class Model extends Layer implements AutoCloseable {
     super(args);
     this.functionalInputs = null;
     this.functionalOutputs = null;
+  }
+
+  /** Keras's {@code Functional.from_config}: the functional model a Keras config describes. */
+  public static Model fromConfig(ConfigReader config) {
+    return FunctionalConfig.fromConfig(config);
+  }
+
+  /** A functional model's config lists its layers and how they connect, as Keras's. */
+  @Override
+  public Map<String, Object> getConfig() {
+    return functionalOutputs != null ? FunctionalConfig.getConfig(this) : super.getConfig();
+  }
+
+  /** The weights walk: the model's layers, then its optimizer once compiled. */
+  @Override
+  public List<SaveableChild> saveableChildren() {
+    List<SaveableChild> children = new ArrayList<>();
+    children.add(SaveableChild.container("layers", layers()));
+    if (optimizer() != null) {
+      children.add(SaveableChild.of("optimizer", optimizer()));
+    }
+    return children;
   }
 
   @Override
@@ -99,7 +137,7 @@ public class Model extends Layer implements AutoCloseable {
     if (node == functionalInputs) {
       return inputs;
     }
-    return node.layer().apply(replay(node.inbound().get(0), inputs));
+    return ((Layer) node.operation()).apply(replay(node.inbound().get(0), inputs));
   }
 
   @Override
@@ -107,16 +145,84 @@ public class Model extends Layer implements AutoCloseable {
     return call(inputs);
   }
 
-  /** Keras's {@code model(x)}: inside a trace the model's layers are recorded as its own. */
+  /** Inside a trace, the layers {@code call} runs are recorded as the model's own. */
   @Override
-  public KerasTensor apply(KerasTensor inputs) {
-    if (inputs.isSymbolic()) {
-      return super.apply(inputs);
+  protected Set<Layer> trackedLayers() {
+    return tracedLayers;
+  }
+
+  /**
+   * One training step, as Keras's {@code train_step} (override it for a GAN, an extra loss term,
+   * several optimizers; {@code fit} then runs yours, with callbacks and the progress bar): the
+   * forward pass in training mode under a {@link GradientTape}, {@link #computeLoss}, the loss
+   * tracker, the optimizer's update of the trainable variables, {@link #computeMetrics}. It runs
+   * once, when {@code fit} traces it; the graph it builds runs for every batch. Returns the logs
+   * by name, {@code loss} first.
+   */
+  public Map<String, KerasTensor> trainStep(KerasTensor x, KerasTensor y) {
+    List<Variable> weights = trainableVariables();
+    if (weights.isEmpty()) {
+      throw new IllegalStateException("Model '" + name() + "' has no trainable weights to fit");
     }
-    ensureBuilt(inputs.shape());
-    ModelGraph.recordLayer(this);
-    return noteOutput(
-        ModelGraph.recordingLayers(tracedLayers, () -> call(inputs, ModelGraph.training())));
+    GradientTape tape = new GradientTape();
+    KerasTensor yPred;
+    KerasTensor loss;
+    try (tape) {
+      yPred = apply(x, true);
+      loss = computeLoss(x, y, yPred);
+    }
+    trainer.lossTracker().updateState(loss, Ops.batchSize(x));
+    optimizer().applyGradients(tape.gradient(loss, weights), weights);
+    return computeMetrics(x, y, yPred);
+  }
+
+  /** One evaluation step, as Keras's {@code test_step}: forward pass, loss, metrics. */
+  public Map<String, KerasTensor> testStep(KerasTensor x, KerasTensor y) {
+    KerasTensor yPred = apply(x, false);
+    trainer.lossTracker().updateState(computeLoss(x, y, yPred), Ops.batchSize(x));
+    return computeMetrics(x, y, yPred);
+  }
+
+  /** One prediction step, as Keras's {@code predict_step}: the forward pass in inference mode. */
+  public KerasTensor predictStep(KerasTensor x) {
+    return apply(x, false);
+  }
+
+  /**
+   * Keras's {@code compute_loss}: the compiled loss averaged over the batch, plus the layers'
+   * regularization penalties.
+   */
+  public KerasTensor computeLoss(KerasTensor x, KerasTensor y, KerasTensor yPred) {
+    if (compiledLoss() == null) {
+      throw new IllegalStateException(
+          "Model '" + name() + "' was compiled without a loss: pass one to compile(), e.g."
+              + " loss(\"mse\"), or override trainStep/testStep to compute your own");
+    }
+    KerasTensor total = compiledLoss().call(y, yPred).reduceMean();
+    for (KerasTensor penalty : regularizationLosses()) {
+      total = total.add(penalty);
+    }
+    return total;
+  }
+
+  /**
+   * Keras's {@code compute_metrics}: updates the compiled metrics with the batch and returns every
+   * metric's result by name, the loss tracker's first.
+   */
+  public Map<String, KerasTensor> computeMetrics(KerasTensor x, KerasTensor y, KerasTensor yPred) {
+    for (Metric metric : trainer.resolvedMetrics()) {
+      metric.updateState(y, yPred, null);
+    }
+    Map<String, KerasTensor> logs = new LinkedHashMap<>();
+    for (Metric metric : metrics()) {
+      logs.put(metric.name(), metric.result());
+    }
+    return logs;
+  }
+
+  /** Keras's {@code model.metrics}: the loss tracker, then the compiled metrics. */
+  public List<Metric> metrics() {
+    return trainer.allMetrics();
   }
 
   /** The model's layers, in the order they are called. */
@@ -133,8 +239,8 @@ public class Model extends Layer implements AutoCloseable {
     for (KerasTensor in : node.inbound()) {
       collect(in, out);
     }
-    if (!out.contains(node.layer())) {
-      out.add(node.layer());
+    if (!out.contains((Layer) node.operation())) {
+      out.add((Layer) node.operation());
     }
   }
 
@@ -273,7 +379,7 @@ public class Model extends Layer implements AutoCloseable {
    * atomic: a failure leaves any previous file at {@code path} intact.
    */
   public void save(java.nio.file.Path path) {
-    keras4j.saving.Saving.saveModel(this, path);
+    ModelFiles.save(this, path);
   }
 
   /**
@@ -281,17 +387,17 @@ public class Model extends Layer implements AutoCloseable {
    * (legacy {@code .h5}), whatever the file's extension; compiled again if the file says how.
    */
   public static Model load(java.nio.file.Path path) {
-    return keras4j.saving.Saving.loadModel(path);
+    return ModelFiles.load(path);
   }
 
   /** Saves the weights (and optimizer state) as Keras 3's {@code .weights.h5}, atomically. */
   public void saveWeights(java.nio.file.Path path) {
-    keras4j.saving.Saving.saveWeights(this, path);
+    ModelFiles.saveWeights(this, path);
   }
 
   /** Loads weights from a Keras 3 {@code .weights.h5} or a legacy Keras {@code .h5} file. */
   public void loadWeights(java.nio.file.Path path) {
-    keras4j.saving.Saving.loadWeights(this, path);
+    ModelFiles.loadWeights(this, path);
   }
 
   /**
@@ -301,7 +407,7 @@ public class Model extends Layer implements AutoCloseable {
    * (weights and optimizer state included) when it runs again.
    */
   public void export(java.nio.file.Path dir) {
-    keras4j.saving.Saving.export(this, dir);
+    ModelFiles.export(this, dir);
   }
 
   /** Internal: the machinery that trains this model. */

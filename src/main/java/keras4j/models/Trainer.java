@@ -18,14 +18,13 @@ import keras4j.core.Kwarg;
 import keras4j.core.PredictArg;
 import keras4j.core.Shapes;
 import keras4j.backend.BatchFeeder;
-import keras4j.backend.Executor;
 import keras4j.backend.HostArray;
-import keras4j.backend.StepFunction;
 import keras4j.callbacks.Callback;
 import keras4j.callbacks.History;
 import keras4j.callbacks.ProgbarLogger;
 import keras4j.losses.Loss;
 import keras4j.losses.Losses;
+import keras4j.metrics.Mean;
 import keras4j.metrics.Metric;
 import keras4j.metrics.Metrics;
 import keras4j.optimizers.Optimizer;
@@ -38,8 +37,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The training loop: Keras's {@code compile}, {@code fit}, {@code evaluate} and {@code predict}
- * for one {@link Model}, as Keras's {@code trainers/trainer.py}. How a step executes lives in
- * {@link Executor}.
+ * for one {@link Model}, as Keras's {@code trainers/trainer.py}. What one step computes is the
+ * model's {@link Model#trainStep}/{@link Model#testStep}/{@link Model#predictStep}; how it is
+ * traced and run lives in {@link GraphSteps}.
  */
 final class Trainer {
   private static final Set<String> COMPILE_ARGS =
@@ -52,11 +52,14 @@ final class Trainer {
   private static final int DEFAULT_BATCH_SIZE = 32;
 
   private final Model model;
-  private Executor executor;
+  private GraphSteps steps;
   private Optimizer optimizer;
   private Loss loss;
   private List<Metric> metrics = List.of();
+  private Mean lossTracker = new Mean("loss");
+  private List<Metric> resolvedMetrics;
   private int stepsPerExecution = 1;
+  private boolean compiled;
   private boolean stopTraining;
   private PrintStream out = System.out;
 
@@ -68,19 +71,21 @@ final class Trainer {
     Map<String, Object> kw = Kwarg.parse("compile", COMPILE_ARGS, args);
     Object opt = kw.getOrDefault("optimizer", "rmsprop");
     optimizer = opt instanceof Optimizer given ? given : Optimizers.get((String) opt);
+    // As Keras, the loss may be left out when an overridden trainStep computes its own.
     Object lossSpec = kw.get("loss");
-    if (lossSpec == null) {
-      throw new IllegalArgumentException("compile() needs a loss, e.g. loss(\"mse\")");
-    }
-    loss = lossSpec instanceof Loss given ? given : Losses.get((String) lossSpec);
+    loss = lossSpec == null || lossSpec instanceof Loss
+        ? (Loss) lossSpec : Losses.get((String) lossSpec);
+    compiled = true;
     List<Metric> resolved = new ArrayList<>();
     for (Object m : (List<?>) kw.getOrDefault("metrics", List.of())) {
       resolved.add(m instanceof Metric given ? given : Metrics.get((String) m));
     }
     metrics = List.copyOf(resolved);
     stepsPerExecution = (Integer) kw.getOrDefault("steps_per_execution", 1);
-    if (executor != null) {
-      executor.clearSteps();
+    lossTracker = new Mean("loss");
+    resolvedMetrics = null;
+    if (steps != null) {
+      steps.clearSteps();
     }
   }
 
@@ -130,12 +135,9 @@ final class Trainer {
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
     int initialEpoch = (Integer) kw.getOrDefault("initial_epoch", 0);
-    int steps = ceilDiv(x.samples(), batchSize);
-    Executor exec = executor(x.shape());
-    exec.inference(); // builds the layers, so their weights exist
-    StepFunction train = exec.trainStep(
-        y.batchShape(), stepsPerExecution, loss, metrics, optimizer, model.trainableVariables());
-    CallbackList callbacks = callbacks(kw, epochs, steps);
+    int batches = ceilDiv(x.samples(), batchSize);
+    GraphSteps.Step train = steps(x.shape()).trainStep(checkedLabels(x, y), stepsPerExecution);
+    CallbackList callbacks = callbacks(kw, epochs, batches);
     History history = new History();
     callbacks.add(history);
     callbacks.setModel(model);
@@ -146,7 +148,7 @@ final class Trainer {
     try (BatchFeeder feeder = new BatchFeeder(x, y)) {
       for (int epoch = initialEpoch; epoch < epochs && !stopTraining; epoch++) {
         callbacks.onEpochBegin(epoch);
-        train.resetMetrics();
+        resetMetrics();
         if (shuffle) {
           shuffleInPlace(order, random);
         }
@@ -178,9 +180,8 @@ final class Trainer {
 
   private Map<String, Double> runTest(
       HostArray x, HostArray y, int batchSize, CallbackList callbacks) {
-    StepFunction test =
-        executor(x.shape()).testStep(y.batchShape(), stepsPerExecution, loss, metrics);
-    test.resetMetrics();
+    GraphSteps.Step test = steps(x.shape()).testStep(checkedLabels(x, y), stepsPerExecution);
+    resetMetrics();
     callbacks.onTestBegin();
     Map<String, Double> logs;
     try (BatchFeeder feeder = new BatchFeeder(x, y)) {
@@ -193,12 +194,12 @@ final class Trainer {
 
   /**
    * Runs {@code step} over the samples in {@code order} (null: as stored), {@code batchSize} per
-   * batch and {@link StepFunction#stepsPerExecution()} batches per native call while whole
+   * batch and {@link GraphSteps.Step#stepsPerExecution()} batches per native call while whole
    * batches remain, then one by one, copying the next batches while TensorFlow runs the current
    * ones; as Keras, the batch hooks see the first and the last batch of each call. Returns the
    * logs of the last call.
    */
-  private Map<String, Double> runBatches(StepFunction step, BatchFeeder feeder, int[] order,
+  private Map<String, Double> runBatches(GraphSteps.Step step, BatchFeeder feeder, int[] order,
       int batchSize, BooleanSupplier stop, IntConsumer batchBegin,
       BiConsumer<Integer, Map<String, Double>> batchEnd) {
     int samples = feeder.samples();
@@ -232,7 +233,7 @@ final class Trainer {
     CallbackList callbacks = callbacks(kw, 0, 0);
     callbacks.setModel(model);
     callbacks.onPredictBegin();
-    FloatNdArray predictions = executor(x.shape()).predict(x, batchSize);
+    FloatNdArray predictions = steps(x.shape()).predict(x, batchSize);
     callbacks.onPredictEnd();
     return predictions;
   }
@@ -241,15 +242,15 @@ final class Trainer {
   void ensureTraced() {
     Shape shape = model.inputShape();
     if (shape != null) {
-      executor(shape).inference();
+      steps(shape).predictFunction();
     }
   }
 
   Shape outputShape(Shape inputShape) {
-    return executor(inputShape).inference().shape();
+    return steps(inputShape).outputShape();
   }
 
-  private Executor executor(Shape dataShape) {
+  private synchronized GraphSteps steps(Shape dataShape) {
     Shape sample = dataShape.numDimensions() == 1 ? Shape.of(-1, 1) : Shapes.withBatch(dataShape, -1);
     Shape expected = model.inputShape();
     if (expected != null && !Shapes.samplesCompatible(expected, sample)) {
@@ -258,15 +259,68 @@ final class Trainer {
               + " but x has samples of shape " + Shapes.toKeras(Shapes.sample(dataShape))
               + " (" + Shapes.toKeras(dataShape) + " in all)");
     }
-    if (executor == null) {
-      executor = new Executor(model, expected != null ? expected : sample,
+    if (steps == null) {
+      steps = new GraphSteps(model, expected != null ? expected : sample,
           Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads());
     }
-    return executor;
+    return steps;
+  }
+
+  /** The labels' batch shape, checked against the loss. */
+  private Shape checkedLabels(HostArray x, HostArray y) {
+    Shape labels = y.batchShape();
+    if (loss != null) {
+      loss.checkLabels(labels, steps(x.shape()).outputShape());
+    }
+    return labels;
+  }
+
+  /**
+   * Resolves the compiled metrics against the label and output shapes ("accuracy" depends on
+   * them), once per compile: the first step built decides, as Keras's {@code CompileMetrics}.
+   */
+  synchronized void resolveMetrics(Shape labels, Shape outputs) {
+    if (resolvedMetrics == null) {
+      List<Metric> resolved = new ArrayList<>();
+      for (Metric m : metrics) {
+        resolved.add(Metrics.resolve(m, labels, outputs));
+      }
+      resolvedMetrics = List.copyOf(resolved);
+    }
+  }
+
+  /** Keras's {@code model.metrics}: the loss tracker, then the compiled metrics (once resolved). */
+  List<Metric> allMetrics() {
+    List<Metric> all = new ArrayList<>(List.of(lossTracker));
+    all.addAll(resolvedMetrics != null ? resolvedMetrics : metrics);
+    return all;
+  }
+
+  /** The loss tracker, a mean weighted by batch size. */
+  Mean lossTracker() {
+    return lossTracker;
+  }
+
+  /** The compiled metrics, resolved against the label and output shapes. */
+  List<Metric> resolvedMetrics() {
+    if (resolvedMetrics == null) {
+      throw new IllegalStateException(
+          "The compiled metrics are resolved when fit or evaluate builds its first step: call"
+              + " computeMetrics from a trainStep or testStep");
+    }
+    return resolvedMetrics;
+  }
+
+  /** Starts a new accumulation of every metric (each epoch, each evaluate). */
+  void resetMetrics() {
+    lossTracker.resetState();
+    if (resolvedMetrics != null) {
+      resolvedMetrics.forEach(Metric::resetState);
+    }
   }
 
   private void checkCompiled(String what) {
-    if (loss == null) {
+    if (!compiled) {
       throw new IllegalStateException(
           "You must call compile() before " + what + "(), e.g. model.compile(optimizer(\"adam\"),"
               + " loss(\"sparse_categorical_crossentropy\"), metrics(\"accuracy\"))");
@@ -324,10 +378,10 @@ final class Trainer {
     return (a + b - 1) / b;
   }
 
-  void close() {
-    if (executor != null) {
-      executor.close();
-      executor = null;
+  synchronized void close() {
+    if (steps != null) {
+      steps.close();
+      steps = null;
     }
   }
 }

@@ -36,6 +36,11 @@ public class Adadelta extends Optimizer {
   }
 
   @Override
+  protected List<List<String>> slotOrder() {
+    return List.of(List.of("accumulated_grad", "accumulated_delta_var"));
+  }
+
+  @Override
   protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
       Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
     GraphVariable accumulatedGrad = slot(graph, variable, "accumulated_grad", 0f);

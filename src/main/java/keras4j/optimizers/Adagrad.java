@@ -1,5 +1,6 @@
 package keras4j.optimizers;
 
+import java.util.List;
 import java.util.Map;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
@@ -32,6 +33,16 @@ public class Adagrad extends Optimizer {
     super("adagrad", learningRate);
     this.initialAccumulatorValue = (float) initialAccumulatorValue;
     this.epsilon = (float) epsilon;
+  }
+
+  @Override
+  protected List<List<String>> slotOrder() {
+    return List.of(List.of("accumulator"));
+  }
+
+  @Override
+  protected float slotInitialValue(String slotName) {
+    return initialAccumulatorValue;
   }
 
   @Override

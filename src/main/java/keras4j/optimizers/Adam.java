@@ -1,7 +1,9 @@
 package keras4j.optimizers;
 
+import java.util.List;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -26,6 +28,17 @@ public class Adam extends AdaptiveMoments {
   /** Adam with every setting given. */
   public Adam(double learningRate, double beta1, double beta2, double epsilon) {
     super("adam", learningRate, beta1, beta2, epsilon);
+  }
+
+  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  public static Adam fromConfig(ConfigReader config) {
+    return new Adam(Optimizer.learningRate(config, 0.001), config.doubleValue("beta_1", 0.9),
+        config.doubleValue("beta_2", 0.999), config.doubleValue("epsilon", 1e-7));
+  }
+
+  @Override
+  protected List<List<String>> slotOrder() {
+    return List.of(List.of("m", "v"));
   }
 
   @Override

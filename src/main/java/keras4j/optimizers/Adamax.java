@@ -1,5 +1,6 @@
 package keras4j.optimizers;
 
+import java.util.List;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
 import org.tensorflow.Operand;
@@ -26,6 +27,11 @@ public class Adamax extends AdaptiveMoments {
   /** Adamax with every setting given. */
   public Adamax(double learningRate, double beta1, double beta2, double epsilon) {
     super("adamax", learningRate, beta1, beta2, epsilon);
+  }
+
+  @Override
+  protected List<List<String>> slotOrder() {
+    return List.of(List.of("momentum", "norm"));
   }
 
   @Override

@@ -2,6 +2,7 @@ package keras4j.optimizers;
 
 import java.util.List;
 import keras4j.core.Variable;
+import keras4j.backend.CoreBridge;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
 import org.tensorflow.Operand;
@@ -41,8 +42,13 @@ public class Nadam extends AdaptiveMoments {
 
   @Override
   protected List<Op> beforeUpdates(Ops tf, ModelGraph graph, Operand<TFloat32> step) {
-    GraphVariable product = graph.variable(uProduct);
+    GraphVariable product = graph.variable(CoreBridge.storage(uProduct));
     return List.of(tf.assign(product.ref(), tf.math.mul(product.read(), momentumAt(tf, step))));
+  }
+
+  @Override
+  protected List<List<String>> slotOrder() {
+    return List.of(List.of("momentum", "velocity"));
   }
 
   @Override
@@ -54,7 +60,7 @@ public class Nadam extends AdaptiveMoments {
     Operand<TFloat32> uT = momentumAt(tf, step);
     Operand<TFloat32> uNext = momentumAt(tf, tf.math.add(step, one));
     // A fresh read made under tf's control dependencies sees this step's u_product.
-    Operand<TFloat32> productT = tf.identity(graph.variable(uProduct).ref());
+    Operand<TFloat32> productT = tf.identity(graph.variable(CoreBridge.storage(uProduct)).ref());
     Operand<TFloat32> productNext = tf.math.mul(productT, uNext);
     Operand<TFloat32> newM = updateMoment(tf, m, gradient, beta1);
     Operand<TFloat32> newV = updateMoment(tf, v, tf.math.square(gradient), beta2);

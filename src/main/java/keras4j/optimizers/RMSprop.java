@@ -1,8 +1,10 @@
 package keras4j.optimizers;
 
+import java.util.List;
 import java.util.Map;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -34,6 +36,18 @@ public class RMSprop extends Optimizer {
     this.rho = (float) rho;
     this.momentum = (float) momentum;
     this.epsilon = (float) epsilon;
+  }
+
+  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  public static RMSprop fromConfig(ConfigReader config) {
+    return new RMSprop(Optimizer.learningRate(config, 0.001), config.doubleValue("rho", 0.9),
+        config.doubleValue("momentum", 0), config.doubleValue("epsilon", 1e-7));
+  }
+
+  @Override
+  protected List<List<String>> slotOrder() {
+    return momentum > 0 ? List.of(List.of("velocity"), List.of("momentum"))
+        : List.of(List.of("velocity"));
   }
 
   @Override

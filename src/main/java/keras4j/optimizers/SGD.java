@@ -1,8 +1,10 @@
 package keras4j.optimizers;
 
+import java.util.List;
 import java.util.Map;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -34,6 +36,17 @@ public class SGD extends Optimizer {
     }
     this.momentum = (float) momentum;
     this.nesterov = nesterov;
+  }
+
+  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  public static SGD fromConfig(ConfigReader config) {
+    return new SGD(Optimizer.learningRate(config, 0.01), config.doubleValue("momentum", 0),
+        config.bool("nesterov", false));
+  }
+
+  @Override
+  protected List<List<String>> slotOrder() {
+    return momentum != 0 ? List.of(List.of("momentum")) : List.of();
   }
 
   @Override

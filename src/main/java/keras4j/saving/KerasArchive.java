@@ -185,7 +185,7 @@ final class KerasArchive implements AutoCloseable {
 
   /**
    * The bytes of {@code model.weights.h5}, refused past {@code budget} bytes (give it what the
-   * model's declared weights take in HDF5, see {@code Saving.weightsBudget}) or past {@link
+   * model's declared weights take in HDF5, see {@code SavingLib.weightsBudget}) or past {@link
    * #defaultWeightsBudget} of the archive's size, whichever is smaller.
    */
   byte[] weights(long budget) {

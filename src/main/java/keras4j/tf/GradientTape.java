@@ -14,8 +14,10 @@ import java.util.Set;
 import keras4j.core.KerasTensor;
 import keras4j.core.TensorLike;
 import keras4j.core.Variable;
-import keras4j.backend.FunctionTrace;
+import keras4j.backend.CoreBridge;
 import keras4j.backend.ModelGraph;
+import keras4j.backend.Tensor;
+import keras4j.backend.Trace;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -53,7 +55,7 @@ import org.tensorflow.types.TFloat32;
  * reachable source to the target, so compute what you differentiate inside the tape.
  */
 public final class GradientTape implements AutoCloseable {
-  private final FunctionTrace trace;
+  private final Trace trace;
   private final boolean persistent;
   private final Set<String> opsBefore;
   private Set<String> opsAtClose;
@@ -72,9 +74,9 @@ public final class GradientTape implements AutoCloseable {
    * tf.GradientTape(persistent=True)}.
    */
   public GradientTape(boolean persistent) {
-    this.trace = FunctionTrace.current("GradientTape");
+    this.trace = Trace.current("GradientTape");
     this.persistent = persistent;
-    this.opsBefore = FunctionTrace.opNames(trace.graph().graph());
+    this.opsBefore = Trace.opNames(trace.graph().graph());
   }
 
   /** Makes the tape differentiate with respect to {@code source} (a tensor or variable). */
@@ -88,7 +90,7 @@ public final class GradientTape implements AutoCloseable {
     if (source instanceof Variable variable) {
       watchedVariables.add(variable);
     } else {
-      watchedTensors.add(source.asTensor().tensor().operand().asOutput());
+      watchedTensors.add(CoreBridge.tensor(source.asTensor()).operand().asOutput());
     }
   }
 
@@ -111,18 +113,18 @@ public final class GradientTape implements AutoCloseable {
     }
     used = true;
     ModelGraph graph = trace.graph();
-    Output<TFloat32> y = target.tensor().operand().asOutput();
+    Output<TFloat32> y = CoreBridge.tensor(target).operand().asOutput();
     List<Output<?>> xs = new ArrayList<>();
     Set<Output<?>> watched = new LinkedHashSet<>();
     for (TensorLike source : sources) {
       Output<?> x;
       if (source instanceof Variable variable) {
-        x = graph.read(variable).asOutput();
+        x = trace.read(CoreBridge.storage(variable)).asOutput();
         if (variable.trainable() || watchedVariables.contains(variable)) {
           watched.add(x);
         }
       } else {
-        x = source.asTensor().tensor().operand().asOutput();
+        x = CoreBridge.tensor(source.asTensor()).operand().asOutput();
         if (watchedTensors.contains(x)) {
           watched.add(x);
         }
@@ -135,7 +137,7 @@ public final class GradientTape implements AutoCloseable {
       Gradients dy = graph.tf().gradients(y, reachable);
       for (int i = 0; i < reachable.size(); i++) {
         Operand<TFloat32> g = dy.dy(i);
-        grads.put(reachable.get(i), KerasTensor.of(graph, g));
+        grads.put(reachable.get(i), CoreBridge.kerasTensor(new Tensor(graph, g)));
       }
     }
     List<KerasTensor> out = new ArrayList<>();
@@ -187,7 +189,7 @@ public final class GradientTape implements AutoCloseable {
   @Override
   public void close() {
     if (opsAtClose == null) {
-      opsAtClose = FunctionTrace.opNames(trace.graph().graph());
+      opsAtClose = Trace.opNames(trace.graph().graph());
     }
   }
 }

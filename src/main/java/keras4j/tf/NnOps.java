@@ -2,9 +2,10 @@ package keras4j.tf;
 
 import keras4j.core.KerasTensor;
 import keras4j.core.TensorLike;
+import keras4j.backend.CoreBridge;
 import keras4j.backend.FrameworkLosses;
 import keras4j.backend.Tensor;
-import keras4j.backend.TensorMath;
+import keras4j.ops.Ops;
 import keras4j.utils.RandomSeed;
 
 /** {@code tf.nn}, reached as {@code TF.nn}: activations and crossentropies on logits. */
@@ -13,17 +14,17 @@ public final class NnOps {
 
   /** {@code tf.nn.relu(x)}: {@code max(x, 0)}. */
   public KerasTensor relu(TensorLike x) {
-    return TF.activation("relu", x);
+    return Ops.relu(TF.inTrace("nn.relu", x));
   }
 
   /** {@code tf.nn.sigmoid(x)}: {@code 1 / (1 + exp(-x))}. */
   public KerasTensor sigmoid(TensorLike x) {
-    return TF.activation("sigmoid", x);
+    return Ops.sigmoid(TF.inTrace("nn.sigmoid", x));
   }
 
   /** {@code tf.nn.softmax(x)} over the last axis. */
   public KerasTensor softmax(TensorLike x) {
-    return TF.activation("softmax", x);
+    return Ops.softmax(TF.inTrace("nn.softmax", x));
   }
 
   /**
@@ -31,10 +32,7 @@ public final class NnOps {
    * others by {@code 1 / (1 - rate)}; a new mask on every call of the function.
    */
   public KerasTensor dropout(TensorLike x, double rate) {
-    if (!(rate >= 0 && rate < 1)) {
-      throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
-    }
-    return KerasTensor.of(TensorMath.dropout(TF.inTrace("nn.dropout", x), (float) rate, RandomSeed.next()));
+    return Ops.dropout(TF.inTrace("nn.dropout", x), rate, RandomSeed.next());
   }
 
   /**
@@ -42,10 +40,10 @@ public final class NnOps {
    * -sum(labels * log_softmax(logits))} over the last axis; labels are probabilities (one-hot).
    */
   public KerasTensor softmaxCrossEntropyWithLogits(TensorLike labels, TensorLike logits) {
-    Tensor z = TF.inTrace("nn.softmaxCrossEntropyWithLogits", logits);
-    Tensor y = TF.inTrace("nn.softmaxCrossEntropyWithLogits", labels);
-    return KerasTensor.of(z.graph(),
-        z.graph().tf().nn.softmaxCrossEntropyWithLogits(z.operand(), y.operand()).loss());
+    Tensor z = inTrace("nn.softmaxCrossEntropyWithLogits", logits);
+    Tensor y = inTrace("nn.softmaxCrossEntropyWithLogits", labels);
+    return CoreBridge.kerasTensor(new Tensor(z.graph(),
+        z.graph().tf().nn.softmaxCrossEntropyWithLogits(z.operand(), y.operand()).loss()));
   }
 
   /**
@@ -53,9 +51,10 @@ public final class NnOps {
    * -log_softmax(logits)[label]}; labels are class ids, shape (batch) or (batch, 1).
    */
   public KerasTensor sparseSoftmaxCrossEntropyWithLogits(TensorLike labels, TensorLike logits) {
-    TF.inTrace("nn.sparseSoftmaxCrossEntropyWithLogits", logits);
-    return FrameworkLosses.perSample(FrameworkLosses.Kind.SPARSE_CATEGORICAL_CROSSENTROPY,
-        labels.asTensor(), logits.asTensor(), true);
+    Tensor z = inTrace("nn.sparseSoftmaxCrossEntropyWithLogits", logits);
+    return CoreBridge.kerasTensor(FrameworkLosses.perSample(
+        FrameworkLosses.Kind.SPARSE_CATEGORICAL_CROSSENTROPY, CoreBridge.tensor(labels.asTensor()),
+        z, true));
   }
 
   /**
@@ -63,12 +62,16 @@ public final class NnOps {
    * form {@code max(x, 0) - x * z + log(1 + exp(-|x|))}.
    */
   public KerasTensor sigmoidCrossEntropyWithLogits(TensorLike labels, TensorLike logits) {
-    Tensor x = TF.inTrace("nn.sigmoidCrossEntropyWithLogits", logits);
-    Tensor z = TF.inTrace("nn.sigmoidCrossEntropyWithLogits", labels);
+    Tensor x = inTrace("nn.sigmoidCrossEntropyWithLogits", logits);
+    Tensor z = inTrace("nn.sigmoidCrossEntropyWithLogits", labels);
     var tf = x.graph().tf();
     var positive = tf.math.maximum(x.operand(), tf.constant(0f));
     var softplus = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(x.operand()))));
-    return KerasTensor.of(x.graph(),
-        tf.math.add(tf.math.sub(positive, tf.math.mul(x.operand(), z.operand())), softplus));
+    return CoreBridge.kerasTensor(new Tensor(x.graph(),
+        tf.math.add(tf.math.sub(positive, tf.math.mul(x.operand(), z.operand())), softplus)));
+  }
+
+  private static Tensor inTrace(String op, TensorLike x) {
+    return CoreBridge.tensor(TF.inTrace(op, x).asTensor());
   }
 }

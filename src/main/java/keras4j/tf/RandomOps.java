@@ -1,14 +1,15 @@
 package keras4j.tf;
 
 import keras4j.core.KerasTensor;
-import keras4j.backend.ModelGraph;
+import keras4j.backend.CoreBridge;
+import keras4j.backend.Kernels;
+import keras4j.backend.Tensor;
+import keras4j.backend.Trace;
 import keras4j.utils.RandomArrays;
 import keras4j.utils.RandomSeed;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.random.RandomStandardNormal;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -36,14 +37,13 @@ public final class RandomOps {
     if (!(stddev >= 0)) {
       throw new IllegalArgumentException("stddev must not be negative, got " + stddev);
     }
-    ModelGraph graph = ModelGraph.currentOrNull();
-    if (graph == null) {
+    Trace trace = Trace.currentOrNull();
+    if (trace == null) {
       return KerasTensor.constant(new RandomArrays(seed).normal(mean, stddev, shape));
     }
-    Ops tf = graph.tf();
-    Operand<TFloat32> standard = tf.random.randomStandardNormal(tf.constant(shape), TFloat32.class,
-        RandomStandardNormal.seed(seed), RandomStandardNormal.seed2(seed >>> 32));
-    return KerasTensor.of(graph, scaled(tf, standard, stddev, mean));
+    Ops tf = trace.tf();
+    Operand<TFloat32> standard = Kernels.standardNormal(tf, shape, seed);
+    return CoreBridge.kerasTensor(new Tensor(trace.graph(), scaled(tf, standard, stddev, mean)));
   }
 
   /** {@code tf.random.uniform(shape)}: values in [0, 1). */
@@ -62,16 +62,15 @@ public final class RandomOps {
       throw new IllegalArgumentException(
           "maxval must be above minval, got minval=" + minval + ", maxval=" + maxval);
     }
-    ModelGraph graph = ModelGraph.currentOrNull();
-    if (graph == null) {
+    Trace trace = Trace.currentOrNull();
+    if (trace == null) {
       FloatNdArray unit = new RandomArrays(seed).rand(shape);
       unit.scalars().forEach(s -> s.setFloat(minval + (maxval - minval) * s.getFloat()));
       return KerasTensor.constant(unit);
     }
-    Ops tf = graph.tf();
-    Operand<TFloat32> unit = tf.random.randomUniform(tf.constant(shape), TFloat32.class,
-        RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 32));
-    return KerasTensor.of(graph, scaled(tf, unit, maxval - minval, minval));
+    Ops tf = trace.tf();
+    Operand<TFloat32> unit = Kernels.uniform(tf, shape, seed);
+    return CoreBridge.kerasTensor(new Tensor(trace.graph(), scaled(tf, unit, maxval - minval, minval)));
   }
 
   private static Operand<TFloat32> scaled(Ops tf, Operand<TFloat32> x, float scale, float shift) {

@@ -1,23 +1,16 @@
 package keras4j.tf;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
-import java.util.function.BinaryOperator;
 import keras4j.core.KerasTensor;
 import keras4j.core.TensorLike;
 import keras4j.core.Variable;
-import keras4j.backend.ModelGraph;
-import keras4j.backend.Tensor;
-import keras4j.backend.TensorMath;
-import org.tensorflow.Operand;
+import keras4j.backend.Trace;
+import keras4j.ops.Ops;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * TensorFlow's low-level API for custom training loops, named as in Python so that code ports
@@ -90,7 +83,7 @@ public final class TF {
    * traced functions (a function's body runs once, at trace time).
    */
   public static Variable variable(KerasTensor initialValue, String name, boolean trainable) {
-    if (ModelGraph.currentOrNull() != null) {
+    if (Trace.currentOrNull() != null) {
       throw new IllegalStateException(
           "Create variables outside the body of TF.function (as fields, like the weights of a"
               + " layer): the body runs only when traced, so a variable made there would exist"
@@ -125,151 +118,117 @@ public final class TF {
 
   /** {@code tf.zeros_like(x)}. */
   public static KerasTensor zerosLike(TensorLike x) {
-    return unary("zerosLike", x, (tf, a) -> tf.zerosLike(a));
+    return Ops.zerosLike(inTrace("zerosLike", x));
   }
 
   /** {@code tf.ones_like(x)}. */
   public static KerasTensor onesLike(TensorLike x) {
-    return unary("onesLike", x, (tf, a) -> tf.onesLike(a));
+    return Ops.onesLike(inTrace("onesLike", x));
   }
 
   /** {@code tf.matmul(a, b)}: the matrix product. */
   public static KerasTensor matmul(TensorLike a, TensorLike b) {
-    return binary("matmul", a, b, TensorMath::matmul);
+    return Ops.matmul(inTrace("matmul", a), b);
   }
 
   /** {@code tf.add(a, b)}, {@code a + b}, with broadcasting. */
   public static KerasTensor add(TensorLike a, TensorLike b) {
-    return binary("add", a, b, TensorMath::add);
+    return Ops.add(inTrace("add", a), b);
   }
 
   /** {@code tf.subtract(a, b)}, {@code a - b}, with broadcasting. */
   public static KerasTensor subtract(TensorLike a, TensorLike b) {
-    return binary("subtract", a, b, TensorMath::sub);
+    return Ops.subtract(inTrace("subtract", a), b);
   }
 
   /** {@code tf.multiply(a, b)}, {@code a * b}, element-wise with broadcasting. */
   public static KerasTensor multiply(TensorLike a, TensorLike b) {
-    return binary("multiply", a, b, TensorMath::mul);
+    return Ops.multiply(inTrace("multiply", a), b);
   }
 
   /** {@code tf.divide(a, b)}, {@code a / b}, element-wise with broadcasting. */
   public static KerasTensor divide(TensorLike a, TensorLike b) {
-    return binary("divide", a, b, TensorMath::div);
+    return Ops.divide(inTrace("divide", a), b);
   }
 
   /** {@code tf.negative(x)}, {@code -x}. */
   public static KerasTensor negative(TensorLike x) {
-    return unary("negative", x, (tf, a) -> tf.math.neg(a));
+    return Ops.negative(inTrace("negative", x));
   }
 
   /** {@code tf.square(x)}. */
   public static KerasTensor square(TensorLike x) {
-    return unary("square", x, (tf, a) -> tf.math.square(a));
+    return Ops.square(inTrace("square", x));
   }
 
   /** {@code tf.sqrt(x)}. */
   public static KerasTensor sqrt(TensorLike x) {
-    return unary("sqrt", x, (tf, a) -> tf.math.sqrt(a));
+    return Ops.sqrt(inTrace("sqrt", x));
   }
 
   /** {@code tf.exp(x)}. */
   public static KerasTensor exp(TensorLike x) {
-    return unary("exp", x, (tf, a) -> tf.math.exp(a));
+    return Ops.exp(inTrace("exp", x));
   }
 
   /** {@code tf.math.log(x)}, the natural logarithm. */
   public static KerasTensor log(TensorLike x) {
-    return unary("log", x, (tf, a) -> tf.math.log(a));
+    return Ops.log(inTrace("log", x));
   }
 
   /** {@code tf.abs(x)}. */
   public static KerasTensor abs(TensorLike x) {
-    return unary("abs", x, (tf, a) -> tf.math.abs(a));
+    return Ops.abs(inTrace("abs", x));
   }
 
   /** {@code tf.tanh(x)}. */
   public static KerasTensor tanh(TensorLike x) {
-    return activation("tanh", x);
+    return Ops.tanh(inTrace("tanh", x));
   }
 
   /** {@code tf.reduce_mean(x)}: the mean of all elements. */
   public static KerasTensor reduceMean(TensorLike x) {
-    return unary("reduceMean", x, (tf, a) -> tf.math.mean(a, allAxes(tf, a)));
+    return Ops.mean(inTrace("reduceMean", x));
   }
 
   /** {@code tf.reduce_mean(x, axis)}: the mean along {@code axis} (negative counts from the end). */
   public static KerasTensor reduceMean(TensorLike x, int axis) {
-    return unary("reduceMean", x, (tf, a) -> tf.math.mean(a, tf.constant(axis)));
+    return Ops.mean(inTrace("reduceMean", x), axis);
   }
 
   /** {@code tf.reduce_sum(x)}: the sum of all elements. */
   public static KerasTensor reduceSum(TensorLike x) {
-    return unary("reduceSum", x, (tf, a) -> tf.reduceSum(a, allAxes(tf, a)));
+    return Ops.sum(inTrace("reduceSum", x));
   }
 
   /** {@code tf.reduce_sum(x, axis)}: the sum along {@code axis} (negative counts from the end). */
   public static KerasTensor reduceSum(TensorLike x, int axis) {
-    return unary("reduceSum", x, (tf, a) -> tf.reduceSum(a, tf.constant(axis)));
+    return Ops.sum(inTrace("reduceSum", x), axis);
   }
 
   /** {@code tf.transpose(x)}: the dimensions reversed (rows and columns of a matrix swapped). */
   public static KerasTensor transpose(TensorLike x) {
-    return unary("transpose", x, (tf, a) -> {
-      var rank = tf.rank(a);
-      var reversed = tf.math.sub(tf.math.sub(rank, tf.constant(1)),
-          tf.range(tf.constant(0), rank, tf.constant(1)));
-      return tf.linalg.transpose(a, reversed);
-    });
+    return Ops.transpose(inTrace("transpose", x));
   }
 
   /** {@code tf.concat(values, axis)}: the tensors joined along {@code axis}. */
   public static KerasTensor concat(List<? extends TensorLike> values, int axis) {
-    if (values.isEmpty()) {
-      throw new IllegalArgumentException("concat needs at least one tensor");
-    }
-    List<Operand<TFloat32>> operands = new ArrayList<>();
-    ModelGraph graph = null;
-    for (TensorLike value : values) {
-      Tensor t = inTrace("concat", value);
-      graph = t.graph();
-      operands.add(t.operand());
-    }
-    return KerasTensor.of(graph, graph.tf().concat(operands, graph.tf().constant(axis)));
+    values.forEach(v -> inTrace("concat", v));
+    return Ops.concatenate(values, axis);
   }
 
   /** {@code tf.stop_gradient(x)}: x, through which no gradient flows. */
   public static KerasTensor stopGradient(TensorLike x) {
-    return unary("stopGradient", x, (tf, a) -> tf.stopGradient(a));
+    return Ops.stopGradient(inTrace("stopGradient", x));
   }
 
-  private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf, Operand<TFloat32> a) {
-    return tf.range(tf.constant(0), tf.rank(a), tf.constant(1));
-  }
-
-  /** The graph tensor of {@code x} in the trace running now; {@code op} is named if there is none. */
-  static Tensor inTrace(String op, TensorLike x) {
-    if (ModelGraph.currentOrNull() == null) {
+  /** {@code x}, checked to be used inside a trace; {@code op} is named if there is none. */
+  static TensorLike inTrace(String op, TensorLike x) {
+    if (Trace.currentOrNull() == null) {
       throw new IllegalStateException(
           "TF." + op + " adds an op to a graph: call it inside the body of TF.function(...),"
               + " which keras4j traces into a graph once and re-runs (there is no eager mode)");
     }
-    return x.asTensor().tensor();
-  }
-
-  /** Applies the op {@code f} to {@code x}'s graph tensor. */
-  static KerasTensor unary(
-      String op, TensorLike x, BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> f) {
-    Tensor t = inTrace(op, x);
-    return KerasTensor.of(t.graph(), f.apply(t.graph().tf(), t.operand()));
-  }
-
-  private static KerasTensor binary(String op, TensorLike a, TensorLike b, BinaryOperator<Tensor> f) {
-    return KerasTensor.of(f.apply(inTrace(op, a), inTrace(op, b)));
-  }
-
-  /** Applies the Keras activation {@code name}; softmax and sigmoid keep their logits for losses. */
-  static KerasTensor activation(String name, TensorLike x) {
-    return KerasTensor.of(TensorMath.activation(name, inTrace(name, x)));
+    return x;
   }
 }

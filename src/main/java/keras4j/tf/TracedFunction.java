@@ -9,16 +9,15 @@ import java.util.Map;
 import java.util.function.Function;
 import keras4j.core.KerasTensor;
 import keras4j.core.TensorLike;
-import keras4j.backend.FunctionTrace;
+import keras4j.backend.CoreBridge;
+import keras4j.backend.GraphFunction;
 import keras4j.backend.ModelGraph;
-import org.tensorflow.Operand;
+import keras4j.backend.Tensor;
+import keras4j.backend.Trace;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -84,10 +83,8 @@ public final class TracedFunction<R> implements AutoCloseable {
     this.body = body;
   }
 
-  /** One trace: the graph's inputs, outputs and effects for one list of argument shapes. */
-  private record Concrete(
-      List<Placeholder<TFloat32>> inputs, List<Operand<TFloat32>> outputs, Object template,
-      List<Op> effects) {}
+  /** One trace: the graph function for one list of argument shapes, and its result's layout. */
+  private record Concrete(GraphFunction function, Object template) {}
 
   /** An output's position in a traced result. */
   private record Leaf(int index) {}
@@ -108,7 +105,7 @@ public final class TracedFunction<R> implements AutoCloseable {
       throw new IllegalArgumentException(
           "This function takes " + arity + " argument(s) but was called with " + args.length);
     }
-    if (ModelGraph.currentOrNull() != null) {
+    if (Trace.currentOrNull() != null) {
       List<KerasTensor> tensors = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         tensors.add(args[i] instanceof TensorLike t
@@ -139,28 +136,26 @@ public final class TracedFunction<R> implements AutoCloseable {
     if (graph == null) {
       graph = new ModelGraph();
     }
-    List<Placeholder<TFloat32>> inputs = new ArrayList<>();
-    List<KerasTensor> args = new ArrayList<>();
-    for (Shape shape : shapes) {
-      Placeholder<TFloat32> input =
-          graph.tf().placeholder(TFloat32.class, Placeholder.shape(shape));
-      inputs.add(input);
-      args.add(KerasTensor.of(graph, input));
-    }
-    List<Operand<TFloat32>> outputs = new ArrayList<>();
-    List<Op> effects = new ArrayList<>();
-    Object template =
-        FunctionTrace.run(graph, () -> flatten(body.apply(args), outputs), effects);
-    return new Concrete(inputs, outputs, template, effects);
+    Object[] template = new Object[1];
+    GraphFunction function = GraphFunction.trace(graph, shapes, false, placeholders -> {
+      List<KerasTensor> args = new ArrayList<>();
+      for (Tensor input : placeholders) {
+        args.add(CoreBridge.kerasTensor(input));
+      }
+      List<Tensor> outputs = new ArrayList<>();
+      template[0] = flatten(body.apply(args), outputs);
+      return outputs;
+    });
+    return new Concrete(function, template[0]);
   }
 
   /** Replaces each tensor of {@code result} by its position in {@code outputs}. */
-  private static Object flatten(Object result, List<Operand<TFloat32>> outputs) {
+  private static Object flatten(Object result, List<Tensor> outputs) {
     if (result == null) {
       return null;
     }
     if (result instanceof KerasTensor tensor) {
-      outputs.add(tensor.tensor().operand());
+      outputs.add(CoreBridge.tensor(tensor));
       return new Leaf(outputs.size() - 1);
     }
     if (result instanceof List<?> list) {
@@ -182,23 +177,16 @@ public final class TracedFunction<R> implements AutoCloseable {
 
   private List<FloatNdArray> run(Concrete concrete, List<FloatNdArray> values) {
     List<FloatNdArray> results = new ArrayList<>();
-    if (concrete.outputs().isEmpty() && concrete.effects().isEmpty()) {
+    if (concrete.function().isEmpty()) {
       return results;
     }
-    graph.claimVariables();
     List<TFloat32> fed = new ArrayList<>();
     try {
-      Session.Runner runner = graph.session().runner();
-      for (int i = 0; i < values.size(); i++) {
-        FloatNdArray value = values.get(i);
-        TFloat32 tensor = TFloat32.tensorOf(value.shape(), value::copyTo);
-        fed.add(tensor);
-        runner.feed(concrete.inputs().get(i), tensor);
+      for (FloatNdArray value : values) {
+        fed.add(TFloat32.tensorOf(value.shape(), value::copyTo));
       }
-      concrete.effects().forEach(runner::addTarget);
-      concrete.outputs().forEach(runner::fetch);
-      try (Result result = runner.run()) {
-        for (int i = 0; i < concrete.outputs().size(); i++) {
+      try (Result result = concrete.function().run(fed.toArray(TFloat32[]::new))) {
+        for (int i = 0; i < concrete.function().outputCount(); i++) {
           TFloat32 out = (TFloat32) result.get(i);
           FloatNdArray copy = NdArrays.ofFloats(out.shape());
           out.copyTo(copy);

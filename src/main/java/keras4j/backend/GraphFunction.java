@@ -1,0 +1,94 @@
+package keras4j.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A function traced once into a {@link ModelGraph} and run any number of times, as a {@code
+ * tf.function}'s concrete function: float32 inputs fed to placeholders, the outputs fetched, and
+ * the effects (variable updates) run on every call. {@code fit}'s steps, {@code predict} and
+ * {@code TF.function} are all built this way. Runs may overlap on several threads.
+ */
+public final class GraphFunction {
+  private final ModelGraph graph;
+  private final List<Placeholder<TFloat32>> inputs;
+  private final List<Operand<TFloat32>> outputs;
+  private final List<Op> effects;
+
+  private GraphFunction(ModelGraph graph, List<Placeholder<TFloat32>> inputs,
+      List<Operand<TFloat32>> outputs, List<Op> effects) {
+    this.graph = graph;
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+    this.effects = List.copyOf(effects);
+  }
+
+  /**
+   * Traces {@code body} into {@code graph} on placeholders of {@code inputShapes} (unknown
+   * dimensions -1), layers in training mode or not; {@code body} returns the tensors to fetch.
+   */
+  public static GraphFunction trace(ModelGraph graph, List<Shape> inputShapes, boolean training,
+      Function<List<Tensor>, List<Tensor>> body) {
+    Trace.Result<GraphFunction> traced = Trace.run(graph, training, () -> {
+      List<Placeholder<TFloat32>> placeholders = new ArrayList<>();
+      List<Tensor> args = new ArrayList<>();
+      for (Shape shape : inputShapes) {
+        Placeholder<TFloat32> input =
+            graph.tf().placeholder(TFloat32.class, Placeholder.shape(shape));
+        placeholders.add(input);
+        args.add(new Tensor(graph, input));
+      }
+      List<Operand<TFloat32>> fetches = new ArrayList<>();
+      for (Tensor out : body.apply(args)) {
+        fetches.add(out.operand());
+      }
+      return new GraphFunction(graph, placeholders, fetches, List.of());
+    });
+    GraphFunction f = traced.value();
+    return new GraphFunction(graph, f.inputs, f.outputs, traced.effects());
+  }
+
+  /** Whether running it would do nothing: no outputs and no effects. */
+  public boolean isEmpty() {
+    return outputs.isEmpty() && effects.isEmpty();
+  }
+
+  /** The number of outputs. */
+  public int outputCount() {
+    return outputs.size();
+  }
+
+  /** The static shape of output {@code i} (unknown dimensions -1). */
+  public Shape outputShape(int i) {
+    return outputs.get(i).shape();
+  }
+
+  /**
+   * Runs the function on {@code feeds} (one tensor per input, owned by the caller); returns the
+   * outputs, which the caller closes.
+   */
+  public Result run(TFloat32... feeds) {
+    if (feeds.length != inputs.size()) {
+      throw new IllegalArgumentException(
+          "This function takes " + inputs.size() + " inputs, got " + feeds.length);
+    }
+    return graph.running(() -> {
+      graph.claimVariables();
+      Session.Runner runner = graph.session().runner();
+      for (int i = 0; i < feeds.length; i++) {
+        runner.feed(inputs.get(i), feeds[i]);
+      }
+      effects.forEach(runner::addTarget);
+      outputs.forEach(runner::fetch);
+      return runner.run();
+    });
+  }
+}

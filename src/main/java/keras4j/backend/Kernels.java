@@ -1,0 +1,245 @@
+package keras4j.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.tensorflow.Operand;
+import org.tensorflow.framework.activations.Activation;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.nn.Conv2d;
+import org.tensorflow.op.nn.LeakyRelu;
+import org.tensorflow.op.random.RandomStandardNormal;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The TensorFlow ops behind every keras4j op ({@code keras4j.ops.Ops}, the core tensor's methods,
+ * {@code TF.*}): one implementation of each, on graph {@link Tensor}s. Convolution and pooling are
+ * channels-last, Keras's default {@code data_format}.
+ */
+public final class Kernels {
+  private static final Set<String> KEEPS_LOGITS = Set.of("softmax", "sigmoid");
+
+  private Kernels() {}
+
+  private static Tensor result(Tensor like, Operand<TFloat32> out) {
+    return new Tensor(like.graph(), out);
+  }
+
+  private static Ops tf(Tensor t) {
+    return t.graph().tf();
+  }
+
+  /** Applies {@code f} (built with TF's ops) to {@code a}. */
+  public static Tensor unary(Tensor a, BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> f) {
+    return result(a, f.apply(tf(a), a.operand()));
+  }
+
+  /** Applies {@code f} (built with TF's ops) to {@code a} and {@code b}. */
+  public static Tensor binary(Tensor a, Tensor b,
+      TriFunction<Ops, Operand<TFloat32>, Operand<TFloat32>, Operand<TFloat32>> f) {
+    return result(a, f.apply(tf(a), a.operand(), b.operand()));
+  }
+
+  /** A function of three arguments. */
+  @FunctionalInterface
+  public interface TriFunction<A, B, C, R> {
+    /** Applies the function. */
+    R apply(A a, B b, C c);
+  }
+
+  /** The matrix product. */
+  public static Tensor matmul(Tensor a, Tensor b) {
+    return result(a, tf(a).linalg.matMul(a.operand(), b.operand()));
+  }
+
+  /** The element-wise sum, with broadcasting. */
+  public static Tensor add(Tensor a, Tensor b) {
+    Shape as = a.operand().shape();
+    Shape bs = b.operand().shape();
+    // A vector along the last axis (a Dense bias) as BiasAdd: the same sums, but TensorFlow fuses
+    // MatMul + BiasAdd (+ ReLU) into one kernel and BiasAddGrad is cheaper than the broadcast
+    // gradient of Add.
+    if (as.numDimensions() >= 2 && bs.numDimensions() == 1 && bs.get(0) >= 0
+        && as.get(as.numDimensions() - 1) == bs.get(0)) {
+      return result(a, tf(a).nn.biasAdd(a.operand(), b.operand()));
+    }
+    return result(a, tf(a).math.add(a.operand(), b.operand()));
+  }
+
+  /** The sum of all elements. */
+  public static Tensor sum(Tensor a) {
+    return result(a, tf(a).reduceSum(a.operand(), allAxes(a)));
+  }
+
+  /** The mean of all elements. */
+  public static Tensor mean(Tensor a) {
+    return result(a, tf(a).math.mean(a.operand(), allAxes(a)));
+  }
+
+  private static Operand<TInt32> allAxes(Tensor a) {
+    Ops tf = tf(a);
+    return tf.range(tf.constant(0), tf.rank(a.operand()), tf.constant(1));
+  }
+
+  /** A float32 constant of the graph of {@code like}. */
+  public static Tensor constant(Tensor like, float value) {
+    return result(like, tf(like).constant(value));
+  }
+
+  /** Reshapes, keeping the batch dimension; {@code shape} excludes it. */
+  public static Tensor reshapeBatch(Tensor a, Shape shape) {
+    long[] dims = new long[shape.numDimensions() + 1];
+    dims[0] = -1;
+    System.arraycopy(shape.asArray(), 0, dims, 1, shape.numDimensions());
+    return result(a, tf(a).reshape(a.operand(), tf(a).constant(dims)));
+  }
+
+  /** The dimensions reversed (a matrix transposed). */
+  public static Tensor transpose(Tensor a) {
+    Ops tf = tf(a);
+    var rank = tf.rank(a.operand());
+    var reversed = tf.math.sub(tf.math.sub(rank, tf.constant(1)),
+        tf.range(tf.constant(0), rank, tf.constant(1)));
+    return result(a, tf.linalg.transpose(a.operand(), reversed));
+  }
+
+  /** The tensors joined along {@code axis}. */
+  public static Tensor concatenate(List<Tensor> values, int axis) {
+    Tensor first = values.get(0);
+    List<Operand<TFloat32>> operands = new ArrayList<>();
+    values.forEach(t -> operands.add(t.operand()));
+    return result(first, tf(first).concat(operands, tf(first).constant(axis)));
+  }
+
+  /** Applies a Keras activation by name through TensorFlow Java's framework activations. */
+  public static Tensor activation(String name, Tensor a) {
+    if (name.equals("linear")) {
+      return a;
+    }
+    Operand<TFloat32> out = Activation.create(name).call(tf(a), a.operand());
+    return KEEPS_LOGITS.contains(name)
+        ? new Tensor(a.graph(), out, a.operand(), name)
+        : new Tensor(a.graph(), out);
+  }
+
+  /** Inverted dropout: keeps each value with probability 1 - rate and scales it by 1/(1 - rate). */
+  public static Tensor dropout(Tensor a, float rate, long seed) {
+    Ops tf = tf(a);
+    var shape = tf.shape(a.operand());
+    // A stateful op: every run draws a new mask.
+    var uniform =
+        tf.random.randomUniform(
+            shape, TFloat32.class, RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 32));
+    var keep = tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant(rate)), TFloat32.class);
+    var scaled = tf.math.div(a.operand(), tf.constant(1f - rate));
+    return result(a, tf.math.mul(scaled, keep));
+  }
+
+  /** Standard normal values of {@code shape}, new ones on every run. */
+  public static Operand<TFloat32> standardNormal(Ops tf, long[] shape, long seed) {
+    return tf.random.randomStandardNormal(tf.constant(shape), TFloat32.class,
+        RandomStandardNormal.seed(seed), RandomStandardNormal.seed2(seed >>> 32));
+  }
+
+  /** Uniform values in [0, 1) of {@code shape}, new ones on every run. */
+  public static Operand<TFloat32> uniform(Ops tf, long[] shape, long seed) {
+    return tf.random.randomUniform(tf.constant(shape), TFloat32.class,
+        RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 32));
+  }
+
+  private static List<Long> nhwc(int[] hw) {
+    return List.of(1L, (long) hw[0], (long) hw[1], 1L);
+  }
+
+  /** Keras's padding name ("valid" or "same") as TensorFlow's. */
+  private static String padding(String keras) {
+    return keras.toUpperCase(Locale.ROOT);
+  }
+
+  /** 2-D cross-correlation of NHWC {@code x} with an HWIO kernel. */
+  public static Tensor conv2d(
+      Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations) {
+    return result(x, tf(x).nn.conv2d(x.operand(), kernel.operand(), nhwc(strides),
+        padding(padding), Conv2d.dilations(nhwc(dilations))));
+  }
+
+  /** Max pooling over NHWC windows. */
+  public static Tensor maxPool(Tensor x, int[] pool, int[] strides, String padding) {
+    Ops tf = tf(x);
+    Operand<TInt32> ksize = tf.constant(new int[] {1, pool[0], pool[1], 1});
+    Operand<TInt32> steps = tf.constant(new int[] {1, strides[0], strides[1], 1});
+    return result(x, tf.nn.maxPool(x.operand(), ksize, steps, padding(padding)));
+  }
+
+  /** Average pooling over NHWC windows; padded cells are not counted, as in Keras. */
+  public static Tensor avgPool(Tensor x, int[] pool, int[] strides, String padding) {
+    return result(x, tf(x).nn.avgPool(x.operand(), nhwc(pool), nhwc(strides), padding(padding)));
+  }
+
+  /**
+   * Keras's {@code relu(x, negative_slope, max_value, threshold)}, term for term as {@code
+   * keras.src.activations.ReLU.static_call}; {@code maxValue} null means no ceiling.
+   */
+  public static Tensor relu(Tensor x, float negativeSlope, Float maxValue, float threshold) {
+    Ops tf = tf(x);
+    Operand<TFloat32> in = x.operand();
+    if (negativeSlope != 0 && maxValue == null && threshold == 0) {
+      return result(x, tf.nn.leakyRelu(in, LeakyRelu.alpha(negativeSlope)));
+    }
+    Operand<TFloat32> out;
+    if (threshold != 0) {
+      // The mask is a constant for differentiation: d/dx (x * [x > t]) = [x > t].
+      Operand<TFloat32> above = tf.stopGradient(
+          tf.dtypes.cast(tf.math.greater(in, tf.constant(threshold)), TFloat32.class));
+      out = tf.math.mul(in, above);
+    } else {
+      out = tf.nn.relu(in);
+    }
+    if (maxValue != null) {
+      out = tf.math.minimum(tf.math.maximum(out, tf.constant(0f)), tf.constant(maxValue));
+    }
+    if (negativeSlope != 0) {
+      Operand<TFloat32> below = tf.nn.relu(tf.math.sub(tf.constant(threshold), in));
+      out = tf.math.sub(out, tf.math.mul(tf.constant(negativeSlope), below));
+    }
+    return result(x, out);
+  }
+
+  /** The mean and (biased) variance over every axis but the last: {@code {mean, variance}}. */
+  public static Tensor[] momentsOverBatch(Tensor x) {
+    Ops tf = tf(x);
+    int rank = x.operand().shape().numDimensions();
+    int[] reduce = new int[rank - 1];
+    for (int i = 0; i < rank - 1; i++) {
+      reduce[i] = i;
+    }
+    Operand<TInt32> axes = tf.constant(reduce);
+    Operand<TFloat32> mean = tf.math.mean(x.operand(), axes);
+    Operand<TFloat32> variance = tf.math.mean(tf.math.squaredDifference(x.operand(), mean), axes);
+    return new Tensor[] {result(x, mean), result(x, variance)};
+  }
+
+  /**
+   * Keras's {@code ops.batch_normalization}: {@code (x - mean) * rsqrt(variance + epsilon) * scale
+   * + offset}; {@code scale} and {@code offset} may be null.
+   */
+  public static Tensor batchNormalization(Tensor x, Tensor mean, Tensor variance, Tensor offset,
+      Tensor scale, float epsilon) {
+    Ops tf = tf(x);
+    Operand<TFloat32> inv =
+        tf.math.rsqrt(tf.math.add(variance.operand(), tf.constant(epsilon)));
+    if (scale != null) {
+      inv = tf.math.mul(inv, scale.operand());
+    }
+    Operand<TFloat32> out = tf.math.mul(tf.math.sub(x.operand(), mean.operand()), inv);
+    if (offset != null) {
+      out = tf.math.add(out, offset.operand());
+    }
+    return result(x, out);
+  }
+}

@@ -1,0 +1,14 @@
+package keras4j.metrics;
+
+import keras4j.ops.Ops;
+
+/**
+ * Keras's {@code keras.metrics.MeanAbsoluteError}: the mean over samples of {@code mean(|y -
+ * p|)}.
+ */
+public class MeanAbsoluteError extends MeanMetricWrapper {
+  /** The metric logged as {@code name}. */
+  public MeanAbsoluteError(String name) {
+    super(name, (yTrue, yPred) -> Ops.mean(Ops.abs(Ops.subtract(yTrue, yPred)), -1), "down");
+  }
+}

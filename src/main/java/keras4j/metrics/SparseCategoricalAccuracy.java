@@ -1,0 +1,14 @@
+package keras4j.metrics;
+
+import keras4j.ops.Ops;
+
+/**
+ * Keras's {@code SparseCategoricalAccuracy}: the fraction of samples whose arg-max output is the
+ * class-id label.
+ */
+public class SparseCategoricalAccuracy extends MeanMetricWrapper {
+  /** The metric logged as {@code name}. */
+  public SparseCategoricalAccuracy(String name) {
+    super(name, (yTrue, yPred) -> Ops.equal(Ops.reshape(yTrue, -1), Ops.argmax(yPred, -1)), "up");
+  }
+}

@@ -1,0 +1,323 @@
+package keras4j.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import keras4j.backend.CoreBridge;
+import keras4j.backend.Kernels;
+import keras4j.backend.Tensor;
+import keras4j.core.KerasTensor;
+import keras4j.core.TensorLike;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Keras's {@code keras.ops}: the tensor operations that layers, losses, metrics, optimizers,
+ * {@code trainStep}s and {@code keras4j.tf.TF} are written with, under Keras's names ({@code
+ * ops.matmul(a, b)} is {@code Ops.matmul(a, b)}). They run inside a traced function (a layer's
+ * {@code call}, a training step, the body of {@code TF.function}), where they add operations to
+ * the graph; values from outside (constants, a function's results) become constants there.
+ * Every tensor is float32; shapes broadcast as in NumPy.
+ */
+public final class Ops {
+  private Ops() {}
+
+  private static Tensor t(TensorLike x) {
+    return CoreBridge.tensor(x.asTensor());
+  }
+
+  private static KerasTensor k(Tensor t) {
+    return CoreBridge.kerasTensor(t);
+  }
+
+  private static KerasTensor unary(
+      TensorLike x, BiFunction<org.tensorflow.op.Ops, Operand<TFloat32>, Operand<TFloat32>> f) {
+    return k(Kernels.unary(t(x), f));
+  }
+
+  private static KerasTensor binary(TensorLike a, TensorLike b,
+      Kernels.TriFunction<org.tensorflow.op.Ops, Operand<TFloat32>, Operand<TFloat32>,
+          Operand<TFloat32>> f) {
+    return k(Kernels.binary(t(a), t(b), f));
+  }
+
+  /** {@code ops.matmul(a, b)}: the matrix product. */
+  public static KerasTensor matmul(TensorLike a, TensorLike b) {
+    return k(Kernels.matmul(t(a), t(b)));
+  }
+
+  /** {@code ops.add(a, b)}: {@code a + b}. */
+  public static KerasTensor add(TensorLike a, TensorLike b) {
+    return k(Kernels.add(t(a), t(b)));
+  }
+
+  /** {@code ops.subtract(a, b)}: {@code a - b}. */
+  public static KerasTensor subtract(TensorLike a, TensorLike b) {
+    return binary(a, b, (tf, x, y) -> tf.math.sub(x, y));
+  }
+
+  /** {@code ops.multiply(a, b)}: {@code a * b}, element-wise. */
+  public static KerasTensor multiply(TensorLike a, TensorLike b) {
+    return binary(a, b, (tf, x, y) -> tf.math.mul(x, y));
+  }
+
+  /** {@code a * factor}. */
+  public static KerasTensor multiply(TensorLike a, double factor) {
+    return unary(a, (tf, x) -> tf.math.mul(x, tf.constant((float) factor)));
+  }
+
+  /** {@code ops.divide(a, b)}: {@code a / b}, element-wise. */
+  public static KerasTensor divide(TensorLike a, TensorLike b) {
+    return binary(a, b, (tf, x, y) -> tf.math.div(x, y));
+  }
+
+  /** {@code ops.divide_no_nan(a, b)}: {@code a / b}, and 0 where {@code b} is 0. */
+  public static KerasTensor divideNoNan(TensorLike a, TensorLike b) {
+    return binary(a, b, (tf, x, y) -> tf.math.divNoNan(x, y));
+  }
+
+  /** {@code ops.maximum(a, b)}, element-wise. */
+  public static KerasTensor maximum(TensorLike a, TensorLike b) {
+    return binary(a, b, (tf, x, y) -> tf.math.maximum(x, y));
+  }
+
+  /** {@code ops.maximum(a, value)}, element-wise. */
+  public static KerasTensor maximum(TensorLike a, double value) {
+    return unary(a, (tf, x) -> tf.math.maximum(x, tf.constant((float) value)));
+  }
+
+  /** {@code ops.minimum(a, b)}, element-wise. */
+  public static KerasTensor minimum(TensorLike a, TensorLike b) {
+    return binary(a, b, (tf, x, y) -> tf.math.minimum(x, y));
+  }
+
+  /** {@code ops.negative(x)}: {@code -x}. */
+  public static KerasTensor negative(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.neg(a));
+  }
+
+  /** {@code ops.abs(x)}. */
+  public static KerasTensor abs(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.abs(a));
+  }
+
+  /** {@code ops.square(x)}. */
+  public static KerasTensor square(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.square(a));
+  }
+
+  /** {@code ops.sqrt(x)}. */
+  public static KerasTensor sqrt(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.sqrt(a));
+  }
+
+  /** {@code ops.exp(x)}. */
+  public static KerasTensor exp(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.exp(a));
+  }
+
+  /** {@code ops.log(x)}, the natural logarithm. */
+  public static KerasTensor log(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.log(a));
+  }
+
+  /** {@code ops.power(x, exponent)}. */
+  public static KerasTensor power(TensorLike x, TensorLike exponent) {
+    return binary(x, exponent, (tf, a, b) -> tf.math.pow(a, b));
+  }
+
+  /** {@code ops.greater(a, b)} as 1.0 (true) or 0.0 (false). */
+  public static KerasTensor greater(TensorLike a, TensorLike b) {
+    return binary(a, b, (tf, x, y) -> tf.dtypes.cast(tf.math.greater(x, y), TFloat32.class));
+  }
+
+  /** {@code ops.equal(a, b)} as 1.0 (true) or 0.0 (false). */
+  public static KerasTensor equal(TensorLike a, TensorLike b) {
+    return binary(a, b, (tf, x, y) -> tf.dtypes.cast(tf.math.equal(x, y), TFloat32.class));
+  }
+
+  /** {@code ops.argmax(x, axis)}, as float32 indices. */
+  public static KerasTensor argmax(TensorLike x, int axis) {
+    return unary(x, (tf, a) -> tf.dtypes.cast(tf.math.argMax(a, tf.constant(axis)), TFloat32.class));
+  }
+
+  /** {@code ops.round(x)}: to the nearest integer, halves to even. */
+  public static KerasTensor round(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.round(a));
+  }
+
+  /** {@code ops.clip(x, min, max)}. */
+  public static KerasTensor clip(TensorLike x, double min, double max) {
+    return unary(x, (tf, a) -> tf.clipByValue(a, tf.constant((float) min), tf.constant((float) max)));
+  }
+
+  /** {@code ops.tanh(x)}. */
+  public static KerasTensor tanh(TensorLike x) {
+    return activation("tanh", x);
+  }
+
+  /** {@code ops.sigmoid(x)}; crossentropy losses use its logits, as Keras does. */
+  public static KerasTensor sigmoid(TensorLike x) {
+    return activation("sigmoid", x);
+  }
+
+  /** {@code ops.relu(x)}: {@code max(x, 0)}. */
+  public static KerasTensor relu(TensorLike x) {
+    return activation("relu", x);
+  }
+
+  /** {@code ops.softmax(x)} over the last axis; crossentropy losses use its logits. */
+  public static KerasTensor softmax(TensorLike x) {
+    return activation("softmax", x);
+  }
+
+  /**
+   * The Keras activation {@code name} ({@code "relu"}, {@code "softmax"}, {@code "elu"}, ...), as
+   * {@code keras.activations.get(name)(x)}.
+   */
+  public static KerasTensor activation(String name, TensorLike x) {
+    return k(Kernels.activation(name, t(x)));
+  }
+
+  /** {@code ops.mean(x)}: the mean of all elements. */
+  public static KerasTensor mean(TensorLike x) {
+    return k(Kernels.mean(t(x)));
+  }
+
+  /** {@code ops.mean(x, axis)} (negative counts from the end). */
+  public static KerasTensor mean(TensorLike x, int axis) {
+    return unary(x, (tf, a) -> tf.math.mean(a, tf.constant(axis)));
+  }
+
+  /** {@code ops.sum(x)}: the sum of all elements. */
+  public static KerasTensor sum(TensorLike x) {
+    return k(Kernels.sum(t(x)));
+  }
+
+  /** {@code ops.sum(x, axis)} (negative counts from the end). */
+  public static KerasTensor sum(TensorLike x, int axis) {
+    return unary(x, (tf, a) -> tf.reduceSum(a, tf.constant(axis)));
+  }
+
+  /** {@code ops.max(x, axis)} (negative counts from the end). */
+  public static KerasTensor max(TensorLike x, int axis) {
+    return unary(x, (tf, a) -> tf.reduceMax(a, tf.constant(axis)));
+  }
+
+  /** {@code ops.transpose(x)}: the dimensions reversed. */
+  public static KerasTensor transpose(TensorLike x) {
+    return k(Kernels.transpose(t(x)));
+  }
+
+  /** {@code ops.reshape(x, (-1, *sampleShape))}: a batch of samples of a new shape. */
+  public static KerasTensor reshapeSamples(TensorLike x, Shape sampleShape) {
+    return k(Kernels.reshapeBatch(t(x), sampleShape));
+  }
+
+  /** {@code ops.reshape(x, shape)} (one dimension may be -1). */
+  public static KerasTensor reshape(TensorLike x, long... shape) {
+    return unary(x, (tf, a) -> tf.reshape(a, tf.constant(shape)));
+  }
+
+  /** {@code ops.slice(x, start_indices, shape)}: the block of {@code shape} from {@code start}. */
+  public static KerasTensor slice(TensorLike x, long[] start, long[] shape) {
+    return unary(x, (tf, a) -> tf.slice(a, tf.constant(start), tf.constant(shape)));
+  }
+
+  /** {@code ops.expand_dims(x, axis)}. */
+  public static KerasTensor expandDims(TensorLike x, int axis) {
+    return unary(x, (tf, a) -> tf.expandDims(a, tf.constant(axis)));
+  }
+
+  /** {@code ops.split(x, sections, axis=0)}: {@code sections} equal parts along the first axis. */
+  public static List<KerasTensor> split(TensorLike x, int sections) {
+    Tensor whole = t(x);
+    org.tensorflow.op.Ops tf = whole.graph().tf();
+    List<KerasTensor> parts = new ArrayList<>();
+    tf.split(tf.constant(0), whole.operand(), (long) sections)
+        .forEach(part -> parts.add(k(new Tensor(whole.graph(), part))));
+    return parts;
+  }
+
+  /** {@code ops.concatenate(values, axis)}. */
+  public static KerasTensor concatenate(List<? extends TensorLike> values, int axis) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("concatenate needs at least one tensor");
+    }
+    List<Tensor> tensors = new ArrayList<>();
+    values.forEach(v -> tensors.add(t(v)));
+    return k(Kernels.concatenate(tensors, axis));
+  }
+
+  /** {@code ops.stop_gradient(x)}: x, through which no gradient flows. */
+  public static KerasTensor stopGradient(TensorLike x) {
+    return unary(x, (tf, a) -> tf.stopGradient(a));
+  }
+
+  /** {@code ops.zeros_like(x)}. */
+  public static KerasTensor zerosLike(TensorLike x) {
+    // Behind StopGradient: TensorFlow's C++ gradient registry has no ZerosLike/OnesLike, and a
+    // loss such as mean((1 - p)^2) written with onesLike(p) would not differentiate otherwise.
+    return unary(x, (tf, a) -> tf.stopGradient(tf.zerosLike(a)));
+  }
+
+  /** {@code ops.ones_like(x)}. */
+  public static KerasTensor onesLike(TensorLike x) {
+    return unary(x, (tf, a) -> tf.stopGradient(tf.onesLike(a)));
+  }
+
+  /** The number of rows of {@code x} (its first dimension) as a float32 scalar. */
+  public static KerasTensor batchSize(TensorLike x) {
+    return unary(x, (tf, a) -> tf.dtypes.cast(
+        tf.gather(tf.shape(a), tf.constant(0), tf.constant(0)), TFloat32.class));
+  }
+
+  /**
+   * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: 2-D cross-correlation of
+   * channels-last images with a {@code (kh, kw, in, out)} kernel; {@code padding} "valid" or "same".
+   */
+  public static KerasTensor conv(
+      TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
+    return k(Kernels.conv2d(t(x), t(kernel), strides, padding, dilationRate));
+  }
+
+  /** {@code ops.max_pool(x, pool_size, strides, padding)} over channels-last images. */
+  public static KerasTensor maxPool(TensorLike x, int[] poolSize, int[] strides, String padding) {
+    return k(Kernels.maxPool(t(x), poolSize, strides, padding));
+  }
+
+  /** {@code ops.average_pool(x, pool_size, strides, padding)}; padded cells are not counted. */
+  public static KerasTensor averagePool(
+      TensorLike x, int[] poolSize, int[] strides, String padding) {
+    return k(Kernels.avgPool(t(x), poolSize, strides, padding));
+  }
+
+  /**
+   * {@code keras.random.dropout(x, rate, seed)}: zeroes each value with probability {@code rate}
+   * and scales the others by {@code 1 / (1 - rate)}; a new mask on every execution.
+   */
+  public static KerasTensor dropout(TensorLike x, double rate, long seed) {
+    if (!(rate >= 0 && rate < 1)) {
+      throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+    }
+    return k(Kernels.dropout(t(x), (float) rate, seed));
+  }
+
+  /** {@code ops.moments(x, axes=all but the last)}: {@code [mean, variance]} (biased). */
+  public static List<KerasTensor> moments(TensorLike x) {
+    Tensor[] m = Kernels.momentsOverBatch(t(x));
+    return List.of(k(m[0]), k(m[1]));
+  }
+
+  /**
+   * {@code ops.batch_normalization(x, mean, variance, axis=-1, offset, scale, epsilon)}: {@code
+   * (x - mean) / sqrt(variance + epsilon) * scale + offset}; {@code offset} and {@code scale} may
+   * be null.
+   */
+  public static KerasTensor batchNormalization(TensorLike x, TensorLike mean, TensorLike variance,
+      TensorLike offset, TensorLike scale, double epsilon) {
+    return k(Kernels.batchNormalization(t(x), t(mean), t(variance),
+        offset == null ? null : t(offset), scale == null ? null : t(scale), (float) epsilon));
+  }
+}
