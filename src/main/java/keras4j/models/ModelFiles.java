@@ -17,6 +17,7 @@ final class ModelFiles {
 
   /** Saves {@code model} as a Keras 3 {@code .keras} archive. */
   static void save(Model model, Path path) {
+    checkPath(path);
     built(model, "saving");
     Map<String, Object> entry = BuiltinClasses.MODELS.serialize(model, model.getConfig());
     Map<String, Object> build = new LinkedHashMap<>();
@@ -32,6 +33,7 @@ final class ModelFiles {
 
   /** Loads a model from a {@code .keras} archive or a legacy {@code .h5} file. */
   static Model load(Path path) {
+    checkExists(path);
     return SavingLib.loadModel(path, ModelFiles::fromConfig);
   }
 
@@ -61,12 +63,14 @@ final class ModelFiles {
 
   /** Saves the weights and optimizer state as a Keras 3 {@code .weights.h5}. */
   static void saveWeights(Model model, Path path) {
+    checkPath(path);
     model.getWeights(); // traces the model, so every layer is built
     SavingLib.saveWeights(model, path);
   }
 
   /** Loads weights (and, for a compiled model, optimizer state) from a weights or model file. */
   static void loadWeights(Model model, Path path) {
+    checkExists(path);
     model.getWeights();
     if (model.optimizer() != null) {
       model.optimizer().build(model.trainableVariables());
@@ -76,6 +80,7 @@ final class ModelFiles {
 
   /** Exports the inference graph as a TensorFlow SavedModel. */
   static void export(Model model, Path dir) {
+    checkPath(dir);
     Shape inputShape = built(model, "exporting");
     // The export graph takes over the weights: free the model's own graph first (it is rebuilt,
     // weights and optimizer state included, on the next fit or predict).
@@ -92,5 +97,21 @@ final class ModelFiles {
     }
     model.getWeights(); // traces the model, so every layer is built
     return inputShape;
+  }
+
+  private static void checkPath(Path path) {
+    if (path == null) {
+      throw new IllegalArgumentException("The path is null: pass where the file goes, e.g."
+          + " Path.of(\"model.keras\")");
+    }
+  }
+
+  private static void checkExists(Path path) {
+    checkPath(path);
+    if (!java.nio.file.Files.isRegularFile(path)) {
+      throw new IllegalArgumentException(java.nio.file.Files.exists(path)
+          ? path + " is not a file (a SavedModel directory is read by SavedModelPredictor)"
+          : "There is no file at " + path.toAbsolutePath());
+    }
   }
 }
