@@ -11,12 +11,8 @@ import keras4j.saving.ConfigReader;
  * the true label, times {@code alpha} (positives) or {@code 1 - alpha} (negatives) when {@code
  * applyClassBalancing}; averaged over the last axis.
  */
-public class BinaryFocalCrossentropy extends Loss {
+public class BinaryFocalCrossentropy extends FocalCrossentropy {
   private final boolean applyClassBalancing;
-  private final double alpha;
-  private final double gamma;
-  private final boolean fromLogits;
-  private final double labelSmoothing;
 
   /** The loss with Keras's defaults: no class balancing, alpha 0.25, gamma 2, probabilities. */
   public BinaryFocalCrossentropy() {
@@ -29,12 +25,8 @@ public class BinaryFocalCrossentropy extends Loss {
    */
   public BinaryFocalCrossentropy(boolean applyClassBalancing, double alpha, double gamma,
       boolean fromLogits, double labelSmoothing, String reduction) {
-    super("binary_focal_crossentropy", reduction);
+    super("binary_focal_crossentropy", alpha, gamma, fromLogits, labelSmoothing, reduction);
     this.applyClassBalancing = applyClassBalancing;
-    this.alpha = alpha;
-    this.gamma = gamma;
-    this.fromLogits = fromLogits;
-    this.labelSmoothing = labelSmoothing;
   }
 
   /** The loss a Keras config describes. */
@@ -65,12 +57,7 @@ public class BinaryFocalCrossentropy extends Loss {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> config = super.getConfig();
-    config.put("from_logits", fromLogits);
-    config.put("label_smoothing", labelSmoothing);
-    config.put("axis", -1);
     config.put("apply_class_balancing", applyClassBalancing);
-    config.put("alpha", alpha);
-    config.put("gamma", gamma);
     return config;
   }
 }

@@ -1,6 +1,5 @@
 package keras4j.losses;
 
-import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
@@ -10,11 +9,7 @@ import keras4j.saving.ConfigReader;
  * 1 and clipped to [1e-7, 1 - 1e-7], then {@code sum(alpha (1 - p)^gamma (-yTrue log p))} over
  * the classes.
  */
-public class CategoricalFocalCrossentropy extends Loss {
-  private final double alpha;
-  private final double gamma;
-  private final boolean fromLogits;
-  private final double labelSmoothing;
+public class CategoricalFocalCrossentropy extends FocalCrossentropy {
 
   /** The loss with Keras's defaults: alpha 0.25, gamma 2, probabilities. */
   public CategoricalFocalCrossentropy() {
@@ -27,11 +22,8 @@ public class CategoricalFocalCrossentropy extends Loss {
    */
   public CategoricalFocalCrossentropy(double alpha, double gamma, boolean fromLogits,
       double labelSmoothing, String reduction) {
-    super("categorical_focal_crossentropy", reduction);
-    this.alpha = alpha;
-    this.gamma = gamma;
-    this.fromLogits = fromLogits;
-    this.labelSmoothing = labelSmoothing;
+    super("categorical_focal_crossentropy", alpha, gamma, fromLogits, labelSmoothing,
+        reduction);
   }
 
   /** The loss a Keras config describes. */
@@ -55,16 +47,5 @@ public class CategoricalFocalCrossentropy extends Loss {
     KerasTensor crossentropy = Ops.negative(Ops.multiply(y, Ops.log(p)));
     KerasTensor weight = Ops.multiply(Ops.power(Ops.add(Ops.negative(p), 1), gamma), alpha);
     return Ops.sum(Ops.multiply(weight, crossentropy), -1);
-  }
-
-  @Override
-  public Map<String, Object> getConfig() {
-    Map<String, Object> config = super.getConfig();
-    config.put("from_logits", fromLogits);
-    config.put("label_smoothing", labelSmoothing);
-    config.put("axis", -1);
-    config.put("alpha", alpha);
-    config.put("gamma", gamma);
-    return config;
   }
 }
