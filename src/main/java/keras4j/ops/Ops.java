@@ -11,6 +11,7 @@ import keras4j.core.TensorLike;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * Keras's {@code keras.ops}: the tensor operations that layers, losses, metrics, optimizers,
@@ -160,6 +161,15 @@ public final class Ops {
   /** {@code ops.argmax(x, axis)}, as float32 indices. */
   public static KerasTensor argmax(TensorLike x, int axis) {
     return unary(x, (tf, a) -> tf.dtypes.cast(tf.math.argMax(a, tf.constant(axis)), TFloat32.class));
+  }
+
+  /**
+   * {@code ops.in_top_k(targets, predictions, k)} as 1.0 or 0.0: whether each row's class id
+   * {@code targets} (float, shape (batch)) is among the {@code k} largest of {@code predictions}.
+   */
+  public static KerasTensor inTopK(TensorLike targets, TensorLike predictions, int k) {
+    return binary(targets, predictions, (tf, ids, scores) -> tf.dtypes.cast(tf.nn.inTopK(scores,
+        tf.dtypes.cast(ids, TInt32.class), tf.constant(k)), TFloat32.class));
   }
 
   /** {@code ops.round(x)}: to the nearest integer, halves to even. */
