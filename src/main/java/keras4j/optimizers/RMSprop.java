@@ -1,12 +1,10 @@
 package keras4j.optimizers;
 
+import java.util.List;
 import java.util.Map;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
+import keras4j.ops.Ops;
 
 /**
  * RMSprop, Keras 3's defaults: learning rate 0.001, rho 0.9, momentum 0, epsilon 1e-7. The update
@@ -17,6 +15,8 @@ public class RMSprop extends Optimizer {
   private final float rho;
   private final float momentum;
   private final float epsilon;
+  private List<Variable> velocities;
+  private List<Variable> momentums;
 
   /** RMSprop with Keras's defaults. */
   public RMSprop() {
@@ -36,13 +36,33 @@ public class RMSprop extends Optimizer {
     this.epsilon = (float) epsilon;
   }
 
+  /**
+   * Creates every variable's velocity, then, when momentum is above 0, every variable's momentum:
+   * Keras's order.
+   */
   @Override
-  protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
-      Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
-    GraphVariable velocity = slot(graph, variable, "velocity", 0f);
-    GraphVariable moment = slot(graph, variable, "momentum", 0f);
-    return tf.train.applyRmsProp(variable.ref(), velocity.ref(), moment.ref(), learningRate,
-        tf.constant(rho), tf.constant(momentum), tf.constant(epsilon), gradient);
+  public void build(List<Variable> variables) {
+    super.build(variables);
+    velocities = addOptimizerVariables(variables, "velocity").get(0);
+    if (momentum > 0) {
+      momentums = addOptimizerVariables(variables, "momentum").get(0);
+    }
+  }
+
+  @Override
+  protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+    int i = variableIndex(variable);
+    Variable velocity = velocities.get(i);
+    KerasTensor newVelocity = velocity.assign(Ops.add(
+        Ops.multiply(velocity, rho), Ops.multiply(Ops.square(gradient), 1 - rho)));
+    KerasTensor increment = Ops.divide(Ops.multiply(learningRate, gradient),
+        Ops.sqrt(Ops.add(newVelocity, scalar(epsilon))));
+    if (momentum > 0) {
+      Variable moment = momentums.get(i);
+      variable.assignSub(moment.assign(Ops.add(Ops.multiply(moment, momentum), increment)));
+    } else {
+      variable.assignSub(increment);
+    }
   }
 
   @Override

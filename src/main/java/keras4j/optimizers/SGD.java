@@ -1,12 +1,10 @@
 package keras4j.optimizers;
 
+import java.util.List;
 import java.util.Map;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
+import keras4j.ops.Ops;
 
 /**
  * Gradient descent with optional momentum, Keras 3's {@code SGD} (learning rate 0.01): {@code v =
@@ -15,6 +13,7 @@ import org.tensorflow.types.TFloat32;
 public class SGD extends Optimizer {
   private final float momentum;
   private final boolean nesterov;
+  private List<Variable> momentums;
 
   /** Plain SGD with learning rate 0.01. */
   public SGD() {
@@ -36,20 +35,29 @@ public class SGD extends Optimizer {
     this.nesterov = nesterov;
   }
 
+  /**
+   * Creates a momentum for each variable when momentum is not 0 (Keras saves none otherwise).
+   */
   @Override
-  protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
-      Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
-    if (momentum == 0) {
-      return tf.train.applyGradientDescent(variable.ref(), learningRate, gradient);
+  public void build(List<Variable> variables) {
+    super.build(variables);
+    if (momentum != 0) {
+      momentums = addOptimizerVariables(variables, "momentum").get(0);
     }
-    GraphVariable velocity = slot(graph, variable, "momentum", 0f);
-    Operand<TFloat32> lrGrad = tf.math.mul(learningRate, gradient);
-    Operand<TFloat32> newVelocity =
-        tf.assign(velocity.ref(),
-            tf.math.sub(tf.math.mul(tf.constant(momentum), velocity.read()), lrGrad));
-    Operand<TFloat32> delta =
-        nesterov ? tf.math.sub(tf.math.mul(tf.constant(momentum), newVelocity), lrGrad) : newVelocity;
-    return tf.assignAdd(variable.ref(), delta);
+  }
+
+  @Override
+  protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+    KerasTensor lrGrad = Ops.multiply(learningRate, gradient);
+    if (momentum == 0) {
+      variable.assignSub(lrGrad);
+      return;
+    }
+    Variable velocity = momentums.get(variableIndex(variable));
+    KerasTensor newVelocity = velocity.assign(Ops.subtract(Ops.multiply(velocity, momentum), lrGrad));
+    variable.assignAdd(nesterov
+        ? Ops.subtract(Ops.multiply(newVelocity, momentum), lrGrad)
+        : newVelocity);
   }
 
   @Override

@@ -13,10 +13,7 @@ import keras4j.core.Variable;
 import keras4j.layers.Layer;
 import keras4j.layers.Normalization;
 import keras4j.models.Model;
-import keras4j.optimizers.Adam;
 import keras4j.optimizers.Optimizer;
-import keras4j.optimizers.RMSprop;
-import keras4j.optimizers.SGD;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -31,9 +28,9 @@ import org.tensorflow.ndarray.NdArrays;
  *       the snake_case class name plus a per-class counter over the model's layers ({@code dense},
  *       {@code dense_1}, ...), not the layer's name. Sequential models leave out their InputLayer,
  *       functional models list it (with no variables). A nested model has its own {@code layers}.
- *   <li>{@code optimizer/vars/0..n-1}: the iteration count, the learning rate, then the slots in
- *       Keras's order (Adam: momentum and velocity of each variable in turn; RMSprop: every
- *       velocity, then every momentum if momentum > 0; SGD: every momentum if momentum > 0).
+ *   <li>{@code optimizer/vars/0..n-1}: the optimizer's {@code variables()}, in order: the
+ *       iteration count (int64, as Keras writes it), the learning rate, then the slots in the
+ *       order its {@code build} created them (only the first two before it is built).
  *   <li>{@code vars}: the model's own variables (none).
  * </ul>
  */
@@ -50,13 +47,9 @@ final class KerasWeights {
       WritableGroup vars = out.group("optimizer/vars");
       vars.putAttribute("name", optimizer.name());
       vars.putDataset("0", optimizer.iterations());
-      H5Writer.putFloats(vars, "1", NdArrays.scalarOf((float) optimizer.getLearningRate()));
-      List<Slot> slots = slotOrder(optimizer, model.trainableVariables());
-      if (slots.stream().allMatch(s -> s.variable(optimizer) != null)) {
-        // Before the first training step there are no slots; Keras then saves the first two only.
-        for (int i = 0; i < slots.size(); i++) {
-          H5Writer.putFloats(vars, Integer.toString(i + 2), slots.get(i).variable(optimizer).numpy());
-        }
+      List<Variable> state = optimizer.variables();
+      for (int i = 1; i < state.size(); i++) {
+        H5Writer.putFloats(vars, Integer.toString(i), state.get(i).numpy());
       }
     }
   }
@@ -187,65 +180,31 @@ final class KerasWeights {
     return out;
   }
 
+  /**
+   * Restores {@code optimizer.variables()} in order, building the optimizer for the model's
+   * trainable variables first; a file saved before the first step holds only the iteration count
+   * and the learning rate.
+   */
   private static void readOptimizer(
       Optimizer optimizer, List<Variable> trainable, Group vars, String what) {
     List<Dataset> datasets = numbered(vars);
-    List<Slot> slots = slotOrder(optimizer, trainable);
-    boolean withSlots = datasets.size() == 2 + slots.size();
-    if (!withSlots && datasets.size() != 2) {
+    if (!optimizer.built() && !trainable.isEmpty()) {
+      optimizer.build(trainable);
+    }
+    List<Variable> state = optimizer.variables();
+    if (datasets.size() != state.size() && datasets.size() != 2) {
       // Keras skips an optimizer state that does not fit, with a warning, and so do we.
       LOG.warn("Not restoring the optimizer state of {}: optimizer '{}' expects {} variables but"
-          + " the file has {}", what, optimizer.name(), 2 + slots.size(), datasets.size());
+          + " the file has {}", what, optimizer.name(), state.size(), datasets.size());
       return;
     }
-    long iterations = (long) H5Reader.scalar(datasets.get(0));
-    double learningRate = H5Reader.scalar(datasets.get(1));
-    List<FloatNdArray> slotValues = new ArrayList<>();
-    for (int i = 0; withSlots && i < slots.size(); i++) {
-      slotValues.add(H5Reader.valueFor(datasets.get(i + 2), slots.get(i).owner(),
-          "Optimizer slot '" + slots.get(i).name() + "'"));
+    List<FloatNdArray> values = new ArrayList<>();
+    for (int i = 0; i < datasets.size(); i++) {
+      values.add(H5Reader.valueFor(datasets.get(i), state.get(i),
+          "Optimizer variable '" + state.get(i).name() + "'"));
     }
-    optimizer.setIterations(iterations);
-    optimizer.setLearningRate(learningRate);
-    for (int i = 0; i < slotValues.size(); i++) {
-      optimizer.restoreSlot(slots.get(i).owner(), slots.get(i).name(), slotValues.get(i));
+    for (int i = 0; i < values.size(); i++) {
+      state.get(i).assign(values.get(i));
     }
-  }
-
-  /** One optimizer slot: keras4j's slot {@code name} of the trained variable {@code owner}. */
-  private record Slot(Variable owner, String name) {
-    Variable variable(Optimizer optimizer) {
-      return optimizer.slots(owner).get(name);
-    }
-  }
-
-  /** The optimizer's slots in the order Keras 3 keeps them (see the class comment). */
-  private static List<Slot> slotOrder(Optimizer optimizer, List<Variable> trainable) {
-    List<Slot> out = new ArrayList<>();
-    if (optimizer instanceof Adam) {
-      for (Variable v : trainable) {
-        out.add(new Slot(v, "m"));
-        out.add(new Slot(v, "v"));
-      }
-    } else if (optimizer instanceof RMSprop) {
-      trainable.forEach(v -> out.add(new Slot(v, "velocity")));
-      if (momentum(optimizer) > 0) {
-        trainable.forEach(v -> out.add(new Slot(v, "momentum")));
-      }
-    } else if (optimizer instanceof SGD) {
-      if (momentum(optimizer) != 0) {
-        trainable.forEach(v -> out.add(new Slot(v, "momentum")));
-      }
-    } else {
-      // Another optimizer: its slots as created, variable by variable.
-      for (Variable v : trainable) {
-        optimizer.slots(v).keySet().forEach(name -> out.add(new Slot(v, name)));
-      }
-    }
-    return out;
-  }
-
-  private static double momentum(Optimizer optimizer) {
-    return optimizer.getConfig().get("momentum") instanceof Number n ? n.doubleValue() : 0;
   }
 }
