@@ -80,13 +80,15 @@ public final class GraphFunction {
       throw new IllegalArgumentException(
           "This function takes " + inputs.size() + " inputs, got " + feeds.length);
     }
-    graph.claimVariables();
-    Session.Runner runner = graph.session().runner();
-    for (int i = 0; i < feeds.length; i++) {
-      runner.feed(inputs.get(i), feeds[i]);
-    }
-    effects.forEach(runner::addTarget);
-    outputs.forEach(runner::fetch);
-    return runner.run();
+    return graph.running(() -> {
+      graph.claimVariables();
+      Session.Runner runner = graph.session().runner();
+      for (int i = 0; i < feeds.length; i++) {
+        runner.feed(inputs.get(i), feeds[i]);
+      }
+      effects.forEach(runner::addTarget);
+      outputs.forEach(runner::fetch);
+      return runner.run();
+    });
   }
 }

@@ -54,6 +54,11 @@ public final class GraphVariable {
     return candidate;
   }
 
+  /** The graph holding this twin. */
+  ModelGraph owner() {
+    return owner;
+  }
+
   /** The storage this twin holds the value of. */
   public VariableStorage variable() {
     return variable;
@@ -71,16 +76,21 @@ public final class GraphVariable {
 
   /** Fetches the current value from the session. */
   public FloatNdArray fetch() {
-    try (Result result = owner.session().runner().fetch(read).run()) {
-      return copy((TFloat32) result.get(0));
-    }
+    return owner.running(() -> {
+      try (Result result = owner.session().runner().fetch(read).run()) {
+        return copy((TFloat32) result.get(0));
+      }
+    });
   }
 
   /** Writes a new value into the session. */
   public void write(FloatNdArray value) {
-    try (TFloat32 tensor = TFloat32.tensorOf(value.shape(), value::copyTo)) {
-      owner.session().runner().feed(newValue, tensor).addTarget(assign).run().close();
-    }
+    owner.running(() -> {
+      try (TFloat32 tensor = TFloat32.tensorOf(value.shape(), value::copyTo)) {
+        owner.session().runner().feed(newValue, tensor).addTarget(assign).run().close();
+      }
+      return null;
+    });
   }
 
   /** Whether the graph holding this twin is still open. */

@@ -1,7 +1,6 @@
 package keras4j.backend;
 
 import java.lang.reflect.Array;
-import keras4j.core.Shapes;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.DoubleNdArray;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -216,7 +215,7 @@ public final class HostArray {
   public HostArray slice(int from, int to) {
     float[] out = new float[(to - from) * rowSize];
     System.arraycopy(values, from * rowSize, out, 0, out.length);
-    return new HostArray(out, Shapes.withBatch(shape, to - from));
+    return new HostArray(out, shape.tail().prepend(to - from));
   }
 
   /**
@@ -246,7 +245,7 @@ public final class HostArray {
 
   /** The shape of a tensor of {@code rows} samples (rank-1 data as a column, as Keras feeds it). */
   public Shape batchShape(int rows) {
-    return shape.numDimensions() == 1 ? Shape.of(rows, 1) : Shapes.withBatch(shape, rows);
+    return shape.numDimensions() == 1 ? Shape.of(rows, 1) : shape.tail().prepend(rows);
   }
 
   /** The shape of one batch's tensor, batch size unknown (-1). */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import keras4j.utils.Threading;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -12,14 +14,18 @@ import org.tensorflow.proto.ConfigProto;
 
 /**
  * One TensorFlow graph and its session: everything a model or a traced function runs lives here,
- * with the graph twins of the variables it uses. Ops are added during a {@link Trace}; one thread
- * at a time builds (see {@link #lock()}), any number run.
+ * with the graph twins of the variables it uses. Ops are added during a {@link Trace}.
+ *
+ * <p>Thread-safe: building ({@link #building}) excludes running ({@link #running}), any number of
+ * runs overlap. TensorFlow Java's session initializes new variables lazily on a run, iterating the
+ * graph's initializers, and tracing adds to them: the two must not overlap.
  */
 public final class ModelGraph implements AutoCloseable {
   private final Graph graph = new Graph();
   private final Ops tf = Ops.create(graph);
   private final Session session;
   private final Map<VariableStorage, GraphVariable> variables = new IdentityHashMap<>();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
   /** A graph whose session uses the thread counts of {@link keras4j.utils.Threading}. */
@@ -42,12 +48,24 @@ public final class ModelGraph implements AutoCloseable {
     session = new Session(graph, config);
   }
 
-  /**
-   * The lock held while ops are added to this graph or variables move into its session: tracing
-   * is not thread-safe in TensorFlow Java (names, variable twins), running is.
-   */
-  public Object lock() {
-    return variables;
+  /** Runs {@code body}, which adds ops to the graph, while nothing else builds or runs. */
+  public <T> T building(Supplier<T> body) {
+    lock.writeLock().lock();
+    try {
+      return body.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Runs {@code body}, which runs the session, while nothing builds (other runs may overlap). */
+  public <T> T running(Supplier<T> body) {
+    lock.readLock().lock();
+    try {
+      return body.get();
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   /** The ops builder of this graph. */
@@ -69,25 +87,20 @@ public final class ModelGraph implements AutoCloseable {
 
   /** The graph twin of {@code variable}, created (from its current value) on first use. */
   public GraphVariable variable(VariableStorage variable) {
-    synchronized (lock()) {
+    return building(() -> {
       checkOpen();
       return variables.computeIfAbsent(variable, v -> GraphVariable.create(this, v));
-    }
+    });
   }
 
   /** The graph twin of {@code variable} if this graph has one. */
   public GraphVariable existing(VariableStorage variable) {
-    synchronized (lock()) {
-      return variables.get(variable);
-    }
+    return running(() -> variables.get(variable));
   }
 
   /** Makes every twin of this graph hold its variable's value, which another graph may hold. */
   public void claimVariables() {
-    List<GraphVariable> twins;
-    synchronized (lock()) {
-      twins = new ArrayList<>(variables.values());
-    }
+    List<GraphVariable> twins = running(() -> new ArrayList<>(variables.values()));
     for (GraphVariable v : twins) {
       v.variable().claim(v);
     }
@@ -116,16 +129,16 @@ public final class ModelGraph implements AutoCloseable {
   /** Copies every variable's value back to the host, then frees the native graph and session. */
   @Override
   public void close() {
-    synchronized (lock()) {
-      if (closed) {
-        return;
+    building(() -> {
+      if (!closed) {
+        for (GraphVariable v : variables.values()) {
+          v.detach();
+        }
+        closed = true;
+        session.close();
+        graph.close();
       }
-      for (GraphVariable v : variables.values()) {
-        v.detach();
-      }
-      closed = true;
-      session.close();
-      graph.close();
-    }
+      return null;
+    });
   }
 }

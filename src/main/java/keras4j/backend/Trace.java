@@ -27,7 +27,8 @@ import org.tensorflow.types.TFloat32;
  * variable after its update waits for the update. So steps unrolled in one trace
  * ({@code stepsPerExecution}) each see the weights the previous one wrote.
  *
- * <p>A trace holds its graph's {@link ModelGraph#lock() lock}: one thread builds at a time.
+ * <p>A trace {@link ModelGraph#building builds}: one thread traces a graph at a time, and no run
+ * of it overlaps.
  */
 public final class Trace {
   private static final ThreadLocal<Trace> CURRENT = new ThreadLocal<>();
@@ -51,7 +52,7 @@ public final class Trace {
 
   /** Runs {@code body} as a new trace into {@code graph}, layers in training mode or not. */
   public static <T> Result<T> run(ModelGraph graph, boolean training, Supplier<T> body) {
-    synchronized (graph.lock()) {
+    return graph.building(() -> {
       Trace trace = new Trace(graph, training);
       Trace previous = CURRENT.get();
       CURRENT.set(trace);
@@ -66,7 +67,7 @@ public final class Trace {
           CURRENT.set(previous);
         }
       }
-    }
+    });
   }
 
   /** The trace running on this thread, or null. */

@@ -17,7 +17,9 @@ public final class VariableStorage {
   private final Shape shape;
   private final boolean trainable;
   private FloatNdArray hostValue;
-  private GraphVariable twin;
+  // Lock order: a graph's lock (ModelGraph.running/building) before this storage's monitor, so
+  // a run claiming variables and a reset assigning them cannot deadlock behind a waiting trace.
+  private volatile GraphVariable twin;
 
   /** Storage for a variable named {@code name} holding {@code initialValue}. */
   public VariableStorage(String name, FloatNdArray initialValue, boolean trainable) {
@@ -43,15 +45,31 @@ public final class VariableStorage {
   }
 
   /** A copy of the current value, from the session of the graph holding it, if any. */
-  public synchronized FloatNdArray numpy() {
-    if (twin != null && twin.isLive()) {
-      return twin.fetch();
+  public FloatNdArray numpy() {
+    while (true) {
+      GraphVariable live = twin;
+      if (live == null || !live.isLive()) {
+        synchronized (this) {
+          if (twin == live) {
+            return copy(hostValue);
+          }
+        }
+      } else {
+        FloatNdArray value = live.owner().running(() -> {
+          synchronized (this) {
+            return twin == live && live.isLive() ? live.fetch() : null;
+          }
+        });
+        if (value != null) {
+          return value;
+        }
+      }
+      // The value moved to another graph meanwhile: read it there.
     }
-    return copy(hostValue);
   }
 
   /** Replaces the value (of the variable's shape) wherever it lives. */
-  public synchronized void assign(NdArray<Float> value) {
+  public void assign(NdArray<Float> value) {
     if (!value.shape().equals(shape)) {
       throw new IllegalArgumentException(
           "Cannot assign a value of shape " + value.shape() + " to variable '" + name
@@ -59,10 +77,27 @@ public final class VariableStorage {
     }
     FloatNdArray copy = NdArrays.ofFloats(shape);
     value.copyTo(copy);
-    if (twin != null && twin.isLive()) {
-      twin.write(copy);
-    } else {
-      hostValue = copy;
+    while (true) {
+      GraphVariable live = twin;
+      if (live == null || !live.isLive()) {
+        synchronized (this) {
+          if (twin == live) {
+            hostValue = copy;
+            return;
+          }
+        }
+      } else if (live.owner().running(() -> {
+        synchronized (this) {
+          if (twin == live && live.isLive()) {
+            live.write(copy);
+            return true;
+          }
+          return false;
+        }
+      })) {
+        return;
+      }
+      // The value moved to another graph meanwhile: write it there.
     }
   }
 
@@ -75,13 +110,18 @@ public final class VariableStorage {
   }
 
   /**
-   * {@code candidate}'s graph is about to run: it takes over the value, from the heap or from the
-   * graph that holds it now.
+   * {@code candidate}'s graph is about to run (its lock is held): it takes over the value, from
+   * the heap or from the graph that holds it now.
    */
-  synchronized void claim(GraphVariable candidate) {
-    if (twin != candidate) {
-      candidate.write(numpy());
-      twin = candidate;
+  void claim(GraphVariable candidate) {
+    if (twin == candidate) {
+      return;
+    }
+    synchronized (this) {
+      if (twin != candidate) {
+        candidate.write(twin != null && twin.isLive() ? twin.fetch() : copy(hostValue));
+        twin = candidate;
+      }
     }
   }
 

@@ -1,25 +1,24 @@
 package keras4j.callbacks;
 
 import java.util.Map;
-import keras4j.models.Model;
 
 /**
  * Hooks into {@code fit}, {@code evaluate} and {@code predict}, as {@code keras.callbacks.Callback}.
  * Override the ones you need; {@code logs} maps metric names to their current values.
  */
 public abstract class Callback {
-  private Model model;
+  private TrainingModel model;
 
   /** A callback with no hooks overridden yet. */
   protected Callback() {}
 
-  /** Called by the trainer before any hook. */
-  public void setModel(Model model) {
+  /** Called by the trainer before any hook; every {@code keras4j.models.Model} is one. */
+  public void setModel(TrainingModel model) {
     this.model = model;
   }
 
   /** The model being trained. */
-  public Model model() {
+  public TrainingModel model() {
     return model;
   }
 

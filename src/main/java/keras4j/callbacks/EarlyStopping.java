@@ -1,10 +1,9 @@
 package keras4j.callbacks;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tensorflow.ndarray.FloatNdArray;
 
 /**
@@ -15,18 +14,14 @@ import org.tensorflow.ndarray.FloatNdArray;
  * <p>At the end of each epoch the monitored value counts as an improvement when it beats the best
  * so far by more than {@code minDelta}; after {@code patience} epochs without one, training stops.
  * Defaults are Keras's: monitor {@code "val_loss"}, min delta 0, patience 0, mode {@code "auto"}
- * (maximise names containing "acc", "auc", "precision" or "recall", minimise the rest), no
- * baseline, weights not restored, start from epoch 0.
+ * (see {@link MonitorCallback}), no baseline, weights not restored, start from epoch 0. A {@link
+ * #baseline} is a value to beat: until the monitored value does, improvements over the best so
+ * far do not reset the patience count.
  */
-public class EarlyStopping extends Callback {
-  private static final Logger LOG = LoggerFactory.getLogger(EarlyStopping.class);
-  private static final List<String> MAXIMISED = List.of("acc", "auc", "precision", "recall");
+public class EarlyStopping extends MonitorCallback<EarlyStopping> {
+  private static final System.Logger LOG = System.getLogger(EarlyStopping.class.getName());
 
-  private final String monitor;
   private int patience;
-  private double minDelta;
-  private String mode = "auto";
-  private Double baseline;
   private boolean restoreBestWeights;
   private int startFromEpoch;
   private int verbose;
@@ -49,11 +44,7 @@ public class EarlyStopping extends Callback {
 
   /** Watches {@code monitor}, stopping after {@code patience} epochs without improvement. */
   public EarlyStopping(String monitor, int patience) {
-    if (monitor == null || monitor.isEmpty()) {
-      throw new IllegalArgumentException(
-          "EarlyStopping needs a metric to monitor, e.g. \"val_loss\"");
-    }
-    this.monitor = monitor;
+    super(monitor);
     patience(patience);
   }
 
@@ -63,34 +54,6 @@ public class EarlyStopping extends Callback {
       throw new IllegalArgumentException("patience must be >= 0, got " + epochs);
     }
     this.patience = epochs;
-    return this;
-  }
-
-  /** The smallest change that counts as an improvement; its sign is ignored (default 0). */
-  public EarlyStopping minDelta(double delta) {
-    this.minDelta = Math.abs(delta);
-    return this;
-  }
-
-  /**
-   * {@code "min"} (lower is better), {@code "max"} (higher is better) or {@code "auto"} (from the
-   * monitored name; the default).
-   */
-  public EarlyStopping mode(String newMode) {
-    if (!List.of("auto", "min", "max").contains(newMode)) {
-      throw new IllegalArgumentException(
-          "EarlyStopping mode must be \"auto\", \"min\" or \"max\", got \"" + newMode + "\"");
-    }
-    this.mode = newMode;
-    return this;
-  }
-
-  /**
-   * A value the metric must beat: until it does, the patience count is not reset even by
-   * improvements over the best value so far.
-   */
-  public EarlyStopping baseline(double value) {
-    this.baseline = value;
     return this;
   }
 
@@ -133,17 +96,9 @@ public class EarlyStopping extends Callback {
     return best;
   }
 
-  /** Whether a higher monitored value is better. */
-  public boolean maximises() {
-    if (!mode.equals("auto")) {
-      return mode.equals("max");
-    }
-    String name = monitor.toLowerCase(Locale.ROOT);
-    return MAXIMISED.stream().anyMatch(name::contains);
-  }
-
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
+    super.onTrainBegin(logs);
     // Keras resets here so that one instance can serve several fits.
     wait = 0;
     stoppedEpoch = 0;
@@ -154,10 +109,10 @@ public class EarlyStopping extends Callback {
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
-    Double current = logs.get(monitor);
+    Double current = logs.get(monitor());
     if (current == null) {
-      LOG.warn("Early stopping conditioned on metric `{}` which is not available. Available"
-          + " metrics are: {}", monitor, String.join(",", logs.keySet()));
+      LOG.log(WARNING, "Early stopping conditioned on metric `{0}` which is not available."
+          + " Available metrics are: {1}", monitor(), String.join(",", logs.keySet()));
       return;
     }
     if (epoch < startFromEpoch) {
@@ -176,7 +131,7 @@ public class EarlyStopping extends Callback {
         bestWeights = model().getWeights();
       }
       // Patience restarts only when both the baseline and the previous best are beaten.
-      if (baseline == null || isImprovement(current, baseline)) {
+      if (baseline() == null || isImprovement(current, baseline())) {
         wait = 0;
       }
       return;
@@ -199,12 +154,5 @@ public class EarlyStopping extends Callback {
       }
       model().setWeights(bestWeights);
     }
-  }
-
-  private boolean isImprovement(double value, Double reference) {
-    if (reference == null) {
-      return true;
-    }
-    return maximises() ? value - minDelta > reference : value + minDelta < reference;
   }
 }

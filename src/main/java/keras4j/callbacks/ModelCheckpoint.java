@@ -15,32 +15,33 @@ import java.util.regex.Pattern;
  * {@code .keras} path saves the whole model, a {@code .weights.h5} path with {@link
  * #saveWeightsOnly} only its weights. Every save is atomic: a crash or an interrupt while saving
  * leaves the previous checkpoint intact.
+ *
+ * <p>With {@link #saveBestOnly}, a save happens only when the monitored value improves on the
+ * best saved one, by more than {@code minDelta}, in the direction {@code mode} gives (see {@link
+ * MonitorCallback}); a {@link #baseline} is Keras's {@code initial_value_threshold}, a value the
+ * first save must already beat. The best value is kept across {@code fit} calls, as in Keras.
  */
-public class ModelCheckpoint extends Callback {
+public class ModelCheckpoint extends MonitorCallback<ModelCheckpoint> {
   private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
   private static final Pattern SPEC = Pattern.compile("(0?)(\\d*)(?:\\.(\\d+))?([dfeEgG%]?)");
 
   private final String filepath;
-  private String monitor = "val_loss";
   private boolean saveBestOnly;
   private boolean saveWeightsOnly;
-  private String mode = "auto";
   private int verbose;
-  private double best = Double.NaN;
+  private Double best;
 
-  /** Saves to {@code filepath} (with {@code {epoch}}/{@code {metric}} placeholders) every epoch. */
+  /**
+   * Saves to {@code filepath} (with {@code {epoch}}/{@code {metric}} placeholders) every epoch;
+   * {@link #saveBestOnly} compares the {@link #monitor} ({@code "val_loss"} by default).
+   */
   public ModelCheckpoint(String filepath) {
+    super("val_loss");
     if (!filepath.endsWith(".keras") && !filepath.endsWith(".weights.h5")) {
       throw new IllegalArgumentException("The checkpoint path must end in .keras (or in"
           + " .weights.h5 with saveWeightsOnly(true)), got " + filepath);
     }
     this.filepath = filepath;
-  }
-
-  /** The logged metric {@link #saveBestOnly} compares (default {@code val_loss}). */
-  public ModelCheckpoint monitor(String monitor) {
-    this.monitor = monitor;
-    return this;
   }
 
   /** Saves only when the monitored metric improves on the best seen so far. */
@@ -53,19 +54,6 @@ public class ModelCheckpoint extends Callback {
   public ModelCheckpoint saveWeightsOnly(boolean saveWeightsOnly) {
     this.saveWeightsOnly = saveWeightsOnly;
     checkExtension();
-    return this;
-  }
-
-  /**
-   * Whether a lower ({@code "min"}) or higher ({@code "max"}) monitored value is better; {@code
-   * "auto"} (the default) picks max for accuracy-like metrics, min otherwise.
-   */
-  public ModelCheckpoint mode(String mode) {
-    if (!mode.equals("auto") && !mode.equals("min") && !mode.equals("max")) {
-      throw new IllegalArgumentException(
-          "ModelCheckpoint mode must be \"auto\", \"min\" or \"max\", got \"" + mode + "\"");
-    }
-    this.mode = mode;
     return this;
   }
 
@@ -86,17 +74,9 @@ public class ModelCheckpoint extends Callback {
     }
   }
 
-  private boolean maximize() {
-    if (mode.equals("auto")) {
-      String m = monitor.toLowerCase(Locale.ROOT);
-      return m.contains("acc") || m.contains("auc") || m.contains("precision")
-          || m.contains("recall") || m.startsWith("fmeasure");
-    }
-    return mode.equals("max");
-  }
-
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
+    super.onTrainBegin(logs);
     checkExtension();
   }
 
@@ -104,23 +84,24 @@ public class ModelCheckpoint extends Callback {
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     Path path = Path.of(format(filepath, epoch + 1, logs));
     if (saveBestOnly) {
-      Double current = logs.get(monitor);
+      Double current = logs.get(monitor());
       if (current == null) {
         System.err.printf("ModelCheckpoint: can save the best model only with %s available;"
-            + " the logs have %s. Skipping.%n", monitor, logs.keySet());
+            + " the logs have %s. Skipping.%n", monitor(), logs.keySet());
         return;
       }
-      boolean improved = Double.isNaN(best) || (maximize() ? current > best : current < best);
-      if (!improved) {
+      // As Keras's initial_value_threshold, a baseline is the best value until a save beats it.
+      Double reference = best != null ? best : baseline();
+      String from = reference == null ? "None" : String.format(Locale.ROOT, "%.5f", reference);
+      if (!isImprovement(current, reference)) {
         if (verbose > 0) {
-          System.out.printf("%nEpoch %d: %s did not improve from %.5f%n", epoch + 1, monitor, best);
+          System.out.printf("%nEpoch %d: %s did not improve from %s%n", epoch + 1, monitor(), from);
         }
         return;
       }
       if (verbose > 0) {
-        System.out.printf("%nEpoch %d: %s improved from %s to %.5f, saving model to %s%n",
-            epoch + 1, monitor, Double.isNaN(best) ? (maximize() ? "-inf" : "inf")
-                : String.format(Locale.ROOT, "%.5f", best), current, path);
+        System.out.printf(Locale.ROOT, "%nEpoch %d: %s improved from %s to %.5f, saving model to"
+            + " %s%n", epoch + 1, monitor(), from, current, path);
       }
       best = current;
     } else if (verbose > 0) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.activations.Activations;
+import keras4j.saving.ConfigReader;
 
 /** Applies an activation function, Keras's {@code Activation("relu")}. */
 public class Activation extends Layer {
@@ -13,6 +14,11 @@ public class Activation extends Layer {
   public Activation(String name, LayerArg... args) {
     super(args);
     this.activation = Activations.get(name);
+  }
+
+  /** Keras's {@code from_config}. */
+  public static Activation fromConfig(ConfigReader config) {
+    return new Activation(ConfigArgs.activation(config), ConfigArgs.of(config).get());
   }
 
   @Override

@@ -8,6 +8,7 @@ import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
 import keras4j.initializers.Initializers;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -21,6 +22,7 @@ public class BatchNormalization extends Layer {
   private final float epsilon;
   private final boolean center;
   private final boolean scale;
+  private final int axis;
   private Variable gamma;
   private Variable beta;
   private Variable movingMean;
@@ -33,7 +35,7 @@ public class BatchNormalization extends Layer {
 
   /** With the given momentum of the moving statistics and epsilon. */
   public BatchNormalization(double momentum, double epsilon, LayerArg... args) {
-    super(args, "center", "scale");
+    super(args, "center", "scale", "axis");
     if (!(momentum >= 0 && momentum <= 1) || !(epsilon > 0)) {
       throw new IllegalArgumentException("BatchNormalization needs momentum in [0, 1] and epsilon"
           + " > 0, got momentum " + momentum + ", epsilon " + epsilon);
@@ -42,10 +44,22 @@ public class BatchNormalization extends Layer {
     this.epsilon = (float) epsilon;
     this.center = arg("center", true);
     this.scale = arg("scale", true);
+    this.axis = LastAxis.of(this);
+  }
+
+  /** Keras's {@code from_config} (renorm is refused). */
+  public static BatchNormalization fromConfig(ConfigReader config) {
+    if (config.bool("renorm", false)) {
+      throw config.unsupported("renorm=True");
+    }
+    return new BatchNormalization(config.doubleValue("momentum", 0.99),
+        config.doubleValue("epsilon", 0.001), ConfigArgs.of(config).bool("center").bool("scale")
+            .add("axis", ConfigArgs.axis(config)).get());
   }
 
   @Override
   protected void build(Shape inputShape) {
+    LastAxis.check(this, axis, inputShape);
     long channels = inputShape.get(inputShape.numDimensions() - 1);
     if (inputShape.numDimensions() < 2 || channels < 0) {
       throw new IllegalArgumentException("BatchNormalization layer '" + name()
@@ -87,7 +101,7 @@ public class BatchNormalization extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> config = super.getConfig();
-    config.put("axis", -1);
+    config.put("axis", axis);
     config.put("momentum", momentum);
     config.put("epsilon", epsilon);
     config.put("center", center);

@@ -6,6 +6,7 @@ import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -44,6 +45,20 @@ public class Conv2D extends Layer {
           "Conv2D cannot combine strides > 1 with dilation_rate > 1 (as in Keras)");
     }
     this.settings = new KernelSettings(this);
+  }
+
+  /** Keras's {@code from_config} (groups, causal padding and channels-first are refused). */
+  public static Conv2D fromConfig(ConfigReader config) {
+    ConfigArgs.requireChannelsLast(config);
+    if (config.intValue("groups", 1) != 1) {
+      throw config.unsupported("groups=" + config.raw("groups"));
+    }
+    if ("causal".equals(config.string("padding", null))) {
+      throw config.unsupported("padding=causal");
+    }
+    return new Conv2D(config.intValue("filters"), config.ints("kernel_size"),
+        ConfigArgs.of(config).kernelSettings().ints("strides").string("padding")
+            .ints("dilation_rate").get());
   }
 
   @Override

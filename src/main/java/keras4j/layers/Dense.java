@@ -5,6 +5,7 @@ import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -25,6 +26,11 @@ public class Dense extends Layer {
     }
     this.units = units;
     this.settings = new KernelSettings(this);
+  }
+
+  /** Keras's {@code from_config}: the Dense layer a Keras config describes. */
+  public static Dense fromConfig(ConfigReader config) {
+    return new Dense(config.intValue("units"), ConfigArgs.of(config).kernelSettings().get());
   }
 
   /** The number of output units. */

@@ -4,6 +4,7 @@ import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 import keras4j.utils.RandomSeed;
 
 /**
@@ -24,6 +25,11 @@ public class Dropout extends Layer {
     this.seed = arg("seed", RandomSeed.next());
   }
 
+  /** Keras's {@code from_config}. */
+  public static Dropout fromConfig(ConfigReader config) {
+    return new Dropout(config.doubleValue("rate", 0), ConfigArgs.of(config).seed().get());
+  }
+
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     if (!training || rate == 0) {
@@ -36,7 +42,8 @@ public class Dropout extends Layer {
   public Map<String, Object> getConfig() {
     Map<String, Object> config = super.getConfig();
     config.put("rate", rate);
-    config.put("seed", seed);
+    // Keras seeds a uint32 generator state and refuses larger seeds.
+    config.put("seed", seed & 0xFFFFFFFFL);
     return config;
   }
 }

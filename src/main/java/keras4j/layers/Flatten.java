@@ -4,6 +4,7 @@ import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /** Flattens each sample to one dimension (channels-last order), Keras's {@code Flatten}. */
@@ -11,6 +12,12 @@ public class Flatten extends Layer {
   /** A flattening layer. */
   public Flatten(LayerArg... args) {
     super(args);
+  }
+
+  /** Keras's {@code from_config}. */
+  public static Flatten fromConfig(ConfigReader config) {
+    ConfigArgs.requireChannelsLast(config);
+    return new Flatten(ConfigArgs.of(config).get());
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.Map;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /** The layer behind {@link Input}: it passes its input through. */
@@ -15,6 +16,19 @@ public final class InputLayer extends Layer {
     this.shape = shape;
     ensureBuilt(shape);
     noteOutput(KerasTensor.symbolic(shape, this, java.util.List.of()));
+  }
+
+  /**
+   * Keras's {@code from_config}: {@code batch_shape} (Keras 3) or {@code batch_input_shape}
+   * (Keras 2), with every sample dimension known.
+   */
+  public static InputLayer fromConfig(ConfigReader config) {
+    String key = config.has("batch_shape") ? "batch_shape" : "batch_input_shape";
+    long[] sample = config.sampleShape(key);
+    if (sample == null) {
+      throw config.invalid(key, "the input's batch shape");
+    }
+    return (InputLayer) Input.named(config.string("name", null), sample).operation();
   }
 
   /** The input shape, batch first. */
@@ -29,8 +43,16 @@ public final class InputLayer extends Layer {
 
   @Override
   public Map<String, Object> getConfig() {
-    Map<String, Object> config = super.getConfig();
-    config.put("batch_shape", shape.asArray());
+    // Keras 3's InputLayer config: unknown dimensions are null.
+    Map<String, Object> config = new java.util.LinkedHashMap<>();
+    java.util.List<Object> batchShape = new java.util.ArrayList<>();
+    for (long d : shape.asArray()) {
+      batchShape.add(d < 0 ? null : d);
+    }
+    config.put("batch_shape", batchShape);
+    config.put("dtype", "float32");
+    config.put("sparse", false);
+    config.put("name", name());
     return config;
   }
 }

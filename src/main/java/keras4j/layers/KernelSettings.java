@@ -1,5 +1,6 @@
 package keras4j.layers;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import keras4j.core.KerasTensor;
@@ -62,13 +63,28 @@ final class KernelSettings {
     return activation.apply(bias == null ? x : x.add(bias.value()));
   }
 
-  /** Adds the settings to a layer's Keras config. */
+  /**
+   * Adds the settings to a layer's Keras config, initializers and regularizers nested as Keras 3
+   * writes them.
+   */
   void putConfig(Map<String, Object> config) {
     config.put("activation", activation.name());
     config.put("use_bias", useBias);
-    config.put("kernel_initializer", kernelInitializer.getConfig());
-    config.put("bias_initializer", biasInitializer.getConfig());
-    config.put("kernel_regularizer", kernelRegularizer == null ? null : kernelRegularizer.getConfig());
-    config.put("bias_regularizer", biasRegularizer == null ? null : biasRegularizer.getConfig());
+    config.put("kernel_initializer", nested("keras.initializers", kernelInitializer.getConfig()));
+    config.put("bias_initializer", nested("keras.initializers", biasInitializer.getConfig()));
+    config.put("kernel_regularizer", kernelRegularizer == null ? null
+        : nested("keras.regularizers", kernelRegularizer.getConfig()));
+    config.put("bias_regularizer", biasRegularizer == null ? null
+        : nested("keras.regularizers", biasRegularizer.getConfig()));
+  }
+
+  /** {@code {"module", "class_name", "config", "registered_name"}} of a built-in object. */
+  private static Map<String, Object> nested(String module, Map<String, Object> classAndConfig) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("module", module);
+    out.put("class_name", classAndConfig.get("class_name"));
+    out.put("config", classAndConfig.get("config"));
+    out.put("registered_name", null);
+    return out;
   }
 }

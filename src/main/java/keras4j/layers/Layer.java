@@ -18,18 +18,22 @@ import keras4j.core.Variable;
 import keras4j.backend.Trace;
 import keras4j.initializers.Initializer;
 import keras4j.regularizers.Regularizer;
+import keras4j.saving.KerasSaveable;
+import keras4j.saving.WeightStore;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
 
 /**
  * A layer, as in Keras: {@link #build} creates the weights once the input shape is known, {@link
- * #call} computes the output, {@link #getConfig} describes it.
+ * #call} computes the output, {@link #getConfig} describes it, and a static {@code
+ * fromConfig(ConfigReader)} beside each layer class rebuilds it from that config. {@link
+ * #saveOwnVariables} / {@link #loadOwnVariables} write and read its state in weight files.
  *
  * <p>{@link #apply} is Keras's {@code layer(x)}: on a symbolic tensor it records the call for the
  * functional API; inside a model's trace it runs {@code call}.
  */
-public abstract class Layer implements Operation {
+public abstract class Layer implements Operation, KerasSaveable {
   private static final Set<String> COMMON_ARGS = Set.of("name", "input_shape", "trainable");
   private static final Map<String, Integer> NAME_COUNTS = new HashMap<>();
   private static final ThreadLocal<Set<Layer>> RECORDER = new ThreadLocal<>();
@@ -273,6 +277,27 @@ public abstract class Layer implements Operation {
     config.put("trainable", trainable);
     config.put("dtype", "float32");
     return config;
+  }
+
+  /**
+   * Keras's {@code save_own_variables}: the variables this layer created with {@code addWeight},
+   * in order, under {@code "0"}, {@code "1"}, ... (a model's layers save their own). Override to
+   * save extra state, and {@link #loadOwnVariables} to read it back.
+   */
+  @Override
+  public void saveOwnVariables(WeightStore store) {
+    store.putAll(weights);
+  }
+
+  /** Keras's {@code load_own_variables}: reads back what {@link #saveOwnVariables} saved. */
+  @Override
+  public void loadOwnVariables(WeightStore store) {
+    store.loadAll(weights, describe());
+  }
+
+  /** {@code Layer 'dense_1' (Dense)}, for messages. */
+  protected final String describe() {
+    return "Layer '" + name + "' (" + getClass().getSimpleName() + ")";
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.activations.Activations;
+import keras4j.saving.ConfigReader;
 
 /** {@code x} if positive, {@code negativeSlope * x} otherwise; Keras's {@code LeakyReLU}. */
 public class LeakyReLU extends Layer {
@@ -22,6 +23,13 @@ public class LeakyReLU extends Layer {
           "LeakyReLU negative_slope must be >= 0, got " + negativeSlope);
     }
     this.negativeSlope = (float) negativeSlope;
+  }
+
+  /** Keras's {@code from_config} (Keras 2 called the slope {@code alpha}). */
+  public static LeakyReLU fromConfig(ConfigReader config) {
+    double slope = config.has("negative_slope") ? config.doubleValue("negative_slope", 0.3)
+        : config.doubleValue("alpha", 0.3);
+    return new LeakyReLU(slope, ConfigArgs.of(config).get());
   }
 
   @Override

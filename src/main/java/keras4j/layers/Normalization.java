@@ -7,6 +7,8 @@ import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import keras4j.backend.HostArray;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
+import keras4j.saving.WeightStore;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
@@ -15,7 +17,7 @@ import org.tensorflow.ndarray.StdArrays;
 /**
  * Standardizes each feature (last axis) to mean 0 and variance 1, Keras's {@code Normalization}:
  * {@code normalizer.adapt(xTrain)} learns the means and variances, which are then saved with the
- * model as non-trainable weights.
+ * model as non-trainable weights (with Keras's third, an unused sample count, in weight files).
  */
 public class Normalization extends Layer {
   private static final float EPSILON = 1e-7f;
@@ -23,10 +25,20 @@ public class Normalization extends Layer {
   private float[] adaptedVariance;
   private Variable mean;
   private Variable variance;
+  private final int axis;
 
   /** A normalization layer; call {@link #adapt} before training. */
   public Normalization(LayerArg... args) {
-    super(args);
+    super(args, "axis");
+    this.axis = LastAxis.of(this);
+  }
+
+  /** Keras's {@code from_config} (invert and a mean/variance in the config are refused). */
+  public static Normalization fromConfig(ConfigReader config) {
+    if (config.bool("invert", false) || config.has("mean") || config.has("variance")) {
+      throw config.unsupported("invert=True or a mean/variance given in the config");
+    }
+    return new Normalization(ConfigArgs.of(config).add("axis", ConfigArgs.axis(config)).get());
   }
 
   /** Learns each feature's mean and variance from {@code data} (any array fit accepts). */
@@ -51,6 +63,7 @@ public class Normalization extends Layer {
 
   @Override
   protected void build(Shape inputShape) {
+    LastAxis.check(this, axis, inputShape);
     long features = inputShape.get(inputShape.numDimensions() - 1);
     if (adaptedMean != null && adaptedMean.length != features) {
       throw new IllegalArgumentException(
@@ -74,7 +87,30 @@ public class Normalization extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> config = super.getConfig();
-    config.put("axis", -1);
+    config.put("axis", axis);
     return config;
+  }
+
+  /**
+   * Keras's layout: mean, variance, then the int64 {@code count} Keras keeps for older files
+   * (always 0; keras4j does not use it).
+   */
+  @Override
+  public void saveOwnVariables(WeightStore store) {
+    super.saveOwnVariables(store);
+    if (mean != null) {
+      store.put("2", 0L);
+    }
+  }
+
+  /** Reads mean and variance, with or without Keras's count after them. */
+  @Override
+  public void loadOwnVariables(WeightStore store) {
+    if (mean != null && store.size() == 3) {
+      store.load("0", mean, describe());
+      store.load("1", variance, describe());
+    } else {
+      super.loadOwnVariables(store);
+    }
   }
 }

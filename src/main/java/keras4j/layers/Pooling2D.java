@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -22,6 +23,12 @@ public abstract class Pooling2D extends Layer {
     Object givenStrides = arg("strides", null);
     this.strides = givenStrides == null ? poolSize.clone() : Windows2D.pair(givenStrides, "strides");
     this.padding = Windows2D.padding(arg("padding", "valid"));
+  }
+
+  /** The keyword arguments of a pooling layer's Keras config. */
+  static LayerArg[] configArgs(ConfigReader config) {
+    ConfigArgs.requireChannelsLast(config);
+    return ConfigArgs.of(config).ints("pool_size").ints("strides").string("padding").get();
   }
 
   /** The pooling op over NHWC windows. */

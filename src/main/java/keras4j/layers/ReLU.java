@@ -4,6 +4,7 @@ import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.activations.Activations;
+import keras4j.saving.ConfigReader;
 
 /**
  * Keras's {@code ReLU} layer: {@code max(x, 0)} by default; with a {@code maxValue} ceiling, a
@@ -32,6 +33,13 @@ public class ReLU extends Layer {
     this.maxValue = maxValue == null ? null : maxValue.floatValue();
     this.negativeSlope = (float) negativeSlope;
     this.threshold = (float) threshold;
+  }
+
+  /** Keras's {@code from_config}. */
+  public static ReLU fromConfig(ConfigReader config) {
+    Double maxValue = config.has("max_value") ? config.doubleValue("max_value", 0) : null;
+    return new ReLU(maxValue, config.doubleValue("negative_slope", 0),
+        config.doubleValue("threshold", 0), ConfigArgs.of(config).get());
   }
 
   @Override

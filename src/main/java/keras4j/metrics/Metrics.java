@@ -114,6 +114,12 @@ public final class Metrics {
       super(name);
     }
 
+    /** Whichever accuracy it resolves to, higher is better. */
+    @Override
+    public String direction() {
+      return "up";
+    }
+
     @Override
     public void updateState(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight) {
       throw unresolved();

@@ -29,9 +29,9 @@ import org.tensorflow.types.TFloat32;
  * machinery as {@code TF.function} (Keras's {@code make_train_function} and friends in {@code
  * backend/tensorflow/trainer.py}); built on first use, cached per label shape.
  *
- * <p>Thread-safe: tracing holds the graph's lock; a training execution holds the write side of a
- * read-write lock and a prediction the read side, so predictions made during {@code fit} see the
- * weights between two steps, never half an update.
+ * <p>Thread-safe: tracing {@link ModelGraph#building builds} the graph; a training execution
+ * holds the write side of a read-write lock and a prediction the read side, so predictions made
+ * during {@code fit} see the weights between two steps, never half an update.
  */
 final class GraphSteps implements AutoCloseable {
   private final Model model;
@@ -56,13 +56,13 @@ final class GraphSteps implements AutoCloseable {
 
   /** The predict function, traced on first use (which also builds the model's layers). */
   GraphFunction predictFunction() {
-    synchronized (graph.lock()) {
+    return graph.building(() -> {
       if (predict == null) {
         predict = GraphFunction.trace(graph, List.of(inputShape), false,
             inputs -> List.of(CoreBridge.tensor(model.predictStep(wrap(inputs.get(0))))));
       }
       return predict;
-    }
+    });
   }
 
   /** The output shape of the predict function (batch first). */
@@ -103,15 +103,16 @@ final class GraphSteps implements AutoCloseable {
 
   /** Forgets the step functions (after a new compile); the graph keeps the old ops unused. */
   void clearSteps() {
-    synchronized (graph.lock()) {
+    graph.building(() -> {
       trainSteps.clear();
       testSteps.clear();
-    }
+      return null;
+    });
   }
 
   private Step step(Map<StepKey, Step> cache, Shape labelShape, int steps,
       BiFunction<KerasTensor, KerasTensor, Map<String, KerasTensor>> body) {
-    synchronized (graph.lock()) {
+    return graph.building(() -> {
       model.trainer().resolveMetrics(labelShape, outputShape());
       return cache.computeIfAbsent(new StepKey(labelShape, steps), key -> {
         Map<Integer, GraphFunction> programs = new HashMap<>();
@@ -121,7 +122,7 @@ final class GraphSteps implements AutoCloseable {
         }
         return new Step(names, programs, steps);
       });
-    }
+    });
   }
 
   // `count` steps on batches stacked along the batch axis: each step reads the weights the one

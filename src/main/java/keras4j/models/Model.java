@@ -18,8 +18,11 @@ import keras4j.metrics.Metric;
 import keras4j.ops.Ops;
 import keras4j.tf.GradientTape;
 import keras4j.callbacks.History;
+import keras4j.callbacks.TrainingModel;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
+import keras4j.saving.ConfigReader;
+import keras4j.saving.SaveableChild;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
@@ -36,10 +39,20 @@ import org.tensorflow.ndarray.Shape;
  * </ul>
  *
  * <p>The training API ({@link #compile}, {@link #fit}, {@link #evaluate}, {@link #predict}) is
- * implemented by {@link Trainer}. A model holds a TensorFlow graph and session once it runs:
- * {@link #close()} frees them (the weights stay readable).
+ * implemented by {@link Trainer}; what one step computes is {@link #trainStep}, {@link #testStep}
+ * and {@link #predictStep}, which subclasses may override as in Keras. A model holds a TensorFlow
+ * graph and session once it runs: {@link #close()} frees them (the weights stay readable).
+ *
+ * <p><b>Threads.</b> {@link #predict} may be called from any number of threads at any time,
+ * the very first call included: the first caller traces the model while the others wait, and all
+ * get the same numbers as one thread would. {@code predict} during {@code fit} (from another
+ * thread) sees the weights between two training executions, never half an update (with {@code
+ * stepsPerExecution(n)}, between two groups of n steps). Configure the model ({@code compile},
+ * {@code setTrainable}, {@code Sequential.add}) from one thread before sharing it; two {@code fit}
+ * calls at once on one model do not fail but interleave their steps; do not {@code close()} a
+ * model other threads still use.
  */
-public class Model extends Layer implements AutoCloseable {
+public class Model extends Layer implements TrainingModel, AutoCloseable {
   private final KerasTensor functionalInputs;
   private final KerasTensor functionalOutputs;
   private final Set<Layer> tracedLayers = new LinkedHashSet<>();
@@ -63,6 +76,28 @@ public class Model extends Layer implements AutoCloseable {
     super(args);
     this.functionalInputs = null;
     this.functionalOutputs = null;
+  }
+
+  /** Keras's {@code Functional.from_config}: the functional model a Keras config describes. */
+  public static Model fromConfig(ConfigReader config) {
+    return FunctionalConfig.fromConfig(config);
+  }
+
+  /** A functional model's config lists its layers and how they connect, as Keras's. */
+  @Override
+  public Map<String, Object> getConfig() {
+    return functionalOutputs != null ? FunctionalConfig.getConfig(this) : super.getConfig();
+  }
+
+  /** The weights walk: the model's layers, then its optimizer once compiled. */
+  @Override
+  public List<SaveableChild> saveableChildren() {
+    List<SaveableChild> children = new ArrayList<>();
+    children.add(SaveableChild.container("layers", layers()));
+    if (optimizer() != null) {
+      children.add(SaveableChild.of("optimizer", optimizer()));
+    }
+    return children;
   }
 
   @Override
@@ -158,6 +193,11 @@ public class Model extends Layer implements AutoCloseable {
    * regularization penalties.
    */
   public KerasTensor computeLoss(KerasTensor x, KerasTensor y, KerasTensor yPred) {
+    if (compiledLoss() == null) {
+      throw new IllegalStateException(
+          "Model '" + name() + "' was compiled without a loss: pass one to compile(), e.g."
+              + " loss(\"mse\"), or override trainStep/testStep to compute your own");
+    }
     KerasTensor total = compiledLoss().call(y, yPred).reduceMean();
     for (KerasTensor penalty : regularizationLosses()) {
       total = total.add(penalty);
@@ -339,7 +379,7 @@ public class Model extends Layer implements AutoCloseable {
    * atomic: a failure leaves any previous file at {@code path} intact.
    */
   public void save(java.nio.file.Path path) {
-    keras4j.saving.Saving.saveModel(this, path);
+    ModelFiles.save(this, path);
   }
 
   /**
@@ -347,17 +387,17 @@ public class Model extends Layer implements AutoCloseable {
    * (legacy {@code .h5}), whatever the file's extension; compiled again if the file says how.
    */
   public static Model load(java.nio.file.Path path) {
-    return keras4j.saving.Saving.loadModel(path);
+    return ModelFiles.load(path);
   }
 
   /** Saves the weights (and optimizer state) as Keras 3's {@code .weights.h5}, atomically. */
   public void saveWeights(java.nio.file.Path path) {
-    keras4j.saving.Saving.saveWeights(this, path);
+    ModelFiles.saveWeights(this, path);
   }
 
   /** Loads weights from a Keras 3 {@code .weights.h5} or a legacy Keras {@code .h5} file. */
   public void loadWeights(java.nio.file.Path path) {
-    keras4j.saving.Saving.loadWeights(this, path);
+    ModelFiles.loadWeights(this, path);
   }
 
   /**
@@ -367,7 +407,7 @@ public class Model extends Layer implements AutoCloseable {
    * (weights and optimizer state included) when it runs again.
    */
   public void export(java.nio.file.Path dir) {
-    keras4j.saving.Saving.export(this, dir);
+    ModelFiles.export(this, dir);
   }
 
   /** Internal: the machinery that trains this model. */

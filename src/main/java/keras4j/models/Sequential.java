@@ -1,10 +1,16 @@
 package keras4j.models;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import keras4j.core.LayerArg;
+import java.util.Map;
 import keras4j.core.KerasTensor;
+import keras4j.core.Kwarg;
+import keras4j.core.LayerArg;
+import keras4j.layers.Input;
+import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -27,6 +33,89 @@ public class Sequential extends Model {
     for (Layer layer : layers) {
       add(layer);
     }
+  }
+
+  /**
+   * Keras's {@code Sequential.from_config}, for Keras 2 and 3 configs: the layers in order, the
+   * input shape from the InputLayer Keras 3 writes first, Keras 2's {@code batch_input_shape} on
+   * the first layer, or the recorded build shape.
+   */
+  public static Sequential fromConfig(ConfigReader config) {
+    List<ConfigReader> layerEntries = new ArrayList<>();
+    long[] sample = null;
+    for (ConfigReader entry : config.objects("layers")) {
+      if (layerEntries.isEmpty() && sample == null) {
+        sample = sampleDims(entry.object("config"));
+      }
+      if (!"InputLayer".equals(entry.string("class_name"))) {
+        layerEntries.add(entry);
+      }
+    }
+    if (layerEntries.isEmpty()) {
+      throw new IllegalArgumentException("The Sequential model at " + config.path()
+          + " has no layers");
+    }
+    ConfigReader build = layerEntries.get(0).optionalObject("build_config");
+    if (sample == null && build != null) {
+      sample = build.sampleShape("input_shape");
+    }
+    if (sample == null) {
+      sample = config.sampleShape("build_input_shape");
+    }
+    if (sample == null) {
+      throw new IllegalArgumentException("The Sequential model '" + config.raw("name")
+          + "' does not record its input shape, so its weights cannot be built");
+    }
+    List<Layer> layers = new ArrayList<>();
+    for (ConfigReader entry : layerEntries) {
+      // keras4j takes a Sequential model's input shape from its first layer.
+      layers.add(BuiltinClasses.LAYERS.deserialize(layers.isEmpty()
+          ? entry.with("config", entry.object("config")
+              .with("batch_input_shape", batchShape(sample)).asMap())
+          : entry));
+    }
+    return new Sequential(layers, new Kwarg("name", config.string("name", "sequential")));
+  }
+
+  /** The sample dimensions of a layer config's batch shape, or null if it has none. */
+  private static long[] sampleDims(ConfigReader layerConfig) {
+    return layerConfig.sampleShape(
+        layerConfig.has("batch_shape") ? "batch_shape" : "batch_input_shape");
+  }
+
+  private static List<Object> batchShape(long[] sample) {
+    List<Object> out = new ArrayList<>();
+    out.add(null);
+    for (long d : sample) {
+      out.add(d);
+    }
+    return out;
+  }
+
+  /**
+   * Keras's {@code Sequential.get_config}: name, trainable, the layers (an InputLayer first once
+   * the input shape is known) and the build input shape.
+   */
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("name", name());
+    config.put("trainable", isTrainable());
+    List<Object> layers = new ArrayList<>();
+    Shape input = inputShape();
+    if (input != null) {
+      InputLayer inputLayer = (InputLayer) Input.named(name() + "_input",
+          input.tail().asArray()).operation();
+      layers.add(BuiltinClasses.serialize(inputLayer));
+    }
+    for (Layer layer : stack) {
+      layers.add(BuiltinClasses.serialize(layer));
+    }
+    config.put("layers", layers);
+    if (input != null) {
+      config.put("build_input_shape", BuiltinClasses.shapeList(input));
+    }
+    return config;
   }
 
   /** Appends a layer. */

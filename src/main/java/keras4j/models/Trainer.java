@@ -59,6 +59,7 @@ final class Trainer {
   private Mean lossTracker = new Mean("loss");
   private List<Metric> resolvedMetrics;
   private int stepsPerExecution = 1;
+  private boolean compiled;
   private boolean stopTraining;
   private PrintStream out = System.out;
 
@@ -70,11 +71,11 @@ final class Trainer {
     Map<String, Object> kw = Kwarg.parse("compile", COMPILE_ARGS, args);
     Object opt = kw.getOrDefault("optimizer", "rmsprop");
     optimizer = opt instanceof Optimizer given ? given : Optimizers.get((String) opt);
+    // As Keras, the loss may be left out when an overridden trainStep computes its own.
     Object lossSpec = kw.get("loss");
-    if (lossSpec == null) {
-      throw new IllegalArgumentException("compile() needs a loss, e.g. loss(\"mse\")");
-    }
-    loss = lossSpec instanceof Loss given ? given : Losses.get((String) lossSpec);
+    loss = lossSpec == null || lossSpec instanceof Loss
+        ? (Loss) lossSpec : Losses.get((String) lossSpec);
+    compiled = true;
     List<Metric> resolved = new ArrayList<>();
     for (Object m : (List<?>) kw.getOrDefault("metrics", List.of())) {
       resolved.add(m instanceof Metric given ? given : Metrics.get((String) m));
@@ -268,7 +269,9 @@ final class Trainer {
   /** The labels' batch shape, checked against the loss. */
   private Shape checkedLabels(HostArray x, HostArray y) {
     Shape labels = y.batchShape();
-    loss.checkLabels(labels, steps(x.shape()).outputShape());
+    if (loss != null) {
+      loss.checkLabels(labels, steps(x.shape()).outputShape());
+    }
     return labels;
   }
 
@@ -317,7 +320,7 @@ final class Trainer {
   }
 
   private void checkCompiled(String what) {
-    if (loss == null) {
+    if (!compiled) {
       throw new IllegalStateException(
           "You must call compile() before " + what + "(), e.g. model.compile(optimizer(\"adam\"),"
               + " loss(\"sparse_categorical_crossentropy\"), metrics(\"accuracy\"))");

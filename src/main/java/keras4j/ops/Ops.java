@@ -257,12 +257,14 @@ public final class Ops {
 
   /** {@code ops.zeros_like(x)}. */
   public static KerasTensor zerosLike(TensorLike x) {
-    return unary(x, (tf, a) -> tf.zerosLike(a));
+    // Behind StopGradient: TensorFlow's C++ gradient registry has no ZerosLike/OnesLike, and a
+    // loss such as mean((1 - p)^2) written with onesLike(p) would not differentiate otherwise.
+    return unary(x, (tf, a) -> tf.stopGradient(tf.zerosLike(a)));
   }
 
   /** {@code ops.ones_like(x)}. */
   public static KerasTensor onesLike(TensorLike x) {
-    return unary(x, (tf, a) -> tf.onesLike(a));
+    return unary(x, (tf, a) -> tf.stopGradient(tf.onesLike(a)));
   }
 
   /** The number of rows of {@code x} (its first dimension) as a float32 scalar. */

@@ -3,6 +3,7 @@ package keras4j.optimizers;
 import java.util.List;
 import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
+import keras4j.saving.ConfigReader;
 
 /**
  * Adam, Keras 3's defaults: learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7. The update
@@ -27,6 +28,12 @@ public class Adam extends AdaptiveMoments {
 
   private List<Variable> momentums;
   private List<Variable> velocities;
+
+  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  public static Adam fromConfig(ConfigReader config) {
+    return new Adam(Optimizer.learningRate(config, 0.001), config.doubleValue("beta_1", 0.9),
+        config.doubleValue("beta_2", 0.999), config.doubleValue("epsilon", 1e-7));
+  }
 
   /** Creates a momentum and a velocity for each variable in turn, as Keras does. */
   @Override

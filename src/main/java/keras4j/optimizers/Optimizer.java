@@ -1,5 +1,7 @@
 package keras4j.optimizers;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -12,8 +14,9 @@ import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import keras4j.saving.ConfigReader;
+import keras4j.saving.KerasSaveable;
+import keras4j.saving.WeightStore;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
@@ -48,8 +51,8 @@ import org.tensorflow.ndarray.Shape;
  * rebuilding anything), every update waits for every gradient, and the iteration count advances
  * after all updates. {@link #variables()} is the saved state, in Keras's order.
  */
-public abstract class Optimizer {
-  private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
+public abstract class Optimizer implements KerasSaveable {
+  private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
   private final String name;
   private final Variable iterations;
   private final Variable learningRate;
@@ -79,6 +82,7 @@ public abstract class Optimizer {
   }
 
   /** The Keras name, e.g. {@code adam}. */
+  @Override
   public String name() {
     return name;
   }
@@ -247,7 +251,8 @@ public abstract class Optimizer {
               + " them (was it computed inside the GradientTape, from these variables?)");
     }
     if (!skipped.isEmpty()) {
-      LOG.warn("Gradients do not exist for variables {} when minimizing the loss", skipped);
+      LOG.log(WARNING, "Gradients do not exist for variables {0} when minimizing the loss",
+          skipped);
     }
     updateSteps(StepOrder.afterAll(trace, grads, vars), vars, learningRate.value());
     List<Variable> written = new ArrayList<>(vars);
@@ -278,6 +283,46 @@ public abstract class Optimizer {
   /** A float32 scalar, for the constants of an update rule. */
   protected static KerasTensor scalar(double value) {
     return KerasTensor.constant(NdArrays.scalarOf((float) value));
+  }
+
+  /** Keras's {@code save_own_variables}: {@link #variables()}, the iteration count as int64. */
+  @Override
+  public void saveOwnVariables(WeightStore store) {
+    store.put("0", iterations());
+    for (int i = 1; i < variables.size(); i++) {
+      store.put(Integer.toString(i), variables.get(i));
+    }
+  }
+
+  /**
+   * Keras's {@code load_own_variables}: assigns {@link #variables()} in order (build the
+   * optimizer first, as loading a model does). A saved state that does not fit is skipped with a
+   * warning, as in Keras; one holding only the iteration count and learning rate (saved before
+   * the first training step) restores those two.
+   */
+  @Override
+  public void loadOwnVariables(WeightStore store) {
+    if (!store.exists()) {
+      return;
+    }
+    int count = store.size() == variables.size() ? variables.size() : store.size() == 2 ? 2 : -1;
+    if (count < 0) {
+      LOG.log(WARNING, "Skipping variable loading for optimizer ''{0}'', because it has {1}"
+          + " variables whereas the saved optimizer has {2} variables", name, variables.size(),
+          store.size());
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      store.load(Integer.toString(i), variables.get(i), "Optimizer '" + name + "'");
+    }
+  }
+
+  /**
+   * The learning rate of a Keras optimizer config: {@code learning_rate} (Keras 2's {@code lr}),
+   * or {@code fallback}; a schedule (an object) is refused.
+   */
+  protected static double learningRate(ConfigReader config, double fallback) {
+    return config.doubleValue("learning_rate", config.doubleValue("lr", fallback));
   }
 
   /** The Keras config, for saving. */

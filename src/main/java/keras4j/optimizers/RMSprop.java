@@ -5,6 +5,7 @@ import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
 /**
  * RMSprop, Keras 3's defaults: learning rate 0.001, rho 0.9, momentum 0, epsilon 1e-7. The update
@@ -34,6 +35,12 @@ public class RMSprop extends Optimizer {
     this.rho = (float) rho;
     this.momentum = (float) momentum;
     this.epsilon = (float) epsilon;
+  }
+
+  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  public static RMSprop fromConfig(ConfigReader config) {
+    return new RMSprop(Optimizer.learningRate(config, 0.001), config.doubleValue("rho", 0.9),
+        config.doubleValue("momentum", 0), config.doubleValue("epsilon", 1e-7));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
 /**
  * Gradient descent with optional momentum, Keras 3's {@code SGD} (learning rate 0.01): {@code v =
@@ -33,6 +34,12 @@ public class SGD extends Optimizer {
     }
     this.momentum = (float) momentum;
     this.nesterov = nesterov;
+  }
+
+  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  public static SGD fromConfig(ConfigReader config) {
+    return new SGD(Optimizer.learningRate(config, 0.01), config.doubleValue("momentum", 0),
+        config.bool("nesterov", false));
   }
 
   /**

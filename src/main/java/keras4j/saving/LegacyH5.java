@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import keras4j.core.Variable;
-import keras4j.layers.Layer;
-import keras4j.models.Model;
 import org.tensorflow.ndarray.FloatNdArray;
 
 /**
@@ -17,8 +16,9 @@ import org.tensorflow.ndarray.FloatNdArray;
  * legacy_h5_format.py} reads it: the root attribute {@code model_config} (JSON), optionally {@code
  * training_config}, and the group {@code model_weights} whose attribute {@code layer_names} lists
  * the layer groups; each has a {@code weight_names} attribute naming its datasets ({@code
- * dense/kernel:0}, or without {@code :0} when Keras 3 wrote it). Layers are matched to the model's
- * layers that have weights, by order, as Keras does. Optimizer weights are not read.
+ * dense/kernel:0}, or without {@code :0} when Keras 3 wrote it). The file's layers are matched to
+ * the model's layers that have weights, by order, as Keras does, and each reads its datasets in
+ * {@code weight_names} order through its {@code loadOwnVariables}. Optimizer weights are not read.
  */
 final class LegacyH5 {
   private LegacyH5() {}
@@ -34,65 +34,81 @@ final class LegacyH5 {
         || H5Reader.childGroup(root, "model_weights") != null;
   }
 
-  /** The model of a legacy full-model file, with its weights, compiled if it says how. */
-  static Model load(Group root, String what) {
-    String json = H5Reader.string(root, "model_config");
-    Model model = ModelConfigs.fromConfig(Json.parseObject(json, what + " model_config"));
-    readWeights(model, root, what);
+  /**
+   * The model of a legacy full-model file, built by {@code fromConfig} from its {@code
+   * model_config} and {@code training_config} (null when absent), with its weights.
+   */
+  static <T extends KerasSaveable> T load(Group root, String what,
+      BiFunction<ConfigReader, ConfigReader, T> fromConfig) {
+    ConfigReader model = ConfigReader.of(
+        Json.parseObject(H5Reader.string(root, "model_config"), what + " model_config"), "");
     String training = H5Reader.string(root, "training_config");
-    if (training != null) {
-      CompileConfigs.compile(model, Json.parseObject(training, what + " training_config"));
-    }
-    return model;
+    T loaded = fromConfig.apply(model, training == null ? null
+        : ConfigReader.of(Json.parseObject(training, what + " training_config"), "training_config"));
+    SavingLib.closingOnFailure(loaded, () -> readWeights(loaded, root, what));
+    return loaded;
   }
 
   /** Loads legacy-layout weights into {@code model}, all checked before any is assigned. */
-  static void readWeights(Model model, Group root, String what) {
+  static void readWeights(KerasSaveable model, Group root, String what) {
     Group weights = H5Reader.childGroup(root, "model_weights");
     if (weights == null) {
       weights = root;
     }
     List<Group> fileLayers = new ArrayList<>();
-    List<List<String>> fileWeightNames = new ArrayList<>();
+    List<List<Dataset>> fileWeights = new ArrayList<>();
     for (String name : H5Reader.strings(weights, "layer_names")) {
       Group g = H5Reader.childGroup(weights, name);
       if (g == null) {
         throw new IllegalArgumentException(what + " lists layer '" + name + "' in layer_names"
             + " but has no group for it");
       }
-      List<String> weightNames = H5Reader.strings(g, "weight_names");
-      if (!weightNames.isEmpty()) {
+      List<Dataset> datasets = new ArrayList<>();
+      for (String weightName : H5Reader.strings(g, "weight_names")) {
+        if (!(child(g, weightName) instanceof Dataset dataset)) {
+          throw new IllegalArgumentException(what + " names weight '" + weightName
+              + "' of layer '" + name + "' but holds no such dataset");
+        }
+        datasets.add(dataset);
+      }
+      if (!datasets.isEmpty()) {
         fileLayers.add(g);
-        fileWeightNames.add(weightNames);
+        fileWeights.add(datasets);
       }
     }
-    List<Layer> layers = model.layers().stream().filter(l -> !l.variables().isEmpty()).toList();
+    List<KerasSaveable> layers = layersWithWeights(model);
     if (layers.size() != fileLayers.size()) {
       throw new IllegalArgumentException("Model '" + model.name() + "' has " + layers.size()
           + " layers with weights but " + what + " has " + fileLayers.size() + ": "
           + fileLayers.stream().map(Node::getName).toList());
     }
-    Map<Variable, FloatNdArray> values = new LinkedHashMap<>();
-    for (int i = 0; i < layers.size(); i++) {
-      Layer layer = layers.get(i);
-      List<Variable> variables = layer.variables();
-      List<String> names = fileWeightNames.get(i);
-      if (names.size() != variables.size()) {
-        throw new IllegalArgumentException("Layer '" + layer.name() + "' has "
-            + variables.size() + " weights but " + what + " has " + names.size() + " for layer '"
-            + fileLayers.get(i).getName() + "': " + names);
+    Map<Variable, FloatNdArray> pending = new LinkedHashMap<>();
+    try {
+      for (int i = 0; i < layers.size(); i++) {
+        layers.get(i).loadOwnVariables(
+            new H5WeightReader(fileWeights.get(i), fileLayers.get(i).getPath(), pending));
       }
-      for (int j = 0; j < names.size(); j++) {
-        Node node = child(fileLayers.get(i), names.get(j));
-        if (!(node instanceof Dataset dataset)) {
-          throw new IllegalArgumentException(what + " names weight '" + names.get(j)
-              + "' of layer '" + fileLayers.get(i).getName() + "' but holds no such dataset");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+    }
+    pending.forEach(Variable::assign);
+  }
+
+  /** The model's layers (its {@code layers} container) that save any variable, in order. */
+  private static List<KerasSaveable> layersWithWeights(KerasSaveable model) {
+    List<KerasSaveable> out = new ArrayList<>();
+    for (SaveableChild child : model.saveableChildren()) {
+      if (child.container() && child.attribute().equals("layers")) {
+        for (KerasSaveable layer : child.objects()) {
+          H5WeightWriter counter = H5WeightWriter.counting();
+          layer.saveOwnVariables(counter);
+          if (counter.size() > 0) {
+            out.add(layer);
+          }
         }
-        values.put(variables.get(j), H5Reader.valueFor(dataset, variables.get(j),
-            "Layer '" + layer.name() + "'"));
       }
     }
-    values.forEach(Variable::assign);
+    return out;
   }
 
   private static Node child(Group group, String path) {

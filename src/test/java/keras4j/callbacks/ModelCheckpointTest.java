@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import keras4j.layers.Dense;
@@ -81,6 +83,30 @@ class ModelCheckpointTest {
   }
 
   @Test
+  void theReadmeSnippetSavesEachImprovingEpochUnderItsValidationLoss() throws IOException {
+    RandomSeed.set(3);
+    float[][] x = x();
+    try (Sequential model = new Sequential(new Dense(1, inputShape(2)))) {
+      model.compile(optimizer("sgd"), loss("mse"));
+      String pattern = dir.resolve("m_{epoch:02d}_{val_loss:.3f}.keras").toString();
+      var history = model.fit(x, y(x), epochs(4), verbose(0), validationSplit(0.2),
+          callbacks(new ModelCheckpoint(pattern).saveBestOnly(true)));
+      List<String> expected = new ArrayList<>();
+      double best = Double.POSITIVE_INFINITY;
+      List<Double> val = history.history().get("val_loss");
+      for (int epoch = 0; epoch < val.size(); epoch++) {
+        if (val.get(epoch) < best) {
+          best = val.get(epoch);
+          expected.add(String.format(Locale.ROOT, "m_%02d_%.3f.keras", epoch + 1, best));
+        }
+      }
+      try (var files = Files.list(dir)) {
+        assertEquals(expected, files.map(f -> f.getFileName().toString()).sorted().toList());
+      }
+    }
+  }
+
+  @Test
   void saveBestOnlyKeepsTheBestEpoch() {
     RandomSeed.set(2);
     Path file = dir.resolve("best.weights.h5");
@@ -100,6 +126,25 @@ class ModelCheckpointTest {
         reloaded.compile(optimizer("sgd"), loss("mse"));
         assertEquals(best, reloaded.evaluate(x, y(x), verbose(0)).get("loss"), 1e-6 * best);
       }
+    }
+  }
+
+  @Test
+  void aBaselineIsTheValueTheFirstBestSaveMustBeat() throws IOException {
+    // Keras's initial_value_threshold: with 0.5, a val_loss of 0.6 is not saved, 0.4 is, and
+    // then 0.45 is not (the best is 0.4 now), in a second fit too.
+    try (Sequential model = TinyRegression.model(0.1)) {
+      ModelCheckpoint checkpoint = new ModelCheckpoint(dir.resolve("{epoch}.keras").toString())
+          .saveBestOnly(true).baseline(0.5);
+      checkpoint.setModel(model);
+      checkpoint.onTrainBegin(Map.of());
+      double[] valLosses = {0.6, 0.4, 0.45};
+      for (int epoch = 0; epoch < valLosses.length; epoch++) {
+        checkpoint.onEpochEnd(epoch, Map.of("val_loss", valLosses[epoch]));
+      }
+      checkpoint.onTrainBegin(Map.of());
+      checkpoint.onEpochEnd(3, Map.of("val_loss", 0.42));
+      assertEquals(List.of(dir.resolve("2.keras")), list(dir));
     }
   }
 

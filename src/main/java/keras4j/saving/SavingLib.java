@@ -11,37 +11,40 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import keras4j.models.Model;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import keras4j.core.KerasTensor;
+import org.tensorflow.ndarray.Shape;
 
 /**
- * Saving and loading models, Keras's {@code keras.saving}: {@link #saveModel} / {@link #loadModel}
- * for the Keras 3 {@code .keras} format (and legacy Keras 2 {@code .h5} files on load), {@link
- * #saveWeights} / {@link #loadWeights} for {@code .weights.h5}, {@link #export} for a TensorFlow
- * SavedModel. {@code Model.save}, {@code Model.load} and friends call these.
+ * Keras's {@code saving_lib}, generic over {@link KerasSaveable}: the Keras 3 {@code .keras} zip
+ * ({@code metadata.json}, {@code config.json}, {@code model.weights.h5}), {@code .weights.h5}
+ * files, legacy Keras 2 {@code .h5} files on load, and TensorFlow SavedModel export. It knows no
+ * concrete layer or model: {@code keras4j.models} gives it the model's config to write, and a
+ * factory building a model from a config on load.
  *
  * <p>Files are recognized by their first bytes, not their extension (a zip is a {@code .keras}
  * archive, an HDF5 file a legacy model or a weights file). Every write is atomic. Loading never
- * runs code from the file: only the layer classes keras4j has are accepted.
+ * runs code from the file: a config can only name built-in or registered classes (see {@link
+ * ObjectRegistration}).
  */
-public final class Saving {
+public final class SavingLib {
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
   private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
   /** The Keras version whose format keras4j writes. */
   static final String KERAS_FORMAT_VERSION = "3.9.2";
 
-  private Saving() {}
+  private SavingLib() {}
 
-  /** Saves {@code model} to {@code path} in Keras 3's {@code .keras} format, atomically. */
-  public static void saveModel(Model model, Path path) {
+  /**
+   * Saves {@code model} to {@code path} in Keras 3's {@code .keras} format, atomically: {@code
+   * config} (the model's serialized entry, with its {@code compile_config}) as {@code config.json}
+   * and the state of {@code model} and its children as {@code model.weights.h5}.
+   */
+  public static void saveModel(Path path, Map<String, Object> config, KerasSaveable model) {
     if (!path.getFileName().toString().endsWith(".keras")) {
       throw new IllegalArgumentException("The .keras format needs a file name ending in .keras"
           + " (Keras refuses others), got " + path);
-    }
-    model.getWeights(); // traces the model, so every layer is built
-    Map<String, Object> config = ModelConfigs.toConfig(model);
-    Map<String, Object> compile = CompileConfigs.toConfig(model);
-    if (compile != null) {
-      config.put("compile_config", compile);
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("keras_version", KERAS_FORMAT_VERSION);
@@ -49,7 +52,7 @@ public final class Saving {
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
     metadata.put("saved_by", "keras4j");
     H5Writer weights = new H5Writer();
-    KerasWeights.write(model, weights);
+    SaveableWalk.save(model, weights);
     AtomicFiles.write(path, temp -> {
       Path h5 = Files.createTempFile(temp.getParent(), ".weights.", ".h5.tmp");
       try {
@@ -63,10 +66,13 @@ public final class Saving {
 
   /**
    * Loads a model from a Keras 3 {@code .keras} archive or a legacy Keras 2 full-model {@code
-   * .h5} file, compiled again when the file records how (an optimizer, loss or metric keras4j
-   * lacks leaves it uncompiled, with a warning).
+   * .h5} file: {@code fromConfig} builds it from the model's entry and its compile config (null
+   * when the file has none; Keras 2's {@code training_config} for a legacy file), then its weights
+   * and optimizer state are read into it. A model that is {@link AutoCloseable} is closed when its
+   * weights do not load.
    */
-  public static Model loadModel(Path path) {
+  public static <T extends KerasSaveable> T loadModel(
+      Path path, BiFunction<ConfigReader, ConfigReader, T> fromConfig) {
     if (Files.isDirectory(path)) {
       throw new IllegalArgumentException(path + " is a directory; a TensorFlow SavedModel is not"
           + " a Keras model. Run it with new keras4j.saving.SavedModelPredictor(path)");
@@ -74,17 +80,15 @@ public final class Saving {
     switch (sniff(path)) {
       case ZIP -> {
         KerasArchive archive = KerasArchive.read(path);
-        Map<String, Object> config =
-            Json.parseObject(archive.text(KerasArchive.CONFIG, path), path + " config.json");
-        Model model = ModelConfigs.fromConfig(config);
-        try (HdfFile h5 = H5Reader.open(archive.bytes(KerasArchive.WEIGHTS, path),
-            path + " model.weights.h5")) {
-          if (config.get("compile_config") instanceof Map<?, ?>) {
-            CompileConfigs.compile(model, LayerConfigs.map(config.get("compile_config"),
-                "compile_config"));
+        ConfigReader config = ConfigReader.of(
+            Json.parseObject(archive.text(KerasArchive.CONFIG, path), path + " config.json"), "");
+        T model = fromConfig.apply(config, config.optionalObject("compile_config"));
+        closingOnFailure(model, () -> {
+          try (HdfFile h5 = H5Reader.open(archive.bytes(KerasArchive.WEIGHTS, path),
+              path + " model.weights.h5")) {
+            SaveableWalk.load(model, h5, path.toString());
           }
-          KerasWeights.read(model, h5, path.toString());
-        }
+        });
         return model;
       }
       case HDF5 -> {
@@ -93,37 +97,51 @@ public final class Saving {
             throw new IllegalArgumentException(path + " holds weights only (no model config):"
                 + " build the model in code and call model.loadWeights(path)");
           }
-          return LegacyH5.load(h5, path.toString());
+          return LegacyH5.load(h5, path.toString(), fromConfig);
         }
       }
       default -> throw unknown(path);
     }
   }
 
-  /** Saves {@code model}'s weights and optimizer state as a Keras 3 {@code .weights.h5}. */
-  public static void saveWeights(Model model, Path path) {
+  /** Runs {@code load}; if it fails, closes {@code model} (if closeable) so nothing leaks. */
+  static void closingOnFailure(Object model, Runnable load) {
+    try {
+      load.run();
+    } catch (RuntimeException e) {
+      if (model instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** Saves the state of {@code model} and its children as a Keras 3 {@code .weights.h5}. */
+  public static void saveWeights(KerasSaveable model, Path path) {
     if (!path.getFileName().toString().endsWith(".weights.h5")) {
       throw new IllegalArgumentException("Weights files must end in .weights.h5 (as Keras"
           + " requires), got " + path);
     }
-    model.getWeights();
     H5Writer weights = new H5Writer();
-    KerasWeights.write(model, weights);
+    SaveableWalk.save(model, weights);
     AtomicFiles.write(path, weights::write);
   }
 
   /**
-   * Loads weights (and, for a compiled model, optimizer state) into {@code model} from a Keras 3
-   * {@code .weights.h5}, the weights of a {@code .keras} archive, or a legacy Keras 2 {@code .h5}.
-   * Nothing is changed unless every weight fits.
+   * Loads the state of {@code model} and its children from a Keras 3 {@code .weights.h5}, the
+   * weights of a {@code .keras} archive, or a legacy Keras 2 {@code .h5}. Nothing is changed
+   * unless every weight fits.
    */
-  public static void loadWeights(Model model, Path path) {
-    model.getWeights();
+  public static void loadWeights(KerasSaveable model, Path path) {
     switch (sniff(path)) {
       case ZIP -> {
         try (HdfFile h5 = H5Reader.open(KerasArchive.read(path).bytes(KerasArchive.WEIGHTS, path),
             path + " model.weights.h5")) {
-          KerasWeights.read(model, h5, path.toString());
+          SaveableWalk.load(model, h5, path.toString());
         }
       }
       case HDF5 -> {
@@ -131,7 +149,7 @@ public final class Saving {
           if (LegacyH5.isLegacyWeights(h5)) {
             LegacyH5.readWeights(model, h5, path.toString());
           } else {
-            KerasWeights.read(model, h5, path.toString());
+            SaveableWalk.load(model, h5, path.toString());
           }
         }
       }
@@ -140,11 +158,14 @@ public final class Saving {
   }
 
   /**
-   * Exports {@code model}'s inference graph as a TensorFlow SavedModel in {@code dir} (which must
-   * not exist yet, or be empty), with a {@code serving_default} signature.
+   * Exports the inference graph {@code forward} computes from one float32 input of {@code
+   * inputShape} (batch first), named {@code inputName}, as a TensorFlow SavedModel in {@code dir}
+   * (which must not exist yet, or be empty), with a {@code serving_default} signature. The
+   * variables {@code forward} reads must not be live in another graph.
    */
-  public static void export(Model model, Path dir) {
-    SavedModels.export(model, dir);
+  public static void export(Path dir, Shape inputShape, String inputName,
+      Function<KerasTensor, KerasTensor> forward) {
+    SavedModels.export(dir, inputShape, inputName, forward);
   }
 
   private enum Kind { ZIP, HDF5, OTHER }

@@ -1,0 +1,56 @@
+package keras4j.callbacks;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import keras4j.core.EvaluateArg;
+import keras4j.core.PredictArg;
+import keras4j.metrics.Metric;
+import keras4j.optimizers.Optimizer;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArray;
+
+/**
+ * The model a {@link Callback} sees while it is trained, evaluated or used to predict: what
+ * Keras's {@code callback.model} offers the built-in callbacks and typical user ones.
+ *
+ * <p>Every {@code keras4j.models.Model} is one; callbacks depend on this interface rather than on
+ * the model classes, which sit above them (the trainer calls the callbacks).
+ */
+public interface TrainingModel {
+  /** The model's name, e.g. {@code sequential}. */
+  String name();
+
+  /** Whether a callback asked training to stop (Keras's {@code model.stop_training}). */
+  boolean stopTraining();
+
+  /** Asks {@code fit} to stop after the current epoch (or, from a batch hook, after that batch). */
+  void setStopTraining(boolean stop);
+
+  /** The compiled optimizer, or null before {@code compile}. */
+  Optimizer optimizer();
+
+  /** The metrics given to {@code compile}, named as in the logs (without {@code val_}). */
+  List<Metric> compiledMetrics();
+
+  /** Copies of the weights, in Keras's order (as {@code model.get_weights()}). */
+  List<FloatNdArray> getWeights();
+
+  /** Replaces the weights, in the order {@link #getWeights()} gives them. */
+  void setWeights(List<? extends NdArray<Float>> values);
+
+  /** Saves the whole model as a Keras 3 {@code .keras} file, atomically. */
+  void save(Path path);
+
+  /** Saves the weights (and optimizer state) as a Keras 3 {@code .weights.h5} file, atomically. */
+  void saveWeights(Path path);
+
+  /** Loads weights from a Keras 3 {@code .weights.h5} or a legacy Keras {@code .h5} file. */
+  void loadWeights(Path path);
+
+  /** The model's outputs for {@code x}, computed in batches. */
+  FloatNdArray predict(Object x, PredictArg... args);
+
+  /** Loss and metrics on {@code x}, {@code y}, in compile order: {@code {loss=..., mae=...}}. */
+  Map<String, Double> evaluate(Object x, Object y, EvaluateArg... args);
+}

@@ -1,0 +1,173 @@
+package keras4j.layers;
+
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import keras4j.core.Kwarg;
+import keras4j.core.LayerArg;
+import keras4j.initializers.Initializer;
+import keras4j.initializers.Initializers;
+import keras4j.regularizers.L1L2;
+import keras4j.regularizers.Regularizer;
+import keras4j.saving.ConfigReader;
+import keras4j.utils.Naming;
+
+/**
+ * The keyword arguments a layer's {@code fromConfig} passes to its constructor, read from a Keras
+ * 2 or 3 layer config with Keras's defaults: the common {@code name}, {@code trainable} and
+ * (Keras 2) {@code batch_input_shape}, then each key the layer asks for, typed by the key.
+ */
+final class ConfigArgs {
+  private static final System.Logger LOG = System.getLogger(ConfigArgs.class.getName());
+  private static final List<String> IGNORED = List.of("activity_regularizer",
+      "kernel_constraint", "bias_constraint", "noise_shape");
+
+  private final ConfigReader config;
+  private final List<LayerArg> args = new ArrayList<>();
+
+  private ConfigArgs(ConfigReader config) {
+    this.config = config;
+  }
+
+  /** The common arguments of {@code config}. */
+  static ConfigArgs of(ConfigReader config) {
+    ConfigArgs out = new ConfigArgs(config);
+    String name = config.string("name", null);
+    if (name != null) {
+      out.args.add(new Kwarg("name", name));
+    }
+    long[] sample = config.sampleShape("batch_input_shape");
+    if (sample != null) {
+      out.args.add(new Kwarg("input_shape", sample));
+    }
+    if (config.has("trainable")) {
+      out.args.add(new Kwarg("trainable", config.bool("trainable", true)));
+    }
+    return out;
+  }
+
+  /** Adds the string {@code key}. */
+  ConfigArgs string(String key) {
+    return add(key, config.string(key, null));
+  }
+
+  /** Adds the boolean {@code key}. */
+  ConfigArgs bool(String key) {
+    return add(key, config.has(key) ? config.bool(key, false) : null);
+  }
+
+  /** Adds the int or int pair {@code key} ({@code strides}, {@code pool_size}, ...). */
+  ConfigArgs ints(String key) {
+    return add(key, config.has(key) ? config.ints(key) : null);
+  }
+
+  /** Adds Dropout's {@code seed}. */
+  ConfigArgs seed() {
+    return add("seed", config.has("seed") ? config.longValue("seed", 0) : null);
+  }
+
+  /** Adds the settings of Dense and Conv2D (see {@code KernelSettings}). */
+  ConfigArgs kernelSettings() {
+    add("activation", config.has("activation") ? activation(config) : null);
+    bool("use_bias");
+    initializer("kernel_initializer");
+    initializer("bias_initializer");
+    regularizer("kernel_regularizer");
+    return regularizer("bias_regularizer");
+  }
+
+  /** The arguments, warning about the config keys keras4j ignores. */
+  LayerArg[] get() {
+    for (String key : IGNORED) {
+      if (config.has(key)) {
+        LOG.log(WARNING, "{0}: ''{1}'' is not supported by keras4j and is ignored (it does not"
+            + " change predictions)", config.path(), key);
+      }
+    }
+    return args.toArray(new LayerArg[0]);
+  }
+
+  /** Adds {@code key} with {@code value}, unless null. */
+  ConfigArgs add(String key, Object value) {
+    if (value != null) {
+      args.add(new Kwarg(key, value));
+    }
+    return this;
+  }
+
+  /**
+   * The built-in activation's name: Keras 3 writes {@code "relu"} or, nested, {@code {"module":
+   * "keras.activations", "config": "relu"}}; anything else is a custom function.
+   */
+  static String activation(ConfigReader config) {
+    if (!(config.raw("activation") instanceof java.util.Map<?, ?>)) {
+      return config.string("activation");
+    }
+    ConfigReader nested = config.object("activation");
+    if ("keras.activations".equals(nested.string("module", null))
+        && nested.raw("config") instanceof String name) {
+      return name;
+    }
+    throw config.unsupported("a custom activation " + config.raw("activation"));
+  }
+
+  /** Channels-last is the only image layout keras4j has. */
+  static void requireChannelsLast(ConfigReader config) {
+    String format = config.string("data_format", "channels_last");
+    if (!format.equals("channels_last")) {
+      throw config.unsupported("data_format=" + format + " (keras4j is channels_last)");
+    }
+  }
+
+  /**
+   * The axis of a normalizing layer, an int or Keras 2's one-element list; the layer checks it is
+   * the last axis once it knows its input rank.
+   */
+  static int axis(ConfigReader config) {
+    if (!config.has("axis")) {
+      return -1;
+    }
+    int[] axis = config.ints("axis");
+    if (axis.length != 1) {
+      throw config.unsupported("axis=" + config.raw("axis") + " (keras4j normalizes over the"
+          + " last axis only)");
+    }
+    return axis[0];
+  }
+
+  private ConfigArgs initializer(String key) {
+    if (!config.has(key)) {
+      return this;
+    }
+    String kerasName = config.raw(key) instanceof String s ? s
+        : Naming.toSnakeCase(config.object(key).string("class_name"));
+    boolean custom = !(config.raw(key) instanceof String)
+        && config.object(key).string("registered_name", null) != null;
+    if (Initializers.NAMES.contains(kerasName) && !custom) {
+      Initializer initializer = Initializers.get(kerasName);
+      return add(key, initializer);
+    }
+    // Loaded weights replace the initial values; only retraining from scratch would differ.
+    LOG.log(WARNING, "{0}: initializer {1} is not available in keras4j; using the default",
+        config.path(key), config.raw(key));
+    return this;
+  }
+
+  private ConfigArgs regularizer(String key) {
+    if (!config.has(key)) {
+      return this;
+    }
+    ConfigReader spec = config.object(key);
+    String cls = spec.string("class_name");
+    if (!Set.of("L1", "L2", "L1L2", "l1", "l2", "l1_l2").contains(cls)) {
+      LOG.log(WARNING, "{0}: regularizer {1} is not available in keras4j and is ignored",
+          config.path(key), config.raw(key));
+      return this;
+    }
+    ConfigReader c = spec.object("config");
+    Regularizer regularizer = new L1L2(c.doubleValue("l1", 0), c.doubleValue("l2", 0));
+    return add(key, regularizer);
+  }
+}

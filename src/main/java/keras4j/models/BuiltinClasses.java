@@ -1,0 +1,120 @@
+package keras4j.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import keras4j.layers.Activation;
+import keras4j.layers.AveragePooling2D;
+import keras4j.layers.BatchNormalization;
+import keras4j.layers.Conv2D;
+import keras4j.layers.Dense;
+import keras4j.layers.Dropout;
+import keras4j.layers.Flatten;
+import keras4j.layers.InputLayer;
+import keras4j.layers.Layer;
+import keras4j.layers.LeakyReLU;
+import keras4j.layers.MaxPooling2D;
+import keras4j.layers.Normalization;
+import keras4j.layers.ReLU;
+import keras4j.layers.Softmax;
+import keras4j.losses.BinaryCrossentropy;
+import keras4j.losses.CategoricalCrossentropy;
+import keras4j.losses.Hinge;
+import keras4j.losses.Huber;
+import keras4j.losses.KLDivergence;
+import keras4j.losses.Loss;
+import keras4j.losses.MeanAbsoluteError;
+import keras4j.losses.MeanSquaredError;
+import keras4j.losses.SparseCategoricalCrossentropy;
+import keras4j.optimizers.Adam;
+import keras4j.optimizers.Optimizer;
+import keras4j.optimizers.RMSprop;
+import keras4j.optimizers.SGD;
+import keras4j.saving.ConfigReader;
+import keras4j.saving.KerasClasses;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * The built-in classes a saved file may name, by Keras class name, each with its {@code
+ * fromConfig}: the tables {@code keras4j.saving} loads and saves through (with the user's
+ * registered classes). Anything else is refused: loading never runs code from a file.
+ */
+final class BuiltinClasses {
+  private static final String NESTED = "keras4j cannot load nested models yet; flatten the model"
+      + " in Python before saving";
+
+  /** The layers of a Sequential or functional model. */
+  static final KerasClasses<Layer> LAYERS = new KerasClasses<>("layer", Layer.class, "keras.layers")
+      .add("InputLayer", InputLayer.class, InputLayer::fromConfig)
+      .add("Dense", Dense.class, Dense::fromConfig)
+      .add("Dropout", Dropout.class, Dropout::fromConfig)
+      .add("Flatten", Flatten.class, Flatten::fromConfig)
+      .add("Activation", Activation.class, Activation::fromConfig)
+      .add("LeakyReLU", LeakyReLU.class, LeakyReLU::fromConfig)
+      .add("ReLU", ReLU.class, ReLU::fromConfig)
+      .add("Softmax", Softmax.class, Softmax::fromConfig)
+      .add("Conv2D", Conv2D.class, Conv2D::fromConfig)
+      .add("MaxPooling2D", MaxPooling2D.class, MaxPooling2D::fromConfig)
+      .add("AveragePooling2D", AveragePooling2D.class, AveragePooling2D::fromConfig)
+      .add("BatchNormalization", BatchNormalization.class, BatchNormalization::fromConfig)
+      .add("Normalization", Normalization.class, Normalization::fromConfig)
+      .refuse("Lambda", "Lambda layers hold Python code, which keras4j never runs. Replace the"
+          + " Lambda with built-in layers before saving in Python")
+      .refuse("Sequential", NESTED)
+      .refuse("Functional", NESTED)
+      .refuse("Model", NESTED);
+
+  /** The models a file holds. Keras 3 writes functional models as {@code Functional}. */
+  static final KerasClasses<Model> MODELS = new KerasClasses<>("model", Model.class, "keras")
+      .add("Sequential", Sequential.class, Sequential::fromConfig)
+      .add("Functional", Model.class, Model::fromConfig, "keras.src.models.functional",
+          "Functional")
+      .add("Model", Model.class, Model::fromConfig);
+
+  /** The optimizers of a compile config. */
+  static final KerasClasses<Optimizer> OPTIMIZERS =
+      new KerasClasses<>("optimizer", Optimizer.class, "keras.optimizers")
+          .add("Adam", Adam.class, Adam::fromConfig)
+          .add("SGD", SGD.class, SGD::fromConfig)
+          .add("RMSprop", RMSprop.class, RMSprop::fromConfig);
+
+  private BuiltinClasses() {}
+
+  /** The losses of a compile config written as objects (with {@code from_logits}). */
+  static final KerasClasses<Loss> LOSSES = new KerasClasses<>("loss", Loss.class, "keras.losses")
+      .add("BinaryCrossentropy", BinaryCrossentropy.class, fromLogits(BinaryCrossentropy::new))
+      .add("CategoricalCrossentropy", CategoricalCrossentropy.class,
+          fromLogits(CategoricalCrossentropy::new))
+      .add("SparseCategoricalCrossentropy", SparseCategoricalCrossentropy.class,
+          fromLogits(SparseCategoricalCrossentropy::new))
+      .add("MeanSquaredError", MeanSquaredError.class, c -> new MeanSquaredError())
+      .add("MeanAbsoluteError", MeanAbsoluteError.class, c -> new MeanAbsoluteError())
+      .add("Huber", Huber.class, c -> new Huber())
+      .add("Hinge", Hinge.class, c -> new Hinge())
+      .add("KLDivergence", KLDivergence.class, c -> new KLDivergence());
+
+  /** The factory of a loss whose config's one setting keras4j reads is {@code from_logits}. */
+  private static <L extends Loss> Function<ConfigReader, L> fromLogits(
+      Function<Boolean, L> constructor) {
+    return config -> constructor.apply(config.bool("from_logits", false));
+  }
+
+  /** A layer's serialized entry, with its {@code build_config} once built. */
+  static Map<String, Object> serialize(Layer layer) {
+    Map<String, Object> entry = LAYERS.serialize(layer, layer.getConfig());
+    if (layer.builtInputShape() != null && !(layer instanceof InputLayer)) {
+      entry.put("build_config", Map.of("input_shape", shapeList(layer.builtInputShape())));
+    }
+    return entry;
+  }
+
+  /** A shape as Keras writes it: a list with null for unknown dimensions. */
+  static List<Object> shapeList(Shape shape) {
+    List<Object> out = new ArrayList<>();
+    for (long d : shape.asArray()) {
+      out.add(d < 0 ? null : d);
+    }
+    return out;
+  }
+}

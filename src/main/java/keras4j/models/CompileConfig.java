@@ -1,0 +1,123 @@
+package keras4j.models;
+
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import keras4j.core.CompileArg;
+import keras4j.core.Kwarg;
+import keras4j.losses.Loss;
+import keras4j.losses.Losses;
+import keras4j.metrics.Metric;
+import keras4j.metrics.Metrics;
+import keras4j.optimizers.Optimizer;
+import keras4j.optimizers.Optimizers;
+import keras4j.saving.ConfigReader;
+
+/**
+ * Keras's {@code compile_config} (and the legacy {@code training_config}), both ways: what {@code
+ * compile} was given, so a loaded model trains on as before.
+ */
+final class CompileConfig {
+  private static final System.Logger LOG = System.getLogger(CompileConfig.class.getName());
+
+  private CompileConfig() {}
+
+  /**
+   * Keras 3's {@code compile_config} of {@code model}, or null if it was never compiled or its
+   * optimizer or loss is a class of the user's that is not registered (then the model is saved
+   * uncompiled, with a warning).
+   */
+  static Map<String, Object> toConfig(Model model) {
+    Loss loss = model.compiledLoss();
+    if (loss == null) {
+      return null;
+    }
+    Optimizer optimizer = model.optimizer();
+    Object lossSpec;
+    Map<String, Object> optimizerSpec;
+    try {
+      lossSpec = Boolean.TRUE.equals(loss.getConfig().get("from_logits"))
+          ? BuiltinClasses.LOSSES.serialize(loss, loss.getConfig()) : loss.name();
+      optimizerSpec = BuiltinClasses.OPTIMIZERS.serialize(optimizer, optimizer.getConfig());
+    } catch (IllegalArgumentException e) {
+      LOG.log(WARNING, "Model ''{0}'' is saved without its compile settings: {1}", model.name(),
+          e.getMessage());
+      return null;
+    }
+    List<String> metrics = model.compiledMetrics().stream().map(Metric::name).toList();
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("optimizer", optimizerSpec);
+    config.put("loss", lossSpec);
+    config.put("loss_weights", null);
+    config.put("metrics", metrics.isEmpty() ? null : metrics);
+    config.put("weighted_metrics", null);
+    config.put("run_eagerly", false);
+    config.put("steps_per_execution", 1);
+    config.put("jit_compile", false);
+    return config;
+  }
+
+  /**
+   * Compiles {@code model} as {@code config} says (Keras 3's {@code compile_config} or Keras 2's
+   * {@code training_config}) and builds its optimizer, as Keras's {@code compile_from_config}, so
+   * the saved optimizer state can be read into it. An optimizer, loss or metric keras4j does not
+   * have leaves the model uncompiled with a warning, as Keras does when a custom object is
+   * missing.
+   */
+  static void compile(Model model, ConfigReader config) {
+    try {
+      List<CompileArg> args = new ArrayList<>();
+      args.add(new Kwarg("optimizer",
+          optimizer(config,
+          config.asMap().containsKey("optimizer") ? "optimizer" : "optimizer_config")));
+      args.add(new Kwarg("loss", loss(config)));
+      List<Object> metrics = new ArrayList<>();
+      if (config.has("metrics")) {
+        metrics(config.list("metrics"), metrics);
+      }
+      if (!metrics.isEmpty()) {
+        args.add(new Kwarg("metrics", metrics));
+      }
+      model.compile(args.toArray(new CompileArg[0]));
+    } catch (IllegalArgumentException e) {
+      LOG.log(WARNING, "Model ''{0}'' was loaded uncompiled: its compile settings could not be"
+          + " restored ({1}). Call compile(...) before fit", model.name(), e.getMessage());
+      return;
+    }
+    model.optimizer().build(model.trainableVariables());
+  }
+
+  private static Optimizer optimizer(ConfigReader config, String key) {
+    if (config.raw(key) instanceof String alias) {
+      return Optimizers.get(alias);
+    }
+    ConfigReader spec = config.object(key);
+    // Keras 2.11+ wrote its new optimizers as "Custom>Adam" in legacy files.
+    return BuiltinClasses.OPTIMIZERS.deserialize(
+        spec.with("class_name", spec.string("class_name").replace("Custom>", "")));
+  }
+
+  private static Loss loss(ConfigReader config) {
+    if (config.raw("loss") instanceof String alias) {
+      return Losses.get(alias);
+    }
+    return BuiltinClasses.LOSSES.deserialize(config.object("loss"));
+  }
+
+  /** Metric names from a Keras 3 list or a Keras 2 per-output nested list. */
+  private static void metrics(List<?> spec, List<Object> out) {
+    for (Object item : spec) {
+      if (item instanceof List<?> nested) {
+        metrics(nested, out);
+      } else if (item instanceof String name) {
+        out.add(Metrics.get(name).name());
+      } else if (item instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> c
+          && c.get("name") instanceof String name) {
+        out.add(Metrics.get(name).name());
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package keras4j.models;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import keras4j.core.Shapes;
+import keras4j.saving.ConfigReader;
+import keras4j.saving.SavingLib;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * {@code Model.save/load/saveWeights/loadWeights/export}: the model side of saving, which gives
+ * {@code keras4j.saving}'s generic code the model's config and the tables of built-in classes.
+ */
+final class ModelFiles {
+  private ModelFiles() {}
+
+  /** Saves {@code model} as a Keras 3 {@code .keras} archive. */
+  static void save(Model model, Path path) {
+    built(model, "saving");
+    Map<String, Object> entry = BuiltinClasses.MODELS.serialize(model, model.getConfig());
+    Map<String, Object> build = new LinkedHashMap<>();
+    build.put("input_shape", model.output() != null ? null
+        : BuiltinClasses.shapeList(model.inputShape()));
+    entry.put("build_config", build);
+    Map<String, Object> compile = CompileConfig.toConfig(model);
+    if (compile != null) {
+      entry.put("compile_config", compile);
+    }
+    SavingLib.saveModel(path, entry, model);
+  }
+
+  /** Loads a model from a {@code .keras} archive or a legacy {@code .h5} file. */
+  static Model load(Path path) {
+    return SavingLib.loadModel(path, ModelFiles::fromConfig);
+  }
+
+  /**
+   * Keras's {@code deserialize_keras_object} of a model entry: the model, built (so its weights
+   * exist to be loaded) and compiled when {@code compile} (may be null) says how.
+   */
+  private static Model fromConfig(ConfigReader entry, ConfigReader compile) {
+    Model model = BuiltinClasses.MODELS.deserialize(entry);
+    try {
+      // Keras's build_from_config: a model whose class does not know its input shape (a user's
+      // Sequential subclass, a first layer that takes none) is built from the recorded one.
+      ConfigReader build = entry.optionalObject("build_config");
+      if (model.inputShape() == null && build != null && build.raw("input_shape") != null) {
+        model.ensureBuilt(Shapes.batchOf(build.sampleShape("input_shape")));
+      }
+      model.getWeights(); // traces the model, so every layer is built
+      if (compile != null) {
+        CompileConfig.compile(model, compile);
+      }
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  /** Saves the weights and optimizer state as a Keras 3 {@code .weights.h5}. */
+  static void saveWeights(Model model, Path path) {
+    model.getWeights(); // traces the model, so every layer is built
+    SavingLib.saveWeights(model, path);
+  }
+
+  /** Loads weights (and, for a compiled model, optimizer state) from a weights or model file. */
+  static void loadWeights(Model model, Path path) {
+    model.getWeights();
+    if (model.optimizer() != null && !model.optimizer().built()) {
+      model.optimizer().build(model.trainableVariables());
+    }
+    SavingLib.loadWeights(model, path);
+  }
+
+  /** Exports the inference graph as a TensorFlow SavedModel. */
+  static void export(Model model, Path dir) {
+    Shape inputShape = built(model, "exporting");
+    // The export graph takes over the weights: free the model's own graph first (it is rebuilt,
+    // weights and optimizer state included, on the next fit or predict).
+    model.close();
+    String inputName = model.input() != null ? model.input().operation().name() : "inputs";
+    SavingLib.export(dir, inputShape, inputName, model::predictStep);
+  }
+
+  private static Shape built(Model model, String doing) {
+    Shape inputShape = model.inputShape();
+    if (inputShape == null) {
+      throw new IllegalStateException("Model '" + model.name() + "' has not been built: give its"
+          + " first layer an inputShape(...) or call fit/predict before " + doing);
+    }
+    model.getWeights(); // traces the model, so every layer is built
+    return inputShape;
+  }
+}

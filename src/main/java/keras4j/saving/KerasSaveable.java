@@ -1,0 +1,35 @@
+package keras4j.saving;
+
+import java.util.List;
+
+/**
+ * An object whose state a Keras weights file holds, Keras's {@code KerasSaveable}: layers, models
+ * and optimizers. The weights walk (Keras's {@code saving_lib._save_state}) gives each object a
+ * group of the file: {@link #saveOwnVariables} fills its {@code vars} and its {@link
+ * #saveableChildren} nest under it, so a model's second Dense layer keeps its kernel at {@code
+ * layers/dense_1/vars/0}.
+ */
+public interface KerasSaveable {
+  /** The object's name, written as its {@code vars} group's {@code name} attribute. */
+  String name();
+
+  /**
+   * Keras's {@code save_own_variables}: puts this object's own state (not its children's) into
+   * {@code store}, under the keys {@code "0"}, {@code "1"}, ...
+   */
+  void saveOwnVariables(WeightStore store);
+
+  /**
+   * Keras's {@code load_own_variables}: reads back what {@link #saveOwnVariables} put, through
+   * {@link WeightStore#load}, which checks every value before any variable changes.
+   */
+  void loadOwnVariables(WeightStore store);
+
+  /**
+   * The objects whose state nests under this one, in the order Keras walks them (a Sequential or
+   * functional model: its {@code layers}, then its {@code optimizer}); none by default.
+   */
+  default List<SaveableChild> saveableChildren() {
+    return List.of();
+  }
+}
