@@ -73,7 +73,7 @@ final class ModelFiles {
   static void loadWeights(Model model, Path path) {
     checkExists(path);
     model.getWeights();
-    if (model.optimizer() != null) {
+    if (model.optimizer() != null && !model.optimizer().built()) {
       model.optimizer().build(model.trainableVariables());
     }
     SavingLib.loadWeights(model, path);

@@ -2,12 +2,10 @@ package keras4j.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
+import keras4j.core.KerasTensor;
+import keras4j.core.TensorLike;
+import keras4j.core.Variable;
+import keras4j.ops.Ops;
 
 /**
  * Adadelta, Keras 3's defaults: learning rate 0.001, rho 0.95, epsilon 1e-7. Keras's rule, with
@@ -17,6 +15,8 @@ import org.tensorflow.types.TFloat32;
 public class Adadelta extends Optimizer {
   private final float rho;
   private final float epsilon;
+  private List<Variable> accumulatedGrads;
+  private List<Variable> accumulatedDeltas;
 
   /** Adadelta with Keras's defaults. */
   public Adadelta() {
@@ -35,35 +35,35 @@ public class Adadelta extends Optimizer {
     this.epsilon = (float) epsilon;
   }
 
+  /** Creates an accumulated gradient and an accumulated delta for each variable in turn. */
   @Override
-  protected List<List<String>> slotOrder() {
-    return List.of(List.of("accumulated_grad", "accumulated_delta_var"));
+  public void build(List<Variable> variables) {
+    super.build(variables);
+    List<List<Variable>> slots =
+        addOptimizerVariables(variables, "accumulated_grad", "accumulated_delta_var");
+    accumulatedGrads = slots.get(0);
+    accumulatedDeltas = slots.get(1);
   }
 
   @Override
-  protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
-      Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
-    GraphVariable accumulatedGrad = slot(graph, variable, "accumulated_grad", 0f);
-    GraphVariable accumulatedDelta = slot(graph, variable, "accumulated_delta_var", 0f);
-    Operand<TFloat32> newGrad = tf.assign(accumulatedGrad.ref(),
-        movingAverage(tf, accumulatedGrad.read(), tf.math.square(gradient)));
+  protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+    int i = variableIndex(variable);
+    Variable accumulatedDelta = accumulatedDeltas.get(i);
+    KerasTensor newGrad =
+        accumulatedGrads.get(i).assign(movingAverage(accumulatedGrads.get(i), Ops.square(gradient)));
     // delta reads the accumulated delta before this step's assign, which consumes delta.
-    Operand<TFloat32> delta = tf.math.neg(tf.math.div(
-        tf.math.mul(rms(tf, accumulatedDelta.read()), gradient), rms(tf, newGrad)));
-    Operand<TFloat32> newDelta = tf.assign(accumulatedDelta.ref(),
-        movingAverage(tf, accumulatedDelta.read(), tf.math.square(delta)));
-    return tf.withControlDependencies(List.of(newDelta))
-        .assignAdd(variable.ref(), tf.math.mul(learningRate, delta));
+    KerasTensor delta = Ops.negative(
+        Ops.divide(Ops.multiply(rms(accumulatedDelta), gradient), rms(newGrad)));
+    accumulatedDelta.assign(movingAverage(accumulatedDelta, Ops.square(delta)));
+    variable.assignAdd(Ops.multiply(learningRate, delta));
   }
 
-  private Operand<TFloat32> movingAverage(
-      Ops tf, Operand<TFloat32> average, Operand<TFloat32> value) {
-    return tf.math.add(tf.math.mul(tf.constant(rho), average),
-        tf.math.mul(tf.constant(1 - rho), value));
+  private KerasTensor movingAverage(TensorLike average, KerasTensor value) {
+    return Ops.add(Ops.multiply(average, rho), Ops.multiply(value, 1 - rho));
   }
 
-  private Operand<TFloat32> rms(Ops tf, Operand<TFloat32> x) {
-    return tf.math.sqrt(tf.math.add(x, tf.constant(epsilon)));
+  private KerasTensor rms(TensorLike x) {
+    return Ops.sqrt(Ops.add(x, scalar(epsilon)));
   }
 
   @Override

@@ -1,13 +1,11 @@
 package keras4j.optimizers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
+import keras4j.ops.Ops;
 
 /**
  * Adagrad, Keras 3's defaults: learning rate 0.001, initial accumulator value 0.1, epsilon 1e-7.
@@ -17,6 +15,7 @@ import org.tensorflow.types.TFloat32;
 public class Adagrad extends Optimizer {
   private final float initialAccumulatorValue;
   private final float epsilon;
+  private List<Variable> accumulators;
 
   /** Adagrad with Keras's defaults. */
   public Adagrad() {
@@ -35,24 +34,22 @@ public class Adagrad extends Optimizer {
     this.epsilon = (float) epsilon;
   }
 
+  /** Creates each variable's accumulator, starting at the initial accumulator value. */
   @Override
-  protected List<List<String>> slotOrder() {
-    return List.of(List.of("accumulator"));
+  public void build(List<Variable> variables) {
+    super.build(variables);
+    accumulators = new ArrayList<>();
+    for (Variable v : variables) {
+      accumulators.add(addVariableFromReference(v, "accumulator", initialAccumulatorValue));
+    }
   }
 
   @Override
-  protected float slotInitialValue(String slotName) {
-    return initialAccumulatorValue;
-  }
-
-  @Override
-  protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
-      Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
-    GraphVariable accumulator = slot(graph, variable, "accumulator", initialAccumulatorValue);
-    Operand<TFloat32> accumulated = tf.assignAdd(accumulator.ref(), tf.math.square(gradient));
-    Operand<TFloat32> denominator = tf.math.sqrt(tf.math.add(accumulated, tf.constant(epsilon)));
-    return tf.assignSub(
-        variable.ref(), tf.math.div(tf.math.mul(learningRate, gradient), denominator));
+  protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+    Variable accumulator = accumulators.get(variableIndex(variable));
+    KerasTensor accumulated = accumulator.assignAdd(Ops.square(gradient));
+    KerasTensor denominator = Ops.sqrt(Ops.add(accumulated, scalar(epsilon)));
+    variable.assignSub(Ops.divide(Ops.multiply(learningRate, gradient), denominator));
   }
 
   @Override

@@ -1,13 +1,9 @@
 package keras4j.optimizers;
 
 import java.util.List;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
 import keras4j.saving.ConfigReader;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Adam, Keras 3's defaults: learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7. The update
@@ -30,25 +26,29 @@ public class Adam extends AdaptiveMoments {
     super("adam", learningRate, beta1, beta2, epsilon);
   }
 
+  private List<Variable> momentums;
+  private List<Variable> velocities;
+
   /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
   public static Adam fromConfig(ConfigReader config) {
     return new Adam(Optimizer.learningRate(config, 0.001), config.doubleValue("beta_1", 0.9),
         config.doubleValue("beta_2", 0.999), config.doubleValue("epsilon", 1e-7));
   }
 
+  /** Creates a momentum and a velocity for each variable in turn, as Keras does. */
   @Override
-  protected List<List<String>> slotOrder() {
-    return List.of(List.of("m", "v"));
+  public void build(List<Variable> variables) {
+    super.build(variables);
+    List<List<Variable>> slots = addOptimizerVariables(variables, "momentum", "velocity");
+    momentums = slots.get(0);
+    velocities = slots.get(1);
   }
 
+  /** Keras's Adam rule, run as TensorFlow's fused {@code ApplyAdam} kernel. */
   @Override
-  protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
-      Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
-    GraphVariable m = slot(graph, variable, "m", 0f);
-    GraphVariable v = slot(graph, variable, "v", 0f);
-    Operand<TFloat32> b1 = tf.constant(beta1);
-    Operand<TFloat32> b2 = tf.constant(beta2);
-    return tf.train.applyAdam(variable.ref(), m.ref(), v.ref(), tf.math.pow(b1, step),
-        tf.math.pow(b2, step), learningRate, b1, b2, tf.constant(epsilon), gradient);
+  protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+    int i = variableIndex(variable);
+    FusedKernels.applyAdam(variable, momentums.get(i), velocities.get(i), powerAtStep(beta1),
+        powerAtStep(beta2), learningRate, beta1, beta2, epsilon, gradient);
   }
 }

@@ -1,12 +1,9 @@
 package keras4j.optimizers;
 
 import java.util.List;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
+import keras4j.ops.Ops;
 
 /**
  * Adamax, Adam with the infinity norm; Keras 3's defaults: learning rate 0.001, beta1 0.9, beta2
@@ -29,23 +26,26 @@ public class Adamax extends AdaptiveMoments {
     super("adamax", learningRate, beta1, beta2, epsilon);
   }
 
+  private List<Variable> momentums;
+  private List<Variable> norms;
+
+  /** Creates a momentum and a norm for each variable in turn, as Keras does. */
   @Override
-  protected List<List<String>> slotOrder() {
-    return List.of(List.of("momentum", "norm"));
+  public void build(List<Variable> variables) {
+    super.build(variables);
+    List<List<Variable>> slots = addOptimizerVariables(variables, "momentum", "norm");
+    momentums = slots.get(0);
+    norms = slots.get(1);
   }
 
   @Override
-  protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
-      Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
-    GraphVariable m = slot(graph, variable, "momentum", 0f);
-    GraphVariable u = slot(graph, variable, "norm", 0f);
-    Operand<TFloat32> newM = updateMoment(tf, m, gradient, beta1);
-    Operand<TFloat32> newU = tf.assign(u.ref(),
-        tf.math.maximum(tf.math.mul(tf.constant(beta2), u.read()), tf.math.abs(gradient)));
-    Operand<TFloat32> correction =
-        tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(beta1), step));
-    Operand<TFloat32> denominator =
-        tf.math.mul(correction, tf.math.add(newU, tf.constant(epsilon)));
-    return tf.assignSub(variable.ref(), tf.math.div(tf.math.mul(learningRate, newM), denominator));
+  protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+    int i = variableIndex(variable);
+    Variable u = norms.get(i);
+    KerasTensor m = updateMoment(momentums.get(i), gradient, beta1);
+    KerasTensor newU = u.assign(Ops.maximum(Ops.multiply(u, beta2), Ops.abs(gradient)));
+    KerasTensor correction = Ops.subtract(scalar(1), powerAtStep(beta1));
+    KerasTensor denominator = Ops.multiply(correction, Ops.add(newU, scalar(epsilon)));
+    variable.assignSub(Ops.divide(Ops.multiply(learningRate, m), denominator));
   }
 }

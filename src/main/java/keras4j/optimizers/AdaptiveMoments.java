@@ -1,10 +1,9 @@
 package keras4j.optimizers;
 
 import java.util.Map;
-import keras4j.backend.GraphVariable;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
+import keras4j.ops.Ops;
 
 /**
  * What Adam, Adamax and Nadam share: the decay rates {@code beta_1}, {@code beta_2} of their moment
@@ -30,10 +29,18 @@ abstract class AdaptiveMoments extends Optimizer {
    * Keras's moving average {@code moment += (value - moment) * (1 - beta)}; returns the updated
    * moment.
    */
-  static Operand<TFloat32> updateMoment(
-      Ops tf, GraphVariable moment, Operand<TFloat32> value, float beta) {
-    return tf.assignAdd(
-        moment.ref(), tf.math.mul(tf.math.sub(value, moment.read()), tf.constant(1 - beta)));
+  static KerasTensor updateMoment(Variable moment, KerasTensor value, float beta) {
+    return moment.assignAdd(Ops.multiply(Ops.subtract(value, moment), 1 - beta));
+  }
+
+  /** {@code beta^t} for the 1-based step {@code t} of the update being built. */
+  KerasTensor powerAtStep(float beta) {
+    return Ops.power(scalar(beta), step());
+  }
+
+  /** The 1-based number of the update being built: Keras's {@code iterations + 1}. */
+  KerasTensor step() {
+    return Ops.add(iterationsVariable(), scalar(1));
   }
 
   @Override

@@ -1,14 +1,9 @@
 package keras4j.optimizers;
 
 import java.util.List;
+import keras4j.core.KerasTensor;
 import keras4j.core.Variable;
-import keras4j.backend.CoreBridge;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
+import keras4j.ops.Ops;
 
 /**
  * Nadam, Adam with Nesterov momentum; Keras 3's defaults: learning rate 0.001, beta1 0.9, beta2
@@ -22,7 +17,9 @@ import org.tensorflow.types.TFloat32;
  */
 public class Nadam extends AdaptiveMoments {
   private static final float DECAY = 0.96f;
-  private final Variable uProduct;
+  private List<Variable> momentums;
+  private List<Variable> velocities;
+  private Variable uProduct;
 
   /** Nadam with Keras's defaults. */
   public Nadam() {
@@ -37,46 +34,52 @@ public class Nadam extends AdaptiveMoments {
   /** Nadam with every setting given. */
   public Nadam(double learningRate, double beta1, double beta2, double epsilon) {
     super("nadam", learningRate, beta1, beta2, epsilon);
-    this.uProduct = addVariable("u_product", 1f);
+  }
+
+  /**
+   * Creates a momentum and a velocity for each variable in turn, then {@code u_product}, as
+   * Keras does.
+   */
+  @Override
+  public void build(List<Variable> variables) {
+    super.build(variables);
+    List<List<Variable>> slots = addOptimizerVariables(variables, "momentum", "velocity");
+    momentums = slots.get(0);
+    velocities = slots.get(1);
+    uProduct = addVariable("u_product", org.tensorflow.ndarray.Shape.scalar(), 1f);
+  }
+
+  /** Advances {@code u_product} once per step, before the variables' updates read it. */
+  @Override
+  protected void updateSteps(
+      List<KerasTensor> gradients, List<Variable> variables, KerasTensor learningRate) {
+    uProduct.assign(Ops.multiply(uProduct, momentumAt(step())));
+    super.updateSteps(gradients, variables, learningRate);
   }
 
   @Override
-  protected List<Op> beforeUpdates(Ops tf, ModelGraph graph, Operand<TFloat32> step) {
-    GraphVariable product = graph.variable(CoreBridge.storage(uProduct));
-    return List.of(tf.assign(product.ref(), tf.math.mul(product.read(), momentumAt(tf, step))));
-  }
-
-  @Override
-  protected List<List<String>> slotOrder() {
-    return List.of(List.of("momentum", "velocity"));
-  }
-
-  @Override
-  protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
-      Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
-    GraphVariable m = slot(graph, variable, "momentum", 0f);
-    GraphVariable v = slot(graph, variable, "velocity", 0f);
-    Operand<TFloat32> one = tf.constant(1f);
-    Operand<TFloat32> uT = momentumAt(tf, step);
-    Operand<TFloat32> uNext = momentumAt(tf, tf.math.add(step, one));
-    // A fresh read made under tf's control dependencies sees this step's u_product.
-    Operand<TFloat32> productT = tf.identity(graph.variable(CoreBridge.storage(uProduct)).ref());
-    Operand<TFloat32> productNext = tf.math.mul(productT, uNext);
-    Operand<TFloat32> newM = updateMoment(tf, m, gradient, beta1);
-    Operand<TFloat32> newV = updateMoment(tf, v, tf.math.square(gradient), beta2);
-    Operand<TFloat32> mHat = tf.math.add(
-        tf.math.div(tf.math.mul(uNext, newM), tf.math.sub(one, productNext)),
-        tf.math.div(tf.math.mul(tf.math.sub(one, uT), gradient), tf.math.sub(one, productT)));
-    Operand<TFloat32> vHat =
-        tf.math.div(newV, tf.math.sub(one, tf.math.pow(tf.constant(beta2), step)));
-    Operand<TFloat32> denominator = tf.math.add(tf.math.sqrt(vHat), tf.constant(epsilon));
-    return tf.assignSub(variable.ref(), tf.math.div(tf.math.mul(mHat, learningRate), denominator));
+  protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+    int i = variableIndex(variable);
+    KerasTensor one = scalar(1);
+    KerasTensor step = step();
+    KerasTensor uT = momentumAt(step);
+    KerasTensor uNext = momentumAt(Ops.add(step, one));
+    // Read after updateSteps' assign: this step's u_product.
+    KerasTensor productT = uProduct.value();
+    KerasTensor productNext = Ops.multiply(productT, uNext);
+    KerasTensor m = updateMoment(momentums.get(i), gradient, beta1);
+    KerasTensor v = updateMoment(velocities.get(i), Ops.square(gradient), beta2);
+    KerasTensor mHat = Ops.add(
+        Ops.divide(Ops.multiply(uNext, m), Ops.subtract(one, productNext)),
+        Ops.divide(Ops.multiply(Ops.subtract(one, uT), gradient), Ops.subtract(one, productT)));
+    KerasTensor vHat = Ops.divide(v, Ops.subtract(one, powerAtStep(beta2)));
+    KerasTensor denominator = Ops.add(Ops.sqrt(vHat), scalar(epsilon));
+    variable.assignSub(Ops.divide(Ops.multiply(mHat, learningRate), denominator));
   }
 
   /** Keras's momentum schedule {@code b1 * (1 - 0.5 * 0.96^t)}. */
-  private Operand<TFloat32> momentumAt(Ops tf, Operand<TFloat32> t) {
-    Operand<TFloat32> decayed =
-        tf.math.mul(tf.constant(0.5f), tf.math.pow(tf.constant(DECAY), t));
-    return tf.math.mul(tf.constant(beta1), tf.math.sub(tf.constant(1f), decayed));
+  private KerasTensor momentumAt(KerasTensor t) {
+    KerasTensor decayed = Ops.multiply(Ops.power(scalar(DECAY), t), 0.5);
+    return Ops.multiply(Ops.subtract(scalar(1), decayed), beta1);
   }
 }

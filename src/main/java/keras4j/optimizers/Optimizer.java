@@ -7,59 +7,78 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import keras4j.core.KerasTensor;
-import keras4j.core.Variable;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.Trace;
 import keras4j.backend.VariableStorage;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
+import keras4j.core.KerasTensor;
+import keras4j.core.Shapes;
+import keras4j.core.Variable;
+import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
 import keras4j.saving.KerasSaveable;
 import keras4j.saving.WeightStore;
-import org.tensorflow.Operand;
+import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
- * An optimizer, as {@code keras.optimizers.Optimizer}: subclasses give Keras's {@code
- * update_step} for one variable.
+ * An optimizer, as Keras 3's {@code keras.optimizers.Optimizer} ({@code base_optimizer.py}).
  *
- * <p>keras4j writes its own optimizers on TensorFlow's raw ops because TF Java 1.0.0's framework
- * optimizers differentiate every variable of the graph, bake the learning rate in as a constant and
- * race on Adam's beta powers. Here the learning rate is a variable ({@link #setLearningRate} works
- * between epochs without rebuilding anything), the variables to train are an explicit list, every
- * update waits for every gradient, and the iteration count advances after all updates.
+ * <p>A subclass declares its state in {@link #build} with {@link #addVariableFromReference} (one
+ * slot per trained variable, e.g. Adam's "momentum" and "velocity") or {@link #addVariable}, and
+ * writes Keras's {@link #updateStep} for one variable with {@link keras4j.ops.Ops} and {@link
+ * Variable#assign(KerasTensor) Variable.assign/assignAdd/assignSub}; {@link #iterationsVariable()}
+ * is Keras's {@code self.iterations}. For example SGD with momentum:
  *
- * <p>{@link #build} creates the slots (Adam's momentums and velocities, ...) in Keras's order,
- * which each optimizer gives with {@link #slotOrder}; weight files keep them in that order.
+ * <pre>{@code
+ * class Momentum extends Optimizer {
+ *   private List<Variable> velocities;
+ *   Momentum(double learningRate) { super("momentum_sgd", learningRate); }
+ *   public void build(List<Variable> variables) {
+ *     super.build(variables);
+ *     velocities = addOptimizerVariables(variables, "momentum").get(0);
+ *   }
+ *   protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+ *     Variable v = velocities.get(variableIndex(variable));
+ *     KerasTensor newV = v.assign(Ops.subtract(Ops.multiply(v, 0.9),
+ *         Ops.multiply(learningRate, gradient)));
+ *     variable.assignAdd(newV);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The learning rate is a variable ({@link #setLearningRate} works between epochs without
+ * rebuilding anything), every update waits for every gradient, and the iteration count advances
+ * after all updates. {@link #variables()} is the saved state, in Keras's order.
  */
 public abstract class Optimizer implements KerasSaveable {
   private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
   private final String name;
-  private final Variable learningRate;
   private final Variable iterations;
-  private final List<Variable> extraVariables = new ArrayList<>();
-  private final Map<Variable, Map<String, Variable>> slots = new IdentityHashMap<>();
-  // The trained variables by their storage, to name their slots.
-  private final Map<VariableStorage, Variable> owners = new IdentityHashMap<>();
-  private List<Variable> built;
+  private final Variable learningRate;
+  // Keras's self._variables: iterations, learning_rate, then what build adds, in order.
+  private final List<Variable> variables = new ArrayList<>();
+  // Keras's _trainable_variables_indices; null until built.
+  private Map<Variable, Integer> indices;
 
   /** An optimizer with a Keras name and starting learning rate. */
   protected Optimizer(String name, double learningRate) {
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
-    }
+    checkLearningRate(learningRate);
     this.name = name;
-    this.learningRate = new Variable(name + "/learning_rate", scalar(learningRate), false);
-    this.iterations = new Variable(name + "/iterations", scalar(0), false);
+    this.iterations = track(new Variable(name + "/iteration", NdArrays.scalarOf(0f), false));
+    this.learningRate = track(
+        new Variable(name + "/learning_rate", NdArrays.scalarOf((float) learningRate), false));
   }
 
-  private static org.tensorflow.ndarray.FloatNdArray scalar(double value) {
-    return NdArrays.scalarOf((float) value);
+  private static void checkLearningRate(double value) {
+    if (!(value > 0)) {
+      throw new IllegalArgumentException("learning rate must be > 0, got " + value);
+    }
+  }
+
+  private Variable track(Variable variable) {
+    variables.add(variable);
+    return variable;
   }
 
   /** The Keras name, e.g. {@code adam}. */
@@ -75,10 +94,8 @@ public abstract class Optimizer implements KerasSaveable {
 
   /** Changes the learning rate; takes effect at the next step, without rebuilding the graph. */
   public void setLearningRate(double value) {
-    if (!(value > 0)) {
-      throw new IllegalArgumentException("learning rate must be > 0, got " + value);
-    }
-    learningRate.assign(scalar(value));
+    checkLearningRate(value);
+    learningRate.assign(NdArrays.scalarOf((float) value));
   }
 
   /** How many updates were applied. */
@@ -87,46 +104,142 @@ public abstract class Optimizer implements KerasSaveable {
   }
 
   /**
-   * The optimizer's own variables: iteration count, learning rate, any per-optimizer state (Nadam's
-   * {@code u_product}), then every slot.
+   * Keras's {@code self.iterations}: the number of updates applied before this one, for {@link
+   * #updateStep} to read ({@code iterationsVariable().value()}, plus one for the 1-based step).
+   */
+  protected Variable iterationsVariable() {
+    return iterations;
+  }
+
+  /**
+   * Keras's {@code optimizer.variables}: the iteration count, the learning rate, then every
+   * variable {@link #build} added, in the order it added them. This is the order of the optimizer
+   * section of a Keras weights file.
    */
   public List<Variable> variables() {
-    List<Variable> out = new ArrayList<>(List.of(iterations, learningRate));
-    out.addAll(extraVariables);
-    for (Map<String, Variable> perVariable : slots.values()) {
-      out.addAll(perVariable.values());
+    return List.copyOf(variables);
+  }
+
+  /** Whether {@link #build} has run. */
+  public boolean built() {
+    return indices != null;
+  }
+
+  /**
+   * Keras's {@code build(variables)}: remembers the variables this optimizer trains and, in a
+   * subclass that overrides it (calling {@code super.build} first), creates their slots. {@link
+   * #applyGradients} calls it on first use; code restoring a saved state calls it before assigning
+   * {@link #variables()}.
+   *
+   * @throws IllegalStateException if already built: an optimizer trains one set of variables
+   */
+  public void build(List<Variable> trainedVariables) {
+    if (built()) {
+      throw new IllegalStateException("Optimizer '" + name + "' is built already, for "
+          + indices.size() + " variables; create a new optimizer for other variables");
+    }
+    Map<Variable, Integer> byVariable = new IdentityHashMap<>();
+    for (Variable v : trainedVariables) {
+      byVariable.putIfAbsent(v, byVariable.size());
+    }
+    indices = byVariable;
+  }
+
+  /**
+   * Keras's {@code _get_variable_index}: the position of {@code variable} in the list {@link
+   * #build} got, to find its slots in lists made there.
+   */
+  protected int variableIndex(Variable variable) {
+    Integer index = built() ? indices.get(variable) : null;
+    if (index == null) {
+      throw new IllegalArgumentException(unknown(variable));
+    }
+    return index;
+  }
+
+  private String unknown(Variable variable) {
+    return "Unknown variable '" + variable.name() + "': optimizer '" + name + "' can only be"
+        + " called for the variables it was built with; create a new optimizer for new variables";
+  }
+
+  /** Keras's {@code add_variable}: a non-trainable variable of the optimizer, saved with it. */
+  protected Variable addVariable(String variableName, Shape shape, float initialValue) {
+    FloatNdArray value = NdArrays.ofFloats(shape);
+    if (initialValue != 0) {
+      value.scalars().forEach(s -> s.setFloat(initialValue));
+    }
+    return track(new Variable(name + "/" + variableName, value, false));
+  }
+
+  /**
+   * Keras's {@code add_variable_from_reference}: a variable of {@code reference}'s shape starting
+   * at {@code initialValue}, named after both (e.g. {@code adam/dense_kernel_momentum}).
+   */
+  protected Variable addVariableFromReference(
+      Variable reference, String slotName, float initialValue) {
+    return addVariable(
+        reference.name().replace('/', '_') + "_" + slotName, reference.shape(), initialValue);
+  }
+
+  /** {@link #addVariableFromReference(Variable, String, float)} starting at zeros. */
+  protected Variable addVariableFromReference(Variable reference, String slotName) {
+    return addVariableFromReference(reference, slotName, 0f);
+  }
+
+  /**
+   * Keras's {@code add_optimizer_variables(variables, names)}: for each variable in turn, one
+   * zero slot per name (Keras interleaves them so); returns one list per name, indexed as {@code
+   * variables}.
+   */
+  protected List<List<Variable>> addOptimizerVariables(
+      List<Variable> trainedVariables, String... slotNames) {
+    List<List<Variable>> out = new ArrayList<>();
+    for (String ignored : slotNames) {
+      out.add(new ArrayList<>());
+    }
+    for (Variable v : trainedVariables) {
+      for (int i = 0; i < slotNames.length; i++) {
+        out.get(i).add(addVariableFromReference(v, slotNames[i]));
+      }
     }
     return out;
   }
 
   /**
    * Keras's {@code optimizer.apply_gradients(zip(gradients, variables))}, inside a traced function
-   * (a {@code trainStep}, the body of {@code keras4j.tf.TF.function}): the update runs on every
-   * execution, after every read of the variables that precedes it, and the iteration count moves
-   * on after every update. A null gradient (a variable the loss does not depend on) is skipped with
-   * a warning, as in Keras; all null is an error.
+   * (a {@code trainStep}, the body of {@code keras4j.tf.TF.function}): builds the optimizer on
+   * first use, then the update runs on every execution, after every read of the variables that
+   * precedes it and after every gradient, and the iteration count moves on after every update. A
+   * null gradient (a variable the loss does not depend on) is skipped with a warning, as in Keras;
+   * all null is an error.
    */
-  public void applyGradients(List<KerasTensor> gradients, List<Variable> variables) {
+  public void applyGradients(List<KerasTensor> gradients, List<Variable> trainedVariables) {
     Trace trace = Trace.current("Optimizer.applyGradients");
-    if (gradients.size() != variables.size()) {
+    if (gradients.size() != trainedVariables.size()) {
       throw new IllegalArgumentException(
-          "applyGradients got " + gradients.size() + " gradients for " + variables.size()
+          "applyGradients got " + gradients.size() + " gradients for " + trainedVariables.size()
               + " variables; give one gradient per variable, in the same order");
     }
-    List<Operand<TFloat32>> grads = new ArrayList<>();
+    if (!built()) {
+      build(trainedVariables);
+    }
+    List<KerasTensor> grads = new ArrayList<>();
     List<Variable> vars = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (int i = 0; i < variables.size(); i++) {
-      Variable v = variables.get(i);
-      if (gradients.get(i) == null) {
+    for (int i = 0; i < trainedVariables.size(); i++) {
+      Variable v = trainedVariables.get(i);
+      KerasTensor g = gradients.get(i);
+      if (!indices.containsKey(v)) {
+        throw new IllegalArgumentException(unknown(v));
+      }
+      if (g == null) {
         skipped.add(v.name());
         continue;
       }
-      Operand<TFloat32> g = CoreBridge.tensor(gradients.get(i)).operand();
       if (!g.shape().isCompatibleWith(v.shape())) {
         throw new IllegalArgumentException(
-            "The gradient for variable '" + v.name() + "' has shape " + g.shape()
-                + " but the variable has shape " + v.shape()
+            "The gradient for variable '" + v.name() + "' has shape " + Shapes.toKeras(g.shape())
+                + " but the variable has shape " + Shapes.toKeras(v.shape())
                 + "; pass the gradients in the order of the variables");
       }
       grads.add(g);
@@ -141,191 +254,67 @@ public abstract class Optimizer implements KerasSaveable {
       LOG.log(WARNING, "Gradients do not exist for variables {0} when minimizing the loss",
           skipped);
     }
-    List<VariableStorage> touched = new ArrayList<>();
-    vars.forEach(v -> touched.add(CoreBridge.storage(v)));
-    List<Operand<TFloat32>> gated = new ArrayList<>();
-    for (Operand<TFloat32> g : grads) {
-      gated.add(trace.gate(touched, g));
-    }
-    Op update = buildUpdate(trace, gated, vars);
-    variables().forEach(v -> touched.add(CoreBridge.storage(v)));
-    trace.effect(update, touched);
-  }
-
-  // Every update waits for every gradient; the iteration count moves after every update.
-  private Op buildUpdate(Trace trace, List<Operand<TFloat32>> gradients, List<Variable> variables) {
-    build(variables);
-    ModelGraph graph = trace.graph();
-    Ops tf = graph.tf();
-    List<Op> gradientOps = new ArrayList<>(gradients);
-    Ops afterGradients = tf.withControlDependencies(gradientOps);
-    Operand<TFloat32> lr = trace.read(CoreBridge.storage(learningRate));
-    Operand<TFloat32> step = afterGradients.math.add(
-        trace.read(CoreBridge.storage(iterations)), tf.constant(1f));
-    List<Op> prepared = new ArrayList<>(gradientOps);
-    prepared.addAll(beforeUpdates(afterGradients, graph, step));
-    Ops afterPrepared = tf.withControlDependencies(prepared);
-    List<Op> updates = new ArrayList<>();
-    for (int i = 0; i < variables.size(); i++) {
-      GraphVariable twin = graph.variable(CoreBridge.storage(variables.get(i)));
-      owners.put(twin.variable(), variables.get(i));
-      updates.add(updateStep(afterPrepared, graph, twin, gradients.get(i), lr, step));
-    }
-    return tf.withControlDependencies(updates)
-        .assignAdd(graph.variable(CoreBridge.storage(iterations)).ref(), tf.constant(1f));
+    updateSteps(StepOrder.afterAll(trace, grads, vars), vars, learningRate.value());
+    List<Variable> written = new ArrayList<>(vars);
+    written.addAll(variables);
+    StepOrder.incrementAfter(trace, iterations, written);
   }
 
   /**
-   * Keras's {@code update_step}: the op updating {@code variable} from {@code gradient}; {@code
-   * step} is the 1-based iteration number. Ops made with {@code tf} run after every gradient and
-   * after {@link #beforeUpdates}.
+   * Keras's {@code _backend_update_step}: {@link #updateStep} for each variable with a gradient.
+   * Override it (calling {@code super}) for work done once per step, before the variables'
+   * updates, such as Nadam's {@code u_product}.
    */
-  protected abstract Op updateStep(
-      Ops tf,
-      ModelGraph graph,
-      GraphVariable variable,
-      Operand<TFloat32> gradient,
-      Operand<TFloat32> learningRate,
-      Operand<TFloat32> step);
-
-  /**
-   * Ops run once per step, after every gradient and before any {@link #updateStep}, e.g. Nadam's
-   * momentum cache (Keras's {@code _backend_update_step} overrides); none by default.
-   */
-  protected List<Op> beforeUpdates(Ops tf, ModelGraph graph, Operand<TFloat32> step) {
-    return List.of();
-  }
-
-  /**
-   * A scalar owned by the optimizer itself rather than by one variable (Nadam's {@code
-   * u_product}), starting at {@code init}; call it from the constructor.
-   */
-  protected Variable addVariable(String variableName, float init) {
-    Variable variable = new Variable(name + "/" + variableName, scalar(init), false);
-    extraVariables.add(variable);
-    return variable;
-  }
-
-  /** The slot {@code slotName} of {@code variable} (e.g. Adam's "m"), starting at {@code init}. */
-  protected GraphVariable slot(
-      ModelGraph graph, GraphVariable variable, String slotName, float init) {
-    return graph.variable(
-        CoreBridge.storage(slotVariable(owners.get(variable.variable()), slotName, init)));
-  }
-
-  private Variable slotVariable(Variable owner, String slotName, float init) {
-    return slots
-        .computeIfAbsent(owner, v -> new LinkedHashMap<>())
-        .computeIfAbsent(slotName, n -> new Variable(
-            name + "/" + owner.name() + "/" + n, filled(owner.shape(), init), false));
-  }
-
-  /**
-   * The slots of {@code variable} by name ({@code m}, {@code v}, ...), in creation order; empty
-   * until the first training step creates them.
-   */
-  public Map<String, Variable> slots(Variable variable) {
-    return java.util.Collections.unmodifiableMap(slots.getOrDefault(variable, Map.of()));
-  }
-
-  /**
-   * Keras's {@code build(var_list)}: creates the slots of {@code variables} in Keras's order
-   * ({@link #slotOrder}), once; the first training step builds the optimizer for the variables
-   * it trains, and a loaded model's optimizer is built before its saved state is read.
-   */
-  public void build(List<Variable> variables) {
-    if (built != null) {
-      return;
-    }
-    built = List.copyOf(variables);
-    for (List<String> group : slotOrder()) {
-      for (Variable variable : built) {
-        for (String slotName : group) {
-          slotVariable(variable, slotName, slotInitialValue(slotName));
-        }
-      }
+  protected void updateSteps(
+      List<KerasTensor> gradients, List<Variable> trainedVariables, KerasTensor learningRate) {
+    for (int i = 0; i < trainedVariables.size(); i++) {
+      updateStep(gradients.get(i), trainedVariables.get(i), learningRate);
     }
   }
 
   /**
-   * The slots Keras's {@code build} creates, in its order: one list per {@code
-   * add_optimizer_variables} call, whose slot names it creates variable by variable (Adam's
-   * {@code [[m, v]]} gives m and v of the first variable, then of the second, ...); none by
-   * default.
+   * Keras's {@code update_step}: updates {@code variable} (and its slots) from {@code gradient},
+   * with {@code variable.assign/assignAdd/assignSub} of values computed by {@link Ops}. It runs
+   * once, while the training step is traced; the updates it records run on every execution.
    */
-  protected List<List<String>> slotOrder() {
-    return List.of();
+  protected abstract void updateStep(
+      KerasTensor gradient, Variable variable, KerasTensor learningRate);
+
+  /** A float32 scalar, for the constants of an update rule. */
+  protected static KerasTensor scalar(double value) {
+    return KerasTensor.constant(NdArrays.scalarOf((float) value));
   }
 
-  /** The value the slot {@code slotName} starts at: 0 unless an optimizer says otherwise. */
-  protected float slotInitialValue(String slotName) {
-    return 0f;
-  }
-
-  /**
-   * The variables a weight file holds, in Keras's order: iterations, learning rate, the slots in
-   * build order, then the optimizer's own variables (Nadam's {@code u_product}).
-   */
-  private List<Variable> savedVariables() {
-    List<Variable> out = new ArrayList<>(List.of(iterations, learningRate));
-    for (List<String> group : built == null ? List.<List<String>>of() : slotOrder()) {
-      for (Variable variable : built) {
-        for (String slotName : group) {
-          out.add(slots.get(variable).get(slotName));
-        }
-      }
-    }
-    out.addAll(extraVariables);
-    return out;
-  }
-
-  /** Keras's {@code save_own_variables}: the iteration count (int64), then the other variables. */
+  /** Keras's {@code save_own_variables}: {@link #variables()}, the iteration count as int64. */
   @Override
   public void saveOwnVariables(WeightStore store) {
-    List<Variable> saved = savedVariables();
     store.put("0", iterations());
-    for (int i = 1; i < saved.size(); i++) {
-      store.put(Integer.toString(i), saved.get(i));
+    for (int i = 1; i < variables.size(); i++) {
+      store.put(Integer.toString(i), variables.get(i));
     }
   }
 
   /**
-   * Keras's {@code load_own_variables}: a saved state that does not fit is skipped with a warning,
-   * as in Keras; one holding only the iteration count and learning rate (saved before the first
-   * training step) restores those two.
+   * Keras's {@code load_own_variables}: assigns {@link #variables()} in order (build the
+   * optimizer first, as loading a model does). A saved state that does not fit is skipped with a
+   * warning, as in Keras; one holding only the iteration count and learning rate (saved before
+   * the first training step) restores those two.
    */
   @Override
   public void loadOwnVariables(WeightStore store) {
     if (!store.exists()) {
       return;
     }
-    List<Variable> saved = savedVariables();
-    int count = store.size() == saved.size() ? saved.size() : store.size() == 2 ? 2 : -1;
+    int count = store.size() == variables.size() ? variables.size() : store.size() == 2 ? 2 : -1;
     if (count < 0) {
       LOG.log(WARNING, "Skipping variable loading for optimizer ''{0}'', because it has {1}"
-          + " variables whereas the saved optimizer has {2} variables", name, saved.size(),
+          + " variables whereas the saved optimizer has {2} variables", name, variables.size(),
           store.size());
       return;
     }
     for (int i = 0; i < count; i++) {
-      store.load(Integer.toString(i), saved.get(i), "Optimizer '" + name + "'");
+      store.load(Integer.toString(i), variables.get(i), "Optimizer '" + name + "'");
     }
-  }
-
-  /** Restores the iteration count from a saved optimizer. */
-  public void setIterations(long count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("iterations must be >= 0, got " + count);
-    }
-    iterations.assign(scalar(count));
-  }
-
-  private static org.tensorflow.ndarray.FloatNdArray filled(Shape shape, float value) {
-    var array = NdArrays.ofFloats(shape);
-    if (value != 0) {
-      array.scalars().forEach(s -> s.setFloat(value));
-    }
-    return array;
   }
 
   /**
@@ -342,5 +331,10 @@ public abstract class Optimizer implements KerasSaveable {
     config.put("name", name);
     config.put("learning_rate", getLearningRate());
     return config;
+  }
+
+  /** The backend storage of {@code variables}, for the ordering helpers of this package. */
+  static List<VariableStorage> storage(List<Variable> variables) {
+    return variables.stream().map(CoreBridge::storage).toList();
   }
 }

@@ -2,13 +2,10 @@ package keras4j.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
+import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * RMSprop, Keras 3's defaults: learning rate 0.001, rho 0.9, momentum 0, epsilon 1e-7. The update
@@ -19,6 +16,8 @@ public class RMSprop extends Optimizer {
   private final float rho;
   private final float momentum;
   private final float epsilon;
+  private List<Variable> velocities;
+  private List<Variable> momentums;
 
   /** RMSprop with Keras's defaults. */
   public RMSprop() {
@@ -44,19 +43,33 @@ public class RMSprop extends Optimizer {
         config.doubleValue("momentum", 0), config.doubleValue("epsilon", 1e-7));
   }
 
+  /**
+   * Creates every variable's velocity, then, when momentum is above 0, every variable's momentum:
+   * Keras's order.
+   */
   @Override
-  protected List<List<String>> slotOrder() {
-    return momentum > 0 ? List.of(List.of("velocity"), List.of("momentum"))
-        : List.of(List.of("velocity"));
+  public void build(List<Variable> variables) {
+    super.build(variables);
+    velocities = addOptimizerVariables(variables, "velocity").get(0);
+    if (momentum > 0) {
+      momentums = addOptimizerVariables(variables, "momentum").get(0);
+    }
   }
 
   @Override
-  protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
-      Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
-    GraphVariable velocity = slot(graph, variable, "velocity", 0f);
-    GraphVariable moment = slot(graph, variable, "momentum", 0f);
-    return tf.train.applyRmsProp(variable.ref(), velocity.ref(), moment.ref(), learningRate,
-        tf.constant(rho), tf.constant(momentum), tf.constant(epsilon), gradient);
+  protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+    int i = variableIndex(variable);
+    Variable velocity = velocities.get(i);
+    KerasTensor newVelocity = velocity.assign(Ops.add(
+        Ops.multiply(velocity, rho), Ops.multiply(Ops.square(gradient), 1 - rho)));
+    KerasTensor increment = Ops.divide(Ops.multiply(learningRate, gradient),
+        Ops.sqrt(Ops.add(newVelocity, scalar(epsilon))));
+    if (momentum > 0) {
+      Variable moment = momentums.get(i);
+      variable.assignSub(moment.assign(Ops.add(Ops.multiply(moment, momentum), increment)));
+    } else {
+      variable.assignSub(increment);
+    }
   }
 
   @Override

@@ -2,13 +2,10 @@ package keras4j.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import keras4j.backend.GraphVariable;
-import keras4j.backend.ModelGraph;
+import keras4j.core.KerasTensor;
+import keras4j.core.Variable;
+import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Gradient descent with optional momentum, Keras 3's {@code SGD} (learning rate 0.01): {@code v =
@@ -17,6 +14,7 @@ import org.tensorflow.types.TFloat32;
 public class SGD extends Optimizer {
   private final float momentum;
   private final boolean nesterov;
+  private List<Variable> momentums;
 
   /** Plain SGD with learning rate 0.01. */
   public SGD() {
@@ -44,25 +42,29 @@ public class SGD extends Optimizer {
         config.bool("nesterov", false));
   }
 
+  /**
+   * Creates a momentum for each variable when momentum is not 0 (Keras saves none otherwise).
+   */
   @Override
-  protected List<List<String>> slotOrder() {
-    return momentum != 0 ? List.of(List.of("momentum")) : List.of();
+  public void build(List<Variable> variables) {
+    super.build(variables);
+    if (momentum != 0) {
+      momentums = addOptimizerVariables(variables, "momentum").get(0);
+    }
   }
 
   @Override
-  protected Op updateStep(Ops tf, ModelGraph graph, GraphVariable variable,
-      Operand<TFloat32> gradient, Operand<TFloat32> learningRate, Operand<TFloat32> step) {
+  protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+    KerasTensor lrGrad = Ops.multiply(learningRate, gradient);
     if (momentum == 0) {
-      return tf.train.applyGradientDescent(variable.ref(), learningRate, gradient);
+      variable.assignSub(lrGrad);
+      return;
     }
-    GraphVariable velocity = slot(graph, variable, "momentum", 0f);
-    Operand<TFloat32> lrGrad = tf.math.mul(learningRate, gradient);
-    Operand<TFloat32> newVelocity =
-        tf.assign(velocity.ref(),
-            tf.math.sub(tf.math.mul(tf.constant(momentum), velocity.read()), lrGrad));
-    Operand<TFloat32> delta =
-        nesterov ? tf.math.sub(tf.math.mul(tf.constant(momentum), newVelocity), lrGrad) : newVelocity;
-    return tf.assignAdd(variable.ref(), delta);
+    Variable velocity = momentums.get(variableIndex(variable));
+    KerasTensor newVelocity = velocity.assign(Ops.subtract(Ops.multiply(velocity, momentum), lrGrad));
+    variable.assignAdd(nesterov
+        ? Ops.subtract(Ops.multiply(newVelocity, momentum), lrGrad)
+        : newVelocity);
   }
 
   @Override

@@ -178,8 +178,10 @@ class OptimizerStepTest {
       // 0.9 * 0.52 * 0.9 * (1 - 0.5 * 0.9216) = 0.468 * 0.48528 = 0.22711104.
       assertEquals(0.22711104, product.numpy().getFloat(), 1e-6);
       assertEquals(2, nadam.iterations());
-      // iterations, learning_rate, u_product, then two slots for each of kernel and bias.
+      // Keras's order: iterations, learning_rate, two slots for each of kernel and bias, then
+      // u_product, which Nadam's build creates last.
       assertEquals(7, nadam.variables().size());
+      assertEquals(product, nadam.variables().get(6));
     }
   }
 

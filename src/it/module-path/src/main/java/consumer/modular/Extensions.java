@@ -20,7 +20,7 @@ import keras4j.metrics.Metric;
 import keras4j.models.Model;
 import keras4j.models.Sequential;
 import keras4j.ops.Ops;
-import keras4j.optimizers.SGD;
+import keras4j.optimizers.Optimizer;
 import keras4j.saving.ConfigReader;
 import keras4j.saving.ObjectRegistration;
 import keras4j.tf.GradientTape;
@@ -31,7 +31,8 @@ import org.tensorflow.ndarray.StdArrays;
 
 /**
  * keras4j's extension points used from another module, as a Keras user writes them: a Layer with
- * its own weight and config, a Loss, a Metric, a Callback and a model overriding trainStep. The
+ * its own weight and config, a Loss, a Metric, an Optimizer, a Callback and a model overriding
+ * trainStep. The
  * model trains with fit, is saved, and loads again through the registry.
  */
 final class Extensions {
@@ -108,6 +109,30 @@ final class Extensions {
     }
   }
 
+  /** Gradient descent with momentum, as Keras's SGD: {@code v = m * v - lr * g; w += v}. */
+  static final class Momentum extends Optimizer {
+    private final double momentum;
+    private List<Variable> velocities;
+
+    Momentum(double learningRate, double momentum) {
+      super("momentum", learningRate);
+      this.momentum = momentum;
+    }
+
+    @Override
+    public void build(List<Variable> variables) {
+      super.build(variables);
+      velocities = addOptimizerVariables(variables, "velocity").get(0);
+    }
+
+    @Override
+    protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
+      Variable velocity = velocities.get(variableIndex(variable));
+      variable.assignAdd(velocity.assign(Ops.subtract(
+          Ops.multiply(velocity, momentum), Ops.multiply(learningRate, gradient))));
+    }
+  }
+
   /** Records each epoch's logs. */
   static final class Recorder extends Callback {
     final List<Map<String, Double>> epochs = new ArrayList<>();
@@ -167,10 +192,11 @@ final class Extensions {
       y[i][0] = 2 * x[i][0] - x[i][1] + 1;
     }
     Recorder recorder = new Recorder();
+    Momentum momentum = new Momentum(0.1, 0.5);
     Path file = Path.of("extensions.keras");
     FloatNdArray trained;
     try (var model = new Penalized(new Scale(0.5, Keras.inputShape(2)), new Dense(1))) {
-      model.compile(Keras.optimizer(new SGD(0.2)), Keras.loss(new HalfMse()),
+      model.compile(Keras.optimizer(momentum), Keras.loss(new HalfMse()),
           Keras.metrics(new MaxAbsoluteError()));
       model.fit(x, y, Keras.epochs(60), Keras.batchSize(16), Keras.verbose(0),
           Keras.callbacks(recorder));
@@ -182,6 +208,9 @@ final class Extensions {
       check(last.get("loss") < first.get("loss") / 10,
           "loss " + first.get("loss") + " -> " + last.get("loss") + " should fall tenfold");
       check(last.get("penalized_loss") > 0 && last.get("max_abs_error") > 0, "last logs " + last);
+      // iterations, learning rate, then a velocity for each of scale, kernel and bias.
+      check(momentum.variables().size() == 5 && momentum.iterations() == 240,
+          momentum.variables() + " after " + momentum.iterations() + " steps");
       trained = model.predict(x);
       float[][] p = StdArrays.array2dCopyOf(trained);
       check(Math.abs(p[63][0] - y[63][0]) < 0.3f, "prediction " + p[63][0] + " for " + y[63][0]);
