@@ -8,11 +8,14 @@ module keras4j {
   requires transitive tensorflow;
   requires transitive org.tensorflow.ndarray;
   requires transitive tensorflow.framework;
-  requires org.slf4j;
   requires io.jhdf;
+  // jhdf is an automatic module and cannot require its explicit-module dependencies itself.
+  requires org.apache.commons.lang3;
+  requires org.slf4j;
 
   exports keras4j;
   exports keras4j.core;
+  exports keras4j.ops;
   exports keras4j.layers;
   exports keras4j.models;
   exports keras4j.optimizers;

@@ -35,12 +35,18 @@ public final class Keras {
 
   /** The shape of one input sample (without the batch dimension), for the first layer. */
   public static LayerArg inputShape(long... dims) {
+    for (long d : dims) {
+      if (d <= 0) {
+        throw new IllegalArgumentException("inputShape dimensions must be positive, got "
+            + java.util.Arrays.toString(dims) + " (the batch dimension is left out)");
+      }
+    }
     return new Kwarg("input_shape", dims.clone());
   }
 
   /** Short for {@code inputShape(dim)}. */
   public static LayerArg inputDim(long dim) {
-    return new Kwarg("input_shape", new long[] {dim});
+    return inputShape(dim);
   }
 
   /** Whether a Dense layer adds a bias (default true). */

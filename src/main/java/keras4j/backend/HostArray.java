@@ -84,7 +84,21 @@ public final class HostArray {
       throw new IllegalArgumentException(
           what + " must hold numbers (float, double, int, long or byte), got " + nd.getClass());
     }
-    return new HostArray(out, shape);
+    return new HostArray(out, checkSamples(shape, what));
+  }
+
+  /**
+   * Refuses a zero dimension after the batch one: TensorFlow's kernels abort the JVM on empty
+   * samples (oneDNN's inner product has no primitive for them).
+   */
+  private static Shape checkSamples(Shape shape, String what) {
+    for (int i = 1; i < shape.numDimensions(); i++) {
+      if (shape.get(i) == 0) {
+        throw new IllegalArgumentException(what + " has samples of shape "
+            + shape.tail() + " with a zero dimension: every sample needs at least one value");
+      }
+    }
+    return shape;
   }
 
   private static HostArray fromJavaArray(Object data, String what) {
@@ -94,7 +108,7 @@ public final class HostArray {
     if (filled != out.length) {
       throw new IllegalArgumentException(what + " is a ragged array: its rows differ in length");
     }
-    return new HostArray(out, shape);
+    return new HostArray(out, checkSamples(shape, what));
   }
 
   private static Shape javaShape(Object data, String what) {

@@ -1,9 +1,9 @@
 package keras4j.callbacks;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tensorflow.ndarray.FloatNdArray;
 
 /**
@@ -19,7 +19,7 @@ import org.tensorflow.ndarray.FloatNdArray;
  * far do not reset the patience count.
  */
 public class EarlyStopping extends MonitorCallback<EarlyStopping> {
-  private static final Logger LOG = LoggerFactory.getLogger(EarlyStopping.class);
+  private static final System.Logger LOG = System.getLogger(EarlyStopping.class.getName());
 
   private int patience;
   private boolean restoreBestWeights;
@@ -111,8 +111,8 @@ public class EarlyStopping extends MonitorCallback<EarlyStopping> {
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     Double current = logs.get(monitor());
     if (current == null) {
-      LOG.warn("Early stopping conditioned on metric `{}` which is not available. Available"
-          + " metrics are: {}", monitor(), String.join(",", logs.keySet()));
+      LOG.log(WARNING, "Early stopping conditioned on metric `{0}` which is not available."
+          + " Available metrics are: {1}", monitor(), String.join(",", logs.keySet()));
       return;
     }
     if (epoch < startFromEpoch) {

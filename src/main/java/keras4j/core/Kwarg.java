@@ -15,6 +15,14 @@ import java.util.TreeSet;
  */
 public record Kwarg(String name, Object value)
     implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg {
+  /** A keyword argument; a null value is refused (leave the argument out for Keras's default). */
+  public Kwarg {
+    if (value == null) {
+      throw new IllegalArgumentException("The keyword argument '" + name + "' is null: leave it"
+          + " out to get Keras's default, or pass a value");
+    }
+  }
+
   /** Collects arguments by name, rejecting names {@code function} does not take. */
   public static Map<String, Object> parse(String function, Set<String> accepted, Object[] args) {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package keras4j.datasets;
 
+import static java.lang.System.Logger.Level.INFO;
+
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,8 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.IntNdArray;
 import org.tensorflow.ndarray.NdArrays;
@@ -40,7 +40,7 @@ final class DatasetFiles {
   /** Where Keras downloads its data sets from. */
   static final String KERAS_ORIGIN = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/";
 
-  private static final Logger LOG = LoggerFactory.getLogger(DatasetFiles.class);
+  private static final System.Logger LOG = System.getLogger(DatasetFiles.class.getName());
   private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
   // No data for this long means a dead connection, not a slow one.
   private static final int READ_TIMEOUT_MILLIS = 60_000;
@@ -268,7 +268,7 @@ final class DatasetFiles {
     Files.createDirectories(dir);
     Path target = dir.resolve(name);
     URI source = URI.create(KERAS_ORIGIN + name);
-    LOG.info("Downloading {} to {}", source, target);
+    LOG.log(INFO, "Downloading {0} to {1}", source, target);
     Path partial = Files.createTempFile(dir, name, ".part");
     try {
       try (OutputStream out = Files.newOutputStream(partial)) {

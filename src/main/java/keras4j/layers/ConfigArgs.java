@@ -1,5 +1,7 @@
 package keras4j.layers;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +13,6 @@ import keras4j.regularizers.L1L2;
 import keras4j.regularizers.Regularizer;
 import keras4j.saving.ConfigReader;
 import keras4j.utils.Naming;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The keyword arguments a layer's {@code fromConfig} passes to its constructor, read from a Keras
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * (Keras 2) {@code batch_input_shape}, then each key the layer asks for, typed by the key.
  */
 final class ConfigArgs {
-  private static final Logger LOG = LoggerFactory.getLogger(ConfigArgs.class);
+  private static final System.Logger LOG = System.getLogger(ConfigArgs.class.getName());
   private static final List<String> IGNORED = List.of("activity_regularizer",
       "kernel_constraint", "bias_constraint", "noise_shape");
 
@@ -82,8 +82,8 @@ final class ConfigArgs {
   LayerArg[] get() {
     for (String key : IGNORED) {
       if (config.has(key)) {
-        LOG.warn("{}: '{}' is not supported by keras4j and is ignored (it does not change"
-            + " predictions)", config.path(), key);
+        LOG.log(WARNING, "{0}: ''{1}'' is not supported by keras4j and is ignored (it does not"
+            + " change predictions)", config.path(), key);
       }
     }
     return args.toArray(new LayerArg[0]);
@@ -150,7 +150,7 @@ final class ConfigArgs {
       return add(key, initializer);
     }
     // Loaded weights replace the initial values; only retraining from scratch would differ.
-    LOG.warn("{}: initializer {} is not available in keras4j; using the default",
+    LOG.log(WARNING, "{0}: initializer {1} is not available in keras4j; using the default",
         config.path(key), config.raw(key));
     return this;
   }
@@ -162,7 +162,7 @@ final class ConfigArgs {
     ConfigReader spec = config.object(key);
     String cls = spec.string("class_name");
     if (!Set.of("L1", "L2", "L1L2", "l1", "l2", "l1_l2").contains(cls)) {
-      LOG.warn("{}: regularizer {} is not available in keras4j and is ignored",
+      LOG.log(WARNING, "{0}: regularizer {1} is not available in keras4j and is ignored",
           config.path(key), config.raw(key));
       return this;
     }

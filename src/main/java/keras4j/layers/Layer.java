@@ -372,6 +372,10 @@ public abstract class Layer implements Operation, KerasSaveable {
 
   /** Sets the weights (kernel, then bias), checking their count and shapes. */
   public void setWeights(List<? extends NdArray<Float>> values) {
+    if (values == null) {
+      throw new IllegalArgumentException("setWeights got null; pass the list of values, in the"
+          + " order of getWeights()");
+    }
     List<Variable> vars = variables();
     if (values.size() != vars.size()) {
       throw new IllegalArgumentException(

@@ -6,28 +6,15 @@ import keras4j.ops.Ops;
 /**
  * {@code TP / (TP + FP)} with predictions above 0.5 counted positive, Keras's {@code Precision}.
  */
-public class Precision extends Metric {
-  private final ConfusionMatrix counts;
-
+public class Precision extends ThresholdMetric {
   /** Precision logged as {@code name}. */
   public Precision(String name) {
     super(name);
-    counts = new ConfusionMatrix(this, new float[] {0.5f});
-  }
-
-  @Override
-  public void updateState(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight) {
-    counts.update(yTrue, yPred, sampleWeight);
   }
 
   @Override
   public KerasTensor result() {
     return Ops.sum(Ops.divideNoNan(counts.truePositives,
         Ops.add(counts.truePositives, counts.falsePositives)));
-  }
-
-  @Override
-  public String direction() {
-    return "up";
   }
 }

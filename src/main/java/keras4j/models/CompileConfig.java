@@ -1,5 +1,7 @@
 package keras4j.models;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +15,13 @@ import keras4j.metrics.Metrics;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.Optimizers;
 import keras4j.saving.ConfigReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keras's {@code compile_config} (and the legacy {@code training_config}), both ways: what {@code
  * compile} was given, so a loaded model trains on as before.
  */
 final class CompileConfig {
-  private static final Logger LOG = LoggerFactory.getLogger(CompileConfig.class);
+  private static final System.Logger LOG = System.getLogger(CompileConfig.class.getName());
 
   private CompileConfig() {}
 
@@ -43,7 +43,7 @@ final class CompileConfig {
           ? BuiltinClasses.LOSSES.serialize(loss, loss.getConfig()) : loss.name();
       optimizerSpec = BuiltinClasses.OPTIMIZERS.serialize(optimizer, optimizer.getConfig());
     } catch (IllegalArgumentException e) {
-      LOG.warn("Model '{}' is saved without its compile settings: {}", model.name(),
+      LOG.log(WARNING, "Model ''{0}'' is saved without its compile settings: {1}", model.name(),
           e.getMessage());
       return null;
     }
@@ -83,8 +83,8 @@ final class CompileConfig {
       }
       model.compile(args.toArray(new CompileArg[0]));
     } catch (IllegalArgumentException e) {
-      LOG.warn("Model '{}' was loaded uncompiled: its compile settings could not be restored"
-          + " ({}). Call compile(...) before fit", model.name(), e.getMessage());
+      LOG.log(WARNING, "Model ''{0}'' was loaded uncompiled: its compile settings could not be"
+          + " restored ({1}). Call compile(...) before fit", model.name(), e.getMessage());
       return;
     }
     model.optimizer().build(model.trainableVariables());

@@ -3,6 +3,7 @@ package keras4j.models;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import keras4j.core.Shapes;
 import keras4j.saving.ConfigReader;
 import keras4j.saving.SavingLib;
 import org.tensorflow.ndarray.Shape;
@@ -16,6 +17,7 @@ final class ModelFiles {
 
   /** Saves {@code model} as a Keras 3 {@code .keras} archive. */
   static void save(Model model, Path path) {
+    checkPath(path);
     built(model, "saving");
     Map<String, Object> entry = BuiltinClasses.MODELS.serialize(model, model.getConfig());
     Map<String, Object> build = new LinkedHashMap<>();
@@ -31,6 +33,7 @@ final class ModelFiles {
 
   /** Loads a model from a {@code .keras} archive or a legacy {@code .h5} file. */
   static Model load(Path path) {
+    checkExists(path);
     return SavingLib.loadModel(path, ModelFiles::fromConfig);
   }
 
@@ -41,6 +44,12 @@ final class ModelFiles {
   private static Model fromConfig(ConfigReader entry, ConfigReader compile) {
     Model model = BuiltinClasses.MODELS.deserialize(entry);
     try {
+      // Keras's build_from_config: a model whose class does not know its input shape (a user's
+      // Sequential subclass, a first layer that takes none) is built from the recorded one.
+      ConfigReader build = entry.optionalObject("build_config");
+      if (model.inputShape() == null && build != null && build.raw("input_shape") != null) {
+        model.ensureBuilt(Shapes.batchOf(build.sampleShape("input_shape")));
+      }
       model.getWeights(); // traces the model, so every layer is built
       if (compile != null) {
         CompileConfig.compile(model, compile);
@@ -54,12 +63,14 @@ final class ModelFiles {
 
   /** Saves the weights and optimizer state as a Keras 3 {@code .weights.h5}. */
   static void saveWeights(Model model, Path path) {
+    checkPath(path);
     model.getWeights(); // traces the model, so every layer is built
     SavingLib.saveWeights(model, path);
   }
 
   /** Loads weights (and, for a compiled model, optimizer state) from a weights or model file. */
   static void loadWeights(Model model, Path path) {
+    checkExists(path);
     model.getWeights();
     if (model.optimizer() != null) {
       model.optimizer().build(model.trainableVariables());
@@ -69,6 +80,7 @@ final class ModelFiles {
 
   /** Exports the inference graph as a TensorFlow SavedModel. */
   static void export(Model model, Path dir) {
+    checkPath(dir);
     Shape inputShape = built(model, "exporting");
     // The export graph takes over the weights: free the model's own graph first (it is rebuilt,
     // weights and optimizer state included, on the next fit or predict).
@@ -85,5 +97,21 @@ final class ModelFiles {
     }
     model.getWeights(); // traces the model, so every layer is built
     return inputShape;
+  }
+
+  private static void checkPath(Path path) {
+    if (path == null) {
+      throw new IllegalArgumentException("The path is null: pass where the file goes, e.g."
+          + " Path.of(\"model.keras\")");
+    }
+  }
+
+  private static void checkExists(Path path) {
+    checkPath(path);
+    if (!java.nio.file.Files.isRegularFile(path)) {
+      throw new IllegalArgumentException(java.nio.file.Files.exists(path)
+          ? path + " is not a file (a SavedModel directory is read by SavedModelPredictor)"
+          : "There is no file at " + path.toAbsolutePath());
+    }
   }
 }

@@ -126,6 +126,13 @@ final class Trainer {
     } else if (split > 0) {
       // As Keras: the last fraction of the data, taken before shuffling.
       int trainCount = (int) Math.floor(x.samples() * (1 - split));
+      if (trainCount == 0 || trainCount == x.samples()) {
+        // As Keras: a split that leaves one side empty is refused, not trained on.
+        throw new IllegalArgumentException("Training data contains " + x.samples()
+            + " samples, which is not sufficient to split it into a validation and training set"
+            + " as specified by validationSplit(" + split + "). Either provide more data, or a"
+            + " different value for validationSplit");
+      }
       xVal = x.slice(trainCount, x.samples());
       yVal = y.slice(trainCount, y.samples());
       x = x.slice(0, trainCount);
@@ -375,7 +382,7 @@ final class Trainer {
   }
 
   private static int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
+    return (int) ((a + (long) b - 1) / b); // in long: batchSize(Integer.MAX_VALUE) is one batch
   }
 
   synchronized void close() {

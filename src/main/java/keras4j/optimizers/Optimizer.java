@@ -1,5 +1,7 @@
 package keras4j.optimizers;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -10,8 +12,6 @@ import keras4j.core.Variable;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.Trace;
 import keras4j.backend.VariableStorage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import keras4j.backend.GraphVariable;
 import keras4j.backend.ModelGraph;
 import keras4j.saving.ConfigReader;
@@ -38,7 +38,7 @@ import org.tensorflow.types.TFloat32;
  * which each optimizer gives with {@link #slotOrder}; weight files keep them in that order.
  */
 public abstract class Optimizer implements KerasSaveable {
-  private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
+  private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
   private final String name;
   private final Variable learningRate;
   private final Variable iterations;
@@ -138,7 +138,8 @@ public abstract class Optimizer implements KerasSaveable {
               + " them (was it computed inside the GradientTape, from these variables?)");
     }
     if (!skipped.isEmpty()) {
-      LOG.warn("Gradients do not exist for variables {} when minimizing the loss", skipped);
+      LOG.log(WARNING, "Gradients do not exist for variables {0} when minimizing the loss",
+          skipped);
     }
     List<VariableStorage> touched = new ArrayList<>();
     vars.forEach(v -> touched.add(CoreBridge.storage(v)));
@@ -301,8 +302,9 @@ public abstract class Optimizer implements KerasSaveable {
     List<Variable> saved = savedVariables();
     int count = store.size() == saved.size() ? saved.size() : store.size() == 2 ? 2 : -1;
     if (count < 0) {
-      LOG.warn("Skipping variable loading for optimizer '{}', because it has {} variables whereas"
-          + " the saved optimizer has {} variables", name, saved.size(), store.size());
+      LOG.log(WARNING, "Skipping variable loading for optimizer ''{0}'', because it has {1}"
+          + " variables whereas the saved optimizer has {2} variables", name, saved.size(),
+          store.size());
       return;
     }
     for (int i = 0; i < count; i++) {

@@ -10,6 +10,7 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -23,20 +24,40 @@ final class H5Reader {
 
   /** Opens in-memory HDF5 bytes; {@code what} names the file in errors. */
   static HdfFile open(byte[] bytes, String what) {
-    try {
-      return HdfFile.fromBytes(bytes);
-    } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw corrupt(what, e);
-    }
+    return read(what, () -> HdfFile.fromBytes(bytes));
   }
 
   /** Opens an HDF5 file on disk. */
   static HdfFile open(java.nio.file.Path path) {
+    return read(path.toString(), () -> new HdfFile(path));
+  }
+
+  /**
+   * Runs {@code read} over an open HDF5 file. jhdf reads lazily, so damage anywhere in the file
+   * surfaces as jhdf's exceptions from whichever call first touches it; those become a clear
+   * error naming {@code what} (and, in jhdf's message, the group or address). Other exceptions
+   * pass unchanged.
+   */
+  static <T> T read(String what, Supplier<T> read) {
     try {
-      return new HdfFile(path);
-    } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw corrupt(path.toString(), e);
+      return read.get();
+    } catch (RuntimeException e) {
+      throw thrownByJhdf(e) ? corrupt(what, e) : e;
     }
+  }
+
+  /** Whether jhdf threw {@code e}, itself or from the JDK code it called. */
+  private static boolean thrownByJhdf(RuntimeException e) {
+    if (e instanceof HdfException) {
+      return true;
+    }
+    for (StackTraceElement frame : e.getStackTrace()) {
+      String cls = frame.getClassName();
+      if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("sun.")) {
+        return cls.startsWith("io.jhdf.");
+      }
+    }
+    return false;
   }
 
   static IllegalArgumentException corrupt(String what, Exception cause) {
@@ -97,12 +118,8 @@ final class H5Reader {
 
   /** A numeric dataset as floats (float32, float64 or integer data). */
   static float[] floats(Dataset dataset) {
-    Object data;
-    try {
-      data = dataset.isScalar() ? dataset.getData() : dataset.getDataFlat();
-    } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw corrupt(dataset.getPath(), e);
-    }
+    Object data = read(dataset.getPath(),
+        () -> dataset.isScalar() ? dataset.getData() : dataset.getDataFlat());
     if (data instanceof float[] f) {
       return f;
     }

@@ -11,6 +11,7 @@ final class H5WeightWriter implements WeightStore {
   private final WritableGroup group;
   private final String path;
   private int size;
+  private long elements;
 
   /** The group {@code path} of {@code out}, created with the attribute {@code name}. */
   H5WeightWriter(H5Writer out, String path, String name) {
@@ -44,12 +45,18 @@ final class H5WeightWriter implements WeightStore {
     return size;
   }
 
+  /** How many numbers the values put so far hold. */
+  long elements() {
+    return elements;
+  }
+
   @Override
   public void put(String key, Variable variable) {
     if (group != null) {
       H5Writer.putFloats(group, key, variable.numpy());
     }
     size++;
+    elements += variable.shape().size();
   }
 
   @Override
@@ -58,6 +65,7 @@ final class H5WeightWriter implements WeightStore {
       group.putDataset(key, value);
     }
     size++;
+    elements++;
   }
 
   @Override

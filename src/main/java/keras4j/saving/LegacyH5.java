@@ -40,8 +40,12 @@ final class LegacyH5 {
    */
   static <T extends KerasSaveable> T load(Group root, String what,
       BiFunction<ConfigReader, ConfigReader, T> fromConfig) {
-    ConfigReader model = ConfigReader.of(
-        Json.parseObject(H5Reader.string(root, "model_config"), what + " model_config"), "");
+    String json = H5Reader.string(root, "model_config");
+    if (json == null) {
+      throw new IllegalArgumentException(what + ": its model_config attribute is not a JSON"
+          + " string; the file is corrupt or not a Keras model");
+    }
+    ConfigReader model = ConfigReader.of(Json.parseObject(json, what + " model_config"), "");
     String training = H5Reader.string(root, "training_config");
     T loaded = fromConfig.apply(model, training == null ? null
         : ConfigReader.of(Json.parseObject(training, what + " training_config"), "training_config"));

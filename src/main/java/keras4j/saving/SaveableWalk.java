@@ -46,6 +46,25 @@ final class SaveableWalk {
     }
   }
 
+  /** A store that {@code root} and its children have been counted into, reading no values. */
+  static H5WeightWriter count(KerasSaveable root) {
+    H5WeightWriter counter = H5WeightWriter.counting();
+    count(root, counter, identitySet());
+    return counter;
+  }
+
+  private static void count(KerasSaveable object, H5WeightWriter counter,
+      Set<KerasSaveable> visited) {
+    if (visited.add(object)) {
+      object.saveOwnVariables(counter);
+      for (SaveableChild child : object.saveableChildren()) {
+        for (KerasSaveable element : child.objects()) {
+          count(element, counter, visited);
+        }
+      }
+    }
+  }
+
   /**
    * Loads {@code root}'s state, and its children's, from {@code file}: every value is checked
    * before any variable is assigned. {@code what} names the file in errors.

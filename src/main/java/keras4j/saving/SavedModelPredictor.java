@@ -35,6 +35,7 @@ public final class SavedModelPredictor implements AutoCloseable {
       throw new IllegalArgumentException(dir + " is not a TensorFlow SavedModel directory (it"
           + " has no saved_model.pb)");
     }
+    SavedModels.checkConstants(dir);
     SavedModelBundle loaded = SavedModelBundle.load(dir.toString(), SavedModelBundle.DEFAULT_TAG);
     try {
       this.function = loaded.function(Signature.DEFAULT_KEY);

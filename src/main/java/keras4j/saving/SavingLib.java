@@ -54,7 +54,7 @@ public final class SavingLib {
     H5Writer weights = new H5Writer();
     SaveableWalk.save(model, weights);
     AtomicFiles.write(path, temp -> {
-      Path h5 = Files.createTempFile(temp.getParent(), ".weights.", ".h5.tmp");
+      Path h5 = AtomicFiles.sibling(temp, "h5");
       try {
         weights.write(h5);
         KerasArchive.write(temp, Json.write(metadata), Json.write(config), h5);
@@ -79,29 +79,55 @@ public final class SavingLib {
     }
     switch (sniff(path)) {
       case ZIP -> {
-        KerasArchive archive = KerasArchive.read(path);
-        ConfigReader config = ConfigReader.of(
-            Json.parseObject(archive.text(KerasArchive.CONFIG, path), path + " config.json"), "");
-        T model = fromConfig.apply(config, config.optionalObject("compile_config"));
-        closingOnFailure(model, () -> {
-          try (HdfFile h5 = H5Reader.open(archive.bytes(KerasArchive.WEIGHTS, path),
-              path + " model.weights.h5")) {
-            SaveableWalk.load(model, h5, path.toString());
-          }
-        });
-        return model;
+        try (KerasArchive archive = KerasArchive.open(path)) {
+          ConfigReader config = ConfigReader.of(
+              Json.parseObject(archive.text(KerasArchive.CONFIG), path + " config.json"), "");
+          T model = fromConfig.apply(config, config.optionalObject("compile_config"));
+          closingOnFailure(model, () -> readArchiveWeights(model, archive, path));
+          return model;
+        }
       }
       case HDF5 -> {
         try (HdfFile h5 = H5Reader.open(path)) {
-          if (!LegacyH5.isFullModel(h5)) {
-            throw new IllegalArgumentException(path + " holds weights only (no model config):"
-                + " build the model in code and call model.loadWeights(path)");
-          }
-          return LegacyH5.load(h5, path.toString(), fromConfig);
+          return H5Reader.read(path.toString(), () -> {
+            if (!LegacyH5.isFullModel(h5)) {
+              throw new IllegalArgumentException(path + " holds weights only (no model config):"
+                  + " build the model in code and call model.loadWeights(path)");
+            }
+            return LegacyH5.load(h5, path.toString(), fromConfig);
+          });
         }
       }
       default -> throw unknown(path);
     }
+  }
+
+  /**
+   * Reads the archive's weights into {@code model}, inflating no more than its variables need
+   * ({@link #weightsBudget}).
+   */
+  private static void readArchiveWeights(KerasSaveable model, KerasArchive archive, Path path) {
+    String what = path + " model.weights.h5";
+    try (HdfFile h5 = H5Reader.open(archive.weights(weightsBudget(model)), what)) {
+      H5Reader.read(what, () -> {
+        SaveableWalk.load(model, h5, path.toString());
+        return null;
+      });
+    }
+  }
+
+  /**
+   * The most bytes {@code model}'s {@code model.weights.h5} can take: every value it saves as
+   * float64 (keras4j writes float32), times four for up to three optimizer slots per weight that
+   * an optimizer not yet built does not count (Adam with amsgrad), plus HDF5's headers per dataset
+   * and for the file. A weights member past this is not the model's, so a zip bomb is cut off at
+   * the model's own size.
+   */
+  static long weightsBudget(KerasSaveable model) {
+    H5WeightWriter counted = SaveableWalk.count(model);
+    long values = Math.min(counted.elements(), KerasArchive.MAX_WEIGHTS_BYTES); // no overflow
+    long datasets = 4L * counted.size() + 8;
+    return 4 * Double.BYTES * values + datasets * (16L << 10) + (1L << 20);
   }
 
   /** Runs {@code load}; if it fails, closes {@code model} (if closeable) so nothing leaks. */
@@ -139,18 +165,20 @@ public final class SavingLib {
   public static void loadWeights(KerasSaveable model, Path path) {
     switch (sniff(path)) {
       case ZIP -> {
-        try (HdfFile h5 = H5Reader.open(KerasArchive.read(path).bytes(KerasArchive.WEIGHTS, path),
-            path + " model.weights.h5")) {
-          SaveableWalk.load(model, h5, path.toString());
+        try (KerasArchive archive = KerasArchive.open(path)) {
+          readArchiveWeights(model, archive, path);
         }
       }
       case HDF5 -> {
         try (HdfFile h5 = H5Reader.open(path)) {
-          if (LegacyH5.isLegacyWeights(h5)) {
-            LegacyH5.readWeights(model, h5, path.toString());
-          } else {
-            SaveableWalk.load(model, h5, path.toString());
-          }
+          H5Reader.read(path.toString(), () -> {
+            if (LegacyH5.isLegacyWeights(h5)) {
+              LegacyH5.readWeights(model, h5, path.toString());
+            } else {
+              SaveableWalk.load(model, h5, path.toString());
+            }
+            return null;
+          });
         }
       }
       default -> throw unknown(path);

@@ -46,6 +46,12 @@ public interface WeightStore {
    */
   default void loadAll(List<Variable> variables, String owner) {
     if (variables.isEmpty()) {
+      if (exists() && size() > 0) {
+        // As Keras: weights for a layer that has none would otherwise be dropped without a word.
+        throw new IllegalArgumentException(owner + " was never built and so has no variables,"
+            + " but the file has " + size() + " for it at " + path() + ": create its weights in"
+            + " build(), and give the model (or its first layer) an input shape");
+      }
       return;
     }
     if (!exists()) {

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.logging.LogCapture;
 import keras4j.models.Sequential;
 import org.junit.jupiter.api.Test;
 
@@ -111,9 +112,10 @@ class EarlyStoppingTest {
   @Test
   void missingMonitorWarnsWithTheAvailableKeysAndNeverStops() {
     try (Sequential model = TinyRegression.model(0.1)) {
-      String log = TinyRegression.capture(true, () ->
+      List<String> logged = LogCapture.during(EarlyStopping.class.getName(), () ->
           assertEquals(-1, stopEpoch(new EarlyStopping(), model, "loss", 1.0, 2.0, 3.0)));
-      assertTrue(log.contains("WARN"), log);
+      String log = logged.get(0);
+      assertTrue(log.startsWith("WARNING: "), log);
       assertTrue(log.contains("`val_loss` which is not available"), log);
       assertTrue(log.contains("Available metrics are: loss"), log);
     }

@@ -43,7 +43,7 @@ class LearningRateSchedulerTest {
   @Test
   void verboseAnnouncesEachRate() {
     try (Sequential model = TinyRegression.model(0.1)) {
-      String out = TinyRegression.capture(false, () -> model.fit(TinyRegression.X,
+      String out = TinyRegression.capture(() -> model.fit(TinyRegression.X,
           TinyRegression.Y, epochs(2), verbose(0),
           callbacks(new LearningRateScheduler((epoch, lr) -> 0.01 * (epoch + 1), 1))));
       assertTrue(out.contains("Epoch 1: LearningRateScheduler setting learning rate to 0.01."),

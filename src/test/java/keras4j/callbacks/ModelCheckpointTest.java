@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import keras4j.layers.Dense;
@@ -77,6 +79,30 @@ class ModelCheckpointTest {
         assertTrue(Files.exists(file), file + " in " + list(dir));
       }
       assertEquals(3, list(dir).size());
+    }
+  }
+
+  @Test
+  void theReadmeSnippetSavesEachImprovingEpochUnderItsValidationLoss() throws IOException {
+    RandomSeed.set(3);
+    float[][] x = x();
+    try (Sequential model = new Sequential(new Dense(1, inputShape(2)))) {
+      model.compile(optimizer("sgd"), loss("mse"));
+      String pattern = dir.resolve("m_{epoch:02d}_{val_loss:.3f}.keras").toString();
+      var history = model.fit(x, y(x), epochs(4), verbose(0), validationSplit(0.2),
+          callbacks(new ModelCheckpoint(pattern).saveBestOnly(true)));
+      List<String> expected = new ArrayList<>();
+      double best = Double.POSITIVE_INFINITY;
+      List<Double> val = history.history().get("val_loss");
+      for (int epoch = 0; epoch < val.size(); epoch++) {
+        if (val.get(epoch) < best) {
+          best = val.get(epoch);
+          expected.add(String.format(Locale.ROOT, "m_%02d_%.3f.keras", epoch + 1, best));
+        }
+      }
+      try (var files = Files.list(dir)) {
+        assertEquals(expected, files.map(f -> f.getFileName().toString()).sorted().toList());
+      }
     }
   }
 

@@ -28,7 +28,7 @@ class TerminateOnNaNTest {
     try (Sequential model = TinyRegression.model(0.01)) {
       List<Integer> batches = new ArrayList<>();
       History[] history = new History[1];
-      String out = TinyRegression.capture(false, () -> history[0] = model.fit(TinyRegression.X,
+      String out = TinyRegression.capture(() -> history[0] = model.fit(TinyRegression.X,
           labelsWithNaN(0), epochs(3), batchSize(2), shuffle(false), verbose(0),
           callbacks(new TerminateOnNaN(),
               LambdaCallback.onBatchEnd((batch, logs) -> batches.add(batch)))));

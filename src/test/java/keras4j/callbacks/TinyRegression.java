@@ -43,24 +43,15 @@ final class TinyRegression {
     return model.getWeights().get(0).getFloat(0, 0);
   }
 
-  /** What {@code body} prints to {@code System.out} (or {@code System.err} when {@code err}). */
-  static String capture(boolean err, Runnable body) {
-    PrintStream saved = err ? System.err : System.out;
+  /** What {@code body} prints to {@code System.out}. */
+  static String capture(Runnable body) {
+    PrintStream saved = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    if (err) {
-      System.setErr(stream);
-    } else {
-      System.setOut(stream);
-    }
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     try {
       body.run();
     } finally {
-      if (err) {
-        System.setErr(saved);
-      } else {
-        System.setOut(saved);
-      }
+      System.setOut(saved);
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }

@@ -1,9 +1,13 @@
 package keras4j.saving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
+import keras4j.logging.LogCapture;
 import keras4j.models.Model;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -42,6 +46,17 @@ class KerasFilesTest {
   void pythonKeras315FixturesPredictTheirExpectedOutputs(
       String file, String input, String expected, String dims) {
     predictsAsExpected(Fixtures.path(file), input, expected, dims);
+  }
+
+  @Test
+  void aFileCompiledWithoutOptimizerLoadsUncompiledAndWarnsSo() {
+    Path file = Fixtures.path("keras-models/keras3_sequential_cnn_mnist/model.keras");
+    List<String> logged = LogCapture.during("keras4j.models.CompileConfig", () ->
+        keras4j.models.Models.loadModel(file).close());
+    assertEquals(1, logged.size(), logged.toString());
+    assertTrue(logged.get(0).matches("WARNING: Model '\\w+' was loaded uncompiled: its compile"
+        + " settings could not be restored \\(.*optimizer.*\\)\\. Call compile\\(\\.\\.\\.\\)"
+        + " before fit"), logged.get(0));
   }
 
   private static void predictsAsExpected(Path file, String input, String expected, String dims) {

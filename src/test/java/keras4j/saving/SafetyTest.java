@@ -126,7 +126,7 @@ class SafetyTest {
 
   @Test
   void refusesAZipBombConfig() throws IOException {
-    // 80 MB of spaces deflate to ~80 KB; the reader stops at its 64 MiB limit for JSON.
+    // 80 MB of spaces deflate to ~80 KB; the reader stops at its 4 MiB budget for JSON.
     Path bomb = dir.resolve("bomb.keras");
     try (OutputStream raw = Files.newOutputStream(bomb);
         ZipOutputStream zip = new ZipOutputStream(raw)) {
@@ -140,6 +140,88 @@ class SafetyTest {
     }
     assertTrue(Files.size(bomb) < 1_000_000);
     refuses(bomb, "config.json", "larger than");
+  }
+
+  @Test
+  void refusesAMemberWithOneFlippedBit() throws IOException {
+    byte[] bytes = Files.readAllBytes(good);
+    byte[] name = "model.weights.h5".getBytes(StandardCharsets.US_ASCII);
+    int header = indexOf(bytes, name); // the local header; the stored data follows it
+    assertTrue(header > 0);
+    bytes[header + name.length + 500] ^= 4;
+    Path flipped = dir.resolve("flipped.keras");
+    Files.write(flipped, bytes);
+    refuses(flipped, "flipped.keras", "model.weights.h5", "CRC-32");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  @Test
+  void refusesWeightsThatInflatePastWhatTheModelNeeds() throws IOException {
+    // 64 MiB of zeros deflate to ~64 KB: far more than a 17-weight model's file can need.
+    Path bomb = dir.resolve("weights-bomb.keras");
+    try (OutputStream raw = Files.newOutputStream(bomb);
+        ZipOutputStream zip = new ZipOutputStream(raw)) {
+      for (String json : List.of("metadata.json", "config.json")) {
+        zip.putNextEntry(new ZipEntry(json));
+        zip.write(members.get(json));
+      }
+      zip.putNextEntry(new ZipEntry("model.weights.h5"));
+      zip.write(members.get("model.weights.h5"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        zip.write(zeros);
+      }
+      zip.closeEntry();
+    }
+    assertTrue(Files.size(bomb) < 1_000_000);
+    refuses(bomb, "model.weights.h5", "larger than", "more than the model's weights need");
+  }
+
+  @Test
+  void refusesJsonMembersTogetherLargerThanTheirBudget() throws IOException {
+    // Two JSON members of 3 MiB each: each under 4 MiB, together over it.
+    byte[] spaces = new byte[3 << 20];
+    Arrays.fill(spaces, (byte) ' ');
+    members.put("metadata.json", spaces);
+    refuses(archive("big-json.keras", " ".repeat(3 << 20) + config(), Map.of()),
+        "larger than", "JSON members together");
+  }
+
+  @Test
+  void refusesMembersThatAreNotPartOfTheFormat() throws IOException {
+    refuses(archive("extra.keras", null, Map.of("extra_0.json", new byte[] {'{', '}'})),
+        "unexpected member 'extra_0.json'");
+    // Assets of layers keras4j lacks are listed, never read.
+    try (Model model = Model.load(archive("assets.keras", null,
+        Map.of("assets/vocabulary.txt", new byte[] {'a'})))) {
+      assertEquals("good", model.name());
+    }
+  }
+
+  @Test
+  void refusesDuplicatedMembers() throws IOException {
+    Path twice = dir.resolve("twice.keras");
+    byte[] zip = Files.readAllBytes(archive("once.keras", null,
+        Map.of("model.weights.hX", members.get("model.weights.h5"))));
+    // Renaming in place (same length) keeps the zip valid, with model.weights.h5 twice.
+    byte[] from = "model.weights.hX".getBytes(StandardCharsets.US_ASCII);
+    for (int i; (i = indexOf(zip, from)) >= 0; ) {
+      zip[i + from.length - 1] = '5';
+    }
+    Files.write(twice, zip);
+    refuses(twice, "two entries named 'model.weights.h5'");
   }
 
   @Test

@@ -102,4 +102,78 @@ class SavedModelTest {
       assertTrue(e.getMessage().contains("not empty"), e.getMessage());
     }
   }
+
+  /**
+   * A SavedModel whose one constant claims 2^20 x 2^20 elements (TensorFlow would fill them from
+   * the few values present, for minutes) is refused before TensorFlow sees it, naming the node;
+   * so is one whose constant's content does not fill its shape, and a truncated protobuf.
+   */
+  @Test
+  void refusesConstantsWhoseShapeTheirContentDoesNotFill() throws Exception {
+    Path export = dir.resolve("exported");
+    try (Model model = new keras4j.models.Sequential(new Dense(3, inputShape(4)))) {
+      model.export(export);
+    }
+    Path pb = export.resolve("saved_model.pb");
+    SavedModel proto = SavedModel.parseFrom(Files.readAllBytes(pb));
+    String constant = editFirstConstant(proto, false, 1L << 20, 1L << 20).getName();
+    IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+        () -> new SavedModelPredictor(export).close());
+    assertTrue(huge.getMessage().contains("'" + constant + "'")
+        && huge.getMessage().contains("[1048576, 1048576]")
+        && huge.getMessage().contains("holds 48 bytes"), huge.getMessage());
+
+    editFirstConstant(proto, true, 1L << 20, 1L << 20);
+    IllegalArgumentException filled = assertThrows(IllegalArgumentException.class,
+        () -> new SavedModelPredictor(export).close());
+    assertTrue(filled.getMessage().contains("4398046511104 bytes to fill from 1 values"),
+        filled.getMessage());
+
+    editFirstConstant(proto, false, -1, 3);
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> new SavedModelPredictor(export).close());
+    assertTrue(negative.getMessage().contains("[-1, 3], which no tensor can have"),
+        negative.getMessage());
+
+    byte[] bytes = proto.toByteArray();
+    Files.write(pb, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class,
+        () -> new SavedModelPredictor(export).close());
+    assertTrue(truncated.getMessage().contains("not a SavedModel protobuf"),
+        truncated.getMessage());
+  }
+
+  /**
+   * Writes {@code proto} to {@code dir/exported} with its first constant that holds tensor bytes
+   * reshaped to {@code dims} (and, if {@code splat}, its bytes replaced by one value), and returns
+   * that constant's node.
+   */
+  private org.tensorflow.proto.NodeDef editFirstConstant(SavedModel proto, boolean splat,
+      long... dims)
+      throws java.io.IOException {
+    SavedModel.Builder edited = proto.toBuilder();
+    org.tensorflow.proto.GraphDef.Builder graph = edited.getMetaGraphsBuilder(0)
+        .getGraphDefBuilder();
+    for (int i = 0; i < graph.getNodeCount(); i++) {
+      org.tensorflow.proto.NodeDef node = graph.getNode(i);
+      var value = node.getAttrMap().get("value");
+      if (node.getOp().equals("Const") && value != null
+          && !value.getTensor().getTensorContent().isEmpty()) {
+        var shape = org.tensorflow.proto.TensorShapeProto.newBuilder();
+        for (long d : dims) {
+          shape.addDim(org.tensorflow.proto.TensorShapeProto.Dim.newBuilder().setSize(d));
+        }
+        var tensor = value.getTensor().toBuilder().setTensorShape(shape);
+        if (splat) {
+          tensor.setTensorContent(com.google.protobuf.ByteString.EMPTY).addFloatVal(0.5f);
+        }
+        graph.setNode(i, node.toBuilder().putAttr("value", value.toBuilder()
+            .setTensor(tensor).build()));
+        Files.write(dir.resolve("exported").resolve("saved_model.pb"),
+            edited.build().toByteArray());
+        return node;
+      }
+    }
+    throw new AssertionError("the export has no constant with tensor bytes");
+  }
 }

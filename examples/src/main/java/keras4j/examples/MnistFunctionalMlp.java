@@ -6,8 +6,6 @@ import static keras4j.utils.ArrayOps.reshape;
 import static keras4j.utils.ArrayOps.toCategorical;
 
 import java.util.Map;
-import keras4j.datasets.FashionMnist;
-import keras4j.datasets.Mnist;
 import keras4j.layers.Dense;
 import keras4j.layers.Input;
 import keras4j.models.Model;
@@ -37,8 +35,7 @@ public final class MnistFunctionalMlp {
     var outputLayer = new Dense(10, activation("softmax")).apply(hiddenLayer);
     try (var model = new Model(inputLayer, outputLayer)) {
       model.compile(optimizer("adam"), loss("categorical_crossentropy"), metrics("accuracy"));
-      var mnist = args.length > 0 && args[0].equals("fashion")
-          ? FashionMnist.loadData() : Mnist.loadData();
+      var mnist = MnistData.load(args);
       var xTrain = divide(reshape(mnist.xTrain(), mnist.xTrain().shape().get(0), 784), 255.0);
       var xTest = divide(reshape(mnist.xTest(), mnist.xTest().shape().get(0), 784), 255.0);
       // The Python script passes integer labels to categorical_crossentropy, which Keras rejects

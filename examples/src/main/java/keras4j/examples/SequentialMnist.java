@@ -5,8 +5,6 @@ import static keras4j.utils.ArrayOps.divide;
 import static keras4j.utils.ArrayOps.reshape;
 
 import java.util.Map;
-import keras4j.datasets.FashionMnist;
-import keras4j.datasets.Mnist;
 import keras4j.layers.Dense;
 import keras4j.models.Sequential;
 
@@ -27,8 +25,7 @@ import keras4j.models.Sequential;
  */
 public final class SequentialMnist {
   public static void main(String[] args) {
-    var mnist = args.length > 0 && args[0].equals("fashion")
-        ? FashionMnist.loadData() : Mnist.loadData();
+    var mnist = MnistData.load(args);
     var xTrain = divide(reshape(mnist.xTrain(), -1, 784), 255.0);
     var xTest = divide(reshape(mnist.xTest(), -1, 784), 255.0);
     var yTrain = mnist.yTrain();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import keras4j.datasets.Digits;
 import keras4j.layers.Dense;
 import keras4j.models.Model;
@@ -32,7 +33,10 @@ import org.tensorflow.ndarray.Shape;
 /**
  * Serves a model over HTTP in TF Serving's REST shape, on the JDK's built-in server: {@code POST
  * /v1/models/{name}:predict} with {@code {"instances": [[...], ...]}} answers {@code
- * {"predictions": [[...], ...]}}; {@code GET /v1/models/{name}} reports the model as available.
+ * {"predictions": [[...], ...]}}; {@code GET /v1/models/{name}} (or {@code /healthz}) reports the
+ * model as available. Every answer is JSON, errors too ({@code {"error": "..."}}, 4xx for the
+ * client's mistakes, 500 for the server's); bodies are limited to {@link #MAX_BODY_BYTES}, and
+ * a request's shape to {@link #MAX_ELEMENTS} numbers, checked before anything is allocated.
  *
  * <p>Run {@code mvn -q test-compile exec:java -Dexample=ServeModel} to train the digits MLP and
  * serve it on 127.0.0.1:8501 as "digits", or pass {@code -Dexec.args="path name port"} to serve a
@@ -47,6 +51,25 @@ import org.tensorflow.ndarray.Shape;
 public final class ServeModel implements AutoCloseable {
   /** Requests larger than this are refused (413), so one client cannot exhaust the heap. */
   static final int MAX_BODY_BYTES = 8 << 20;
+  /**
+   * The most numbers one request can hold: each takes at least two bytes of JSON ({@code 0,}).
+   * A shape claiming more is refused before anything is allocated.
+   */
+  static final long MAX_ELEMENTS = MAX_BODY_BYTES / 2;
+  /**
+   * How much of a too-large body is read (and dropped) before its 413, so the client reads the
+   * answer instead of a connection reset; past this the connection is closed.
+   */
+  static final long MAX_DRAINED_BYTES = 8L * MAX_BODY_BYTES;
+
+  /** The worker threads are named this plus their number, from 1. */
+  static final String WORKER_PREFIX = "ServeModel-worker-";
+
+  static {
+    // Without TCP_NODELAY every keep-alive reply waits for the client's delayed ACK (~40 ms).
+    // The JDK server reads this once, when its first server starts.
+    System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+  }
 
   private final HttpServer server;
   private final ExecutorService workers;
@@ -57,9 +80,12 @@ public final class ServeModel implements AutoCloseable {
       int threads) throws IOException {
     this.predictor = predictor;
     this.name = name;
-    this.workers = Executors.newFixedThreadPool(threads);
-    this.server = HttpServer.create(address, 64);
-    server.createContext("/v1/models/", this::handle);
+    AtomicInteger started = new AtomicInteger();
+    // Named and numbered: a replaced worker (one that died) would show as a number past threads.
+    this.workers = Executors.newFixedThreadPool(threads,
+        task -> new Thread(task, WORKER_PREFIX + started.incrementAndGet()));
+    this.server = HttpServer.create(address, 256);
+    server.createContext("/", this::handle);
     server.setExecutor(workers);
     server.start();
   }
@@ -84,45 +110,96 @@ public final class ServeModel implements AutoCloseable {
     return server.getAddress();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  /** A request the client got wrong, answered with {@code status} and a JSON error. */
+  private static final class BadRequest extends RuntimeException {
+    final int status;
+
+    BadRequest(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  /**
+   * Answers every request with JSON, whatever goes wrong: the client's mistakes are 4xx, the
+   * server's 500; nothing escapes to kill the worker thread or drop the connection unanswered.
+   */
+  private void handle(HttpExchange exchange) {
     try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      String prefix = "/v1/models/" + name;
-      if (path.equals(prefix) && exchange.getRequestMethod().equals("GET")) {
-        reply(exchange, 200, Map.of("model_version_status", List.of(Map.of("version", "1",
-            "state", "AVAILABLE", "status", Map.of("error_code", "OK", "error_message", "")))));
-      } else if (!path.equals(prefix + ":predict")) {
-        reply(exchange, 404, Map.of("error", "No model '" + path.substring(11)
-            + "'; this server has " + prefix + " and " + prefix + ":predict"));
-      } else if (!exchange.getRequestMethod().equals("POST")) {
-        reply(exchange, 405, Map.of("error", "Use POST for :predict"));
-      } else {
-        predict(exchange);
+      try {
+        route(exchange);
+      } catch (BadRequest e) {
+        reply(exchange, e.status, Map.of("error", e.getMessage()));
+      } catch (IllegalArgumentException e) { // TensorFlow's invalid-argument errors too
+        reply(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+      } catch (IOException e) {
+        // The client went away mid-request: there is no one to answer.
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        reply(exchange, 500, Map.of("error", "Internal error: " + e));
       }
+    } catch (IOException | RuntimeException ignored) {
+      // Replying failed: the client is gone, the connection closes.
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    String model = "/v1/models/" + name;
+    if (path.equals(model) || path.equals("/healthz")) {
+      // TF Serving's model status, which load balancers poll as the health check.
+      requireMethod(method, "GET", path);
+      readBody(exchange); // unused, but read so the connection stays usable
+      reply(exchange, 200, Map.of("model_version_status", List.of(Map.of("version", "1",
+          "state", "AVAILABLE", "status", Map.of("error_code", "OK", "error_message", "")))));
+    } else if (path.equals(model + ":predict")) {
+      requireMethod(method, "POST", path);
+      predict(exchange);
+    } else {
+      readBody(exchange); // unused, but read so the connection stays usable
+      throw new BadRequest(404, "No " + path + " here; this server has GET " + model
+          + " (or /healthz) and POST " + model + ":predict");
+    }
+  }
+
+  private static void requireMethod(String method, String expected, String path) {
+    if (!method.equals(expected)) {
+      throw new BadRequest(405, "Use " + expected + " for " + path + ", not " + method);
     }
   }
 
   private void predict(HttpExchange exchange) throws IOException {
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readNBytes(MAX_BODY_BYTES + 1);
-    }
-    if (body.length > MAX_BODY_BYTES) {
-      reply(exchange, 413, Map.of("error", "Request larger than " + MAX_BODY_BYTES + " bytes"));
-      return;
-    }
-    FloatNdArray predictions;
-    try {
-      Map<String, Object> request =
-          Json.parseObject(new String(body, StandardCharsets.UTF_8), "The request");
-      Object instances = request.containsKey("instances") ? request.get("instances")
-          : request.get("inputs");
-      predictions = predictor.predict(toArray(instances));
-    } catch (IllegalArgumentException e) {
-      reply(exchange, 400, Map.of("error", e.getMessage()));
-      return;
-    }
+    byte[] body = readBody(exchange);
+    Map<String, Object> request =
+        Json.parseObject(new String(body, StandardCharsets.UTF_8), "The request");
+    Object instances = request.containsKey("instances") ? request.get("instances")
+        : request.get("inputs");
+    FloatNdArray predictions = predictor.predict(toArray(instances));
     reply(exchange, 200, Map.of("predictions", toLists(predictions)));
+  }
+
+  /**
+   * Reads the request body to its end; one longer than {@link #MAX_BODY_BYTES} is a 413 (read to
+   * the end all the same, up to {@link #MAX_DRAINED_BYTES}, so the client gets the answer rather
+   * than a connection reset).
+   */
+  private static byte[] readBody(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES);
+      long extra = 0;
+      byte[] dropped = new byte[1 << 16];
+      for (int n; (n = in.read(dropped)) > 0; ) {
+        extra += n;
+        if (extra > MAX_DRAINED_BYTES) {
+          exchange.getResponseHeaders().set("Connection", "close");
+          break;
+        }
+      }
+      if (extra > 0) {
+        throw new BadRequest(413, "Request larger than " + MAX_BODY_BYTES + " bytes");
+      }
+      return body;
+    }
   }
 
   /** A JSON array of numbers (any depth, rectangular) as a float NdArray. */
@@ -132,14 +209,20 @@ public final class ServeModel implements AutoCloseable {
           "The request needs \"instances\": a non-empty list of inputs, one per sample");
     }
     List<Long> dims = new ArrayList<>();
+    long elements = 1;
     for (Object level = json; level instanceof List<?> list; level = list.get(0)) {
       if (list.isEmpty()) {
         throw new IllegalArgumentException("\"instances\" holds an empty list");
       }
       dims.add((long) list.size());
+      elements *= list.size(); // cannot overflow: checked against MAX_ELEMENTS at every level
+      if (elements > MAX_ELEMENTS) {
+        throw new IllegalArgumentException("\"instances\" claims the shape " + dims + "...,"
+            + " more than the " + MAX_ELEMENTS + " numbers a request can hold");
+      }
     }
     Shape shape = Shape.of(dims.stream().mapToLong(Long::longValue).toArray());
-    float[] flat = new float[Math.toIntExact(shape.size())];
+    float[] flat = new float[(int) elements];
     int filled = flatten(json, flat, 0, 0, shape);
     if (filled != flat.length) {
       throw new IllegalArgumentException("\"instances\" is ragged: every sample needs the shape "
@@ -151,7 +234,8 @@ public final class ServeModel implements AutoCloseable {
   private static int flatten(Object json, float[] out, int at, int depth, Shape shape) {
     if (depth == shape.numDimensions()) {
       if (!(json instanceof Number n)) {
-        throw new IllegalArgumentException("\"instances\" must hold numbers, got " + json);
+        throw new IllegalArgumentException("\"instances\" must hold numbers, got "
+            + abbreviate(json));
       }
       out[at] = n.floatValue();
       return at + 1;
@@ -164,6 +248,11 @@ public final class ServeModel implements AutoCloseable {
       at = flatten(item, out, at, depth + 1, shape);
     }
     return at;
+  }
+
+  private static String abbreviate(Object json) {
+    String text = String.valueOf(json);
+    return text.length() > 80 ? text.substring(0, 80) + "..." : text;
   }
 
   /** A 2-D (or deeper) prediction array as nested lists for JSON. */
@@ -179,6 +268,9 @@ public final class ServeModel implements AutoCloseable {
   }
 
   private static void reply(HttpExchange exchange, int status, Object json) throws IOException {
+    if (exchange.getResponseCode() != -1) {
+      return; // the failure came after the headers went out: closing is all that is left
+    }
     byte[] bytes = Json.write(json).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);

@@ -1,0 +1,4 @@
+/** A user's modular application: keras4j is all it requires. */
+module consumer.modular {
+  requires keras4j;
+}
