@@ -97,4 +97,40 @@ class FunctionalGraphTest {
       assertTrue(e.getMessage().contains("d]"), e.getMessage());
     }
   }
+
+  @Test
+  void residualAddAndMergesFromSetWeights() {
+    var inputs = Input.shape(1);
+    var branch = scalar("branch", 2f, 1f).apply(inputs);
+    var sum = new keras4j.layers.Add().apply(inputs, branch);
+    var diff = new keras4j.layers.Subtract().apply(sum, inputs);
+    var mean = new keras4j.layers.Average().apply(diff, inputs, sum);
+    var top = new keras4j.layers.Maximum().apply(mean, new keras4j.layers.Minimum().apply(
+        new keras4j.layers.Multiply().apply(sum, inputs), diff));
+    try (var model = new Model(inputs, top)) {
+      // x = 2: branch 5, sum 7, diff 5, mean (5 + 2 + 7) / 3 = 14/3, product 14, min(14, 5) = 5,
+      // max(14/3, 5) = 5. x = -3: branch -5, sum -8, diff -5, mean -16/3, product 24,
+      // min(24, -5) = -5, max(-16/3, -5) = -5.
+      float[][] out = toFloats(model.predict(new float[][] {{2f}, {-3f}}));
+      assertEquals(5f, out[0][0], 1e-6);
+      assertEquals(-5f, out[1][0], 1e-6);
+    }
+    try (var model = new Model(inputs, mean)) {
+      assertEquals(14f / 3, toFloats(model.predict(new float[][] {{2f}}))[0][0], 1e-6);
+    }
+  }
+
+  @Test
+  void mismatchedMergeShapesNameTheLayer() {
+    var a = Input.shape(3);
+    var b = Input.shape(4);
+    var add = new keras4j.layers.Add(name("joint"));
+    var e = assertThrows(IllegalArgumentException.class, () -> add.apply(a, b));
+    assertTrue(e.getMessage().contains("'joint'") && e.getMessage().contains("(None, 4)"),
+        e.getMessage());
+    var subtract = new keras4j.layers.Subtract(name("minus"));
+    var e2 = assertThrows(IllegalArgumentException.class,
+        () -> subtract.apply(a, a, a));
+    assertTrue(e2.getMessage().contains("exactly 2"), e2.getMessage());
+  }
 }
