@@ -16,11 +16,15 @@ public final class FrameworkLosses {
   /** Which framework loss to compute. */
   public enum Kind {
     MEAN_SQUARED_ERROR, MEAN_ABSOLUTE_ERROR, BINARY_CROSSENTROPY, CATEGORICAL_CROSSENTROPY,
-    SPARSE_CATEGORICAL_CROSSENTROPY, HUBER, HINGE, KL_DIVERGENCE
+    SPARSE_CATEGORICAL_CROSSENTROPY, HINGE, KL_DIVERGENCE
   }
 
-  /** The per-sample loss of {@code kind}. */
-  public static Tensor perSample(Kind kind, Tensor yTrue, Tensor pred, boolean fromLogits) {
+  /**
+   * The per-sample loss of {@code kind}; {@code labelSmoothing} applies to the binary and
+   * categorical crossentropies only.
+   */
+  public static Tensor perSample(
+      Kind kind, Tensor yTrue, Tensor pred, boolean fromLogits, float labelSmoothing) {
     Ops tf = pred.graph().tf();
     Operand<TFloat32> labels = yTrue.operand();
     Operand<TFloat32> p = pred.operand();
@@ -28,20 +32,19 @@ public final class FrameworkLosses {
         switch (kind) {
           case MEAN_SQUARED_ERROR -> Losses.meanSquaredError(tf, labels, p);
           case MEAN_ABSOLUTE_ERROR -> Losses.meanAbsoluteError(tf, labels, p);
-          case HUBER -> Losses.huber(tf, labels, p, 1.0f);
           case HINGE -> Losses.hinge(tf, labels, p);
           case KL_DIVERGENCE -> Losses.kullbackLeiblerDivergence(tf, labels, p);
           case BINARY_CROSSENTROPY -> {
             Operand<TFloat32> logits = fromLogits ? null : pred.logitsOf("sigmoid");
             yield logits != null
-                ? Losses.binaryCrossentropy(tf, labels, logits, true, 0f)
-                : Losses.binaryCrossentropy(tf, labels, p, fromLogits, 0f);
+                ? Losses.binaryCrossentropy(tf, labels, logits, true, labelSmoothing)
+                : Losses.binaryCrossentropy(tf, labels, p, fromLogits, labelSmoothing);
           }
           case CATEGORICAL_CROSSENTROPY -> {
             Operand<TFloat32> logits = fromLogits ? null : pred.logitsOf("softmax");
             yield logits != null
-                ? Losses.categoricalCrossentropy(tf, labels, logits, true, 0f, -1)
-                : Losses.categoricalCrossentropy(tf, labels, p, fromLogits, 0f, -1);
+                ? Losses.categoricalCrossentropy(tf, labels, logits, true, labelSmoothing, -1)
+                : Losses.categoricalCrossentropy(tf, labels, p, fromLogits, labelSmoothing, -1);
           }
           case SPARSE_CATEGORICAL_CROSSENTROPY -> {
             Operand<TFloat32> logits = fromLogits ? p : pred.logitsOf("softmax");

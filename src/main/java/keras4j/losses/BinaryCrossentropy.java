@@ -1,9 +1,10 @@
 package keras4j.losses;
 
 import keras4j.backend.FrameworkLosses.Kind;
+import keras4j.saving.ConfigReader;
 
 /** Binary crossentropy for 0/1 labels and one sigmoid output per label. */
-public class BinaryCrossentropy extends BuiltinLoss {
+public class BinaryCrossentropy extends SmoothedCrossentropy {
   /** The loss on probabilities (or plain values). */
   public BinaryCrossentropy() {
     this(false);
@@ -11,6 +12,20 @@ public class BinaryCrossentropy extends BuiltinLoss {
 
   /** The loss; {@code fromLogits} says the model outputs logits. */
   public BinaryCrossentropy(boolean fromLogits) {
-    super("binary_crossentropy", Kind.BINARY_CROSSENTROPY, fromLogits);
+    this(fromLogits, 0, "sum_over_batch_size");
+  }
+
+  /**
+   * Keras's {@code BinaryCrossentropy(from_logits, label_smoothing, reduction=reduction)}: labels
+   * become {@code y * (1 - labelSmoothing) + 0.5 * labelSmoothing}.
+   */
+  public BinaryCrossentropy(boolean fromLogits, double labelSmoothing, String reduction) {
+    super("binary_crossentropy", Kind.BINARY_CROSSENTROPY, fromLogits, labelSmoothing, reduction);
+  }
+
+  /** The loss a Keras config describes. */
+  public static BinaryCrossentropy fromConfig(ConfigReader config) {
+    return new BinaryCrossentropy(config.bool("from_logits", false),
+        config.doubleValue("label_smoothing", 0), reduction(config));
   }
 }

@@ -1,7 +1,5 @@
 package keras4j.losses;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.FrameworkLosses;
@@ -12,8 +10,8 @@ abstract class BuiltinLoss extends Loss {
   private final Kind kind;
   private final boolean fromLogits;
 
-  BuiltinLoss(String name, Kind kind, boolean fromLogits) {
-    super(name);
+  BuiltinLoss(String name, Kind kind, boolean fromLogits, String reduction) {
+    super(name, reduction);
     this.kind = kind;
     this.fromLogits = fromLogits;
   }
@@ -23,16 +21,14 @@ abstract class BuiltinLoss extends Loss {
     return fromLogits;
   }
 
-  @Override
-  public KerasTensor call(KerasTensor yTrue, KerasTensor yPred) {
-    return CoreBridge.kerasTensor(FrameworkLosses.perSample(
-        kind, CoreBridge.tensor(yTrue), CoreBridge.tensor(yPred), fromLogits));
+  /** The label smoothing of a crossentropy; 0 for the others. */
+  float labelSmoothing() {
+    return 0f;
   }
 
   @Override
-  public Map<String, Object> getConfig() {
-    Map<String, Object> config = new LinkedHashMap<>(super.getConfig());
-    config.put("from_logits", fromLogits);
-    return config;
+  public KerasTensor call(KerasTensor yTrue, KerasTensor yPred) {
+    return CoreBridge.kerasTensor(FrameworkLosses.perSample(kind, CoreBridge.tensor(yTrue),
+        CoreBridge.tensor(yPred), fromLogits, labelSmoothing()));
   }
 }

@@ -2,10 +2,11 @@ package keras4j.losses;
 
 import keras4j.core.Shapes;
 import keras4j.backend.FrameworkLosses.Kind;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /** Crossentropy for one-hot labels, Keras's {@code "categorical_crossentropy"}. */
-public class CategoricalCrossentropy extends BuiltinLoss {
+public class CategoricalCrossentropy extends SmoothedCrossentropy {
   /** The loss on softmax probabilities. */
   public CategoricalCrossentropy() {
     this(false);
@@ -13,7 +14,22 @@ public class CategoricalCrossentropy extends BuiltinLoss {
 
   /** The loss; {@code fromLogits} says the model outputs logits. */
   public CategoricalCrossentropy(boolean fromLogits) {
-    super("categorical_crossentropy", Kind.CATEGORICAL_CROSSENTROPY, fromLogits);
+    this(fromLogits, 0, "sum_over_batch_size");
+  }
+
+  /**
+   * Keras's {@code CategoricalCrossentropy(from_logits, label_smoothing, reduction=reduction)}:
+   * one-hot labels become {@code y * (1 - labelSmoothing) + labelSmoothing / classes}.
+   */
+  public CategoricalCrossentropy(boolean fromLogits, double labelSmoothing, String reduction) {
+    super("categorical_crossentropy", Kind.CATEGORICAL_CROSSENTROPY, fromLogits, labelSmoothing,
+        reduction);
+  }
+
+  /** The loss a Keras config describes. */
+  public static CategoricalCrossentropy fromConfig(ConfigReader config) {
+    return new CategoricalCrossentropy(config.bool("from_logits", false),
+        config.doubleValue("label_smoothing", 0), reduction(config));
   }
 
   @Override

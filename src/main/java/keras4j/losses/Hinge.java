@@ -1,6 +1,9 @@
 package keras4j.losses;
 
 import keras4j.backend.FrameworkLosses.Kind;
+import keras4j.core.KerasTensor;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
 /** Hinge loss for labels in {-1, 1} (0/1 labels are mapped), Keras's {@code "hinge"}. */
 public class Hinge extends BuiltinLoss {
@@ -11,6 +14,27 @@ public class Hinge extends BuiltinLoss {
 
   /** The loss; {@code fromLogits} says the model outputs logits. */
   public Hinge(boolean fromLogits) {
-    super("hinge", Kind.HINGE, fromLogits);
+    super("hinge", Kind.HINGE, fromLogits, "sum_over_batch_size");
+  }
+
+  /** The loss on plain values, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}). */
+  public Hinge(String reduction) {
+    super("hinge", Kind.HINGE, false, reduction);
+  }
+
+  /**
+   * Keras's {@code convert_binary_labels_to_hinge}: labels that are all 0 or 1 become -1 or 1
+   * ({@code 2y - 1}), others are kept.
+   */
+  static KerasTensor signedLabels(KerasTensor yTrue) {
+    // 1 when every label is 0 or 1, else 0: Keras's cond() as arithmetic, y + binary * (y - 1).
+    KerasTensor binary = Ops.min(Ops.add(Ops.equal(yTrue, Ops.zerosLike(yTrue)),
+        Ops.equal(yTrue, Ops.onesLike(yTrue))));
+    return Ops.add(yTrue, Ops.multiply(binary, Ops.add(yTrue, -1)));
+  }
+
+  /** The loss a Keras config describes. */
+  public static Hinge fromConfig(ConfigReader config) {
+    return new Hinge(reduction(config));
   }
 }

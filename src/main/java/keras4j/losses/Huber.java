@@ -1,16 +1,51 @@
 package keras4j.losses;
 
-import keras4j.backend.FrameworkLosses.Kind;
+import java.util.Map;
+import keras4j.core.KerasTensor;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
-/** Huber loss with delta 1, Keras's {@code "huber"}. */
-public class Huber extends BuiltinLoss {
-  /** The loss on probabilities (or plain values). */
+/**
+ * Huber loss, Keras's {@code Huber(delta)} and {@code "huber"}: per value {@code e = yPred -
+ * yTrue}, {@code 0.5 e²} where {@code |e| <= delta} and {@code delta |e| - 0.5 delta²} beyond,
+ * averaged over the last axis.
+ */
+public class Huber extends Loss {
+  private final double delta;
+
+  /** The loss with Keras's default delta 1. */
   public Huber() {
-    this(false);
+    this(1.0, "sum_over_batch_size");
   }
 
-  /** The loss; {@code fromLogits} says the model outputs logits. */
-  public Huber(boolean fromLogits) {
-    super("huber", Kind.HUBER, fromLogits);
+  /** Keras's {@code Huber(delta, reduction=reduction)}. */
+  public Huber(double delta, String reduction) {
+    super("huber", reduction);
+    if (!(delta > 0)) {
+      throw new IllegalArgumentException("Huber needs a delta above 0, got " + delta);
+    }
+    this.delta = delta;
+  }
+
+  /** The loss a Keras config describes. */
+  public static Huber fromConfig(ConfigReader config) {
+    return new Huber(config.doubleValue("delta", 1.0), reduction(config));
+  }
+
+  @Override
+  public KerasTensor call(KerasTensor yTrue, KerasTensor yPred) {
+    KerasTensor error = Ops.abs(Ops.subtract(yPred, yTrue));
+    // The quadratic part up to delta, the linear part beyond it: Keras's where(), without a branch.
+    KerasTensor quadratic = Ops.minimum(error, Ops.multiply(Ops.onesLike(error), delta));
+    KerasTensor linear = Ops.subtract(error, quadratic);
+    return Ops.mean(Ops.add(Ops.multiply(Ops.square(quadratic), 0.5),
+        Ops.multiply(linear, delta)), -1);
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("delta", delta);
+    return config;
   }
 }

@@ -1,22 +1,45 @@
 package keras4j.losses;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * A loss, as {@code keras.losses.Loss}: {@link #call} gives one value per sample and training
- * minimises their mean over the batch (Keras's {@code sum_over_batch_size}).
+ * A loss, as {@code keras.losses.Loss}: {@link #call} gives one value per sample and {@link
+ * #apply} reduces them as the loss's {@code reduction} says (Keras's default {@code
+ * "sum_over_batch_size"}: their mean over the batch).
  *
- * <p>Subclass it for a custom loss, writing {@code call} with {@link KerasTensor}'s maths.
+ * <p>Subclass it for a custom loss, writing {@code call} with {@code keras4j.ops.Ops}.
  */
 public abstract class Loss {
-  private final String name;
+  /** Keras's reductions: {@code "none"} keeps the per-sample values. */
+  public static final List<String> REDUCTIONS =
+      List.of("sum_over_batch_size", "sum", "mean", "mean_with_sample_weight", "none");
 
-  /** A loss with the given Keras name. */
+  /** Keras's {@code backend.epsilon()}, which its losses clip and offset by. */
+  static final double EPSILON = 1e-7;
+
+  private final String name;
+  private final String reduction;
+
+  /** A loss with the given Keras name, reduced by Keras's default {@code sum_over_batch_size}. */
   protected Loss(String name) {
+    this(name, "sum_over_batch_size");
+  }
+
+  /** A loss with the given Keras name and {@code reduction}, one of {@link #REDUCTIONS}. */
+  protected Loss(String name, String reduction) {
+    if (!REDUCTIONS.contains(reduction)) {
+      throw new IllegalArgumentException("Invalid loss reduction '" + reduction + "' for " + name
+          + ": expected one of " + REDUCTIONS);
+    }
     this.name = name;
+    this.reduction = reduction;
   }
 
   /** The Keras name, e.g. {@code mean_squared_error}. */
@@ -24,15 +47,44 @@ public abstract class Loss {
     return name;
   }
 
-  /** The loss of each sample: shape (batch). */
+  /** How {@link #apply} reduces the per-sample values, one of {@link #REDUCTIONS}. */
+  public String reduction() {
+    return reduction;
+  }
+
+  /** The loss of each sample: shape (batch), or a scalar for a loss over the whole batch. */
   public abstract KerasTensor call(KerasTensor yTrue, KerasTensor yPred);
 
   /**
-   * Keras's {@code loss(y_true, y_pred)}: the mean of {@link #call} over the batch, a scalar, for
+   * Keras's {@code loss(y_true, y_pred)}: {@link #call} reduced as {@link #reduction} says, for
    * custom training loops.
    */
   public KerasTensor apply(KerasTensor yTrue, KerasTensor yPred) {
-    return call(yTrue, yPred).reduceMean();
+    return apply(yTrue, yPred, null);
+  }
+
+  /**
+   * Keras's {@code loss(y_true, y_pred, sample_weight)}: {@link #call} times {@code sampleWeight}
+   * (one weight per sample, or null for 1 each), then reduced as Keras's {@code
+   * reduce_weighted_values}: {@code sum}, the sum divided by the number of values ({@code
+   * sum_over_batch_size}, {@code mean}) or by the sum of the weights ({@code
+   * mean_with_sample_weight}), or not at all ({@code none}). A scalar {@code call} is returned
+   * as it is.
+   */
+  public KerasTensor apply(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight) {
+    KerasTensor values = call(yTrue, yPred);
+    if (sampleWeight != null) {
+      values = Ops.multiply(values, Ops.reshape(sampleWeight, -1));
+    }
+    if (reduction.equals("none") || values.shape().numDimensions() == 0) {
+      return values;
+    }
+    return switch (reduction) {
+      case "sum" -> Ops.sum(values);
+      case "mean_with_sample_weight" -> sampleWeight == null ? Ops.mean(values)
+          : Ops.divideNoNan(Ops.sum(values), Ops.sum(sampleWeight));
+      default -> Ops.mean(values);
+    };
   }
 
   /**
@@ -48,8 +100,17 @@ public abstract class Loss {
     }
   }
 
-  /** The Keras class name and config, for saving. */
+  /** The {@code reduction} of a saved loss's config; Keras writes None (null) for "none". */
+  protected static String reduction(ConfigReader config) {
+    return config.asMap().containsKey("reduction") && config.raw("reduction") == null
+        ? "none" : config.string("reduction", "sum_over_batch_size");
+  }
+
+  /** Keras's config: the name and reduction, then each subclass's own settings. */
   public Map<String, Object> getConfig() {
-    return Map.of("name", name, "reduction", "sum_over_batch_size");
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("name", name);
+    config.put("reduction", reduction);
+    return config;
   }
 }

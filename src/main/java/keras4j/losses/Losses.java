@@ -19,7 +19,22 @@ public final class Losses {
           Map.entry("hinge", Hinge::new),
           Map.entry("kld", KLDivergence::new),
           Map.entry("kl_divergence", KLDivergence::new),
-          Map.entry("kullback_leibler_divergence", KLDivergence::new));
+          Map.entry("kullback_leibler_divergence", KLDivergence::new),
+          Map.entry("bce", BinaryCrossentropy::new),
+          Map.entry("mape", MeanAbsolutePercentageError::new),
+          Map.entry("mean_absolute_percentage_error", MeanAbsolutePercentageError::new),
+          Map.entry("msle", MeanSquaredLogarithmicError::new),
+          Map.entry("mean_squared_logarithmic_error", MeanSquaredLogarithmicError::new),
+          Map.entry("squared_hinge", SquaredHinge::new),
+          Map.entry("categorical_hinge", CategoricalHinge::new),
+          Map.entry("log_cosh", LogCosh::new),
+          Map.entry("logcosh", LogCosh::new),
+          Map.entry("poisson", Poisson::new),
+          Map.entry("cosine_similarity", CosineSimilarity::new),
+          Map.entry("binary_focal_crossentropy", BinaryFocalCrossentropy::new),
+          Map.entry("categorical_focal_crossentropy", CategoricalFocalCrossentropy::new),
+          Map.entry("dice", Dice::new),
+          Map.entry("tversky", Tversky::new));
 
   private Losses() {}
 

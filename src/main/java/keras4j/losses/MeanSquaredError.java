@@ -1,6 +1,7 @@
 package keras4j.losses;
 
 import keras4j.backend.FrameworkLosses.Kind;
+import keras4j.saving.ConfigReader;
 
 /** Mean of squared differences per sample, Keras's {@code "mse"}. */
 public class MeanSquaredError extends BuiltinLoss {
@@ -11,6 +12,16 @@ public class MeanSquaredError extends BuiltinLoss {
 
   /** The loss; {@code fromLogits} says the model outputs logits. */
   public MeanSquaredError(boolean fromLogits) {
-    super("mean_squared_error", Kind.MEAN_SQUARED_ERROR, fromLogits);
+    super("mean_squared_error", Kind.MEAN_SQUARED_ERROR, fromLogits, "sum_over_batch_size");
+  }
+
+  /** The loss on plain values, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}). */
+  public MeanSquaredError(String reduction) {
+    super("mean_squared_error", Kind.MEAN_SQUARED_ERROR, false, reduction);
+  }
+
+  /** The loss a Keras config describes. */
+  public static MeanSquaredError fromConfig(ConfigReader config) {
+    return new MeanSquaredError(reduction(config));
   }
 }

@@ -1,7 +1,9 @@
 package keras4j.losses;
 
+import java.util.Map;
 import keras4j.core.Shapes;
 import keras4j.backend.FrameworkLosses.Kind;
+import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
 /** Crossentropy for integer class ids, Keras's {@code "sparse_categorical_crossentropy"}. */
@@ -13,7 +15,27 @@ public class SparseCategoricalCrossentropy extends BuiltinLoss {
 
   /** The loss; {@code fromLogits} says the model outputs logits. */
   public SparseCategoricalCrossentropy(boolean fromLogits) {
-    super("sparse_categorical_crossentropy", Kind.SPARSE_CATEGORICAL_CROSSENTROPY, fromLogits);
+    this(fromLogits, "sum_over_batch_size");
+  }
+
+  /** Keras's {@code SparseCategoricalCrossentropy(from_logits, reduction=reduction)}. */
+  public SparseCategoricalCrossentropy(boolean fromLogits, String reduction) {
+    super("sparse_categorical_crossentropy", Kind.SPARSE_CATEGORICAL_CROSSENTROPY, fromLogits,
+        reduction);
+  }
+
+  /** The loss a Keras config describes. */
+  public static SparseCategoricalCrossentropy fromConfig(ConfigReader config) {
+    return new SparseCategoricalCrossentropy(config.bool("from_logits", false), reduction(config));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("from_logits", fromLogits());
+    config.put("ignore_class", null);
+    config.put("axis", -1);
+    return config;
   }
 
   @Override

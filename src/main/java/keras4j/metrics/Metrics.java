@@ -23,7 +23,10 @@ public final class Metrics {
           Map.entry("mean_absolute_error", Metrics::meanAbsoluteError),
           Map.entry("precision", Metrics::precision),
           Map.entry("recall", Metrics::recall),
-          Map.entry("auc", Metrics::auc));
+          Map.entry("auc", Metrics::auc),
+          Map.entry("top_k_categorical_accuracy", name -> new TopKCategoricalAccuracy(name, 5)),
+          Map.entry("sparse_top_k_categorical_accuracy",
+              name -> new SparseTopKCategoricalAccuracy(name, 5)));
 
   private Metrics() {}
 

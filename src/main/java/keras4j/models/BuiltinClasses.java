@@ -3,7 +3,6 @@ package keras4j.models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import keras4j.layers.Activation;
 import keras4j.layers.AveragePooling2D;
 import keras4j.layers.BatchNormalization;
@@ -19,14 +18,25 @@ import keras4j.layers.Normalization;
 import keras4j.layers.ReLU;
 import keras4j.layers.Softmax;
 import keras4j.losses.BinaryCrossentropy;
+import keras4j.losses.BinaryFocalCrossentropy;
 import keras4j.losses.CategoricalCrossentropy;
+import keras4j.losses.CategoricalFocalCrossentropy;
+import keras4j.losses.CategoricalHinge;
+import keras4j.losses.CosineSimilarity;
+import keras4j.losses.Dice;
 import keras4j.losses.Hinge;
 import keras4j.losses.Huber;
 import keras4j.losses.KLDivergence;
+import keras4j.losses.LogCosh;
 import keras4j.losses.Loss;
 import keras4j.losses.MeanAbsoluteError;
+import keras4j.losses.MeanAbsolutePercentageError;
 import keras4j.losses.MeanSquaredError;
+import keras4j.losses.MeanSquaredLogarithmicError;
+import keras4j.losses.Poisson;
 import keras4j.losses.SparseCategoricalCrossentropy;
+import keras4j.losses.SquaredHinge;
+import keras4j.losses.Tversky;
 import keras4j.optimizers.Adam;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.RMSprop;
@@ -87,24 +97,27 @@ final class BuiltinClasses {
 
   private BuiltinClasses() {}
 
-  /** The losses of a compile config written as objects (with {@code from_logits}). */
+  /** The losses of a compile config written as objects, each read by its {@code fromConfig}. */
   static final KerasClasses<Loss> LOSSES = new KerasClasses<>("loss", Loss.class, "keras.losses")
-      .add("BinaryCrossentropy", BinaryCrossentropy.class, fromLogits(BinaryCrossentropy::new))
-      .add("CategoricalCrossentropy", CategoricalCrossentropy.class,
-          fromLogits(CategoricalCrossentropy::new))
-      .add("SparseCategoricalCrossentropy", SparseCategoricalCrossentropy.class,
-          fromLogits(SparseCategoricalCrossentropy::new))
-      .add("MeanSquaredError", MeanSquaredError.class, c -> new MeanSquaredError())
-      .add("MeanAbsoluteError", MeanAbsoluteError.class, c -> new MeanAbsoluteError())
-      .add("Huber", Huber.class, c -> new Huber())
-      .add("Hinge", Hinge.class, c -> new Hinge())
-      .add("KLDivergence", KLDivergence.class, c -> new KLDivergence());
-
-  /** The factory of a loss whose config's one setting keras4j reads is {@code from_logits}. */
-  private static <L extends Loss> Function<ConfigReader, L> fromLogits(
-      Function<Boolean, L> constructor) {
-    return config -> constructor.apply(config.bool("from_logits", false));
-  }
+      .add("BinaryCrossentropy", BinaryCrossentropy.class, BinaryCrossentropy::fromConfig)
+      .add("CategoricalCrossentropy", CategoricalCrossentropy.class, CategoricalCrossentropy::fromConfig)
+      .add("SparseCategoricalCrossentropy", SparseCategoricalCrossentropy.class, SparseCategoricalCrossentropy::fromConfig)
+      .add("MeanSquaredError", MeanSquaredError.class, MeanSquaredError::fromConfig)
+      .add("MeanAbsoluteError", MeanAbsoluteError.class, MeanAbsoluteError::fromConfig)
+      .add("Huber", Huber.class, Huber::fromConfig)
+      .add("Hinge", Hinge.class, Hinge::fromConfig)
+      .add("KLDivergence", KLDivergence.class, KLDivergence::fromConfig)
+      .add("MeanAbsolutePercentageError", MeanAbsolutePercentageError.class, MeanAbsolutePercentageError::fromConfig)
+      .add("MeanSquaredLogarithmicError", MeanSquaredLogarithmicError.class, MeanSquaredLogarithmicError::fromConfig)
+      .add("SquaredHinge", SquaredHinge.class, SquaredHinge::fromConfig)
+      .add("CategoricalHinge", CategoricalHinge.class, CategoricalHinge::fromConfig)
+      .add("LogCosh", LogCosh.class, LogCosh::fromConfig)
+      .add("Poisson", Poisson.class, Poisson::fromConfig)
+      .add("CosineSimilarity", CosineSimilarity.class, CosineSimilarity::fromConfig)
+      .add("BinaryFocalCrossentropy", BinaryFocalCrossentropy.class, BinaryFocalCrossentropy::fromConfig)
+      .add("CategoricalFocalCrossentropy", CategoricalFocalCrossentropy.class, CategoricalFocalCrossentropy::fromConfig)
+      .add("Dice", Dice.class, Dice::fromConfig)
+      .add("Tversky", Tversky.class, Tversky::fromConfig);
 
   /** A layer's serialized entry, with its {@code build_config} once built. */
   static Map<String, Object> serialize(Layer layer) {

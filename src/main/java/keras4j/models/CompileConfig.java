@@ -39,8 +39,8 @@ final class CompileConfig {
     Object lossSpec;
     Map<String, Object> optimizerSpec;
     try {
-      lossSpec = Boolean.TRUE.equals(loss.getConfig().get("from_logits"))
-          ? BuiltinClasses.LOSSES.serialize(loss, loss.getConfig()) : loss.name();
+      lossSpec = isDefault(loss) ? loss.name()
+          : BuiltinClasses.LOSSES.serialize(loss, loss.getConfig());
       optimizerSpec = BuiltinClasses.OPTIMIZERS.serialize(optimizer, optimizer.getConfig());
     } catch (IllegalArgumentException e) {
       LOG.log(WARNING, "Model ''{0}'' is saved without its compile settings: {1}", model.name(),
@@ -58,6 +58,12 @@ final class CompileConfig {
     config.put("steps_per_execution", 1);
     config.put("jit_compile", false);
     return config;
+  }
+
+  /** Whether {@code loss} is what its Keras name alone gives, so the file may just name it. */
+  private static boolean isDefault(Loss loss) {
+    return Losses.aliases().contains(loss.name())
+        && Losses.get(loss.name()).getConfig().equals(loss.getConfig());
   }
 
   /**

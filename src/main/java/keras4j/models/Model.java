@@ -184,7 +184,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   }
 
   /**
-   * Keras's {@code compute_loss}: the compiled loss averaged over the batch, plus the layers'
+   * Keras's {@code compute_loss}: the compiled loss reduced as its {@code reduction} says, plus the layers'
    * regularization penalties.
    */
   public KerasTensor computeLoss(KerasTensor x, KerasTensor y, KerasTensor yPred) {
@@ -193,7 +193,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
           "Model '" + name() + "' was compiled without a loss: pass one to compile(), e.g."
               + " loss(\"mse\"), or override trainStep/testStep to compute your own");
     }
-    KerasTensor total = compiledLoss().call(y, yPred).reduceMean();
+    KerasTensor total = compiledLoss().apply(y, yPred);
     for (KerasTensor penalty : regularizationLosses()) {
       total = total.add(penalty);
     }

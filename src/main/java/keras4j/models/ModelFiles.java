@@ -51,7 +51,8 @@ final class ModelFiles {
         model.ensureBuilt(Shapes.batchOf(build.sampleShape("input_shape")));
       }
       model.getWeights(); // traces the model, so every layer is built
-      if (compile != null) {
+      // Keras writes "compile_config": {} for a model that was never compiled.
+      if (compile != null && !compile.asMap().isEmpty()) {
         CompileConfig.compile(model, compile);
       }
     } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package keras4j.models;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +60,6 @@ final class Trainer {
   private int stepsPerExecution = 1;
   private boolean compiled;
   private boolean stopTraining;
-  private PrintStream out = System.out;
 
   Trainer(Model model) {
     this.model = model;
@@ -352,7 +350,8 @@ final class Trainer {
     List<Callback> given = (List<Callback>) kw.getOrDefault("callbacks", List.of());
     // After the user's callbacks, as Keras, so it prints what they add (e.g. "learning_rate").
     given.forEach(list::add);
-    list.add(new ProgbarLogger(verbose, epochs, steps, out));
+    // System.out of this fit, not of the model's creation: a redirect in between is honoured.
+    list.add(new ProgbarLogger(verbose, epochs, steps, System.out));
     return list;
   }
 

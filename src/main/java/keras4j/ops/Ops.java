@@ -11,6 +11,7 @@ import keras4j.core.TensorLike;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * Keras's {@code keras.ops}: the tensor operations that layers, losses, metrics, optimizers,
@@ -50,6 +51,11 @@ public final class Ops {
   /** {@code ops.add(a, b)}: {@code a + b}. */
   public static KerasTensor add(TensorLike a, TensorLike b) {
     return k(Kernels.add(t(a), t(b)));
+  }
+
+  /** {@code a + value}. */
+  public static KerasTensor add(TensorLike a, double value) {
+    return unary(a, (tf, x) -> tf.math.add(x, tf.constant((float) value)));
   }
 
   /** {@code ops.subtract(a, b)}: {@code a - b}. */
@@ -92,6 +98,11 @@ public final class Ops {
     return binary(a, b, (tf, x, y) -> tf.math.minimum(x, y));
   }
 
+  /** {@code ops.minimum(a, value)}, element-wise. */
+  public static KerasTensor minimum(TensorLike a, double value) {
+    return unary(a, (tf, x) -> tf.math.minimum(x, tf.constant((float) value)));
+  }
+
   /** {@code ops.negative(x)}: {@code -x}. */
   public static KerasTensor negative(TensorLike x) {
     return unary(x, (tf, a) -> tf.math.neg(a));
@@ -127,6 +138,16 @@ public final class Ops {
     return binary(x, exponent, (tf, a, b) -> tf.math.pow(a, b));
   }
 
+  /** {@code ops.power(x, exponent)} for a constant exponent. */
+  public static KerasTensor power(TensorLike x, double exponent) {
+    return unary(x, (tf, a) -> tf.math.pow(a, tf.constant((float) exponent)));
+  }
+
+  /** {@code ops.softplus(x)}: {@code log(1 + exp(x))}, computed without overflow. */
+  public static KerasTensor softplus(TensorLike x) {
+    return activation("softplus", x);
+  }
+
   /** {@code ops.greater(a, b)} as 1.0 (true) or 0.0 (false). */
   public static KerasTensor greater(TensorLike a, TensorLike b) {
     return binary(a, b, (tf, x, y) -> tf.dtypes.cast(tf.math.greater(x, y), TFloat32.class));
@@ -140,6 +161,15 @@ public final class Ops {
   /** {@code ops.argmax(x, axis)}, as float32 indices. */
   public static KerasTensor argmax(TensorLike x, int axis) {
     return unary(x, (tf, a) -> tf.dtypes.cast(tf.math.argMax(a, tf.constant(axis)), TFloat32.class));
+  }
+
+  /**
+   * {@code ops.in_top_k(targets, predictions, k)} as 1.0 or 0.0: whether each row's class id
+   * {@code targets} (float, shape (batch)) is among the {@code k} largest of {@code predictions}.
+   */
+  public static KerasTensor inTopK(TensorLike targets, TensorLike predictions, int k) {
+    return binary(targets, predictions, (tf, ids, scores) -> tf.dtypes.cast(tf.nn.inTopK(scores,
+        tf.dtypes.cast(ids, TInt32.class), tf.constant(k)), TFloat32.class));
   }
 
   /** {@code ops.round(x)}: to the nearest integer, halves to even. */
@@ -198,6 +228,11 @@ public final class Ops {
   /** {@code ops.sum(x, axis)} (negative counts from the end). */
   public static KerasTensor sum(TensorLike x, int axis) {
     return unary(x, (tf, a) -> tf.reduceSum(a, tf.constant(axis)));
+  }
+
+  /** {@code ops.min(x)}: the smallest element. */
+  public static KerasTensor min(TensorLike x) {
+    return unary(x, (tf, a) -> tf.reduceMin(a, tf.range(tf.constant(0), tf.rank(a), tf.constant(1))));
   }
 
   /** {@code ops.max(x, axis)} (negative counts from the end). */

@@ -54,7 +54,7 @@ public final class NnOps {
     Tensor z = inTrace("nn.sparseSoftmaxCrossEntropyWithLogits", logits);
     return CoreBridge.kerasTensor(FrameworkLosses.perSample(
         FrameworkLosses.Kind.SPARSE_CATEGORICAL_CROSSENTROPY, CoreBridge.tensor(labels.asTensor()),
-        z, true));
+        z, true, 0f));
   }
 
   /**

@@ -1,0 +1,15 @@
+package keras4j.metrics;
+
+import keras4j.ops.Ops;
+
+/**
+ * Keras's {@code SparseTopKCategoricalAccuracy} ({@code "sparse_top_k_categorical_accuracy"}, k 5
+ * by default): the fraction of samples whose class-id label is among the {@code k} largest
+ * outputs.
+ */
+public class SparseTopKCategoricalAccuracy extends TopKAccuracy {
+  /** The metric logged as {@code name}, counting a hit within the top {@code k}. */
+  public SparseTopKCategoricalAccuracy(String name, int k) {
+    super(name, k, yTrue -> Ops.reshape(yTrue, -1));
+  }
+}
