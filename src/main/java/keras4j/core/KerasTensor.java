@@ -1,6 +1,5 @@
 package keras4j.core;
 
-import java.util.List;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.Tensor;
 import keras4j.backend.Kernels;
@@ -14,8 +13,8 @@ import org.tensorflow.ndarray.Shape;
  * A tensor flowing between layers, like {@code keras.KerasTensor}.
  *
  * <p>It is <em>symbolic</em> when built with the functional API ({@code Input.shape(784)} and
- * {@code layer.apply(x)}): it records which {@link Operation} (layer) made it from which inputs,
- * so that {@code new Model(inputs, outputs)} can replay the graph. It is <em>concrete</em> inside
+ * {@code layer.apply(x)}): its {@link #kerasHistory()} names the {@link Node} (layer call) that
+ * made it, so that {@code new Model(inputs, outputs)} can replay the graph. It is <em>concrete</em> inside
  * a trace (a layer's {@code call}, a subclassed model's {@code call}): then it is a real tensor of
  * the model's graph and its methods ({@link #matmul}, {@link #add}, ...) add operations. It is <em>eager</em> when
  * it holds a value on the heap: a result of a function traced by {@code keras4j.tf.TF.function},
@@ -44,38 +43,30 @@ public final class KerasTensor implements TensorLike {
   }
 
   private final Shape shape;
-  private final Operation operation;
-  private final List<KerasTensor> inbound;
+  private final KerasHistory history;
   private final Tensor tensor;
   private final FloatNdArray value;
 
-  private KerasTensor(
-      Shape shape, Operation operation, List<KerasTensor> inbound, Tensor tensor,
-      FloatNdArray value) {
+  private KerasTensor(Shape shape, KerasHistory history, Tensor tensor, FloatNdArray value) {
     this.shape = shape;
-    this.operation = operation;
-    this.inbound = inbound;
+    this.history = history;
     this.tensor = tensor;
     this.value = value;
   }
 
-  /**
-   * A symbolic tensor of shape {@code shape} (batch first) made by {@code operation} from {@code
-   * inbound}, as a layer's {@code apply} returns on symbolic inputs.
-   */
-  public static KerasTensor symbolic(
-      Shape shape, Operation operation, List<KerasTensor> inbound) {
-    return new KerasTensor(shape, operation, List.copyOf(inbound), null, null);
+  /** A symbolic tensor of shape {@code shape} (batch first); {@link Node} makes them. */
+  static KerasTensor symbolic(Shape shape, KerasHistory history) {
+    return new KerasTensor(shape, history, null, null);
   }
 
   /** A tensor of the graph being traced. */
   static KerasTensor of(Tensor tensor) {
-    return new KerasTensor(tensor.operand().shape(), null, List.of(), tensor, null);
+    return new KerasTensor(tensor.operand().shape(), null, tensor, null);
   }
 
   /** An eager tensor holding a copy of {@code value}, like {@code tf.constant(value)}. */
   public static KerasTensor constant(NdArray<Float> value) {
-    return new KerasTensor(value.shape(), null, List.of(), null, copy(value));
+    return new KerasTensor(value.shape(), null, null, copy(value));
   }
 
   private static FloatNdArray copy(NdArray<Float> value) {
@@ -121,14 +112,12 @@ public final class KerasTensor implements TensorLike {
     return this;
   }
 
-  /** The operation (layer) that produced this symbolic tensor, or null for an input. */
-  public Operation operation() {
-    return operation;
-  }
-
-  /** The tensors this symbolic tensor was computed from. */
-  public List<KerasTensor> inbound() {
-    return inbound;
+  /**
+   * Where this symbolic tensor comes from (Keras's {@code _keras_history}): the operation, its
+   * call and the output's position; null for a concrete or eager tensor.
+   */
+  public KerasHistory kerasHistory() {
+    return history;
   }
 
   /**
@@ -216,6 +205,6 @@ public final class KerasTensor implements TensorLike {
           + (shape.numDimensions() == 0 ? ", value=" + value.getFloat() : "") + ">";
     }
     return "<KerasTensor shape=" + Shapes.toKeras(shape)
-        + (operation != null ? ", made by " + operation.name() : "") + ">";
+        + (history != null ? ", made by " + history.operation().name() : "") + ">";
   }
 }

@@ -8,4 +8,7 @@ package keras4j.core;
 public interface Operation {
   /** The operation's name, unique in a model (e.g. {@code dense_1}). */
   String name();
+
+  /** The operation's calls on symbolic tensors, in call order (Keras's {@code _inbound_nodes}). */
+  java.util.List<Node> inboundNodes();
 }

@@ -1,6 +1,5 @@
 package keras4j.layers;
 
-import java.util.List;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
 
@@ -20,7 +19,6 @@ public final class Input {
         throw new IllegalArgumentException("Input dimensions must be positive, got " + d);
       }
     }
-    InputLayer layer = new InputLayer(Shapes.batchOf(dims), name);
-    return KerasTensor.symbolic(layer.shape(), layer, List.of());
+    return new InputLayer(Shapes.batchOf(dims), name).output();
   }
 }

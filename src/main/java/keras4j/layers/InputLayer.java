@@ -10,12 +10,12 @@ import org.tensorflow.ndarray.Shape;
 /** The layer behind {@link Input}: it passes its input through. */
 public final class InputLayer extends Layer {
   private final Shape shape;
+  private final KerasTensor output;
 
   InputLayer(Shape shape, String name) {
     super(name == null ? new LayerArg[0] : new LayerArg[] {new Kwarg("name", name)});
     this.shape = shape;
-    ensureBuilt(shape);
-    noteOutput(KerasTensor.symbolic(shape, this, java.util.List.of()));
+    this.output = recordInput(shape);
   }
 
   /**
@@ -28,7 +28,13 @@ public final class InputLayer extends Layer {
     if (sample == null) {
       throw config.invalid(key, "the input's batch shape");
     }
-    return (InputLayer) Input.named(config.string("name", null), sample).operation();
+    return (InputLayer) Input.named(config.string("name", null), sample).kerasHistory()
+        .operation();
+  }
+
+  /** The symbolic tensor this input layer feeds to the model (Keras's {@code layer.output}). */
+  public KerasTensor output() {
+    return output;
   }
 
   /** The input shape, batch first. */

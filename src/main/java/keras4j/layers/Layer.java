@@ -13,6 +13,7 @@ import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.core.Operation;
 import keras4j.core.KerasTensor;
+import keras4j.core.Node;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import keras4j.backend.Trace;
@@ -42,8 +43,9 @@ public abstract class Layer implements Operation, KerasSaveable {
   private final String name;
   private final Shape declaredInputShape;
   private boolean trainable;
-  private Shape builtInputShape;
-  private Shape outputShape;
+  private List<Shape> builtInputShapes;
+  private List<Shape> outputShapes;
+  private final List<Node> inboundNodes = new ArrayList<>();
   private final List<Variable> weights = new ArrayList<>();
   private final Map<Variable, Regularizer> regularizers = new LinkedHashMap<>();
 
@@ -91,12 +93,17 @@ public abstract class Layer implements Operation, KerasSaveable {
 
   /** Whether {@link #build} has run. */
   public boolean isBuilt() {
-    return builtInputShape != null;
+    return builtInputShapes != null;
   }
 
-  /** The input shape the layer was built for, or null. */
+  /** The input shape the layer was built for (the first, for several inputs), or null. */
   public Shape builtInputShape() {
-    return builtInputShape;
+    return builtInputShapes == null ? null : builtInputShapes.get(0);
+  }
+
+  /** The input shapes the layer was built for, or null. */
+  public List<Shape> builtInputShapes() {
+    return builtInputShapes;
   }
 
   /** Whether optimizers update this layer's weights. */
@@ -111,31 +118,96 @@ public abstract class Layer implements Operation, KerasSaveable {
 
   /** Keras's {@code layer(x)}. */
   public KerasTensor apply(KerasTensor inputs) {
-    ensureBuilt(inputs.shape());
-    if (inputs.isSymbolic()) {
-      outputShape = computeOutputShape(inputs.shape());
-      return KerasTensor.symbolic(outputShape, this, List.of(inputs));
+    return only(applyAll(List.of(inputs)));
+  }
+
+  /** Keras's {@code layer([a, b, ...])} for layers of several inputs (merge layers, models). */
+  public KerasTensor apply(KerasTensor first, KerasTensor second, KerasTensor... more) {
+    List<KerasTensor> inputs = new ArrayList<>(List.of(first, second));
+    inputs.addAll(List.of(more));
+    return apply(inputs);
+  }
+
+  /** Keras's {@code layer([a, b, ...])}: the layer's one output. */
+  public KerasTensor apply(List<KerasTensor> inputs) {
+    return only(applyAll(inputs));
+  }
+
+  /**
+   * Keras's {@code layer(inputs)} for any number of inputs and outputs: on symbolic tensors it
+   * records a {@link Node} (a shared layer called twice records two, with one set of weights);
+   * inside a model's trace it runs {@link #callAll}.
+   */
+  public List<KerasTensor> applyAll(List<KerasTensor> inputs) {
+    return applyAll(inputs, null);
+  }
+
+  /**
+   * Keras's {@code layer(x, training=...)}: layers such as Dropout behave as in training when
+   * {@code training} is true. Custom training loops pass true; the default is inference. On
+   * symbolic tensors the flag is recorded with the call: {@code base.apply(x, false)} runs the
+   * nested {@code base} in inference mode even while the outer model trains, as Keras's {@code
+   * base(x, training=False)}.
+   */
+  public KerasTensor apply(KerasTensor inputs, boolean training) {
+    return only(applyAll(List.of(inputs), training));
+  }
+
+  /** {@link #applyAll(List)} with a training flag, as {@link #apply(KerasTensor, boolean)}. */
+  public List<KerasTensor> applyAll(List<KerasTensor> inputs, Boolean training) {
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException(describe() + " was called on no inputs");
+    }
+    List<Shape> shapes = inputs.stream().map(KerasTensor::shape).toList();
+    long symbolic = inputs.stream().filter(KerasTensor::isSymbolic).count();
+    if (symbolic > 0 && symbolic < inputs.size()) {
+      throw new IllegalArgumentException(describe() + " was called on symbolic tensors (from"
+          + " Input) mixed with concrete ones; call it on Input-derived tensors only");
+    }
+    ensureBuilt(shapes);
+    if (symbolic > 0) {
+      outputShapes = List.copyOf(computeOutputShapes(shapes));
+      Node node = new Node(this, inboundNodes.size(), inputs, outputShapes, training);
+      inboundNodes.add(node);
+      return node.outputs();
+    }
+    if (training != null) {
+      return Trace.current("Layer.apply(x, training)")
+          .withTraining(training, () -> applyAll(inputs, null));
     }
     Set<Layer> recorder = RECORDER.get();
     if (recorder != null) {
       recorder.add(this);
     }
     Set<Layer> own = trackedLayers();
-    if (own == null) {
-      return noteOutput(call(inputs, Trace.training()));
-    }
-    return noteOutput(recordingLayers(own, () -> call(inputs, Trace.training())));
+    List<KerasTensor> outputs = own == null
+        ? callAll(inputs, Trace.training())
+        : recordingLayers(own, () -> callAll(inputs, Trace.training()));
+    outputShapes = outputs.stream().map(KerasTensor::shape).toList();
+    return outputs;
   }
 
-  /**
-   * Keras's {@code layer(x, training=...)}: layers such as Dropout behave as in training when
-   * {@code training} is true. Custom training loops pass true; the default is inference.
-   */
-  public KerasTensor apply(KerasTensor inputs, boolean training) {
-    if (inputs.isSymbolic()) {
-      return apply(inputs);
+  private KerasTensor only(List<KerasTensor> outputs) {
+    if (outputs.size() != 1) {
+      throw new IllegalArgumentException(describe() + " has " + outputs.size()
+          + " outputs; use applyAll(...) to get them all");
     }
-    return Trace.current("Layer.apply(x, training)").withTraining(training, () -> apply(inputs));
+    return outputs.get(0);
+  }
+
+  /** An input layer's node: no inputs, one output of {@code shape}. */
+  final KerasTensor recordInput(Shape shape) {
+    ensureBuilt(shape);
+    outputShapes = List.of(shape);
+    Node node = new Node(this, inboundNodes.size(), List.of(), outputShapes, null);
+    inboundNodes.add(node);
+    return node.outputs().get(0);
+  }
+
+  /** The calls of this layer on symbolic tensors, Keras's {@code _inbound_nodes}. */
+  @Override
+  public List<Node> inboundNodes() {
+    return Collections.unmodifiableList(inboundNodes);
   }
 
   /**
@@ -156,37 +228,99 @@ public abstract class Layer implements Operation, KerasSaveable {
     }
   }
 
-  /** Remembers the shape of an output, for {@code summary()}; returns the output. */
-  protected final KerasTensor noteOutput(KerasTensor output) {
-    outputShape = output.shape();
-    return output;
-  }
-
   /** The shape of the layer's last output (batch first), or null before it ran. */
   public Shape outputShape() {
-    return outputShape;
+    return outputShapes == null || outputShapes.isEmpty() ? null : outputShapes.get(0);
+  }
+
+  /** The shapes of the layer's last outputs (batch first), or null before it ran. */
+  public List<Shape> outputShapes() {
+    return outputShapes;
   }
 
   /** Builds the layer for {@code inputShape} unless built already, checking compatibility. */
   public final void ensureBuilt(Shape inputShape) {
-    if (builtInputShape == null) {
-      build(inputShape);
+    ensureBuilt(List.of(inputShape));
+  }
+
+  /** Builds the layer for inputs of {@code inputShapes} unless built, checking compatibility. */
+  public final void ensureBuilt(List<Shape> inputShapes) {
+    if (builtInputShapes == null) {
+      build(inputShapes);
       // Batch size unknown (None), as Keras: a first call on a batch of 8 (in a traced function)
       // must not fix the batch size of later calls.
-      builtInputShape =
-          inputShape.numDimensions() > 0 ? Shapes.withBatch(inputShape, -1) : inputShape;
-    } else if (!Shapes.samplesCompatible(builtInputShape, inputShape)) {
-      throw new IllegalArgumentException(
-          "Input of shape " + Shapes.toKeras(inputShape) + " is incompatible with layer '" + name
-              + "', which was built for inputs of shape " + Shapes.toKeras(builtInputShape));
+      builtInputShapes = inputShapes.stream()
+          .map(s -> s.numDimensions() > 0 ? Shapes.withBatch(s, -1) : s).toList();
+      return;
     }
+    boolean compatible = builtInputShapes.size() == inputShapes.size();
+    for (int i = 0; compatible && i < inputShapes.size(); i++) {
+      compatible = Shapes.samplesCompatible(builtInputShapes.get(i), inputShapes.get(i));
+    }
+    if (!compatible) {
+      throw new IllegalArgumentException(
+          "Input of shape " + toKeras(inputShapes) + " is incompatible with layer '" + name
+              + "', which was built for inputs of shape " + toKeras(builtInputShapes));
+    }
+  }
+
+  private static String toKeras(List<Shape> shapes) {
+    return shapes.size() == 1 ? Shapes.toKeras(shapes.get(0))
+        : shapes.stream().map(Shapes::toKeras).toList().toString();
+  }
+
+  /**
+   * Creates the weights for inputs of {@code inputShapes} (batch dimension first); the default
+   * builds a one-input layer with {@link #build(Shape)}.
+   */
+  protected void build(List<Shape> inputShapes) {
+    build(oneInput(inputShapes));
   }
 
   /** Creates the weights for inputs of {@code inputShape} (batch dimension first). */
   protected void build(Shape inputShape) {}
 
-  /** Computes the output inside a model's trace. */
-  protected abstract KerasTensor call(KerasTensor inputs, boolean training);
+  /**
+   * Computes the outputs inside a model's trace; the default is the one output of {@link
+   * #call(List, boolean)}. Layers of several outputs override this.
+   */
+  protected List<KerasTensor> callAll(List<KerasTensor> inputs, boolean training) {
+    return List.of(call(inputs, training));
+  }
+
+  /**
+   * Computes the output of several inputs inside a model's trace (merge layers override this);
+   * the default runs a one-input layer's {@link #call(KerasTensor, boolean)}.
+   */
+  protected KerasTensor call(List<KerasTensor> inputs, boolean training) {
+    if (inputs.size() != 1) {
+      throw new IllegalArgumentException(describe() + " takes one input but was called on "
+          + inputs.size());
+    }
+    return call(inputs.get(0), training);
+  }
+
+  /** Computes the output of one input inside a model's trace. */
+  protected KerasTensor call(KerasTensor inputs, boolean training) {
+    throw new UnsupportedOperationException(getClass().getSimpleName()
+        + " extends Layer but overrides neither call(KerasTensor, boolean) nor call(List, boolean)");
+  }
+
+  /**
+   * The output shapes for inputs of {@code inputShapes}; the default is a one-input layer's
+   * {@link #computeOutputShape(Shape)}.
+   */
+  public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+    return List.of(computeOutputShape(oneInput(inputShapes)));
+  }
+
+  private Shape oneInput(List<Shape> inputShapes) {
+    if (inputShapes.size() != 1) {
+      throw new IllegalArgumentException(describe() + " takes one input but was called on "
+          + inputShapes.size() + ": " + toKeras(inputShapes));
+    }
+    return inputShapes.get(0);
+  }
 
   /** The output shape for inputs of {@code inputShape}; the default keeps the shape. */
   public Shape computeOutputShape(Shape inputShape) {

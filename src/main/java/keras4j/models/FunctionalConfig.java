@@ -22,10 +22,17 @@ final class FunctionalConfig {
   /** The config of the functional {@code model}: name, trainable, layers, input and output. */
   static Map<String, Object> getConfig(Model model) {
     List<KerasTensor> chain = new ArrayList<>();
-    for (KerasTensor t = model.output(); t != model.input(); t = t.inbound().get(0)) {
-      if (t.inbound().size() != 1) {
+    if (model.inputs().size() != 1 || model.outputs().size() != 1) {
+      throw new IllegalArgumentException("Model '" + model.name() + "' has "
+          + model.inputs().size() + " inputs and " + model.outputs().size()
+          + " outputs; keras4j saves chains from one input to one output");
+    }
+    for (KerasTensor t = model.output(); t != model.input();
+        t = t.kerasHistory().node().inputs().get(0)) {
+      List<KerasTensor> inbound = t.kerasHistory().node().inputs();
+      if (inbound.size() != 1) {
         throw new IllegalArgumentException("Model '" + model.name() + "': layer '"
-            + t.operation().name() + "' has " + t.inbound().size()
+            + t.kerasHistory().operation().name() + "' has " + inbound.size()
             + " inputs; keras4j saves chains");
       }
       chain.add(0, t);
@@ -34,21 +41,21 @@ final class FunctionalConfig {
     config.put("name", model.name());
     config.put("trainable", model.isTrainable());
     List<Object> layers = new ArrayList<>();
-    Layer input = (Layer) model.input().operation();
+    Layer input = (Layer) model.input().kerasHistory().operation();
     layers.add(node(input, List.of()));
     List<Layer> seen = new ArrayList<>();
     for (KerasTensor t : chain) {
-      Layer layer = (Layer) t.operation();
+      Layer layer = (Layer) t.kerasHistory().operation();
       if (seen.contains(layer)) {
         throw new IllegalArgumentException("Model '" + model.name() + "' calls layer '"
             + layer.name() + "' twice; keras4j cannot save shared layers yet");
       }
       seen.add(layer);
-      KerasTensor in = t.inbound().get(0);
+      KerasTensor in = t.kerasHistory().node().inputs().get(0);
       Map<String, Object> history = new LinkedHashMap<>();
       history.put("shape", BuiltinClasses.shapeList(in.shape()));
       history.put("dtype", "float32");
-      history.put("keras_history", List.of(in.operation().name(), 0, 0));
+      history.put("keras_history", List.of(in.kerasHistory().operation().name(), 0, 0));
       Map<String, Object> tensor = new LinkedHashMap<>();
       tensor.put("class_name", "__keras_tensor__");
       tensor.put("config", history);
@@ -59,7 +66,7 @@ final class FunctionalConfig {
     }
     config.put("layers", layers);
     config.put("input_layers", List.of(input.name(), 0, 0));
-    config.put("output_layers", List.of(model.output().operation().name(), 0, 0));
+    config.put("output_layers", List.of(model.output().kerasHistory().operation().name(), 0, 0));
     return config;
   }
 
@@ -86,7 +93,7 @@ final class FunctionalConfig {
       for (ConfigReader entry : pending) {
         if ("InputLayer".equals(entry.string("class_name"))) {
           InputLayer input = (InputLayer) BuiltinClasses.LAYERS.deserialize(entry);
-          outputs.put(name(entry), KerasTensor.symbolic(input.shape(), input, List.of()));
+          outputs.put(name(entry), input.output());
           continue;
         }
         KerasTensor in = outputs.get(inboundName(entry));

@@ -1,7 +1,6 @@
 package keras4j.models;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,29 +52,30 @@ import org.tensorflow.ndarray.Shape;
  * model other threads still use.
  */
 public class Model extends Layer implements TrainingModel, AutoCloseable {
-  private final KerasTensor functionalInputs;
-  private final KerasTensor functionalOutputs;
+  private final Functional graph;
   private final Set<Layer> tracedLayers = new LinkedHashSet<>();
   private final Trainer trainer = new Trainer(this);
 
   /** A functional model from an {@code Input} tensor to an output tensor. */
   public Model(KerasTensor inputs, KerasTensor outputs, LayerArg... args) {
+    this(List.of(inputs), List.of(outputs), args);
+  }
+
+  /**
+   * A functional model of several inputs and outputs: the graph of layer calls from {@code
+   * inputs} (each from {@code Input}) to {@code outputs}, run in topological order. Layers called
+   * more than once share their weights; models among the layers run as nested layers.
+   */
+  public Model(List<KerasTensor> inputs, List<KerasTensor> outputs, LayerArg... args) {
     super(args);
-    if (!inputs.isSymbolic() || !(inputs.operation() instanceof InputLayer)) {
-      throw new IllegalArgumentException(
-          "Model inputs must come from keras4j.layers.Input.shape(...), got " + inputs);
-    }
-    checkReachable(inputs, outputs);
-    this.functionalInputs = inputs;
-    this.functionalOutputs = outputs;
-    ensureBuilt(inputs.shape());
+    this.graph = new Functional(inputs, outputs);
+    ensureBuilt(inputs.stream().map(KerasTensor::shape).toList());
   }
 
   /** For subclasses that create their layers in the constructor and override {@code call}. */
   protected Model(LayerArg... args) {
     super(args);
-    this.functionalInputs = null;
-    this.functionalOutputs = null;
+    this.graph = null;
   }
 
   /** Keras's {@code Functional.from_config}: the functional model a Keras config describes. */
@@ -86,7 +86,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /** A functional model's config lists its layers and how they connect, as Keras's. */
   @Override
   public Map<String, Object> getConfig() {
-    return functionalOutputs != null ? FunctionalConfig.getConfig(this) : super.getConfig();
+    return graph != null ? FunctionalConfig.getConfig(this) : super.getConfig();
   }
 
   /** The weights walk: the model's layers, then its optimizer once compiled. */
@@ -105,44 +105,39 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return getClass() == Model.class ? "functional" : super.defaultNamePrefix();
   }
 
-  private static void checkReachable(KerasTensor inputs, KerasTensor outputs) {
-    Set<KerasTensor> seen = new HashSet<>();
-    List<KerasTensor> todo = new ArrayList<>(List.of(outputs));
-    while (!todo.isEmpty()) {
-      KerasTensor t = todo.remove(todo.size() - 1);
-      if (t == inputs) {
-        return;
-      }
-      if (seen.add(t)) {
-        todo.addAll(t.inbound());
-      }
-    }
-    throw new IllegalArgumentException(
-        "The model's outputs " + outputs + " are not computed from its inputs " + inputs);
-  }
-
   /**
    * The forward pass. Functional and Sequential models replay their layers; subclasses override
    * this (and may override {@link #call(KerasTensor, boolean)} to see the training flag).
    */
   public KerasTensor call(KerasTensor inputs) {
-    if (functionalOutputs == null) {
+    if (graph == null) {
       throw new UnsupportedOperationException(
           getClass().getSimpleName() + " extends Model but does not override call(KerasTensor)");
     }
-    return replay(functionalOutputs, inputs);
-  }
-
-  private KerasTensor replay(KerasTensor node, KerasTensor inputs) {
-    if (node == functionalInputs) {
-      return inputs;
-    }
-    return ((Layer) node.operation()).apply(replay(node.inbound().get(0), inputs));
+    return graph.run(List.of(inputs)).get(0);
   }
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     return call(inputs);
+  }
+
+  /** A functional model replays its graph on its inputs; the others run {@code call}. */
+  @Override
+  protected List<KerasTensor> callAll(List<KerasTensor> inputs, boolean training) {
+    return graph != null ? graph.run(inputs) : super.callAll(inputs, training);
+  }
+
+  /** A model builds its layers as they run. */
+  @Override
+  protected void build(List<Shape> inputShapes) {}
+
+  @Override
+  public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+    if (graph != null) {
+      return graph.outputs().stream().map(KerasTensor::shape).toList();
+    }
+    return super.computeOutputShapes(inputShapes);
   }
 
   /** Inside a trace, the layers {@code call} runs are recorded as the model's own. */
@@ -225,28 +220,25 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return trainer.allMetrics();
   }
 
-  /** The model's layers, in the order they are called. */
+  /** The model's layers, in the order they are called (each once). */
   public List<Layer> layers() {
-    if (functionalOutputs != null) {
-      List<Layer> out = new ArrayList<>();
-      collect(functionalOutputs, out);
-      return out;
-    }
-    return new ArrayList<>(tracedLayers);
+    return graph != null ? graph.layers() : new ArrayList<>(tracedLayers);
   }
 
-  private void collect(KerasTensor node, List<Layer> out) {
-    for (KerasTensor in : node.inbound()) {
-      collect(in, out);
+  /** Keras's {@code get_layer(name)}: the model's layer of that name. */
+  public Layer getLayer(String layerName) {
+    for (Layer layer : layers()) {
+      if (layer.name().equals(layerName)) {
+        return layer;
+      }
     }
-    if (!out.contains((Layer) node.operation())) {
-      out.add((Layer) node.operation());
-    }
+    throw new IllegalArgumentException("Model '" + name() + "' has no layer named '" + layerName
+        + "'; its layers are " + layers().stream().map(Layer::name).toList());
   }
 
   /** The input shape the model expects (batch first), or null if not known yet. */
   public Shape inputShape() {
-    return functionalInputs != null ? functionalInputs.shape() : builtInputShape();
+    return graph != null ? graph.inputs().get(0).shape() : builtInputShape();
   }
 
   @Override
@@ -281,8 +273,8 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    if (functionalOutputs != null) {
-      return functionalOutputs.shape();
+    if (graph != null) {
+      return computeOutputShapes(List.of(inputShape)).get(0);
     }
     return trainer.outputShape(inputShape);
   }
@@ -353,14 +345,30 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     super.setWeights(values);
   }
 
-  /** The functional model's input tensor; null for Sequential and subclassed models. */
+  /**
+   * The functional model's input tensor (the first, when it has several); null for Sequential and
+   * subclassed models.
+   */
   public KerasTensor input() {
-    return functionalInputs;
+    return graph != null ? graph.inputs().get(0) : null;
   }
 
-  /** The functional model's output tensor; null for Sequential and subclassed models. */
+  /**
+   * The functional model's output tensor (the first, when it has several); null for Sequential
+   * and subclassed models.
+   */
   public KerasTensor output() {
-    return functionalOutputs;
+    return graph != null ? graph.outputs().get(0) : null;
+  }
+
+  /** The functional model's input tensors; empty for Sequential and subclassed models. */
+  public List<KerasTensor> inputs() {
+    return graph != null ? graph.inputs() : List.of();
+  }
+
+  /** The functional model's output tensors; empty for Sequential and subclassed models. */
+  public List<KerasTensor> outputs() {
+    return graph != null ? graph.outputs() : List.of();
   }
 
   /** The loss given to {@code compile}, or null before it. */

@@ -86,7 +86,7 @@ final class ModelFiles {
     // The export graph takes over the weights: free the model's own graph first (it is rebuilt,
     // weights and optimizer state included, on the next fit or predict).
     model.close();
-    String inputName = model.input() != null ? model.input().operation().name() : "inputs";
+    String inputName = model.input() != null ? model.input().kerasHistory().operation().name() : "inputs";
     SavingLib.export(dir, inputShape, inputName, model::predictStep);
   }
 

@@ -105,7 +105,7 @@ public class Sequential extends Model {
     Shape input = inputShape();
     if (input != null) {
       InputLayer inputLayer = (InputLayer) Input.named(name() + "_input",
-          input.tail().asArray()).operation();
+          input.tail().asArray()).kerasHistory().operation();
       layers.add(BuiltinClasses.serialize(inputLayer));
     }
     for (Layer layer : stack) {

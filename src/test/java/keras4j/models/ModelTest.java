@@ -44,7 +44,7 @@ class ModelTest {
           "┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓",
           "┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃",
           "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩",
-          "│ " + String.format("%-31s", inputs.operation().name() + " (InputLayer)")
+          "│ " + String.format("%-31s", inputs.kerasHistory().operation().name() + " (InputLayer)")
               + " │ (None, 784)            │             0 │",
           "├─────────────────────────────────┼────────────────────────┼───────────────┤",
           "│ hidden (Dense)                  │ (None, 128)            │       100,480 │",

@@ -1,0 +1,69 @@
+package keras4j.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * One call of an {@link Operation} on symbolic tensors, as Keras's {@code ops/node.py}: the input
+ * tensors it was called on and the output tensors it made. A layer called twice (a shared layer)
+ * has two nodes; each output's {@link KerasTensor#kerasHistory()} names the node and its position
+ * among the outputs, so a model can walk back from its outputs to its inputs.
+ */
+public final class Node {
+  private final Operation operation;
+  private final int index;
+  private final List<KerasTensor> inputs;
+  private final List<KerasTensor> outputs;
+  private final Boolean training;
+
+  /**
+   * Records the {@code index}-th call of {@code operation} on {@code inputs}, making one symbolic
+   * output per shape of {@code outputShapes}. The operation keeps the node (Keras's {@code
+   * _inbound_nodes}); an input layer's node has no inputs. {@code training} is the flag the call
+   * was made with ({@code base(x, training=False)}), or null to follow the enclosing model's.
+   */
+  public Node(Operation operation, int index, List<KerasTensor> inputs, List<Shape> outputShapes,
+      Boolean training) {
+    this.operation = operation;
+    this.index = index;
+    this.inputs = List.copyOf(inputs);
+    this.training = training;
+    List<KerasTensor> made = new ArrayList<>();
+    for (int i = 0; i < outputShapes.size(); i++) {
+      made.add(
+          KerasTensor.symbolic(outputShapes.get(i), new KerasHistory(operation, index, i, this)));
+    }
+    this.outputs = List.copyOf(made);
+  }
+
+  /** The operation (layer) called. */
+  public Operation operation() {
+    return operation;
+  }
+
+  /** The position of this call among the operation's calls. */
+  public int index() {
+    return index;
+  }
+
+  /** The tensors the operation was called on, in call order. */
+  public List<KerasTensor> inputs() {
+    return inputs;
+  }
+
+  /** The tensors the call made. */
+  public List<KerasTensor> outputs() {
+    return outputs;
+  }
+
+  /** The training flag the call was made with, or null to follow the enclosing model's. */
+  public Boolean training() {
+    return training;
+  }
+
+  /** Whether this is an input layer's node (no inputs). */
+  public boolean isInput() {
+    return inputs.isEmpty();
+  }
+}

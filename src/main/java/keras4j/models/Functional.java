@@ -1,0 +1,107 @@
+package keras4j.models;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import keras4j.core.KerasTensor;
+import keras4j.core.Node;
+import keras4j.layers.InputLayer;
+import keras4j.layers.Layer;
+
+/**
+ * The graph of a functional model, as Keras's {@code ops/function.py}: its input and output
+ * tensors and the nodes (layer calls) between them in topological order, which {@link #run}
+ * replays on concrete tensors.
+ */
+final class Functional {
+  private final List<KerasTensor> inputs;
+  private final List<KerasTensor> outputs;
+  private final List<Node> nodes = new ArrayList<>();
+
+  Functional(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    if (inputs.isEmpty() || outputs.isEmpty()) {
+      throw new IllegalArgumentException("A functional model needs at least one input and one"
+          + " output, got " + inputs.size() + " inputs and " + outputs.size() + " outputs");
+    }
+    for (KerasTensor in : inputs) {
+      if (!in.isSymbolic() || !(in.kerasHistory().operation() instanceof InputLayer)) {
+        throw new IllegalArgumentException(
+            "Model inputs must come from keras4j.layers.Input.shape(...), got " + in);
+      }
+    }
+    for (KerasTensor out : outputs) {
+      if (!out.isSymbolic()) {
+        throw new IllegalArgumentException("Model outputs must be symbolic tensors computed"
+            + " from the model's inputs with layer.apply(...), got " + out);
+      }
+    }
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+    Set<Node> done = new LinkedHashSet<>();
+    for (KerasTensor out : outputs) {
+      visit(out.kerasHistory().node(), done);
+    }
+    nodes.addAll(done);
+  }
+
+  /** Depth first from the outputs: a node comes after the nodes making its inputs. */
+  private void visit(Node node, Set<Node> done) {
+    if (done.contains(node)) {
+      return;
+    }
+    if (node.isInput() && inputs.stream().noneMatch(in -> in.kerasHistory().node() == node)) {
+      throw new IllegalArgumentException("Graph disconnected: the model's outputs need input '"
+          + node.operation().name() + "', which is not one of the model's inputs "
+          + inputs.stream().map(in -> in.kerasHistory().operation().name()).toList()
+          + "; pass it in the inputs, or build the outputs from the given inputs");
+    }
+    for (KerasTensor in : node.inputs()) {
+      visit(in.kerasHistory().node(), done);
+    }
+    done.add(node);
+  }
+
+  List<KerasTensor> inputs() {
+    return inputs;
+  }
+
+  List<KerasTensor> outputs() {
+    return outputs;
+  }
+
+  /** The layers called, each once, in topological order (inputs first). */
+  List<Layer> layers() {
+    Set<Layer> out = new LinkedHashSet<>();
+    for (Node node : nodes) {
+      out.add((Layer) node.operation());
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Replays the nodes on concrete {@code values} of the inputs; returns the outputs' values. */
+  List<KerasTensor> run(List<KerasTensor> values) {
+    if (values.size() != inputs.size()) {
+      throw new IllegalArgumentException("The model takes " + inputs.size() + " inputs "
+          + inputs.stream().map(in -> in.kerasHistory().operation().name()).toList()
+          + " but was called on " + values.size());
+    }
+    Map<KerasTensor, KerasTensor> computed = new IdentityHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      computed.put(inputs.get(i), values.get(i));
+    }
+    for (Node node : nodes) {
+      if (node.isInput()) {
+        continue;
+      }
+      List<KerasTensor> args = node.inputs().stream().map(computed::get).toList();
+      List<KerasTensor> made = ((Layer) node.operation()).applyAll(args, node.training());
+      for (int i = 0; i < made.size(); i++) {
+        computed.put(node.outputs().get(i), made.get(i));
+      }
+    }
+    return outputs.stream().map(computed::get).toList();
+  }
+}
