@@ -1,9 +1,9 @@
 package keras4j.backend;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import keras4j.utils.Threading;
@@ -25,6 +25,8 @@ public final class ModelGraph implements AutoCloseable {
   private final Ops tf = Ops.create(graph);
   private final Session session;
   private final Map<VariableStorage, GraphVariable> variables = new IdentityHashMap<>();
+  // The twins again, for claimVariables on every run: read without a lock or a copy.
+  private final List<GraphVariable> twins = new CopyOnWriteArrayList<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
@@ -89,7 +91,11 @@ public final class ModelGraph implements AutoCloseable {
   public GraphVariable variable(VariableStorage variable) {
     return building(() -> {
       checkOpen();
-      return variables.computeIfAbsent(variable, v -> GraphVariable.create(this, v));
+      return variables.computeIfAbsent(variable, v -> {
+        GraphVariable twin = GraphVariable.create(this, v);
+        twins.add(twin);
+        return twin;
+      });
     });
   }
 
@@ -100,7 +106,6 @@ public final class ModelGraph implements AutoCloseable {
 
   /** Makes every twin of this graph hold its variable's value, which another graph may hold. */
   public void claimVariables() {
-    List<GraphVariable> twins = running(() -> new ArrayList<>(variables.values()));
     for (GraphVariable v : twins) {
       v.variable().claim(v);
     }
