@@ -67,9 +67,50 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * more than once share their weights; models among the layers run as nested layers.
    */
   public Model(List<KerasTensor> inputs, List<KerasTensor> outputs, LayerArg... args) {
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
+  }
+
+  /**
+   * A functional model of one input and several outputs, in this order: {@code new
+   * Model(inputs, List.of(price, category))}.
+   */
+  public Model(KerasTensor inputs, List<KerasTensor> outputs, LayerArg... args) {
+    this(List.of(inputs), outputs, args);
+  }
+
+  /**
+   * A functional model whose outputs are named by the map's keys, as Keras's {@code
+   * Model(inputs, {"price": ..., "category": ...})}: losses, metrics, labels and {@link
+   * #predictNamed} use the keys, and the logs read {@code price_loss}. As Keras flattens a dict,
+   * the outputs are in the keys' sorted order.
+   */
+  public Model(KerasTensor inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
+    this(Functional.Tensors.of(List.of(inputs)), Functional.Tensors.of(outputs), args);
+  }
+
+  /** A functional model with inputs in a list and outputs named by a map's keys. */
+  public Model(List<KerasTensor> inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
+  }
+
+  /**
+   * A functional model with inputs named by a map's keys (data maps then use the keys; give each
+   * {@code Input} the same name, as Keras asks), outputs in a list.
+   */
+  public Model(Map<String, KerasTensor> inputs, List<KerasTensor> outputs, LayerArg... args) {
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
+  }
+
+  /** A functional model with inputs and outputs named by the maps' keys (sorted, as Keras). */
+  public Model(
+      Map<String, KerasTensor> inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
+  }
+
+  private Model(Functional.Tensors inputs, Functional.Tensors outputs, LayerArg[] args) {
     super(args);
     this.graph = new Functional(inputs, outputs);
-    ensureBuilt(inputs.stream().map(KerasTensor::shape).toList());
+    ensureBuilt(graph.inputs().stream().map(KerasTensor::shape).toList());
   }
 
   /** For subclasses that create their layers in the constructor and override {@code call}. */
@@ -152,30 +193,53 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * forward pass in training mode under a {@link GradientTape}, {@link #computeLoss}, the loss
    * tracker, the optimizer's update of the trainable variables, {@link #computeMetrics}. It runs
    * once, when {@code fit} traces it; the graph it builds runs for every batch. Returns the logs
-   * by name, {@code loss} first.
+   * by name, {@code loss} first. A model of several inputs or outputs runs {@link
+   * #trainStep(List, List)} instead.
    */
   public Map<String, KerasTensor> trainStep(KerasTensor x, KerasTensor y) {
+    return trainStep(List.of(x), List.of(y));
+  }
+
+  /**
+   * One training step of a model of several inputs or outputs: {@code x} has one tensor per
+   * input and {@code y} one per output, in the model's order. {@code fit} runs this one for such
+   * models, and {@link #trainStep(KerasTensor, KerasTensor)} for the others.
+   */
+  public Map<String, KerasTensor> trainStep(List<KerasTensor> x, List<KerasTensor> y) {
     List<Variable> weights = trainableVariables();
     if (weights.isEmpty()) {
       throw new IllegalStateException("Model '" + name() + "' has no trainable weights to fit");
     }
     GradientTape tape = new GradientTape();
-    KerasTensor yPred;
+    List<KerasTensor> yPred;
     KerasTensor loss;
     try (tape) {
-      yPred = apply(x, true);
-      loss = computeLoss(x, y, yPred);
+      yPred = applyAll(x, true);
+      loss = multiIo() ? computeLoss(x, y, yPred) : computeLoss(x.get(0), y.get(0), yPred.get(0));
     }
-    trainer.lossTracker().updateState(loss, Ops.batchSize(x));
+    trainer.lossTracker().updateState(loss, Ops.batchSize(x.get(0)));
     optimizer().applyGradients(tape.gradient(loss, weights), weights);
-    return computeMetrics(x, y, yPred);
+    return metricsOf(x, y, yPred);
   }
 
   /** One evaluation step, as Keras's {@code test_step}: forward pass, loss, metrics. */
   public Map<String, KerasTensor> testStep(KerasTensor x, KerasTensor y) {
-    KerasTensor yPred = apply(x, false);
-    trainer.lossTracker().updateState(computeLoss(x, y, yPred), Ops.batchSize(x));
-    return computeMetrics(x, y, yPred);
+    return testStep(List.of(x), List.of(y));
+  }
+
+  /** One evaluation step of a model of several inputs or outputs, as {@link #trainStep(List, List)}. */
+  public Map<String, KerasTensor> testStep(List<KerasTensor> x, List<KerasTensor> y) {
+    List<KerasTensor> yPred = applyAll(x, false);
+    KerasTensor loss =
+        multiIo() ? computeLoss(x, y, yPred) : computeLoss(x.get(0), y.get(0), yPred.get(0));
+    trainer.lossTracker().updateState(loss, Ops.batchSize(x.get(0)));
+    return metricsOf(x, y, yPred);
+  }
+
+  private Map<String, KerasTensor> metricsOf(
+      List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
+    return multiIo()
+        ? computeMetrics(x, y, yPred) : computeMetrics(x.get(0), y.get(0), yPred.get(0));
   }
 
   /** One prediction step, as Keras's {@code predict_step}: the forward pass in inference mode. */
@@ -183,17 +247,31 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return apply(x, false);
   }
 
+  /** One prediction step of a model of several inputs or outputs: one tensor per output. */
+  public List<KerasTensor> predictStep(List<KerasTensor> x) {
+    return applyAll(x, false);
+  }
+
   /**
    * Keras's {@code compute_loss}: the compiled loss reduced as its {@code reduction} says, plus the layers'
    * regularization penalties.
    */
   public KerasTensor computeLoss(KerasTensor x, KerasTensor y, KerasTensor yPred) {
-    if (compiledLoss() == null) {
+    return computeLoss(List.of(x), List.of(y), List.of(yPred));
+  }
+
+  /**
+   * Keras's {@code compute_loss} for several inputs or outputs: the sum over the outputs of each
+   * one's compiled loss times its {@code lossWeights} weight, plus the layers' regularization
+   * penalties; each output's unweighted loss is also tracked as {@code <output>_loss}.
+   */
+  public KerasTensor computeLoss(List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
+    KerasTensor total = trainer.compileLoss() == null ? null : trainer.compileLoss().call(y, yPred);
+    if (total == null) {
       throw new IllegalStateException(
           "Model '" + name() + "' was compiled without a loss: pass one to compile(), e.g."
               + " loss(\"mse\"), or override trainStep/testStep to compute your own");
     }
-    KerasTensor total = compiledLoss().apply(y, yPred);
     for (KerasTensor penalty : regularizationLosses()) {
       total = total.add(penalty);
     }
@@ -205,17 +283,24 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * metric's result by name, the loss tracker's first.
    */
   public Map<String, KerasTensor> computeMetrics(KerasTensor x, KerasTensor y, KerasTensor yPred) {
-    for (Metric metric : trainer.resolvedMetrics()) {
-      metric.updateState(y, yPred, null);
-    }
-    Map<String, KerasTensor> logs = new LinkedHashMap<>();
-    for (Metric metric : metrics()) {
-      logs.put(metric.name(), metric.result());
-    }
-    return logs;
+    return computeMetrics(List.of(x), List.of(y), List.of(yPred));
   }
 
-  /** Keras's {@code model.metrics}: the loss tracker, then the compiled metrics. */
+  /**
+   * Keras's {@code compute_metrics} for several inputs or outputs: each output's metrics see its
+   * labels and predictions; the logs are {@code loss}, each output's {@code <output>_loss}, then
+   * the metrics as {@code <output>_<metric>}, in Keras's {@code evaluate} order.
+   */
+  public Map<String, KerasTensor> computeMetrics(
+      List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
+    trainer.compileMetrics().updateState(y, yPred);
+    return trainer.logs();
+  }
+
+  /**
+   * Keras's {@code model.metrics}: the loss tracker, the compiled metrics, then the per-output
+   * loss trackers of a model of several outputs.
+   */
   public List<Metric> metrics() {
     return trainer.allMetrics();
   }
@@ -299,7 +384,31 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * StdArrays.array2dCopyOf(predictions)} gives them as a {@code float[][]}.
    */
   public FloatNdArray predict(Object x, PredictArg... args) {
+    if (dataOutputNames().size() > 1) {
+      throw new IllegalStateException("Model '" + name() + "' has " + dataOutputNames().size()
+          + " outputs " + dataOutputNames() + ": predict returns one array; call predictAll(x)"
+          + " for a list of them in this order, or predictNamed(x) for a map by output name");
+    }
+    return trainer.predict(x, args).get(0);
+  }
+
+  /**
+   * The outputs for {@code x}, one array per output in the model's order (Keras's {@code
+   * predict} of a model of several outputs). {@code x} is one array, or a list or a map by input
+   * name for a model of several inputs.
+   */
+  public List<FloatNdArray> predictAll(Object x, PredictArg... args) {
     return trainer.predict(x, args);
+  }
+
+  /** The outputs for {@code x} by output name (see {@link #outputNames()}), in the model's order. */
+  public Map<String, FloatNdArray> predictNamed(Object x, PredictArg... args) {
+    List<FloatNdArray> outputs = trainer.predict(x, args);
+    Map<String, FloatNdArray> named = new LinkedHashMap<>();
+    for (int i = 0; i < outputs.size(); i++) {
+      named.put(dataOutputNames().get(i), outputs.get(i));
+    }
+    return named;
   }
 
   /** Whether a callback asked training to stop (Keras's {@code model.stop_training}). */
@@ -361,6 +470,49 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return graph != null ? graph.outputs().get(0) : null;
   }
 
+  /**
+   * Keras's {@code input_names}: the names by which data maps give a functional model's inputs
+   * (the keys of the map it was built from, or its {@code Input} layers' names); empty for
+   * Sequential and subclassed models.
+   */
+  public List<String> inputNames() {
+    return graph != null ? graph.inputNames() : List.of();
+  }
+
+  /**
+   * Keras's {@code output_names}: the names by which loss, metric and label maps give a
+   * functional model's outputs and its logs prefix them ({@code cls_loss}): the keys of the map it
+   * was built from, or the names of the layers that make them. Empty for Sequential and
+   * subclassed models (they have one output).
+   */
+  public List<String> outputNames() {
+    return graph != null ? graph.outputNames() : List.of();
+  }
+
+  /** The input names data is checked against: one unnamed input unless functional. */
+  List<String> dataInputNames() {
+    return graph != null ? graph.inputNames() : List.of("input");
+  }
+
+  /** The output names compile and data use: one unnamed output unless functional. */
+  List<String> dataOutputNames() {
+    return graph != null ? graph.outputNames() : List.of("output");
+  }
+
+  /** Whether the steps take lists: a functional model of several inputs or outputs. */
+  boolean multiIo() {
+    return graph != null && (graph.inputs().size() > 1 || graph.outputs().size() > 1);
+  }
+
+  /** The input shapes (batch first), or null if not known yet. */
+  List<Shape> inputShapes() {
+    if (graph != null) {
+      return graph.inputs().stream().map(KerasTensor::shape).toList();
+    }
+    Shape shape = inputShape();
+    return shape == null ? null : List.of(shape);
+  }
+
   /** The functional model's input tensors; empty for Sequential and subclassed models. */
   public List<KerasTensor> inputs() {
     return graph != null ? graph.inputs() : List.of();
@@ -371,12 +523,17 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return graph != null ? graph.outputs() : List.of();
   }
 
-  /** The loss given to {@code compile}, or null before it. */
+  /**
+   * The loss given to {@code compile} (for a model of several outputs, the one loss given for
+   * all of them), or null before it or when given per output.
+   */
   public keras4j.losses.Loss compiledLoss() {
     return trainer.loss();
   }
 
-  /** The metrics given to {@code compile}, as given (aliases not resolved). */
+  /**
+   * The metrics given to {@code compile}, as given (aliases not resolved), output by output.
+   */
   public List<keras4j.metrics.Metric> compiledMetrics() {
     return trainer.metrics();
   }
