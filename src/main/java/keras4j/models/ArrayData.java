@@ -68,9 +68,12 @@ final class ArrayData {
     }
     if (data instanceof List<?> list) {
       if (list.size() != count) {
+        // Java's List.of(array) of a single float[][] is a list of its rows.
+        String rows = list.size() > count && list.get(0) != null && list.get(0).getClass().isArray()
+            ? " (List.of(array) of one array lists its rows: write List.<Object>of(array))" : "";
         throw new IllegalArgumentException("Model '" + model.name() + "' has " + count + " "
             + kind + (count == 1 ? " " : "s ") + names + " but " + what + " is a list of "
-            + list.size() + " arrays: pass one array per " + kind + ", in this order");
+            + list.size() + " arrays: pass one array per " + kind + ", in this order" + rows);
       }
       return IntStream.range(0, count).mapToObj(i -> HostArray.of(list.get(i),
           count == 1 ? what : what + "['" + names.get(i) + "']")).toList();
