@@ -70,7 +70,7 @@ final class ArrayData {
       if (list.size() != count) {
         // Java's List.of(array) of a single float[][] is a list of its rows.
         String rows = list.size() > count && list.get(0) != null && list.get(0).getClass().isArray()
-            ? " (List.of(array) of one array lists its rows: write List.<Object>of(array))" : "";
+            ? " (List.of(array) of one array lists its rows: write List.of((Object) array))" : "";
         throw new IllegalArgumentException("Model '" + model.name() + "' has " + count + " "
             + kind + (count == 1 ? " " : "s ") + names + " but " + what + " is a list of "
             + list.size() + " arrays: pass one array per " + kind + ", in this order" + rows);

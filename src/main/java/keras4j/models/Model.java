@@ -88,6 +88,19 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     this(Functional.Tensors.of(List.of(inputs)), Functional.Tensors.of(outputs), args);
   }
 
+  /**
+   * A functional model of several inputs, in this order, and one output: {@code new
+   * Model(List.of(left, right), similarity)}.
+   */
+  public Model(List<KerasTensor> inputs, KerasTensor outputs, LayerArg... args) {
+    this(inputs, List.of(outputs), args);
+  }
+
+  /** A functional model of inputs named by a map's keys (sorted, as Keras) and one output. */
+  public Model(Map<String, KerasTensor> inputs, KerasTensor outputs, LayerArg... args) {
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(List.of(outputs)), args);
+  }
+
   /** A functional model with inputs in a list and outputs named by a map's keys. */
   public Model(List<KerasTensor> inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
     this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);

@@ -274,15 +274,16 @@ class MultiOutputTrainingTest {
       assertEquals("y has an entry 'clz', which is not an output of model '" + name + "'; its"
           + " outputs are [reg, cls]", unknown.getMessage());
       var count = assertThrows(IllegalArgumentException.class,
-          () -> model.evaluate(List.<Object>of(XA), List.of(Y_REG, Y_CLS)));
+          () -> model.evaluate(List.of((Object) XA), List.of(Y_REG, Y_CLS)));
       assertEquals("Model '" + name + "' has 2 inputs [a, b] but x is a list of 1 arrays: pass"
           + " one array per input, in this order", count.getMessage());
-      // Java's List.of(XA) lists XA's 8 rows: the message says so.
+      // List.of(XA) lists XA's 8 rows (javac warns; the cast makes it explicit): the message
+      // says so.
       var rows = assertThrows(IllegalArgumentException.class,
-          () -> model.evaluate(List.of(XA), List.of(Y_REG, Y_CLS)));
+          () -> model.evaluate(List.of((Object[]) XA), List.of(Y_REG, Y_CLS)));
       assertTrue(rows.getMessage().endsWith("x is a list of 8 arrays: pass one array per input,"
           + " in this order (List.of(array) of one array lists its rows: write"
-          + " List.<Object>of(array))"), rows.getMessage());
+          + " List.of((Object) array))"), rows.getMessage());
       var one = assertThrows(IllegalArgumentException.class,
           () -> model.evaluate(List.of(XA, XB), Y_REG));
       assertEquals("Model '" + name + "' has 2 outputs [reg, cls] but y is one array: pass a"
