@@ -74,7 +74,9 @@ final class CompileLoss {
       Object spec, List<String> outputNames, String model, String what) {
     int count = outputNames.size();
     List<Object> out = new ArrayList<>(Collections.nCopies(count, null));
-    if (spec instanceof List<?> list) {
+    if (spec instanceof Number weight && count == 1) {
+      out.set(0, weight); // Keras's float loss_weights of a single output
+    } else if (spec instanceof List<?> list) {
       if (list.size() != count) {
         throw new IllegalArgumentException(what + " is a list of " + list.size() + " but model '"
             + model + "' has " + count + " outputs " + outputNames + ": give one per output (null"

@@ -54,6 +54,7 @@ final class Trainer {
   private Optimizer optimizer;
   private CompileLoss compileLoss;
   private CompileMetrics compileMetrics;
+  private Map<String, Object> compileSpecs = Map.of();
   private Mean lossTracker = new Mean("loss");
   private int stepsPerExecution = 1;
   private boolean compiled;
@@ -71,6 +72,7 @@ final class Trainer {
     List<String> outputs = model.dataOutputNames();
     compileLoss = CompileLoss.of(kw.get("loss"), kw.get("loss_weights"), outputs, model.name());
     compileMetrics = CompileMetrics.of(kw.get("metrics"), outputs, model.name());
+    compileSpecs = kw;
     compiled = true;
     stepsPerExecution = (Integer) kw.getOrDefault("steps_per_execution", 1);
     lossTracker = new Mean("loss");
@@ -91,6 +93,14 @@ final class Trainer {
   /** The compiled metrics as given, output by output. */
   List<Metric> metrics() {
     return compileMetrics == null ? List.of() : compileMetrics.given();
+  }
+
+  /**
+   * {@code compile}'s {@code loss}, {@code loss_weights} or {@code metrics} as given (a list or
+   * a map per output for a model of several), or null if not given.
+   */
+  Object compileSpec(String key) {
+    return compileSpecs.get(key);
   }
 
   /** The compiled losses, or null before compile. */

@@ -351,4 +351,28 @@ class MultiOutputTrainingTest {
           + " like the model's outputs (None, 3)"), e.getMessage());
     }
   }
+
+  @Test
+  void perOutputCompileSettingsRoundTripThroughKerasCompileConfig() {
+    Map<String, Double> before;
+    String json;
+    try (Model model = listModel()) {
+      model.compile(optimizer(new SGD(0.1)),
+          loss(List.of("mse", "sparse_categorical_crossentropy")), lossWeights(0.5, 2.0),
+          metrics(List.of("mae"), List.of("accuracy")));
+      before = model.evaluate(List.of(XA, XB), List.of(Y_REG, Y_CLS), verbose(0));
+      json = keras4j.saving.Json.write(CompileConfig.toConfig(model));
+    }
+    // Keras's compile_config keeps the structure compile was given, one entry per output.
+    assertTrue(json.contains("\"loss\": [\"mean_squared_error\", \"sparse_categorical_crossentropy\"]"
+        + ", \"loss_weights\": [0.5, 2.0], \"metrics\": [[\"mae\"], [\"accuracy\"]]"), json);
+    try (Model copy = listModel()) {
+      CompileConfig.compile(copy,
+          keras4j.saving.ConfigReader.of(keras4j.saving.Json.parse(json), "compile_config"));
+      Map<String, Double> after =
+          copy.evaluate(List.of(XA, XB), List.of(Y_REG, Y_CLS), verbose(0));
+      assertEquals(List.copyOf(before.keySet()), List.copyOf(after.keySet()));
+      before.forEach((name, value) -> assertEquals(value, after.get(name), 1e-6, name));
+    }
+  }
 }
