@@ -60,7 +60,8 @@ final class CompileLoss {
       Object weight = weightList.get(i);
       // A single output is logged as "loss" alone, whatever its name: its name is never used.
       String name = count == 1 ? resolved.name() : outputNames.get(i);
-      entries.add(new Entry(i, name, resolved, weight == null ? 1.0 : ((Number) weight).doubleValue()));
+      double factor = weight == null ? 1.0 : ((Number) weight).doubleValue();
+      entries.add(new Entry(i, name, resolved, factor));
     }
     boolean one = spec instanceof String || spec instanceof Loss || count == 1;
     return new CompileLoss(entries, one && !entries.isEmpty() ? entries.get(0).loss() : null);
@@ -110,7 +111,7 @@ final class CompileLoss {
     return entries.isEmpty();
   }
 
-  /** The per-output loss trackers ({@code <output>_loss}), empty unless several outputs have one. */
+  /** The per-output loss trackers ({@code <output>_loss}); none unless several outputs have one. */
   List<Mean> trackers() {
     return trackers;
   }

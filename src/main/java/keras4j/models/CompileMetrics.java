@@ -72,7 +72,7 @@ final class CompileMetrics {
         + " model '" + model + "'; its outputs are " + outputNames);
   }
 
-  /** Adds the metrics of {@code spec} (a name, a Metric, a list of them, or null) to {@code out}. */
+  /** Adds the metrics of {@code spec} (a name, a Metric, a list of them, null) to {@code out}. */
   private static void flatten(Object spec, List<Metric> out) {
     if (spec instanceof List<?> list) {
       list.forEach(item -> flatten(item, out));

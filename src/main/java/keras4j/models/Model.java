@@ -56,7 +56,13 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   private final Set<Layer> tracedLayers = new LinkedHashSet<>();
   private final Trainer trainer = new Trainer(this);
 
-  /** A functional model from an {@code Input} tensor to an output tensor. */
+  /**
+   * A functional model from an {@code Input} tensor to an output tensor.
+   *
+   * @param inputs the model's input, made by {@code Input.shape(...)}
+   * @param outputs the tensor the layers compute from {@code inputs}
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
   public Model(KerasTensor inputs, KerasTensor outputs, LayerArg... args) {
     this(List.of(inputs), List.of(outputs), args);
   }
@@ -65,6 +71,10 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * A functional model of several inputs and outputs: the graph of layer calls from {@code
    * inputs} (each from {@code Input}) to {@code outputs}, run in topological order. Layers called
    * more than once share their weights; models among the layers run as nested layers.
+   *
+   * @param inputs the model's inputs, each made by {@code Input.shape(...)}
+   * @param outputs the tensors the layers compute from {@code inputs}
+   * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(List<KerasTensor> inputs, List<KerasTensor> outputs, LayerArg... args) {
     this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
@@ -73,6 +83,10 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * A functional model of one input and several outputs, in this order: {@code new
    * Model(inputs, List.of(price, category))}.
+   *
+   * @param inputs the model's input, made by {@code Input.shape(...)}
+   * @param outputs the tensors the layers compute from {@code inputs}, in this order
+   * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(KerasTensor inputs, List<KerasTensor> outputs, LayerArg... args) {
     this(List.of(inputs), outputs, args);
@@ -83,6 +97,10 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * Model(inputs, {"price": ..., "category": ...})}: losses, metrics, labels and {@link
    * #predictNamed} use the keys, and the logs read {@code price_loss}. As Keras flattens a dict,
    * the outputs are in the keys' sorted order.
+   *
+   * @param inputs the model's input, made by {@code Input.shape(...)}
+   * @param outputs the tensors the layers compute from {@code inputs}, by output name
+   * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(KerasTensor inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
     this(Functional.Tensors.of(List.of(inputs)), Functional.Tensors.of(outputs), args);
@@ -91,17 +109,33 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * A functional model of several inputs, in this order, and one output: {@code new
    * Model(List.of(left, right), similarity)}.
+   *
+   * @param inputs the model's inputs, each made by {@code Input.shape(...)}, in this order
+   * @param outputs the tensor the layers compute from {@code inputs}
+   * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(List<KerasTensor> inputs, KerasTensor outputs, LayerArg... args) {
     this(inputs, List.of(outputs), args);
   }
 
-  /** A functional model of inputs named by a map's keys (sorted, as Keras) and one output. */
+  /**
+   * A functional model of inputs named by a map's keys (sorted, as Keras) and one output.
+   *
+   * @param inputs the model's inputs by name, each made by {@code Input.named(...)}
+   * @param outputs the tensor the layers compute from {@code inputs}
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
   public Model(Map<String, KerasTensor> inputs, KerasTensor outputs, LayerArg... args) {
     this(Functional.Tensors.of(inputs), Functional.Tensors.of(List.of(outputs)), args);
   }
 
-  /** A functional model with inputs in a list and outputs named by a map's keys. */
+  /**
+   * A functional model with inputs in a list and outputs named by a map's keys.
+   *
+   * @param inputs the model's inputs, each made by {@code Input.shape(...)}, in this order
+   * @param outputs the tensors the layers compute from {@code inputs}, by output name
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
   public Model(List<KerasTensor> inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
     this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
@@ -109,12 +143,22 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * A functional model with inputs named by a map's keys (data maps then use the keys; give each
    * {@code Input} the same name, as Keras asks), outputs in a list.
+   *
+   * @param inputs the model's inputs by name, each made by {@code Input.named(...)}
+   * @param outputs the tensors the layers compute from {@code inputs}, in this order
+   * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(Map<String, KerasTensor> inputs, List<KerasTensor> outputs, LayerArg... args) {
     this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
-  /** A functional model with inputs and outputs named by the maps' keys (sorted, as Keras). */
+  /**
+   * A functional model with inputs and outputs named by the maps' keys (sorted, as Keras).
+   *
+   * @param inputs the model's inputs by name, each made by {@code Input.named(...)}
+   * @param outputs the tensors the layers compute from {@code inputs}, by output name
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
   public Model(
       Map<String, KerasTensor> inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
     this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
@@ -126,13 +170,22 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     ensureBuilt(graph.inputs().stream().map(KerasTensor::shape).toList());
   }
 
-  /** For subclasses that create their layers in the constructor and override {@code call}. */
+  /**
+   * For subclasses that create their layers in the constructor and override {@code call}.
+   *
+   * @param args model arguments, e.g. {@code name("my_model")}
+   */
   protected Model(LayerArg... args) {
     super(args);
     this.graph = null;
   }
 
-  /** Keras's {@code Functional.from_config}: the functional model a Keras config describes. */
+  /**
+   * Keras's {@code Functional.from_config}: the functional model a Keras config describes.
+   *
+   * @param config the model's saved config: its layers and their connections
+   * @return a new model with the saved layers, not yet holding the saved weights
+   */
   public static Model fromConfig(ConfigReader config) {
     return FunctionalConfig.fromConfig(config);
   }
@@ -162,6 +215,9 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * The forward pass. Functional and Sequential models replay their layers; subclasses override
    * this (and may override {@link #call(KerasTensor, boolean)} to see the training flag).
+   *
+   * @param inputs the input batch, inside the trace
+   * @return the output batch
    */
   public KerasTensor call(KerasTensor inputs) {
     if (graph == null) {
@@ -208,6 +264,10 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * once, when {@code fit} traces it; the graph it builds runs for every batch. Returns the logs
    * by name, {@code loss} first. A model of several inputs or outputs runs {@link
    * #trainStep(List, List)} instead.
+   *
+   * @param x the batch's input samples, one per row
+   * @param y the batch's labels, one per sample
+   * @return the loss and metric results after the step, keyed by name
    */
   public Map<String, KerasTensor> trainStep(KerasTensor x, KerasTensor y) {
     return trainStep(List.of(x), List.of(y));
@@ -217,6 +277,10 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * One training step of a model of several inputs or outputs: {@code x} has one tensor per
    * input and {@code y} one per output, in the model's order. {@code fit} runs this one for such
    * models, and {@link #trainStep(KerasTensor, KerasTensor)} for the others.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @return the loss and metric results after the step, keyed by name
    */
   public Map<String, KerasTensor> trainStep(List<KerasTensor> x, List<KerasTensor> y) {
     List<Variable> weights = trainableVariables();
@@ -235,12 +299,25 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return metricsOf(x, y, yPred);
   }
 
-  /** One evaluation step, as Keras's {@code test_step}: forward pass, loss, metrics. */
+  /**
+   * One evaluation step, as Keras's {@code test_step}: forward pass, loss, metrics.
+   *
+   * @param x the batch's input samples, one per row
+   * @param y the batch's labels, one per sample
+   * @return the loss and metric results after the batch, keyed by name
+   */
   public Map<String, KerasTensor> testStep(KerasTensor x, KerasTensor y) {
     return testStep(List.of(x), List.of(y));
   }
 
-  /** One evaluation step of a model of several inputs or outputs, as {@link #trainStep(List, List)}. */
+  /**
+   * One evaluation step of a model of several inputs or outputs, as {@link #trainStep(List,
+   * List)}.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @return the loss and metric results so far, keyed by name
+   */
   public Map<String, KerasTensor> testStep(List<KerasTensor> x, List<KerasTensor> y) {
     List<KerasTensor> yPred = applyAll(x, false);
     KerasTensor loss =
@@ -255,12 +332,22 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
         ? computeMetrics(x, y, yPred) : computeMetrics(x.get(0), y.get(0), yPred.get(0));
   }
 
-  /** One prediction step, as Keras's {@code predict_step}: the forward pass in inference mode. */
+  /**
+   * One prediction step, as Keras's {@code predict_step}: the forward pass in inference mode.
+   *
+   * @param x the batch's input samples, one per row
+   * @return the model's outputs for {@code x}
+   */
   public KerasTensor predictStep(KerasTensor x) {
     return apply(x, false);
   }
 
-  /** One prediction step of a model of several inputs or outputs: one tensor per output. */
+  /**
+   * One prediction step of a model of several inputs or outputs: one tensor per output.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @return the predictions, one tensor per output
+   */
   public List<KerasTensor> predictStep(List<KerasTensor> x) {
     return applyAll(x, false);
   }
@@ -268,6 +355,11 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * Keras's {@code compute_loss}: the compiled loss reduced as its {@code reduction} says, plus the layers'
    * regularization penalties.
+   *
+   * @param x the batch's input samples, one per row
+   * @param y the batch's labels, one per sample
+   * @param yPred the model's outputs for {@code x}
+   * @return the scalar loss to minimise
    */
   public KerasTensor computeLoss(KerasTensor x, KerasTensor y, KerasTensor yPred) {
     return computeLoss(List.of(x), List.of(y), List.of(yPred));
@@ -277,8 +369,14 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * Keras's {@code compute_loss} for several inputs or outputs: the sum over the outputs of each
    * one's compiled loss times its {@code lossWeights} weight, plus the layers' regularization
    * penalties; each output's unweighted loss is also tracked as {@code <output>_loss}.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @param yPred the model's outputs on {@code x}, one per output
+   * @return the total loss, a scalar
    */
-  public KerasTensor computeLoss(List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
+  public KerasTensor computeLoss(
+      List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
     KerasTensor total = trainer.compileLoss() == null ? null : trainer.compileLoss().call(y, yPred);
     if (total == null) {
       throw new IllegalStateException(
@@ -294,6 +392,11 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * Keras's {@code compute_metrics}: updates the compiled metrics with the batch and returns every
    * metric's result by name, the loss tracker's first.
+   *
+   * @param x the batch's input samples, one per row
+   * @param y the batch's labels, one per sample
+   * @param yPred the model's outputs for {@code x}
+   * @return every metric's result, keyed by name
    */
   public Map<String, KerasTensor> computeMetrics(KerasTensor x, KerasTensor y, KerasTensor yPred) {
     return computeMetrics(List.of(x), List.of(y), List.of(yPred));
@@ -303,6 +406,11 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * Keras's {@code compute_metrics} for several inputs or outputs: each output's metrics see its
    * labels and predictions; the logs are {@code loss}, each output's {@code <output>_loss}, then
    * the metrics as {@code <output>_<metric>}, in Keras's {@code evaluate} order.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @param yPred the model's outputs on {@code x}, one per output
+   * @return every metric's result by log name, {@code loss} first
    */
   public Map<String, KerasTensor> computeMetrics(
       List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
@@ -313,17 +421,28 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * Keras's {@code model.metrics}: the loss tracker, the compiled metrics, then the per-output
    * loss trackers of a model of several outputs.
+   *
+   * @return the metrics, loss tracker first
    */
   public List<Metric> metrics() {
     return trainer.allMetrics();
   }
 
-  /** The model's layers, in the order they are called (each once). */
+  /**
+   * The model's layers, in the order they are called (each once).
+   *
+   * @return the model's layers, in the order they are called (each once)
+   */
   public List<Layer> layers() {
     return graph != null ? graph.layers() : new ArrayList<>(tracedLayers);
   }
 
-  /** Keras's {@code get_layer(name)}: the model's layer of that name. */
+  /**
+   * Keras's {@code get_layer(name)}: the model's layer of that name.
+   *
+   * @param layerName the layer's name, e.g. {@code "dense_1"}
+   * @return the layer of that name
+   */
   public Layer getLayer(String layerName) {
     for (Layer layer : layers()) {
       if (layer.name().equals(layerName)) {
@@ -334,7 +453,11 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
         + "'; its layers are " + layers().stream().map(Layer::name).toList());
   }
 
-  /** The input shape the model expects (batch first), or null if not known yet. */
+  /**
+   * The input shape the model expects (batch first), or null if not known yet.
+   *
+   * @return the input shape the model expects (batch first), or null if not known yet
+   */
   public Shape inputShape() {
     return graph != null ? graph.inputs().get(0).shape() : builtInputShape();
   }
@@ -377,17 +500,42 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return trainer.outputShape(inputShape);
   }
 
-  /** Configures training: {@code compile(optimizer("adam"), loss("mse"), metrics("mae"))}. */
+  /**
+   * Configures training: {@code compile(optimizer("adam"), loss("mse"), metrics("mae"))}.
+   *
+   * @param args {@code optimizer(...)} and {@code loss(...)} (both required), and optionally {@code
+   *     metrics(...)} and {@code stepsPerExecution(...)}; for several outputs, {@code loss},
+   *     {@code lossWeights} and {@code metrics} per output (a list, or a map by output name)
+   */
   public void compile(CompileArg... args) {
     trainer.compile(args);
   }
 
-  /** Trains on {@code x}, {@code y} (Java arrays or NdArrays); returns the per-epoch logs. */
+  /**
+   * Trains on {@code x}, {@code y} (Java arrays or NdArrays); returns the per-epoch logs. A model
+   * of several inputs (outputs) takes a list of arrays in its order, or a map by {@link
+   * #inputNames()} ({@link #outputNames()}), as {@code x} ({@code y}).
+   *
+   * @param x the training samples, one per row: Java arrays ({@code float[][]}, ...) or NdArrays
+   * @param y the labels, one per sample
+   * @param args fit arguments such as {@code epochs(10)}, {@code batchSize(128)}, {@code
+   *     validationSplit(0.1)}, {@code callbacks(...)}
+   * @return the loss and metrics of every epoch
+   */
   public History fit(Object x, Object y, FitArg... args) {
     return trainer.fit(x, y, args);
   }
 
-  /** Loss and metrics on {@code x}, {@code y}, in compile order: {@code {loss=..., accuracy=...}}. */
+  /**
+   * Loss and metrics on {@code x}, {@code y} (as {@link #fit} takes them), in compile order:
+   * {@code {loss=..., accuracy=...}}; for several outputs in Keras's {@code evaluate} order,
+   * {@code loss}, each {@code <output>_loss}, then the {@code <output>_<metric>}s sorted.
+   *
+   * @param x the samples
+   * @param y their labels
+   * @param args evaluate arguments such as {@code batchSize(256)}, {@code verbose(0)}
+   * @return the loss and metrics by log name
+   */
   public Map<String, Double> evaluate(Object x, Object y, EvaluateArg... args) {
     return trainer.evaluate(x, y, args);
   }
@@ -409,12 +557,22 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * The outputs for {@code x}, one array per output in the model's order (Keras's {@code
    * predict} of a model of several outputs). {@code x} is one array, or a list or a map by input
    * name for a model of several inputs.
+   *
+   * @param x the samples: one array, or a list (or a map by input name) of one per input
+   * @param args predict arguments, e.g. {@code batchSize(256)}
+   * @return one array of predictions per output, in the model's order
    */
   public List<FloatNdArray> predictAll(Object x, PredictArg... args) {
     return trainer.predict(x, args);
   }
 
-  /** The outputs for {@code x} by output name (see {@link #outputNames()}), in the model's order. */
+  /**
+   * The outputs for {@code x} by output name (see {@link #outputNames()}), in the model's order.
+   *
+   * @param x the samples: one array, or a list (or a map by input name) of one per input
+   * @param args predict arguments, e.g. {@code batchSize(256)}
+   * @return the predictions of each output by name, in the model's order
+   */
   public Map<String, FloatNdArray> predictNamed(Object x, PredictArg... args) {
     List<FloatNdArray> outputs = trainer.predict(x, args);
     Map<String, FloatNdArray> named = new LinkedHashMap<>();
@@ -444,7 +602,11 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     System.out.print(summaryText());
   }
 
-  /** The text {@link #summary()} prints. */
+  /**
+   * The text {@link #summary()} prints.
+   *
+   * @return the text {@link #summary()} prints
+   */
   public String summaryText() {
     if (inputShape() == null) {
       throw new IllegalStateException(
@@ -470,6 +632,9 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * The functional model's input tensor (the first, when it has several); null for Sequential and
    * subclassed models.
+   *
+   * @return the functional model's input tensor (the first, when it has several); null for
+   *     Sequential and subclassed models
    */
   public KerasTensor input() {
     return graph != null ? graph.inputs().get(0) : null;
@@ -478,6 +643,9 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * The functional model's output tensor (the first, when it has several); null for Sequential
    * and subclassed models.
+   *
+   * @return the functional model's output tensor (the first, when it has several); null for
+   *     Sequential and subclassed models
    */
   public KerasTensor output() {
     return graph != null ? graph.outputs().get(0) : null;
@@ -487,6 +655,8 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * Keras's {@code input_names}: the names by which data maps give a functional model's inputs
    * (the keys of the map it was built from, or its {@code Input} layers' names); empty for
    * Sequential and subclassed models.
+   *
+   * @return the input names, in the model's order
    */
   public List<String> inputNames() {
     return graph != null ? graph.inputNames() : List.of();
@@ -497,6 +667,8 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * functional model's outputs and its logs prefix them ({@code cls_loss}): the keys of the map it
    * was built from, or the names of the layers that make them. Empty for Sequential and
    * subclassed models (they have one output).
+   *
+   * @return the output names, in the model's order
    */
   public List<String> outputNames() {
     return graph != null ? graph.outputNames() : List.of();
@@ -526,12 +698,20 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return shape == null ? null : List.of(shape);
   }
 
-  /** The functional model's input tensors; empty for Sequential and subclassed models. */
+  /**
+   * The functional model's input tensors; empty for Sequential and subclassed models.
+   *
+   * @return the functional model's input tensors; empty for Sequential and subclassed models
+   */
   public List<KerasTensor> inputs() {
     return graph != null ? graph.inputs() : List.of();
   }
 
-  /** The functional model's output tensors; empty for Sequential and subclassed models. */
+  /**
+   * The functional model's output tensors; empty for Sequential and subclassed models.
+   *
+   * @return the functional model's output tensors; empty for Sequential and subclassed models
+   */
   public List<KerasTensor> outputs() {
     return graph != null ? graph.outputs() : List.of();
   }
@@ -539,6 +719,8 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * The loss given to {@code compile} (for a model of several outputs, the one loss given for
    * all of them), or null before it or when given per output.
+   *
+   * @return the loss given to {@code compile}, or null
    */
   public keras4j.losses.Loss compiledLoss() {
     return trainer.loss();
@@ -563,6 +745,9 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * Loads a model saved by {@link #save}, by Python Keras 3 ({@code .keras}), by Keras 2 / tf.keras
    * (legacy {@code .h5}), whatever the file's extension; compiled again if the file says how.
+   *
+   * @param path the {@code .keras} or {@code .h5} file to read
+   * @return the model, with its weights (and optimizer state, when saved compiled)
    */
   public static Model load(java.nio.file.Path path) {
     return ModelFiles.load(path);
@@ -583,6 +768,8 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * serving_default} signature for TF Serving and Python's {@code tf.saved_model.load}. The
    * export takes over the weights, so call it outside {@code fit}; the model rebuilds its graph
    * (weights and optimizer state included) when it runs again.
+   *
+   * @param dir the SavedModel directory to create; it must be absent or empty
    */
   public void export(java.nio.file.Path dir) {
     ModelFiles.export(this, dir);

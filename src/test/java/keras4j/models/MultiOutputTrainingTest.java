@@ -364,8 +364,8 @@ class MultiOutputTrainingTest {
       json = keras4j.saving.Json.write(CompileConfig.toConfig(model));
     }
     // Keras's compile_config keeps the structure compile was given, one entry per output.
-    assertTrue(json.contains("\"loss\": [\"mean_squared_error\", \"sparse_categorical_crossentropy\"]"
-        + ", \"loss_weights\": [0.5, 2.0], \"metrics\": [[\"mae\"], [\"accuracy\"]]"), json);
+    assertTrue(json.contains("\"loss\": [\"mean_squared_error\","
+        + " \"sparse_categorical_crossentropy\"], \"loss_weights\": [0.5, 2.0], \"metrics\": [[\"mae\"], [\"accuracy\"]]"), json);
     try (Model copy = listModel()) {
       CompileConfig.compile(copy,
           keras4j.saving.ConfigReader.of(keras4j.saving.Json.parse(json), "compile_config"));
