@@ -119,6 +119,15 @@ class MultiOutputTrainingTest {
     return model;
   }
 
+  /** The script's model, compiled as the script compiles it. */
+  private static Model scriptModel() {
+    Model model = listModel();
+    model.compile(optimizer(new SGD(0.1)),
+        loss(List.of("mse", "sparse_categorical_crossentropy")), lossWeights(0.5, 2.0),
+        metrics(List.of("mae"), List.of("accuracy")));
+    return model;
+  }
+
   private static float[] flat(FloatNdArray array) {
     float[] out = new float[(int) array.size()];
     array.copyTo(DataBuffers.of(out, false, false));
@@ -147,10 +156,7 @@ class MultiOutputTrainingTest {
 
   @Test
   void oneStepWithLossWeightsMatchesKeras() {
-    try (Model model = listModel()) {
-      model.compile(optimizer(new SGD(0.1)),
-          loss(List.of("mse", "sparse_categorical_crossentropy")), lossWeights(0.5, 2.0),
-          metrics(List.of("mae"), List.of("accuracy")));
+    try (Model model = scriptModel()) {
       var history = model.fit(List.of(XA, XB), List.of(Y_REG, Y_CLS), batchSize(N), epochs(1),
           shuffle(false), verbose(0)).history();
       // Keras's names; the order is Keras's evaluate's: loss, each output's loss, the metrics
@@ -201,10 +207,7 @@ class MultiOutputTrainingTest {
 
   @Test
   void progressBarAndValidationUseKerasNames() {
-    try (Model model = listModel()) {
-      model.compile(optimizer(new SGD(0.1)),
-          loss(List.of("mse", "sparse_categorical_crossentropy")), lossWeights(0.5, 2.0),
-          metrics(List.of("mae"), List.of("accuracy")));
+    try (Model model = scriptModel()) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PrintStream stdout = System.out;
       System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -356,10 +359,7 @@ class MultiOutputTrainingTest {
   void perOutputCompileSettingsRoundTripThroughKerasCompileConfig() {
     Map<String, Double> before;
     String json;
-    try (Model model = listModel()) {
-      model.compile(optimizer(new SGD(0.1)),
-          loss(List.of("mse", "sparse_categorical_crossentropy")), lossWeights(0.5, 2.0),
-          metrics(List.of("mae"), List.of("accuracy")));
+    try (Model model = scriptModel()) {
       before = model.evaluate(List.of(XA, XB), List.of(Y_REG, Y_CLS), verbose(0));
       json = keras4j.saving.Json.write(CompileConfig.toConfig(model));
     }
