@@ -119,6 +119,16 @@ public final class Keras {
     return new Kwarg("pool_size", size.clone());
   }
 
+  /** The axis a layer works along: {@code new Concatenate(axis(1))}; negative counts from the end. */
+  public static LayerArg axis(int axis) {
+    return new Kwarg("axis", axis);
+  }
+
+  /** Dot's {@code normalize}: L2-normalize both inputs first, giving the cosine similarity. */
+  public static LayerArg normalize(boolean normalize) {
+    return new Kwarg("normalize", normalize);
+  }
+
   // ---- compile
 
   /** The optimizer, by Keras alias ({@code "adam"}, {@code "sgd"}, {@code "rmsprop"}, ...). */

@@ -354,6 +354,16 @@ public abstract class Layer implements Operation, KerasSaveable {
     return trainable ? variables().stream().filter(Variable::trainable).toList() : List.of();
   }
 
+  /** The trainable variables, then the others: the order of a legacy {@code .h5} file. */
+  @Override
+  public List<Variable> legacyWeights() {
+    List<Variable> out = new ArrayList<>(trainableVariables());
+    Set<Variable> trainable = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    trainable.addAll(out);
+    variables().stream().filter(v -> !trainable.contains(v)).forEach(out::add);
+    return out;
+  }
+
   /** The regularization penalties of this layer's weights, inside a model's trace. */
   public List<KerasTensor> regularizationLosses() {
     List<KerasTensor> out = new ArrayList<>();

@@ -86,7 +86,18 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /** A functional model's config lists its layers and how they connect, as Keras's. */
   @Override
   public Map<String, Object> getConfig() {
-    return graph != null ? FunctionalConfig.getConfig(this) : super.getConfig();
+    return graph != null ? FunctionalConfig.getConfig(this, graph) : super.getConfig();
+  }
+
+  /** Keras's class of a model built from inputs and outputs is {@code Functional}. */
+  @Override
+  public String kerasClassName() {
+    return getClass() == Model.class && graph != null ? "Functional" : super.kerasClassName();
+  }
+
+  /** The graph of a functional model, null for Sequential and subclassed ones. */
+  Functional graph() {
+    return graph;
   }
 
   /** The weights walk: the model's layers, then its optimizer once compiled. */

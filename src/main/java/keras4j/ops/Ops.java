@@ -230,6 +230,22 @@ public final class Ops {
     return unary(x, (tf, a) -> tf.reduceSum(a, tf.constant(axis)));
   }
 
+  /** {@code ops.sum(x, axis, keepdims)} (negative counts from the end). */
+  public static KerasTensor sum(TensorLike x, int axis, boolean keepdims) {
+    return unary(x, (tf, a) -> tf.reduceSum(a, tf.constant(axis),
+        org.tensorflow.op.core.ReduceSum.keepDims(keepdims)));
+  }
+
+  /**
+   * {@code ops.normalize(x, axis)} (order 2): {@code x} scaled to unit L2 norm along {@code axis},
+   * as Keras computes it, {@code x * min(rsqrt(sum(x^2)), 1 / 1e-7)}, so a zero vector stays zero.
+   */
+  public static KerasTensor normalize(TensorLike x, int axis) {
+    return unary(x, (tf, a) -> tf.math.mul(a, tf.math.minimum(
+        tf.math.rsqrt(tf.reduceSum(tf.math.square(a), tf.constant(axis),
+            org.tensorflow.op.core.ReduceSum.keepDims(true))), tf.constant(1e7f))));
+  }
+
   /** {@code ops.min(x)}: the smallest element. */
   public static KerasTensor min(TensorLike x) {
     return unary(x, (tf, a) -> tf.reduceMin(a, tf.range(tf.constant(0), tf.rank(a), tf.constant(1))));
@@ -243,6 +259,11 @@ public final class Ops {
   /** {@code ops.transpose(x)}: the dimensions reversed. */
   public static KerasTensor transpose(TensorLike x) {
     return k(Kernels.transpose(t(x)));
+  }
+
+  /** {@code ops.transpose(x, axes)}: dimension {@code i} of the result is {@code axes[i]} of x. */
+  public static KerasTensor transpose(TensorLike x, int... axes) {
+    return unary(x, (tf, a) -> tf.linalg.transpose(a, tf.constant(axes)));
   }
 
   /** {@code ops.reshape(x, (-1, *sampleShape))}: a batch of samples of a new shape. */
