@@ -54,7 +54,7 @@ public class Concatenate extends Layer {
       }
       // Keras deletes index `axis` (Python's indexing) whenever len(shape) > axis.
       if (dims.size() > axis) {
-        dims.remove(index(axis, dims.size()));
+        dims.remove(Axes.index(this, axis, dims.size()));
       }
       reduced.add(dims);
     }
@@ -81,16 +81,6 @@ public class Concatenate extends Layer {
     }
   }
 
-  /** Python's {@code list[i]} index for a list of {@code size}, refused when out of range. */
-  private int index(int i, int size) {
-    int at = i < 0 ? i + size : i;
-    if (at < 0 || at >= size) {
-      throw new IllegalArgumentException(describe() + ": axis " + i + " is out of range for"
-          + " inputs of rank " + size);
-    }
-    return at;
-  }
-
   private IllegalArgumentException mismatch(List<Shape> shapes) {
     return new IllegalArgumentException(describe() + ": A `Concatenate` layer requires inputs with"
         + " matching shapes except for the concatenation axis. Received: input_shape="
@@ -100,7 +90,7 @@ public class Concatenate extends Layer {
   @Override
   public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
     long[] out = inputShapes.get(0).asArray();
-    int at = index(axis, out.length);
+    int at = Axes.index(this, axis, out.length);
     for (Shape shape : inputShapes.subList(1, inputShapes.size())) {
       if (shape.numDimensions() != out.length) {
         throw mismatch(inputShapes);

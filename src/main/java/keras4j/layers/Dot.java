@@ -67,16 +67,7 @@ public class Dot extends Layer {
     if (!pair && axes[0] < 0) {
       return new int[] {Math.floorMod(axes[0], rank1), Math.floorMod(axes[0], rank2)};
     }
-    return new int[] {index(axes[0], rank1), index(axes[1], rank2)};
-  }
-
-  private int index(int axis, int rank) {
-    int at = axis < 0 ? axis + rank : axis;
-    if (at < 0 || at >= rank) {
-      throw new IllegalArgumentException(describe() + ": axis " + axis + " is out of range for an"
-          + " input of rank " + rank);
-    }
-    return at;
+    return new int[] {Axes.index(this, axes[0], rank1), Axes.index(this, axes[1], rank2)};
   }
 
   @Override

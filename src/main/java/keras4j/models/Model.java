@@ -394,8 +394,10 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
 
   /**
    * Saves the model in Keras 3's {@code .keras} format (architecture, weights, optimizer state
-   * and compile settings), which Python's {@code keras.saving.load_model} reads. The write is
-   * atomic: a failure leaves any previous file at {@code path} intact.
+   * and compile settings), which Python's {@code keras.saving.load_model} reads; a path ending in
+   * {@code .h5} or {@code .hdf5} gets the legacy HDF5 format instead, as Keras 3 writes it
+   * (architecture and weights). The write is atomic: a failure leaves any previous file at
+   * {@code path} intact.
    */
   public void save(java.nio.file.Path path) {
     ModelFiles.save(this, path);
