@@ -20,7 +20,12 @@ import org.tensorflow.ndarray.Shape;
 public class Concatenate extends Layer {
   private final int axis;
 
-  /** The merge; {@code args} may give its {@code axis} (default -1) and {@code name}. */
+  /**
+   * The merge; {@code args} may give its {@code axis} (default -1) and {@code name}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code axis(1)}, {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Concatenate(LayerArg... args) {
     super(args, "axis");
     Object given = arg("axis", -1);
@@ -30,12 +35,22 @@ public class Concatenate extends Layer {
     this.axis = i;
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Concatenate fromConfig(ConfigReader config) {
     return new Concatenate(ConfigArgs.of(config).add("axis", config.intValue("axis", -1)).get());
   }
 
-  /** The axis the inputs are joined along, as given (negative counts from the end). */
+  /**
+   * The axis the inputs are joined along, as given (negative counts from the end).
+   *
+   * @return the concatenation axis
+   */
   public int axis() {
     return axis;
   }

@@ -21,12 +21,24 @@ public class Dot extends Layer {
   private final boolean pair;
   private final boolean normalize;
 
-  /** The dot product along {@code axes} of both inputs ({@code Dot(axes=1)}). */
+  /**
+   * The dot product along {@code axes} of both inputs ({@code Dot(axes=1)}).
+   *
+   * @param axes the axis of both inputs summed over (negative counts from the end; never 0)
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code normalize(true)}, {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Dot(int axes, LayerArg... args) {
     this(new int[] {axes, axes}, false, args);
   }
 
-  /** The dot product along {@code axes[0]} of the first input and {@code axes[1]} of the second. */
+  /**
+   * The dot product along {@code axes[0]} of the first input and {@code axes[1]} of the second.
+   *
+   * @param axes the axis of each input summed over, two ints
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code normalize(true)}, {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Dot(int[] axes, LayerArg... args) {
     this(axes, true, args);
   }
@@ -46,7 +58,13 @@ public class Dot extends Layer {
     this.normalize = (Boolean) given;
   }
 
-  /** Keras's {@code from_config}: {@code axes} is an int or a pair. */
+  /**
+   * Keras's {@code from_config}: {@code axes} is an int or a pair.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Dot fromConfig(ConfigReader config) {
     LayerArg[] args = ConfigArgs.of(config).bool("normalize").get();
     if (config.raw("axes") instanceof List<?>) {
