@@ -210,6 +210,26 @@ public final class Keras {
     return new Kwarg("pool_size", size.clone());
   }
 
+  /**
+   * The axis a layer works along: {@code new Concatenate(axis(1))}; negative counts from the end.
+   *
+   * @param axis the axis, batch axis 0 included in the count
+   * @return the keyword argument {@code axis}
+   */
+  public static LayerArg axis(int axis) {
+    return new Kwarg("axis", axis);
+  }
+
+  /**
+   * Dot's {@code normalize}: L2-normalize both inputs first, giving the cosine similarity.
+   *
+   * @param normalize whether to normalize (Keras's default is false)
+   * @return the keyword argument {@code normalize}
+   */
+  public static LayerArg normalize(boolean normalize) {
+    return new Kwarg("normalize", normalize);
+  }
+
   // ---- compile
 
   /**

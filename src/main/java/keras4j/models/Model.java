@@ -193,7 +193,18 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /** A functional model's config lists its layers and how they connect, as Keras's. */
   @Override
   public Map<String, Object> getConfig() {
-    return graph != null ? FunctionalConfig.getConfig(this) : super.getConfig();
+    return graph != null ? FunctionalConfig.getConfig(this, graph) : super.getConfig();
+  }
+
+  /** Keras's class of a model built from inputs and outputs is {@code Functional}. */
+  @Override
+  public String kerasClassName() {
+    return getClass() == Model.class && graph != null ? "Functional" : super.kerasClassName();
+  }
+
+  /** The graph of a functional model, null for Sequential and subclassed ones. */
+  Functional graph() {
+    return graph;
   }
 
   /** The weights walk: the model's layers, then its optimizer once compiled. */
@@ -735,8 +746,10 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
 
   /**
    * Saves the model in Keras 3's {@code .keras} format (architecture, weights, optimizer state
-   * and compile settings), which Python's {@code keras.saving.load_model} reads. The write is
-   * atomic: a failure leaves any previous file at {@code path} intact.
+   * and compile settings), which Python's {@code keras.saving.load_model} reads; a path ending in
+   * {@code .h5} or {@code .hdf5} gets the legacy HDF5 format instead, as Keras 3 writes it
+   * (architecture and weights). The write is atomic: a failure leaves any previous file at
+   * {@code path} intact.
    */
   public void save(java.nio.file.Path path) {
     ModelFiles.save(this, path);

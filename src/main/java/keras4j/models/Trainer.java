@@ -251,6 +251,9 @@ final class Trainer {
 
   /** Traces the model now if its input shape is known, so weights and summary exist. */
   void ensureTraced() {
+    if (model.graph() != null) {
+      return; // a functional model's layers are built with its graph, whatever its inputs
+    }
     List<Shape> shapes = model.inputShapes();
     if (shapes != null) {
       steps(shapes).predictFunction();

@@ -375,4 +375,21 @@ class MultiOutputTrainingTest {
       before.forEach((name, value) -> assertEquals(value, after.get(name), 1e-6, name));
     }
   }
+
+  @Test
+  void aSavedTwoOutputModelLoadsCompiledAsBefore(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    java.nio.file.Path file = dir.resolve("two_outputs.keras");
+    Map<String, Double> before;
+    try (Model model = scriptModel()) {
+      before = model.evaluate(List.of(XA, XB), List.of(Y_REG, Y_CLS), verbose(0));
+      model.save(file);
+    }
+    try (Model loaded = Model.load(file)) {
+      Map<String, Double> after =
+          loaded.evaluate(List.of(XA, XB), List.of(Y_REG, Y_CLS), verbose(0));
+      assertEquals(List.copyOf(before.keySet()), List.copyOf(after.keySet()));
+      before.forEach((name, value) -> assertEquals(value, after.get(name), 1e-6, name));
+    }
+  }
 }
