@@ -29,4 +29,5 @@ module keras4j {
   exports keras4j.regularizers;
   exports keras4j.tf;
   exports keras4j.saving;
+  exports keras4j.explain;
 }
