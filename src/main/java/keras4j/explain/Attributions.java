@@ -1,6 +1,7 @@
 package keras4j.explain;
 
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.Shape;
 
 /**
  * What an attribution method found for a batch: one attribution per input value (the same shape
@@ -55,9 +56,21 @@ public class Attributions {
     return scores.clone();
   }
 
-  /** The attributions as a batch, for the plots and subclasses. */
-  Flat flat() {
-    return values;
+  /**
+   * The same attributions with each sample reshaped, e.g. the 64 features of an 8x8 digit as
+   * {@code reshape(8, 8)} to draw them as an image.
+   *
+   * @param sampleShape the new shape of one sample (as many values)
+   * @return attributions of shape {@code [n, sampleShape...]}, the same targets and scores
+   * @throws IllegalArgumentException if the sizes differ
+   */
+  public Attributions reshape(long... sampleShape) {
+    Shape shape = Shape.of(sampleShape).prepend(values.rows());
+    if (Shape.of(sampleShape).size() != values.rowSize()) {
+      throw new IllegalArgumentException("Cannot reshape samples of " + values.rowSize()
+          + " values to " + Shape.of(sampleShape));
+    }
+    return new Attributions(new Flat(shape, values.data()), targets, scores);
   }
 
   /** The scores at {@code targets} of {@code outputs} ({@code units} per row). */

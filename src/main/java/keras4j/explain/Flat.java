@@ -44,6 +44,11 @@ final class Flat {
     return of(array);
   }
 
+  /** Labels: a batch of any rank, {@code [n]} included. */
+  static Flat labels(Object value) {
+    return of(HostArray.of(value, "y").toNdArray());
+  }
+
   /** A copy of {@code array}. */
   static Flat of(FloatNdArray array) {
     float[] data = new float[Math.toIntExact(array.size())];

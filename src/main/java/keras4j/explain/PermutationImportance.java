@@ -107,7 +107,7 @@ public final class PermutationImportance {
   public Importances compute(Object x, Object y) {
     try {
       Flat xs = Flat.of(x, "x");
-      Flat ys = Flat.of(y, "y");
+      Flat ys = Flat.labels(y);
       if (xs.rows() != ys.rows()) {
         throw new IllegalArgumentException(
             "x has " + xs.rows() + " samples but y has " + ys.rows());
