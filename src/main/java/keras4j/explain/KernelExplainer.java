@@ -16,8 +16,8 @@ import keras4j.utils.RandomSeed;
  * model's expected output when only a coalition of features keeps the sample's values and the
  * others take the background data's, constrained to add up to {@code f(x) - E[f]}.
  *
- * <p>Coalitions are enumerated by size, smallest (and largest) first, while the budget of {@link
- * #nsamples} allows all of a size, and the rest are drawn with the kernel's weights, as shap does;
+ * <p>Coalitions are enumerated by size, smallest (and largest) first, while the budget of {@code
+ * nsamples} allows all of a size, and the rest are drawn with the kernel's weights, as shap does;
  * with {@code 2^M - 2} samples or more every coalition is used and the values are exact Shapley
  * values (of the background-interventional game). Features whose sample value equals every
  * background value get 0 and are left out of the fit, as in shap. Each coalition costs one
