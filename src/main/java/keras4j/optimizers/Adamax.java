@@ -2,8 +2,11 @@ package keras4j.optimizers;
 
 import java.util.List;
 import keras4j.core.KerasTensor;
+import keras4j.core.Kwarg;
+import keras4j.core.OptimizerArg;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
 /**
  * Adamax, Adam with the infinity norm; Keras 3's defaults: learning rate 0.001, beta1 0.9, beta2
@@ -11,19 +14,34 @@ import keras4j.ops.Ops;
  * * m / ((1 - b1^t) * (u + eps))}.
  */
 public class Adamax extends AdaptiveMoments {
-  /** Adamax with Keras's defaults. */
-  public Adamax() {
-    this(0.001);
+  /**
+   * Adamax with Keras's keyword arguments: {@code learningRate}, {@code beta1}, {@code beta2},
+   * {@code epsilon} and the options of every optimizer.
+   *
+   * @param args the keyword arguments; none for Keras's defaults
+   */
+  public Adamax(OptimizerArg... args) {
+    super("adamax", args);
   }
 
-  /** Adamax with the given learning rate. */
-  public Adamax(double learningRate) {
-    this(learningRate, DEFAULT_BETA_1, DEFAULT_BETA_2, DEFAULT_EPSILON);
+  /**
+   * Adamax with the given learning rate.
+   *
+   * @param learningRate the learning rate
+   * @param args more keyword arguments
+   */
+  public Adamax(double learningRate, OptimizerArg... args) {
+    this(withArgs(args, new Kwarg("learning_rate", learningRate)));
   }
 
   /** Adamax with every setting given. */
   public Adamax(double learningRate, double beta1, double beta2, double epsilon) {
-    super("adamax", learningRate, beta1, beta2, epsilon);
+    this(settings(learningRate, beta1, beta2, epsilon));
+  }
+
+  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  public static Adamax fromConfig(ConfigReader config) {
+    return new Adamax(configArgs(config));
   }
 
   private List<Variable> momentums;
@@ -42,7 +60,7 @@ public class Adamax extends AdaptiveMoments {
   protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
     int i = variableIndex(variable);
     Variable u = norms.get(i);
-    KerasTensor m = updateMoment(momentums.get(i), gradient, beta1);
+    KerasTensor m = updateMoment(momentums.get(i), gradient, 1 - beta1);
     KerasTensor newU = u.assign(Ops.maximum(Ops.multiply(u, beta2), Ops.abs(gradient)));
     KerasTensor correction = Ops.subtract(scalar(1), powerAtStep(beta1));
     KerasTensor denominator = Ops.multiply(correction, Ops.add(newU, scalar(epsilon)));
