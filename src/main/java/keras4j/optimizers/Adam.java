@@ -13,12 +13,11 @@ import keras4j.saving.ConfigReader;
  * Adam, Keras 3's defaults: learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7, amsgrad
  * off. The rule: {@code m += (g - m) * (1 - b1); v += (g^2 - v) * (1 - b2); w -= lr * sqrt(1 -
  * b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)}; with {@code amsgrad}, {@code v} in the last step
- * is the running maximum {@code v_hat = max(v_hat, v)}. (TensorFlow's fused {@code ApplyAdam}
- * computes {@code 1 - b2} in float32, 1.3e-5 away from Keras's factor, which six steps grow past
- * 1e-4 on some weights: the rule is written out as Keras writes it.)
+ * is the running maximum {@code v_hat = max(v_hat, v)}.
  */
 public class Adam extends AdaptiveMoments {
   private final boolean amsgrad;
+  private final double fusedRateScale;
   private List<Variable> momentums;
   private List<Variable> velocities;
   private List<Variable> velocityHats;
@@ -53,6 +52,7 @@ public class Adam extends AdaptiveMoments {
   Adam(String name, OptimizerArg[] args) {
     super(name, args, "amsgrad");
     this.amsgrad = booleanArg("amsgrad", false);
+    this.fusedRateScale = fusedRateScale(beta1, beta2);
   }
 
   /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
@@ -75,21 +75,45 @@ public class Adam extends AdaptiveMoments {
     }
   }
 
+  /**
+   * Keras's Adam rule; without amsgrad as TensorFlow's fused {@code ApplyAdam} kernel, one op per
+   * variable in place of a dozen.
+   */
   @Override
   protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
     int i = variableIndex(variable);
+    if (!amsgrad) {
+      FusedKernels.applyAdam(variable, momentums.get(i), velocities.get(i), powerAtStep(beta1),
+          powerAtStep(beta2), Ops.multiply(learningRate, fusedRateScale), (float) beta1,
+          (float) beta2, (float) epsilon, gradient);
+      return;
+    }
     KerasTensor one = scalar(1);
     KerasTensor alpha = Ops.divide(
         Ops.multiply(learningRate, Ops.sqrt(Ops.subtract(one, powerAtStep(beta2)))),
         Ops.subtract(one, powerAtStep(beta1)));
     KerasTensor m = updateMoment(momentums.get(i), gradient, 1 - beta1);
     KerasTensor v = updateMoment(velocities.get(i), Ops.square(gradient), 1 - beta2);
-    if (amsgrad) {
-      Variable vHat = velocityHats.get(i);
-      v = vHat.assign(Ops.maximum(vHat, v));
-    }
+    Variable vHat = velocityHats.get(i);
+    KerasTensor maxV = vHat.assign(Ops.maximum(vHat, v));
     variable.assignSub(
-        Ops.divide(Ops.multiply(m, alpha), Ops.add(Ops.sqrt(v), scalar(epsilon))));
+        Ops.divide(Ops.multiply(m, alpha), Ops.add(Ops.sqrt(maxV), scalar(epsilon))));
+  }
+
+  /**
+   * The learning-rate factor that makes {@code ApplyAdam} take Keras's step. The kernel decays
+   * the moments by {@code 1 - float32(beta)}, where Keras multiplies by {@code float32(1 -
+   * beta)}: for beta2 = 0.999 the two differ by 1.3e-5, and six steps grow that past 1e-4 on
+   * some weights. The kernel's moments are Keras's times {@code r1} and {@code r2} (the ratios
+   * of the two factors), so {@code sqrt(r2) / r1} times the rate gives Keras's {@code m /
+   * sqrt(v)}.
+   */
+  private static double fusedRateScale(double beta1, double beta2) {
+    return Math.sqrt(factorRatio(beta2)) / factorRatio(beta1);
+  }
+
+  private static double factorRatio(double beta) {
+    return (double) (1f - (float) beta) / (float) (1 - beta);
   }
 
   @Override
