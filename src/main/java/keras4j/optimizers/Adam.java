@@ -18,8 +18,6 @@ import keras4j.saving.ConfigReader;
 public class Adam extends AdaptiveMoments {
   private final boolean amsgrad;
   private final double fusedRateScale;
-  private List<Variable> momentums;
-  private List<Variable> velocities;
   private List<Variable> velocityHats;
 
   /**
@@ -50,7 +48,7 @@ public class Adam extends AdaptiveMoments {
 
   /** A subclass's Adam (AdamW), called {@code name}. */
   Adam(String name, OptimizerArg[] args) {
-    super(name, args, "amsgrad");
+    super(name, "velocity", args, "amsgrad");
     this.amsgrad = booleanArg("amsgrad", false);
     this.fusedRateScale = fusedRateScale(beta1, beta2);
   }
@@ -60,16 +58,10 @@ public class Adam extends AdaptiveMoments {
     return new Adam(configArgs(config));
   }
 
-  /**
-   * Creates a momentum and a velocity for each variable in turn, then with amsgrad each
-   * variable's {@code velocity_hat}, as Keras does.
-   */
+  /** Creates the moments, then with amsgrad each variable's {@code velocity_hat}, as Keras. */
   @Override
   public void build(List<Variable> variables) {
     super.build(variables);
-    List<List<Variable>> slots = addOptimizerVariables(variables, "momentum", "velocity");
-    momentums = slots.get(0);
-    velocities = slots.get(1);
     if (amsgrad) {
       velocityHats = addOptimizerVariables(variables, "velocity_hat").get(0);
     }
@@ -83,7 +75,7 @@ public class Adam extends AdaptiveMoments {
   protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
     int i = variableIndex(variable);
     if (!amsgrad) {
-      FusedKernels.applyAdam(variable, momentums.get(i), velocities.get(i), powerAtStep(beta1),
+      FusedKernels.applyAdam(variable, momentums.get(i), seconds.get(i), powerAtStep(beta1),
           powerAtStep(beta2), Ops.multiply(learningRate, fusedRateScale), (float) beta1,
           (float) beta2, (float) epsilon, gradient);
       return;
@@ -93,7 +85,7 @@ public class Adam extends AdaptiveMoments {
         Ops.multiply(learningRate, Ops.sqrt(Ops.subtract(one, powerAtStep(beta2)))),
         Ops.subtract(one, powerAtStep(beta1)));
     KerasTensor m = updateMoment(momentums.get(i), gradient, 1 - beta1);
-    KerasTensor v = updateMoment(velocities.get(i), Ops.square(gradient), 1 - beta2);
+    KerasTensor v = updateMoment(seconds.get(i), Ops.square(gradient), 1 - beta2);
     Variable vHat = velocityHats.get(i);
     KerasTensor maxV = vHat.assign(Ops.maximum(vHat, v));
     variable.assignSub(

@@ -1,6 +1,5 @@
 package keras4j.optimizers;
 
-import java.util.List;
 import keras4j.core.KerasTensor;
 import keras4j.core.Kwarg;
 import keras4j.core.OptimizerArg;
@@ -21,7 +20,7 @@ public class Adamax extends AdaptiveMoments {
    * @param args the keyword arguments; none for Keras's defaults
    */
   public Adamax(OptimizerArg... args) {
-    super("adamax", args);
+    super("adamax", "norm", args);
   }
 
   /**
@@ -44,22 +43,10 @@ public class Adamax extends AdaptiveMoments {
     return new Adamax(configArgs(config));
   }
 
-  private List<Variable> momentums;
-  private List<Variable> norms;
-
-  /** Creates a momentum and a norm for each variable in turn, as Keras does. */
-  @Override
-  public void build(List<Variable> variables) {
-    super.build(variables);
-    List<List<Variable>> slots = addOptimizerVariables(variables, "momentum", "norm");
-    momentums = slots.get(0);
-    norms = slots.get(1);
-  }
-
   @Override
   protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
     int i = variableIndex(variable);
-    Variable u = norms.get(i);
+    Variable u = seconds.get(i);
     KerasTensor m = updateMoment(momentums.get(i), gradient, 1 - beta1);
     KerasTensor newU = u.assign(Ops.maximum(Ops.multiply(u, beta2), Ops.abs(gradient)));
     KerasTensor correction = Ops.subtract(scalar(1), powerAtStep(beta1));

@@ -18,9 +18,14 @@ abstract class AdaptiveMoments extends Optimizer {
   final double beta1;
   final double beta2;
   final double epsilon;
+  // Keras's _momentums and its second slots (_velocities, Adamax's _u), one per variable.
+  private final String secondSlot;
+  List<Variable> momentums;
+  List<Variable> seconds;
 
-  AdaptiveMoments(String name, OptimizerArg[] args, String... accepted) {
+  AdaptiveMoments(String name, String secondSlot, OptimizerArg[] args, String... accepted) {
     super(name, 0.001, args, names(accepted));
+    this.secondSlot = secondSlot;
     this.beta1 = doubleArg("beta_1", 0.9);
     this.beta2 = doubleArg("beta_2", 0.999);
     this.epsilon = doubleArg("epsilon", 1e-7);
@@ -30,6 +35,18 @@ abstract class AdaptiveMoments extends Optimizer {
     List<String> out = new ArrayList<>(List.of("beta_1", "beta_2", "epsilon"));
     out.addAll(List.of(more));
     return out.toArray(new String[0]);
+  }
+
+  /**
+   * Creates a momentum and the second slot ("velocity", Adamax's "norm") for each variable in
+   * turn, as Keras does.
+   */
+  @Override
+  public void build(List<Variable> variables) {
+    super.build(variables);
+    List<List<Variable>> slots = addOptimizerVariables(variables, "momentum", secondSlot);
+    momentums = slots.get(0);
+    seconds = slots.get(1);
   }
 
   /** The positional settings shared by the subclasses' full constructors. */

@@ -1,6 +1,5 @@
 package keras4j.optimizers;
 
-import java.util.List;
 import keras4j.core.KerasTensor;
 import keras4j.core.Kwarg;
 import keras4j.core.OptimizerArg;
@@ -15,9 +14,6 @@ import keras4j.saving.ConfigReader;
  * ||update||} (1 when either norm is 0): {@code w -= ratio * lr * update}.
  */
 public class Lamb extends AdaptiveMoments {
-  private List<Variable> momentums;
-  private List<Variable> velocities;
-
   /**
    * Lamb with Keras's keyword arguments: {@code learningRate}, {@code beta1}, {@code beta2},
    * {@code epsilon} and the options of every optimizer.
@@ -25,7 +21,7 @@ public class Lamb extends AdaptiveMoments {
    * @param args the keyword arguments; none for Keras's defaults
    */
   public Lamb(OptimizerArg... args) {
-    super("lamb", args);
+    super("lamb", "velocity", args);
   }
 
   /**
@@ -43,21 +39,12 @@ public class Lamb extends AdaptiveMoments {
     return new Lamb(configArgs(config));
   }
 
-  /** Creates a momentum and a velocity for each variable in turn, as Keras does. */
-  @Override
-  public void build(List<Variable> variables) {
-    super.build(variables);
-    List<List<Variable>> slots = addOptimizerVariables(variables, "momentum", "velocity");
-    momentums = slots.get(0);
-    velocities = slots.get(1);
-  }
-
   @Override
   protected void updateStep(KerasTensor gradient, Variable variable, KerasTensor learningRate) {
     int i = variableIndex(variable);
     KerasTensor one = scalar(1);
     KerasTensor m = updateMoment(momentums.get(i), gradient, 1 - beta1);
-    KerasTensor v = updateMoment(velocities.get(i), Ops.square(gradient), 1 - beta2);
+    KerasTensor v = updateMoment(seconds.get(i), Ops.square(gradient), 1 - beta2);
     KerasTensor mHat = Ops.divide(m, Ops.subtract(one, powerAtStep(beta1)));
     KerasTensor vSqrt = Ops.add(
         Ops.sqrt(Ops.divide(v, Ops.subtract(one, powerAtStep(beta2)))), scalar(epsilon));

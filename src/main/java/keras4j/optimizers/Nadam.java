@@ -20,8 +20,6 @@ import keras4j.saving.ConfigReader;
  */
 public class Nadam extends AdaptiveMoments {
   private static final float DECAY = 0.96f;
-  private List<Variable> momentums;
-  private List<Variable> velocities;
   private Variable uProduct;
 
   /**
@@ -31,7 +29,7 @@ public class Nadam extends AdaptiveMoments {
    * @param args the keyword arguments; none for Keras's defaults
    */
   public Nadam(OptimizerArg... args) {
-    super("nadam", args);
+    super("nadam", "velocity", args);
   }
 
   /**
@@ -54,16 +52,10 @@ public class Nadam extends AdaptiveMoments {
     return new Nadam(configArgs(config));
   }
 
-  /**
-   * Creates a momentum and a velocity for each variable in turn, then {@code u_product}, as
-   * Keras does.
-   */
+  /** Creates the moments, then {@code u_product}, as Keras does. */
   @Override
   public void build(List<Variable> variables) {
     super.build(variables);
-    List<List<Variable>> slots = addOptimizerVariables(variables, "momentum", "velocity");
-    momentums = slots.get(0);
-    velocities = slots.get(1);
     uProduct = addVariable("u_product", org.tensorflow.ndarray.Shape.scalar(), 1f);
   }
 
@@ -86,7 +78,7 @@ public class Nadam extends AdaptiveMoments {
     KerasTensor productT = uProduct.value();
     KerasTensor productNext = Ops.multiply(productT, uNext);
     KerasTensor m = updateMoment(momentums.get(i), gradient, 1 - (float) beta1);
-    KerasTensor v = updateMoment(velocities.get(i), Ops.square(gradient), 1 - (float) beta2);
+    KerasTensor v = updateMoment(seconds.get(i), Ops.square(gradient), 1 - (float) beta2);
     KerasTensor mHat = Ops.add(
         Ops.divide(Ops.multiply(uNext, m), Ops.subtract(one, productNext)),
         Ops.divide(Ops.multiply(Ops.subtract(one, uT), gradient), Ops.subtract(one, productT)));

@@ -16,6 +16,7 @@ them, which keras4j must reproduce from the file.
 """
 import json
 import os
+import sys
 
 import keras
 import numpy as np
@@ -23,28 +24,12 @@ from keras import optimizers as o
 from keras.optimizers import schedules as s
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import reference  # noqa: E402
 
-X = np.array([[0.5, -1.0, 2.0, 0.3],
-              [1.5, 0.2, -0.7, 1.1],
-              [-0.4, 0.9, 0.1, -1.3],
-              [2.0, -0.6, 0.8, 0.4],
-              [0.7, 1.2, -1.5, 0.2],
-              [-1.1, 0.3, 0.6, 0.9],
-              [0.2, -0.8, 1.4, -0.5],
-              [1.0, 0.5, 0.3, 1.6]], dtype=np.float32)
-Y = np.array([[1.0, 0.0, -0.5],
-              [0.2, 1.3, 0.4],
-              [-0.7, 0.5, 1.1],
-              [0.9, -1.2, 0.3],
-              [0.4, 0.8, -0.9],
-              [-0.3, 0.6, 0.7],
-              [1.2, -0.4, 0.1],
-              [0.0, 1.0, -1.0]], dtype=np.float32)
-KERNEL = np.array([[0.2, -0.3, 0.5],
-                   [0.7, 0.1, -0.4],
-                   [-0.6, 0.8, 0.3],
-                   [0.4, -0.2, 0.9]], dtype=np.float32)
-BIAS = np.array([0.1, -0.2, 0.05], dtype=np.float32)
+# reference.py's data and starting weights, as float32.
+X, Y, KERNEL, BIAS = (v.astype(np.float32) for v in (reference.X, reference.Y, reference.W0,
+                                                      reference.B0))
 
 
 def exclude_bias(optimizer):

@@ -41,9 +41,7 @@ public class ExponentialDecay extends TimeDecay {
    * @return the schedule
    */
   public static ExponentialDecay fromConfig(ConfigReader config) {
-    return new ExponentialDecay(Schedules.number(config, "initial_learning_rate"),
-        Schedules.number(config, "decay_steps"), Schedules.number(config, "decay_rate"),
-        config.bool("staircase", false), config.string("name", "ExponentialDecay"));
+    return fromConfig(config, "ExponentialDecay", ExponentialDecay::new);
   }
 
   @Override

@@ -41,9 +41,7 @@ public class InverseTimeDecay extends TimeDecay {
    * @return the schedule
    */
   public static InverseTimeDecay fromConfig(ConfigReader config) {
-    return new InverseTimeDecay(Schedules.number(config, "initial_learning_rate"),
-        Schedules.number(config, "decay_steps"), Schedules.number(config, "decay_rate"),
-        config.bool("staircase", false), config.string("name", "InverseTimeDecay"));
+    return fromConfig(config, "InverseTimeDecay", InverseTimeDecay::new);
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
 /**
  * What ExponentialDecay and InverseTimeDecay share: a decay rate applied {@code step /
@@ -25,6 +26,20 @@ abstract class TimeDecay implements LearningRateSchedule {
     this.decayRate = decayRate;
     this.staircase = staircase;
     this.name = name;
+  }
+
+  /** A subclass's constructor of every setting. */
+  @FunctionalInterface
+  interface Factory<T> {
+    T create(double initialLearningRate, double decaySteps, double decayRate, boolean staircase,
+        String name);
+  }
+
+  /** Keras's {@code from_config} for a subclass, whose default name is {@code name}. */
+  static <T> T fromConfig(ConfigReader config, String name, Factory<T> factory) {
+    return factory.create(Schedules.number(config, "initial_learning_rate"),
+        Schedules.number(config, "decay_steps"), Schedules.number(config, "decay_rate"),
+        config.bool("staircase", false), config.string("name", name));
   }
 
   /** The rate from {@code p}, the decays so far: the subclass's formula. */
