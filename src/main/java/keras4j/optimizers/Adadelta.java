@@ -43,13 +43,27 @@ public class Adadelta extends Optimizer {
     this(withArgs(args, new Kwarg("learning_rate", learningRate)));
   }
 
-  /** Adadelta with every setting given. */
+  /**
+   * Adadelta with every setting given.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param rho the decay rate of the moving averages of squared gradients and updates (default
+   *     0.95)
+   * @param epsilon small constant added to the denominator for numerical stability (Keras's {@code
+   *     epsilon}, default 1e-7)
+   */
   public Adadelta(double learningRate, double rho, double epsilon) {
     this(new Kwarg("learning_rate", learningRate), new Kwarg("rho", rho),
         new Kwarg("epsilon", epsilon));
   }
 
-  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  /**
+   * Keras's {@code from_config}, with Keras's defaults for what the config leaves out.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new optimizer configured as saved, with no state yet
+   */
   public static Adadelta fromConfig(ConfigReader config) {
     return new Adadelta(configArgs(config));
   }

@@ -42,14 +42,28 @@ public class Adagrad extends Optimizer {
     this(withArgs(args, new Kwarg("learning_rate", learningRate)));
   }
 
-  /** Adagrad with every setting given. */
+  /**
+   * Adagrad with every setting given.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param initialAccumulatorValue the starting value of each weight's sum of squared gradients,
+   *     non-negative (default 0.1)
+   * @param epsilon small constant added to the denominator for numerical stability (Keras's {@code
+   *     epsilon}, default 1e-7)
+   */
   public Adagrad(double learningRate, double initialAccumulatorValue, double epsilon) {
     this(new Kwarg("learning_rate", learningRate),
         new Kwarg("initial_accumulator_value", initialAccumulatorValue),
         new Kwarg("epsilon", epsilon));
   }
 
-  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  /**
+   * Keras's {@code from_config}, with Keras's defaults for what the config leaves out.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new optimizer configured as saved, with no state yet
+   */
   public static Adagrad fromConfig(ConfigReader config) {
     return new Adagrad(configArgs(config));
   }

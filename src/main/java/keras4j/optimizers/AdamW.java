@@ -29,7 +29,13 @@ public class AdamW extends Adam {
     this(withArgs(args, new Kwarg("learning_rate", learningRate)));
   }
 
-  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  /**
+   * Keras's {@code from_config}, with Keras's defaults for what the config leaves out.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new optimizer configured as saved, with no state yet
+   */
   public static AdamW fromConfig(ConfigReader config) {
     return new AdamW(configArgs(config));
   }

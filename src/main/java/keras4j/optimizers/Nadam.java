@@ -42,12 +42,28 @@ public class Nadam extends AdaptiveMoments {
     this(withArgs(args, new Kwarg("learning_rate", learningRate)));
   }
 
-  /** Nadam with every setting given. */
+  /**
+   * Nadam with every setting given.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param beta1 the decay rate of the first-moment (mean) estimates, Keras's {@code beta_1},
+   *     default 0.9
+   * @param beta2 the decay rate of the second-moment estimates, Keras's {@code beta_2}, default
+   *     0.999
+   * @param epsilon small constant added to the denominator for numerical stability (Keras's {@code
+   *     epsilon}, default 1e-7)
+   */
   public Nadam(double learningRate, double beta1, double beta2, double epsilon) {
     this(settings(learningRate, beta1, beta2, epsilon));
   }
 
-  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  /**
+   * Keras's {@code from_config}, with Keras's defaults for what the config leaves out.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new optimizer configured as saved, with no state yet
+   */
   public static Nadam fromConfig(ConfigReader config) {
     return new Nadam(configArgs(config));
   }

@@ -105,7 +105,12 @@ public abstract class Optimizer implements KerasSaveable {
       Collections.newSetFromMap(new IdentityHashMap<>());
   private Pattern excludedNames;
 
-  /** An optimizer with a Keras name and starting learning rate, and no other option. */
+  /**
+   * An optimizer with a Keras name and starting learning rate, and no other option.
+   *
+   * @param name the optimizer's name, e.g. {@code adam}
+   * @param learningRate the starting learning rate, above 0
+   */
   protected Optimizer(String name, double learningRate) {
     this(name, learningRate, new OptimizerArg[] {new Kwarg("learning_rate", learningRate)});
   }
@@ -211,13 +216,25 @@ public abstract class Optimizer implements KerasSaveable {
     return (int) value;
   }
 
-  /** The number argument {@code key} of the subclass, or {@code fallback} when not given. */
+  /**
+   * The number argument {@code key} of the subclass, or {@code fallback} when not given.
+   *
+   * @param key the argument's Keras name, e.g. {@code beta_1}
+   * @param fallback Keras's default
+   * @return the value
+   */
   protected double doubleArg(String key, double fallback) {
     Double value = number(key);
     return value == null ? fallback : value;
   }
 
-  /** The boolean argument {@code key} of the subclass, or {@code fallback} when not given. */
+  /**
+   * The boolean argument {@code key} of the subclass, or {@code fallback} when not given.
+   *
+   * @param key the argument's Keras name, e.g. {@code amsgrad}
+   * @param fallback Keras's default
+   * @return the value
+   */
   protected boolean booleanArg(String key, boolean fallback) {
     Object value = args.getOrDefault(key, fallback);
     if (!(value instanceof Boolean b)) {
@@ -266,7 +283,11 @@ public abstract class Optimizer implements KerasSaveable {
     learningRate.assign(NdArrays.scalarOf((float) value));
   }
 
-  /** The learning-rate schedule, or null when the learning rate is a number. */
+  /**
+   * The learning-rate schedule.
+   *
+   * @return the schedule, or null when the learning rate is a number
+   */
   public LearningRateSchedule learningRateSchedule() {
     return schedule;
   }
@@ -275,6 +296,8 @@ public abstract class Optimizer implements KerasSaveable {
    * How many updates were applied: Keras's {@code optimizer.iterations}, which with gradient
    * accumulation counts the accumulated updates (training steps divided by the accumulation
    * steps).
+   *
+   * @return the number of updates
    */
   public long iterations() {
     long steps = rawIterations();
@@ -288,6 +311,8 @@ public abstract class Optimizer implements KerasSaveable {
   /**
    * Keras's {@code self._iterations}: the number of training steps run before this one, which
    * schedules read. Prefer {@link #iterationsValue()} in an update rule.
+   *
+   * @return the iteration-count variable (float32)
    */
   protected Variable iterationsVariable() {
     return iterations;
@@ -297,6 +322,8 @@ public abstract class Optimizer implements KerasSaveable {
    * Keras's {@code self.iterations} inside a trace: the number of updates applied before this
    * one (plus one for the 1-based step of a bias correction); with gradient accumulation, the
    * training steps before this one divided by the accumulation steps.
+   *
+   * @return the count, a float32 scalar of the trace
    */
   protected KerasTensor iterationsValue() {
     KerasTensor steps = iterations.value();
@@ -311,12 +338,18 @@ public abstract class Optimizer implements KerasSaveable {
    * Keras's {@code optimizer.variables}: the iteration count, the learning rate (unless it is a
    * schedule), then every variable {@link #build} added, in the order it added them. This is the
    * order of the optimizer section of a Keras weights file.
+   *
+   * @return a copy of the list
    */
   public List<Variable> variables() {
     return List.copyOf(variables);
   }
 
-  /** Whether {@link #build} has run. */
+  /**
+   * Whether {@link #build} has run.
+   *
+   * @return whether {@link #build} has run
+   */
   public boolean built() {
     return indices != null;
   }
@@ -328,6 +361,7 @@ public abstract class Optimizer implements KerasSaveable {
    * the subclass's. {@link #applyGradients} calls it on first use; code restoring a saved state
    * calls it before assigning {@link #variables()}.
    *
+   * @param trainedVariables the variables this optimizer trains, in the model's order
    * @throws IllegalStateException if already built: an optimizer trains one set of variables
    */
   public void build(List<Variable> trainedVariables) {
@@ -356,6 +390,9 @@ public abstract class Optimizer implements KerasSaveable {
   /**
    * Keras's {@code _get_variable_index}: the position of {@code variable} in the list {@link
    * #build} got, to find its slots in lists made there.
+   *
+   * @param variable one of the trained variables
+   * @return its 0-based position
    */
   protected int variableIndex(Variable variable) {
     Integer index = built() ? indices.get(variable) : null;
@@ -370,7 +407,14 @@ public abstract class Optimizer implements KerasSaveable {
         + " called for the variables it was built with; create a new optimizer for new variables";
   }
 
-  /** Keras's {@code add_variable}: a non-trainable variable of the optimizer, saved with it. */
+  /**
+   * Keras's {@code add_variable}: a non-trainable variable of the optimizer, saved with it.
+   *
+   * @param variableName the variable's name within the optimizer
+   * @param shape the variable's shape
+   * @param initialValue the value every element starts at
+   * @return the new variable, tracked and saved by the optimizer
+   */
   protected Variable addVariable(String variableName, Shape shape, float initialValue) {
     FloatNdArray value = NdArrays.ofFloats(shape);
     if (initialValue != 0) {
@@ -382,6 +426,11 @@ public abstract class Optimizer implements KerasSaveable {
   /**
    * Keras's {@code add_variable_from_reference}: a variable of {@code reference}'s shape starting
    * at {@code initialValue}, named after both (e.g. {@code adam/dense_kernel_momentum}).
+   *
+   * @param reference the model variable the slot belongs to
+   * @param slotName the slot's name, e.g. {@code "momentum"}, added to the variable's name
+   * @param initialValue the value every element starts at
+   * @return the new slot variable
    */
   protected Variable addVariableFromReference(
       Variable reference, String slotName, float initialValue) {
@@ -389,7 +438,13 @@ public abstract class Optimizer implements KerasSaveable {
         reference.name().replace('/', '_') + "_" + slotName, reference.shape(), initialValue);
   }
 
-  /** {@link #addVariableFromReference(Variable, String, float)} starting at zeros. */
+  /**
+   * {@link #addVariableFromReference(Variable, String, float)} starting at zeros.
+   *
+   * @param reference the model variable the slot belongs to
+   * @param slotName the slot's name, e.g. {@code "momentum"}, added to the variable's name
+   * @return the new slot variable, all zeros
+   */
   protected Variable addVariableFromReference(Variable reference, String slotName) {
     return addVariableFromReference(reference, slotName, 0f);
   }
@@ -398,6 +453,10 @@ public abstract class Optimizer implements KerasSaveable {
    * Keras's {@code add_optimizer_variables(variables, names)}: for each variable in turn, one
    * zero slot per name (Keras interleaves them so); returns one list per name, indexed as {@code
    * variables}.
+   *
+   * @param trainedVariables the variables this optimizer trains, in the model's order
+   * @param slotNames the names of the slots to create for each variable
+   * @return one list per slot name, holding that slot of each variable in order
    */
   protected List<List<Variable>> addOptimizerVariables(
       List<Variable> trainedVariables, String... slotNames) {
@@ -447,6 +506,9 @@ public abstract class Optimizer implements KerasSaveable {
    * precedes it and after every gradient, and the iteration count moves on after every update. A
    * null gradient (a variable the loss does not depend on) is skipped with a warning, as in Keras;
    * all null is an error.
+   *
+   * @param gradients one gradient per variable, in the same order; null for a variable without one
+   * @param trainedVariables the variables this optimizer trains, in the model's order
    */
   public void applyGradients(List<KerasTensor> gradients, List<Variable> trainedVariables) {
     Trace trace = Trace.current("Optimizer.applyGradients");
@@ -627,6 +689,10 @@ public abstract class Optimizer implements KerasSaveable {
    * Keras's {@code _backend_update_step}: {@link #updateStep} for each variable with a gradient.
    * Override it (calling {@code super}) for work done once per step, before the variables'
    * updates, such as Nadam's {@code u_product}.
+   *
+   * @param gradients one gradient per variable, in the same order; null for a variable without one
+   * @param trainedVariables the variables this optimizer trains, in the model's order
+   * @param learningRate the learning rate of this step, a scalar tensor
    */
   protected void updateSteps(
       List<KerasTensor> gradients, List<Variable> trainedVariables, KerasTensor learningRate) {
@@ -639,11 +705,20 @@ public abstract class Optimizer implements KerasSaveable {
    * Keras's {@code update_step}: updates {@code variable} (and its slots) from {@code gradient},
    * with {@code variable.assign/assignAdd/assignSub} of values computed by {@link Ops}. It runs
    * once, while the training step is traced; the updates it records run on every execution.
+   *
+   * @param gradient the gradient of the loss with respect to {@code variable}
+   * @param variable the variable to update
+   * @param learningRate the learning rate of this step, a scalar tensor
    */
   protected abstract void updateStep(
       KerasTensor gradient, Variable variable, KerasTensor learningRate);
 
-  /** A float32 scalar, for the constants of an update rule. */
+  /**
+   * A float32 scalar, for the constants of an update rule.
+   *
+   * @param value the constant
+   * @return a float32 scalar tensor holding {@code value}
+   */
   protected static KerasTensor scalar(double value) {
     return KerasTensor.constant(NdArrays.scalarOf((float) value));
   }
@@ -687,6 +762,8 @@ public abstract class Optimizer implements KerasSaveable {
    * Keras's {@code get_config}: the name, the learning rate (a number, or the schedule as Keras
    * serializes it), then the common options, under Keras's keys and in its order; subclasses
    * add their own.
+   *
+   * @return the config, in Keras's key order
    */
   public Map<String, Object> getConfig() {
     Map<String, Object> config = new LinkedHashMap<>();
@@ -739,6 +816,10 @@ public abstract class Optimizer implements KerasSaveable {
   /**
    * {@code args} after {@code first}: a positional constructor's values, which keyword arguments
    * may then override.
+   *
+   * @param args the keyword arguments
+   * @param first the positional values, as keyword arguments
+   * @return {@code first} then {@code args}
    */
   protected static OptimizerArg[] withArgs(OptimizerArg[] args, OptimizerArg... first) {
     OptimizerArg[] out = java.util.Arrays.copyOf(first, first.length + args.length);

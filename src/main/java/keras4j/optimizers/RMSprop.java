@@ -48,13 +48,26 @@ public class RMSprop extends Optimizer {
     this(withArgs(args, new Kwarg("learning_rate", learningRate)));
   }
 
-  /** RMSprop with every setting but centered given. */
+  /**
+   * RMSprop with every setting but centered given.
+   *
+   * @param learningRate the learning rate
+   * @param rho the discounting factor of the old gradients
+   * @param momentum the momentum, 0 for none
+   * @param epsilon the constant added to the denominator
+   */
   public RMSprop(double learningRate, double rho, double momentum, double epsilon) {
     this(new Kwarg("learning_rate", learningRate), new Kwarg("rho", rho),
         new Kwarg("momentum", momentum), new Kwarg("epsilon", epsilon));
   }
 
-  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  /**
+   * Keras's {@code from_config}, with Keras's defaults for what the config leaves out.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new optimizer configured as saved, with no state yet
+   */
   public static RMSprop fromConfig(ConfigReader config) {
     return new RMSprop(configArgs(config));
   }
