@@ -119,6 +119,103 @@ public final class Keras {
     return new Kwarg("pool_size", size.clone());
   }
 
+  /** Global pooling: keep the pooled axes with size 1 ({@code keepdims=True}); default false. */
+  public static LayerArg keepdims(boolean keepdims) {
+    return new Kwarg("keepdims", keepdims);
+  }
+
+  /** UpSampling2D's factors: one int for both axes, or (height, width); default 2. */
+  public static LayerArg size(int... size) {
+    return new Kwarg("size", size.clone());
+  }
+
+  /**
+   * How images are resampled: {@code "nearest"} or {@code "bilinear"} (UpSampling2D, Resizing
+   * and the random image layers; Resizing also takes {@code "bicubic"}).
+   */
+  public static LayerArg interpolation(String interpolation) {
+    return new Kwarg("interpolation", interpolation);
+  }
+
+  /** Rescaling's offset, added after the scale: {@code x * scale + offset}; default 0. */
+  public static LayerArg offset(double offset) {
+    return new Kwarg("offset", offset);
+  }
+
+  /**
+   * Normalization's fixed mean: one value for every feature or one per feature (then {@code
+   * variance(...)} is needed too, and the layer is not adapted).
+   */
+  public static LayerArg mean(double... mean) {
+    return new Kwarg("mean", mean.clone());
+  }
+
+  /** Normalization's fixed variance, as {@link #mean}. */
+  public static LayerArg variance(double... variance) {
+    return new Kwarg("variance", variance.clone());
+  }
+
+  /** Normalization: undo the normalization instead, {@code mean + x * sqrt(variance)}. */
+  public static LayerArg invert(boolean invert) {
+    return new Kwarg("invert", invert);
+  }
+
+  /** The small constant of a normalizing layer's variance (LayerNormalization: 0.001). */
+  public static LayerArg epsilon(double epsilon) {
+    return new Kwarg("epsilon", epsilon);
+  }
+
+  /** Whether a normalizing layer adds its learned offset {@code beta}; default true. */
+  public static LayerArg center(boolean center) {
+    return new Kwarg("center", center);
+  }
+
+  /** Whether a normalizing layer multiplies by its learned scale {@code gamma}; default true. */
+  public static LayerArg scale(boolean scale) {
+    return new Kwarg("scale", scale);
+  }
+
+  /** LayerNormalization: scale by the root mean square only, with no centering. */
+  public static LayerArg rmsScaling(boolean rmsScaling) {
+    return new Kwarg("rms_scaling", rmsScaling);
+  }
+
+  /** PReLU: the axes (1 = first after the batch) along which one slope is shared. */
+  public static LayerArg sharedAxes(int... axes) {
+    return new Kwarg("shared_axes", axes.clone());
+  }
+
+  /** PReLU's initializer of the slopes, by Keras name; default {@code "zeros"}. */
+  public static LayerArg alphaInitializer(String name) {
+    return new Kwarg("alpha_initializer", name);
+  }
+
+  /**
+   * How the random image layers fill points outside the image: {@code "reflect"} (the default),
+   * {@code "wrap"}, {@code "constant"} or {@code "nearest"}.
+   */
+  public static LayerArg fillMode(String fillMode) {
+    return new Kwarg("fill_mode", fillMode);
+  }
+
+  /** The value of {@code fillMode("constant")}; default 0. */
+  public static LayerArg fillValue(double fillValue) {
+    return new Kwarg("fill_value", fillValue);
+  }
+
+  /** RandomContrast's range of pixel values, the outputs are clipped to; default (0, 255). */
+  public static LayerArg valueRange(double low, double high) {
+    return new Kwarg("value_range", new double[] {low, high});
+  }
+
+  /**
+   * RandomFlip's mode: {@code "horizontal"}, {@code "vertical"} or {@code
+   * "horizontal_and_vertical"} (the default).
+   */
+  public static LayerArg mode(String mode) {
+    return new Kwarg("mode", mode);
+  }
+
   // ---- compile
 
   /** The optimizer, by Keras alias ({@code "adam"}, {@code "sgd"}, {@code "rmsprop"}, ...). */

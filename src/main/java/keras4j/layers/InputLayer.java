@@ -23,6 +23,7 @@ public final class InputLayer extends Layer {
    * (Keras 2), with every sample dimension known.
    */
   public static InputLayer fromConfig(ConfigReader config) {
+    ConfigArgs.requireFloat32(config);
     String key = config.has("batch_shape") ? "batch_shape" : "batch_input_shape";
     long[] sample = config.sampleShape(key);
     if (sample == null) {

@@ -64,4 +64,47 @@ final class Windows2D {
         outputLength(in.get(1), window[0], strides[0], dilations[0], padding),
         outputLength(in.get(2), window[1], strides[1], dilations[1], padding), channels);
   }
+
+  /**
+   * {@code {{top, bottom}, {left, right}}} from one int (every side), an int pair {@code (h, w)}
+   * (h rows at the top and at the bottom, w columns at each side) or the pairs themselves, as
+   * Keras's ZeroPadding2D and Cropping2D take them; {@code what} names the argument in errors.
+   */
+  static int[][] sides(Object value, String what) {
+    int[][] out;
+    if (value instanceof int[] one && one.length == 1) {
+      return sides(one[0], what);
+    }
+    if (value instanceof Integer i) {
+      out = new int[][] {{i, i}, {i, i}};
+    } else if (value instanceof int[] pair && pair.length == 2) {
+      out = new int[][] {{pair[0], pair[0]}, {pair[1], pair[1]}};
+    } else if (value instanceof int[][] pairs && pairs.length == 2 && pairs[0].length == 2
+        && pairs[1].length == 2) {
+      out = new int[][] {pairs[0].clone(), pairs[1].clone()};
+    } else {
+      throw new IllegalArgumentException(what + " must be an int, a pair (height, width) or"
+          + " ((top, bottom), (left, right)), got " + describe(value));
+    }
+    for (int[] side : out) {
+      if (side[0] < 0 || side[1] < 0) {
+        throw new IllegalArgumentException(what + " must not be negative, got "
+            + java.util.Arrays.deepToString(out));
+      }
+    }
+    return out;
+  }
+
+  private static String describe(Object value) {
+    if (value instanceof int[] a) {
+      return java.util.Arrays.toString(a);
+    }
+    return value instanceof Object[] a ? java.util.Arrays.deepToString(a) : String.valueOf(value);
+  }
+
+  /** {@code sides} as Keras's config writes them: {@code [[top, bottom], [left, right]]}. */
+  static java.util.List<java.util.List<Integer>> sidesConfig(int[][] sides) {
+    return java.util.List.of(java.util.List.of(sides[0][0], sides[0][1]),
+        java.util.List.of(sides[1][0], sides[1][1]));
+  }
 }

@@ -245,6 +245,46 @@ public final class Ops {
     return k(Kernels.transpose(t(x)));
   }
 
+  /** {@code ops.transpose(x, axes)}: the dimensions in the order {@code axes}. */
+  public static KerasTensor transpose(TensorLike x, int... axes) {
+    return k(Kernels.transpose(t(x), axes));
+  }
+
+  /** {@code ops.tile(x, repeats)}: {@code x} repeated {@code repeats[i]} times along axis i. */
+  public static KerasTensor tile(TensorLike x, int... repeats) {
+    return k(Kernels.tile(t(x), repeats));
+  }
+
+  /** {@code ops.pad(x, pad_width)} with zeros: {@code padWidth[axis] = {before, after}}. */
+  public static KerasTensor pad(TensorLike x, int[][] padWidth) {
+    return k(keras4j.backend.ImageKernels.pad(t(x), padWidth));
+  }
+
+  /** {@code ops.mean(x, axis=axes, keepdims=keepdims)}. */
+  public static KerasTensor mean(TensorLike x, int[] axes, boolean keepdims) {
+    return k(Kernels.mean(t(x), axes, keepdims));
+  }
+
+  /** {@code ops.max(x, axis=axes, keepdims=keepdims)}. */
+  public static KerasTensor max(TensorLike x, int[] axes, boolean keepdims) {
+    return k(Kernels.max(t(x), axes, keepdims));
+  }
+
+  /** {@code ops.flip(x, axis)}: the order of the values along {@code axis} reversed. */
+  public static KerasTensor flip(TensorLike x, int axis) {
+    return unary(x, (tf, a) -> tf.reverse(a, tf.constant(new int[] {axis})));
+  }
+
+  /** {@code ops.cos(x)}. */
+  public static KerasTensor cos(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.cos(a));
+  }
+
+  /** {@code ops.sin(x)}. */
+  public static KerasTensor sin(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.sin(a));
+  }
+
   /** {@code ops.reshape(x, (-1, *sampleShape))}: a batch of samples of a new shape. */
   public static KerasTensor reshapeSamples(TensorLike x, Shape sampleShape) {
     return k(Kernels.reshapeBatch(t(x), sampleShape));

@@ -1,0 +1,76 @@
+package keras4j.layers;
+
+import java.util.Map;
+import keras4j.core.KerasTensor;
+import keras4j.core.LayerArg;
+import keras4j.ops.ImageOps;
+import keras4j.saving.ConfigReader;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * The central {@code height} x {@code width} window of channels-last images, Keras's {@code
+ * CenterCrop}, in training and inference alike; an image smaller than that is first cropped to
+ * the target's aspect ratio and resized (bilinear), as Keras does.
+ */
+public class CenterCrop extends Layer {
+  private final int height;
+  private final int width;
+
+  /** Crops to {@code height} x {@code width}. */
+  public CenterCrop(int height, int width, LayerArg... args) {
+    super(args);
+    if (height <= 0 || width <= 0) {
+      throw new IllegalArgumentException("CenterCrop height and width must be positive, got "
+          + height + " x " + width);
+    }
+    this.height = height;
+    this.width = width;
+  }
+
+  /** Keras's {@code from_config}. */
+  public static CenterCrop fromConfig(ConfigReader config) {
+    ConfigArgs.requireChannelsLast(config);
+    return new CenterCrop(config.intValue("height"), config.intValue("width"),
+        ConfigArgs.of(config).get());
+  }
+
+  @Override
+  protected KerasTensor call(KerasTensor inputs, boolean training) {
+    return centerCrop(inputs, height, width);
+  }
+
+  /** The central window, or Keras's smart resize when the images are smaller. */
+  static KerasTensor centerCrop(KerasTensor images, int height, int width) {
+    long h = images.shape().get(1);
+    long w = images.shape().get(2);
+    if (h >= height && w >= width) {
+      return ImageOps.window(images, (int) ((h - height) / 2), (int) ((w - width) / 2), height,
+          width);
+    }
+    return Resizing.smartResize(images, height, width, "bilinear");
+  }
+
+  @Override
+  protected void build(Shape inputShape) {
+    Windows2D.checkImages(inputShape, "CenterCrop layer '" + name() + "'");
+    if (inputShape.get(1) < 0 || inputShape.get(2) < 0) {
+      throw new IllegalArgumentException("CenterCrop layer '" + name() + "' needs the image"
+          + " height and width known, got " + keras4j.core.Shapes.toKeras(inputShape));
+    }
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    Windows2D.checkImages(inputShape, "CenterCrop layer '" + name() + "'");
+    return Shape.of(inputShape.get(0), height, width, inputShape.get(3));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("height", height);
+    config.put("width", width);
+    config.put("data_format", "channels_last");
+    return config;
+  }
+}

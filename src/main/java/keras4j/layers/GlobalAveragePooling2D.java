@@ -1,0 +1,24 @@
+package keras4j.layers;
+
+import keras4j.core.KerasTensor;
+import keras4j.core.LayerArg;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
+
+/** The average of each channel over height and width, Keras's {@code GlobalAveragePooling2D}: the head of most CNNs: {@code (batch, h, w, c)} to {@code (batch, c)}. */
+public class GlobalAveragePooling2D extends GlobalPooling {
+  /** With {@code keepdims(true)} the pooled axes stay, with size 1. */
+  public GlobalAveragePooling2D(LayerArg... args) {
+    super(args, 2);
+  }
+
+  /** Keras's {@code from_config}. */
+  public static GlobalAveragePooling2D fromConfig(ConfigReader config) {
+    return new GlobalAveragePooling2D(configArgs(config));
+  }
+
+  @Override
+  protected KerasTensor pool(KerasTensor x, int[] axes, boolean keepdims) {
+    return Ops.mean(x, axes, keepdims);
+  }
+}

@@ -1,0 +1,24 @@
+package keras4j.layers;
+
+import keras4j.core.KerasTensor;
+import keras4j.core.LayerArg;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
+
+/** The maximum of each channel over height and width, Keras's {@code GlobalMaxPooling2D}: the head of most CNNs: {@code (batch, h, w, c)} to {@code (batch, c)}. */
+public class GlobalMaxPooling2D extends GlobalPooling {
+  /** With {@code keepdims(true)} the pooled axes stay, with size 1. */
+  public GlobalMaxPooling2D(LayerArg... args) {
+    super(args, 2);
+  }
+
+  /** Keras's {@code from_config}. */
+  public static GlobalMaxPooling2D fromConfig(ConfigReader config) {
+    return new GlobalMaxPooling2D(configArgs(config));
+  }
+
+  @Override
+  protected KerasTensor pool(KerasTensor x, int[] axes, boolean keepdims) {
+    return Ops.max(x, axes, keepdims);
+  }
+}

@@ -1,0 +1,80 @@
+package keras4j.layers;
+
+import java.util.Map;
+import keras4j.core.KerasTensor;
+import keras4j.core.LayerArg;
+import keras4j.ops.ImageOps;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * A random {@code height} x {@code width} window of the images while training (one offset per
+ * batch, as Keras), Keras's {@code RandomCrop}. At inference, and in training when the images are
+ * not larger than the window, the output is Keras's documented one: the largest centered window
+ * of the target's aspect ratio, resized to {@code height} x {@code width} (Keras 3.15's code
+ * returns the inference input uncropped, against its own output shape; keras4j follows the
+ * documentation so the shape holds).
+ */
+public class RandomCrop extends RandomImageLayer {
+  private final int height;
+  private final int width;
+
+  /** Crops windows of {@code height} x {@code width}. */
+  public RandomCrop(int height, int width, LayerArg... args) {
+    super(args);
+    if (height <= 0 || width <= 0) {
+      throw new IllegalArgumentException("RandomCrop height and width must be positive, got "
+          + height + " x " + width);
+    }
+    this.height = height;
+    this.width = width;
+  }
+
+  /** Keras's {@code from_config}. */
+  public static RandomCrop fromConfig(ConfigReader config) {
+    return new RandomCrop(config.intValue("height"), config.intValue("width"),
+        configArgs(config).get());
+  }
+
+  @Override
+  protected void build(Shape inputShape) {
+    super.build(inputShape);
+    if (inputShape.get(1) < 0 || inputShape.get(2) < 0) {
+      throw new IllegalArgumentException("RandomCrop layer '" + name() + "' needs the image"
+          + " height and width known, got " + keras4j.core.Shapes.toKeras(inputShape));
+    }
+  }
+
+  @Override
+  protected KerasTensor augment(KerasTensor images) {
+    long h = images.shape().get(1);
+    long w = images.shape().get(2);
+    if (h <= height || w <= width) {
+      return infer(images);
+    }
+    // Offsets uniform over [0, h - height] and [0, w - width], floored, as Keras.
+    KerasTensor offsets = Ops.slice(uniform(images, 2, 0, 1), new long[] {0, 0},
+        new long[] {1, 2});
+    return ImageOps.randomWindow(images, offsets, height, width);
+  }
+
+  @Override
+  protected KerasTensor infer(KerasTensor images) {
+    return Resizing.smartResize(images, height, width, "bilinear");
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    Windows2D.checkImages(inputShape, "RandomCrop layer '" + name() + "'");
+    return Shape.of(inputShape.get(0), height, width, inputShape.get(3));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("height", height);
+    config.put("width", width);
+    return config;
+  }
+}

@@ -1,0 +1,69 @@
+package keras4j.layers;
+
+import java.util.Map;
+import keras4j.core.KerasTensor;
+import keras4j.core.LayerArg;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
+
+/**
+ * Shifts each image by a random offset while training, Keras's {@code RandomTranslation}:
+ * {@code new RandomTranslation(0.1, 0.2)} moves it by up to 10% of its height vertically and 20%
+ * of its width horizontally, either way (a double[] pair gives the range). See {@link
+ * RandomAffineLayer} for the fill settings.
+ */
+public class RandomTranslation extends RandomAffineLayer {
+  private final Object heightFactor;
+  private final Object widthFactor;
+  private final double[] height;
+  private final double[] width;
+
+  /**
+   * {@code heightFactor} and {@code widthFactor}: each a Double (either way) or a double[] pair
+   * (min, max), fractions of the height and width in [-1, 1].
+   */
+  public RandomTranslation(Object heightFactor, Object widthFactor, LayerArg... args) {
+    super(args);
+    this.heightFactor = heightFactor;
+    this.widthFactor = widthFactor;
+    this.height = shift(heightFactor, "RandomTranslation height_factor");
+    this.width = shift(widthFactor, "RandomTranslation width_factor");
+  }
+
+  /** Shifts up to {@code heightFactor} and {@code widthFactor} either way. */
+  public RandomTranslation(double heightFactor, double widthFactor, LayerArg... args) {
+    this((Object) heightFactor, (Object) widthFactor, args);
+  }
+
+  private static double[] shift(Object factor, String what) {
+    double[] range = factor(factor, Double.NEGATIVE_INFINITY, what);
+    if (range[0] < -1 || range[1] > 1) {
+      throw new IllegalArgumentException(what + " must be in [-1, 1], got "
+          + java.util.Arrays.toString(range));
+    }
+    return range;
+  }
+
+  /** Keras's {@code from_config}. */
+  public static RandomTranslation fromConfig(ConfigReader config) {
+    return new RandomTranslation(factorOf(config, "height_factor"),
+        factorOf(config, "width_factor"), withFillConfig(configArgs(config), config).get());
+  }
+
+  @Override
+  protected KerasTensor transforms(KerasTensor images, long h, long w) {
+    KerasTensor dx = uniform(images, 1, width[0] * w, width[1] * w);
+    KerasTensor dy = uniform(images, 1, height[0] * h, height[1] * h);
+    KerasTensor one = Ops.onesLike(dx);
+    KerasTensor zero = Ops.zerosLike(dx);
+    return rows(one, zero, Ops.negative(dx), zero, one, Ops.negative(dy));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("height_factor", RandomZoom.asConfig(heightFactor));
+    config.put("width_factor", RandomZoom.asConfig(widthFactor));
+    return config;
+  }
+}

@@ -1,0 +1,73 @@
+package keras4j.layers;
+
+import java.util.Map;
+import keras4j.core.KerasTensor;
+import keras4j.core.LayerArg;
+import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * Rows and columns of zeros around channels-last images, Keras's {@code ZeroPadding2D}: {@code
+ * new ZeroPadding2D()} adds one on every side, {@code new ZeroPadding2D(new int[] {2, 3})} two
+ * rows above and below and three columns left and right, {@code new ZeroPadding2D(new int[][]
+ * {{top, bottom}, {left, right}})} any.
+ */
+public class ZeroPadding2D extends Layer {
+  private final int[][] padding;
+
+  /** One row or column of zeros on every side, Keras's default. */
+  public ZeroPadding2D(LayerArg... args) {
+    this(1, args);
+  }
+
+  /** {@code padding} rows and columns on every side. */
+  public ZeroPadding2D(int padding, LayerArg... args) {
+    this((Object) padding, args);
+  }
+
+  /** {@code (h, w)}: {@code h} rows at the top and at the bottom, {@code w} columns each side. */
+  public ZeroPadding2D(int[] padding, LayerArg... args) {
+    this((Object) padding, args);
+  }
+
+  /** {@code {{top, bottom}, {left, right}}}. */
+  public ZeroPadding2D(int[][] padding, LayerArg... args) {
+    this((Object) padding, args);
+  }
+
+  private ZeroPadding2D(Object padding, LayerArg[] args) {
+    super(args);
+    this.padding = Windows2D.sides(padding, "ZeroPadding2D padding");
+  }
+
+  /** Keras's {@code from_config}. */
+  public static ZeroPadding2D fromConfig(ConfigReader config) {
+    ConfigArgs.requireChannelsLast(config);
+    return new ZeroPadding2D(ConfigArgs.sides(config, "padding", 1), ConfigArgs.of(config).get());
+  }
+
+  @Override
+  protected KerasTensor call(KerasTensor inputs, boolean training) {
+    return Ops.pad(inputs, new int[][] {{0, 0}, padding[0], padding[1], {0, 0}});
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    Windows2D.checkImages(inputShape, "ZeroPadding2D layer '" + name() + "'");
+    return Shape.of(inputShape.get(0), grow(inputShape.get(1), padding[0]),
+        grow(inputShape.get(2), padding[1]), inputShape.get(3));
+  }
+
+  private static long grow(long length, int[] sides) {
+    return length < 0 ? -1 : length + sides[0] + sides[1];
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("padding", Windows2D.sidesConfig(padding));
+    config.put("data_format", "channels_last");
+    return config;
+  }
+}
