@@ -198,6 +198,14 @@ public final class Keras {
     return new Kwarg("fill_mode", fillMode);
   }
 
+  /** RandomZoom's width factor, one value (either way) or a range (min, max); default: as the height. */
+  public static LayerArg widthFactor(double... factor) {
+    if (factor.length != 1 && factor.length != 2) {
+      throw new IllegalArgumentException("widthFactor takes one value or a pair (min, max)");
+    }
+    return new Kwarg("width_factor", factor.clone());
+  }
+
   /** The value of {@code fillMode("constant")}; default 0. */
   public static LayerArg fillValue(double fillValue) {
     return new Kwarg("fill_value", fillValue);

@@ -18,11 +18,7 @@ public class RandomTranslation extends RandomAffineLayer {
   private final double[] height;
   private final double[] width;
 
-  /**
-   * {@code heightFactor} and {@code widthFactor}: each a Double (either way) or a double[] pair
-   * (min, max), fractions of the height and width in [-1, 1].
-   */
-  public RandomTranslation(Object heightFactor, Object widthFactor, LayerArg... args) {
+  private RandomTranslation(Object heightFactor, Object widthFactor, LayerArg[] args) {
     super(args);
     this.heightFactor = heightFactor;
     this.widthFactor = widthFactor;
@@ -30,8 +26,13 @@ public class RandomTranslation extends RandomAffineLayer {
     this.width = shift(widthFactor, "RandomTranslation width_factor");
   }
 
-  /** Shifts up to {@code heightFactor} and {@code widthFactor} either way. */
+  /** Shifts by up to {@code heightFactor} and {@code widthFactor} (fractions) either way. */
   public RandomTranslation(double heightFactor, double widthFactor, LayerArg... args) {
+    this((Object) heightFactor, (Object) widthFactor, args);
+  }
+
+  /** Shifts by fractions in the ranges {@code (min, max)} given, each in [-1, 1]. */
+  public RandomTranslation(double[] heightFactor, double[] widthFactor, LayerArg... args) {
     this((Object) heightFactor, (Object) widthFactor, args);
   }
 

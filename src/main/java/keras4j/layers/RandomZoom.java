@@ -10,7 +10,7 @@ import keras4j.saving.ConfigReader;
 /**
  * Zooms each image by a random factor while training, Keras's {@code RandomZoom}: {@code new
  * RandomZoom(0.2)} scales the sampled area's height by 1 + a value in [-0.2, 0.2] (negative
- * values zoom in), the width alike unless {@code widthFactor} is given. See {@link
+ * values zoom in), the width alike unless {@code widthFactor(...)} is given. See {@link
  * RandomAffineLayer} for the fill settings.
  */
 public class RandomZoom extends RandomAffineLayer {
@@ -19,21 +19,26 @@ public class RandomZoom extends RandomAffineLayer {
   private final double[] height;
   private final double[] width;
 
-  /** Zooms up to {@code heightFactor} either way, the width as the height. */
+  /**
+   * Zooms the height by up to {@code heightFactor} either way, the width as the height unless
+   * {@code widthFactor(...)} is given.
+   */
   public RandomZoom(double heightFactor, LayerArg... args) {
-    this(heightFactor, null, args);
+    this((Object) heightFactor, args);
   }
 
-  /**
-   * {@code heightFactor} and {@code widthFactor}: each a Double (either way) or a double[] pair
-   * (min, max), in (-1, 1]; a null width zooms the width as the height.
-   */
-  public RandomZoom(Object heightFactor, Object widthFactor, LayerArg... args) {
-    super(args);
+  /** Zooms the height by a factor in {@code [heightFactor[0], heightFactor[1]]}. */
+  public RandomZoom(double[] heightFactor, LayerArg... args) {
+    this((Object) heightFactor, args);
+  }
+
+  private RandomZoom(Object heightFactor, LayerArg[] args) {
+    super(args, "width_factor");
+    double[] width = arg("width_factor", null);
     this.heightFactor = heightFactor;
-    this.widthFactor = widthFactor;
+    this.widthFactor = width == null ? null : width.length == 1 ? (Object) width[0] : width;
     this.height = zoom(heightFactor, "RandomZoom height_factor");
-    this.width = widthFactor == null ? null : zoom(widthFactor, "RandomZoom width_factor");
+    this.width = width == null ? null : zoom(widthFactor, "RandomZoom width_factor");
   }
 
   private static double[] zoom(Object factor, String what) {
@@ -47,8 +52,9 @@ public class RandomZoom extends RandomAffineLayer {
 
   /** Keras's {@code from_config}. */
   public static RandomZoom fromConfig(ConfigReader config) {
-    return new RandomZoom(factorOf(config, "height_factor"), factorOf(config, "width_factor"),
-        withFillConfig(configArgs(config), config).get());
+    Object width = factorOf(config, "width_factor");
+    return new RandomZoom(factorOf(config, "height_factor"), withFillConfig(configArgs(config),
+        config).add("width_factor", width instanceof Double d ? new double[] {d} : width).get());
   }
 
   @Override

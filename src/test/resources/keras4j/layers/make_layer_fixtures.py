@@ -122,3 +122,19 @@ for name, (model, trains) in CASES.items():
     print(name, "ok")
 with open(os.path.join(HERE, "cases.txt"), "w") as f:
     f.write("\n".join(names) + "\n")
+
+
+# ---- Files keras4j must refuse (LayerRefusalsTest): a custom class registered as custom>Dense,
+# which doubles Dense's output, and a mixed_float16 model.
+@keras.saving.register_keras_serializable(package="custom", name="Dense")
+class Dense(L.Dense):
+    def call(self, x):
+        return 2 * super().call(x)
+
+
+custom = seq((3,), Dense(2))
+custom.save(os.path.join(HERE, "refused_custom_dense.keras"))
+custom.save(os.path.join(HERE, "refused_custom_dense.h5"))
+keras.config.set_dtype_policy("mixed_float16")
+seq((3,), L.Dense(2)).save(os.path.join(HERE, "refused_mixed_float16.keras"))
+keras.config.set_dtype_policy("float32")
