@@ -66,11 +66,6 @@ public final class Kernels {
     return result(a, tf.reshape(tf.linalg.matMul(rows, b.operand()), outShape));
   }
 
-  /** The dimensions permuted as {@code perm} says ({@code ops.transpose(x, axes)}). */
-  public static Tensor transpose(Tensor a, int[] perm) {
-    return result(a, tf(a).linalg.transpose(a.operand(), tf(a).constant(perm)));
-  }
-
   /** {@code a} repeated {@code multiples[i]} times along each axis i. */
   public static Tensor tile(Tensor a, int[] multiples) {
     return result(a, tf(a).tile(a.operand(), tf(a).constant(multiples)));

@@ -37,6 +37,10 @@ public class Normalization extends Layer {
   /**
    * A normalization layer; call {@link #adapt} before training, or give {@code mean(...)} and
    * {@code variance(...)}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}, {@code mean(...)}, {@code variance(...)},
+   *     {@code invert(true)}
    */
   public Normalization(LayerArg... args) {
     super(args, "axis", "mean", "variance", "invert");
@@ -54,7 +58,13 @@ public class Normalization extends Layer {
     }
   }
 
-  /** Keras's {@code from_config}, with the mean and variance when the config gives them. */
+  /**
+   * Keras's {@code from_config}, with the mean and variance when the config gives them.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Normalization fromConfig(ConfigReader config) {
     return new Normalization(ConfigArgs.of(config).add("axis", ConfigArgs.axis(config))
         .bool("invert").add("mean", values(config, "mean"))
@@ -76,7 +86,11 @@ public class Normalization extends Layer {
     return out;
   }
 
-  /** Learns each feature's mean and variance from {@code data} (any array fit accepts). */
+  /**
+   * Learns each feature's mean and variance from {@code data} (any array fit accepts).
+   *
+   * @param data the samples to learn from, one per row: Java arrays or NdArrays
+   */
   public void adapt(Object data) {
     if (fixedMean != null) {
       throw new IllegalStateException("Normalization '" + name() + "' was given its mean and"
