@@ -57,6 +57,10 @@ public final class Activations {
   /**
    * The shape of {@code name}'s output for inputs of {@code shape}: the same, but for {@code glu},
    * which halves the last axis.
+   *
+   * @param name the activation's Keras name
+   * @param shape the input shape
+   * @return the result
    */
   public static Shape outputShape(String name, Shape shape) {
     if (!ActivationKernels.canonical(name).equals("glu") || shape.numDimensions() == 0) {

@@ -16,7 +16,14 @@ public class CenterCrop extends Layer {
   private final int height;
   private final int width;
 
-  /** Crops to {@code height} x {@code width}. */
+  /**
+   * Crops to {@code height} x {@code width}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param height the height in pixels
+   * @param width the width in pixels
+   */
   public CenterCrop(int height, int width, LayerArg... args) {
     super(args);
     if (height <= 0 || width <= 0) {
@@ -27,7 +34,13 @@ public class CenterCrop extends Layer {
     this.width = width;
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static CenterCrop fromConfig(ConfigReader config) {
     ConfigArgs.requireChannelsLast(config);
     return new CenterCrop(config.intValue("height"), config.intValue("width"),

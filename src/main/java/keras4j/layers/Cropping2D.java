@@ -15,22 +15,48 @@ import org.tensorflow.ndarray.Shape;
 public class Cropping2D extends Layer {
   private final int[][] cropping;
 
-  /** Crops nothing, Keras's default. */
+  /**
+   * Crops nothing, Keras's default.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Cropping2D(LayerArg... args) {
     this(0, args);
   }
 
-  /** {@code cropping} rows and columns on every side. */
+  /**
+   * {@code cropping} rows and columns on every side.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param cropping the cropping: an int, a pair (height, width) or {@code {{top, bottom}, {left,
+   *     right}}}
+   */
   public Cropping2D(int cropping, LayerArg... args) {
     this((Object) cropping, args);
   }
 
-  /** {@code (h, w)}: {@code h} rows at the top and at the bottom, {@code w} columns each side. */
+  /**
+   * {@code (h, w)}: {@code h} rows at the top and at the bottom, {@code w} columns each side.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param cropping the cropping: an int, a pair (height, width) or {@code {{top, bottom}, {left,
+   *     right}}}
+   */
   public Cropping2D(int[] cropping, LayerArg... args) {
     this((Object) cropping, args);
   }
 
-  /** {@code {{top, bottom}, {left, right}}}. */
+  /**
+   * {@code {{top, bottom}, {left, right}}}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param cropping the cropping: an int, a pair (height, width) or {@code {{top, bottom}, {left,
+   *     right}}}
+   */
   public Cropping2D(int[][] cropping, LayerArg... args) {
     this((Object) cropping, args);
   }
@@ -40,7 +66,13 @@ public class Cropping2D extends Layer {
     this.cropping = Windows2D.sides(cropping, "Cropping2D cropping");
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Cropping2D fromConfig(ConfigReader config) {
     ConfigArgs.requireChannelsLast(config);
     return new Cropping2D(ConfigArgs.sides(config, "cropping", 0), ConfigArgs.of(config).get());

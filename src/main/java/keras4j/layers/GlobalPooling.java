@@ -17,7 +17,13 @@ public abstract class GlobalPooling extends Layer {
   private final int spatialDims;
   private final boolean keepdims;
 
-  /** Reads {@code keepdims} (default false) for inputs of {@code spatialDims} spatial axes. */
+  /**
+   * Reads {@code keepdims} (default false) for inputs of {@code spatialDims} spatial axes.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param spatialDims the number of spatial axes (1 or 2)
+   */
   protected GlobalPooling(LayerArg[] args, int spatialDims) {
     super(args, "keepdims");
     this.spatialDims = spatialDims;
@@ -30,7 +36,14 @@ public abstract class GlobalPooling extends Layer {
     return ConfigArgs.of(config).bool("keepdims").get();
   }
 
-  /** The pooling over {@code axes}: the mean or the maximum. */
+  /**
+   * The pooling over {@code axes}: the mean or the maximum.
+   *
+   * @param axes the axes (negative counts from the end)
+   * @param keepdims whether to keep the reduced axes with size 1
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
   protected abstract KerasTensor pool(KerasTensor x, int[] axes, boolean keepdims);
 
   private int[] axes() {

@@ -29,7 +29,12 @@ public class LayerNormalization extends Layer {
   private Variable gamma;
   private Variable beta;
 
-  /** Reads {@code epsilon}, {@code center}, {@code scale}, {@code rmsScaling} and initializers. */
+  /**
+   * Reads {@code epsilon}, {@code center}, {@code scale}, {@code rmsScaling} and initializers.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public LayerNormalization(LayerArg... args) {
     super(args, "axis", "epsilon", "center", "scale", "rms_scaling", "beta_initializer",
         "gamma_initializer");
@@ -49,7 +54,13 @@ public class LayerNormalization extends Layer {
     return spec instanceof Initializer given ? given : Initializers.get((String) spec);
   }
 
-  /** Keras's {@code from_config} (regularizers are refused). */
+  /**
+   * Keras's {@code from_config} (regularizers are refused).
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static LayerNormalization fromConfig(ConfigReader config) {
     for (String key : new String[] {"beta_regularizer", "gamma_regularizer"}) {
       if (config.has(key)) {

@@ -23,7 +23,12 @@ public class PReLU extends Layer {
   private final int[] sharedAxes;
   private Variable alpha;
 
-  /** Reads {@code alphaInitializer} (default zeros) and {@code sharedAxes} (default none). */
+  /**
+   * Reads {@code alphaInitializer} (default zeros) and {@code sharedAxes} (default none).
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public PReLU(LayerArg... args) {
     super(args, "alpha_initializer", "shared_axes");
     Object init = arg("alpha_initializer", "zeros");
@@ -32,7 +37,13 @@ public class PReLU extends Layer {
     this.sharedAxes = arg("shared_axes", new int[0]).clone();
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static PReLU fromConfig(ConfigReader config) {
     ConfigArgs args = ConfigArgs.of(config).initializer("alpha_initializer");
     if (config.has("shared_axes")) {

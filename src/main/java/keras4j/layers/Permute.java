@@ -16,7 +16,13 @@ import org.tensorflow.ndarray.Shape;
 public class Permute extends Layer {
   private final int[] dims;
 
-  /** The new order of the sample axes, a permutation of 1..n. */
+  /**
+   * The new order of the sample axes, a permutation of 1..n.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param dims the new order of the sample axes, numbered from 1
+   */
   public Permute(int[] dims, LayerArg... args) {
     super(args);
     int[] sorted = dims.clone();
@@ -30,12 +36,22 @@ public class Permute extends Layer {
     this.dims = dims.clone();
   }
 
-  /** {@link #Permute(int[], LayerArg...)} without keyword arguments: {@code new Permute(2, 1)}. */
+  /**
+   * {@link #Permute(int[], LayerArg...)} without keyword arguments: {@code new Permute(2, 1)}.
+   *
+   * @param dims the new order of the sample axes, numbered from 1
+   */
   public Permute(int... dims) {
     this(dims, new LayerArg[0]);
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Permute fromConfig(ConfigReader config) {
     return new Permute(config.ints("dims"), ConfigArgs.of(config).get());
   }

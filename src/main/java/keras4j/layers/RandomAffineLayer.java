@@ -19,7 +19,13 @@ public abstract class RandomAffineLayer extends RandomImageLayer {
   private final String interpolation;
   private final double fillValue;
 
-  /** Reads the fill and interpolation settings and the layer's own {@code accepted}. */
+  /**
+   * Reads the fill and interpolation settings and the layer's own {@code accepted}.
+   *
+   * @param accepted the layer's own keyword argument names (snake_case)
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   protected RandomAffineLayer(LayerArg[] args, String... accepted) {
     super(args, withFill(accepted));
     this.fillMode = fillMode(arg("fill_mode", null));
@@ -44,6 +50,11 @@ public abstract class RandomAffineLayer extends RandomImageLayer {
   /**
    * The {@code (batch, 8)} transforms, row {@code [a0, a1, a2, b0, b1, b2, 0, 0]} mapping output
    * pixel {@code (x, y)} to input point {@code (a0 x + a1 y + a2, b0 x + b1 y + b2)}.
+   *
+   * @param height the height in pixels
+   * @param images a batch of channels-last images {@code (batch, height, width, channels)}
+   * @param width the width in pixels
+   * @return the result
    */
   protected abstract KerasTensor transforms(KerasTensor images, long height, long width);
 

@@ -18,12 +18,24 @@ public class RandomContrast extends RandomImageLayer {
   private final double[] factor;
   private final double[] valueRange;
 
-  /** Contrast factors {@code [1 - lower, 1 + upper]} of Keras's factor {@code f}. */
+  /**
+   * Contrast factors {@code [1 - lower, 1 + upper]} of Keras's factor {@code f}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param factor the factor: a number, or a (min, max) range
+   */
   public RandomContrast(double factor, LayerArg... args) {
     this((Object) factor, args);
   }
 
-  /** Contrast factors in {@code [1 - factor[0], 1 + factor[1]]}. */
+  /**
+   * Contrast factors in {@code [1 - factor[0], 1 + factor[1]]}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param factor the factor: a number, or a (min, max) range
+   */
   public RandomContrast(double[] factor, LayerArg... args) {
     this((Object) factor, args);
   }
@@ -38,7 +50,13 @@ public class RandomContrast extends RandomImageLayer {
     this.valueRange = arg("value_range", new double[] {0, 255}).clone();
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static RandomContrast fromConfig(ConfigReader config) {
     ConfigArgs args = configArgs(config);
     if (factorOf(config, "value_range") instanceof double[] range) {

@@ -20,7 +20,14 @@ public class RandomCrop extends RandomImageLayer {
   private final int height;
   private final int width;
 
-  /** Crops windows of {@code height} x {@code width}. */
+  /**
+   * Crops windows of {@code height} x {@code width}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param height the height in pixels
+   * @param width the width in pixels
+   */
   public RandomCrop(int height, int width, LayerArg... args) {
     super(args);
     if (height <= 0 || width <= 0) {
@@ -31,7 +38,13 @@ public class RandomCrop extends RandomImageLayer {
     this.width = width;
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static RandomCrop fromConfig(ConfigReader config) {
     return new RandomCrop(config.intValue("height"), config.intValue("width"),
         configArgs(config).get());

@@ -18,7 +18,12 @@ public class RandomFlip extends RandomImageLayer {
       Set.of("horizontal", "vertical", "horizontal_and_vertical");
   private final String mode;
 
-  /** Reads {@code mode} and {@code seed}. */
+  /**
+   * Reads {@code mode} and {@code seed}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public RandomFlip(LayerArg... args) {
     super(args, "mode");
     this.mode = arg("mode", "horizontal_and_vertical");
@@ -28,7 +33,13 @@ public class RandomFlip extends RandomImageLayer {
     }
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static RandomFlip fromConfig(ConfigReader config) {
     return new RandomFlip(configArgs(config).string("mode").get());
   }

@@ -21,7 +21,13 @@ public abstract class RandomImageLayer extends Layer {
   private static final Set<String> FILL_MODES = Set.of("reflect", "wrap", "constant", "nearest");
   private final long seed;
 
-  /** Reads {@code seed} and the layer's {@code accepted} arguments. */
+  /**
+   * Reads {@code seed} and the layer's {@code accepted} arguments.
+   *
+   * @param accepted the layer's own keyword argument names (snake_case)
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   protected RandomImageLayer(LayerArg[] args, String... accepted) {
     super(args, concat(accepted));
     Object given = arg("seed", null);
@@ -40,15 +46,33 @@ public abstract class RandomImageLayer extends Layer {
     return ConfigArgs.of(config).seed();
   }
 
-  /** The augmented images, while training. */
+  /**
+   * The augmented images, while training.
+   *
+   * @param images a batch of channels-last images {@code (batch, height, width, channels)}
+   * @return the result
+   */
   protected abstract KerasTensor augment(KerasTensor images);
 
-  /** The output at inference: the images unchanged. */
+  /**
+   * The output at inference: the images unchanged.
+   *
+   * @param images a batch of channels-last images {@code (batch, height, width, channels)}
+   * @return the result
+   */
   protected KerasTensor infer(KerasTensor images) {
     return images;
   }
 
-  /** Uniform values in {@code [min, max)}, {@code (batch, columns)}, new each step. */
+  /**
+   * Uniform values in {@code [min, max)}, {@code (batch, columns)}, new each step.
+   *
+   * @param columns how many values per image
+   * @param images a batch of channels-last images {@code (batch, height, width, channels)}
+   * @param max the highest value (excluded)
+   * @param min the lowest value (included)
+   * @return the result
+   */
   protected final KerasTensor uniform(KerasTensor images, int columns, double min, double max) {
     return ImageOps.uniformPerImage(images, columns, min, max, seed);
   }

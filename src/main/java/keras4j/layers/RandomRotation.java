@@ -16,12 +16,24 @@ import keras4j.saving.ConfigReader;
 public class RandomRotation extends RandomAffineLayer {
   private final double[] factor;
 
-  /** Angles up to {@code factor} of a turn either way. */
+  /**
+   * Angles up to {@code factor} of a turn either way.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param factor the factor: a number, or a (min, max) range
+   */
   public RandomRotation(double factor, LayerArg... args) {
     this((Object) factor, args);
   }
 
-  /** Angles in {@code [factor[0], factor[1]]} turns. */
+  /**
+   * Angles in {@code [factor[0], factor[1]]} turns.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param factor the factor: a number, or a (min, max) range
+   */
   public RandomRotation(double[] factor, LayerArg... args) {
     this((Object) factor, args);
   }
@@ -31,7 +43,13 @@ public class RandomRotation extends RandomAffineLayer {
     this.factor = factor(factor, Double.NEGATIVE_INFINITY, "RandomRotation factor");
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static RandomRotation fromConfig(ConfigReader config) {
     return new RandomRotation(factorOf(config, "factor"),
         withFillConfig(configArgs(config), config).get());

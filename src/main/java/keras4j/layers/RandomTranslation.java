@@ -26,12 +26,26 @@ public class RandomTranslation extends RandomAffineLayer {
     this.width = shift(widthFactor, "RandomTranslation width_factor");
   }
 
-  /** Shifts by up to {@code heightFactor} and {@code widthFactor} (fractions) either way. */
+  /**
+   * Shifts by up to {@code heightFactor} and {@code widthFactor} (fractions) either way.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param heightFactor the height factor: a fraction either way, or a (min, max) range
+   * @param widthFactor the width factor: a fraction either way, or a (min, max) range
+   */
   public RandomTranslation(double heightFactor, double widthFactor, LayerArg... args) {
     this((Object) heightFactor, (Object) widthFactor, args);
   }
 
-  /** Shifts by fractions in the ranges {@code (min, max)} given, each in [-1, 1]. */
+  /**
+   * Shifts by fractions in the ranges {@code (min, max)} given, each in [-1, 1].
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param heightFactor the height factor: a fraction either way, or a (min, max) range
+   * @param widthFactor the width factor: a fraction either way, or a (min, max) range
+   */
   public RandomTranslation(double[] heightFactor, double[] widthFactor, LayerArg... args) {
     this((Object) heightFactor, (Object) widthFactor, args);
   }
@@ -45,7 +59,13 @@ public class RandomTranslation extends RandomAffineLayer {
     return range;
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static RandomTranslation fromConfig(ConfigReader config) {
     return new RandomTranslation(factorOf(config, "height_factor"),
         factorOf(config, "width_factor"), withFillConfig(configArgs(config), config).get());

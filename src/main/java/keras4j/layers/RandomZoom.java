@@ -22,12 +22,22 @@ public class RandomZoom extends RandomAffineLayer {
   /**
    * Zooms the height by up to {@code heightFactor} either way, the width as the height unless
    * {@code widthFactor(...)} is given.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param heightFactor the height factor: a fraction either way, or a (min, max) range
    */
   public RandomZoom(double heightFactor, LayerArg... args) {
     this((Object) heightFactor, args);
   }
 
-  /** Zooms the height by a factor in {@code [heightFactor[0], heightFactor[1]]}. */
+  /**
+   * Zooms the height by a factor in {@code [heightFactor[0], heightFactor[1]]}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param heightFactor the height factor: a fraction either way, or a (min, max) range
+   */
   public RandomZoom(double[] heightFactor, LayerArg... args) {
     this((Object) heightFactor, args);
   }
@@ -50,7 +60,13 @@ public class RandomZoom extends RandomAffineLayer {
     return range;
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static RandomZoom fromConfig(ConfigReader config) {
     Object width = factorOf(config, "width_factor");
     return new RandomZoom(factorOf(config, "height_factor"), withFillConfig(configArgs(config),

@@ -15,7 +15,13 @@ import org.tensorflow.ndarray.Shape;
 public class RepeatVector extends Layer {
   private final int n;
 
-  /** {@code n} copies of each sample. */
+  /**
+   * {@code n} copies of each sample.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param n how many copies
+   */
   public RepeatVector(int n, LayerArg... args) {
     super(args);
     if (n <= 0) {
@@ -24,7 +30,13 @@ public class RepeatVector extends Layer {
     this.n = n;
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static RepeatVector fromConfig(ConfigReader config) {
     return new RepeatVector(config.intValue("n"), ConfigArgs.of(config).get());
   }

@@ -14,14 +14,26 @@ public class Rescaling extends Layer {
   private final double scale;
   private final double offset;
 
-  /** Multiplies by {@code scale}, then adds {@code offset(...)} (default 0). */
+  /**
+   * Multiplies by {@code scale}, then adds {@code offset(...)} (default 0).
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param scale the factor
+   */
   public Rescaling(double scale, LayerArg... args) {
     super(args, "offset");
     this.scale = scale;
     this.offset = ((Number) arg("offset", 0.0)).doubleValue();
   }
 
-  /** Keras's {@code from_config} (one scale and offset; per-channel lists are refused). */
+  /**
+   * Keras's {@code from_config} (one scale and offset; per-channel lists are refused).
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Rescaling fromConfig(ConfigReader config) {
     for (String key : new String[] {"scale", "offset"}) {
       if (config.raw(key) instanceof java.util.List<?>) {

@@ -16,7 +16,13 @@ import org.tensorflow.ndarray.Shape;
 public class Reshape extends Layer {
   private final long[] targetShape;
 
-  /** The new shape of each sample (the batch dimension is kept). */
+  /**
+   * The new shape of each sample (the batch dimension is kept).
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param targetShape the new sample shape, at most one -1
+   */
   public Reshape(long[] targetShape, LayerArg... args) {
     super(args);
     if (targetShape.length == 0 || Arrays.stream(targetShape).anyMatch(d -> d == 0 || d < -1)
@@ -27,12 +33,22 @@ public class Reshape extends Layer {
     this.targetShape = targetShape.clone();
   }
 
-  /** {@link #Reshape(long[], LayerArg...)} for int sizes: {@code new Reshape(3, 4)}. */
+  /**
+   * {@link #Reshape(long[], LayerArg...)} for int sizes: {@code new Reshape(3, 4)}.
+   *
+   * @param targetShape the new sample shape, at most one -1
+   */
   public Reshape(int... targetShape) {
     this(Arrays.stream(targetShape).asLongStream().toArray());
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Reshape fromConfig(ConfigReader config) {
     long[] target = Arrays.stream(config.ints("target_shape")).asLongStream().toArray();
     return new Reshape(target, ConfigArgs.of(config).get());

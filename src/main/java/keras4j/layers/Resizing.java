@@ -19,7 +19,14 @@ public class Resizing extends Layer {
   private final String interpolation;
   private final boolean cropToAspectRatio;
 
-  /** Resizes to {@code height} x {@code width}. */
+  /**
+   * Resizes to {@code height} x {@code width}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param height the height in pixels
+   * @param width the width in pixels
+   */
   public Resizing(int height, int width, LayerArg... args) {
     super(args, "interpolation", "crop_to_aspect_ratio");
     if (height <= 0 || width <= 0) {
@@ -36,7 +43,13 @@ public class Resizing extends Layer {
     this.cropToAspectRatio = arg("crop_to_aspect_ratio", false);
   }
 
-  /** Keras's {@code from_config} (pad_to_aspect_ratio and antialias are refused). */
+  /**
+   * Keras's {@code from_config} (pad_to_aspect_ratio and antialias are refused).
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Resizing fromConfig(ConfigReader config) {
     ConfigArgs.requireChannelsLast(config);
     for (String key : new String[] {"pad_to_aspect_ratio", "antialias"}) {

@@ -19,7 +19,12 @@ public class UpSampling2D extends Layer {
   private final int[] size;
   private final String interpolation;
 
-  /** Reads {@code size} (default 2 x 2) and {@code interpolation} (default "nearest"). */
+  /**
+   * Reads {@code size} (default 2 x 2) and {@code interpolation} (default "nearest").
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public UpSampling2D(LayerArg... args) {
     super(args, "size", "interpolation");
     this.size = Windows2D.pair(arg("size", 2), "UpSampling2D size");
@@ -30,7 +35,13 @@ public class UpSampling2D extends Layer {
     }
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static UpSampling2D fromConfig(ConfigReader config) {
     ConfigArgs.requireChannelsLast(config);
     return new UpSampling2D(ConfigArgs.of(config).ints("size").string("interpolation").get());

@@ -16,22 +16,48 @@ import org.tensorflow.ndarray.Shape;
 public class ZeroPadding2D extends Layer {
   private final int[][] padding;
 
-  /** One row or column of zeros on every side, Keras's default. */
+  /**
+   * One row or column of zeros on every side, Keras's default.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public ZeroPadding2D(LayerArg... args) {
     this(1, args);
   }
 
-  /** {@code padding} rows and columns on every side. */
+  /**
+   * {@code padding} rows and columns on every side.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param padding the padding: an int, a pair (height, width) or {@code {{top, bottom}, {left,
+   *     right}}}
+   */
   public ZeroPadding2D(int padding, LayerArg... args) {
     this((Object) padding, args);
   }
 
-  /** {@code (h, w)}: {@code h} rows at the top and at the bottom, {@code w} columns each side. */
+  /**
+   * {@code (h, w)}: {@code h} rows at the top and at the bottom, {@code w} columns each side.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param padding the padding: an int, a pair (height, width) or {@code {{top, bottom}, {left,
+   *     right}}}
+   */
   public ZeroPadding2D(int[] padding, LayerArg... args) {
     this((Object) padding, args);
   }
 
-  /** {@code {{top, bottom}, {left, right}}}. */
+  /**
+   * {@code {{top, bottom}, {left, right}}}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   * @param padding the padding: an int, a pair (height, width) or {@code {{top, bottom}, {left,
+   *     right}}}
+   */
   public ZeroPadding2D(int[][] padding, LayerArg... args) {
     this((Object) padding, args);
   }
@@ -41,7 +67,13 @@ public class ZeroPadding2D extends Layer {
     this.padding = Windows2D.sides(padding, "ZeroPadding2D padding");
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static ZeroPadding2D fromConfig(ConfigReader config) {
     ConfigArgs.requireChannelsLast(config);
     return new ZeroPadding2D(ConfigArgs.sides(config, "padding", 1), ConfigArgs.of(config).get());
