@@ -5,7 +5,10 @@ import keras4j.core.LayerArg;
 import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
 
-/** The average of each channel over the steps, Keras's {@code GlobalAveragePooling1D}: {@code (batch, steps, c)} to {@code (batch, c)}. */
+/**
+ * The average of each channel over the steps, Keras's {@code GlobalAveragePooling1D}: {@code
+ * (batch, steps, c)} to {@code (batch, c)}.
+ */
 public class GlobalAveragePooling1D extends GlobalPooling {
   /**
    * With {@code keepdims(true)} the pooled axes stay, with size 1.

@@ -5,7 +5,10 @@ import keras4j.core.LayerArg;
 import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
 
-/** The maximum of each channel over the steps, Keras's {@code GlobalMaxPooling1D}: {@code (batch, steps, c)} to {@code (batch, c)}. */
+/**
+ * The maximum of each channel over the steps, Keras's {@code GlobalMaxPooling1D}: {@code (batch,
+ * steps, c)} to {@code (batch, c)}.
+ */
 public class GlobalMaxPooling1D extends GlobalPooling {
   /**
    * With {@code keepdims(true)} the pooled axes stay, with size 1.

@@ -5,7 +5,10 @@ import keras4j.core.LayerArg;
 import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
 
-/** The maximum of each channel over height and width, Keras's {@code GlobalMaxPooling2D}: the head of most CNNs: {@code (batch, h, w, c)} to {@code (batch, c)}. */
+/**
+ * The maximum of each channel over height and width, Keras's {@code GlobalMaxPooling2D}: the head
+ * of most CNNs, {@code (batch, h, w, c)} to {@code (batch, c)}.
+ */
 public class GlobalMaxPooling2D extends GlobalPooling {
   /**
    * With {@code keepdims(true)} the pooled axes stay, with size 1.

@@ -144,7 +144,8 @@ public class Normalization extends Layer {
     TensorLike m = mean != null ? mean : constant(fixedMean);
     TensorLike v = variance != null ? variance : constant(fixedVariance);
     KerasTensor std = Ops.maximum(Ops.sqrt(v), EPSILON);
-    return invert ? Ops.add(m, Ops.multiply(inputs, std)) : Ops.divide(Ops.subtract(inputs, m), std);
+    return invert ? Ops.add(m, Ops.multiply(inputs, std))
+        : Ops.divide(Ops.subtract(inputs, m), std);
   }
 
   private static KerasTensor constant(double[] values) {
