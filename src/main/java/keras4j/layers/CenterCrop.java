@@ -26,10 +26,7 @@ public class CenterCrop extends Layer {
    */
   public CenterCrop(int height, int width, LayerArg... args) {
     super(args);
-    if (height <= 0 || width <= 0) {
-      throw new IllegalArgumentException("CenterCrop height and width must be positive, got "
-          + height + " x " + width);
-    }
+    Windows2D.checkSize("CenterCrop", height, width);
     this.height = height;
     this.width = width;
   }
@@ -65,17 +62,12 @@ public class CenterCrop extends Layer {
 
   @Override
   protected void build(Shape inputShape) {
-    Windows2D.checkImages(inputShape, "CenterCrop layer '" + name() + "'");
-    if (inputShape.get(1) < 0 || inputShape.get(2) < 0) {
-      throw new IllegalArgumentException("CenterCrop layer '" + name() + "' needs the image"
-          + " height and width known, got " + keras4j.core.Shapes.toKeras(inputShape));
-    }
+    Windows2D.checkKnownSize(inputShape, describe());
   }
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    Windows2D.checkImages(inputShape, "CenterCrop layer '" + name() + "'");
-    return Shape.of(inputShape.get(0), height, width, inputShape.get(3));
+    return Windows2D.resized(inputShape, height, width, describe());
   }
 
   @Override

@@ -85,17 +85,7 @@ public class Cropping2D extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    Windows2D.checkImages(inputShape, "Cropping2D layer '" + name() + "'");
-    return Shape.of(inputShape.get(0), shrink(inputShape.get(1), cropping[0]),
-        shrink(inputShape.get(2), cropping[1]), inputShape.get(3));
-  }
-
-  private long shrink(long length, int[] sides) {
-    if (length >= 0 && length - sides[0] - sides[1] <= 0) {
-      throw new IllegalArgumentException("Cropping2D layer '" + name() + "' crops " + sides[0]
-          + " + " + sides[1] + " from an axis of length " + length + ", leaving nothing");
-    }
-    return length < 0 ? -1 : length - sides[0] - sides[1];
+    return Windows2D.padded(inputShape, cropping, -1, describe());
   }
 
   @Override

@@ -60,12 +60,7 @@ public abstract class RandomAffineLayer extends RandomImageLayer {
 
   @Override
   protected void build(Shape inputShape) {
-    super.build(inputShape);
-    if (inputShape.get(1) < 0 || inputShape.get(2) < 0) {
-      throw new IllegalArgumentException(getClass().getSimpleName() + " layer '" + name()
-          + "' needs the image height and width known, got " + keras4j.core.Shapes.toKeras(
-              inputShape));
-    }
+    Windows2D.checkKnownSize(inputShape, describe());
   }
 
   @Override

@@ -30,10 +30,7 @@ public class RandomCrop extends RandomImageLayer {
    */
   public RandomCrop(int height, int width, LayerArg... args) {
     super(args);
-    if (height <= 0 || width <= 0) {
-      throw new IllegalArgumentException("RandomCrop height and width must be positive, got "
-          + height + " x " + width);
-    }
+    Windows2D.checkSize("RandomCrop", height, width);
     this.height = height;
     this.width = width;
   }
@@ -52,11 +49,7 @@ public class RandomCrop extends RandomImageLayer {
 
   @Override
   protected void build(Shape inputShape) {
-    super.build(inputShape);
-    if (inputShape.get(1) < 0 || inputShape.get(2) < 0) {
-      throw new IllegalArgumentException("RandomCrop layer '" + name() + "' needs the image"
-          + " height and width known, got " + keras4j.core.Shapes.toKeras(inputShape));
-    }
+    Windows2D.checkKnownSize(inputShape, describe());
   }
 
   @Override
@@ -79,8 +72,7 @@ public class RandomCrop extends RandomImageLayer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    Windows2D.checkImages(inputShape, "RandomCrop layer '" + name() + "'");
-    return Shape.of(inputShape.get(0), height, width, inputShape.get(3));
+    return Windows2D.resized(inputShape, height, width, describe());
   }
 
   @Override

@@ -29,10 +29,7 @@ public class Resizing extends Layer {
    */
   public Resizing(int height, int width, LayerArg... args) {
     super(args, "interpolation", "crop_to_aspect_ratio");
-    if (height <= 0 || width <= 0) {
-      throw new IllegalArgumentException("Resizing height and width must be positive, got "
-          + height + " x " + width);
-    }
+    Windows2D.checkSize("Resizing", height, width);
     this.height = height;
     this.width = width;
     this.interpolation = arg("interpolation", "bilinear");
@@ -87,8 +84,7 @@ public class Resizing extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    Windows2D.checkImages(inputShape, "Resizing layer '" + name() + "'");
-    return Shape.of(inputShape.get(0), height, width, inputShape.get(3));
+    return Windows2D.resized(inputShape, height, width, describe());
   }
 
   @Override

@@ -107,4 +107,47 @@ final class Windows2D {
     return java.util.List.of(java.util.List.of(sides[0][0], sides[0][1]),
         java.util.List.of(sides[1][0], sides[1][1]));
   }
+
+  /** Checks a target size ({@code what}: "Resizing", "CenterCrop", ...) is positive. */
+  static void checkSize(String what, int height, int width) {
+    if (height <= 0 || width <= 0) {
+      throw new IllegalArgumentException(what + " height and width must be positive, got "
+          + height + " x " + width);
+    }
+  }
+
+  /** Checks (batch, height, width, channels) inputs with the height and width known. */
+  static void checkKnownSize(Shape inputShape, String layer) {
+    checkImages(inputShape, layer);
+    if (inputShape.get(1) < 0 || inputShape.get(2) < 0) {
+      throw new IllegalArgumentException(layer + " needs the image height and width known, got "
+          + Shapes.toKeras(inputShape));
+    }
+  }
+
+  /** The images of {@code in} at {@code height} x {@code width}, after checking {@code in}. */
+  static Shape resized(Shape in, long height, long width, String layer) {
+    checkImages(in, layer);
+    return Shape.of(in.get(0), height, width, in.get(3));
+  }
+
+  /**
+   * The images of {@code in} with {@code sides} added ({@code sign} 1, ZeroPadding2D) or removed
+   * (-1, Cropping2D); unknown lengths stay unknown.
+   */
+  static Shape padded(Shape in, int[][] sides, int sign, String layer) {
+    checkImages(in, layer);
+    long[] dims = in.asArray();
+    for (int axis = 1; axis <= 2; axis++) {
+      int[] s = sides[axis - 1];
+      if (dims[axis] >= 0) {
+        dims[axis] += sign * (s[0] + s[1]);
+        if (dims[axis] <= 0) {
+          throw new IllegalArgumentException(layer + " crops " + s[0] + " + " + s[1]
+              + " from an axis of length " + in.get(axis) + ", leaving nothing");
+        }
+      }
+    }
+    return Shape.of(dims);
+  }
 }

@@ -86,13 +86,7 @@ public class ZeroPadding2D extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    Windows2D.checkImages(inputShape, "ZeroPadding2D layer '" + name() + "'");
-    return Shape.of(inputShape.get(0), grow(inputShape.get(1), padding[0]),
-        grow(inputShape.get(2), padding[1]), inputShape.get(3));
-  }
-
-  private static long grow(long length, int[] sides) {
-    return length < 0 ? -1 : length + sides[0] + sides[1];
+    return Windows2D.padded(inputShape, padding, 1, describe());
   }
 
   @Override
