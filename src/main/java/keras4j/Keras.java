@@ -232,6 +232,195 @@ public final class Keras {
     return new Kwarg("normalize", normalize);
   }
 
+  /**
+   * Global pooling: keep the pooled axes with size 1 ({@code keepdims=True}); default false.
+   *
+   * @param keepdims whether to keep the reduced axes with size 1
+   * @return the keyword argument {@code keepdims}
+   */
+  public static LayerArg keepdims(boolean keepdims) {
+    return new Kwarg("keepdims", keepdims);
+  }
+
+  /**
+   * UpSampling2D's factors: one int for both axes, or (height, width); default 2.
+   *
+   * @param size the factors: one int for both axes, or (height, width)
+   * @return the keyword argument {@code size}
+   */
+  public static LayerArg size(int... size) {
+    return new Kwarg("size", size.clone());
+  }
+
+  /**
+   * How images are resampled: {@code "nearest"} or {@code "bilinear"} (UpSampling2D, Resizing
+   * and the random image layers; Resizing also takes {@code "bicubic"}).
+   *
+   * @param interpolation {@code "nearest"}, {@code "bilinear"} or {@code "bicubic"}
+   * @return the keyword argument {@code interpolation}
+   */
+  public static LayerArg interpolation(String interpolation) {
+    return new Kwarg("interpolation", interpolation);
+  }
+
+  /**
+   * Rescaling's offset, added after the scale: {@code x * scale + offset}; default 0.
+   *
+   * @param offset the value added
+   * @return the keyword argument {@code offset}
+   */
+  public static LayerArg offset(double offset) {
+    return new Kwarg("offset", offset);
+  }
+
+  /**
+   * Normalization's fixed mean: one value for every feature or one per feature (then {@code
+   * variance(...)} is needed too, and the layer is not adapted).
+   *
+   * @param mean the mean: one value, or one per feature
+   * @return the keyword argument {@code mean}
+   */
+  public static LayerArg mean(double... mean) {
+    return new Kwarg("mean", mean.clone());
+  }
+
+  /**
+   * Normalization's fixed variance, as {@link #mean}.
+   *
+   * @param variance the variance: one value, or one per feature
+   * @return the keyword argument {@code variance}
+   */
+  public static LayerArg variance(double... variance) {
+    return new Kwarg("variance", variance.clone());
+  }
+
+  /**
+   * Normalization: undo the normalization instead, {@code mean + x * sqrt(variance)}.
+   *
+   * @param invert whether to undo the normalization
+   * @return the keyword argument {@code invert}
+   */
+  public static LayerArg invert(boolean invert) {
+    return new Kwarg("invert", invert);
+  }
+
+  /**
+   * The small constant of a normalizing layer's variance (LayerNormalization: 0.001).
+   *
+   * @param epsilon the small constant added to the variance
+   * @return the keyword argument {@code epsilon}
+   */
+  public static LayerArg epsilon(double epsilon) {
+    return new Kwarg("epsilon", epsilon);
+  }
+
+  /**
+   * Whether a normalizing layer adds its learned offset {@code beta}; default true.
+   *
+   * @param center whether to add beta
+   * @return the keyword argument {@code center}
+   */
+  public static LayerArg center(boolean center) {
+    return new Kwarg("center", center);
+  }
+
+  /**
+   * Whether a normalizing layer multiplies by its learned scale {@code gamma}; default true.
+   *
+   * @param scale the factor
+   * @return the keyword argument {@code scale}
+   */
+  public static LayerArg scale(boolean scale) {
+    return new Kwarg("scale", scale);
+  }
+
+  /**
+   * LayerNormalization: scale by the root mean square only, with no centering.
+   *
+   * @param rmsScaling whether to scale by the root mean square only
+   * @return the keyword argument {@code rms_scaling}
+   */
+  public static LayerArg rmsScaling(boolean rmsScaling) {
+    return new Kwarg("rms_scaling", rmsScaling);
+  }
+
+  /**
+   * PReLU: the axes (1 = first after the batch) along which one slope is shared.
+   *
+   * @param axes the axes (negative counts from the end)
+   * @return the keyword argument {@code shared_axes}
+   */
+  public static LayerArg sharedAxes(int... axes) {
+    return new Kwarg("shared_axes", axes.clone());
+  }
+
+  /**
+   * PReLU's initializer of the slopes, by Keras name; default {@code "zeros"}.
+   *
+   * @param name the activation's Keras name
+   * @return the keyword argument {@code alpha_initializer}
+   */
+  public static LayerArg alphaInitializer(String name) {
+    return new Kwarg("alpha_initializer", name);
+  }
+
+  /**
+   * How the random image layers fill points outside the image: {@code "reflect"} (the default),
+   * {@code "wrap"}, {@code "constant"} or {@code "nearest"}.
+   *
+   * @param fillMode {@code "reflect"}, {@code "wrap"}, {@code "constant"} or {@code "nearest"}
+   * @return the keyword argument {@code fill_mode}
+   */
+  public static LayerArg fillMode(String fillMode) {
+    return new Kwarg("fill_mode", fillMode);
+  }
+
+  /**
+   * RandomZoom's width factor, one value (either way) or a range (min, max); default: as the
+   * height.
+   *
+   * @param factor the factor: a number, or a (min, max) range
+   * @return the keyword argument {@code width_factor}
+   */
+  public static LayerArg widthFactor(double... factor) {
+    if (factor.length != 1 && factor.length != 2) {
+      throw new IllegalArgumentException("widthFactor takes one value or a pair (min, max)");
+    }
+    return new Kwarg("width_factor", factor.clone());
+  }
+
+  /**
+   * The value of {@code fillMode("constant")}; default 0.
+   *
+   * @param fillValue the value of points outside the image
+   * @return the keyword argument {@code fill_value}
+   */
+  public static LayerArg fillValue(double fillValue) {
+    return new Kwarg("fill_value", fillValue);
+  }
+
+  /**
+   * RandomContrast's range of pixel values, the outputs are clipped to; default (0, 255).
+   *
+   * @param high the highest pixel value
+   * @param low the lowest pixel value
+   * @return the keyword argument {@code value_range}
+   */
+  public static LayerArg valueRange(double low, double high) {
+    return new Kwarg("value_range", new double[] {low, high});
+  }
+
+  /**
+   * RandomFlip's mode: {@code "horizontal"}, {@code "vertical"} or {@code
+   * "horizontal_and_vertical"} (the default).
+   *
+   * @param mode {@code "horizontal"}, {@code "vertical"} or {@code "horizontal_and_vertical"}
+   * @return the keyword argument {@code mode}
+   */
+  public static LayerArg mode(String mode) {
+    return new Kwarg("mode", mode);
+  }
+
   // ---- compile
 
   /**

@@ -570,6 +570,83 @@ public final class Ops {
   }
 
   /**
+   * {@code ops.tile(x, repeats)}: {@code x} repeated {@code repeats[i]} times along axis i.
+   *
+   * @param repeats how many times along each axis
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor tile(TensorLike x, int... repeats) {
+    return k(Kernels.tile(t(x), repeats));
+  }
+
+  /**
+   * {@code ops.pad(x, pad_width)} with zeros: {@code padWidth[axis] = {before, after}}.
+   *
+   * @param padWidth {@code {before, after}} for each axis
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor pad(TensorLike x, int[][] padWidth) {
+    return k(keras4j.backend.ImageKernels.pad(t(x), padWidth));
+  }
+
+  /**
+   * {@code ops.mean(x, axis=axes, keepdims=keepdims)}.
+   *
+   * @param axes the axes (negative counts from the end)
+   * @param keepdims whether to keep the reduced axes with size 1
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor mean(TensorLike x, int[] axes, boolean keepdims) {
+    return k(Kernels.mean(t(x), axes, keepdims));
+  }
+
+  /**
+   * {@code ops.max(x, axis=axes, keepdims=keepdims)}.
+   *
+   * @param axes the axes (negative counts from the end)
+   * @param keepdims whether to keep the reduced axes with size 1
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor max(TensorLike x, int[] axes, boolean keepdims) {
+    return k(Kernels.max(t(x), axes, keepdims));
+  }
+
+  /**
+   * {@code ops.flip(x, axis)}: the order of the values along {@code axis} reversed.
+   *
+   * @param axis the axis (negative counts from the end)
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor flip(TensorLike x, int axis) {
+    return unary(x, (tf, a) -> tf.reverse(a, tf.constant(new int[] {axis})));
+  }
+
+  /**
+   * {@code ops.cos(x)}.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor cos(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.cos(a));
+  }
+
+  /**
+   * {@code ops.sin(x)}.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor sin(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.sin(a));
+  }
+
+  /**
    * {@code ops.reshape(x, (-1, *sampleShape))}: a batch of samples of a new shape.
    *
    * @param x the input: a tensor, or a variable (read at its current value)
@@ -691,7 +768,8 @@ public final class Ops {
 
   /**
    * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: 2-D cross-correlation of
-   * channels-last images with a {@code (kh, kw, in, out)} kernel; {@code padding} "valid" or "same".
+   * channels-last images with a {@code (kh, kw, in, out)} kernel; {@code padding} "valid" or
+   * "same".
    *
    * @param x the images, shaped (batch, height, width, channels)
    * @param kernel the filters, shaped (height, width, input channels, output channels)
