@@ -10,6 +10,7 @@ import keras4j.core.CompileArg;
 import keras4j.core.FitArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
+import keras4j.core.LayerOrOptimizerArg;
 import keras4j.core.LoopArg;
 import keras4j.core.OptimizerArg;
 import keras4j.initializers.Initializer;
@@ -302,16 +303,6 @@ public final class Keras {
    */
   public static LayerArg invert(boolean invert) {
     return new Kwarg("invert", invert);
-  }
-
-  /**
-   * The small constant of a normalizing layer's variance (LayerNormalization: 0.001).
-   *
-   * @param epsilon the small constant added to the variance
-   * @return the keyword argument {@code epsilon}
-   */
-  public static LayerArg epsilon(double epsilon) {
-    return new Kwarg("epsilon", epsilon);
   }
 
   /**
@@ -714,12 +705,13 @@ public final class Keras {
   }
 
   /**
-   * The small constant for numerical stability (Adam, RMSprop, Adagrad, ...).
+   * The small constant for numerical stability: of an optimizer (Adam, RMSprop, Adagrad, ...) or of
+   * a normalizing layer's variance (LayerNormalization: 0.001).
    *
    * @param value the value
-   * @return the optimizer argument {@code epsilon}
+   * @return the keyword argument {@code epsilon}
    */
-  public static OptimizerArg epsilon(double value) {
+  public static LayerOrOptimizerArg epsilon(double value) {
     return new Kwarg("epsilon", value);
   }
 

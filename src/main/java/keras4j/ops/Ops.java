@@ -627,16 +627,6 @@ public final class Ops {
   }
 
   /**
-   * {@code ops.cos(x)}.
-   *
-   * @param x the input: a tensor, or a variable (read at its current value)
-   * @return the result
-   */
-  public static KerasTensor cos(TensorLike x) {
-    return unary(x, (tf, a) -> tf.math.cos(a));
-  }
-
-  /**
    * {@code ops.sin(x)}.
    *
    * @param x the input: a tensor, or a variable (read at its current value)
