@@ -38,16 +38,20 @@ final class CompileConfig {
     Optimizer optimizer = model.optimizer();
     Object lossSpec;
     Map<String, Object> optimizerSpec;
+    List<Object> metrics = new ArrayList<>();
     try {
       lossSpec = isDefault(loss) ? loss.name()
           : BuiltinClasses.LOSSES.serialize(loss, loss.getConfig());
       optimizerSpec = BuiltinClasses.OPTIMIZERS.serialize(optimizer, optimizer.getConfig());
+      // As Keras: aliases stay strings, metric objects are saved with their config.
+      for (Object spec : model.trainer().metricSpecs()) {
+        metrics.add(spec instanceof Metric metric ? Metrics.serialize(metric) : spec);
+      }
     } catch (IllegalArgumentException e) {
       LOG.log(WARNING, "Model ''{0}'' is saved without its compile settings: {1}", model.name(),
           e.getMessage());
       return null;
     }
-    List<String> metrics = model.compiledMetrics().stream().map(Metric::name).toList();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("optimizer", optimizerSpec);
     config.put("loss", lossSpec);
@@ -82,7 +86,7 @@ final class CompileConfig {
       args.add(new Kwarg("loss", loss(config)));
       List<Object> metrics = new ArrayList<>();
       if (config.has("metrics")) {
-        metrics(config.list("metrics"), metrics);
+        metrics(config.list("metrics"), metrics, config.path("metrics"));
       }
       if (!metrics.isEmpty()) {
         args.add(new Kwarg("metrics", metrics));
@@ -113,16 +117,23 @@ final class CompileConfig {
     return BuiltinClasses.LOSSES.deserialize(config.object("loss"));
   }
 
-  /** Metric names from a Keras 3 list or a Keras 2 per-output nested list. */
-  private static void metrics(List<?> spec, List<Object> out) {
-    for (Object item : spec) {
+  /**
+   * The metrics of a Keras 3 list or a Keras 2 per-output nested list: aliases as aliases,
+   * serialized metrics rebuilt from their config (Keras 2's function wrappers by their name).
+   */
+  private static void metrics(List<?> spec, List<Object> out, String path) {
+    for (int i = 0; i < spec.size(); i++) {
+      Object item = spec.get(i);
       if (item instanceof List<?> nested) {
-        metrics(nested, out);
+        metrics(nested, out, path + "[" + i + "]");
       } else if (item instanceof String name) {
-        out.add(Metrics.get(name).name());
-      } else if (item instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> c
-          && c.get("name") instanceof String name) {
-        out.add(Metrics.get(name).name());
+        Metrics.get(name); // an unknown alias fails here, with the valid ones listed
+        out.add(name);
+      } else if (item instanceof Map<?, ?> m && "MeanMetricWrapper".equals(m.get("class_name"))
+          && m.get("config") instanceof Map<?, ?> c && c.get("name") instanceof String name) {
+        out.add(name);
+      } else if (item instanceof Map<?, ?>) {
+        out.add(Metrics.deserialize(ConfigReader.of(item, path + "[" + i + "]")));
       }
     }
   }

@@ -55,6 +55,7 @@ final class Trainer {
   private Optimizer optimizer;
   private Loss loss;
   private List<Metric> metrics = List.of();
+  private List<Object> metricSpecs = List.of();
   private Mean lossTracker = new Mean("loss");
   private List<Metric> resolvedMetrics;
   private int stepsPerExecution = 1;
@@ -75,10 +76,12 @@ final class Trainer {
         ? (Loss) lossSpec : Losses.get((String) lossSpec);
     compiled = true;
     List<Metric> resolved = new ArrayList<>();
-    for (Object m : (List<?>) kw.getOrDefault("metrics", List.of())) {
+    List<?> specs = (List<?>) kw.getOrDefault("metrics", List.of());
+    for (Object m : specs) {
       resolved.add(m instanceof Metric given ? given : Metrics.get((String) m));
     }
     metrics = List.copyOf(resolved);
+    metricSpecs = List.copyOf(specs);
     stepsPerExecution = (Integer) kw.getOrDefault("steps_per_execution", 1);
     lossTracker = new Mean("loss");
     resolvedMetrics = null;
@@ -97,6 +100,11 @@ final class Trainer {
 
   List<Metric> metrics() {
     return metrics;
+  }
+
+  /** The metrics as {@code compile} was given them: aliases and objects, as Keras saves them. */
+  List<Object> metricSpecs() {
+    return metricSpecs;
   }
 
   boolean stopTraining() {
