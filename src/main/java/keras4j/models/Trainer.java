@@ -61,6 +61,7 @@ final class Trainer {
   private int stepsPerExecution = 1;
   private boolean compiled;
   private boolean stopTraining;
+  private Integer resumedEpoch;
 
   Trainer(Model model) {
     this.model = model;
@@ -115,6 +116,13 @@ final class Trainer {
     stopTraining = stop;
   }
 
+  void setInitialEpoch(int epoch) {
+    if (epoch < 0) {
+      throw new IllegalArgumentException("The initial epoch must be >= 0, got " + epoch);
+    }
+    resumedEpoch = epoch;
+  }
+
   History fit(Object xData, Object yData, FitArg... args) {
     Map<String, Object> kw = Kwarg.parse("fit", FIT_ARGS, args);
     checkCompiled("fit");
@@ -157,9 +165,12 @@ final class Trainer {
     stopTraining = false;
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     int[] order = identity(x.samples());
+    resumedEpoch = null;
     callbacks.onTrainBegin();
+    // A callback (BackupAndRestore) may have moved the start, as Keras's model._initial_epoch.
+    int firstEpoch = resumedEpoch != null ? resumedEpoch : initialEpoch;
     try (BatchFeeder feeder = new BatchFeeder(x, y)) {
-      for (int epoch = initialEpoch; epoch < epochs && !stopTraining; epoch++) {
+      for (int epoch = firstEpoch; epoch < epochs && !stopTraining; epoch++) {
         callbacks.onEpochBegin(epoch);
         resetMetrics();
         if (shuffle) {

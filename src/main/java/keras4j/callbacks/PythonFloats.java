@@ -1,0 +1,55 @@
+package keras4j.callbacks;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * Python's {@code repr(float)}, which Keras's CSV files and messages print numbers with: the
+ * shortest decimal that reads back as the same double, in positional notation from 1e-4 up to
+ * 1e16 ({@code 0.0001}, {@code 0.6066460609436035}, {@code 3.0}) and in exponent notation beyond
+ * ({@code 1e-05}, {@code 1.5e+16}), {@code nan}, {@code inf}, {@code -inf}.
+ */
+final class PythonFloats {
+  private PythonFloats() {}
+
+  static String repr(double value) {
+    if (Double.isNaN(value)) {
+      return "nan";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf";
+    }
+    if (value == 0) {
+      return (1 / value < 0) ? "-0.0" : "0.0";
+    }
+    // Java 17's Double.toString is not always the shortest: search the shortest that round-trips.
+    BigDecimal exact = new BigDecimal(value);
+    BigDecimal shortest = exact;
+    for (int digits = 1; digits <= 17; digits++) {
+      BigDecimal rounded = exact.round(new MathContext(digits));
+      if (rounded.doubleValue() == value) {
+        shortest = rounded;
+        break;
+      }
+    }
+    String digits = shortest.unscaledValue().abs().toString().replaceAll("0+$", "");
+    if (digits.isEmpty()) {
+      digits = "0";
+    }
+    // The decimal exponent of the first digit: value = 0.d1d2... * 10^(exponent + 1).
+    int exponent = shortest.precision() - shortest.scale() - 1;
+    String sign = value < 0 ? "-" : "";
+    if (exponent < -4 || exponent >= 16) {
+      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      String e = String.format("%02d", Math.abs(exponent));
+      return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + e;
+    }
+    if (exponent < 0) {
+      return sign + "0." + "0".repeat(-exponent - 1) + digits;
+    }
+    if (digits.length() <= exponent + 1) {
+      return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
+    }
+    return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+  }
+}
