@@ -2,12 +2,15 @@ package keras4j.callbacks;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Python's {@code repr(float)}, which Keras's CSV files and messages print numbers with: the
  * shortest decimal that reads back as the same double, in positional notation from 1e-4 up to
  * 1e16 ({@code 0.0001}, {@code 0.6066460609436035}, {@code 3.0}) and in exponent notation beyond
- * ({@code 1e-05}, {@code 1.5e+16}), {@code nan}, {@code inf}, {@code -inf}.
+ * ({@code 1e-05}, {@code 1.5e+16}), {@code nan}, {@code inf}, {@code -inf}; and its {@code
+ * f"{x:.4f}"} and {@code f"{x:.4e}"}, which the progress bar prints, rounded as Python rounds (the
+ * exact binary value, half to even), where Java's {@code String.format} may round differently.
  */
 final class PythonFloats {
   private PythonFloats() {}
@@ -51,5 +54,36 @@ final class PythonFloats {
       return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
     }
     return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+  }
+
+  /** Python's {@code f"{value:.<decimals>f}"}. */
+  static String fixed(double value, int decimals) {
+    if (!Double.isFinite(value)) {
+      return special(value);
+    }
+    String text = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    // Python keeps the sign of a negative number that rounds to zero: -0.0000.
+    boolean negative = value < 0 || 1 / value < 0;
+    return negative && !text.startsWith("-") ? "-" + text : text;
+  }
+
+  /** Python's {@code f"{value:.<decimals>e}"}: {@code 1.2346e-05}, {@code 0.0000e+00}. */
+  static String scientific(double value, int decimals) {
+    if (!Double.isFinite(value)) {
+      return special(value);
+    }
+    if (value == 0) {
+      return (1 / value < 0 ? "-" : "") + fixed(0, decimals) + "e+00";
+    }
+    BigDecimal rounded = new BigDecimal(value).round(new MathContext(decimals + 1,
+        RoundingMode.HALF_EVEN));
+    int exponent = rounded.precision() - rounded.scale() - 1;
+    BigDecimal mantissa = rounded.movePointLeft(exponent).setScale(decimals, RoundingMode.UNNECESSARY);
+    return mantissa.toPlainString() + "e" + (exponent < 0 ? "-" : "+")
+        + String.format("%02d", Math.abs(exponent));
+  }
+
+  private static String special(double value) {
+    return Double.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
   }
 }
