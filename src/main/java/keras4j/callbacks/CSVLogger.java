@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import keras4j.saving.AtomicFiles;
+import keras4j.utils.PythonFloats;
 
 /**
  * Writes each epoch's logs to a CSV file, as {@code keras.callbacks.CSVLogger}: {@code new

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import keras4j.utils.PythonFloats;
 
 /**
  * Prints training progress exactly as Keras 3's {@code ProgbarLogger} and {@code Progbar} do.

@@ -4,6 +4,7 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import java.util.Map;
 import keras4j.optimizers.Optimizer;
+import keras4j.utils.PythonFloats;
 
 /**
  * Lowers the learning rate when a monitored metric has stopped improving, as {@code

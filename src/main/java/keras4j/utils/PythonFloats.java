@@ -1,4 +1,4 @@
-package keras4j.callbacks;
+package keras4j.utils;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -12,10 +12,16 @@ import java.math.RoundingMode;
  * f"{x:.4f}"} and {@code f"{x:.4e}"}, which the progress bar prints, rounded as Python rounds (the
  * exact binary value, half to even), where Java's {@code String.format} may round differently.
  */
-final class PythonFloats {
+public final class PythonFloats {
   private PythonFloats() {}
 
-  static String repr(double value) {
+  /**
+   * Python's {@code repr(value)}.
+   *
+   * @param value any double
+   * @return the text Python prints for it, e.g. {@code 0.0001}, {@code 1e-05}, {@code 3.0}
+   */
+  public static String repr(double value) {
     if (Double.isNaN(value)) {
       return "nan";
     }
@@ -56,8 +62,14 @@ final class PythonFloats {
     return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
   }
 
-  /** Python's {@code f"{value:.<decimals>f}"}. */
-  static String fixed(double value, int decimals) {
+  /**
+   * Python's {@code f"{value:.<decimals>f}"}.
+   *
+   * @param value any double
+   * @param decimals the digits after the point, at least 0
+   * @return e.g. {@code 0.1235} for 0.12345 and 4 decimals (as Python rounds the exact value)
+   */
+  public static String fixed(double value, int decimals) {
     if (!Double.isFinite(value)) {
       return special(value);
     }
@@ -67,8 +79,14 @@ final class PythonFloats {
     return negative && !text.startsWith("-") ? "-" + text : text;
   }
 
-  /** Python's {@code f"{value:.<decimals>e}"}: {@code 1.2346e-05}, {@code 0.0000e+00}. */
-  static String scientific(double value, int decimals) {
+  /**
+   * Python's {@code f"{value:.<decimals>e}"}.
+   *
+   * @param value any double
+   * @param decimals the digits after the mantissa's point, at least 0
+   * @return e.g. {@code 1.2346e-05}, {@code 0.0000e+00}
+   */
+  public static String scientific(double value, int decimals) {
     if (!Double.isFinite(value)) {
       return special(value);
     }
