@@ -45,8 +45,9 @@ final class Trainer {
       Set.of("optimizer", "loss", "metrics", "steps_per_execution");
   private static final Set<String> FIT_ARGS =
       Set.of("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data",
-          "callbacks", "initial_epoch");
-  private static final Set<String> EVALUATE_ARGS = Set.of("batch_size", "verbose", "callbacks");
+          "callbacks", "initial_epoch", "validation_batch_size", "validation_freq");
+  private static final Set<String> EVALUATE_ARGS =
+      Set.of("batch_size", "verbose", "callbacks", "return_dict");
   private static final Set<String> PREDICT_ARGS = Set.of("batch_size", "verbose", "callbacks");
   private static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -179,8 +180,9 @@ final class Trainer {
         Map<String, Double> logs = runBatches(train, feeder, order, batchSize, () -> stopTraining,
             callbacks::onTrainBatchBegin, callbacks::onTrainBatchEnd);
         Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
-        if (xVal != null) {
-          runTest(xVal, yVal, batchSize, CallbackList.silent()).forEach(
+        if (xVal != null && shouldValidate(epoch, kw.getOrDefault("validation_freq", 1))) {
+          int valBatchSize = (Integer) kw.getOrDefault("validation_batch_size", batchSize);
+          runTest(xVal, yVal, valBatchSize, CallbackList.silent()).forEach(
               (name, value) -> epochLogs.put("val_" + name, value));
         }
         callbacks.onEpochEnd(epoch, epochLogs);
@@ -199,7 +201,16 @@ final class Trainer {
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     CallbackList callbacks = callbacks(kw, 0, ceilDiv(x.samples(), batchSize));
     callbacks.setModel(model);
-    return runTest(x, y, batchSize, callbacks);
+    Map<String, Double> logs = runTest(x, y, batchSize, callbacks);
+    // Keras's return_dict=True gives its sorted dict; otherwise its list's order, loss first.
+    return (Boolean) kw.getOrDefault("return_dict", false)
+        ? new LinkedHashMap<>(new java.util.TreeMap<>(logs)) : logs;
+  }
+
+  /** Keras's {@code _should_eval}: every n-th epoch, or the listed (1-based) epochs. */
+  private static boolean shouldValidate(int epoch, Object frequency) {
+    return frequency instanceof Integer every ? (epoch + 1) % every == 0
+        : ((List<?>) frequency).contains(epoch + 1);
   }
 
   private Map<String, Double> runTest(
