@@ -158,12 +158,23 @@ public final class Ops {
     return binary(a, b, (tf, x, y) -> tf.dtypes.cast(tf.math.equal(x, y), TFloat32.class));
   }
 
-  /** {@code ops.greater_equal(a, b)} as 1.0 (true) or 0.0 (false). */
+  /**
+   * {@code ops.greater_equal(a, b)} as 1.0 (true) or 0.0 (false).
+   *
+   * @param a the left operand
+   * @param b the right operand, broadcast against {@code a}
+   * @return 1.0 where {@code a >= b}, 0.0 elsewhere
+   */
   public static KerasTensor greaterEqual(TensorLike a, TensorLike b) {
     return binary(a, b, (tf, x, y) -> tf.dtypes.cast(tf.math.greaterEqual(x, y), TFloat32.class));
   }
 
-  /** {@code ops.isinf(x)} as 1.0 (infinite, either sign) or 0.0. */
+  /**
+   * {@code ops.isinf(x)} as 1.0 (infinite, either sign) or 0.0.
+   *
+   * @param x the values
+   * @return 1.0 where {@code x} is infinite, 0.0 elsewhere (NaN included)
+   */
   public static KerasTensor isInf(TensorLike x) {
     return unary(x, (tf, a) -> tf.dtypes.cast(tf.math.isInf(a), TFloat32.class));
   }
