@@ -9,8 +9,8 @@ import keras4j.utils.PythonFloats;
 /**
  * Prints training progress exactly as Keras 3's {@code ProgbarLogger} and {@code Progbar} do.
  *
- * <p>{@code verbose(1)}: a live bar, redrawn at most every 0.05 s, {@code  3/10 ━━━━━━━━━━━━━━━━━━━━
- * 2s 310ms/step - accuracy: 0.8812 - loss: 0.3012} (the step count padded to the target's
+ * <p>{@code verbose(1)}: a live bar, redrawn at most every 0.05 s, {@code  3/10 ━━━━━━━━━━ 2s
+ * 310ms/step - accuracy: 0.8812 - loss: 0.3012} (the step count padded to the target's
  * width, the bar in Keras's colours, the time remaining while the epoch runs, the time taken
  * once it is done); the line is redrawn in place and padded with spaces when it gets shorter,
  * so nothing of a longer previous line is left. {@code verbose(2)}: one line per epoch, {@code
@@ -205,7 +205,7 @@ public class ProgbarLogger extends Callback {
     return whole + "s";
   }
 
-  /** Keras's {@code _format_time}: {@code " 2s/step"}, {@code " 5ms/step"}, {@code " 80us/step"}. */
+  /** Keras's {@code _format_time}: {@code " 2s/step"}, {@code " 5ms/step"}, {@code " 8us/step"}. */
   private static String stepTime(double seconds) {
     if (seconds >= 1 || seconds == 0) {
       return " " + PythonFloats.fixed(seconds, 0) + "s/step";

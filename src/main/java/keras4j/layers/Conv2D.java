@@ -24,12 +24,26 @@ public class Conv2D extends Layer {
   private Variable kernel;
   private Variable bias;
 
-  /** {@code filters} square kernels of {@code kernelSize} x {@code kernelSize}. */
+  /**
+   * {@code filters} square kernels of {@code kernelSize} x {@code kernelSize}.
+   *
+   * @param filters the number of output channels (kernels)
+   * @param kernelSize the height and width of each kernel in pixels
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Conv2D(int filters, int kernelSize, LayerArg... args) {
     this(filters, new int[] {kernelSize, kernelSize}, args);
   }
 
-  /** {@code filters} kernels of {@code kernelSize = {height, width}}. */
+  /**
+   * {@code filters} kernels of {@code kernelSize = {height, width}}.
+   *
+   * @param filters the number of output channels (kernels)
+   * @param kernelSize the kernel's height and width in pixels
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Conv2D(int filters, int[] kernelSize, LayerArg... args) {
     super(args, KernelSettings.accepted("strides", "padding", "dilation_rate"));
     if (filters <= 0) {
@@ -47,7 +61,13 @@ public class Conv2D extends Layer {
     this.settings = new KernelSettings(this);
   }
 
-  /** Keras's {@code from_config} (groups, causal padding and channels-first are refused). */
+  /**
+   * Keras's {@code from_config} (groups, causal padding and channels-first are refused).
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Conv2D fromConfig(ConfigReader config) {
     ConfigArgs.requireChannelsLast(config);
     if (config.intValue("groups", 1) != 1) {

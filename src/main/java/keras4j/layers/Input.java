@@ -7,12 +7,23 @@ import keras4j.core.Shapes;
 public final class Input {
   private Input() {}
 
-  /** A symbolic input of samples shaped {@code dims} (the batch dimension is implied). */
+  /**
+   * A symbolic input of samples shaped {@code dims} (the batch dimension is implied).
+   *
+   * @param dims the sizes of one sample's dimensions, e.g. {@code 784} or {@code 28, 28, 1}
+   * @return the symbolic tensor to call layers on, shaped {@code (None, dims...)}
+   */
   public static KerasTensor shape(long... dims) {
     return named(null, dims);
   }
 
-  /** A symbolic input with a name. */
+  /**
+   * A symbolic input with a name.
+   *
+   * @param name the input layer's name, as in Keras's {@code keras.Input(shape, name=...)}
+   * @param dims the sizes of one sample's dimensions, e.g. {@code 784} or {@code 28, 28, 1}
+   * @return the symbolic tensor to call layers on, shaped {@code (None, dims...)}
+   */
   public static KerasTensor named(String name, long... dims) {
     for (long d : dims) {
       if (d <= 0) {

@@ -16,7 +16,11 @@ public abstract class Pooling2D extends Layer {
   private final int[] strides;
   private final String padding;
 
-  /** Reads {@code poolSize}, {@code strides} and {@code padding} from {@code args}. */
+  /**
+   * Reads {@code poolSize}, {@code strides} and {@code padding} from {@code args}.
+   *
+   * @param args the subclass's keyword arguments
+   */
   protected Pooling2D(LayerArg[] args) {
     super(args, "pool_size", "strides", "padding");
     this.poolSize = Windows2D.pair(arg("pool_size", 2), "pool_size");
@@ -31,7 +35,15 @@ public abstract class Pooling2D extends Layer {
     return ConfigArgs.of(config).ints("pool_size").ints("strides").string("padding").get();
   }
 
-  /** The pooling op over NHWC windows. */
+  /**
+   * The pooling op over NHWC windows.
+   *
+   * @param x the images, shaped (batch, height, width, channels)
+   * @param poolSize the window's height and width
+   * @param strides the step between windows, height and width
+   * @param padding {@code "valid"} or {@code "same"}
+   * @return the pooled images
+   */
   protected abstract KerasTensor pool(
       KerasTensor x, int[] poolSize, int[] strides, String padding);
 

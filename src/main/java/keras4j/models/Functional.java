@@ -1,6 +1,9 @@
 package keras4j.models;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import keras4j.core.KerasTensor;
 import keras4j.core.Node;
+import keras4j.core.Operation;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
 
@@ -19,7 +23,9 @@ import keras4j.layers.Layer;
 final class Functional {
   private final List<KerasTensor> inputs;
   private final List<KerasTensor> outputs;
-  private final List<Node> nodes = new ArrayList<>();
+  private final Set<Node> nodes = new LinkedHashSet<>();
+  private final List<Layer> operations;
+  private boolean sequentialLike;
 
   Functional(List<KerasTensor> inputs, List<KerasTensor> outputs) {
     if (inputs.isEmpty() || outputs.isEmpty()) {
@@ -40,15 +46,20 @@ final class Functional {
     }
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
+    Map<Operation, Integer> firstSeen = new HashMap<>();
     Set<Node> done = new LinkedHashSet<>();
     for (KerasTensor out : outputs) {
-      visit(out.kerasHistory().node(), done);
+      visit(out.kerasHistory().node(), done, firstSeen);
     }
     nodes.addAll(done);
+    operations = orderByDepth(firstSeen);
   }
 
-  /** Depth first from the outputs: a node comes after the nodes making its inputs. */
-  private void visit(Node node, Set<Node> done) {
+  /**
+   * Keras's {@code _build_map}: depth first from the outputs, a node after the nodes making its
+   * inputs; {@code firstSeen} numbers the operations as first met (Keras's traversal index).
+   */
+  private void visit(Node node, Set<Node> done, Map<Operation, Integer> firstSeen) {
     if (done.contains(node)) {
       return;
     }
@@ -58,10 +69,59 @@ final class Functional {
           + inputs.stream().map(in -> in.kerasHistory().operation().name()).toList()
           + "; pass it in the inputs, or build the outputs from the given inputs");
     }
+    firstSeen.putIfAbsent(node.operation(), firstSeen.size());
     for (KerasTensor in : node.inputs()) {
-      visit(in.kerasHistory().node(), done);
+      visit(in.kerasHistory().node(), done, firstSeen);
     }
     done.add(node);
+  }
+
+  /**
+   * Keras's {@code map_graph} order of the operations: by depth (distance from the outputs),
+   * deepest (the inputs) first, ties in traversal order; inputs the outputs do not use come last
+   * at depth 0. It is the order of {@code model.layers}, of the saved config and of the weights.
+   */
+  private List<Layer> orderByDepth(Map<Operation, Integer> firstSeen) {
+    Map<Node, Integer> nodeDepth = new HashMap<>();
+    Map<Operation, Integer> depth = new HashMap<>();
+    List<Node> reversed = new ArrayList<>(nodes);
+    Collections.reverse(reversed);
+    for (Node node : reversed) {
+      int d = Math.max(nodeDepth.getOrDefault(node, 0), depth.getOrDefault(node.operation(), 0));
+      depth.put(node.operation(), d);
+      nodeDepth.put(node, d);
+      for (KerasTensor in : node.inputs()) {
+        nodeDepth.merge(in.kerasHistory().node(), d + 1, Math::max);
+      }
+    }
+    for (KerasTensor in : inputs) {
+      Operation input = in.kerasHistory().operation();
+      if (!depth.containsKey(input)) {
+        depth.put(input, 0);
+        firstSeen.put(input, -1);
+        nodes.add(in.kerasHistory().node());
+        nodeDepth.put(in.kerasHistory().node(), 0);
+      }
+    }
+    Map<Integer, Long> perDepth = new HashMap<>();
+    nodeDepth.values().forEach(d -> perDepth.merge(d, 1L, Long::sum));
+    sequentialLike = perDepth.values().stream().allMatch(n -> n == 1)
+        && nodes.stream().allMatch(n -> n.inputs().size() <= 1)
+        && nodes.stream().map(Node::operation).distinct().count() == nodes.size();
+    List<Operation> ordered = new ArrayList<>(depth.keySet());
+    ordered.sort(Comparator.<Operation>comparingInt(depth::get).reversed()
+        .thenComparingInt(firstSeen::get));
+    return ordered.stream().map(Layer.class::cast).toList();
+  }
+
+  /** Whether Keras's summary would show this graph as a plain stack (no "Connected to"). */
+  boolean sequentialLike() {
+    return sequentialLike;
+  }
+
+  /** Whether {@code node} (a layer call) is part of this graph. */
+  boolean contains(Node node) {
+    return nodes.contains(node);
   }
 
   List<KerasTensor> inputs() {
@@ -72,13 +132,9 @@ final class Functional {
     return outputs;
   }
 
-  /** The layers called, each once, in topological order (inputs first). */
+  /** The layers called, each once, in Keras's order ({@link #orderByDepth}). */
   List<Layer> layers() {
-    Set<Layer> out = new LinkedHashSet<>();
-    for (Node node : nodes) {
-      out.add((Layer) node.operation());
-    }
-    return new ArrayList<>(out);
+    return operations;
   }
 
   /** Replays the nodes on concrete {@code values} of the inputs; returns the outputs' values. */

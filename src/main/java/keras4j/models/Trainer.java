@@ -275,6 +275,9 @@ final class Trainer {
 
   /** Traces the model now if its input shape is known, so weights and summary exist. */
   void ensureTraced() {
+    if (model.graph() != null) {
+      return; // a functional model's layers are built with its graph, whatever its inputs
+    }
     Shape shape = model.inputShape();
     if (shape != null) {
       steps(shape).predictFunction();
