@@ -41,9 +41,7 @@ public class PrecisionAtRecall extends SensitivitySpecificityBase {
    * @return the metric
    */
   public static PrecisionAtRecall fromConfig(ConfigReader config) {
-    return new PrecisionAtRecall(config.doubleValue("recall", 0),
-        config.intValue("num_thresholds", 200), classId(config),
-        config.string("name", "precision_at_recall"));
+    return fromConfig(config, "recall", "precision_at_recall", PrecisionAtRecall::new);
   }
 
   @Override

@@ -41,9 +41,7 @@ public class RecallAtPrecision extends SensitivitySpecificityBase {
    * @return the metric
    */
   public static RecallAtPrecision fromConfig(ConfigReader config) {
-    return new RecallAtPrecision(config.doubleValue("precision", 0),
-        config.intValue("num_thresholds", 200), classId(config),
-        config.string("name", "recall_at_precision"));
+    return fromConfig(config, "precision", "recall_at_precision", RecallAtPrecision::new);
   }
 
   @Override

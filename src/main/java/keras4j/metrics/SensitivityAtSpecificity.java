@@ -43,9 +43,7 @@ public class SensitivityAtSpecificity extends SensitivitySpecificityBase {
    * @return the metric
    */
   public static SensitivityAtSpecificity fromConfig(ConfigReader config) {
-    return new SensitivityAtSpecificity(config.doubleValue("specificity", 0),
-        config.intValue("num_thresholds", 200), classId(config),
-        config.string("name", "sensitivity_at_specificity"));
+    return fromConfig(config, "specificity", "sensitivity_at_specificity", SensitivityAtSpecificity::new);
   }
 
   @Override

@@ -39,8 +39,18 @@ abstract class SensitivitySpecificityBase extends Metric {
             classId);
   }
 
-  static Integer classId(ConfigReader config) {
-    return config.has("class_id") ? config.intValue("class_id") : null;
+  /** The constructor shared by the four subclasses: (value, numThresholds, classId, name). */
+  @FunctionalInterface
+  interface Factory<M> {
+    M create(double value, int numThresholds, Integer classId, String name);
+  }
+
+  /** A subclass from its Keras config, whose target rate is {@code valueKey}. */
+  static <M> M fromConfig(ConfigReader config, String valueKey, String defaultName,
+      Factory<M> factory) {
+    return factory.create(config.doubleValue(valueKey, 0), config.intValue("num_thresholds", 200),
+        config.has("class_id") ? config.intValue("class_id") : null,
+        config.string("name", defaultName));
   }
 
   @Override

@@ -43,9 +43,7 @@ public class SpecificityAtSensitivity extends SensitivitySpecificityBase {
    * @return the metric
    */
   public static SpecificityAtSensitivity fromConfig(ConfigReader config) {
-    return new SpecificityAtSensitivity(config.doubleValue("sensitivity", 0),
-        config.intValue("num_thresholds", 200), classId(config),
-        config.string("name", "specificity_at_sensitivity"));
+    return fromConfig(config, "sensitivity", "specificity_at_sensitivity", SpecificityAtSensitivity::new);
   }
 
   @Override
