@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.callbacks.Callback;
 import keras4j.core.CompileArg;
+import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
@@ -946,6 +947,60 @@ public final class Keras {
    */
   public static FitArg validationData(Object x, Object y) {
     return new Kwarg("validation_data", new Object[] {x, y});
+  }
+
+  /**
+   * The batch size of the validation at the end of each epoch, Keras's {@code
+   * validation_batch_size} (default: the training {@code batchSize}).
+   *
+   * @param batchSize at least 1
+   * @return the {@code fit} argument
+   * @throws IllegalArgumentException for a batch size below 1
+   */
+  public static FitArg validationBatchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("validationBatchSize must be >= 1, got " + batchSize);
+    }
+    return new Kwarg("validation_batch_size", batchSize);
+  }
+
+  /**
+   * Validates every {@code epochs} epochs only, Keras's {@code validation_freq=n}: after epochs
+   * n, 2n, ... (1-based); the default 1 validates after every epoch.
+   *
+   * @param epochs at least 1
+   * @return the {@code fit} argument
+   * @throws IllegalArgumentException for a frequency below 1
+   */
+  public static FitArg validationFreq(int epochs) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("validationFreq must be >= 1, got " + epochs);
+    }
+    return new Kwarg("validation_freq", epochs);
+  }
+
+  /**
+   * Validates after the listed epochs only, Keras's {@code validation_freq=[1, 2, 10]} (1-based,
+   * as Keras).
+   *
+   * @param epochs the 1-based epochs after which to validate
+   * @return the {@code fit} argument
+   */
+  public static FitArg validationFreq(List<Integer> epochs) {
+    return new Kwarg("validation_freq", List.copyOf(epochs));
+  }
+
+  /**
+   * Keras's {@code return_dict}: with true, {@code evaluate}'s map is Keras's dict, sorted by
+   * name; with false (the default) it iterates in the order of Keras's list ({@code loss}, then
+   * the metrics in compile order). Java returns the map either way: the names come with the
+   * values.
+   *
+   * @param returnDict whether to sort the results by name, as Keras's dict
+   * @return the {@code evaluate} argument
+   */
+  public static EvaluateArg returnDict(boolean returnDict) {
+    return new Kwarg("return_dict", returnDict);
   }
 
   /**

@@ -360,6 +360,42 @@ public final class Ops {
   }
 
   /**
+   * {@code ops.greater_equal(a, b)} as 1.0 (true) or 0.0 (false).
+   *
+   * @param a the left operand
+   * @param b the right operand, broadcast against {@code a}
+   * @return 1.0 where {@code a >= b}, 0.0 elsewhere
+   */
+  public static KerasTensor greaterEqual(TensorLike a, TensorLike b) {
+    return binary(a, b, (tf, x, y) -> tf.dtypes.cast(tf.math.greaterEqual(x, y), TFloat32.class));
+  }
+
+  /**
+   * {@code ops.isinf(x)} as 1.0 (infinite, either sign) or 0.0.
+   *
+   * @param x the values
+   * @return 1.0 where {@code x} is infinite, 0.0 elsewhere (NaN included)
+   */
+  public static KerasTensor isInf(TensorLike x) {
+    return unary(x, (tf, a) -> tf.dtypes.cast(tf.math.isInf(a), TFloat32.class));
+  }
+
+  /**
+   * {@code ops.where(condition, x, otherwise)}: {@code x} where {@code condition} is non-zero,
+   * {@code otherwise} elsewhere (a NaN or infinity in the unchosen branch does not leak, as it
+   * would through {@code condition * x}).
+   *
+   * @param condition 1.0/0.0 flags (any non-zero counts as true), broadcast against {@code x}
+   * @param x the values taken where the condition holds
+   * @param otherwise the value taken elsewhere
+   * @return a tensor of the broadcast shape of {@code condition} and {@code x}
+   */
+  public static KerasTensor where(TensorLike condition, TensorLike x, double otherwise) {
+    return binary(condition, x, (tf, c, a) -> tf.select(tf.math.notEqual(c, tf.constant(0f)),
+        a, tf.constant((float) otherwise)));
+  }
+
+  /**
    * {@code ops.argmax(x, axis)}, as float32 indices.
    *
    * @param x the input: a tensor, or a variable (read at its current value)
