@@ -33,11 +33,20 @@ public final class Keras {
     return new Kwarg("activation", name);
   }
 
-  /** The shape of one input sample (without the batch dimension), for the first layer. */
+  /**
+   * An unknown dimension, Python's {@code None} in a shape: {@code Input.shape(NONE, NONE, 3)} or
+   * {@code inputShape(NONE, 3)}.
+   */
+  public static final long NONE = -1;
+
+  /**
+   * The shape of one input sample (without the batch dimension), for the first layer; {@link
+   * #NONE} for an unknown dimension.
+   */
   public static LayerArg inputShape(long... dims) {
     for (long d : dims) {
-      if (d <= 0) {
-        throw new IllegalArgumentException("inputShape dimensions must be positive, got "
+      if (d <= 0 && d != NONE) {
+        throw new IllegalArgumentException("inputShape dimensions must be positive or NONE, got "
             + java.util.Arrays.toString(dims) + " (the batch dimension is left out)");
       }
     }
@@ -99,24 +108,75 @@ public final class Keras {
     return new Kwarg("seed", seed);
   }
 
-  /** Conv2D and pooling strides: one int for both axes, or (height, width). */
+  /** Convolution and pooling strides: one int for every axis, or one per axis. */
   public static LayerArg strides(int... strides) {
     return new Kwarg("strides", strides.clone());
   }
 
-  /** Conv2D and pooling padding: {@code "valid"} (the default) or {@code "same"}. */
+  /**
+   * Convolution and pooling padding: {@code "valid"} (the default), {@code "same"}, or for
+   * Conv1D {@code "causal"}.
+   */
   public static LayerArg padding(String padding) {
     return new Kwarg("padding", padding);
   }
 
-  /** Conv2D dilation: one int for both axes, or (height, width). */
+  /** Convolution dilation: one int for every axis, or one per axis. */
   public static LayerArg dilationRate(int... rate) {
     return new Kwarg("dilation_rate", rate.clone());
   }
 
-  /** The pooling window: one int for both axes, or (height, width); default 2. */
+  /** The pooling window: one int for every axis, or one per axis; default 2. */
   public static LayerArg poolSize(int... size) {
     return new Kwarg("pool_size", size.clone());
+  }
+
+  /** Conv1D/Conv2D: the number of groups the input channels are split into (default 1). */
+  public static LayerArg groups(int groups) {
+    return new Kwarg("groups", groups);
+  }
+
+  /** Depthwise and separable convolutions: filters per input channel (default 1). */
+  public static LayerArg depthMultiplier(int multiplier) {
+    return new Kwarg("depth_multiplier", multiplier);
+  }
+
+  /**
+   * Transposed convolutions: cells added at the end of each axis of the output, each less than
+   * its stride (default: Keras's output size).
+   */
+  public static LayerArg outputPadding(int... padding) {
+    return new Kwarg("output_padding", padding.clone());
+  }
+
+  /** The depthwise kernel's initializer, by Keras name (default {@code "glorot_uniform"}). */
+  public static LayerArg depthwiseInitializer(String name) {
+    return new Kwarg("depthwise_initializer", name);
+  }
+
+  /** The depthwise kernel's initializer. */
+  public static LayerArg depthwiseInitializer(Initializer initializer) {
+    return new Kwarg("depthwise_initializer", initializer);
+  }
+
+  /** The pointwise kernel's initializer, by Keras name (default {@code "glorot_uniform"}). */
+  public static LayerArg pointwiseInitializer(String name) {
+    return new Kwarg("pointwise_initializer", name);
+  }
+
+  /** The pointwise kernel's initializer. */
+  public static LayerArg pointwiseInitializer(Initializer initializer) {
+    return new Kwarg("pointwise_initializer", initializer);
+  }
+
+  /** A penalty on the depthwise kernel added to the loss. */
+  public static LayerArg depthwiseRegularizer(Regularizer regularizer) {
+    return new Kwarg("depthwise_regularizer", regularizer);
+  }
+
+  /** A penalty on the pointwise kernel added to the loss. */
+  public static LayerArg pointwiseRegularizer(Regularizer regularizer) {
+    return new Kwarg("pointwise_regularizer", regularizer);
   }
 
   // ---- compile

@@ -7,7 +7,11 @@ import keras4j.core.Shapes;
 public final class Input {
   private Input() {}
 
-  /** A symbolic input of samples shaped {@code dims} (the batch dimension is implied). */
+  /**
+   * A symbolic input of samples shaped {@code dims} (the batch dimension is implied); a
+   * dimension of {@code -1} ({@code Keras.NONE}) is unknown, as Python's {@code None}: {@code
+   * Input.shape(NONE, NONE, 3)} takes images of any size.
+   */
   public static KerasTensor shape(long... dims) {
     return named(null, dims);
   }
@@ -15,8 +19,9 @@ public final class Input {
   /** A symbolic input with a name. */
   public static KerasTensor named(String name, long... dims) {
     for (long d : dims) {
-      if (d <= 0) {
-        throw new IllegalArgumentException("Input dimensions must be positive, got " + d);
+      if (d <= 0 && d != -1) {
+        throw new IllegalArgumentException("Input dimensions must be positive or -1 (unknown,"
+            + " Keras.NONE), got " + d);
       }
     }
     return new InputLayer(Shapes.batchOf(dims), name).output();

@@ -75,18 +75,29 @@ final class GraphSteps implements AutoCloseable {
     GraphFunction function = predictFunction();
     int n = data.samples();
     Shape outShape = Shapes.withBatch(function.outputShape(0), n);
-    // One heap array filled by bulk reads: copying into NdArray slices goes value by value.
-    float[] all = new float[Math.toIntExact(outShape.size())];
-    int rowSize = n == 0 ? 0 : all.length / n;
+    // One heap array filled by bulk reads: copying into NdArray slices goes value by value. An
+    // output of unknown sample size (an input of unknown spatial size) is sized by its first
+    // batch.
+    float[] all = null;
+    int rowSize = 0;
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
       weights.readLock().lock();
       try (TFloat32 batch = data.batch(null, from, to); Result result = function.run(batch)) {
-        ((TFloat32) result.get(0)).asRawTensor().data().asFloats()
-            .read(all, from * rowSize, (to - from) * rowSize);
+        TFloat32 out = (TFloat32) result.get(0);
+        if (all == null) {
+          outShape = Shapes.withBatch(out.shape(), n);
+          all = new float[Math.toIntExact(outShape.size())];
+          rowSize = all.length / n;
+        }
+        out.asRawTensor().data().asFloats().read(all, from * rowSize, (to - from) * rowSize);
       } finally {
         weights.readLock().unlock();
       }
+    }
+    if (all == null) {
+      all = new float[0];
+      outShape = Shapes.withBatch(outShape, 0);
     }
     return NdArrays.wrap(outShape, DataBuffers.of(all, false, false));
   }

@@ -3,6 +3,7 @@ package keras4j.ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import keras4j.backend.Convolutions;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.Kernels;
 import keras4j.backend.Tensor;
@@ -309,23 +310,64 @@ public final class Ops {
   }
 
   /**
-   * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: 2-D cross-correlation of
-   * channels-last images with a {@code (kh, kw, in, out)} kernel; {@code padding} "valid" or "same".
+   * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: cross-correlation of
+   * channels-last inputs of 1 or 2 spatial axes ({@code strides.length}) with a {@code (*window,
+   * in / groups, out)} kernel; {@code padding} "valid", "same" or, 1-D only, "causal". The number
+   * of groups is the input's channels over the kernel's input channels, as in Keras.
    */
   public static KerasTensor conv(
       TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
-    return k(Kernels.conv2d(t(x), t(kernel), strides, padding, dilationRate));
+    return k(Convolutions.conv(t(x), t(kernel), strides, padding, dilationRate));
   }
 
-  /** {@code ops.max_pool(x, pool_size, strides, padding)} over channels-last images. */
+  /**
+   * {@code ops.depthwise_conv(x, kernel, strides, padding, dilation_rate)}: each input channel
+   * cross-correlated with its own {@code multiplier} filters of a {@code (*window, channels,
+   * multiplier)} kernel, output channel {@code c * multiplier + m}.
+   */
+  public static KerasTensor depthwiseConv(
+      TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
+    return k(Convolutions.depthwiseConv(t(x), t(kernel), strides, padding, dilationRate));
+  }
+
+  /**
+   * {@code ops.separable_conv(x, depthwise_kernel, pointwise_kernel, strides, padding,
+   * dilation_rate)}: a depthwise convolution, then a 1x1 convolution mixing its channels.
+   */
+  public static KerasTensor separableConv(TensorLike x, TensorLike depthwiseKernel,
+      TensorLike pointwiseKernel, int[] strides, String padding, int[] dilationRate) {
+    KerasTensor depthwise = depthwiseConv(x, depthwiseKernel, strides, padding, dilationRate);
+    int[] ones = new int[strides.length];
+    java.util.Arrays.fill(ones, 1);
+    return conv(depthwise, pointwiseKernel, ones, "valid", ones);
+  }
+
+  /**
+   * {@code ops.conv_transpose(x, kernel, strides, padding, output_padding, dilation_rate)}: the
+   * transposed convolution (the gradient of {@code conv} with respect to its input) with a {@code
+   * (*window, out, in)} kernel; {@code outputPadding} null for Keras's default output size.
+   */
+  public static KerasTensor convTranspose(TensorLike x, TensorLike kernel, int[] strides,
+      String padding, int[] outputPadding, int[] dilationRate) {
+    return k(Convolutions.convTranspose(t(x), t(kernel), strides, padding, outputPadding,
+        dilationRate));
+  }
+
+  /**
+   * {@code ops.max_pool(x, pool_size, strides, padding)} over channels-last windows of 1 to 3
+   * spatial axes ({@code poolSize.length}).
+   */
   public static KerasTensor maxPool(TensorLike x, int[] poolSize, int[] strides, String padding) {
-    return k(Kernels.maxPool(t(x), poolSize, strides, padding));
+    return k(Convolutions.pool(t(x), true, poolSize, strides, padding));
   }
 
-  /** {@code ops.average_pool(x, pool_size, strides, padding)}; padded cells are not counted. */
+  /**
+   * {@code ops.average_pool(x, pool_size, strides, padding)} over 1 to 3 spatial axes; padded
+   * cells are not counted.
+   */
   public static KerasTensor averagePool(
       TensorLike x, int[] poolSize, int[] strides, String padding) {
-    return k(Kernels.avgPool(t(x), poolSize, strides, padding));
+    return k(Convolutions.pool(t(x), false, poolSize, strides, padding));
   }
 
   /**

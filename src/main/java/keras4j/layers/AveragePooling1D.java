@@ -1,0 +1,17 @@
+package keras4j.layers;
+
+import keras4j.core.LayerArg;
+import keras4j.saving.ConfigReader;
+
+/** The mean of each window of steps, Keras's {@code AveragePooling1D}. */
+public class AveragePooling1D extends BasePooling {
+  /** Pools with {@code poolSize} (default 2 per axis), {@code strides}, {@code padding}. */
+  public AveragePooling1D(LayerArg... args) {
+    super(1, false, args);
+  }
+
+  /** Keras's {@code from_config}. */
+  public static AveragePooling1D fromConfig(ConfigReader config) {
+    return new AveragePooling1D(configArgs(config));
+  }
+}

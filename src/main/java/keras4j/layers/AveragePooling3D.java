@@ -1,0 +1,17 @@
+package keras4j.layers;
+
+import keras4j.core.LayerArg;
+import keras4j.saving.ConfigReader;
+
+/** The mean of each 3-D window, Keras's {@code AveragePooling3D}. */
+public class AveragePooling3D extends BasePooling {
+  /** Pools with {@code poolSize} (default 2 per axis), {@code strides}, {@code padding}. */
+  public AveragePooling3D(LayerArg... args) {
+    super(3, false, args);
+  }
+
+  /** Keras's {@code from_config}. */
+  public static AveragePooling3D fromConfig(ConfigReader config) {
+    return new AveragePooling3D(configArgs(config));
+  }
+}

@@ -1,0 +1,25 @@
+package keras4j.layers;
+
+import keras4j.core.LayerArg;
+import keras4j.saving.ConfigReader;
+
+/**
+ * 1-D depthwise convolution, Keras's {@code DepthwiseConv1D}: each channel of the sequence
+ * convolved on its own. The kernel is {@code (k, in_channels, depth_multiplier)}.
+ */
+public class DepthwiseConv1D extends BaseDepthwiseConv {
+  /** Kernels of {@code kernelSize} steps. */
+  public DepthwiseConv1D(int kernelSize, LayerArg... args) {
+    super(1, kernelSize, args);
+  }
+
+  /** Kernels of {@code kernelSize = {steps}}. */
+  public DepthwiseConv1D(int[] kernelSize, LayerArg... args) {
+    super(1, kernelSize, args);
+  }
+
+  /** Keras's {@code from_config} (channels-first is refused). */
+  public static DepthwiseConv1D fromConfig(ConfigReader config) {
+    return new DepthwiseConv1D(config.ints("kernel_size"), configArgs(config));
+  }
+}
