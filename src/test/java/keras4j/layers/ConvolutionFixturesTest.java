@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import keras4j.models.Model;
 import keras4j.models.Models;
 import keras4j.saving.Json;
@@ -41,7 +43,7 @@ class ConvolutionFixturesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"conv1d_valid", "conv1d_same_strided", "conv1d_causal_dilated",
-      "conv1d_groups", "conv2d_dilated_same", "conv2d_dilated_valid", "conv2d_groups",
+      "conv1d_groups", "conv3d_same_strided", "conv3d_dilated_groups", "conv2d_dilated_same", "conv2d_dilated_valid", "conv2d_groups",
       "depthwise2d", "depthwise2d_dilated", "depthwise2d_strided_dilated", "depthwise1d",
       "separable2d", "separable2d_dilated", "separable1d", "conv2d_transpose_same",
       "conv2d_transpose_output_padding", "conv2d_transpose_dilated",
@@ -56,6 +58,7 @@ class ConvolutionFixturesTest {
       }
     }
     try (Model model = Models.loadModel(path(name + ".keras"))) {
+      configsMatchKeras(model, (List<?>) fixture.get("configs"), name);
       Path saved = tmp.resolve(name + ".keras");
       model.save(saved);
       try (Model reloaded = Models.loadModel(saved)) {
@@ -79,6 +82,40 @@ class ConvolutionFixturesTest {
       }
     }
   }
+
+  /**
+   * Each layer's config has Keras's keys and values, but for the ones keras4j leaves out
+   * (activity regularizer and constraints, which it does not support) and the dtype (a policy
+   * object in Keras 3, "float32" in keras4j); initializers are compared by class.
+   */
+  private static void configsMatchKeras(Model model, List<?> kerasConfigs, String name) {
+    List<Layer> layers = model.layers().stream().filter(l -> !(l instanceof InputLayer)).toList();
+    assertEquals(kerasConfigs.size(), layers.size(), name + ": layers");
+    for (int i = 0; i < layers.size(); i++) {
+      Map<?, ?> keras = (Map<?, ?>) kerasConfigs.get(i);
+      Map<String, Object> ours = layers.get(i).getConfig();
+      Set<Object> missing = new TreeSet<>(keras.keySet());
+      missing.removeAll(ours.keySet());
+      missing.removeIf(k -> OMITTED.contains(k));
+      assertEquals(Set.of(), missing, name + ": Keras config keys keras4j does not write");
+      for (Map.Entry<String, Object> entry : ours.entrySet()) {
+        String key = entry.getKey();
+        Object expected = keras.get(key);
+        Object actual = entry.getValue();
+        if (key.equals("dtype")) {
+          continue;
+        }
+        if (key.endsWith("_initializer")) {
+          expected = ((Map<?, ?>) expected).get("class_name");
+          actual = ((Map<?, ?>) actual).get("class_name");
+        }
+        assertEquals(Json.write(expected), Json.write(actual), name + ": config " + key);
+      }
+    }
+  }
+
+  private static final Set<String> OMITTED = Set.of("activity_regularizer", "kernel_constraint",
+      "bias_constraint", "depthwise_constraint", "pointwise_constraint");
 
   private static void predictsAsKeras(Model model, Map<String, Object> fixture, String what) {
     assertClose(floats(fixture.get("y")), model.predict(array(fixture, "x")), what);

@@ -11,6 +11,7 @@ so that the SGD step differentiates through the pooling), random weights, saved 
   target             a regression target of y's shape
   after              every weight (model.weights order) after one SGD(0.1) step on mse(target)
   more               further (x, y) pairs at other spatial sizes, for inputs of unknown size
+  configs            each layer's get_config()
 Arrays are flat, in C order.
 """
 import json
@@ -38,6 +39,10 @@ CASES = [
     case("conv2d_dilated_valid", (9, 8, 2),
          layers.Conv2D(2, (3, 2), dilation_rate=(2, 3), padding="valid")),
     case("conv2d_groups", (6, 6, 3), layers.Conv2D(6, 3, groups=3, padding="same", strides=2)),
+    case("conv3d_same_strided", (5, 4, 5, 2),
+         layers.Conv3D(4, (2, 3, 2), strides=(2, 1, 2), padding="same")),
+    case("conv3d_dilated_groups", (5, 4, 5, 2),
+         layers.Conv3D(4, 2, dilation_rate=(2, 1, 2), groups=2, activation="tanh")),
     case("depthwise2d", (6, 6, 3), layers.DepthwiseConv2D(3, depth_multiplier=2, padding="same")),
     case("depthwise2d_dilated", (8, 8, 2), layers.DepthwiseConv2D((3, 3), dilation_rate=2)),
     case("depthwise2d_strided_dilated", (9, 9, 2),
@@ -115,6 +120,7 @@ def main():
             "after": [{"name": w.path, "shape": list(w.shape), "values": flat(w.numpy())}
                       for w in model.weights],
             "more": more,
+            "configs": [layer.get_config() for layer in model.layers],
         }
         with open(os.path.join(HERE, name + ".json"), "w") as f:
             json.dump(fixture, f)
