@@ -28,7 +28,13 @@ public final class Keras {
 
   // ---- layers
 
-  /** The layer's activation, by Keras name ({@code "relu"}, {@code "softmax"}, ...). */
+  /**
+   * The layer's activation, by Keras name ({@code "relu"}, {@code "softmax"}, ...).
+   *
+   * @param name the activation's Keras name, e.g. {@code "relu"}, {@code "softmax"}, {@code
+   *     "linear"}
+   * @return the {@code activation} layer argument
+   */
   public static LayerArg activation(String name) {
     return new Kwarg("activation", name);
   }
@@ -42,6 +48,9 @@ public final class Keras {
   /**
    * The shape of one input sample (without the batch dimension), for the first layer; {@link
    * #NONE} for an unknown dimension.
+   *
+   * @param dims the sizes of one sample's dimensions, e.g. {@code 784} or {@code 28, 28, 1}
+   * @return the {@code input_shape} layer argument
    */
   public static LayerArg inputShape(long... dims) {
     for (long d : dims) {
@@ -53,62 +62,123 @@ public final class Keras {
     return new Kwarg("input_shape", dims.clone());
   }
 
-  /** Short for {@code inputShape(dim)}. */
+  /**
+   * Short for {@code inputShape(dim)}.
+   *
+   * @param dim the number of features of one sample
+   * @return the {@code input_shape} layer argument for one-dimensional samples
+   */
   public static LayerArg inputDim(long dim) {
     return inputShape(dim);
   }
 
-  /** Whether a Dense layer adds a bias (default true). */
+  /**
+   * Whether a Dense layer adds a bias (default true).
+   *
+   * @param useBias false for a layer without a bias vector
+   * @return the {@code use_bias} layer argument
+   */
   public static LayerArg useBias(boolean useBias) {
     return new Kwarg("use_bias", useBias);
   }
 
-  /** The kernel initializer, by Keras name ({@code "glorot_uniform"}, {@code "he_normal"}, ...). */
+  /**
+   * The kernel initializer, by Keras name ({@code "glorot_uniform"}, {@code "he_normal"}, ...).
+   *
+   * @param name the initializer's Keras name, e.g. {@code "glorot_uniform"} (Dense's default),
+   *     {@code "zeros"}
+   * @return the {@code kernel_initializer} layer argument
+   */
   public static LayerArg kernelInitializer(String name) {
     return new Kwarg("kernel_initializer", name);
   }
 
-  /** The kernel initializer. */
+  /**
+   * The kernel initializer.
+   *
+   * @param initializer creates the kernel's starting value from its shape
+   * @return the {@code kernel_initializer} layer argument
+   */
   public static LayerArg kernelInitializer(Initializer initializer) {
     return new Kwarg("kernel_initializer", initializer);
   }
 
-  /** The bias initializer, by Keras name. */
+  /**
+   * The bias initializer, by Keras name.
+   *
+   * @param name the initializer's Keras name, e.g. {@code "zeros"} (the default), {@code "ones"}
+   * @return the {@code bias_initializer} layer argument
+   */
   public static LayerArg biasInitializer(String name) {
     return new Kwarg("bias_initializer", name);
   }
 
-  /** The bias initializer. */
+  /**
+   * The bias initializer.
+   *
+   * @param initializer creates the bias's starting value from its shape
+   * @return the {@code bias_initializer} layer argument
+   */
   public static LayerArg biasInitializer(Initializer initializer) {
     return new Kwarg("bias_initializer", initializer);
   }
 
-  /** A penalty on the kernel added to the loss, e.g. {@code kernelRegularizer(l2(0.01))}. */
+  /**
+   * A penalty on the kernel added to the loss, e.g. {@code kernelRegularizer(l2(0.01))}.
+   *
+   * @param regularizer the penalty on the kernel, e.g. {@code l2(0.01)}
+   * @return the {@code kernel_regularizer} layer argument
+   */
   public static LayerArg kernelRegularizer(Regularizer regularizer) {
     return new Kwarg("kernel_regularizer", regularizer);
   }
 
-  /** A penalty on the bias added to the loss. */
+  /**
+   * A penalty on the bias added to the loss.
+   *
+   * @param regularizer the penalty on the bias, e.g. {@code l1(0.001)}
+   * @return the {@code bias_regularizer} layer argument
+   */
   public static LayerArg biasRegularizer(Regularizer regularizer) {
     return new Kwarg("bias_regularizer", regularizer);
   }
 
-  /** The layer's name (unique names are generated otherwise, as {@code dense_1}). */
+  /**
+   * The layer's name (unique names are generated otherwise, as {@code dense_1}).
+   *
+   * @param name the layer's (or model's) name, unique within a model, e.g. {@code "hidden"}
+   * @return the {@code name} layer argument
+   */
   public static LayerArg name(String name) {
     return new Kwarg("name", name);
   }
 
-  /** Whether the layer's weights are trained (default true). */
+  /**
+   * Whether the layer's weights are trained (default true).
+   *
+   * @param trainable false to freeze the layer's weights
+   * @return the {@code trainable} layer argument
+   */
   public static LayerArg trainable(boolean trainable) {
     return new Kwarg("trainable", trainable);
   }
 
-  /** The seed of a random layer (Dropout). */
+  /**
+   * The seed of a random layer (Dropout).
+   *
+   * @param seed the random seed, so that the layer draws the same values on every run
+   * @return the {@code seed} layer argument
+   */
   public static LayerArg seed(long seed) {
     return new Kwarg("seed", seed);
   }
 
-  /** Convolution and pooling strides: one int for every axis, or one per axis. */
+  /**
+   * Convolution and pooling strides: one int for every axis, or one per axis.
+   *
+   * @param strides the step between windows: one value for every axis, or one per axis
+   * @return the {@code strides} layer argument
+   */
   public static LayerArg strides(int... strides) {
     return new Kwarg("strides", strides.clone());
   }
@@ -116,27 +186,54 @@ public final class Keras {
   /**
    * Convolution and pooling padding: {@code "valid"} (the default), {@code "same"}, or for
    * Conv1D {@code "causal"}.
+   *
+   * @param padding {@code "valid"} (no padding, the output shrinks), {@code "same"} (padded so
+   *     the output keeps the input size at stride 1) or {@code "causal"} (Conv1D: padded on the
+   *     left, output step t sees inputs up to t)
+   * @return the {@code padding} layer argument
    */
   public static LayerArg padding(String padding) {
     return new Kwarg("padding", padding);
   }
 
-  /** Convolution dilation: one int for every axis, or one per axis. */
+  /**
+   * Convolution dilation: one int for every axis, or one per axis.
+   *
+   * @param rate the spacing between kernel taps: one value for every axis, or one per axis; 1 is
+   *     a plain convolution
+   * @return the {@code dilation_rate} layer argument
+   */
   public static LayerArg dilationRate(int... rate) {
     return new Kwarg("dilation_rate", rate.clone());
   }
 
-  /** The pooling window: one int for every axis, or one per axis; default 2. */
+  /**
+   * The pooling window: one int for every axis, or one per axis; default 2.
+   *
+   * @param size the window: one value for every axis, or one per axis
+   * @return the {@code pool_size} layer argument
+   */
   public static LayerArg poolSize(int... size) {
     return new Kwarg("pool_size", size.clone());
   }
 
-  /** Conv1D/Conv2D: the number of groups the input channels are split into (default 1). */
+  /**
+   * Conv1D, Conv2D and Conv3D: the number of groups the input channels are split into, each
+   * convolved with {@code filters / groups} filters (default 1).
+   *
+   * @param groups the number of groups; it divides both the input channels and {@code filters}
+   * @return the {@code groups} layer argument
+   */
   public static LayerArg groups(int groups) {
     return new Kwarg("groups", groups);
   }
 
-  /** Depthwise and separable convolutions: filters per input channel (default 1). */
+  /**
+   * Depthwise and separable convolutions: filters per input channel (default 1).
+   *
+   * @param multiplier the number of filters per input channel
+   * @return the {@code depth_multiplier} layer argument
+   */
   public static LayerArg depthMultiplier(int multiplier) {
     return new Kwarg("depth_multiplier", multiplier);
   }
@@ -144,69 +241,135 @@ public final class Keras {
   /**
    * Transposed convolutions: cells added at the end of each axis of the output, each less than
    * its stride (default: Keras's output size).
+   *
+   * @param padding one value for every axis, or one per axis
+   * @return the {@code output_padding} layer argument
    */
   public static LayerArg outputPadding(int... padding) {
     return new Kwarg("output_padding", padding.clone());
   }
 
-  /** The depthwise kernel's initializer, by Keras name (default {@code "glorot_uniform"}). */
+  /**
+   * The depthwise kernel's initializer, by Keras name (default {@code "glorot_uniform"}).
+   *
+   * @param name the initializer's Keras name
+   * @return the {@code depthwise_initializer} layer argument
+   */
   public static LayerArg depthwiseInitializer(String name) {
     return new Kwarg("depthwise_initializer", name);
   }
 
-  /** The depthwise kernel's initializer. */
+  /**
+   * The depthwise kernel's initializer.
+   *
+   * @param initializer the initializer
+   * @return the {@code depthwise_initializer} layer argument
+   */
   public static LayerArg depthwiseInitializer(Initializer initializer) {
     return new Kwarg("depthwise_initializer", initializer);
   }
 
-  /** The pointwise kernel's initializer, by Keras name (default {@code "glorot_uniform"}). */
+  /**
+   * The pointwise kernel's initializer, by Keras name (default {@code "glorot_uniform"}).
+   *
+   * @param name the initializer's Keras name
+   * @return the {@code pointwise_initializer} layer argument
+   */
   public static LayerArg pointwiseInitializer(String name) {
     return new Kwarg("pointwise_initializer", name);
   }
 
-  /** The pointwise kernel's initializer. */
+  /**
+   * The pointwise kernel's initializer.
+   *
+   * @param initializer the initializer
+   * @return the {@code pointwise_initializer} layer argument
+   */
   public static LayerArg pointwiseInitializer(Initializer initializer) {
     return new Kwarg("pointwise_initializer", initializer);
   }
 
-  /** A penalty on the depthwise kernel added to the loss. */
+  /**
+   * A penalty on the depthwise kernel added to the loss.
+   *
+   * @param regularizer the penalty, e.g. {@code l2(0.01)}
+   * @return the {@code depthwise_regularizer} layer argument
+   */
   public static LayerArg depthwiseRegularizer(Regularizer regularizer) {
     return new Kwarg("depthwise_regularizer", regularizer);
   }
 
-  /** A penalty on the pointwise kernel added to the loss. */
+  /**
+   * A penalty on the pointwise kernel added to the loss.
+   *
+   * @param regularizer the penalty, e.g. {@code l2(0.01)}
+   * @return the {@code pointwise_regularizer} layer argument
+   */
   public static LayerArg pointwiseRegularizer(Regularizer regularizer) {
     return new Kwarg("pointwise_regularizer", regularizer);
   }
 
   // ---- compile
 
-  /** The optimizer, by Keras alias ({@code "adam"}, {@code "sgd"}, {@code "rmsprop"}, ...). */
+  /**
+   * The optimizer, by Keras alias ({@code "adam"}, {@code "sgd"}, {@code "rmsprop"}, ...).
+   *
+   * @param alias the optimizer's Keras alias, created with Keras's default settings
+   * @return the {@code optimizer} compile argument
+   */
   public static CompileArg optimizer(String alias) {
     return new Kwarg("optimizer", alias);
   }
 
-  /** The optimizer. */
+  /**
+   * The optimizer.
+   *
+   * @param optimizer the optimizer instance, for settings other than the defaults (e.g. {@code new
+   *     Adam(1e-4)})
+   * @return the {@code optimizer} compile argument
+   */
   public static CompileArg optimizer(Optimizer optimizer) {
     return new Kwarg("optimizer", optimizer);
   }
 
-  /** The loss, by Keras alias ({@code "sparse_categorical_crossentropy"}, {@code "mse"}, ...). */
+  /**
+   * The loss, by Keras alias ({@code "sparse_categorical_crossentropy"}, {@code "mse"}, ...).
+   *
+   * @param alias the loss's Keras alias or class name in snake_case
+   * @return the {@code loss} compile argument
+   */
   public static CompileArg loss(String alias) {
     return new Kwarg("loss", alias);
   }
 
-  /** The loss. */
+  /**
+   * The loss.
+   *
+   * @param loss the loss instance, for settings other than the defaults (e.g. {@code new
+   *     SparseCategoricalCrossentropy(true)})
+   * @return the {@code loss} compile argument
+   */
   public static CompileArg loss(Loss loss) {
     return new Kwarg("loss", loss);
   }
 
-  /** The metrics, by Keras alias ({@code "accuracy"}, {@code "mae"}, {@code "auc"}, ...). */
+  /**
+   * The metrics, by Keras alias ({@code "accuracy"}, {@code "mae"}, {@code "auc"}, ...).
+   *
+   * @param aliases the Keras aliases of the metrics to track, in the order they are logged
+   * @return the {@code metrics} compile argument
+   */
   public static CompileArg metrics(String... aliases) {
     return new Kwarg("metrics", List.of((Object[]) aliases));
   }
 
-  /** The metrics, as aliases ({@link String}) or {@link Metric} objects. */
+  /**
+   * The metrics, as aliases ({@link String}) or {@link Metric} objects.
+   *
+   * @param metrics each a Keras alias ({@code String}) or a {@code Metric} instance, in the order
+   *     they are logged
+   * @return the {@code metrics} compile argument
+   */
   public static CompileArg metrics(Object... metrics) {
     for (Object m : metrics) {
       if (!(m instanceof String) && !(m instanceof Metric)) {
@@ -225,6 +388,9 @@ public final class Keras {
    * values beyond about 32 only cost graph-building time. As in Keras, the batch callbacks run
    * once per call, {@code onTrainBatchBegin} with its first batch and {@code onTrainBatchEnd}
    * with its last; the batches that do not fill a whole call run one by one.
+   *
+   * @param steps the number of batches per native call, at least 1
+   * @return the {@code steps_per_execution} compile argument
    */
   public static CompileArg stepsPerExecution(int steps) {
     if (steps < 1) {
@@ -235,12 +401,22 @@ public final class Keras {
 
   // ---- fit / evaluate / predict
 
-  /** Number of passes over the training data. */
+  /**
+   * Number of passes over the training data.
+   *
+   * @param epochs the number of epochs to train (default 1)
+   * @return the {@code epochs} fit argument
+   */
   public static FitArg epochs(int epochs) {
     return new Kwarg("epochs", epochs);
   }
 
-  /** Samples per batch (default 32). */
+  /**
+   * Samples per batch (default 32).
+   *
+   * @param batchSize the number of samples per gradient step or per prediction batch, at least 1
+   * @return the {@code batch_size} argument of fit, evaluate and predict
+   */
   public static LoopArg batchSize(int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
@@ -250,6 +426,9 @@ public final class Keras {
 
   /**
    * 0 silent, 1 progress bar, 2 one line per epoch; by default 1 on a terminal, 2 otherwise.
+   *
+   * @param verbose 0, 1 or 2 as above
+   * @return the {@code verbose} argument of fit, evaluate and predict
    */
   public static LoopArg verbose(int verbose) {
     if (verbose < 0 || verbose > 2) {
@@ -258,12 +437,23 @@ public final class Keras {
     return new Kwarg("verbose", verbose);
   }
 
-  /** Whether to shuffle the training data before each epoch (default true). */
+  /**
+   * Whether to shuffle the training data before each epoch (default true).
+   *
+   * @param shuffle false to visit the samples in their given order every epoch
+   * @return the {@code shuffle} fit argument
+   */
   public static FitArg shuffle(boolean shuffle) {
     return new Kwarg("shuffle", shuffle);
   }
 
-  /** Holds out the last {@code fraction} of the training data for validation, as Keras. */
+  /**
+   * Holds out the last {@code fraction} of the training data for validation, as Keras.
+   *
+   * @param fraction the share of samples held out, in [0, 1), taken from the end before any
+   *     shuffling
+   * @return the {@code validation_split} fit argument
+   */
   public static FitArg validationSplit(double fraction) {
     if (!(fraction >= 0 && fraction < 1)) {
       throw new IllegalArgumentException("validationSplit must be in [0, 1), got " + fraction);
@@ -271,17 +461,34 @@ public final class Keras {
     return new Kwarg("validation_split", fraction);
   }
 
-  /** Data to evaluate on at the end of each epoch: features and labels. */
+  /**
+   * Data to evaluate on at the end of each epoch: features and labels.
+   *
+   * @param x the validation features: Java arrays or NdArrays shaped like the training features
+   * @param y the validation labels, shaped like the training labels
+   * @return the {@code validation_data} fit argument
+   */
   public static FitArg validationData(Object x, Object y) {
     return new Kwarg("validation_data", new Object[] {x, y});
   }
 
-  /** Callbacks invoked during training or evaluation. */
+  /**
+   * Callbacks invoked during training or evaluation.
+   *
+   * @param callbacks the callbacks, called in the order given
+   * @return the {@code callbacks} argument of fit, evaluate and predict
+   */
   public static LoopArg callbacks(Callback... callbacks) {
     return new Kwarg("callbacks", new ArrayList<>(Arrays.asList(callbacks)));
   }
 
-  /** The epoch to start at (to resume training). */
+  /**
+   * The epoch to start at (to resume training).
+   *
+   * @param epoch the 0-based epoch at which training starts; as in Keras, {@code epochs} stays the
+   *     index at which it ends, not a count of further epochs
+   * @return the {@code initial_epoch} fit argument
+   */
   public static FitArg initialEpoch(int epoch) {
     return new Kwarg("initial_epoch", epoch);
   }

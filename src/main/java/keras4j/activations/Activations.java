@@ -16,7 +16,13 @@ public final class Activations {
 
   private Activations() {}
 
-  /** The activation called {@code name}; null means linear, as in Keras. */
+  /**
+   * The activation called {@code name}; null means linear, as in Keras.
+   *
+   * @param name the Keras name ({@code "relu"}, {@code "sigmoid"}, {@code "softmax"}, {@code
+   *     "tanh"}, ...), or null
+   * @return the activation called {@code name}; null means linear, as in Keras
+   */
   public static Activation get(String name) {
     String key = name == null ? "linear" : name;
     if (!NAMES.contains(key)) {
@@ -40,6 +46,14 @@ public final class Activations {
    * Keras's {@code keras.activations.relu(x, negative_slope, max_value, threshold)}: {@code x}
    * above {@code threshold} (capped at {@code maxValue} unless null), {@code negativeSlope * (x -
    * threshold)} below it.
+   *
+   * @param x the input values
+   * @param negativeSlope the slope below {@code threshold} (Keras's {@code negative_slope}, 0 for
+   *     the plain rectifier)
+   * @param maxValue the ceiling of the output (Keras's {@code max_value}), or null for none
+   * @param threshold the value below which the output is damped (Keras's {@code threshold}, default
+   *     0)
+   * @return the rectified values, shaped like {@code x}
    */
   public static KerasTensor relu(
       KerasTensor x, double negativeSlope, Double maxValue, double threshold) {

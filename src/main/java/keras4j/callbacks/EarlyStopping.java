@@ -37,18 +37,34 @@ public class EarlyStopping extends MonitorCallback<EarlyStopping> {
     this("val_loss", 0);
   }
 
-  /** Watches {@code monitor} (a key of the epoch logs, e.g. {@code "val_accuracy"}). */
+  /**
+   * Watches {@code monitor} (a key of the epoch logs, e.g. {@code "val_accuracy"}).
+   *
+   * @param monitor the key of the epoch logs to watch, e.g. {@code "val_loss"}; its name decides
+   *     whether lower or higher is better
+   */
   public EarlyStopping(String monitor) {
     this(monitor, 0);
   }
 
-  /** Watches {@code monitor}, stopping after {@code patience} epochs without improvement. */
+  /**
+   * Watches {@code monitor}, stopping after {@code patience} epochs without improvement.
+   *
+   * @param monitor the key of the epoch logs to watch, e.g. {@code "val_loss"}; its name decides
+   *     whether lower or higher is better
+   * @param patience the number of epochs without improvement after which training stops
+   */
   public EarlyStopping(String monitor, int patience) {
     super(monitor);
     patience(patience);
   }
 
-  /** Epochs without improvement after which training stops (default 0). */
+  /**
+   * Epochs without improvement after which training stops (default 0).
+   *
+   * @param epochs the number of epochs without improvement tolerated, at least 0
+   * @return this callback, for chaining
+   */
   public EarlyStopping patience(int epochs) {
     if (epochs < 0) {
       throw new IllegalArgumentException("patience must be >= 0, got " + epochs);
@@ -60,13 +76,21 @@ public class EarlyStopping extends MonitorCallback<EarlyStopping> {
   /**
    * Whether to put back, when training ends, the weights of the epoch with the best monitored
    * value (default false).
+   *
+   * @param restore true to restore the best epoch's weights at the end
+   * @return this callback, for chaining
    */
   public EarlyStopping restoreBestWeights(boolean restore) {
     this.restoreBestWeights = restore;
     return this;
   }
 
-  /** Epochs to wait before watching at all, for a warm-up (default 0). */
+  /**
+   * Epochs to wait before watching at all, for a warm-up (default 0).
+   *
+   * @param epoch the number of epochs before improvement is tracked, at least 0
+   * @return this callback, for chaining
+   */
   public EarlyStopping startFromEpoch(int epoch) {
     if (epoch < 0) {
       throw new IllegalArgumentException("startFromEpoch must be >= 0, got " + epoch);
@@ -75,23 +99,40 @@ public class EarlyStopping extends MonitorCallback<EarlyStopping> {
     return this;
   }
 
-  /** 1 prints when training stopped early and when weights are restored; 0 is silent (default). */
+  /**
+   * 1 prints when training stopped early and when weights are restored; 0 is silent (default).
+   *
+   * @param level 0 (silent) or 1 (print messages)
+   * @return this callback, for chaining
+   */
   public EarlyStopping verbose(int level) {
     this.verbose = level;
     return this;
   }
 
-  /** The epoch (0-based) at which training was stopped, or 0 if it was not. */
+  /**
+   * The epoch (0-based) at which training was stopped, or 0 if it was not.
+   *
+   * @return the epoch (0-based) at which training was stopped, or 0 if it was not
+   */
   public int stoppedEpoch() {
     return stoppedEpoch;
   }
 
-  /** The epoch (0-based) with the best monitored value. */
+  /**
+   * The epoch (0-based) with the best monitored value.
+   *
+   * @return the epoch (0-based) with the best monitored value
+   */
   public int bestEpoch() {
     return bestEpoch;
   }
 
-  /** The best monitored value, or null before any was seen. */
+  /**
+   * The best monitored value, or null before any was seen.
+   *
+   * @return the best monitored value seen, or null
+   */
   public Double best() {
     return best;
   }

@@ -20,12 +20,20 @@ public class History extends Callback {
     logs.forEach((name, value) -> history.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
   }
 
-  /** Each metric's per-epoch values, {@code val_} ones included: {@code history().get("loss")}. */
+  /**
+   * Each metric's per-epoch values, {@code val_} ones included: {@code history().get("loss")}.
+   *
+   * @return an unmodifiable map from each logged metric to its values, one per epoch
+   */
   public Map<String, List<Double>> history() {
     return Collections.unmodifiableMap(history);
   }
 
-  /** The epochs (0-based) that ran. */
+  /**
+   * The epochs (0-based) that ran.
+   *
+   * @return the epochs (0-based) that ran
+   */
   public List<Integer> epochs() {
     return Collections.unmodifiableList(epochs);
   }

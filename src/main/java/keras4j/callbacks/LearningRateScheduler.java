@@ -13,19 +13,34 @@ public class LearningRateScheduler extends Callback {
   /** The schedule: the learning rate of {@code epoch} (0-based) given the current one. */
   @FunctionalInterface
   public interface Schedule {
-    /** The new learning rate, which must be positive. */
+    /**
+     * The new learning rate, which must be positive.
+     *
+     * @param epoch the 0-based index of the epoch about to start
+     * @param currentLearningRate the optimizer's learning rate now
+     * @return the learning rate for this epoch
+     */
     double learningRate(int epoch, double currentLearningRate);
   }
 
   private final Schedule schedule;
   private final int verbose;
 
-  /** A silent scheduler. */
+  /**
+   * A silent scheduler.
+   *
+   * @param schedule gives each epoch's learning rate from the epoch index and the current rate
+   */
   public LearningRateScheduler(Schedule schedule) {
     this(schedule, 0);
   }
 
-  /** A scheduler that prints each new rate when {@code verbose} is 1. */
+  /**
+   * A scheduler that prints each new rate when {@code verbose} is 1.
+   *
+   * @param schedule gives each epoch's learning rate from the epoch index and the current rate
+   * @param verbose 0 (silent) or 1 (print the rate at the start of each epoch)
+   */
   public LearningRateScheduler(Schedule schedule, int verbose) {
     if (schedule == null) {
       throw new IllegalArgumentException("LearningRateScheduler needs a schedule");

@@ -34,6 +34,9 @@ public class ModelCheckpoint extends MonitorCallback<ModelCheckpoint> {
   /**
    * Saves to {@code filepath} (with {@code {epoch}}/{@code {metric}} placeholders) every epoch;
    * {@link #saveBestOnly} compares the {@link #monitor} ({@code "val_loss"} by default).
+   *
+   * @param filepath where to save: a {@code .keras} file, or {@code .weights.h5} with {@link
+   *     #saveWeightsOnly}; e.g. {@code "ckpt-{epoch:02d}.keras"}
    */
   public ModelCheckpoint(String filepath) {
     super("val_loss");
@@ -44,20 +47,37 @@ public class ModelCheckpoint extends MonitorCallback<ModelCheckpoint> {
     this.filepath = filepath;
   }
 
-  /** Saves only when the monitored metric improves on the best seen so far. */
+  /**
+   * Saves only when the monitored metric improves on the best seen so far.
+   *
+   * @param saveBestOnly true to skip epochs that do not improve the monitored metric (default
+   *     false)
+   * @return this callback, for chaining
+   */
   public ModelCheckpoint saveBestOnly(boolean saveBestOnly) {
     this.saveBestOnly = saveBestOnly;
     return this;
   }
 
-  /** Saves only the weights (the path must end in {@code .weights.h5}). */
+  /**
+   * Saves only the weights (the path must end in {@code .weights.h5}).
+   *
+   * @param saveWeightsOnly true to write {@code .weights.h5} files instead of whole {@code .keras}
+   *     models (default false)
+   * @return this callback, for chaining
+   */
   public ModelCheckpoint saveWeightsOnly(boolean saveWeightsOnly) {
     this.saveWeightsOnly = saveWeightsOnly;
     checkExtension();
     return this;
   }
 
-  /** 1 prints a line for every save or skipped save, 0 (the default) is silent. */
+  /**
+   * 1 prints a line for every save or skipped save, 0 (the default) is silent.
+   *
+   * @param verbose 0 (silent) or 1 (print a line for every save or skipped save)
+   * @return this callback, for chaining
+   */
   public ModelCheckpoint verbose(int verbose) {
     this.verbose = verbose;
     return this;

@@ -27,12 +27,21 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> extends Call
   private double minDelta;
   private Double baseline;
 
-  /** Watches {@code monitor}, a key of the epoch logs such as {@code "val_accuracy"}. */
+  /**
+   * Watches {@code monitor}, a key of the epoch logs such as {@code "val_accuracy"}.
+   *
+   * @param monitor the key of the epoch logs to watch
+   */
   protected MonitorCallback(String monitor) {
     monitor(monitor);
   }
 
-  /** Watches {@code newMonitor} instead, a key of the epoch logs such as {@code "loss"}. */
+  /**
+   * Watches {@code newMonitor} instead, a key of the epoch logs such as {@code "loss"}.
+   *
+   * @param newMonitor the key of the epoch logs to watch from now on
+   * @return this callback, for chaining
+   */
   public T monitor(String newMonitor) {
     if (newMonitor == null || newMonitor.isEmpty()) {
       throw new IllegalArgumentException(getClass().getSimpleName()
@@ -42,7 +51,11 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> extends Call
     return self();
   }
 
-  /** The monitored key of the epoch logs. */
+  /**
+   * The monitored key of the epoch logs.
+   *
+   * @return the monitored key of the epoch logs
+   */
   public String monitor() {
     return monitor;
   }
@@ -50,6 +63,9 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> extends Call
   /**
    * {@code "min"} (lower is better), {@code "max"} (higher is better) or {@code "auto"} (from the
    * monitored name and the compiled metrics; the default).
+   *
+   * @param newMode {@code "min"}, {@code "max"} or {@code "auto"}
+   * @return this callback, for chaining
    */
   public T mode(String newMode) {
     if (!MODES.contains(newMode)) {
@@ -61,29 +77,51 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> extends Call
     return self();
   }
 
-  /** The mode given, {@code "auto"} by default. */
+  /**
+   * The mode given, {@code "auto"} by default.
+   *
+   * @return the mode given, {@code "auto"} by default
+   */
   public String mode() {
     return mode;
   }
 
-  /** The smallest change that counts as an improvement; its sign is ignored (default 0). */
+  /**
+   * The smallest change that counts as an improvement; its sign is ignored (default 0).
+   *
+   * @param delta the minimum change in the monitored value that counts as an improvement
+   * @return this callback, for chaining
+   */
   public T minDelta(double delta) {
     this.minDelta = Math.abs(delta);
     return self();
   }
 
-  /** The smallest change that counts as an improvement, never negative. */
+  /**
+   * The smallest change that counts as an improvement, never negative.
+   *
+   * @return the smallest change that counts as an improvement, never negative
+   */
   public double minDelta() {
     return minDelta;
   }
 
-  /** A value the monitored quantity must beat; what that means is up to each subclass. */
+  /**
+   * A value the monitored quantity must beat; what that means is up to each subclass.
+   *
+   * @param value the baseline of the monitored quantity
+   * @return this callback, for chaining
+   */
   public T baseline(double value) {
     this.baseline = value;
     return self();
   }
 
-  /** The baseline, or null without one (the default). */
+  /**
+   * The baseline, or null without one (the default).
+   *
+   * @return the baseline, or null without one (the default)
+   */
   public Double baseline() {
     return baseline;
   }
@@ -92,6 +130,8 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> extends Call
    * Whether a higher monitored value is better: the mode when it is {@code "min"} or {@code
    * "max"}, otherwise resolved against the model as Keras's {@code _set_monitor_op}.
    *
+   * @return whether a higher monitored value is better: the mode when it is {@code "min"} or {@code
+   *     "max"}, otherwise resolved against the model as Keras's {@code _set_monitor_op}
    * @throws IllegalArgumentException in "auto" mode, for a monitor that is neither the loss nor
    *     a compiled metric with a direction
    */
@@ -118,6 +158,11 @@ public abstract class MonitorCallback<T extends MonitorCallback<T>> extends Call
   /**
    * Whether {@code value} beats {@code reference} by more than {@link #minDelta()} in the better
    * direction; anything beats a null reference (nothing seen yet), NaN never does.
+   *
+   * @param value the monitored value of this epoch
+   * @param reference the best value so far, or null when there is none yet (any finite value
+   *     improves on none)
+   * @return whether {@code value} is an improvement
    */
   protected boolean isImprovement(double value, Double reference) {
     if (reference == null) {

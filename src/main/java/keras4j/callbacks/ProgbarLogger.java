@@ -21,7 +21,15 @@ public class ProgbarLogger extends Callback {
   private long start;
   private long lastRefresh;
 
-  /** A logger for {@code epochs} epochs (0 for evaluate) of {@code steps} batches. */
+  /**
+   * A logger for {@code epochs} epochs (0 for evaluate) of {@code steps} batches.
+   *
+   * @param verbose 1 for a progress bar updated every batch, 2 for one line per epoch
+   * @param epochs the number of epochs of {@code fit}, or 0 when logging {@code evaluate} or {@code
+   *     predict}
+   * @param steps the number of batches per epoch, for the bar's {@code n/steps} count
+   * @param out where to print, usually {@code System.out}
+   */
   public ProgbarLogger(int verbose, int epochs, int steps, PrintStream out) {
     this.verbose = verbose;
     this.epochs = epochs;

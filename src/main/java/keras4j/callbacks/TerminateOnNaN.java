@@ -17,7 +17,12 @@ public class TerminateOnNaN extends Callback {
     this(false);
   }
 
-  /** Stops training, throwing an {@link ArithmeticException} when {@code raiseError}. */
+  /**
+   * Stops training, throwing an {@link ArithmeticException} when {@code raiseError}.
+   *
+   * @param raiseError true to throw when the loss becomes NaN or infinite, false to only stop
+   *     training
+   */
   public TerminateOnNaN(boolean raiseError) {
     this.raiseError = raiseError;
   }

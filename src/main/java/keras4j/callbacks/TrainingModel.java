@@ -18,39 +18,92 @@ import org.tensorflow.ndarray.NdArray;
  * the model classes, which sit above them (the trainer calls the callbacks).
  */
 public interface TrainingModel {
-  /** The model's name, e.g. {@code sequential}. */
+  /**
+   * The model's name, e.g. {@code sequential}.
+   *
+   * @return the model's name, e.g. {@code sequential}
+   */
   String name();
 
-  /** Whether a callback asked training to stop (Keras's {@code model.stop_training}). */
+  /**
+   * Whether a callback asked training to stop (Keras's {@code model.stop_training}).
+   *
+   * @return whether a callback asked training to stop (Keras's {@code model.stop_training})
+   */
   boolean stopTraining();
 
-  /** Asks {@code fit} to stop after the current epoch (or, from a batch hook, after that batch). */
+  /**
+   * Asks {@code fit} to stop after the current epoch (or, from a batch hook, after that batch).
+   *
+   * @param stop true to stop training, false to cancel an earlier request
+   */
   void setStopTraining(boolean stop);
 
-  /** The compiled optimizer, or null before {@code compile}. */
+  /**
+   * The compiled optimizer, or null before {@code compile}.
+   *
+   * @return the compiled optimizer, or null before {@code compile}
+   */
   Optimizer optimizer();
 
-  /** The metrics given to {@code compile}, named as in the logs (without {@code val_}). */
+  /**
+   * The metrics given to {@code compile}, named as in the logs (without {@code val_}).
+   *
+   * @return the metrics given to {@code compile}, named as in the logs (without {@code val_})
+   */
   List<Metric> compiledMetrics();
 
-  /** Copies of the weights, in Keras's order (as {@code model.get_weights()}). */
+  /**
+   * Copies of the weights, in Keras's order (as {@code model.get_weights()}).
+   *
+   * @return copies of the weights, in Keras's order (as {@code model.get_weights()})
+   */
   List<FloatNdArray> getWeights();
 
-  /** Replaces the weights, in the order {@link #getWeights()} gives them. */
+  /**
+   * Replaces the weights, in the order {@link #getWeights()} gives them.
+   *
+   * @param values one array per weight, each shaped as that weight
+   */
   void setWeights(List<? extends NdArray<Float>> values);
 
-  /** Saves the whole model as a Keras 3 {@code .keras} file, atomically. */
+  /**
+   * Saves the whole model as a Keras 3 {@code .keras} file, atomically.
+   *
+   * @param path the {@code .keras} file to write (replaced if it exists)
+   */
   void save(Path path);
 
-  /** Saves the weights (and optimizer state) as a Keras 3 {@code .weights.h5} file, atomically. */
+  /**
+   * Saves the weights (and optimizer state) as a Keras 3 {@code .weights.h5} file, atomically.
+   *
+   * @param path the {@code .weights.h5} file to write (replaced if it exists)
+   */
   void saveWeights(Path path);
 
-  /** Loads weights from a Keras 3 {@code .weights.h5} or a legacy Keras {@code .h5} file. */
+  /**
+   * Loads weights from a Keras 3 {@code .weights.h5} or a legacy Keras {@code .h5} file.
+   *
+   * @param path the {@code .weights.h5} or {@code .h5} file to read
+   */
   void loadWeights(Path path);
 
-  /** The model's outputs for {@code x}, computed in batches. */
+  /**
+   * The model's outputs for {@code x}, computed in batches.
+   *
+   * @param x the input samples, one per row: Java arrays or NdArrays
+   * @param args prediction arguments such as {@code batchSize(256)} or {@code verbose(0)}
+   * @return one output row per sample
+   */
   FloatNdArray predict(Object x, PredictArg... args);
 
-  /** Loss and metrics on {@code x}, {@code y}, in compile order: {@code {loss=..., mae=...}}. */
+  /**
+   * Loss and metrics on {@code x}, {@code y}, in compile order: {@code {loss=..., mae=...}}.
+   *
+   * @param x the input samples, one per row: Java arrays or NdArrays
+   * @param y the labels, one per sample
+   * @param args evaluation arguments such as {@code batchSize(256)} or {@code verbose(0)}
+   * @return the loss and each metric over all of {@code x}, keyed by their names in the logs
+   */
   Map<String, Double> evaluate(Object x, Object y, EvaluateArg... args);
 }

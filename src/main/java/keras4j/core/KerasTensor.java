@@ -64,7 +64,12 @@ public final class KerasTensor implements TensorLike {
     return new KerasTensor(tensor.operand().shape(), null, tensor, null);
   }
 
-  /** An eager tensor holding a copy of {@code value}, like {@code tf.constant(value)}. */
+  /**
+   * An eager tensor holding a copy of {@code value}, like {@code tf.constant(value)}.
+   *
+   * @param value the value to copy into the tensor
+   * @return an eager tensor holding {@code value}
+   */
   public static KerasTensor constant(NdArray<Float> value) {
     return new KerasTensor(value.shape(), null, null, copy(value));
   }
@@ -75,17 +80,29 @@ public final class KerasTensor implements TensorLike {
     return out;
   }
 
-  /** The shape, batch dimension first (-1 when unknown). */
+  /**
+   * The shape, batch dimension first (-1 when unknown).
+   *
+   * @return the shape, batch dimension first (-1 when unknown)
+   */
   public Shape shape() {
     return shape;
   }
 
-  /** Whether this tensor only describes a future value (functional API). */
+  /**
+   * Whether this tensor only describes a future value (functional API).
+   *
+   * @return whether this tensor only describes a future value (functional API)
+   */
   public boolean isSymbolic() {
     return tensor == null && value == null;
   }
 
-  /** Whether this tensor holds a value on the heap (a traced function's result, a constant). */
+  /**
+   * Whether this tensor holds a value on the heap (a traced function's result, a constant).
+   *
+   * @return whether this tensor holds a value on the heap (a traced function's result, a constant)
+   */
   public boolean isEager() {
     return value != null;
   }
@@ -94,6 +111,9 @@ public final class KerasTensor implements TensorLike {
    * A copy of the value, like {@code tensor.numpy()}; {@code numpy().getFloat()} reads a scalar.
    * Only eager tensors have one: a tensor inside a trace gets its value when the traced function
    * returns it.
+   *
+   * @return a copy of the value, like {@code tensor.numpy()}; {@code numpy().getFloat()} reads a
+   *     scalar
    */
   public FloatNdArray numpy() {
     if (value == null) {
@@ -115,6 +135,9 @@ public final class KerasTensor implements TensorLike {
   /**
    * Where this symbolic tensor comes from (Keras's {@code _keras_history}): the operation, its
    * call and the output's position; null for a concrete or eager tensor.
+   *
+   * @return where this symbolic tensor comes from (Keras's {@code _keras_history}): the operation,
+   *     its call and the output's position; null for a concrete or eager tensor
    */
   public KerasHistory kerasHistory() {
     return history;
@@ -148,52 +171,98 @@ public final class KerasTensor implements TensorLike {
     return tensor;
   }
 
-  /** Matrix product {@code this @ other}. */
+  /**
+   * Matrix product {@code this @ other}.
+   *
+   * @param other the right-hand operand
+   * @return the matrix product
+   */
   public KerasTensor matmul(KerasTensor other) {
     return of(Kernels.matmul(tensor(), other.tensor()));
   }
 
-  /** Element-wise sum, with broadcasting. */
+  /**
+   * Element-wise sum, with broadcasting.
+   *
+   * @param other the right-hand operand
+   * @return {@code this + other}
+   */
   public KerasTensor add(KerasTensor other) {
     return of(Kernels.add(tensor(), other.tensor()));
   }
 
-  /** Element-wise difference, with broadcasting. */
+  /**
+   * Element-wise difference, with broadcasting.
+   *
+   * @param other the right-hand operand
+   * @return {@code this - other}
+   */
   public KerasTensor sub(KerasTensor other) {
     return of(Kernels.binary(tensor(), other.tensor(), (tf, a, b) -> tf.math.sub(a, b)));
   }
 
-  /** Element-wise product, with broadcasting. */
+  /**
+   * Element-wise product, with broadcasting.
+   *
+   * @param other the right-hand operand
+   * @return {@code this * other}
+   */
   public KerasTensor mul(KerasTensor other) {
     return of(Kernels.binary(tensor(), other.tensor(), (tf, a, b) -> tf.math.mul(a, b)));
   }
 
-  /** Element-wise quotient, with broadcasting. */
+  /**
+   * Element-wise quotient, with broadcasting.
+   *
+   * @param other the right-hand operand
+   * @return {@code this / other}
+   */
   public KerasTensor div(KerasTensor other) {
     return of(Kernels.binary(tensor(), other.tensor(), (tf, a, b) -> tf.math.div(a, b)));
   }
 
-  /** This tensor times a constant. */
+  /**
+   * This tensor times a constant.
+   *
+   * @param factor the scalar to multiply by
+   * @return {@code this * factor}
+   */
   public KerasTensor mul(float factor) {
     return of(Kernels.unary(tensor(), (tf, a) -> tf.math.mul(a, tf.constant(factor))));
   }
 
-  /** Element-wise absolute value. */
+  /**
+   * Element-wise absolute value.
+   *
+   * @return {@code |this|}, element-wise
+   */
   public KerasTensor abs() {
     return of(Kernels.unary(tensor(), (tf, a) -> tf.math.abs(a)));
   }
 
-  /** Element-wise square. */
+  /**
+   * Element-wise square.
+   *
+   * @return {@code this^2}, element-wise
+   */
   public KerasTensor square() {
     return of(Kernels.unary(tensor(), (tf, a) -> tf.math.square(a)));
   }
 
-  /** Mean of all elements. */
+  /**
+   * Mean of all elements.
+   *
+   * @return a scalar: the mean of every element
+   */
   public KerasTensor reduceMean() {
     return of(Kernels.mean(tensor()));
   }
 
-  /** Sum of all elements. */
+  /**
+   * Sum of all elements.
+   *
+   * @return a scalar: the sum of every element
+   */
   public KerasTensor reduceSum() {
     return of(Kernels.sum(tensor()));
   }

@@ -15,7 +15,12 @@ import java.util.TreeSet;
  */
 public record Kwarg(String name, Object value)
     implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg {
-  /** A keyword argument; a null value is refused (leave the argument out for Keras's default). */
+  /**
+   * A keyword argument; a null value is refused (leave the argument out for Keras's default).
+   *
+   * @param name the argument's Keras name in snake_case, e.g. {@code batch_size}
+   * @param value the argument's value, not null
+   */
   public Kwarg {
     if (value == null) {
       throw new IllegalArgumentException("The keyword argument '" + name + "' is null: leave it"
@@ -23,7 +28,16 @@ public record Kwarg(String name, Object value)
     }
   }
 
-  /** Collects arguments by name, rejecting names {@code function} does not take. */
+  /**
+   * Collects arguments by name, rejecting names {@code function} does not take.
+   *
+   * @param function the name of the method taking the arguments, for error messages, e.g. {@code
+   *     "fit"}
+   * @param accepted the Keras names the method takes
+   * @param args the keyword arguments passed
+   * @return the arguments' values keyed by Keras name, in the order given; the last of duplicates
+   *     wins
+   */
   public static Map<String, Object> parse(String function, Set<String> accepted, Object[] args) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Object arg : args) {

@@ -22,6 +22,12 @@ public final class Node {
    * output per shape of {@code outputShapes}. The operation keeps the node (Keras's {@code
    * _inbound_nodes}); an input layer's node has no inputs. {@code training} is the flag the call
    * was made with ({@code base(x, training=False)}), or null to follow the enclosing model's.
+   *
+   * @param operation the layer (or model) that was called
+   * @param index the position of this call among {@code operation}'s calls (0 for the first)
+   * @param inputs the symbolic tensors the layer was called on
+   * @param outputShapes the shapes (batch first) of the call's outputs, one symbolic tensor each
+   * @param training the {@code training} flag given to the call, or null when not given
    */
   public Node(Operation operation, int index, List<KerasTensor> inputs, List<Shape> outputShapes,
       Boolean training) {
@@ -37,32 +43,56 @@ public final class Node {
     this.outputs = List.copyOf(made);
   }
 
-  /** The operation (layer) called. */
+  /**
+   * The operation (layer) called.
+   *
+   * @return the operation (layer) called
+   */
   public Operation operation() {
     return operation;
   }
 
-  /** The position of this call among the operation's calls. */
+  /**
+   * The position of this call among the operation's calls.
+   *
+   * @return the position of this call among the operation's calls
+   */
   public int index() {
     return index;
   }
 
-  /** The tensors the operation was called on, in call order. */
+  /**
+   * The tensors the operation was called on, in call order.
+   *
+   * @return the tensors the operation was called on, in call order
+   */
   public List<KerasTensor> inputs() {
     return inputs;
   }
 
-  /** The tensors the call made. */
+  /**
+   * The tensors the call made.
+   *
+   * @return the tensors the call made
+   */
   public List<KerasTensor> outputs() {
     return outputs;
   }
 
-  /** The training flag the call was made with, or null to follow the enclosing model's. */
+  /**
+   * The training flag the call was made with, or null to follow the enclosing model's.
+   *
+   * @return the training flag the call was made with, or null to follow the enclosing model's
+   */
   public Boolean training() {
     return training;
   }
 
-  /** Whether this is an input layer's node (no inputs). */
+  /**
+   * Whether this is an input layer's node (no inputs).
+   *
+   * @return whether this is an input layer's node (no inputs)
+   */
   public boolean isInput() {
     return inputs.isEmpty();
   }

@@ -5,6 +5,10 @@ package keras4j.core;
  * or a {@link Variable} (read at its current value).
  */
 public sealed interface TensorLike permits KerasTensor, Variable {
-  /** This value as a tensor: the tensor itself, or a variable's current value. */
+  /**
+   * This value as a tensor: the tensor itself, or a variable's current value.
+   *
+   * @return the tensor, or the variable's current value as a tensor
+   */
   KerasTensor asTensor();
 }

@@ -25,27 +25,49 @@ import org.tensorflow.types.TFloat32;
 public final class Variable implements TensorLike {
   private final VariableStorage storage;
 
-  /** A variable named {@code name} holding {@code initialValue}. */
+  /**
+   * A variable named {@code name} holding {@code initialValue}.
+   *
+   * @param name the variable's name, e.g. {@code dense/kernel}, as saved in weight files
+   * @param initialValue the starting value, which also fixes the variable's shape
+   * @param trainable whether optimizers update the variable
+   */
   public Variable(String name, FloatNdArray initialValue, boolean trainable) {
     this.storage = new VariableStorage(name, initialValue, trainable);
   }
 
-  /** The variable's name, e.g. {@code dense/kernel}. */
+  /**
+   * The variable's name, e.g. {@code dense/kernel}.
+   *
+   * @return the variable's name, e.g. {@code dense/kernel}
+   */
   public String name() {
     return storage.name();
   }
 
-  /** The variable's shape. */
+  /**
+   * The variable's shape.
+   *
+   * @return the variable's shape
+   */
   public org.tensorflow.ndarray.Shape shape() {
     return storage.shape();
   }
 
-  /** Whether optimizers update this variable (and gradient tapes watch it). */
+  /**
+   * Whether optimizers update this variable (and gradient tapes watch it).
+   *
+   * @return whether optimizers update this variable (and gradient tapes watch it)
+   */
   public boolean trainable() {
     return storage.trainable();
   }
 
-  /** A copy of the current value (like {@code variable.numpy()}). */
+  /**
+   * A copy of the current value (like {@code variable.numpy()}).
+   *
+   * @return a copy of the current value (like {@code variable.numpy()})
+   */
   public FloatNdArray numpy() {
     return storage.numpy();
   }
@@ -53,6 +75,8 @@ public final class Variable implements TensorLike {
   /**
    * Replaces the value now (the new value must have the variable's shape); inside a traced
    * function, the assignment runs on every execution instead, as {@link #assign(KerasTensor)}.
+   *
+   * @param value the new value
    */
   public void assign(NdArray<Float> value) {
     if (Trace.currentOrNull() != null) {
@@ -66,6 +90,9 @@ public final class Variable implements TensorLike {
    * Keras's {@code variable.assign(value)}: inside a traced function, sets the variable to {@code
    * value} on every execution and returns the new value; outside, {@code value} must be eager (a
    * constant, a traced function's result) and is assigned now.
+   *
+   * @param value the new value, shaped as the variable
+   * @return the assignment's result (the new value), which later ops may depend on
    */
   public KerasTensor assign(KerasTensor value) {
     Trace trace = Trace.currentOrNull();
@@ -76,14 +103,24 @@ public final class Variable implements TensorLike {
     return KerasTensor.of(new Tensor(trace.graph(), trace.assign(storage, checked(value, "assign"))));
   }
 
-  /** Keras's {@code variable.assign_add(delta)}, inside a traced function. */
+  /**
+   * Keras's {@code variable.assign_add(delta)}, inside a traced function.
+   *
+   * @param delta the amount to add, shaped as the variable
+   * @return the variable's new value
+   */
   public KerasTensor assignAdd(KerasTensor delta) {
     Trace trace = Trace.current("Variable.assignAdd");
     return KerasTensor.of(
         new Tensor(trace.graph(), trace.assignAdd(storage, checked(delta, "assignAdd"))));
   }
 
-  /** Keras's {@code variable.assign_sub(delta)}, inside a traced function. */
+  /**
+   * Keras's {@code variable.assign_sub(delta)}, inside a traced function.
+   *
+   * @param delta the amount to subtract, shaped as the variable
+   * @return the variable's new value
+   */
   public KerasTensor assignSub(KerasTensor delta) {
     Trace trace = Trace.current("Variable.assignSub");
     return KerasTensor.of(
@@ -100,7 +137,11 @@ public final class Variable implements TensorLike {
     return operand;
   }
 
-  /** The value inside the traced function running now (for layer code and low-level ops). */
+  /**
+   * The value inside the traced function running now (for layer code and low-level ops).
+   *
+   * @return the value inside the traced function running now (for layer code and low-level ops)
+   */
   public KerasTensor value() {
     Trace trace = Trace.current("Variable.value()");
     return KerasTensor.of(new Tensor(trace.graph(), trace.read(storage)));

@@ -6,9 +6,18 @@ import org.tensorflow.ndarray.Shape;
 
 /** Makes the initial value of a weight, like {@code keras.initializers.Initializer}. */
 public interface Initializer {
-  /** A new value of the given shape. */
+  /**
+   * A new value of the given shape.
+   *
+   * @param shape the shape of the weight to initialize, e.g. {@code (784, 128)} for a Dense kernel
+   * @return a new array of that shape holding the initial values
+   */
   FloatNdArray create(Shape shape);
 
-  /** The Keras class name and config, for saving. */
+  /**
+   * The Keras class name and config, for saving.
+   *
+   * @return Keras's serialized form, {@code {"class_name": ..., "config": {...}}}
+   */
   Map<String, Object> getConfig();
 }

@@ -29,7 +29,12 @@ public final class Initializers {
 
   private Initializers() {}
 
-  /** The initializer called {@code name}. */
+  /**
+   * The initializer called {@code name}.
+   *
+   * @param name the Keras name, e.g. {@code "glorot_uniform"}, {@code "he_normal"}, {@code "zeros"}
+   * @return a new initializer with Keras's default settings
+   */
   public static Initializer get(String name) {
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException(

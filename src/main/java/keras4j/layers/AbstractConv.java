@@ -73,7 +73,11 @@ public abstract class AbstractConv extends Layer {
     return value;
   }
 
-  /** The spatial rank: 1 for Conv1D, 2 for Conv2D. */
+  /**
+   * The spatial rank: 1 for Conv1D, 2 for Conv2D.
+   *
+   * @return the number of spatial axes
+   */
   public int rank() {
     return rank;
   }

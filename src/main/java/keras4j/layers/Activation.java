@@ -10,13 +10,25 @@ import keras4j.saving.ConfigReader;
 public class Activation extends Layer {
   private final keras4j.activations.Activation activation;
 
-  /** The layer applying the activation called {@code name}. */
+  /**
+   * The layer applying the activation called {@code name}.
+   *
+   * @param name the activation's Keras name, e.g. {@code "relu"}
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Activation(String name, LayerArg... args) {
     super(args);
     this.activation = Activations.get(name);
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Activation fromConfig(ConfigReader config) {
     return new Activation(ConfigArgs.activation(config), ConfigArgs.of(config).get());
   }

@@ -38,7 +38,11 @@ public abstract class BaseConv extends AbstractConv {
     return configArgs(config, KernelSettings.KERNEL).integer("groups").get();
   }
 
-  /** The number of filters (output channels). */
+  /**
+   * The number of filters (output channels).
+   *
+   * @return the number of filters
+   */
   public int filters() {
     return filters;
   }

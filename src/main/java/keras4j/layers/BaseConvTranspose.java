@@ -43,7 +43,11 @@ public abstract class BaseConvTranspose extends AbstractConv {
     return configArgs(config, KernelSettings.KERNEL).ints("output_padding").get();
   }
 
-  /** The number of filters (output channels). */
+  /**
+   * The number of filters (output channels).
+   *
+   * @return the number of filters
+   */
   public int filters() {
     return filters;
   }

@@ -29,7 +29,11 @@ public abstract class BaseDepthwiseConv extends AbstractConv {
     return configArgs(config, KERNELS).integer("depth_multiplier").get();
   }
 
-  /** The number of filters per input channel. */
+  /**
+   * The number of filters per input channel.
+   *
+   * @return the number of filters per input channel
+   */
   public int depthMultiplier() {
     return depthMultiplier;
   }

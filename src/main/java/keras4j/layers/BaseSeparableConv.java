@@ -33,7 +33,11 @@ public abstract class BaseSeparableConv extends AbstractConv {
     return configArgs(config, KERNELS).integer("depth_multiplier").get();
   }
 
-  /** The number of filters (output channels). */
+  /**
+   * The number of filters (output channels).
+   *
+   * @return the number of filters
+   */
   public int filters() {
     return filters;
   }

@@ -28,12 +28,24 @@ public class BatchNormalization extends Layer {
   private Variable movingMean;
   private Variable movingVariance;
 
-  /** With Keras's defaults. */
+  /**
+   * With Keras's defaults.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public BatchNormalization(LayerArg... args) {
     this(0.99, 0.001, args);
   }
 
-  /** With the given momentum of the moving statistics and epsilon. */
+  /**
+   * With the given momentum of the moving statistics and epsilon.
+   *
+   * @param momentum the weight of the old value in each moving-average update, Keras's default 0.99
+   * @param epsilon added to the variance to avoid dividing by zero, Keras's default 0.001
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public BatchNormalization(double momentum, double epsilon, LayerArg... args) {
     super(args, "center", "scale", "axis");
     if (!(momentum >= 0 && momentum <= 1) || !(epsilon > 0)) {
@@ -47,7 +59,13 @@ public class BatchNormalization extends Layer {
     this.axis = LastAxis.of(this);
   }
 
-  /** Keras's {@code from_config} (renorm is refused). */
+  /**
+   * Keras's {@code from_config} (renorm is refused).
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static BatchNormalization fromConfig(ConfigReader config) {
     if (config.bool("renorm", false)) {
       throw config.unsupported("renorm=True");

@@ -10,17 +10,36 @@ import keras4j.saving.ConfigReader;
  * filters)} as in Keras.
  */
 public class Conv2D extends BaseConv {
-  /** {@code filters} square kernels of {@code kernelSize} x {@code kernelSize}. */
+  /**
+   * {@code filters} square kernels of {@code kernelSize} x {@code kernelSize}.
+   *
+   * @param filters the number of output channels (filters)
+   * @param kernelSize the kernel's size on every spatial axis
+   * @param args keyword arguments from {@code keras4j.Keras}, such as {@code strides(...)}, {@code
+   *     padding(...)}, {@code activation(...)}, {@code name(...)}
+   */
   public Conv2D(int filters, int kernelSize, LayerArg... args) {
     super(2, filters, kernelSize, args);
   }
 
-  /** {@code filters} kernels of {@code kernelSize = {height, width}}. */
+  /**
+   * {@code filters} kernels of {@code kernelSize = {height, width}}.
+   *
+   * @param filters the number of output channels (filters)
+   * @param kernelSize the kernel's size, one value per spatial axis
+   * @param args keyword arguments from {@code keras4j.Keras}, such as {@code strides(...)}, {@code
+   *     padding(...)}, {@code activation(...)}, {@code name(...)}
+   */
   public Conv2D(int filters, int[] kernelSize, LayerArg... args) {
     super(2, filters, kernelSize, args);
   }
 
-  /** Keras's {@code from_config} (channels-first is refused). */
+  /**
+   * Keras's {@code from_config} (channels-first is refused).
+   *
+   * @param config the layer's Keras config
+   * @return the layer the config describes
+   */
   public static Conv2D fromConfig(ConfigReader config) {
     return new Conv2D(config.intValue("filters"), config.ints("kernel_size"), configArgs(config));
   }

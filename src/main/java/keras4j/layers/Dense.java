@@ -18,7 +18,13 @@ public class Dense extends Layer {
   private Variable kernel;
   private Variable bias;
 
-  /** A layer of {@code units} neurons. */
+  /**
+   * A layer of {@code units} neurons.
+   *
+   * @param units the number of outputs (neurons), at least 1
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Dense(int units, LayerArg... args) {
     super(args, KernelSettings.accepted());
     if (units <= 0) {
@@ -28,12 +34,22 @@ public class Dense extends Layer {
     this.settings = new KernelSettings(this);
   }
 
-  /** Keras's {@code from_config}: the Dense layer a Keras config describes. */
+  /**
+   * Keras's {@code from_config}: the Dense layer a Keras config describes.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Dense fromConfig(ConfigReader config) {
     return new Dense(config.intValue("units"), ConfigArgs.of(config).kernelSettings().get());
   }
 
-  /** The number of output units. */
+  /**
+   * The number of output units.
+   *
+   * @return the number of output units
+   */
   public int units() {
     return units;
   }

@@ -15,7 +15,13 @@ public class Dropout extends Layer {
   private final float rate;
   private final long seed;
 
-  /** Drops a fraction {@code rate} in [0, 1) of the inputs while training. */
+  /**
+   * Drops a fraction {@code rate} in [0, 1) of the inputs while training.
+   *
+   * @param rate the fraction of inputs set to zero while training, in [0, 1)
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Dropout(double rate, LayerArg... args) {
     super(args, "seed");
     if (!(rate >= 0 && rate < 1)) {
@@ -25,7 +31,13 @@ public class Dropout extends Layer {
     this.seed = arg("seed", RandomSeed.next());
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Dropout fromConfig(ConfigReader config) {
     return new Dropout(config.doubleValue("rate", 0), ConfigArgs.of(config).seed().get());
   }

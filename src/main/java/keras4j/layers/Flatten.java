@@ -9,12 +9,23 @@ import org.tensorflow.ndarray.Shape;
 
 /** Flattens each sample to one dimension (channels-last order), Keras's {@code Flatten}. */
 public class Flatten extends Layer {
-  /** A flattening layer. */
+  /**
+   * A flattening layer.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Flatten(LayerArg... args) {
     super(args);
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Flatten fromConfig(ConfigReader config) {
     ConfigArgs.requireChannelsLast(config);
     return new Flatten(ConfigArgs.of(config).get());

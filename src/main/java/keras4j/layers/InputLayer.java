@@ -21,6 +21,10 @@ public final class InputLayer extends Layer {
   /**
    * Keras's {@code from_config}: {@code batch_shape} (Keras 3) or {@code batch_input_shape}
    * (Keras 2), with every sample dimension known.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
    */
   public static InputLayer fromConfig(ConfigReader config) {
     String key = config.has("batch_shape") ? "batch_shape" : "batch_input_shape";
@@ -32,12 +36,20 @@ public final class InputLayer extends Layer {
         .operation();
   }
 
-  /** The symbolic tensor this input layer feeds to the model (Keras's {@code layer.output}). */
+  /**
+   * The symbolic tensor this input layer feeds to the model (Keras's {@code layer.output}).
+   *
+   * @return the symbolic tensor this input layer feeds to the model (Keras's {@code layer.output})
+   */
   public KerasTensor output() {
     return output;
   }
 
-  /** The input shape, batch first. */
+  /**
+   * The input shape, batch first.
+   *
+   * @return the input shape, batch first
+   */
   public Shape shape() {
     return shape;
   }

@@ -52,6 +52,9 @@ public abstract class Layer implements Operation, KerasSaveable {
   /**
    * Parses the keyword arguments this layer accepts: {@code name}, {@code inputShape}, {@code
    * trainable} and the layer's own {@code accepted} ones.
+   *
+   * @param args the keyword arguments given to the subclass's constructor
+   * @param accepted the Keras names of the subclass's own arguments, on top of the common ones
    */
   protected Layer(LayerArg[] args, String... accepted) {
     Set<String> names = new LinkedHashSet<>(COMMON_ARGS);
@@ -63,7 +66,14 @@ public abstract class Layer implements Operation, KerasSaveable {
     this.trainable = (Boolean) this.args.getOrDefault("trainable", true);
   }
 
-  /** A keyword argument's value, or {@code fallback} when not given. */
+  /**
+   * A keyword argument's value, or {@code fallback} when not given.
+   *
+   * @param <T> the argument's value type
+   * @param key the argument's Keras name, e.g. {@code "kernel_initializer"}
+   * @param fallback the value when the argument was not given (Keras's default)
+   * @return the argument's value
+   */
   @SuppressWarnings("unchecked")
   protected <T> T arg(String key, T fallback) {
     return (T) args.getOrDefault(key, fallback);
@@ -75,7 +85,11 @@ public abstract class Layer implements Operation, KerasSaveable {
     return n == 0 ? prefix : prefix + "_" + n;
   }
 
-  /** The snake_case class name, Keras's name prefix ({@code Dense} gives {@code dense}). */
+  /**
+   * The snake_case class name, Keras's name prefix ({@code Dense} gives {@code dense}).
+   *
+   * @return the snake_case class name, Keras's name prefix ({@code Dense} gives {@code dense})
+   */
   protected String defaultNamePrefix() {
     return keras4j.utils.Naming.toSnakeCase(getClass().getSimpleName());
   }
@@ -86,49 +100,90 @@ public abstract class Layer implements Operation, KerasSaveable {
     return name;
   }
 
-  /** The input shape given with {@code inputShape(...)}, batch first, or null. */
+  /**
+   * The input shape given with {@code inputShape(...)}, batch first, or null.
+   *
+   * @return the input shape given with {@code inputShape(...)}, batch first, or null
+   */
   public Shape declaredInputShape() {
     return declaredInputShape;
   }
 
-  /** Whether {@link #build} has run. */
+  /**
+   * Whether {@link #build} has run.
+   *
+   * @return whether {@link #build} has run
+   */
   public boolean isBuilt() {
     return builtInputShapes != null;
   }
 
-  /** The input shape the layer was built for (the first, for several inputs), or null. */
+  /**
+   * The input shape the layer was built for (the first, for several inputs), or null.
+   *
+   * @return the input shape the layer was built for (the first, for several inputs), or null
+   */
   public Shape builtInputShape() {
     return builtInputShapes == null ? null : builtInputShapes.get(0);
   }
 
-  /** The input shapes the layer was built for, or null. */
+  /**
+   * The input shapes the layer was built for, or null.
+   *
+   * @return the input shapes the layer was built for, or null
+   */
   public List<Shape> builtInputShapes() {
     return builtInputShapes;
   }
 
-  /** Whether optimizers update this layer's weights. */
+  /**
+   * Whether optimizers update this layer's weights.
+   *
+   * @return whether optimizers update this layer's weights
+   */
   public boolean isTrainable() {
     return trainable;
   }
 
-  /** Freezes or unfreezes the layer (takes effect at the next compile). */
+  /**
+   * Freezes or unfreezes the layer (takes effect at the next compile).
+   *
+   * @param trainable false to freeze the weights, true to train them
+   */
   public void setTrainable(boolean trainable) {
     this.trainable = trainable;
   }
 
-  /** Keras's {@code layer(x)}. */
+  /**
+   * Keras's {@code layer(x)}.
+   *
+   * @param inputs a symbolic tensor (to build a functional model) or an eager one (to compute now)
+   * @return the layer's output
+   */
   public KerasTensor apply(KerasTensor inputs) {
     return only(applyAll(List.of(inputs)));
   }
 
-  /** Keras's {@code layer([a, b, ...])} for layers of several inputs (merge layers, models). */
+  /**
+   * Keras's {@code layer([a, b, ...])} for layers of several inputs (merge layers, models).
+   *
+   * @param first the first input
+   * @param second the second input
+   * @param more any further inputs
+   * @return the layer's output
+   */
   public KerasTensor apply(KerasTensor first, KerasTensor second, KerasTensor... more) {
     List<KerasTensor> inputs = new ArrayList<>(List.of(first, second));
     inputs.addAll(List.of(more));
     return apply(inputs);
   }
 
-  /** Keras's {@code layer([a, b, ...])}: the layer's one output. */
+  /**
+   * Keras's {@code layer([a, b, ...])}: the layer's one output.
+   *
+   * @param inputs the layer's inputs, symbolic or eager
+   * @return the layer's output
+   */
   public KerasTensor apply(List<KerasTensor> inputs) {
     return only(applyAll(inputs));
   }
@@ -137,6 +192,9 @@ public abstract class Layer implements Operation, KerasSaveable {
    * Keras's {@code layer(inputs)} for any number of inputs and outputs: on symbolic tensors it
    * records a {@link Node} (a shared layer called twice records two, with one set of weights);
    * inside a model's trace it runs {@link #callAll}.
+   *
+   * @param inputs the layer's inputs, symbolic or eager
+   * @return the layer's outputs, in order
    */
   public List<KerasTensor> applyAll(List<KerasTensor> inputs) {
     return applyAll(inputs, null);
@@ -148,12 +206,23 @@ public abstract class Layer implements Operation, KerasSaveable {
    * symbolic tensors the flag is recorded with the call: {@code base.apply(x, false)} runs the
    * nested {@code base} in inference mode even while the outer model trains, as Keras's {@code
    * base(x, training=False)}.
+   *
+   * @param inputs a symbolic or eager tensor
+   * @param training true while training (Dropout drops, BatchNormalization uses batch statistics),
+   *     false for inference
+   * @return the layer's output
    */
   public KerasTensor apply(KerasTensor inputs, boolean training) {
     return only(applyAll(List.of(inputs), training));
   }
 
-  /** {@link #applyAll(List)} with a training flag, as {@link #apply(KerasTensor, boolean)}. */
+  /**
+   * {@link #applyAll(List)} with a training flag, as {@link #apply(KerasTensor, boolean)}.
+   *
+   * @param inputs the layer's inputs, symbolic or eager
+   * @param training the training flag, or null to follow the enclosing model's
+   * @return the layer's outputs, in order
+   */
   public List<KerasTensor> applyAll(List<KerasTensor> inputs, Boolean training) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException(describe() + " was called on no inputs");
@@ -213,6 +282,9 @@ public abstract class Layer implements Operation, KerasSaveable {
   /**
    * Where the layers this one calls in its {@code call} are recorded, as a subclassed model learns
    * its layers from its traces; null (the default) leaves them to the enclosing model.
+   *
+   * @return where the layers this one calls in its {@code call} are recorded, as a subclassed model
+   *     learns its layers from its traces; null (the default) leaves them to the enclosing model
    */
   protected Set<Layer> trackedLayers() {
     return null;
@@ -228,22 +300,39 @@ public abstract class Layer implements Operation, KerasSaveable {
     }
   }
 
-  /** The shape of the layer's last output (batch first), or null before it ran. */
+  /**
+   * The shape of the layer's last output (batch first), or null before it ran.
+   *
+   * @return the shape of the layer's last output (batch first), or null before it ran
+   */
   public Shape outputShape() {
     return outputShapes == null || outputShapes.isEmpty() ? null : outputShapes.get(0);
   }
 
-  /** The shapes of the layer's last outputs (batch first), or null before it ran. */
+  /**
+   * The shapes of the layer's last outputs (batch first), or null before it ran.
+   *
+   * @return the shapes of the layer's last outputs (batch first), or null before it ran
+   */
   public List<Shape> outputShapes() {
     return outputShapes;
   }
 
-  /** Builds the layer for {@code inputShape} unless built already, checking compatibility. */
+  /**
+   * Builds the layer for {@code inputShape} unless built already, checking compatibility.
+   *
+   * @param inputShape the shape of the input batches, batch dimension first (-1 when unknown)
+   */
   public final void ensureBuilt(Shape inputShape) {
     ensureBuilt(List.of(inputShape));
   }
 
-  /** Builds the layer for inputs of {@code inputShapes} unless built, checking compatibility. */
+  /**
+   * Builds the layer for inputs of {@code inputShapes} unless built, checking compatibility.
+   *
+   * @param inputShapes the shapes of the input batches, one per input, batch dimension first (-1
+   *     when unknown)
+   */
   public final void ensureBuilt(List<Shape> inputShapes) {
     if (builtInputShapes == null) {
       build(inputShapes);
@@ -272,17 +361,29 @@ public abstract class Layer implements Operation, KerasSaveable {
   /**
    * Creates the weights for inputs of {@code inputShapes} (batch dimension first); the default
    * builds a one-input layer with {@link #build(Shape)}.
+   *
+   * @param inputShapes the shapes of the input batches, one per input, batch dimension first (-1
+   *     when unknown)
    */
   protected void build(List<Shape> inputShapes) {
     build(oneInput(inputShapes));
   }
 
-  /** Creates the weights for inputs of {@code inputShape} (batch dimension first). */
+  /**
+   * Creates the weights for inputs of {@code inputShape} (batch dimension first).
+   *
+   * @param inputShape the shape of the input batches, batch dimension first (-1 when unknown)
+   */
   protected void build(Shape inputShape) {}
 
   /**
    * Computes the outputs inside a model's trace; the default is the one output of {@link
    * #call(List, boolean)}. Layers of several outputs override this.
+   *
+   * @param inputs the inputs, inside the trace
+   * @param training true while training (Dropout drops, BatchNormalization uses batch statistics),
+   *     false for inference
+   * @return the outputs, in order
    */
   protected List<KerasTensor> callAll(List<KerasTensor> inputs, boolean training) {
     return List.of(call(inputs, training));
@@ -291,6 +392,11 @@ public abstract class Layer implements Operation, KerasSaveable {
   /**
    * Computes the output of several inputs inside a model's trace (merge layers override this);
    * the default runs a one-input layer's {@link #call(KerasTensor, boolean)}.
+   *
+   * @param inputs the inputs, inside the trace
+   * @param training true while training (Dropout drops, BatchNormalization uses batch statistics),
+   *     false for inference
+   * @return the output
    */
   protected KerasTensor call(List<KerasTensor> inputs, boolean training) {
     if (inputs.size() != 1) {
@@ -300,7 +406,14 @@ public abstract class Layer implements Operation, KerasSaveable {
     return call(inputs.get(0), training);
   }
 
-  /** Computes the output of one input inside a model's trace. */
+  /**
+   * Computes the output of one input inside a model's trace.
+   *
+   * @param inputs the input batch, inside the trace
+   * @param training true while training (Dropout drops, BatchNormalization uses batch statistics),
+   *     false for inference
+   * @return the output batch
+   */
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     throw new UnsupportedOperationException(getClass().getSimpleName()
         + " extends Layer but overrides neither call(KerasTensor, boolean) nor call(List, boolean)");
@@ -309,6 +422,10 @@ public abstract class Layer implements Operation, KerasSaveable {
   /**
    * The output shapes for inputs of {@code inputShapes}; the default is a one-input layer's
    * {@link #computeOutputShape(Shape)}.
+   *
+   * @param inputShapes the shapes of the input batches, one per input, batch dimension first (-1
+   *     when unknown)
+   * @return the output shapes, batch first, one per output
    */
   public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
     return List.of(computeOutputShape(oneInput(inputShapes)));
@@ -322,18 +439,39 @@ public abstract class Layer implements Operation, KerasSaveable {
     return inputShapes.get(0);
   }
 
-  /** The output shape for inputs of {@code inputShape}; the default keeps the shape. */
+  /**
+   * The output shape for inputs of {@code inputShape}; the default keeps the shape.
+   *
+   * @param inputShape the shape of the input batches, batch dimension first (-1 when unknown)
+   * @return the output shape, batch first
+   */
   public Shape computeOutputShape(Shape inputShape) {
     return inputShape;
   }
 
-  /** Creates a trainable weight named {@code layerName/name}. */
+  /**
+   * Creates a trainable weight named {@code layerName/name}.
+   *
+   * @param weightName the weight's name within the layer, e.g. {@code "kernel"}
+   * @param shape the weight's shape
+   * @param initializer creates the starting value
+   * @param regularizer the penalty added to the loss, or null for none
+   * @return the new weight, tracked by the layer
+   */
   protected Variable addWeight(
       String weightName, Shape shape, Initializer initializer, Regularizer regularizer) {
     return addWeight(weightName, initializer.create(shape), true, regularizer);
   }
 
-  /** Creates a weight named {@code layerName/name} holding {@code value}. */
+  /**
+   * Creates a weight named {@code layerName/name} holding {@code value}.
+   *
+   * @param weightName the weight's name within the layer, e.g. {@code "moving_mean"}
+   * @param value the starting value, which also fixes the weight's shape
+   * @param trainable false for state that optimizers must not touch (e.g. moving statistics)
+   * @param regularizer the penalty added to the loss, or null for none
+   * @return the new weight, tracked by the layer
+   */
   protected Variable addWeight(
       String weightName, FloatNdArray value, boolean trainable, Regularizer regularizer) {
     Variable variable = new Variable(name + "/" + weightName, value, trainable);
@@ -344,24 +482,40 @@ public abstract class Layer implements Operation, KerasSaveable {
     return variable;
   }
 
-  /** The layer's variables, in Keras's order (kernel, then bias). */
+  /**
+   * The layer's variables, in Keras's order (kernel, then bias).
+   *
+   * @return the layer's variables, in Keras's order (kernel, then bias)
+   */
   public List<Variable> variables() {
     return Collections.unmodifiableList(weights);
   }
 
-  /** The variables optimizers update: the trainable ones, unless the layer is frozen. */
+  /**
+   * The variables optimizers update: the trainable ones, unless the layer is frozen.
+   *
+   * @return the variables optimizers update: the trainable ones, unless the layer is frozen
+   */
   public List<Variable> trainableVariables() {
     return trainable ? variables().stream().filter(Variable::trainable).toList() : List.of();
   }
 
-  /** The regularization penalties of this layer's weights, inside a model's trace. */
+  /**
+   * The regularization penalties of this layer's weights, inside a model's trace.
+   *
+   * @return the regularization penalties of this layer's weights, inside a model's trace
+   */
   public List<KerasTensor> regularizationLosses() {
     List<KerasTensor> out = new ArrayList<>();
     regularizers.forEach((variable, reg) -> out.add(reg.apply(variable.value())));
     return out;
   }
 
-  /** The weights' current values (kernel, then bias), as Keras's {@code get_weights()}. */
+  /**
+   * The weights' current values (kernel, then bias), as Keras's {@code get_weights()}.
+   *
+   * @return the weights' current values (kernel, then bias), as Keras's {@code get_weights()}
+   */
   public List<FloatNdArray> getWeights() {
     List<FloatNdArray> out = new ArrayList<>();
     for (Variable v : variables()) {
@@ -370,7 +524,11 @@ public abstract class Layer implements Operation, KerasSaveable {
     return out;
   }
 
-  /** Sets the weights (kernel, then bias), checking their count and shapes. */
+  /**
+   * Sets the weights (kernel, then bias), checking their count and shapes.
+   *
+   * @param values one array per weight, in the order {@link #getWeights()} gives them
+   */
   public void setWeights(List<? extends NdArray<Float>> values) {
     if (values == null) {
       throw new IllegalArgumentException("setWeights got null; pass the list of values, in the"
@@ -399,7 +557,11 @@ public abstract class Layer implements Operation, KerasSaveable {
     return vars.stream().map(Variable::name).toList();
   }
 
-  /** The number of weight values. */
+  /**
+   * The number of weight values.
+   *
+   * @return the number of weight values
+   */
   public long countParams() {
     long total = 0;
     for (Variable v : variables()) {
@@ -408,7 +570,12 @@ public abstract class Layer implements Operation, KerasSaveable {
     return total;
   }
 
-  /** Keras's layer config: name, trainable, dtype and the layer's own settings. */
+  /**
+   * Keras's layer config: name, trainable, dtype and the layer's own settings.
+   *
+   * @return the config map, keyed as Keras's {@code get_config()} (snake_case), ready to write as
+   *     JSON
+   */
   public Map<String, Object> getConfig() {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", name);
@@ -433,7 +600,11 @@ public abstract class Layer implements Operation, KerasSaveable {
     store.loadAll(weights, describe());
   }
 
-  /** {@code Layer 'dense_1' (Dense)}, for messages. */
+  /**
+   * {@code Layer 'dense_1' (Dense)}, for messages.
+   *
+   * @return the layer's name and class, e.g. {@code Layer 'dense_1' (Dense)}
+   */
   protected final String describe() {
     return "Layer '" + name + "' (" + getClass().getSimpleName() + ")";
   }

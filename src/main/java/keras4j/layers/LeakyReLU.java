@@ -10,12 +10,24 @@ import keras4j.saving.ConfigReader;
 public class LeakyReLU extends Layer {
   private final float negativeSlope;
 
-  /** Keras 3's default slope, 0.3. */
+  /**
+   * Keras 3's default slope, 0.3.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public LeakyReLU(LayerArg... args) {
     this(0.3, args);
   }
 
-  /** The given slope for negative inputs (Keras 2 called it {@code alpha}). */
+  /**
+   * The given slope for negative inputs (Keras 2 called it {@code alpha}).
+   *
+   * @param negativeSlope the output's slope for negative inputs, at least 0 (Keras's {@code
+   *     negative_slope}, default 0.3)
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public LeakyReLU(double negativeSlope, LayerArg... args) {
     super(args);
     if (!(negativeSlope >= 0)) {
@@ -25,7 +37,13 @@ public class LeakyReLU extends Layer {
     this.negativeSlope = (float) negativeSlope;
   }
 
-  /** Keras's {@code from_config} (Keras 2 called the slope {@code alpha}). */
+  /**
+   * Keras's {@code from_config} (Keras 2 called the slope {@code alpha}).
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static LeakyReLU fromConfig(ConfigReader config) {
     double slope = config.has("negative_slope") ? config.doubleValue("negative_slope", 0.3)
         : config.doubleValue("alpha", 0.3);

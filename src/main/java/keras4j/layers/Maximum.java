@@ -6,12 +6,23 @@ import keras4j.saving.ConfigReader;
 
 /** Keras's {@code Maximum} layer: the element-wise maximum of its inputs. */
 public class Maximum extends Merge {
-  /** The merge; {@code args} may give its {@code name}. */
+  /**
+   * The merge; {@code args} may give its {@code name}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Maximum(LayerArg... args) {
     super(Ops::maximum, args);
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Maximum fromConfig(ConfigReader config) {
     return new Maximum(ConfigArgs.of(config).get());
   }

@@ -14,13 +14,23 @@ import org.tensorflow.ndarray.Shape;
 public abstract class Merge extends Layer {
   private final BinaryOperator<KerasTensor> fold;
 
-  /** A merge folding its inputs with {@code fold} (a {@code keras4j.ops.Ops} function). */
+  /**
+   * A merge folding its inputs with {@code fold} (a {@code keras4j.ops.Ops} function).
+   *
+   * @param fold combines two inputs into one, e.g. {@code Ops::add}
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   protected Merge(BinaryOperator<KerasTensor> fold, LayerArg... args) {
     super(args);
     this.fold = fold;
   }
 
-  /** The most inputs the merge takes (at least two always); Subtract takes exactly two. */
+  /**
+   * The most inputs the merge takes (at least two always); Subtract takes exactly two.
+   *
+   * @return the most inputs the merge takes (at least two always); Subtract takes exactly two
+   */
   protected int maxInputs() {
     return Integer.MAX_VALUE;
   }
@@ -81,7 +91,13 @@ public abstract class Merge extends Layer {
     return finish(out, inputs.size());
   }
 
-  /** The folded value's last step (Average divides by the count); the default keeps it. */
+  /**
+   * The folded value's last step (Average divides by the count); the default keeps it.
+   *
+   * @param folded all inputs combined by the fold
+   * @param count the number of inputs
+   * @return the layer's output
+   */
   protected KerasTensor finish(KerasTensor folded, int count) {
     return folded;
   }

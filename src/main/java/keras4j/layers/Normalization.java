@@ -27,13 +27,24 @@ public class Normalization extends Layer {
   private Variable variance;
   private final int axis;
 
-  /** A normalization layer; call {@link #adapt} before training. */
+  /**
+   * A normalization layer; call {@link #adapt} before training.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public Normalization(LayerArg... args) {
     super(args, "axis");
     this.axis = LastAxis.of(this);
   }
 
-  /** Keras's {@code from_config} (invert and a mean/variance in the config are refused). */
+  /**
+   * Keras's {@code from_config} (invert and a mean/variance in the config are refused).
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Normalization fromConfig(ConfigReader config) {
     if (config.bool("invert", false) || config.has("mean") || config.has("variance")) {
       throw config.unsupported("invert=True or a mean/variance given in the config");
@@ -41,7 +52,11 @@ public class Normalization extends Layer {
     return new Normalization(ConfigArgs.of(config).add("axis", ConfigArgs.axis(config)).get());
   }
 
-  /** Learns each feature's mean and variance from {@code data} (any array fit accepts). */
+  /**
+   * Learns each feature's mean and variance from {@code data} (any array fit accepts).
+   *
+   * @param data the samples to learn from, one per row: Java arrays or NdArrays
+   */
   public void adapt(Object data) {
     HostArray array = HostArray.of(data, "adapt data");
     double[][] moments = array.featureMoments();

@@ -16,12 +16,27 @@ public class ReLU extends Layer {
   private final float negativeSlope;
   private final float threshold;
 
-  /** The plain rectifier. */
+  /**
+   * The plain rectifier.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public ReLU(LayerArg... args) {
     this(null, 0, 0, args);
   }
 
-  /** The rectifier with Keras's options; {@code maxValue} null means no ceiling. */
+  /**
+   * The rectifier with Keras's options; {@code maxValue} null means no ceiling.
+   *
+   * @param maxValue the output's ceiling (Keras's {@code max_value}), or null for none
+   * @param negativeSlope the slope below {@code threshold} (Keras's {@code negative_slope}, 0 for
+   *     the plain rectifier)
+   * @param threshold the input below which the output is damped (Keras's {@code threshold}, default
+   *     0)
+   * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
+   *     inputShape(...)}, {@code trainable(false)}
+   */
   public ReLU(Double maxValue, double negativeSlope, double threshold, LayerArg... args) {
     super(args);
     if (maxValue != null && maxValue < 0) {
@@ -35,7 +50,13 @@ public class ReLU extends Layer {
     this.threshold = (float) threshold;
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static ReLU fromConfig(ConfigReader config) {
     Double maxValue = config.has("max_value") ? config.doubleValue("max_value", 0) : null;
     return new ReLU(maxValue, config.doubleValue("negative_slope", 0),

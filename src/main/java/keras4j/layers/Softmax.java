@@ -12,13 +12,23 @@ public class Softmax extends Layer {
   private final keras4j.activations.Activation softmax = Activations.get("softmax");
   private final int axis;
 
-  /** A softmax over the last axis ({@code axis}, if given, must name it). */
+  /**
+   * A softmax over the last axis ({@code axis}, if given, must name it).
+   *
+   * @param args keyword arguments: {@code name(...)}, {@code trainable(...)}, or {@code axis(-1)}
+   */
   public Softmax(LayerArg... args) {
     super(args, "axis");
     this.axis = LastAxis.of(this);
   }
 
-  /** Keras's {@code from_config}. */
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new, unbuilt layer configured as saved
+   */
   public static Softmax fromConfig(ConfigReader config) {
     return new Softmax(ConfigArgs.of(config).add("axis", ConfigArgs.axis(config)).get());
   }

@@ -71,7 +71,8 @@ final class Windows {
       long channels) {
     long[] out = in.asArray();
     for (int i = 0; i < window.length; i++) {
-      out[i + 1] = Convolutions.outputLength(in.get(i + 1), window[i], strides[i], dilations[i], padding);
+      out[i + 1] = Convolutions.outputLength(in.get(i + 1), window[i], strides[i], dilations[i],
+          padding);
     }
     out[out.length - 1] = channels;
     return Shape.of(out);

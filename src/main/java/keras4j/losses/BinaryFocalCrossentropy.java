@@ -22,6 +22,19 @@ public class BinaryFocalCrossentropy extends FocalCrossentropy {
   /**
    * Keras's {@code BinaryFocalCrossentropy(apply_class_balancing, alpha, gamma, from_logits,
    * label_smoothing, reduction=reduction)}.
+   *
+   * @param applyClassBalancing true to weight the positive class by {@code alpha} and the negative
+   *     one by {@code 1 - alpha} (default false)
+   * @param alpha the positive class's weight when balancing classes, in [0, 1] (default 0.25)
+   * @param gamma the focusing exponent: the higher, the less well-classified samples count (default
+   *     2)
+   * @param fromLogits true when the model outputs raw scores (logits) rather than probabilities;
+   *     Keras's {@code from_logits}, default false
+   * @param labelSmoothing in [0, 1]: how far labels are pulled towards uniform before the loss
+   *     (Keras's {@code label_smoothing}, default 0)
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
    */
   public BinaryFocalCrossentropy(boolean applyClassBalancing, double alpha, double gamma,
       boolean fromLogits, double labelSmoothing, String reduction) {
@@ -29,7 +42,13 @@ public class BinaryFocalCrossentropy extends FocalCrossentropy {
     this.applyClassBalancing = applyClassBalancing;
   }
 
-  /** The loss a Keras config describes. */
+  /**
+   * The loss a Keras config describes.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes
+   */
   public static BinaryFocalCrossentropy fromConfig(ConfigReader config) {
     return new BinaryFocalCrossentropy(config.bool("apply_class_balancing", false),
         config.doubleValue("alpha", 0.25), config.doubleValue("gamma", 2.0),

@@ -16,7 +16,11 @@ abstract class BuiltinLoss extends Loss {
     this.fromLogits = fromLogits;
   }
 
-  /** Whether the model's outputs are logits rather than probabilities. */
+  /**
+   * Whether the model's outputs are logits rather than probabilities.
+   *
+   * @return whether the model's outputs are logits rather than probabilities
+   */
   public boolean fromLogits() {
     return fromLogits;
   }

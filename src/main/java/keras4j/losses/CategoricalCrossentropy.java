@@ -12,7 +12,12 @@ public class CategoricalCrossentropy extends SmoothedCrossentropy {
     this(false);
   }
 
-  /** The loss; {@code fromLogits} says the model outputs logits. */
+  /**
+   * The loss; {@code fromLogits} says the model outputs logits.
+   *
+   * @param fromLogits true when the model outputs raw scores (logits) rather than probabilities;
+   *     Keras's {@code from_logits}, default false
+   */
   public CategoricalCrossentropy(boolean fromLogits) {
     this(fromLogits, 0, "sum_over_batch_size");
   }
@@ -20,13 +25,27 @@ public class CategoricalCrossentropy extends SmoothedCrossentropy {
   /**
    * Keras's {@code CategoricalCrossentropy(from_logits, label_smoothing, reduction=reduction)}:
    * one-hot labels become {@code y * (1 - labelSmoothing) + labelSmoothing / classes}.
+   *
+   * @param fromLogits true when the model outputs raw scores (logits) rather than probabilities;
+   *     Keras's {@code from_logits}, default false
+   * @param labelSmoothing in [0, 1]: one-hot labels become {@code y * (1 - labelSmoothing) +
+   *     labelSmoothing / classes}
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
    */
   public CategoricalCrossentropy(boolean fromLogits, double labelSmoothing, String reduction) {
     super("categorical_crossentropy", Kind.CATEGORICAL_CROSSENTROPY, fromLogits, labelSmoothing,
         reduction);
   }
 
-  /** The loss a Keras config describes. */
+  /**
+   * The loss a Keras config describes.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes
+   */
   public static CategoricalCrossentropy fromConfig(ConfigReader config) {
     return new CategoricalCrossentropy(config.bool("from_logits", false),
         config.doubleValue("label_smoothing", 0), reduction(config));

@@ -19,6 +19,17 @@ public class CategoricalFocalCrossentropy extends FocalCrossentropy {
   /**
    * Keras's {@code CategoricalFocalCrossentropy(alpha, gamma, from_logits, label_smoothing,
    * reduction=reduction)}.
+   *
+   * @param alpha the weight of every class's term (default 0.25)
+   * @param gamma the focusing exponent: the higher, the less well-classified samples count (default
+   *     2)
+   * @param fromLogits true when the model outputs raw scores (logits) rather than probabilities;
+   *     Keras's {@code from_logits}, default false
+   * @param labelSmoothing in [0, 1]: how far labels are pulled towards uniform before the loss
+   *     (Keras's {@code label_smoothing}, default 0)
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
    */
   public CategoricalFocalCrossentropy(double alpha, double gamma, boolean fromLogits,
       double labelSmoothing, String reduction) {
@@ -26,7 +37,13 @@ public class CategoricalFocalCrossentropy extends FocalCrossentropy {
         reduction);
   }
 
-  /** The loss a Keras config describes. */
+  /**
+   * The loss a Keras config describes.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes
+   */
   public static CategoricalFocalCrossentropy fromConfig(ConfigReader config) {
     return new CategoricalFocalCrossentropy(config.doubleValue("alpha", 0.25),
         config.doubleValue("gamma", 2.0), config.bool("from_logits", false),

@@ -16,12 +16,24 @@ public class CosineSimilarity extends Loss {
     this("sum_over_batch_size");
   }
 
-  /** The loss, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}). */
+  /**
+   * The loss, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}).
+   *
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
+   */
   public CosineSimilarity(String reduction) {
     super("cosine_similarity", reduction);
   }
 
-  /** The loss a Keras config describes; only the last axis is supported. */
+  /**
+   * The loss a Keras config describes; only the last axis is supported.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes; only the last axis is supported
+   */
   public static CosineSimilarity fromConfig(ConfigReader config) {
     if (config.intValue("axis", -1) != -1) {
       throw config.unsupported("cosine_similarity along axis " + config.intValue("axis"));

@@ -15,12 +15,24 @@ public class Dice extends Loss {
     this("sum_over_batch_size");
   }
 
-  /** The loss, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}). */
+  /**
+   * The loss, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}).
+   *
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
+   */
   public Dice(String reduction) {
     super("dice", reduction);
   }
 
-  /** The loss a Keras config describes; only {@code axis=None} is supported. */
+  /**
+   * The loss a Keras config describes; only {@code axis=None} is supported.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes; only {@code axis=None} is supported
+   */
   public static Dice fromConfig(ConfigReader config) {
     requireWholeBatch(config);
     return new Dice(reduction(config));

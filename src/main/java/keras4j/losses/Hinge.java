@@ -12,12 +12,23 @@ public class Hinge extends BuiltinLoss {
     this(false);
   }
 
-  /** The loss; {@code fromLogits} says the model outputs logits. */
+  /**
+   * The loss; {@code fromLogits} says the model outputs logits.
+   *
+   * @param fromLogits true when the model outputs raw scores (logits) rather than probabilities;
+   *     Keras's {@code from_logits}, default false
+   */
   public Hinge(boolean fromLogits) {
     super("hinge", Kind.HINGE, fromLogits, "sum_over_batch_size");
   }
 
-  /** The loss on plain values, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}). */
+  /**
+   * The loss on plain values, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}).
+   *
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
+   */
   public Hinge(String reduction) {
     super("hinge", Kind.HINGE, false, reduction);
   }
@@ -33,7 +44,13 @@ public class Hinge extends BuiltinLoss {
     return Ops.add(yTrue, Ops.multiply(binary, Ops.add(yTrue, -1)));
   }
 
-  /** The loss a Keras config describes. */
+  /**
+   * The loss a Keras config describes.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes
+   */
   public static Hinge fromConfig(ConfigReader config) {
     return new Hinge(reduction(config));
   }

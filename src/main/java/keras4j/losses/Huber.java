@@ -18,7 +18,14 @@ public class Huber extends Loss {
     this(1.0, "sum_over_batch_size");
   }
 
-  /** Keras's {@code Huber(delta, reduction=reduction)}. */
+  /**
+   * Keras's {@code Huber(delta, reduction=reduction)}.
+   *
+   * @param delta the error size where the loss turns from quadratic to linear, positive (default 1)
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
+   */
   public Huber(double delta, String reduction) {
     super("huber", reduction);
     if (!(delta > 0)) {
@@ -27,7 +34,13 @@ public class Huber extends Loss {
     this.delta = delta;
   }
 
-  /** The loss a Keras config describes. */
+  /**
+   * The loss a Keras config describes.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes
+   */
   public static Huber fromConfig(ConfigReader config) {
     return new Huber(config.doubleValue("delta", 1.0), reduction(config));
   }

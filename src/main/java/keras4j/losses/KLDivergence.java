@@ -10,17 +10,34 @@ public class KLDivergence extends BuiltinLoss {
     this(false);
   }
 
-  /** The loss; {@code fromLogits} says the model outputs logits. */
+  /**
+   * The loss; {@code fromLogits} says the model outputs logits.
+   *
+   * @param fromLogits true when the model outputs raw scores (logits) rather than probabilities;
+   *     Keras's {@code from_logits}, default false
+   */
   public KLDivergence(boolean fromLogits) {
     super("kl_divergence", Kind.KL_DIVERGENCE, fromLogits, "sum_over_batch_size");
   }
 
-  /** The loss on plain values, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}). */
+  /**
+   * The loss on plain values, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}).
+   *
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
+   */
   public KLDivergence(String reduction) {
     super("kl_divergence", Kind.KL_DIVERGENCE, false, reduction);
   }
 
-  /** The loss a Keras config describes. */
+  /**
+   * The loss a Keras config describes.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes
+   */
   public static KLDivergence fromConfig(ConfigReader config) {
     return new KLDivergence(reduction(config));
   }

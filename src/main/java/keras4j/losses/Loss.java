@@ -27,12 +27,23 @@ public abstract class Loss {
   private final String name;
   private final String reduction;
 
-  /** A loss with the given Keras name, reduced by Keras's default {@code sum_over_batch_size}. */
+  /**
+   * A loss with the given Keras name, reduced by Keras's default {@code sum_over_batch_size}.
+   *
+   * @param name the Keras name, e.g. {@code "mean_squared_error"}
+   */
   protected Loss(String name) {
     this(name, "sum_over_batch_size");
   }
 
-  /** A loss with the given Keras name and {@code reduction}, one of {@link #REDUCTIONS}. */
+  /**
+   * A loss with the given Keras name and {@code reduction}, one of {@link #REDUCTIONS}.
+   *
+   * @param name the Keras name, e.g. {@code "mean_squared_error"}
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
+   */
   protected Loss(String name, String reduction) {
     if (!REDUCTIONS.contains(reduction)) {
       throw new IllegalArgumentException("Invalid loss reduction '" + reduction + "' for " + name
@@ -42,22 +53,40 @@ public abstract class Loss {
     this.reduction = reduction;
   }
 
-  /** The Keras name, e.g. {@code mean_squared_error}. */
+  /**
+   * The Keras name, e.g. {@code mean_squared_error}.
+   *
+   * @return the Keras name, e.g. {@code mean_squared_error}
+   */
   public String name() {
     return name;
   }
 
-  /** How {@link #apply} reduces the per-sample values, one of {@link #REDUCTIONS}. */
+  /**
+   * How {@link #apply} reduces the per-sample values, one of {@link #REDUCTIONS}.
+   *
+   * @return how {@link #apply} reduces the per-sample values, one of {@link #REDUCTIONS}
+   */
   public String reduction() {
     return reduction;
   }
 
-  /** The loss of each sample: shape (batch), or a scalar for a loss over the whole batch. */
+  /**
+   * The loss of each sample: shape (batch), or a scalar for a loss over the whole batch.
+   *
+   * @param yTrue the labels, one row per sample
+   * @param yPred the model's outputs, one row per sample
+   * @return the unreduced loss
+   */
   public abstract KerasTensor call(KerasTensor yTrue, KerasTensor yPred);
 
   /**
    * Keras's {@code loss(y_true, y_pred)}: {@link #call} reduced as {@link #reduction} says, for
    * custom training loops.
+   *
+   * @param yTrue the labels, one row per sample
+   * @param yPred the model's outputs, one row per sample
+   * @return the reduced loss, a scalar unless the reduction is {@code "none"}
    */
   public KerasTensor apply(KerasTensor yTrue, KerasTensor yPred) {
     return apply(yTrue, yPred, null);
@@ -70,6 +99,11 @@ public abstract class Loss {
    * sum_over_batch_size}, {@code mean}) or by the sum of the weights ({@code
    * mean_with_sample_weight}), or not at all ({@code none}). A scalar {@code call} is returned
    * as it is.
+   *
+   * @param yTrue the labels, one row per sample
+   * @param yPred the model's outputs, one row per sample
+   * @param sampleWeight the weights, one per sample (or a scalar for all)
+   * @return the weighted and reduced loss, a scalar unless the reduction is {@code "none"}
    */
   public KerasTensor apply(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight) {
     KerasTensor values = call(yTrue, yPred);
@@ -90,6 +124,9 @@ public abstract class Loss {
   /**
    * Checks that labels of shape {@code labels} fit outputs of shape {@code outputs} (batch
    * first); the default asks for equal sample shapes, a column of labels matching one output.
+   *
+   * @param labels the labels' shape, batch first
+   * @param outputs the model's output shape, batch first
    */
   public void checkLabels(Shape labels, Shape outputs) {
     // Shape.equals is false for any unknown dimension: compare dimension by dimension instead.
@@ -100,13 +137,22 @@ public abstract class Loss {
     }
   }
 
-  /** The {@code reduction} of a saved loss's config; Keras writes None (null) for "none". */
+  /**
+   * The {@code reduction} of a saved loss's config; Keras writes None (null) for "none".
+   *
+   * @param config the loss's saved config
+   * @return the reduction, {@code "none"} for Keras's None
+   */
   protected static String reduction(ConfigReader config) {
     return config.asMap().containsKey("reduction") && config.raw("reduction") == null
         ? "none" : config.string("reduction", "sum_over_batch_size");
   }
 
-  /** Keras's config: the name and reduction, then each subclass's own settings. */
+  /**
+   * Keras's config: the name and reduction, then each subclass's own settings.
+   *
+   * @return the config map, keyed as Keras's {@code get_config()} (snake_case)
+   */
   public Map<String, Object> getConfig() {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", name);

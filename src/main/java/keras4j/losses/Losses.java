@@ -38,7 +38,13 @@ public final class Losses {
 
   private Losses() {}
 
-  /** The loss called {@code alias}. */
+  /**
+   * The loss called {@code alias}.
+   *
+   * @param alias a Keras alias or class name, e.g. {@code "mse"}, {@code
+   *     "categorical_crossentropy"}
+   * @return a new loss with Keras's default settings
+   */
   public static Loss get(String alias) {
     Supplier<Loss> loss = ALIASES.get(alias);
     if (loss == null) {
@@ -48,7 +54,11 @@ public final class Losses {
     return loss.get();
   }
 
-  /** Every alias, sorted. */
+  /**
+   * Every alias, sorted.
+   *
+   * @return every alias, sorted
+   */
   public static List<String> aliases() {
     return ALIASES.keySet().stream().sorted().toList();
   }

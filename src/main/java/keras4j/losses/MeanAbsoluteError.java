@@ -10,17 +10,34 @@ public class MeanAbsoluteError extends BuiltinLoss {
     this(false);
   }
 
-  /** The loss; {@code fromLogits} says the model outputs logits. */
+  /**
+   * The loss; {@code fromLogits} says the model outputs logits.
+   *
+   * @param fromLogits true when the model outputs raw scores (logits) rather than probabilities;
+   *     Keras's {@code from_logits}, default false
+   */
   public MeanAbsoluteError(boolean fromLogits) {
     super("mean_absolute_error", Kind.MEAN_ABSOLUTE_ERROR, fromLogits, "sum_over_batch_size");
   }
 
-  /** The loss on plain values, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}). */
+  /**
+   * The loss on plain values, reduced as {@code reduction} says (see {@link Loss#REDUCTIONS}).
+   *
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
+   */
   public MeanAbsoluteError(String reduction) {
     super("mean_absolute_error", Kind.MEAN_ABSOLUTE_ERROR, false, reduction);
   }
 
-  /** The loss a Keras config describes. */
+  /**
+   * The loss a Keras config describes.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes
+   */
   public static MeanAbsoluteError fromConfig(ConfigReader config) {
     return new MeanAbsoluteError(reduction(config));
   }

@@ -13,18 +13,37 @@ public class SparseCategoricalCrossentropy extends BuiltinLoss {
     this(false);
   }
 
-  /** The loss; {@code fromLogits} says the model outputs logits. */
+  /**
+   * The loss; {@code fromLogits} says the model outputs logits.
+   *
+   * @param fromLogits true when the model outputs raw scores (logits) rather than probabilities;
+   *     Keras's {@code from_logits}, default false
+   */
   public SparseCategoricalCrossentropy(boolean fromLogits) {
     this(fromLogits, "sum_over_batch_size");
   }
 
-  /** Keras's {@code SparseCategoricalCrossentropy(from_logits, reduction=reduction)}. */
+  /**
+   * Keras's {@code SparseCategoricalCrossentropy(from_logits, reduction=reduction)}.
+   *
+   * @param fromLogits true when the model outputs raw scores (logits) rather than probabilities;
+   *     Keras's {@code from_logits}, default false
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
+   */
   public SparseCategoricalCrossentropy(boolean fromLogits, String reduction) {
     super("sparse_categorical_crossentropy", Kind.SPARSE_CATEGORICAL_CROSSENTROPY, fromLogits,
         reduction);
   }
 
-  /** The loss a Keras config describes. */
+  /**
+   * The loss a Keras config describes.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes
+   */
   public static SparseCategoricalCrossentropy fromConfig(ConfigReader config) {
     return new SparseCategoricalCrossentropy(config.bool("from_logits", false), reduction(config));
   }

@@ -20,14 +20,28 @@ public class Tversky extends Loss {
     this(0.5, 0.5, "sum_over_batch_size");
   }
 
-  /** Keras's {@code Tversky(alpha, beta, reduction=reduction)}. */
+  /**
+   * Keras's {@code Tversky(alpha, beta, reduction=reduction)}.
+   *
+   * @param alpha the weight of false positives (default 0.5)
+   * @param beta the weight of false negatives (default 0.5)
+   * @param reduction how per-sample losses are combined: {@code "sum_over_batch_size"} (Keras's
+   *     default), {@code "sum"}, {@code "mean"}, {@code "mean_with_sample_weight"} or {@code
+   *     "none"}
+   */
   public Tversky(double alpha, double beta, String reduction) {
     super("tversky", reduction);
     this.alpha = alpha;
     this.beta = beta;
   }
 
-  /** The loss a Keras config describes; only {@code axis=None} is supported. */
+  /**
+   * The loss a Keras config describes; only {@code axis=None} is supported.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return the loss a Keras config describes; only {@code axis=None} is supported
+   */
   public static Tversky fromConfig(ConfigReader config) {
     Dice.requireWholeBatch(config);
     return new Tversky(config.doubleValue("alpha", 0.5), config.doubleValue("beta", 0.5),

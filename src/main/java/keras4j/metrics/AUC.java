@@ -13,7 +13,11 @@ public class AUC extends Metric {
   private static final float EPSILON = 1e-7f;
   private final ConfusionMatrix counts;
 
-  /** The AUC logged as {@code name}. */
+  /**
+   * The AUC logged as {@code name}.
+   *
+   * @param name the name to log the metric under, e.g. {@code "auc"}
+   */
   public AUC(String name) {
     super(name);
     float[] thresholds = new float[THRESHOLDS];

@@ -14,7 +14,12 @@ public class Mean extends Metric {
   private final Variable total;
   private final Variable count;
 
-  /** A mean logged as {@code name}. */
+  /**
+   * A mean logged as {@code name}.
+   *
+   * @param name the name in logs and {@code History}, e.g. {@code "accuracy"} ({@code val_} is
+   *     prepended for validation)
+   */
   public Mean(String name) {
     super(name);
     total = addVariable("total", Shape.scalar(), 0);
@@ -24,6 +29,9 @@ public class Mean extends Metric {
   /**
    * Accumulates {@code values} with {@code sampleWeight}: per value (same shape), a scalar weight
    * for all of them, or null (each value weighs 1).
+   *
+   * @param values the values to average
+   * @param sampleWeight the weights, or null for weight 1 each
    */
   public void updateState(KerasTensor values, KerasTensor sampleWeight) {
     if (sampleWeight == null) {

@@ -14,6 +14,12 @@ public class MeanMetricWrapper extends Mean {
   /**
    * A metric logged as {@code name}, averaging {@code perSample(yTrue, yPred)} (one value per
    * sample); {@code direction} "up" or "down" as Keras's {@code _direction}.
+   *
+   * @param name the name in logs and {@code History}, e.g. {@code "accuracy"} ({@code val_} is
+   *     prepended for validation)
+   * @param perSample the metric's value for each sample, from labels and predictions
+   * @param direction {@code "up"} when higher is better, {@code "down"} when lower is, or null when
+   *     neither
    */
   public MeanMetricWrapper(String name, BinaryOperator<KerasTensor> perSample, String direction) {
     super(name);

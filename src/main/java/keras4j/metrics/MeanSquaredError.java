@@ -7,7 +7,12 @@ import keras4j.ops.Ops;
  * p)^2)}.
  */
 public class MeanSquaredError extends MeanMetricWrapper {
-  /** The metric logged as {@code name}. */
+  /**
+   * The metric logged as {@code name}.
+   *
+   * @param name the name in logs and {@code History}, e.g. {@code "accuracy"} ({@code val_} is
+   *     prepended for validation)
+   */
   public MeanSquaredError(String name) {
     super(name, (yTrue, yPred) -> Ops.mean(Ops.square(Ops.subtract(yTrue, yPred)), -1), "down");
   }

@@ -25,12 +25,20 @@ public abstract class Metric {
   private final List<Variable> variables = new ArrayList<>();
   private final List<FloatNdArray> initialValues = new ArrayList<>();
 
-  /** A metric logged as {@code name}. */
+  /**
+   * A metric logged as {@code name}.
+   *
+   * @param name the name in logs and {@code History}, e.g. {@code "accuracy"}
+   */
   protected Metric(String name) {
     this.name = name;
   }
 
-  /** The name in logs and {@code History}, e.g. {@code accuracy}. */
+  /**
+   * The name in logs and {@code History}, e.g. {@code accuracy}.
+   *
+   * @return the name in logs and {@code History}, e.g. {@code accuracy}
+   */
   public String name() {
     return name;
   }
@@ -38,12 +46,21 @@ public abstract class Metric {
   /**
    * Keras's {@code _direction}: "up" when higher is better (accuracy, AUC), "down" when lower is
    * (errors), null when unknown; monitoring callbacks in mode "auto" read it.
+   *
+   * @return {@code "up"}, {@code "down"} or null
    */
   public String direction() {
     return null;
   }
 
-  /** A state variable of {@code shape}, starting (and reset) at {@code initialValue}. */
+  /**
+   * A state variable of {@code shape}, starting (and reset) at {@code initialValue}.
+   *
+   * @param variableName the variable's name within the metric, e.g. {@code "total"}
+   * @param shape the variable's shape ({@code Shape.scalar()} for a running total)
+   * @param initialValue the value every element starts (and is reset) at
+   * @return the new state variable
+   */
   protected Variable addVariable(String variableName, Shape shape, float initialValue) {
     FloatNdArray initial = NdArrays.ofFloats(shape);
     if (initialValue != 0) {
@@ -58,10 +75,18 @@ public abstract class Metric {
   /**
    * Accumulates a batch: labels {@code yTrue}, predictions {@code yPred}, optional per-sample
    * {@code sampleWeight} (null: every sample weighs 1). Runs inside a traced step.
+   *
+   * @param yTrue the labels, one row per sample
+   * @param yPred the model's outputs, one row per sample
+   * @param sampleWeight the weights, one per sample, or null for weight 1 each
    */
   public abstract void updateState(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight);
 
-  /** The metric's value from the state accumulated so far, inside a traced step. */
+  /**
+   * The metric's value from the state accumulated so far, inside a traced step.
+   *
+   * @return the metric's value from the state accumulated so far, inside a traced step
+   */
   public abstract KerasTensor result();
 
   /** Sets every state variable back to its initial value, now. */
@@ -71,12 +96,20 @@ public abstract class Metric {
     }
   }
 
-  /** The state variables, in creation order. */
+  /**
+   * The state variables, in creation order.
+   *
+   * @return the state variables, in creation order
+   */
   public List<Variable> variables() {
     return Collections.unmodifiableList(variables);
   }
 
-  /** Keras's config: the name (and the dtype, always float32 here). */
+  /**
+   * Keras's config: the name (and the dtype, always float32 here).
+   *
+   * @return the config map, keyed as Keras's {@code get_config()}
+   */
   public Map<String, Object> getConfig() {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", name);

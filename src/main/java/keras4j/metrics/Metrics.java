@@ -30,7 +30,12 @@ public final class Metrics {
 
   private Metrics() {}
 
-  /** The metric called {@code alias}; "accuracy" and "acc" resolve once shapes are known. */
+  /**
+   * The metric called {@code alias}; "accuracy" and "acc" resolve once shapes are known.
+   *
+   * @param alias a Keras alias or class name, e.g. {@code "accuracy"}, {@code "mae"}, {@code "auc"}
+   * @return the metric called {@code alias}; "accuracy" and "acc" resolve once shapes are known
+   */
   public static Metric get(String alias) {
     if (alias.equals("accuracy") || alias.equals("acc")) {
       return new UnresolvedAccuracy(alias);
@@ -43,7 +48,11 @@ public final class Metrics {
     return metric.apply(alias);
   }
 
-  /** Every alias, sorted. */
+  /**
+   * Every alias, sorted.
+   *
+   * @return every alias, sorted
+   */
   public static List<String> aliases() {
     List<String> all = new java.util.ArrayList<>(ALIASES.keySet());
     all.add("accuracy");
@@ -54,6 +63,12 @@ public final class Metrics {
   /**
    * The concrete metric for labels and outputs of the given shapes (batch first): only
    * "accuracy"/"acc" depend on them.
+   *
+   * @param metric the metric as compiled
+   * @param labels the labels' shape, batch first
+   * @param outputs the model's output shape, batch first
+   * @return the binary, categorical or sparse categorical accuracy that fits the shapes, or {@code
+   *     metric} itself
    */
   public static Metric resolve(Metric metric, Shape labels, Shape outputs) {
     if (!(metric instanceof UnresolvedAccuracy)) {
@@ -71,42 +86,82 @@ public final class Metrics {
     return sparse ? sparseCategoricalAccuracy(name) : categoricalAccuracy(name);
   }
 
-  /** Fraction of outputs on the right side of 0.5. */
+  /**
+   * Fraction of outputs on the right side of 0.5.
+   *
+   * @param name the name to log the metric under, e.g. {@code "accuracy"}
+   * @return a new metric with Keras's default settings
+   */
   public static Metric binaryAccuracy(String name) {
     return new BinaryAccuracy(name);
   }
 
-  /** Fraction of samples whose arg-max output matches the one-hot label. */
+  /**
+   * Fraction of samples whose arg-max output matches the one-hot label.
+   *
+   * @param name the name to log the metric under, e.g. {@code "accuracy"}
+   * @return a new metric with Keras's default settings
+   */
   public static Metric categoricalAccuracy(String name) {
     return new CategoricalAccuracy(name);
   }
 
-  /** Fraction of samples whose arg-max output equals the class-id label. */
+  /**
+   * Fraction of samples whose arg-max output equals the class-id label.
+   *
+   * @param name the name to log the metric under, e.g. {@code "accuracy"}
+   * @return a new metric with Keras's default settings
+   */
   public static Metric sparseCategoricalAccuracy(String name) {
     return new SparseCategoricalAccuracy(name);
   }
 
-  /** Mean squared error. */
+  /**
+   * Mean squared error.
+   *
+   * @param name the name to log the metric under, e.g. {@code "accuracy"}
+   * @return a new metric with Keras's default settings
+   */
   public static Metric meanSquaredError(String name) {
     return new MeanSquaredError(name);
   }
 
-  /** Mean absolute error. */
+  /**
+   * Mean absolute error.
+   *
+   * @param name the name to log the metric under, e.g. {@code "accuracy"}
+   * @return a new metric with Keras's default settings
+   */
   public static Metric meanAbsoluteError(String name) {
     return new MeanAbsoluteError(name);
   }
 
-  /** Precision at threshold 0.5. */
+  /**
+   * Precision at threshold 0.5.
+   *
+   * @param name the name to log the metric under, e.g. {@code "accuracy"}
+   * @return a new metric with Keras's default settings
+   */
   public static Metric precision(String name) {
     return new Precision(name);
   }
 
-  /** Recall at threshold 0.5. */
+  /**
+   * Recall at threshold 0.5.
+   *
+   * @param name the name to log the metric under, e.g. {@code "accuracy"}
+   * @return a new metric with Keras's default settings
+   */
   public static Metric recall(String name) {
     return new Recall(name);
   }
 
-  /** Area under the ROC curve (200 thresholds, as Keras). */
+  /**
+   * Area under the ROC curve (200 thresholds, as Keras).
+   *
+   * @param name the name to log the metric under, e.g. {@code "accuracy"}
+   * @return a new metric with Keras's default settings
+   */
   public static Metric auc(String name) {
     return new AUC(name);
   }

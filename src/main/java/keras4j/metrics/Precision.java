@@ -7,7 +7,12 @@ import keras4j.ops.Ops;
  * {@code TP / (TP + FP)} with predictions above 0.5 counted positive, Keras's {@code Precision}.
  */
 public class Precision extends ThresholdMetric {
-  /** Precision logged as {@code name}. */
+  /**
+   * Precision logged as {@code name}.
+   *
+   * @param name the name in logs and {@code History}, e.g. {@code "accuracy"} ({@code val_} is
+   *     prepended for validation)
+   */
   public Precision(String name) {
     super(name);
   }

@@ -7,7 +7,12 @@ import keras4j.ops.Ops;
  * class-id label.
  */
 public class SparseCategoricalAccuracy extends MeanMetricWrapper {
-  /** The metric logged as {@code name}. */
+  /**
+   * The metric logged as {@code name}.
+   *
+   * @param name the name in logs and {@code History}, e.g. {@code "accuracy"} ({@code val_} is
+   *     prepended for validation)
+   */
   public SparseCategoricalAccuracy(String name) {
     super(name, (yTrue, yPred) -> Ops.equal(Ops.reshape(yTrue, -1), Ops.argmax(yPred, -1)), "up");
   }

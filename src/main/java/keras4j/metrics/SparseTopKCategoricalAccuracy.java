@@ -8,7 +8,13 @@ import keras4j.ops.Ops;
  * outputs.
  */
 public class SparseTopKCategoricalAccuracy extends TopKAccuracy {
-  /** The metric logged as {@code name}, counting a hit within the top {@code k}. */
+  /**
+   * The metric logged as {@code name}, counting a hit within the top {@code k}.
+   *
+   * @param name the name in logs and {@code History}, e.g. {@code "accuracy"} ({@code val_} is
+   *     prepended for validation)
+   * @param k how many of the highest-scored classes count as a hit (Keras's default 5)
+   */
   public SparseTopKCategoricalAccuracy(String name, int k) {
     super(name, k, yTrue -> Ops.reshape(yTrue, -1));
   }

@@ -12,13 +12,23 @@ import org.tensorflow.ndarray.Shape;
 public class Sum extends Metric {
   private final Variable total;
 
-  /** A sum logged as {@code name}. */
+  /**
+   * A sum logged as {@code name}.
+   *
+   * @param name the name in logs and {@code History}, e.g. {@code "accuracy"} ({@code val_} is
+   *     prepended for validation)
+   */
   public Sum(String name) {
     super(name);
     total = addVariable("total", Shape.scalar(), 0);
   }
 
-  /** Adds {@code values}, each times its {@code sampleWeight} (null: weight 1). */
+  /**
+   * Adds {@code values}, each times its {@code sampleWeight} (null: weight 1).
+   *
+   * @param values the values to add
+   * @param sampleWeight the weights, or null for weight 1 each
+   */
   public void updateState(KerasTensor values, KerasTensor sampleWeight) {
     total.assignAdd(Ops.sum(sampleWeight == null ? values : Ops.multiply(values, sampleWeight)));
   }

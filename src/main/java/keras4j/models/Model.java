@@ -56,7 +56,13 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   private final Set<Layer> tracedLayers = new LinkedHashSet<>();
   private final Trainer trainer = new Trainer(this);
 
-  /** A functional model from an {@code Input} tensor to an output tensor. */
+  /**
+   * A functional model from an {@code Input} tensor to an output tensor.
+   *
+   * @param inputs the model's input, made by {@code Input.shape(...)}
+   * @param outputs the tensor the layers compute from {@code inputs}
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
   public Model(KerasTensor inputs, KerasTensor outputs, LayerArg... args) {
     this(List.of(inputs), List.of(outputs), args);
   }
@@ -65,6 +71,10 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * A functional model of several inputs and outputs: the graph of layer calls from {@code
    * inputs} (each from {@code Input}) to {@code outputs}, run in topological order. Layers called
    * more than once share their weights; models among the layers run as nested layers.
+   *
+   * @param inputs the model's inputs, each made by {@code Input.shape(...)}
+   * @param outputs the tensors the layers compute from {@code inputs}
+   * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(List<KerasTensor> inputs, List<KerasTensor> outputs, LayerArg... args) {
     super(args);
@@ -72,13 +82,22 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     ensureBuilt(inputs.stream().map(KerasTensor::shape).toList());
   }
 
-  /** For subclasses that create their layers in the constructor and override {@code call}. */
+  /**
+   * For subclasses that create their layers in the constructor and override {@code call}.
+   *
+   * @param args model arguments, e.g. {@code name("my_model")}
+   */
   protected Model(LayerArg... args) {
     super(args);
     this.graph = null;
   }
 
-  /** Keras's {@code Functional.from_config}: the functional model a Keras config describes. */
+  /**
+   * Keras's {@code Functional.from_config}: the functional model a Keras config describes.
+   *
+   * @param config the model's saved config: its layers and their connections
+   * @return a new model with the saved layers, not yet holding the saved weights
+   */
   public static Model fromConfig(ConfigReader config) {
     return FunctionalConfig.fromConfig(config);
   }
@@ -108,6 +127,9 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * The forward pass. Functional and Sequential models replay their layers; subclasses override
    * this (and may override {@link #call(KerasTensor, boolean)} to see the training flag).
+   *
+   * @param inputs the input batch, inside the trace
+   * @return the output batch
    */
   public KerasTensor call(KerasTensor inputs) {
     if (graph == null) {
@@ -153,6 +175,10 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * tracker, the optimizer's update of the trainable variables, {@link #computeMetrics}. It runs
    * once, when {@code fit} traces it; the graph it builds runs for every batch. Returns the logs
    * by name, {@code loss} first.
+   *
+   * @param x the batch's input samples, one per row
+   * @param y the batch's labels, one per sample
+   * @return the loss and metric results after the step, keyed by name
    */
   public Map<String, KerasTensor> trainStep(KerasTensor x, KerasTensor y) {
     List<Variable> weights = trainableVariables();
@@ -171,14 +197,25 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return computeMetrics(x, y, yPred);
   }
 
-  /** One evaluation step, as Keras's {@code test_step}: forward pass, loss, metrics. */
+  /**
+   * One evaluation step, as Keras's {@code test_step}: forward pass, loss, metrics.
+   *
+   * @param x the batch's input samples, one per row
+   * @param y the batch's labels, one per sample
+   * @return the loss and metric results after the batch, keyed by name
+   */
   public Map<String, KerasTensor> testStep(KerasTensor x, KerasTensor y) {
     KerasTensor yPred = apply(x, false);
     trainer.lossTracker().updateState(computeLoss(x, y, yPred), Ops.batchSize(x));
     return computeMetrics(x, y, yPred);
   }
 
-  /** One prediction step, as Keras's {@code predict_step}: the forward pass in inference mode. */
+  /**
+   * One prediction step, as Keras's {@code predict_step}: the forward pass in inference mode.
+   *
+   * @param x the batch's input samples, one per row
+   * @return the model's outputs for {@code x}
+   */
   public KerasTensor predictStep(KerasTensor x) {
     return apply(x, false);
   }
@@ -186,6 +223,11 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * Keras's {@code compute_loss}: the compiled loss reduced as its {@code reduction} says, plus the layers'
    * regularization penalties.
+   *
+   * @param x the batch's input samples, one per row
+   * @param y the batch's labels, one per sample
+   * @param yPred the model's outputs for {@code x}
+   * @return the scalar loss to minimise
    */
   public KerasTensor computeLoss(KerasTensor x, KerasTensor y, KerasTensor yPred) {
     if (compiledLoss() == null) {
@@ -203,6 +245,11 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * Keras's {@code compute_metrics}: updates the compiled metrics with the batch and returns every
    * metric's result by name, the loss tracker's first.
+   *
+   * @param x the batch's input samples, one per row
+   * @param y the batch's labels, one per sample
+   * @param yPred the model's outputs for {@code x}
+   * @return every metric's result, keyed by name
    */
   public Map<String, KerasTensor> computeMetrics(KerasTensor x, KerasTensor y, KerasTensor yPred) {
     for (Metric metric : trainer.resolvedMetrics()) {
@@ -215,17 +262,30 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return logs;
   }
 
-  /** Keras's {@code model.metrics}: the loss tracker, then the compiled metrics. */
+  /**
+   * Keras's {@code model.metrics}: the loss tracker, then the compiled metrics.
+   *
+   * @return the metrics, loss tracker first
+   */
   public List<Metric> metrics() {
     return trainer.allMetrics();
   }
 
-  /** The model's layers, in the order they are called (each once). */
+  /**
+   * The model's layers, in the order they are called (each once).
+   *
+   * @return the model's layers, in the order they are called (each once)
+   */
   public List<Layer> layers() {
     return graph != null ? graph.layers() : new ArrayList<>(tracedLayers);
   }
 
-  /** Keras's {@code get_layer(name)}: the model's layer of that name. */
+  /**
+   * Keras's {@code get_layer(name)}: the model's layer of that name.
+   *
+   * @param layerName the layer's name, e.g. {@code "dense_1"}
+   * @return the layer of that name
+   */
   public Layer getLayer(String layerName) {
     for (Layer layer : layers()) {
       if (layer.name().equals(layerName)) {
@@ -236,7 +296,11 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
         + "'; its layers are " + layers().stream().map(Layer::name).toList());
   }
 
-  /** The input shape the model expects (batch first), or null if not known yet. */
+  /**
+   * The input shape the model expects (batch first), or null if not known yet.
+   *
+   * @return the input shape the model expects (batch first), or null if not known yet
+   */
   public Shape inputShape() {
     return graph != null ? graph.inputs().get(0).shape() : builtInputShape();
   }
@@ -279,12 +343,25 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return trainer.outputShape(inputShape);
   }
 
-  /** Configures training: {@code compile(optimizer("adam"), loss("mse"), metrics("mae"))}. */
+  /**
+   * Configures training: {@code compile(optimizer("adam"), loss("mse"), metrics("mae"))}.
+   *
+   * @param args {@code optimizer(...)} and {@code loss(...)} (both required), and optionally {@code
+   *     metrics(...)} and {@code stepsPerExecution(...)}
+   */
   public void compile(CompileArg... args) {
     trainer.compile(args);
   }
 
-  /** Trains on {@code x}, {@code y} (Java arrays or NdArrays); returns the per-epoch logs. */
+  /**
+   * Trains on {@code x}, {@code y} (Java arrays or NdArrays); returns the per-epoch logs.
+   *
+   * @param x the training samples, one per row: Java arrays ({@code float[][]}, ...) or NdArrays
+   * @param y the labels, one per sample
+   * @param args fit arguments such as {@code epochs(10)}, {@code batchSize(128)}, {@code
+   *     validationSplit(0.1)}, {@code callbacks(...)}
+   * @return the loss and metrics of every epoch
+   */
   public History fit(Object x, Object y, FitArg... args) {
     return trainer.fit(x, y, args);
   }
@@ -322,7 +399,11 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     System.out.print(summaryText());
   }
 
-  /** The text {@link #summary()} prints. */
+  /**
+   * The text {@link #summary()} prints.
+   *
+   * @return the text {@link #summary()} prints
+   */
   public String summaryText() {
     if (inputShape() == null) {
       throw new IllegalStateException(
@@ -348,6 +429,9 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * The functional model's input tensor (the first, when it has several); null for Sequential and
    * subclassed models.
+   *
+   * @return the functional model's input tensor (the first, when it has several); null for
+   *     Sequential and subclassed models
    */
   public KerasTensor input() {
     return graph != null ? graph.inputs().get(0) : null;
@@ -356,22 +440,37 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * The functional model's output tensor (the first, when it has several); null for Sequential
    * and subclassed models.
+   *
+   * @return the functional model's output tensor (the first, when it has several); null for
+   *     Sequential and subclassed models
    */
   public KerasTensor output() {
     return graph != null ? graph.outputs().get(0) : null;
   }
 
-  /** The functional model's input tensors; empty for Sequential and subclassed models. */
+  /**
+   * The functional model's input tensors; empty for Sequential and subclassed models.
+   *
+   * @return the functional model's input tensors; empty for Sequential and subclassed models
+   */
   public List<KerasTensor> inputs() {
     return graph != null ? graph.inputs() : List.of();
   }
 
-  /** The functional model's output tensors; empty for Sequential and subclassed models. */
+  /**
+   * The functional model's output tensors; empty for Sequential and subclassed models.
+   *
+   * @return the functional model's output tensors; empty for Sequential and subclassed models
+   */
   public List<KerasTensor> outputs() {
     return graph != null ? graph.outputs() : List.of();
   }
 
-  /** The loss given to {@code compile}, or null before it. */
+  /**
+   * The loss given to {@code compile}, or null before it.
+   *
+   * @return the loss given to {@code compile}, or null before it
+   */
   public keras4j.losses.Loss compiledLoss() {
     return trainer.loss();
   }
@@ -393,6 +492,9 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /**
    * Loads a model saved by {@link #save}, by Python Keras 3 ({@code .keras}), by Keras 2 / tf.keras
    * (legacy {@code .h5}), whatever the file's extension; compiled again if the file says how.
+   *
+   * @param path the {@code .keras} or {@code .h5} file to read
+   * @return the model, with its weights (and optimizer state, when saved compiled)
    */
   public static Model load(java.nio.file.Path path) {
     return ModelFiles.load(path);
@@ -413,6 +515,8 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * serving_default} signature for TF Serving and Python's {@code tf.saved_model.load}. The
    * export takes over the weights, so call it outside {@code fit}; the model rebuilds its graph
    * (weights and optimizer state included) when it runs again.
+   *
+   * @param dir the SavedModel directory to create; it must be absent or empty
    */
   public void export(java.nio.file.Path dir) {
     ModelFiles.export(this, dir);

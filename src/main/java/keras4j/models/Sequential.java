@@ -22,12 +22,21 @@ import org.tensorflow.ndarray.Shape;
 public class Sequential extends Model {
   private final List<Layer> stack = new ArrayList<>();
 
-  /** A model running {@code layers} in order. */
+  /**
+   * A model running {@code layers} in order.
+   *
+   * @param layers the layers, in order; the first may declare {@code inputShape(...)}
+   */
   public Sequential(Layer... layers) {
     this(java.util.Arrays.asList(layers));
   }
 
-  /** A model running {@code layers} in order; {@code args} may give its {@code name}. */
+  /**
+   * A model running {@code layers} in order; {@code args} may give its {@code name}.
+   *
+   * @param layers the layers, in order; the first may declare {@code inputShape(...)}
+   * @param args model arguments, e.g. {@code name("classifier")}
+   */
   public Sequential(List<? extends Layer> layers, LayerArg... args) {
     super(args);
     for (Layer layer : layers) {
@@ -39,6 +48,9 @@ public class Sequential extends Model {
    * Keras's {@code Sequential.from_config}, for Keras 2 and 3 configs: the layers in order, the
    * input shape from the InputLayer Keras 3 writes first, Keras 2's {@code batch_input_shape} on
    * the first layer, or the recorded build shape.
+   *
+   * @param config the model's saved config: its layers in order
+   * @return a new model with the saved layers, not yet holding the saved weights
    */
   public static Sequential fromConfig(ConfigReader config) {
     List<ConfigReader> layerEntries = new ArrayList<>();
@@ -118,7 +130,11 @@ public class Sequential extends Model {
     return config;
   }
 
-  /** Appends a layer. */
+  /**
+   * Appends a layer.
+   *
+   * @param layer the layer to run after the current last one
+   */
   public void add(Layer layer) {
     if (isBuilt()) {
       throw new IllegalStateException(

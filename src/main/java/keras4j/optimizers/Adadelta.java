@@ -23,12 +23,24 @@ public class Adadelta extends Optimizer {
     this(0.001);
   }
 
-  /** Adadelta with the given learning rate (the original paper's rule is learning rate 1). */
+  /**
+   * Adadelta with the given learning rate (the original paper's rule is learning rate 1).
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   */
   public Adadelta(double learningRate) {
     this(learningRate, 0.95, 1e-7);
   }
 
-  /** Adadelta with every setting given. */
+  /**
+   * Adadelta with every setting given.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param rho the decay rate of the moving averages of squared gradients and updates (default
+   *     0.95)
+   * @param epsilon small constant added to the denominator for numerical stability (Keras's {@code
+   *     epsilon}, default 1e-7)
+   */
   public Adadelta(double learningRate, double rho, double epsilon) {
     super("adadelta", learningRate);
     this.rho = (float) rho;

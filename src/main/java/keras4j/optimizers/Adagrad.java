@@ -22,12 +22,24 @@ public class Adagrad extends Optimizer {
     this(0.001);
   }
 
-  /** Adagrad with the given learning rate. */
+  /**
+   * Adagrad with the given learning rate.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   */
   public Adagrad(double learningRate) {
     this(learningRate, 0.1, 1e-7);
   }
 
-  /** Adagrad with every setting given. */
+  /**
+   * Adagrad with every setting given.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param initialAccumulatorValue the starting value of each weight's sum of squared gradients,
+   *     non-negative (default 0.1)
+   * @param epsilon small constant added to the denominator for numerical stability (Keras's {@code
+   *     epsilon}, default 1e-7)
+   */
   public Adagrad(double learningRate, double initialAccumulatorValue, double epsilon) {
     super("adagrad", learningRate);
     this.initialAccumulatorValue = (float) initialAccumulatorValue;

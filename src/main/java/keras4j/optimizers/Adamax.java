@@ -16,12 +16,26 @@ public class Adamax extends AdaptiveMoments {
     this(0.001);
   }
 
-  /** Adamax with the given learning rate. */
+  /**
+   * Adamax with the given learning rate.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   */
   public Adamax(double learningRate) {
     this(learningRate, DEFAULT_BETA_1, DEFAULT_BETA_2, DEFAULT_EPSILON);
   }
 
-  /** Adamax with every setting given. */
+  /**
+   * Adamax with every setting given.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param beta1 the decay rate of the first-moment (mean) estimates, Keras's {@code beta_1},
+   *     default 0.9
+   * @param beta2 the decay rate of the second-moment estimates, Keras's {@code beta_2}, default
+   *     0.999
+   * @param epsilon small constant added to the denominator for numerical stability (Keras's {@code
+   *     epsilon}, default 1e-7)
+   */
   public Adamax(double learningRate, double beta1, double beta2, double epsilon) {
     super("adamax", learningRate, beta1, beta2, epsilon);
   }

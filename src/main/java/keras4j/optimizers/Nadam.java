@@ -26,12 +26,26 @@ public class Nadam extends AdaptiveMoments {
     this(0.001);
   }
 
-  /** Nadam with the given learning rate. */
+  /**
+   * Nadam with the given learning rate.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   */
   public Nadam(double learningRate) {
     this(learningRate, DEFAULT_BETA_1, DEFAULT_BETA_2, DEFAULT_EPSILON);
   }
 
-  /** Nadam with every setting given. */
+  /**
+   * Nadam with every setting given.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param beta1 the decay rate of the first-moment (mean) estimates, Keras's {@code beta_1},
+   *     default 0.9
+   * @param beta2 the decay rate of the second-moment estimates, Keras's {@code beta_2}, default
+   *     0.999
+   * @param epsilon small constant added to the denominator for numerical stability (Keras's {@code
+   *     epsilon}, default 1e-7)
+   */
   public Nadam(double learningRate, double beta1, double beta2, double epsilon) {
     super("nadam", learningRate, beta1, beta2, epsilon);
   }

@@ -61,7 +61,13 @@ public abstract class Optimizer implements KerasSaveable {
   // Keras's _trainable_variables_indices; null until built.
   private Map<Variable, Integer> indices;
 
-  /** An optimizer with a Keras name and starting learning rate. */
+  /**
+   * An optimizer with a Keras name and starting learning rate.
+   *
+   * @param name the Keras name, e.g. {@code "adam"}, used as the prefix of the optimizer's variable
+   *     names
+   * @param learningRate the starting learning rate, positive
+   */
   protected Optimizer(String name, double learningRate) {
     checkLearningRate(learningRate);
     this.name = name;
@@ -87,18 +93,30 @@ public abstract class Optimizer implements KerasSaveable {
     return name;
   }
 
-  /** The current learning rate. */
+  /**
+   * The current learning rate.
+   *
+   * @return the current learning rate
+   */
   public double getLearningRate() {
     return learningRate.numpy().getFloat();
   }
 
-  /** Changes the learning rate; takes effect at the next step, without rebuilding the graph. */
+  /**
+   * Changes the learning rate; takes effect at the next step, without rebuilding the graph.
+   *
+   * @param value the new learning rate, positive
+   */
   public void setLearningRate(double value) {
     checkLearningRate(value);
     learningRate.assign(NdArrays.scalarOf((float) value));
   }
 
-  /** How many updates were applied. */
+  /**
+   * How many updates were applied.
+   *
+   * @return how many updates were applied
+   */
   public long iterations() {
     return (long) iterations.numpy().getFloat();
   }
@@ -106,6 +124,8 @@ public abstract class Optimizer implements KerasSaveable {
   /**
    * Keras's {@code self.iterations}: the number of updates applied before this one, for {@link
    * #updateStep} to read ({@code iterationsVariable().value()}, plus one for the 1-based step).
+   *
+   * @return the iteration counter variable
    */
   protected Variable iterationsVariable() {
     return iterations;
@@ -115,12 +135,18 @@ public abstract class Optimizer implements KerasSaveable {
    * Keras's {@code optimizer.variables}: the iteration count, the learning rate, then every
    * variable {@link #build} added, in the order it added them. This is the order of the optimizer
    * section of a Keras weights file.
+   *
+   * @return every variable of the optimizer, in the order they are saved
    */
   public List<Variable> variables() {
     return List.copyOf(variables);
   }
 
-  /** Whether {@link #build} has run. */
+  /**
+   * Whether {@link #build} has run.
+   *
+   * @return whether {@link #build} has run
+   */
   public boolean built() {
     return indices != null;
   }
@@ -131,6 +157,7 @@ public abstract class Optimizer implements KerasSaveable {
    * #applyGradients} calls it on first use; code restoring a saved state calls it before assigning
    * {@link #variables()}.
    *
+   * @param trainedVariables the variables this optimizer trains, in the model's order
    * @throws IllegalStateException if already built: an optimizer trains one set of variables
    */
   public void build(List<Variable> trainedVariables) {
@@ -148,6 +175,9 @@ public abstract class Optimizer implements KerasSaveable {
   /**
    * Keras's {@code _get_variable_index}: the position of {@code variable} in the list {@link
    * #build} got, to find its slots in lists made there.
+   *
+   * @param variable one of the trained variables
+   * @return its 0-based position
    */
   protected int variableIndex(Variable variable) {
     Integer index = built() ? indices.get(variable) : null;
@@ -162,7 +192,14 @@ public abstract class Optimizer implements KerasSaveable {
         + " called for the variables it was built with; create a new optimizer for new variables";
   }
 
-  /** Keras's {@code add_variable}: a non-trainable variable of the optimizer, saved with it. */
+  /**
+   * Keras's {@code add_variable}: a non-trainable variable of the optimizer, saved with it.
+   *
+   * @param variableName the variable's name within the optimizer
+   * @param shape the variable's shape
+   * @param initialValue the value every element starts at
+   * @return the new variable, tracked and saved by the optimizer
+   */
   protected Variable addVariable(String variableName, Shape shape, float initialValue) {
     FloatNdArray value = NdArrays.ofFloats(shape);
     if (initialValue != 0) {
@@ -174,6 +211,11 @@ public abstract class Optimizer implements KerasSaveable {
   /**
    * Keras's {@code add_variable_from_reference}: a variable of {@code reference}'s shape starting
    * at {@code initialValue}, named after both (e.g. {@code adam/dense_kernel_momentum}).
+   *
+   * @param reference the model variable the slot belongs to
+   * @param slotName the slot's name, e.g. {@code "momentum"}, added to the variable's name
+   * @param initialValue the value every element starts at
+   * @return the new slot variable
    */
   protected Variable addVariableFromReference(
       Variable reference, String slotName, float initialValue) {
@@ -181,7 +223,13 @@ public abstract class Optimizer implements KerasSaveable {
         reference.name().replace('/', '_') + "_" + slotName, reference.shape(), initialValue);
   }
 
-  /** {@link #addVariableFromReference(Variable, String, float)} starting at zeros. */
+  /**
+   * {@link #addVariableFromReference(Variable, String, float)} starting at zeros.
+   *
+   * @param reference the model variable the slot belongs to
+   * @param slotName the slot's name, e.g. {@code "momentum"}, added to the variable's name
+   * @return the new slot variable, all zeros
+   */
   protected Variable addVariableFromReference(Variable reference, String slotName) {
     return addVariableFromReference(reference, slotName, 0f);
   }
@@ -190,6 +238,10 @@ public abstract class Optimizer implements KerasSaveable {
    * Keras's {@code add_optimizer_variables(variables, names)}: for each variable in turn, one
    * zero slot per name (Keras interleaves them so); returns one list per name, indexed as {@code
    * variables}.
+   *
+   * @param trainedVariables the variables this optimizer trains, in the model's order
+   * @param slotNames the names of the slots to create for each variable
+   * @return one list per slot name, holding that slot of each variable in order
    */
   protected List<List<Variable>> addOptimizerVariables(
       List<Variable> trainedVariables, String... slotNames) {
@@ -212,6 +264,9 @@ public abstract class Optimizer implements KerasSaveable {
    * precedes it and after every gradient, and the iteration count moves on after every update. A
    * null gradient (a variable the loss does not depend on) is skipped with a warning, as in Keras;
    * all null is an error.
+   *
+   * @param gradients one gradient per variable, in the same order; null for a variable without one
+   * @param trainedVariables the variables this optimizer trains, in the model's order
    */
   public void applyGradients(List<KerasTensor> gradients, List<Variable> trainedVariables) {
     Trace trace = Trace.current("Optimizer.applyGradients");
@@ -264,6 +319,10 @@ public abstract class Optimizer implements KerasSaveable {
    * Keras's {@code _backend_update_step}: {@link #updateStep} for each variable with a gradient.
    * Override it (calling {@code super}) for work done once per step, before the variables'
    * updates, such as Nadam's {@code u_product}.
+   *
+   * @param gradients one gradient per variable, in the same order; null for a variable without one
+   * @param trainedVariables the variables this optimizer trains, in the model's order
+   * @param learningRate the learning rate of this step, a scalar tensor
    */
   protected void updateSteps(
       List<KerasTensor> gradients, List<Variable> trainedVariables, KerasTensor learningRate) {
@@ -276,11 +335,20 @@ public abstract class Optimizer implements KerasSaveable {
    * Keras's {@code update_step}: updates {@code variable} (and its slots) from {@code gradient},
    * with {@code variable.assign/assignAdd/assignSub} of values computed by {@link Ops}. It runs
    * once, while the training step is traced; the updates it records run on every execution.
+   *
+   * @param gradient the gradient of the loss with respect to {@code variable}
+   * @param variable the variable to update
+   * @param learningRate the learning rate of this step, a scalar tensor
    */
   protected abstract void updateStep(
       KerasTensor gradient, Variable variable, KerasTensor learningRate);
 
-  /** A float32 scalar, for the constants of an update rule. */
+  /**
+   * A float32 scalar, for the constants of an update rule.
+   *
+   * @param value the constant
+   * @return a float32 scalar tensor holding {@code value}
+   */
   protected static KerasTensor scalar(double value) {
     return KerasTensor.constant(NdArrays.scalarOf((float) value));
   }
@@ -320,12 +388,20 @@ public abstract class Optimizer implements KerasSaveable {
   /**
    * The learning rate of a Keras optimizer config: {@code learning_rate} (Keras 2's {@code lr}),
    * or {@code fallback}; a schedule (an object) is refused.
+   *
+   * @param config the optimizer's saved config
+   * @param fallback the optimizer's default learning rate
+   * @return the learning rate to construct the optimizer with
    */
   protected static double learningRate(ConfigReader config, double fallback) {
     return config.doubleValue("learning_rate", config.doubleValue("lr", fallback));
   }
 
-  /** The Keras config, for saving. */
+  /**
+   * The Keras config, for saving.
+   *
+   * @return the Keras config, for saving
+   */
   public Map<String, Object> getConfig() {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", name);

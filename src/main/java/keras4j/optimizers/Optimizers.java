@@ -18,7 +18,12 @@ public final class Optimizers {
 
   private Optimizers() {}
 
-  /** A new optimizer called {@code alias}. */
+  /**
+   * A new optimizer called {@code alias}.
+   *
+   * @param alias a Keras alias or class name, e.g. {@code "adam"}, {@code "sgd"}, {@code "rmsprop"}
+   * @return a new optimizer called {@code alias}
+   */
   public static Optimizer get(String alias) {
     Supplier<Optimizer> optimizer = ALIASES.get(alias.toLowerCase());
     if (optimizer == null) {
@@ -28,7 +33,11 @@ public final class Optimizers {
     return optimizer.get();
   }
 
-  /** Every alias, sorted. */
+  /**
+   * Every alias, sorted.
+   *
+   * @return every alias, sorted
+   */
   public static List<String> aliases() {
     return ALIASES.keySet().stream().sorted().toList();
   }

@@ -24,12 +24,24 @@ public class RMSprop extends Optimizer {
     this(0.001);
   }
 
-  /** RMSprop with the given learning rate. */
+  /**
+   * RMSprop with the given learning rate.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   */
   public RMSprop(double learningRate) {
     this(learningRate, 0.9, 0.0, 1e-7);
   }
 
-  /** RMSprop with every setting given. */
+  /**
+   * RMSprop with every setting given.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param rho the decay rate of the moving average of squared gradients (default 0.9)
+   * @param momentum the momentum of the updates, in [0, 1] (default 0, none)
+   * @param epsilon small constant added to the denominator for numerical stability (Keras's {@code
+   *     epsilon}, default 1e-7)
+   */
   public RMSprop(double learningRate, double rho, double momentum, double epsilon) {
     super("rmsprop", learningRate);
     this.rho = (float) rho;
@@ -37,7 +49,13 @@ public class RMSprop extends Optimizer {
     this.epsilon = (float) epsilon;
   }
 
-  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  /**
+   * Keras's {@code from_config}, with Keras's defaults for what the config leaves out.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new optimizer configured as saved, with no state yet
+   */
   public static RMSprop fromConfig(ConfigReader config) {
     return new RMSprop(Optimizer.learningRate(config, 0.001), config.doubleValue("rho", 0.9),
         config.doubleValue("momentum", 0), config.doubleValue("epsilon", 1e-7));

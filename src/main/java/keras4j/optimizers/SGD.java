@@ -21,12 +21,22 @@ public class SGD extends Optimizer {
     this(0.01);
   }
 
-  /** Plain SGD. */
+  /**
+   * Plain SGD.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   */
   public SGD(double learningRate) {
     this(learningRate, 0, false);
   }
 
-  /** SGD with momentum in [0, 1], optionally Nesterov's. */
+  /**
+   * SGD with momentum in [0, 1], optionally Nesterov's.
+   *
+   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param momentum the fraction of the previous update added to this one, in [0, 1] (default 0)
+   * @param nesterov true for Nesterov momentum (default false)
+   */
   public SGD(double learningRate, double momentum, boolean nesterov) {
     super("SGD", learningRate);
     if (!(momentum >= 0 && momentum <= 1)) {
@@ -36,7 +46,13 @@ public class SGD extends Optimizer {
     this.nesterov = nesterov;
   }
 
-  /** Keras's {@code from_config}, with Keras's defaults for what the config leaves out. */
+  /**
+   * Keras's {@code from_config}, with Keras's defaults for what the config leaves out.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new optimizer configured as saved, with no state yet
+   */
   public static SGD fromConfig(ConfigReader config) {
     return new SGD(Optimizer.learningRate(config, 0.01), config.doubleValue("momentum", 0),
         config.bool("nesterov", false));

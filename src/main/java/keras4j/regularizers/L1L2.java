@@ -11,7 +11,12 @@ public final class L1L2 implements Regularizer {
   private final float l1;
   private final float l2;
 
-  /** A penalty with both factors. */
+  /**
+   * A penalty with both factors.
+   *
+   * @param l1 the factor of the L1 penalty {@code l1 * sum(|w|)}, non-negative (0 for none)
+   * @param l2 the factor of the L2 penalty {@code l2 * sum(w^2)}, non-negative (0 for none)
+   */
   public L1L2(double l1, double l2) {
     if (l1 < 0 || l2 < 0) {
       throw new IllegalArgumentException("Regularization factors must be >= 0, got " + l1 + ", " + l2);
@@ -20,17 +25,33 @@ public final class L1L2 implements Regularizer {
     this.l2 = (float) l2;
   }
 
-  /** {@code l1 * sum(|w|)}. */
+  /**
+   * {@code l1 * sum(|w|)}.
+   *
+   * @param l1 the factor of the L1 penalty {@code l1 * sum(|w|)}, non-negative (0 for none)
+   * @return an L1 regularizer, Keras's {@code regularizers.L1(l1)}
+   */
   public static L1L2 l1(double l1) {
     return new L1L2(l1, 0);
   }
 
-  /** {@code l2 * sum(w^2)}. */
+  /**
+   * {@code l2 * sum(w^2)}.
+   *
+   * @param l2 the factor of the L2 penalty {@code l2 * sum(w^2)}, non-negative (0 for none)
+   * @return an L2 regularizer, Keras's {@code regularizers.L2(l2)}
+   */
   public static L1L2 l2(double l2) {
     return new L1L2(0, l2);
   }
 
-  /** Both penalties. */
+  /**
+   * Both penalties.
+   *
+   * @param l1 the factor of the L1 penalty {@code l1 * sum(|w|)}, non-negative (0 for none)
+   * @param l2 the factor of the L2 penalty {@code l2 * sum(w^2)}, non-negative (0 for none)
+   * @return a regularizer adding both penalties, Keras's {@code regularizers.L1L2(l1, l2)}
+   */
   public static L1L2 l1L2(double l1, double l2) {
     return new L1L2(l1, l2);
   }

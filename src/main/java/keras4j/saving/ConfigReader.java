@@ -24,7 +24,14 @@ public final class ConfigReader {
     this.path = path;
   }
 
-  /** A reader over {@code value}, which must be a JSON object; {@code path} names it in errors. */
+  /**
+   * A reader over {@code value}, which must be a JSON object; {@code path} names it in errors.
+   *
+   * @param value the parsed JSON value
+   * @param path the value's JSON path, for error messages, e.g. {@code config}
+   * @return a reader over {@code value}, which must be a JSON object; {@code path} names it in
+   *     errors
+   */
   @SuppressWarnings("unchecked")
   public static ConfigReader of(Object value, String path) {
     if (!(value instanceof Map<?, ?>)) {
@@ -34,51 +41,96 @@ public final class ConfigReader {
     return new ConfigReader((Map<String, Object>) value, path);
   }
 
-  /** The JSON path of this object, e.g. {@code config.layers[1].config}. */
+  /**
+   * The JSON path of this object, e.g. {@code config.layers[1].config}.
+   *
+   * @return the JSON path of this object, e.g. {@code config.layers[1].config}
+   */
   public String path() {
     return path;
   }
 
-  /** The JSON path of {@code key} in this object. */
+  /**
+   * The JSON path of {@code key} in this object.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @return the JSON path of {@code key} in this object
+   */
   public String path(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  /** Whether {@code key} is present with a non-null value. */
+  /**
+   * Whether {@code key} is present with a non-null value.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @return whether {@code key} is present with a non-null value
+   */
   public boolean has(String key) {
     return values.get(key) != null;
   }
 
-  /** The raw JSON value of {@code key} (Map, List, String, Long, Double, Boolean or null). */
+  /**
+   * The raw JSON value of {@code key} (Map, List, String, Long, Double, Boolean or null).
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @return the raw JSON value of {@code key} (Map, List, String, Long, Double, Boolean or null)
+   */
   public Object raw(String key) {
     return values.get(key);
   }
 
-  /** The object's keys and raw values, read-only. */
+  /**
+   * The object's keys and raw values, read-only.
+   *
+   * @return the object's keys and raw values, read-only
+   */
   public Map<String, Object> asMap() {
     return Collections.unmodifiableMap(values);
   }
 
-  /** A copy of this object with {@code key} set to {@code value}. */
+  /**
+   * A copy of this object with {@code key} set to {@code value}.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @param value the new raw JSON value
+   * @return a copy of this object with {@code key} set to {@code value}
+   */
   public ConfigReader with(String key, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(key, value);
     return new ConfigReader(copy, path);
   }
 
-  /** The error for {@code key} not holding what was {@code expected}. */
+  /**
+   * The error for {@code key} not holding what was {@code expected}.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @param expected what the key should hold, e.g. {@code "a positive integer"}
+   * @return the error for {@code key} not holding what was {@code expected}
+   */
   public IllegalArgumentException invalid(String key, String expected) {
     return new IllegalArgumentException("Invalid Keras config: " + path(key) + " should be "
         + expected + ", got " + describe(values.get(key)));
   }
 
-  /** The error for a setting keras4j does not support, naming where it is. */
+  /**
+   * The error for a setting keras4j does not support, naming where it is.
+   *
+   * @param what the unsupported setting, e.g. {@code "groups=2"}
+   * @return the exception, for the caller to throw
+   */
   public IllegalArgumentException unsupported(String what) {
     return new IllegalArgumentException(path + " uses " + what
         + ", which keras4j does not support");
   }
 
-  /** The required string {@code key}. */
+  /**
+   * The required string {@code key}.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @return the required string {@code key}
+   */
   public String string(String key) {
     String value = string(key, null);
     if (value == null) {
@@ -87,17 +139,34 @@ public final class ConfigReader {
     return value;
   }
 
-  /** The string {@code key}, or {@code fallback} when absent. */
+  /**
+   * The string {@code key}, or {@code fallback} when absent.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @param fallback the value when the key is absent or null (Keras's default)
+   * @return the string {@code key}, or {@code fallback} when absent
+   */
   public String string(String key, String fallback) {
     return typed(key, String.class, fallback, "a string");
   }
 
-  /** The boolean {@code key}, or {@code fallback} when absent. */
+  /**
+   * The boolean {@code key}, or {@code fallback} when absent.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @param fallback the value when the key is absent or null (Keras's default)
+   * @return the boolean {@code key}, or {@code fallback} when absent
+   */
   public boolean bool(String key, boolean fallback) {
     return typed(key, Boolean.class, fallback, "true or false");
   }
 
-  /** The required integer {@code key}, which must fit a Java int. */
+  /**
+   * The required integer {@code key}, which must fit a Java int.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @return the required integer {@code key}, which must fit a Java int
+   */
   public int intValue(String key) {
     if (!has(key)) {
       throw invalid(key, "an integer");
@@ -105,17 +174,35 @@ public final class ConfigReader {
     return toInt(values.get(key), key);
   }
 
-  /** The integer {@code key}, or {@code fallback} when absent. */
+  /**
+   * The integer {@code key}, or {@code fallback} when absent.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @param fallback the value when the key is absent or null (Keras's default)
+   * @return the integer {@code key}, or {@code fallback} when absent
+   */
   public int intValue(String key, int fallback) {
     return has(key) ? intValue(key) : fallback;
   }
 
-  /** The integer {@code key} as a long, or {@code fallback} when absent. */
+  /**
+   * The integer {@code key} as a long, or {@code fallback} when absent.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @param fallback the value when the key is absent or null (Keras's default)
+   * @return the integer {@code key} as a long, or {@code fallback} when absent
+   */
   public long longValue(String key, long fallback) {
     return typed(key, Long.class, fallback, "an integer");
   }
 
-  /** The number {@code key} (integer or not), or {@code fallback} when absent. */
+  /**
+   * The number {@code key} (integer or not), or {@code fallback} when absent.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @param fallback the value when the key is absent or null (Keras's default)
+   * @return the number {@code key} (integer or not), or {@code fallback} when absent
+   */
   public double doubleValue(String key, double fallback) {
     return typed(key, Number.class, fallback, "a number").doubleValue();
   }
@@ -132,7 +219,12 @@ public final class ConfigReader {
     return type.cast(value);
   }
 
-  /** One int or a list of ints ({@code kernel_size: 3} or {@code [3, 3]}) as an int array. */
+  /**
+   * One int or a list of ints ({@code kernel_size: 3} or {@code [3, 3]}) as an int array.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @return the values as an int array, e.g. {@code [3, 3]} for both forms
+   */
   public int[] ints(String key) {
     Object value = values.get(key);
     if (value instanceof List<?> list) {
@@ -150,8 +242,10 @@ public final class ConfigReader {
 
   /**
    * A shape as Keras writes it, a list of integers and nulls or -1 (unknown dimensions, given as
-   * -1);
-   * null when absent.
+   * -1); null when absent.
+   *
+   * @param key the config key, e.g. {@code "batch_shape"}
+   * @return the dimensions, -1 for unknown ones; null when absent
    */
   public long[] shape(String key) {
     Object value = values.get(key);
@@ -179,6 +273,9 @@ public final class ConfigReader {
   /**
    * The sample dimensions of the batch shape {@code key} ({@code [null, d1, ...]}), each positive
    * or unknown (null in the file, -1 here, as {@code Input((None, None, 3))}); null when absent.
+   *
+   * @param key the config key, e.g. {@code "batch_shape"}
+   * @return the sample dimensions, -1 for unknown ones; null when absent
    */
   public long[] sampleShape(String key) {
     long[] batchShape = shape(key);
@@ -194,7 +291,12 @@ public final class ConfigReader {
     return sample;
   }
 
-  /** The required JSON object {@code key}. */
+  /**
+   * The required JSON object {@code key}.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @return the required JSON object {@code key}
+   */
   public ConfigReader object(String key) {
     if (!(values.get(key) instanceof Map<?, ?>)) {
       throw invalid(key, "a JSON object");
@@ -202,12 +304,22 @@ public final class ConfigReader {
     return of(values.get(key), path(key));
   }
 
-  /** The JSON object {@code key}, or null when absent. */
+  /**
+   * The JSON object {@code key}, or null when absent.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @return the JSON object {@code key}, or null when absent
+   */
   public ConfigReader optionalObject(String key) {
     return has(key) ? object(key) : null;
   }
 
-  /** The required list {@code key}. */
+  /**
+   * The required list {@code key}.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @return the required list {@code key}
+   */
   public List<?> list(String key) {
     if (!(values.get(key) instanceof List<?> list)) {
       throw invalid(key, "a list");
@@ -215,7 +327,12 @@ public final class ConfigReader {
     return list;
   }
 
-  /** The required list of JSON objects {@code key}. */
+  /**
+   * The required list of JSON objects {@code key}.
+   *
+   * @param key the config key, e.g. {@code "units"}
+   * @return the required list of JSON objects {@code key}
+   */
   public List<ConfigReader> objects(String key) {
     List<?> list = list(key);
     List<ConfigReader> out = new ArrayList<>();

@@ -27,7 +27,12 @@ public final class Json {
     this.text = text;
   }
 
-  /** Parses a JSON document; throws {@link IllegalArgumentException} naming the offset on error. */
+  /**
+   * Parses a JSON document; throws {@link IllegalArgumentException} naming the offset on error.
+   *
+   * @param text the JSON document
+   * @return the value: Map, List, String, Long, Double, Boolean or null
+   */
   public static Object parse(String text) {
     Json parser = new Json(text);
     parser.skipSpace();
@@ -39,7 +44,13 @@ public final class Json {
     return value;
   }
 
-  /** Parses a JSON object, failing with {@code what} in the message if it is something else. */
+  /**
+   * Parses a JSON object, failing with {@code what} in the message if it is something else.
+   *
+   * @param text the JSON document
+   * @param what what the document is, for error messages, e.g. {@code "config.json"}
+   * @return the object's keys and values, in document order
+   */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> parseObject(String text, String what) {
     Object value = parse(text);
@@ -252,6 +263,9 @@ public final class Json {
    * Writes {@code value} as JSON: maps, iterables, Java arrays of any element type, strings,
    * numbers (floats keep their shortest float spelling, so {@code 0.2f} is written {@code 0.2}),
    * booleans and null.
+   *
+   * @param value the value to write
+   * @return the JSON text
    */
   public static String write(Object value) {
     StringBuilder out = new StringBuilder();

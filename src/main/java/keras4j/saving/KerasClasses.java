@@ -33,6 +33,10 @@ public final class KerasClasses<T> {
   /**
    * An empty table of {@code kind}s (a word for messages, e.g. "layer") of base type {@code type},
    * whose built-ins Keras keeps in {@code module} (e.g. {@code keras.layers}).
+   *
+   * @param kind the word for the objects in messages, e.g. {@code "layer"}
+   * @param type the base type of every entry
+   * @param module Keras's module of the built-ins, e.g. {@code "keras.layers"}
    */
   public KerasClasses(String kind, Class<T> type, String module) {
     this.kind = kind;
@@ -40,7 +44,15 @@ public final class KerasClasses<T> {
     this.module = module;
   }
 
-  /** Adds the built-in {@code cls}, Keras's {@code className}, rebuilt by {@code fromConfig}. */
+  /**
+   * Adds the built-in {@code cls}, Keras's {@code className}, rebuilt by {@code fromConfig}.
+   *
+   * @param <S> the built-in's type
+   * @param className the Keras class name, e.g. {@code "Dense"}
+   * @param cls the Java class
+   * @param fromConfig builds an instance from its saved config
+   * @return this table, for chaining
+   */
   public <S extends T> KerasClasses<T> add(
       String className, Class<S> cls, Function<ConfigReader, ? extends S> fromConfig) {
     return add(className, cls, fromConfig, module, null);
@@ -50,6 +62,14 @@ public final class KerasClasses<T> {
    * Adds a built-in that Keras writes with its own {@code module} and {@code registeredName}
    * (Keras 3 writes functional models as module {@code keras.src.models.functional}, registered
    * name {@code Functional}). The first class name added for a class is the one saved.
+   *
+   * @param <S> the built-in's type
+   * @param className the Keras class name, e.g. {@code "Dense"}
+   * @param cls the Java class
+   * @param fromConfig builds an instance from its saved config
+   * @param module the module Keras writes for it
+   * @param registeredName the registered name Keras writes for it
+   * @return this table, for chaining
    */
   public <S extends T> KerasClasses<T> add(String className, Class<S> cls,
       Function<ConfigReader, ? extends S> fromConfig, String module, String registeredName) {
@@ -57,13 +77,23 @@ public final class KerasClasses<T> {
     return this;
   }
 
-  /** Refuses the Keras class {@code className} with {@code reason} (e.g. Lambda's Python code). */
+  /**
+   * Refuses the Keras class {@code className} with {@code reason} (e.g. Lambda's Python code).
+   *
+   * @param className the Keras class name, e.g. {@code "Dense"}
+   * @param reason why keras4j cannot load it, shown in the error
+   * @return this table, for chaining
+   */
   public KerasClasses<T> refuse(String className, String reason) {
     refused.put(className, reason);
     return this;
   }
 
-  /** The Keras class names of the built-ins, in the order added. */
+  /**
+   * The Keras class names of the built-ins, in the order added.
+   *
+   * @return the Keras class names of the built-ins, in the order added
+   */
   public List<String> classNames() {
     return new ArrayList<>(byName.keySet());
   }
@@ -72,6 +102,10 @@ public final class KerasClasses<T> {
    * Keras's serialized form of {@code object} whose {@code getConfig()} is {@code config}: {@code
    * {"module", "class_name", "config", "registered_name"}}. Throws if its class is neither one of
    * the built-ins (exactly) nor registered.
+   *
+   * @param object the object to serialize
+   * @param config its {@code getConfig()}
+   * @return the serialized entry, as Keras writes it
    */
   public Map<String, Object> serialize(T object, Map<String, Object> config) {
     Class<?> cls = object.getClass();
@@ -102,6 +136,9 @@ public final class KerasClasses<T> {
   /**
    * Keras's {@code deserialize_keras_object}: the object an entry describes, built by its
    * registered or built-in factory from the entry's {@code config}.
+   *
+   * @param entry a serialized entry, as Keras writes it
+   * @return a new object of the table's base type
    */
   public T deserialize(ConfigReader entry) {
     String className = entry.string("class_name");

@@ -10,24 +10,36 @@ import java.util.List;
  * layers/dense_1/vars/0}.
  */
 public interface KerasSaveable {
-  /** The object's name, written as its {@code vars} group's {@code name} attribute. */
+  /**
+   * The object's name, written as its {@code vars} group's {@code name} attribute.
+   *
+   * @return the object's name, written as its {@code vars} group's {@code name} attribute
+   */
   String name();
 
   /**
    * Keras's {@code save_own_variables}: puts this object's own state (not its children's) into
    * {@code store}, under the keys {@code "0"}, {@code "1"}, ...
+   *
+   * @param store the object's group in the weight file being written
    */
   void saveOwnVariables(WeightStore store);
 
   /**
    * Keras's {@code load_own_variables}: reads back what {@link #saveOwnVariables} put, through
    * {@link WeightStore#load}, which checks every value before any variable changes.
+   *
+   * @param store the object's group in the weight file being read
    */
   void loadOwnVariables(WeightStore store);
 
   /**
    * The objects whose state nests under this one, in the order Keras walks them (a Sequential or
    * functional model: its {@code layers}, then its {@code optimizer}); none by default.
+   *
+   * @return the objects whose state nests under this one, in the order Keras walks them (a
+   *     Sequential or functional model: its {@code layers}, then its {@code optimizer}); none by
+   *     default
    */
   default List<SaveableChild> saveableChildren() {
     return List.of();

@@ -31,13 +31,26 @@ public final class ObjectRegistration {
   /**
    * Registers {@code type} under {@code "packageName>" + type.getSimpleName()}, rebuilt from its
    * config by {@code fromConfig}.
+   *
+   * @param <T> the registered type
+   * @param packageName the package part of the registered name, e.g. {@code "my_package"}
+   * @param type the Java class to register
+   * @param fromConfig builds an instance from its saved config
    */
   public static <T> void registerKerasSerializable(
       String packageName, Class<T> type, Function<ConfigReader, ? extends T> fromConfig) {
     registerKerasSerializable(packageName, type.getSimpleName(), type, fromConfig);
   }
 
-  /** Registers {@code type} under {@code "packageName>name"}. */
+  /**
+   * Registers {@code type} under {@code "packageName>name"}.
+   *
+   * @param <T> the registered type
+   * @param packageName the package part of the registered name, e.g. {@code "my_package"}
+   * @param name the name part of the registered name
+   * @param type the Java class to register
+   * @param fromConfig builds an instance from its saved config
+   */
   public static <T> void registerKerasSerializable(String packageName, String name,
       Class<T> type, Function<ConfigReader, ? extends T> fromConfig) {
     Objects.requireNonNull(type, "type");
@@ -52,7 +65,12 @@ public final class ObjectRegistration {
     NAMES.put(type, registeredName);
   }
 
-  /** Keras's {@code get_registered_name}: the name {@code type} is registered under, or null. */
+  /**
+   * Keras's {@code get_registered_name}: the name {@code type} is registered under, or null.
+   *
+   * @param type the class to look up
+   * @return the registered name, e.g. {@code "my_package>MyLayer"}, or null
+   */
   public static String getRegisteredName(Class<?> type) {
     return NAMES.get(type);
   }

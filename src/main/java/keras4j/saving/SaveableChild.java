@@ -15,12 +15,26 @@ import java.util.List;
  */
 public record SaveableChild(
     String attribute, List<? extends KerasSaveable> objects, boolean container) {
-  /** A single saveable at {@code attribute}. */
+  /**
+   * A single saveable at {@code attribute}.
+   *
+   * @param attribute the attribute name Keras uses for the child, e.g. {@code "layers"} or {@code
+   *     "optimizer"}
+   * @param object the child object
+   * @return the child entry
+   */
   public static SaveableChild of(String attribute, KerasSaveable object) {
     return new SaveableChild(attribute, List.of(object), false);
   }
 
-  /** A container of saveables at {@code attribute}. */
+  /**
+   * A container of saveables at {@code attribute}.
+   *
+   * @param attribute the attribute name Keras uses for the child, e.g. {@code "layers"} or {@code
+   *     "optimizer"}
+   * @param objects the children, in Keras's order
+   * @return the container entry
+   */
   public static SaveableChild container(String attribute, List<? extends KerasSaveable> objects) {
     return new SaveableChild(attribute, List.copyOf(objects), true);
   }

@@ -29,7 +29,11 @@ public final class SavedModelPredictor implements AutoCloseable {
   private final String outputName;
   private final Shape inputShape;
 
-  /** Loads the SavedModel in {@code dir} (tag {@code serve}). */
+  /**
+   * Loads the SavedModel in {@code dir} (tag {@code serve}).
+   *
+   * @param dir the SavedModel directory (holding {@code saved_model.pb} and {@code variables/})
+   */
   public SavedModelPredictor(Path dir) {
     if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
       throw new IllegalArgumentException(dir + " is not a TensorFlow SavedModel directory (it"
@@ -61,22 +65,39 @@ public final class SavedModelPredictor implements AutoCloseable {
     }
   }
 
-  /** The signature's input name (e.g. the model's input layer). */
+  /**
+   * The signature's input name (e.g. the model's input layer).
+   *
+   * @return the signature's input name (e.g. the model's input layer)
+   */
   public String inputName() {
     return inputName;
   }
 
-  /** The signature's output name ({@code output_0} for keras4j and Keras 3 exports). */
+  /**
+   * The signature's output name ({@code output_0} for keras4j and Keras 3 exports).
+   *
+   * @return the signature's output name ({@code output_0} for keras4j and Keras 3 exports)
+   */
   public String outputName() {
     return outputName;
   }
 
-  /** The input shape the signature declares, batch first (-1 for unknown). */
+  /**
+   * The input shape the signature declares, batch first (-1 for unknown).
+   *
+   * @return the input shape the signature declares, batch first (-1 for unknown)
+   */
   public Shape inputShape() {
     return inputShape;
   }
 
-  /** The model's outputs for {@code x} (Java arrays or NdArrays, one sample per row). */
+  /**
+   * The model's outputs for {@code x} (Java arrays or NdArrays, one sample per row).
+   *
+   * @param x the input samples
+   * @return one output row per sample
+   */
   public FloatNdArray predict(Object x) {
     HostArray data = HostArray.of(x, "x");
     if (!inputShape.isUnknown() && !Shapes.samplesCompatible(inputShape, data.shape())) {

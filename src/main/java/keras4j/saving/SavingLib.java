@@ -40,6 +40,11 @@ public final class SavingLib {
    * Saves {@code model} to {@code path} in Keras 3's {@code .keras} format, atomically: {@code
    * config} (the model's serialized entry, with its {@code compile_config}) as {@code config.json}
    * and the state of {@code model} and its children as {@code model.weights.h5}.
+   *
+   * @param path the {@code .keras} file to write (replaced if it exists)
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @param model the model whose state is saved or loaded
    */
   public static void saveModel(Path path, Map<String, Object> config, KerasSaveable model) {
     if (!path.getFileName().toString().endsWith(".keras")) {
@@ -70,6 +75,11 @@ public final class SavingLib {
    * when the file has none; Keras 2's {@code training_config} for a legacy file), then its weights
    * and optimizer state are read into it. A model that is {@link AutoCloseable} is closed when its
    * weights do not load.
+   *
+   * @param <T> the model type
+   * @param path the {@code .keras} or {@code .h5} file to read
+   * @param fromConfig builds the model from its entry and compile config
+   * @return the model with its weights loaded
    */
   public static <T extends KerasSaveable> T loadModel(
       Path path, BiFunction<ConfigReader, ConfigReader, T> fromConfig) {
@@ -146,7 +156,12 @@ public final class SavingLib {
     }
   }
 
-  /** Saves the state of {@code model} and its children as a Keras 3 {@code .weights.h5}. */
+  /**
+   * Saves the state of {@code model} and its children as a Keras 3 {@code .weights.h5}.
+   *
+   * @param model the model whose state is saved or loaded
+   * @param path the file to write or read
+   */
   public static void saveWeights(KerasSaveable model, Path path) {
     if (!path.getFileName().toString().endsWith(".weights.h5")) {
       throw new IllegalArgumentException("Weights files must end in .weights.h5 (as Keras"
@@ -161,6 +176,9 @@ public final class SavingLib {
    * Loads the state of {@code model} and its children from a Keras 3 {@code .weights.h5}, the
    * weights of a {@code .keras} archive, or a legacy Keras 2 {@code .h5}. Nothing is changed
    * unless every weight fits.
+   *
+   * @param model the model whose state is saved or loaded
+   * @param path the file to write or read
    */
   public static void loadWeights(KerasSaveable model, Path path) {
     switch (sniff(path)) {
@@ -190,6 +208,11 @@ public final class SavingLib {
    * inputShape} (batch first), named {@code inputName}, as a TensorFlow SavedModel in {@code dir}
    * (which must not exist yet, or be empty), with a {@code serving_default} signature. The
    * variables {@code forward} reads must not be live in another graph.
+   *
+   * @param dir the SavedModel directory to create
+   * @param inputShape the input's shape, batch first (-1 for any batch size)
+   * @param inputName the signature's input name
+   * @param forward computes the model's output from its input
    */
   public static void export(Path dir, Shape inputShape, String inputName,
       Function<KerasTensor, KerasTensor> forward) {

@@ -11,28 +11,58 @@ import keras4j.core.Variable;
  * file that does not fit changes nothing.
  */
 public interface WeightStore {
-  /** The group's path in the file, e.g. {@code layers/dense_1/vars}. */
+  /**
+   * The group's path in the file, e.g. {@code layers/dense_1/vars}.
+   *
+   * @return the group's path in the file, e.g. {@code layers/dense_1/vars}
+   */
   String path();
 
-  /** Whether the file has this group (always true when saving). */
+  /**
+   * Whether the file has this group (always true when saving).
+   *
+   * @return whether the file has this group (always true when saving)
+   */
   boolean exists();
 
-  /** How many values the group holds (Keras's {@code len(store.keys())}). */
+  /**
+   * How many values the group holds (Keras's {@code len(store.keys())}).
+   *
+   * @return how many values the group holds (Keras's {@code len(store.keys())})
+   */
   int size();
 
-  /** Saving: puts {@code variable}'s current value (float32) under {@code key}. */
+  /**
+   * Saving: puts {@code variable}'s current value (float32) under {@code key}.
+   *
+   * @param key the value's key within the group, e.g. {@code "0"}
+   * @param variable the variable to save
+   */
   void put(String key, Variable variable);
 
-  /** Saving: puts an int64 scalar under {@code key} (Keras's integer variables). */
+  /**
+   * Saving: puts an int64 scalar under {@code key} (Keras's integer variables).
+   *
+   * @param key the value's key within the group, e.g. {@code "0"}
+   * @param value the value to save
+   */
   void put(String key, long value);
 
   /**
    * Loading: reads the value under {@code key} into {@code variable} once the whole file has been
    * checked; throws now, naming {@code owner} (e.g. "Layer 'dense'"), if the shapes differ.
+   *
+   * @param key the value's key within the group, e.g. {@code "0"}
+   * @param variable the variable to load into
+   * @param owner the object being loaded, named in error messages, e.g. {@code "layer 'dense_1'"}
    */
   void load(String key, Variable variable, String owner);
 
-  /** Saving: puts {@code variables} under {@code "0"}, {@code "1"}, ... */
+  /**
+   * Saving: puts {@code variables} under {@code "0"}, {@code "1"}, ...
+   *
+   * @param variables the variables to save, in order
+   */
   default void putAll(List<Variable> variables) {
     for (int i = 0; i < variables.size(); i++) {
       put(Integer.toString(i), variables.get(i));
@@ -43,6 +73,9 @@ public interface WeightStore {
    * Loading: reads {@code "0"}, {@code "1"}, ... into {@code variables}, after checking the
    * group exists and holds exactly that many values; {@code owner} (e.g. "Layer 'dense'
    * (Dense)") names them in errors.
+   *
+   * @param variables the variables to load into, in order
+   * @param owner the object being loaded, named in error messages, e.g. {@code "layer 'dense_1'"}
    */
   default void loadAll(List<Variable> variables, String owner) {
     if (variables.isEmpty()) {

@@ -72,6 +72,8 @@ public final class GradientTape implements AutoCloseable {
   /**
    * A tape; a {@code persistent} one computes any number of gradients, as {@code
    * tf.GradientTape(persistent=True)}.
+   *
+   * @param persistent true to allow several gradient calls on this tape
    */
   public GradientTape(boolean persistent) {
     this.trace = Trace.current("GradientTape");
@@ -79,7 +81,11 @@ public final class GradientTape implements AutoCloseable {
     this.opsBefore = Trace.opNames(trace.graph().graph());
   }
 
-  /** Makes the tape differentiate with respect to {@code source} (a tensor or variable). */
+  /**
+   * Makes the tape differentiate with respect to {@code source} (a tensor or variable).
+   *
+   * @param source the tensor or variable to differentiate with respect to
+   */
   public void watch(TensorLike source) {
     checkUsable();
     if (opsAtClose != null) {
@@ -94,7 +100,13 @@ public final class GradientTape implements AutoCloseable {
     }
   }
 
-  /** The gradient of {@code target} with respect to {@code source}, or null if unconnected. */
+  /**
+   * The gradient of {@code target} with respect to {@code source}, or null if unconnected.
+   *
+   * @param target the value to differentiate, usually a scalar loss
+   * @param source a variable or watched tensor
+   * @return the gradient, shaped like {@code source}, or null
+   */
   public KerasTensor gradient(KerasTensor target, TensorLike source) {
     return gradient(target, List.of(source)).get(0);
   }
@@ -103,6 +115,10 @@ public final class GradientTape implements AutoCloseable {
    * The gradients of {@code target} with respect to each of {@code sources} (variables or watched
    * tensors), in order; null for a source the target does not depend on. A non-scalar target is
    * summed first, as in TensorFlow.
+   *
+   * @param target the value to differentiate, usually a scalar loss
+   * @param sources the variables or watched tensors
+   * @return one gradient per source, null where unconnected
    */
   public List<KerasTensor> gradient(KerasTensor target, List<? extends TensorLike> sources) {
     checkUsable();

@@ -12,17 +12,32 @@ import keras4j.utils.RandomSeed;
 public final class NnOps {
   NnOps() {}
 
-  /** {@code tf.nn.relu(x)}: {@code max(x, 0)}. */
+  /**
+   * {@code tf.nn.relu(x)}: {@code max(x, 0)}.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the rectified values, shaped like {@code x}
+   */
   public KerasTensor relu(TensorLike x) {
     return Ops.relu(TF.inTrace("nn.relu", x));
   }
 
-  /** {@code tf.nn.sigmoid(x)}: {@code 1 / (1 + exp(-x))}. */
+  /**
+   * {@code tf.nn.sigmoid(x)}: {@code 1 / (1 + exp(-x))}.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the values squashed into (0, 1)
+   */
   public KerasTensor sigmoid(TensorLike x) {
     return Ops.sigmoid(TF.inTrace("nn.sigmoid", x));
   }
 
-  /** {@code tf.nn.softmax(x)} over the last axis. */
+  /**
+   * {@code tf.nn.softmax(x)} over the last axis.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the probabilities, each row summing to 1
+   */
   public KerasTensor softmax(TensorLike x) {
     return Ops.softmax(TF.inTrace("nn.softmax", x));
   }
@@ -30,6 +45,10 @@ public final class NnOps {
   /**
    * {@code tf.nn.dropout(x, rate)}: zeroes each value with probability {@code rate} and scales the
    * others by {@code 1 / (1 - rate)}; a new mask on every call of the function.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @param rate the probability of dropping each value, in [0, 1)
+   * @return the values with dropout applied, shaped like {@code x}
    */
   public KerasTensor dropout(TensorLike x, double rate) {
     return Ops.dropout(TF.inTrace("nn.dropout", x), rate, RandomSeed.next());
@@ -38,6 +57,10 @@ public final class NnOps {
   /**
    * {@code tf.nn.softmax_cross_entropy_with_logits(labels, logits)}: per sample, {@code
    * -sum(labels * log_softmax(logits))} over the last axis; labels are probabilities (one-hot).
+   *
+   * @param labels the class probabilities (e.g. one-hot), shaped like {@code logits}
+   * @param logits the unnormalised scores, one row per sample
+   * @return the loss of each sample, shape (batch)
    */
   public KerasTensor softmaxCrossEntropyWithLogits(TensorLike labels, TensorLike logits) {
     Tensor z = inTrace("nn.softmaxCrossEntropyWithLogits", logits);
@@ -49,6 +72,10 @@ public final class NnOps {
   /**
    * {@code tf.nn.sparse_softmax_cross_entropy_with_logits(labels, logits)}: per sample, {@code
    * -log_softmax(logits)[label]}; labels are class ids, shape (batch) or (batch, 1).
+   *
+   * @param labels the class id of each sample, shape (batch)
+   * @param logits the scores, shape (batch, classes)
+   * @return the loss of each sample, shape (batch)
    */
   public KerasTensor sparseSoftmaxCrossEntropyWithLogits(TensorLike labels, TensorLike logits) {
     Tensor z = inTrace("nn.sparseSoftmaxCrossEntropyWithLogits", logits);
@@ -60,6 +87,10 @@ public final class NnOps {
   /**
    * {@code tf.nn.sigmoid_cross_entropy_with_logits(labels, logits)}, element-wise, in the stable
    * form {@code max(x, 0) - x * z + log(1 + exp(-|x|))}.
+   *
+   * @param labels the targets in [0, 1], shaped like {@code logits}
+   * @param logits the unnormalised scores, one row per sample
+   * @return the element-wise loss, shaped like {@code logits}
    */
   public KerasTensor sigmoidCrossEntropyWithLogits(TensorLike labels, TensorLike logits) {
     Tensor x = inTrace("nn.sigmoidCrossEntropyWithLogits", logits);

@@ -22,17 +22,37 @@ import org.tensorflow.types.TFloat32;
 public final class RandomOps {
   RandomOps() {}
 
-  /** {@code tf.random.normal(shape)}: mean 0, standard deviation 1. */
+  /**
+   * {@code tf.random.normal(shape)}: mean 0, standard deviation 1.
+   *
+   * @param shape the dimensions of the result
+   * @return a float32 tensor of random values
+   */
   public KerasTensor normal(long... shape) {
     return normal(shape, 0f, 1f);
   }
 
-  /** {@code tf.random.normal(shape, mean, stddev)}. */
+  /**
+   * {@code tf.random.normal(shape, mean, stddev)}.
+   *
+   * @param shape the dimensions of the result
+   * @param mean the mean of the distribution
+   * @param stddev the standard deviation of the distribution, positive
+   * @return a float32 tensor of random values
+   */
   public KerasTensor normal(long[] shape, float mean, float stddev) {
     return normal(shape, mean, stddev, RandomSeed.next());
   }
 
-  /** {@code tf.random.normal(shape, mean, stddev, seed=seed)}. */
+  /**
+   * {@code tf.random.normal(shape, mean, stddev, seed=seed)}.
+   *
+   * @param shape the dimensions of the result
+   * @param mean the mean of the distribution
+   * @param stddev the standard deviation of the distribution, positive
+   * @param seed the random seed, for the same values on every run
+   * @return a float32 tensor of random values
+   */
   public KerasTensor normal(long[] shape, float mean, float stddev, long seed) {
     if (!(stddev >= 0)) {
       throw new IllegalArgumentException("stddev must not be negative, got " + stddev);
@@ -46,17 +66,37 @@ public final class RandomOps {
     return CoreBridge.kerasTensor(new Tensor(trace.graph(), scaled(tf, standard, stddev, mean)));
   }
 
-  /** {@code tf.random.uniform(shape)}: values in [0, 1). */
+  /**
+   * {@code tf.random.uniform(shape)}: values in [0, 1).
+   *
+   * @param shape the dimensions of the result
+   * @return a float32 tensor of random values
+   */
   public KerasTensor uniform(long... shape) {
     return uniform(shape, 0f, 1f);
   }
 
-  /** {@code tf.random.uniform(shape, minval, maxval)}: values in [minval, maxval). */
+  /**
+   * {@code tf.random.uniform(shape, minval, maxval)}: values in [minval, maxval).
+   *
+   * @param shape the dimensions of the result
+   * @param minval the lower bound (inclusive)
+   * @param maxval the upper bound (exclusive), above {@code minval}
+   * @return a float32 tensor of random values
+   */
   public KerasTensor uniform(long[] shape, float minval, float maxval) {
     return uniform(shape, minval, maxval, RandomSeed.next());
   }
 
-  /** {@code tf.random.uniform(shape, minval, maxval, seed=seed)}. */
+  /**
+   * {@code tf.random.uniform(shape, minval, maxval, seed=seed)}.
+   *
+   * @param shape the dimensions of the result
+   * @param minval the lower bound (inclusive)
+   * @param maxval the upper bound (exclusive), above {@code minval}
+   * @param seed the random seed, for the same values on every run
+   * @return a float32 tensor of random values
+   */
   public KerasTensor uniform(long[] shape, float minval, float maxval, long seed) {
     if (!(maxval > minval)) {
       throw new IllegalArgumentException(

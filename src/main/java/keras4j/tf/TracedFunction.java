@@ -47,28 +47,50 @@ public final class TracedFunction<R> implements AutoCloseable {
   /** A body without arguments. */
   @FunctionalInterface
   public interface Body0<R> {
-    /** Builds the function's result. */
+    /**
+     * Builds the function's result.
+     *
+     * @return the body's result: a tensor, or a list or map of tensors
+     */
     R call();
   }
 
   /** A body of one argument. */
   @FunctionalInterface
   public interface Body1<R> {
-    /** Builds the function's result from {@code x}. */
+    /**
+     * Builds the function's result from {@code x}.
+     *
+     * @param x the argument, a graph tensor
+     * @return the body's result: a tensor, or a list or map of tensors
+     */
     R call(KerasTensor x);
   }
 
   /** A body of two arguments, e.g. a training step's {@code (x, y)}. */
   @FunctionalInterface
   public interface Body2<R> {
-    /** Builds the function's result from {@code x} and {@code y}. */
+    /**
+     * Builds the function's result from {@code x} and {@code y}.
+     *
+     * @param x the first argument, a graph tensor
+     * @param y the second argument, a graph tensor
+     * @return the body's result: a tensor, or a list or map of tensors
+     */
     R call(KerasTensor x, KerasTensor y);
   }
 
   /** A body of three arguments. */
   @FunctionalInterface
   public interface Body3<R> {
-    /** Builds the function's result from {@code a}, {@code b} and {@code c}. */
+    /**
+     * Builds the function's result from {@code a}, {@code b} and {@code c}.
+     *
+     * @param a the first argument, a graph tensor
+     * @param b the second argument, a graph tensor
+     * @param c the third argument, a graph tensor
+     * @return the body's result: a tensor, or a list or map of tensors
+     */
     R call(KerasTensor a, KerasTensor b, KerasTensor c);
   }
 
@@ -93,6 +115,9 @@ public final class TracedFunction<R> implements AutoCloseable {
    * Runs the function on {@code args}: numbers, Java arrays ({@code float[][]}, {@code int[]},
    * ...), NdArrays or eager tensors, one per parameter of the body. Inside another trace, the
    * body runs inline on the arguments there (they may be graph tensors and variables).
+   *
+   * @param args the function's arguments, one per parameter of the body
+   * @return the body's result, with eager tensors holding the computed values
    */
   @SuppressWarnings("unchecked")
   public synchronized R call(Object... args) {
@@ -221,6 +246,9 @@ public final class TracedFunction<R> implements AutoCloseable {
   /**
    * How many times the body was traced: once per distinct list of argument shapes, like {@code
    * tf.function}'s {@code experimental_get_tracing_count()}.
+   *
+   * @return how many times the body was traced: once per distinct list of argument shapes, like
+   *     {@code tf.function}'s {@code experimental_get_tracing_count()}
    */
   public synchronized int tracingCount() {
     return concretes.size();

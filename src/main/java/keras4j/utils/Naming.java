@@ -8,6 +8,9 @@ public final class Naming {
    * Keras's {@code to_snake_case}: {@code Dense} gives {@code dense}, {@code Conv2D} {@code conv2d},
    * {@code MaxPooling2D} {@code max_pooling2d}, {@code LeakyReLU} {@code leaky_re_lu}. Layers take
    * their default names from it, and Keras's weight files name their groups with it.
+   *
+   * @param name a class name in CamelCase
+   * @return the name in snake_case
    */
   public static String toSnakeCase(String name) {
     String out = name.replaceAll("\\W+", "");

@@ -12,12 +12,20 @@ public final class RandomSeed {
 
   private RandomSeed() {}
 
-  /** Makes every later seed a function of {@code seed}. */
+  /**
+   * Makes every later seed a function of {@code seed}.
+   *
+   * @param seed the global seed, as Keras's {@code keras.utils.set_random_seed}
+   */
   public static synchronized void set(long seed) {
     random = new SplittableRandom(seed);
   }
 
-  /** The next seed. */
+  /**
+   * The next seed.
+   *
+   * @return the next seed
+   */
   public static synchronized long next() {
     return random.nextLong();
   }

@@ -27,7 +27,11 @@ public final class Threading {
 
   private Threading() {}
 
-  /** The intra-op thread count (0: one per core). */
+  /**
+   * The intra-op thread count (0: one per core).
+   *
+   * @return the intra-op thread count (0: one per core)
+   */
   public static synchronized int getIntraOpParallelismThreads() {
     return intraOp;
   }
@@ -35,6 +39,8 @@ public final class Threading {
   /**
    * Sets the intra-op thread count: 0 for one per core, or a positive count. TensorFlow sizes
    * this pool once per process, when the first model runs.
+   *
+   * @param threads 0 or a positive thread count
    */
   public static synchronized void setIntraOpParallelismThreads(int threads) {
     if (threads < 0) {
@@ -44,7 +50,11 @@ public final class Threading {
     intraOp = threads;
   }
 
-  /** The inter-op thread count (-1: the calling thread, 0: TensorFlow's choice). */
+  /**
+   * The inter-op thread count (-1: the calling thread, 0: TensorFlow's choice).
+   *
+   * @return the inter-op thread count (-1: the calling thread, 0: TensorFlow's choice)
+   */
   public static synchronized int getInterOpParallelismThreads() {
     return interOp;
   }
@@ -52,6 +62,8 @@ public final class Threading {
   /**
    * Sets the inter-op thread count for models that run from now on: -1 to run ops on the
    * calling thread, 0 for TensorFlow's choice, or a positive count.
+   *
+   * @param threads -1, 0 or a positive thread count
    */
   public static synchronized void setInterOpParallelismThreads(int threads) {
     if (threads < -1) {
