@@ -17,6 +17,7 @@ import org.tensorflow.ndarray.Shape;
  */
 public abstract class AbstractConv extends Layer {
   private final int rank;
+  private final int filters;
   final int[] kernelSize;
   final int[] strides;
   final String padding;
@@ -25,15 +26,17 @@ public abstract class AbstractConv extends Layer {
   private Variable bias;
 
   /**
-   * Reads the shared arguments; {@code kernels} are the prefixes of the layer's kernel arguments
-   * ({@code kernel}, or {@code depthwise} and {@code pointwise}) and {@code own} its other ones.
+   * Reads the shared arguments; {@code filters} is null for the depthwise convolutions, {@code
+   * kernels} are the prefixes of the layer's kernel arguments ({@code kernel}, or {@code
+   * depthwise} and {@code pointwise}) and {@code own} its other ones.
    */
-  AbstractConv(int rank, Object kernelSize, LayerArg[] args, boolean allowCausal,
-      String[] kernels, String... own) {
+  AbstractConv(int rank, Integer filters, Object kernelSize, LayerArg[] args,
+      boolean allowCausal, String[] kernels, String... own) {
     super(args, KernelSettings.accepted(kernels,
         Stream.concat(Stream.of("strides", "padding", "dilation_rate"), Stream.of(own))
             .toArray(String[]::new)));
     this.rank = rank;
+    this.filters = filters == null ? 0 : positive("filters", filters);
     this.kernelSize = Windows.tuple(kernelSize, rank, "kernel_size");
     this.strides = Windows.tuple(arg("strides", 1), rank, "strides");
     this.padding = Windows.padding(arg("padding", "valid"), allowCausal);
@@ -92,8 +95,20 @@ public abstract class AbstractConv extends Layer {
     return Shape.of(shape);
   }
 
+  /**
+   * The number of filters (output channels).
+   *
+   * @return the number of filters; 0 for the depthwise convolutions, whose outputs have {@code
+   *     depth_multiplier} channels per input channel
+   */
+  public int filters() {
+    return filters;
+  }
+
   /** The number of output channels for inputs of {@code inputChannels}. */
-  abstract long outputChannels(long inputChannels);
+  long outputChannels(long inputChannels) {
+    return filters;
+  }
 
   /** Creates the kernels for inputs of {@code inputChannels}. */
   abstract void createKernels(long inputChannels);

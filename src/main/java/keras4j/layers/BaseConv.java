@@ -14,13 +14,12 @@ import keras4j.saving.ConfigReader;
  * as in Keras.
  */
 public abstract class BaseConv extends AbstractConv {
-  private final int filters;
   private final int groups;
   private Variable kernel;
 
   BaseConv(int rank, int filters, Object kernelSize, LayerArg[] args) {
-    super(rank, kernelSize, args, rank == 1, new String[] {KernelSettings.KERNEL}, "groups");
-    this.filters = positive("filters", filters);
+    super(rank, filters, kernelSize, args, rank == 1, new String[] {KernelSettings.KERNEL},
+        "groups");
     this.groups = arg("groups", 1);
     if (groups <= 0) {
       throw new IllegalArgumentException("The number of groups must be a positive integer."
@@ -38,20 +37,6 @@ public abstract class BaseConv extends AbstractConv {
     return configArgs(config, KernelSettings.KERNEL).integer("groups").get();
   }
 
-  /**
-   * The number of filters (output channels).
-   *
-   * @return the number of filters
-   */
-  public int filters() {
-    return filters;
-  }
-
-  @Override
-  long outputChannels(long inputChannels) {
-    return filters;
-  }
-
   @Override
   void createKernels(long inputChannels) {
     if (inputChannels % groups != 0) {
@@ -59,7 +44,7 @@ public abstract class BaseConv extends AbstractConv {
           + " by the number of groups. Received groups=" + groups + ", but the input has "
           + inputChannels + " channels (" + describe() + ")");
     }
-    kernel = settings.addKernel(this, kernelShape(inputChannels / groups, filters));
+    kernel = settings.addKernel(this, kernelShape(inputChannels / groups, filters()));
   }
 
   @Override
@@ -69,7 +54,7 @@ public abstract class BaseConv extends AbstractConv {
 
   @Override
   void putOwnConfig(Map<String, Object> config) {
-    config.put("filters", filters);
+    config.put("filters", filters());
   }
 
   @Override

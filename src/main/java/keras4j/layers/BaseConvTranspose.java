@@ -18,13 +18,12 @@ import org.tensorflow.ndarray.Shape;
  * ("valid"), as Keras computes it.
  */
 public abstract class BaseConvTranspose extends AbstractConv {
-  private final int filters;
   private final int[] outputPadding;
   private Variable kernel;
 
   BaseConvTranspose(int rank, int filters, Object kernelSize, LayerArg[] args) {
-    super(rank, kernelSize, args, false, new String[] {KernelSettings.KERNEL}, "output_padding");
-    this.filters = positive("filters", filters);
+    super(rank, filters, kernelSize, args, false, new String[] {KernelSettings.KERNEL},
+        "output_padding");
     Object given = arg("output_padding", null);
     this.outputPadding = given == null ? null
         : Windows.tuple(given, rank, "output_padding", true);
@@ -43,23 +42,9 @@ public abstract class BaseConvTranspose extends AbstractConv {
     return configArgs(config, KernelSettings.KERNEL).ints("output_padding").get();
   }
 
-  /**
-   * The number of filters (output channels).
-   *
-   * @return the number of filters
-   */
-  public int filters() {
-    return filters;
-  }
-
-  @Override
-  long outputChannels(long inputChannels) {
-    return filters;
-  }
-
   @Override
   void createKernels(long inputChannels) {
-    kernel = settings.addKernel(this, kernelShape(filters, inputChannels));
+    kernel = settings.addKernel(this, kernelShape(filters(), inputChannels));
   }
 
   @Override
@@ -75,13 +60,13 @@ public abstract class BaseConvTranspose extends AbstractConv {
       out[i + 1] = Convolutions.transposedLength(inputShape.get(i + 1), kernelSize[i], strides[i],
           dilationRate[i], padding, outputPadding == null ? -1 : outputPadding[i]);
     }
-    out[rank() + 1] = filters;
+    out[rank() + 1] = filters();
     return Shape.of(out);
   }
 
   @Override
   void putOwnConfig(Map<String, Object> config) {
-    config.put("filters", filters);
+    config.put("filters", filters());
   }
 
   @Override

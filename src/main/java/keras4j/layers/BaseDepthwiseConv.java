@@ -20,7 +20,7 @@ public abstract class BaseDepthwiseConv extends AbstractConv {
   private Variable kernel;
 
   BaseDepthwiseConv(int rank, Object kernelSize, LayerArg[] args) {
-    super(rank, kernelSize, args, false, KERNELS, "depth_multiplier");
+    super(rank, null, kernelSize, args, false, KERNELS, "depth_multiplier");
     this.depthMultiplier = positive("depth_multiplier", arg("depth_multiplier", 1));
   }
 

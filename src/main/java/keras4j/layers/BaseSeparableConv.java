@@ -18,33 +18,17 @@ import org.tensorflow.ndarray.Shape;
 public abstract class BaseSeparableConv extends AbstractConv {
   private static final String[] KERNELS = {"depthwise", "pointwise"};
   private final int depthMultiplier;
-  private final int filters;
   private Variable depthwiseKernel;
   private Variable pointwiseKernel;
 
   BaseSeparableConv(int rank, int filters, Object kernelSize, LayerArg[] args) {
-    super(rank, kernelSize, args, false, KERNELS, "depth_multiplier");
+    super(rank, filters, kernelSize, args, false, KERNELS, "depth_multiplier");
     this.depthMultiplier = positive("depth_multiplier", arg("depth_multiplier", 1));
-    this.filters = positive("filters", filters);
   }
 
   /** The keyword arguments of a separable convolution's Keras config. */
   static LayerArg[] configArgs(ConfigReader config) {
     return configArgs(config, KERNELS).integer("depth_multiplier").get();
-  }
-
-  /**
-   * The number of filters (output channels).
-   *
-   * @return the number of filters
-   */
-  public int filters() {
-    return filters;
-  }
-
-  @Override
-  long outputChannels(long inputChannels) {
-    return filters;
   }
 
   @Override
@@ -54,7 +38,7 @@ public abstract class BaseSeparableConv extends AbstractConv {
     long[] pointwise = new long[rank() + 2];
     java.util.Arrays.fill(pointwise, 1);
     pointwise[rank()] = inputChannels * depthMultiplier;
-    pointwise[rank() + 1] = filters;
+    pointwise[rank() + 1] = filters();
     pointwiseKernel = settings.addKernel(this, KERNELS[1], "pointwise_kernel",
         Shape.of(pointwise));
   }
@@ -68,6 +52,6 @@ public abstract class BaseSeparableConv extends AbstractConv {
   @Override
   void putOwnConfig(Map<String, Object> config) {
     config.put("depth_multiplier", depthMultiplier);
-    config.put("filters", filters);
+    config.put("filters", filters());
   }
 }
