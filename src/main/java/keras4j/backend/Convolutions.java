@@ -7,6 +7,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.StridedSlice;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -57,6 +58,7 @@ public final class Convolutions {
       out = squeezed(tf, oneD, windowed(tf, in, spatial(k), strides2d(strides), padding,
           strides2d(dilations), convOp(tf, k, groups)));
     }
+    out = fitting(tf, x.operand(), out, spans(kernel, dilations), padding);
     return pinned(x, out, kernel, strides, padding, dilations, kernel.operand().shape()
         .get(strides.length + 1));
   }
@@ -142,6 +144,7 @@ public final class Convolutions {
     Operand<TFloat32> k = oneD ? tf.expandDims(kernel.operand(), tf.constant(0)) : kernel.operand();
     Operand<TFloat32> out = squeezed(tf, oneD, windowed(tf, in, spatial(k), strides2d(strides),
         padding, strides2d(dilations), (a, s, p) -> tf.nn.depthwiseConv2dNative(a, k, s, p)));
+    out = fitting(tf, x.operand(), out, spans(kernel, dilations), padding);
     Shape kernelShape = kernel.operand().shape();
     return pinned(x, out, kernel, strides, padding, dilations,
         kernelShape.get(strides.length) * kernelShape.get(strides.length + 1));
@@ -186,8 +189,9 @@ public final class Convolutions {
     if (pool.length == 3) {
       List<Long> size = ndhwc(pool);
       List<Long> steps = ndhwc(strides);
-      return new Tensor(x.graph(), max ? tf.nn.maxPool3d(x.operand(), size, steps, p)
-          : tf.nn.avgPool3d(x.operand(), size, steps, p));
+      return new Tensor(x.graph(), fitting(tf, x.operand(), max
+          ? tf.nn.maxPool3d(x.operand(), size, steps, p)
+          : tf.nn.avgPool3d(x.operand(), size, steps, p), pool, padding));
     }
     boolean oneD = pool.length == 1;
     Operand<TFloat32> in = oneD ? tf.expandDims(x.operand(), tf.constant(1)) : x.operand();
@@ -196,7 +200,43 @@ public final class Convolutions {
     Operand<TFloat32> out = max
         ? tf.nn.maxPool(in, tf.constant(ints(size)), tf.constant(ints(steps)), p)
         : tf.nn.avgPool(in, size, steps, p);
-    return new Tensor(x.graph(), squeezed(tf, oneD, out));
+    return new Tensor(x.graph(), fitting(tf, x.operand(), squeezed(tf, oneD, out), pool, padding));
+  }
+
+  /** The span of the kernel's window on each spatial axis, {@code (k - 1) * dilation + 1}. */
+  private static int[] spans(Tensor kernel, int[] dilations) {
+    int[] out = new int[dilations.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ((int) kernel.operand().shape().get(i) - 1) * dilations[i] + 1;
+    }
+    return out;
+  }
+
+  /**
+   * {@code out}, failing at run time when an axis of {@code x} of unknown size is shorter than
+   * its window under "valid" padding: TensorFlow's CPU convolution then returns a tensor of the
+   * wrong shape instead of an error (a 2x2 image through a 3x3 kernel comes out 2x2).
+   */
+  private static Operand<TFloat32> fitting(Ops tf, Operand<TFloat32> x, Operand<TFloat32> out,
+      int[] spans, String padding) {
+    if (!padding.equals("valid")) {
+      return out;
+    }
+    Operand<TInt32> shape = tf.shape(x);
+    List<Operand<TBool>> fits = new ArrayList<>();
+    for (int i = 0; i < spans.length; i++) {
+      if (x.shape().get(i + 1) < 0) {
+        fits.add(tf.math.greaterEqual(dim(tf, shape, i + 1), tf.constant(spans[i])));
+      }
+    }
+    if (fits.isEmpty()) {
+      return out;
+    }
+    var check = tf.assertThat(tf.reduceAll(tf.stack(fits), tf.constant(0)), List.of(
+        tf.constant("Computed output size would be zero or negative: the input's spatial size"
+            + " is smaller than the window " + java.util.Arrays.toString(spans)
+            + " with padding \"valid\". Input shape:"), shape));
+    return tf.withControlDependencies(List.of(check)).identity(out);
   }
 
   /**

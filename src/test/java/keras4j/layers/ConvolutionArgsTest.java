@@ -91,4 +91,25 @@ class ConvolutionArgsTest {
           .shape());
     }
   }
+
+  /**
+   * Too small for the window at run time (the size unknown when the model was built) is an
+   * error: TensorFlow's CPU kernel alone returns a 2x2 output for a 2x2 image and a 3x3 kernel.
+   */
+  @Test
+  void anInputSmallerThanTheWindowAtRunTimeIsAnError() {
+    for (Supplier<Layer> layer : List.<Supplier<Layer>>of(() -> new Conv2D(2, 3),
+        () -> new Conv2D(2, 3, dilationRate(2)), () -> new DepthwiseConv2D(3),
+        () -> new MaxPooling2D(poolSize(3)), () -> new Conv1D(2, 3, dilationRate(2)))) {
+      Layer l = layer.get();
+      boolean oneD = l instanceof Conv1D;
+      KerasTensor in = oneD ? Input.shape(NONE, 1) : Input.shape(NONE, NONE, 1);
+      try (Model model = new Model(in, l.apply(in))) {
+        Shape small = oneD ? Shape.of(1, 2, 1) : Shape.of(1, 2, 2, 1);
+        RuntimeException e = assertThrows(RuntimeException.class,
+            () -> model.predict(NdArrays.ofFloats(small)), l.toString());
+        assertTrue(e.getMessage().contains("Computed output size would be"), e.getMessage());
+      }
+    }
+  }
 }
