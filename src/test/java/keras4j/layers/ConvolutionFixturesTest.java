@@ -32,7 +32,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * (src/test/resources/keras4j/layers/conv, by make_conv_fixtures.py there) load from {@code
  * .keras} and legacy {@code .h5} and predict Keras's outputs; one SGD step from the file's
  * weights moves every weight where Keras moved it (so the gradients match); and keras4j's own
- * {@code .keras} save of each model loads back to the same predictions. With {@code
+ * {@code .keras} and legacy {@code .h5} saves of each model load back to the same predictions. With {@code
  * -Dkeras4j.conv.exportDir=DIR} those saves are also written to DIR, for check_keras4j_saves.py
  * (Keras loading keras4j's files).
  */
@@ -59,15 +59,17 @@ class ConvolutionFixturesTest {
     }
     try (Model model = Models.loadModel(path(name + ".keras"))) {
       configsMatchKeras(model, (List<?>) fixture.get("configs"), name);
-      Path saved = tmp.resolve(name + ".keras");
-      model.save(saved);
-      try (Model reloaded = Models.loadModel(saved)) {
-        predictsAsKeras(reloaded, fixture, "keras4j's " + name + ".keras");
-      }
-      String exportDir = System.getProperty("keras4j.conv.exportDir");
-      if (exportDir != null) {
-        Files.createDirectories(Path.of(exportDir));
-        model.save(Path.of(exportDir, name + ".keras"));
+      for (String format : List.of(".keras", ".h5")) {
+        Path saved = tmp.resolve(name + format);
+        model.save(saved);
+        try (Model reloaded = Models.loadModel(saved)) {
+          predictsAsKeras(reloaded, fixture, "keras4j's " + name + format);
+        }
+        String exportDir = System.getProperty("keras4j.conv.exportDir");
+        if (exportDir != null) {
+          Files.createDirectories(Path.of(exportDir));
+          model.save(Path.of(exportDir, name + format));
+        }
       }
       // The file is compiled with SGD(0.1) and mse, as Keras trained it.
       model.fit(array(fixture, "x"), array(fixture, "target"), epochs(1), batchSize(2),

@@ -1,4 +1,4 @@
-"""Development check: Python Keras loads the .keras files keras4j saved of each fixture model and
+"""Development check: Python Keras loads the .keras and legacy .h5 files keras4j saved of each fixture model and
 predicts the fixture's outputs.
 
     mvn -q test -Dtest=ConvolutionFixturesTest -Dkeras4j.conv.exportDir=/tmp/keras4j-conv
@@ -20,12 +20,13 @@ def array(d, key):
 
 
 def main(saves):
-    files = sorted(glob.glob(os.path.join(saves, "*.keras")))
+    files = sorted(glob.glob(os.path.join(saves, "*.keras"))
+                   + glob.glob(os.path.join(saves, "*.h5")))
     if not files:
-        sys.exit("no .keras files in " + saves)
+        sys.exit("no .keras or .h5 files in " + saves)
     worst_all = 0.0
     for path in files:
-        name = os.path.basename(path)[:-len(".keras")]
+        name, ext = os.path.splitext(os.path.basename(path))
         with open(os.path.join(HERE, name + ".json")) as f:
             fixture = json.load(f)
         model = keras.saving.load_model(path)
@@ -34,7 +35,7 @@ def main(saves):
             got = model.predict(array(pair, "x"), verbose=0)
             worst = max(worst, float(np.abs(got - array(pair, "y")).max()))
         worst_all = max(worst_all, worst)
-        print(f"{name:40s} max |keras - expected| = {worst:.2e}")
+        print(f"{name + ext:42s} max |keras - expected| = {worst:.2e}")
         assert worst < 1e-5, name
     print(f"{len(files)} keras4j saves load in Keras {keras.__version__}; worst {worst_all:.2e}")
 
