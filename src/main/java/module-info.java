@@ -22,6 +22,7 @@ module keras4j {
   exports keras4j.losses;
   exports keras4j.metrics;
   exports keras4j.callbacks;
+  exports keras4j.data;
   exports keras4j.datasets;
   exports keras4j.utils;
   exports keras4j.activations;

@@ -6,9 +6,11 @@ import java.util.List;
 import keras4j.callbacks.Callback;
 import keras4j.core.CompileArg;
 import keras4j.core.FitArg;
+import keras4j.core.InferenceArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.core.LoopArg;
+import keras4j.data.Dataset;
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
@@ -369,6 +371,61 @@ public final class Keras {
    */
   public static FitArg validationData(Object x, Object y) {
     return new Kwarg("validation_data", new Object[] {x, y});
+  }
+
+  /**
+   * A dataset to evaluate on at the end of each epoch, as Keras's {@code validation_data} given a
+   * {@code tf.data.Dataset}: its batches hold the features and labels.
+   *
+   * @param data the validation batches
+   * @return the {@code validation_data} fit argument
+   */
+  public static FitArg validationData(Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("validationData is null: leave it out, or pass a Dataset");
+    }
+    return new Kwarg("validation_data", data);
+  }
+
+  /**
+   * The number of batches of one epoch, as Keras's {@code steps_per_epoch}: needed for a dataset
+   * without end; with it, one pass of the dataset goes on from epoch to epoch (a generator is
+   * not started again), and a dataset that runs out ends the epoch with Keras's warning.
+   *
+   * @param steps the batches per epoch, at least 1
+   * @return the {@code steps_per_epoch} fit argument
+   */
+  public static FitArg stepsPerEpoch(int steps) {
+    return new Kwarg("steps_per_epoch", positive("stepsPerEpoch", steps));
+  }
+
+  /**
+   * The number of validation batches at the end of each epoch, as Keras's {@code
+   * validation_steps}; the validation pass then goes on from epoch to epoch.
+   *
+   * @param steps the validation batches per epoch, at least 1
+   * @return the {@code validation_steps} fit argument
+   */
+  public static FitArg validationSteps(int steps) {
+    return new Kwarg("validation_steps", positive("validationSteps", steps));
+  }
+
+  /**
+   * The number of batches {@code evaluate} or {@code predict} reads from a dataset, as Keras's
+   * {@code steps} (default: until the dataset ends).
+   *
+   * @param steps the number of batches, at least 1
+   * @return the {@code steps} argument of evaluate and predict
+   */
+  public static InferenceArg steps(int steps) {
+    return new Kwarg("steps", positive("steps", steps));
+  }
+
+  private static int positive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be >= 1, got " + value);
+    }
+    return value;
   }
 
   /**
