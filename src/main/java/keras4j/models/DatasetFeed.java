@@ -39,6 +39,7 @@ final class DatasetFeed implements AutoCloseable {
   private long batchIndex;
   private int readInEpoch;
   private Shape[] firstShapes;
+  private Shape[] feedShapes;
   // The main thread's.
   private int stepsRun;
 
@@ -63,11 +64,12 @@ final class DatasetFeed implements AutoCloseable {
   }
 
   /**
-   * Opens the first pass and reads its first batch, whose shapes build the model's steps.
+   * The shape of the tensors feeding part {@code p} (0: inputs, 1: labels), batch unknown: the
+   * first batch's, read now if not yet (it opens the first pass).
    *
    * @throws IllegalArgumentException if the dataset is empty or the batch unfit
    */
-  HostRows[] first() {
+  Shape feedShape(int p) {
     if (firstShapes == null) {
       pass = open();
       fresh = true;
@@ -76,12 +78,7 @@ final class DatasetFeed implements AutoCloseable {
             + " so there is nothing to " + (labels ? "train or evaluate on" : "predict"));
       }
     }
-    return ahead.isEmpty() ? null : ahead.peekFirst();
-  }
-
-  /** The shape of the tensors feeding part {@code p} (0: inputs, 1: labels), batch unknown. */
-  Shape feedShape(int p) {
-    return first()[p].feedShape(-1);
+    return feedShapes[p];
   }
 
   /** The batches of one epoch if known (the steps given, else the dataset's size), else 0. */
@@ -216,6 +213,7 @@ final class DatasetFeed implements AutoCloseable {
     HostRows[] parts = labels ? new HostRows[] {x, y} : new HostRows[] {x};
     if (firstShapes == null) {
       firstShapes = Arrays.stream(parts).map(HostRows::shape).toArray(Shape[]::new);
+      feedShapes = Arrays.stream(parts).map(r -> r.feedShape(-1)).toArray(Shape[]::new);
       return parts;
     }
     for (int p = 0; p < parts.length; p++) {
