@@ -2,7 +2,9 @@ package keras4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import keras4j.callbacks.Callback;
 import keras4j.core.CompileArg;
 import keras4j.core.FitArg;
@@ -210,6 +212,26 @@ public final class Keras {
     return new Kwarg("pool_size", size.clone());
   }
 
+  /**
+   * The axis a layer works along: {@code new Concatenate(axis(1))}; negative counts from the end.
+   *
+   * @param axis the axis, batch axis 0 included in the count
+   * @return the keyword argument {@code axis}
+   */
+  public static LayerArg axis(int axis) {
+    return new Kwarg("axis", axis);
+  }
+
+  /**
+   * Dot's {@code normalize}: L2-normalize both inputs first, giving the cosine similarity.
+   *
+   * @param normalize whether to normalize (Keras's default is false)
+   * @return the keyword argument {@code normalize}
+   */
+  public static LayerArg normalize(boolean normalize) {
+    return new Kwarg("normalize", normalize);
+  }
+
   // ---- compile
 
   /**
@@ -255,6 +277,56 @@ public final class Keras {
   }
 
   /**
+   * The loss of each output of a model of several outputs, in the model's order, as Keras's
+   * {@code loss=["mse", "sparse_categorical_crossentropy"]}: aliases ({@link String}) or {@link
+   * Loss} objects, null for an output without a loss ({@code Arrays.asList("mse", null)}).
+   *
+   * @param perOutput one loss (or null) per output
+   * @return the argument
+   * @throws IllegalArgumentException if an entry is neither an alias, a Loss nor null
+   */
+  public static CompileArg loss(List<?> perOutput) {
+    perOutput.forEach(loss -> checkType("loss", loss, true, String.class, Loss.class));
+    return new Kwarg("loss", new ArrayList<>(perOutput));
+  }
+
+  /**
+   * The loss of each output by output name ({@code model.outputNames()}), as Keras's {@code
+   * loss={"price": "mse", "category": "sparse_categorical_crossentropy"}}; outputs left out have
+   * no loss.
+   *
+   * @param byOutput an alias or a {@link Loss} per output name
+   * @return the argument
+   * @throws IllegalArgumentException if a value is neither an alias nor a Loss
+   */
+  public static CompileArg loss(Map<String, ?> byOutput) {
+    byOutput.values().forEach(loss -> checkType("loss", loss, false, String.class, Loss.class));
+    return new Kwarg("loss", new LinkedHashMap<>(byOutput));
+  }
+
+  /**
+   * Keras's {@code loss_weights}: the weight of each output's loss in the total loss, one per
+   * output in the model's order. The logged {@code <output>_loss} values are unweighted, as in
+   * Keras.
+   *
+   * @param perOutput one weight per output
+   * @return the argument
+   */
+  public static CompileArg lossWeights(double... perOutput) {
+    return new Kwarg("loss_weights", Arrays.stream(perOutput).boxed().toList());
+  }
+
+  /**
+   * Keras's {@code loss_weights} by output name; outputs left out weigh 1.
+   *
+   * @param byOutput the weight of each named output's loss
+   * @return the argument
+   */
+  public static CompileArg lossWeights(Map<String, ? extends Number> byOutput) {
+    return new Kwarg("loss_weights", new LinkedHashMap<>(byOutput));
+  }
+
+  /**
    * The metrics, by Keras alias ({@code "accuracy"}, {@code "mae"}, {@code "auc"}, ...).
    *
    * @param aliases the Keras aliases of the metrics to track, in the order they are logged
@@ -265,20 +337,51 @@ public final class Keras {
   }
 
   /**
-   * The metrics, as aliases ({@link String}) or {@link Metric} objects.
+   * The metrics, as aliases ({@link String}) or {@link Metric} objects. For a model of several
+   * outputs, give one entry per output, each a metric or a list of metrics ({@code List.of()}
+   * for none), as Keras's {@code metrics=[["mae"], ["accuracy"]]}: {@code
+   * metrics(List.of("mae"), List.of("accuracy"))}.
    *
-   * @param metrics each a Keras alias ({@code String}) or a {@code Metric} instance, in the order
-   *     they are logged
+   * @param metrics the metrics, or one entry per output
    * @return the {@code metrics} compile argument
+   * @throws IllegalArgumentException if an entry is not an alias, a Metric or a list of them
    */
   public static CompileArg metrics(Object... metrics) {
     for (Object m : metrics) {
-      if (!(m instanceof String) && !(m instanceof Metric)) {
-        throw new IllegalArgumentException(
-            "metrics() takes metric names or keras4j.metrics.Metric objects, not " + m);
+      if (m instanceof List<?> perOutput) {
+        perOutput.forEach(item -> checkType("metrics", item, false, String.class, Metric.class));
+      } else {
+        checkType("metrics", m, false, String.class, Metric.class);
       }
     }
     return new Kwarg("metrics", List.of(metrics));
+  }
+
+  /**
+   * The metrics of each output by output name, as Keras's {@code metrics={"category":
+   * ["accuracy"]}}: each value a metric alias, a {@link Metric} or a list of them. Outputs left
+   * out have none; each logs as {@code <output>_<metric>}.
+   *
+   * @param byOutput the metrics of each named output
+   * @return the argument
+   * @throws IllegalArgumentException if a value is not an alias, a Metric or a list of them
+   */
+  public static CompileArg metrics(Map<String, ?> byOutput) {
+    byOutput.values().forEach(m -> {
+      for (Object item : m instanceof List<?> list ? list : List.of(m)) {
+        checkType("metrics", item, false, String.class, Metric.class);
+      }
+    });
+    return new Kwarg("metrics", new LinkedHashMap<>(byOutput));
+  }
+
+  private static void checkType(String what, Object value, boolean nullable, Class<?>... types) {
+    if (value == null ? nullable : Arrays.stream(types).anyMatch(t -> t.isInstance(value))) {
+      return;
+    }
+    throw new IllegalArgumentException(what + "() takes "
+        + (what.equals("loss") ? "loss names or keras4j.losses.Loss objects"
+            : "metric names or keras4j.metrics.Metric objects") + ", not " + value);
   }
 
   /**

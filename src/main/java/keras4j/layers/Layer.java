@@ -501,6 +501,20 @@ public abstract class Layer implements Operation, KerasSaveable {
   }
 
   /**
+   * The trainable variables, then the others: the order of a legacy {@code .h5} file.
+   *
+   * @return the trainable variables, then the non-trainable ones
+   */
+  @Override
+  public List<Variable> legacyWeights() {
+    List<Variable> out = new ArrayList<>(trainableVariables());
+    Set<Variable> trainable = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    trainable.addAll(out);
+    variables().stream().filter(v -> !trainable.contains(v)).forEach(out::add);
+    return out;
+  }
+
+  /**
    * The regularization penalties of this layer's weights, inside a model's trace.
    *
    * @return the regularization penalties of this layer's weights, inside a model's trace

@@ -51,9 +51,6 @@ import org.tensorflow.ndarray.Shape;
  * registered classes). Anything else is refused: loading never runs code from a file.
  */
 final class BuiltinClasses {
-  private static final String NESTED = "keras4j cannot load nested models yet; flatten the model"
-      + " in Python before saving";
-
   /** The layers of a Sequential or functional model. */
   static final KerasClasses<Layer> LAYERS = new KerasClasses<>("layer", Layer.class, "keras.layers")
       .add("InputLayer", InputLayer.class, InputLayer::fromConfig)
@@ -66,6 +63,8 @@ final class BuiltinClasses {
       .add("Average", keras4j.layers.Average.class, keras4j.layers.Average::fromConfig)
       .add("Maximum", keras4j.layers.Maximum.class, keras4j.layers.Maximum::fromConfig)
       .add("Minimum", keras4j.layers.Minimum.class, keras4j.layers.Minimum::fromConfig)
+      .add("Concatenate", keras4j.layers.Concatenate.class, keras4j.layers.Concatenate::fromConfig)
+      .add("Dot", keras4j.layers.Dot.class, keras4j.layers.Dot::fromConfig)
       .add("Activation", Activation.class, Activation::fromConfig)
       .add("LeakyReLU", LeakyReLU.class, LeakyReLU::fromConfig)
       .add("ReLU", ReLU.class, ReLU::fromConfig)
@@ -77,9 +76,10 @@ final class BuiltinClasses {
       .add("Normalization", Normalization.class, Normalization::fromConfig)
       .refuse("Lambda", "Lambda layers hold Python code, which keras4j never runs. Replace the"
           + " Lambda with built-in layers before saving in Python")
-      .refuse("Sequential", NESTED)
-      .refuse("Functional", NESTED)
-      .refuse("Model", NESTED);
+      .add("Sequential", Sequential.class, Sequential::fromConfig, "keras", null)
+      .add("Functional", Model.class, Model::fromConfig, "keras.src.models.functional",
+          "Functional")
+      .add("Model", Model.class, Model::fromConfig);
 
   /** The models a file holds. Keras 3 writes functional models as {@code Functional}. */
   static final KerasClasses<Model> MODELS = new KerasClasses<>("model", Model.class, "keras")
@@ -122,8 +122,17 @@ final class BuiltinClasses {
   /** A layer's serialized entry, with its {@code build_config} once built. */
   static Map<String, Object> serialize(Layer layer) {
     Map<String, Object> entry = LAYERS.serialize(layer, layer.getConfig());
-    if (layer.builtInputShape() != null && !(layer instanceof InputLayer)) {
-      entry.put("build_config", Map.of("input_shape", shapeList(layer.builtInputShape())));
+    if (layer instanceof Model model && model.graph() != null) {
+      // As Keras: a functional model rebuilds from its own inputs, not from a build shape.
+      Map<String, Object> build = new java.util.HashMap<>();
+      build.put("input_shape", null);
+      entry.put("build_config", build);
+    } else if (layer.builtInputShapes() != null && !(layer instanceof InputLayer)) {
+      List<Shape> shapes = layer.builtInputShapes();
+      // A layer called on a list (a merge) records the list of shapes.
+      Object input = shapes.size() == 1 ? shapeList(shapes.get(0))
+          : shapes.stream().map(BuiltinClasses::shapeList).toList();
+      entry.put("build_config", Map.of("input_shape", input));
     }
     return entry;
   }

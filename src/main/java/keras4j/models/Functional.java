@@ -1,6 +1,9 @@
 package keras4j.models;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import keras4j.core.KerasTensor;
 import keras4j.core.Node;
+import keras4j.core.Operation;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
 
@@ -17,11 +21,41 @@ import keras4j.layers.Layer;
  * replays on concrete tensors.
  */
 final class Functional {
+  /**
+   * A model's inputs or outputs as given to its constructor: a list (named by their layers) or a
+   * map (named by its keys, in sorted order, as Keras flattens a dict).
+   */
+  record Tensors(List<KerasTensor> tensors, List<String> names) {
+    static Tensors of(List<KerasTensor> tensors) {
+      return new Tensors(List.copyOf(tensors), layerNames(tensors));
+    }
+
+    static Tensors of(Map<String, KerasTensor> tensors) {
+      List<String> names = tensors.keySet().stream().sorted().toList();
+      return new Tensors(names.stream().map(tensors::get).toList(), names);
+    }
+  }
+
   private final List<KerasTensor> inputs;
   private final List<KerasTensor> outputs;
-  private final List<Node> nodes = new ArrayList<>();
+  private final List<String> inputNames;
+  private final List<String> outputNames;
+  private final Set<Node> nodes = new LinkedHashSet<>();
+  private final List<Layer> operations;
+  private boolean sequentialLike;
 
+  /** The graph from {@code inputs} to {@code outputs}, named by their layers. */
   Functional(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    this(Tensors.of(inputs), Tensors.of(outputs));
+  }
+
+  /**
+   * The graph from {@code in} to {@code out}, with the names that data and compile maps use for
+   * them (the keys of the maps a model was built from, as Keras's dict structures).
+   */
+  Functional(Tensors inputTensors, Tensors outputTensors) {
+    List<KerasTensor> inputs = inputTensors.tensors();
+    List<KerasTensor> outputs = outputTensors.tensors();
     if (inputs.isEmpty() || outputs.isEmpty()) {
       throw new IllegalArgumentException("A functional model needs at least one input and one"
           + " output, got " + inputs.size() + " inputs and " + outputs.size() + " outputs");
@@ -40,15 +74,22 @@ final class Functional {
     }
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
+    this.inputNames = inputTensors.names();
+    this.outputNames = outputTensors.names();
+    Map<Operation, Integer> firstSeen = new HashMap<>();
     Set<Node> done = new LinkedHashSet<>();
     for (KerasTensor out : outputs) {
-      visit(out.kerasHistory().node(), done);
+      visit(out.kerasHistory().node(), done, firstSeen);
     }
     nodes.addAll(done);
+    operations = orderByDepth(firstSeen);
   }
 
-  /** Depth first from the outputs: a node comes after the nodes making its inputs. */
-  private void visit(Node node, Set<Node> done) {
+  /**
+   * Keras's {@code _build_map}: depth first from the outputs, a node after the nodes making its
+   * inputs; {@code firstSeen} numbers the operations as first met (Keras's traversal index).
+   */
+  private void visit(Node node, Set<Node> done, Map<Operation, Integer> firstSeen) {
     if (done.contains(node)) {
       return;
     }
@@ -58,35 +99,96 @@ final class Functional {
           + inputs.stream().map(in -> in.kerasHistory().operation().name()).toList()
           + "; pass it in the inputs, or build the outputs from the given inputs");
     }
+    firstSeen.putIfAbsent(node.operation(), firstSeen.size());
     for (KerasTensor in : node.inputs()) {
-      visit(in.kerasHistory().node(), done);
+      visit(in.kerasHistory().node(), done, firstSeen);
     }
     done.add(node);
+  }
+
+  /** Keras's names of tensors: the layers that made them. */
+  private static List<String> layerNames(List<KerasTensor> tensors) {
+    // A tensor that is not symbolic gets no name: the constructor refuses it just after.
+    return tensors.stream()
+        .map(t -> t.kerasHistory() == null ? "" : t.kerasHistory().operation().name()).toList();
+  }
+
+  /**
+   * Keras's {@code map_graph} order of the operations: by depth (distance from the outputs),
+   * deepest (the inputs) first, ties in traversal order; inputs the outputs do not use come last
+   * at depth 0. It is the order of {@code model.layers}, of the saved config and of the weights.
+   */
+  private List<Layer> orderByDepth(Map<Operation, Integer> firstSeen) {
+    Map<Node, Integer> nodeDepth = new HashMap<>();
+    Map<Operation, Integer> depth = new HashMap<>();
+    List<Node> reversed = new ArrayList<>(nodes);
+    Collections.reverse(reversed);
+    for (Node node : reversed) {
+      int d = Math.max(nodeDepth.getOrDefault(node, 0), depth.getOrDefault(node.operation(), 0));
+      depth.put(node.operation(), d);
+      nodeDepth.put(node, d);
+      for (KerasTensor in : node.inputs()) {
+        nodeDepth.merge(in.kerasHistory().node(), d + 1, Math::max);
+      }
+    }
+    for (KerasTensor in : inputs) {
+      Operation input = in.kerasHistory().operation();
+      if (!depth.containsKey(input)) {
+        depth.put(input, 0);
+        firstSeen.put(input, -1);
+        nodes.add(in.kerasHistory().node());
+        nodeDepth.put(in.kerasHistory().node(), 0);
+      }
+    }
+    Map<Integer, Long> perDepth = new HashMap<>();
+    nodeDepth.values().forEach(d -> perDepth.merge(d, 1L, Long::sum));
+    sequentialLike = perDepth.values().stream().allMatch(n -> n == 1)
+        && nodes.stream().allMatch(n -> n.inputs().size() <= 1)
+        && nodes.stream().map(Node::operation).distinct().count() == nodes.size();
+    List<Operation> ordered = new ArrayList<>(depth.keySet());
+    ordered.sort(Comparator.<Operation>comparingInt(depth::get).reversed()
+        .thenComparingInt(firstSeen::get));
+    return ordered.stream().map(Layer.class::cast).toList();
+  }
+
+  /** Whether Keras's summary would show this graph as a plain stack (no "Connected to"). */
+  boolean sequentialLike() {
+    return sequentialLike;
+  }
+
+  /** Whether {@code node} (a layer call) is part of this graph. */
+  boolean contains(Node node) {
+    return nodes.contains(node);
   }
 
   List<KerasTensor> inputs() {
     return inputs;
   }
 
+  /** The inputs' names, as data maps key them. */
+  List<String> inputNames() {
+    return inputNames;
+  }
+
+  /** The outputs' names, as label, loss and metric maps key them and logs prefix them. */
+  List<String> outputNames() {
+    return outputNames;
+  }
+
   List<KerasTensor> outputs() {
     return outputs;
   }
 
-  /** The layers called, each once, in topological order (inputs first). */
+  /** The layers called, each once, in Keras's order ({@link #orderByDepth}). */
   List<Layer> layers() {
-    Set<Layer> out = new LinkedHashSet<>();
-    for (Node node : nodes) {
-      out.add((Layer) node.operation());
-    }
-    return new ArrayList<>(out);
+    return operations;
   }
 
   /** Replays the nodes on concrete {@code values} of the inputs; returns the outputs' values. */
   List<KerasTensor> run(List<KerasTensor> values) {
     if (values.size() != inputs.size()) {
       throw new IllegalArgumentException("The model takes " + inputs.size() + " inputs "
-          + inputs.stream().map(in -> in.kerasHistory().operation().name()).toList()
-          + " but was called on " + values.size());
+          + inputNames + " but was called on " + values.size());
     }
     Map<KerasTensor, KerasTensor> computed = new IdentityHashMap<>();
     for (int i = 0; i < inputs.size(); i++) {

@@ -7,176 +7,279 @@ import java.util.List;
 import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.core.Kwarg;
-import keras4j.layers.InputLayer;
+import keras4j.core.Node;
+import keras4j.core.Operation;
 import keras4j.layers.Layer;
 import keras4j.saving.ConfigReader;
 
 /**
- * Keras's {@code Functional.get_config} / {@code from_config} for keras4j's functional models,
- * chains from one input to one output: every layer with its {@code inbound_nodes} (Keras 3's
- * {@code __keras_tensor__} history, or Keras 2's nested lists on load).
+ * Keras's {@code Functional.get_config} and {@code functional_from_config}: every layer with its
+ * {@code inbound_nodes}, one per call in the model (a shared layer has several), each naming the
+ * tensors it was called on by their Keras history {@code [layer, node, tensor]}, and the model's
+ * {@code input_layers} / {@code output_layers}. Keras 3 writes a node as {@code {"args": [...],
+ * "kwargs": {...}}} with {@code __keras_tensor__} objects; Keras 2 as a list of {@code [layer,
+ * node, tensor, kwargs]}; both are read. Nested models are layers whose config is a model's.
  */
 final class FunctionalConfig {
   private FunctionalConfig() {}
 
-  /** The config of the functional {@code model}: name, trainable, layers, input and output. */
-  static Map<String, Object> getConfig(Model model) {
-    List<KerasTensor> chain = new ArrayList<>();
-    if (model.inputs().size() != 1 || model.outputs().size() != 1) {
-      throw new IllegalArgumentException("Model '" + model.name() + "' has "
-          + model.inputs().size() + " inputs and " + model.outputs().size()
-          + " outputs; keras4j saves chains from one input to one output");
-    }
-    for (KerasTensor t = model.output(); t != model.input();
-        t = t.kerasHistory().node().inputs().get(0)) {
-      List<KerasTensor> inbound = t.kerasHistory().node().inputs();
-      if (inbound.size() != 1) {
-        throw new IllegalArgumentException("Model '" + model.name() + "': layer '"
-            + t.kerasHistory().operation().name() + "' has " + inbound.size()
-            + " inputs; keras4j saves chains");
-      }
-      chain.add(0, t);
-    }
+  /** The config of the functional {@code model}: name, trainable, layers, inputs and outputs. */
+  static Map<String, Object> getConfig(Model model, Functional graph) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", model.name());
     config.put("trainable", model.isTrainable());
     List<Object> layers = new ArrayList<>();
-    Layer input = (Layer) model.input().kerasHistory().operation();
-    layers.add(node(input, List.of()));
-    List<Layer> seen = new ArrayList<>();
-    for (KerasTensor t : chain) {
-      Layer layer = (Layer) t.kerasHistory().operation();
-      if (seen.contains(layer)) {
-        throw new IllegalArgumentException("Model '" + model.name() + "' calls layer '"
-            + layer.name() + "' twice; keras4j cannot save shared layers yet");
+    for (Layer layer : graph.layers()) {
+      List<Object> inbound = new ArrayList<>();
+      for (Node node : layer.inboundNodes()) {
+        if (graph.contains(node) && !node.isInput()) {
+          inbound.add(node(node, graph));
+        }
       }
-      seen.add(layer);
-      KerasTensor in = t.kerasHistory().node().inputs().get(0);
-      Map<String, Object> history = new LinkedHashMap<>();
-      history.put("shape", BuiltinClasses.shapeList(in.shape()));
-      history.put("dtype", "float32");
-      history.put("keras_history", List.of(in.kerasHistory().operation().name(), 0, 0));
-      Map<String, Object> tensor = new LinkedHashMap<>();
-      tensor.put("class_name", "__keras_tensor__");
-      tensor.put("config", history);
-      Map<String, Object> call = new LinkedHashMap<>();
-      call.put("args", List.of(tensor));
-      call.put("kwargs", Map.of());
-      layers.add(node(layer, List.of(call)));
+      Map<String, Object> entry = BuiltinClasses.serialize(layer);
+      entry.put("name", layer.name());
+      entry.put("inbound_nodes", inbound);
+      layers.add(entry);
     }
     config.put("layers", layers);
-    config.put("input_layers", List.of(input.name(), 0, 0));
-    config.put("output_layers", List.of(model.output().kerasHistory().operation().name(), 0, 0));
+    config.put("input_layers", endpoints(graph.inputs(), graph));
+    config.put("output_layers", endpoints(graph.outputs(), graph));
     return config;
   }
 
-  private static Map<String, Object> node(Layer layer, List<Object> inboundNodes) {
-    Map<String, Object> entry = BuiltinClasses.serialize(layer);
-    entry.put("name", layer.name());
-    entry.put("inbound_nodes", inboundNodes);
-    return entry;
+  /** One call, as Keras's {@code serialize_node}: a list call's tensors go in one list. */
+  private static Map<String, Object> node(Node node, Functional graph) {
+    List<Object> tensors = new ArrayList<>();
+    node.inputs().forEach(t -> tensors.add(tensor(t, graph)));
+    Map<String, Object> kwargs = new LinkedHashMap<>();
+    if (node.training() != null) {
+      kwargs.put("training", node.training());
+    }
+    if (isFunctional(node.operation())) {
+      kwargs.put("mask", null); // what Keras records for a nested functional model's call
+    }
+    Map<String, Object> call = new LinkedHashMap<>();
+    call.put("args", tensors.size() == 1 ? tensors : List.of(tensors));
+    call.put("kwargs", kwargs);
+    return call;
+  }
+
+  private static Map<String, Object> tensor(KerasTensor t, Functional graph) {
+    Map<String, Object> history = new LinkedHashMap<>();
+    history.put("shape", BuiltinClasses.shapeList(t.shape()));
+    history.put("dtype", "float32");
+    history.put("keras_history", List.of(t.kerasHistory().operation().name(),
+        keptIndex(t.kerasHistory().node(), graph), t.kerasHistory().tensorIndex()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("class_name", "__keras_tensor__");
+    out.put("config", history);
+    return out;
+  }
+
+  /** The node's index among its operation's calls that belong to this model. */
+  private static int keptIndex(Node node, Functional graph) {
+    int index = 0;
+    for (Node earlier : node.operation().inboundNodes().subList(0, node.index())) {
+      index += graph.contains(earlier) ? 1 : 0;
+    }
+    return index;
+  }
+
+  /**
+   * {@code ["x", 0, 0]} for one tensor, a list of them for several. Keras counts a nested
+   * functional model's calls from 1 here (and only here), as if it had a call of its own first.
+   */
+  private static Object endpoints(List<KerasTensor> tensors, Functional graph) {
+    List<Object> out = new ArrayList<>();
+    for (KerasTensor t : tensors) {
+      Operation op = t.kerasHistory().operation();
+      out.add(List.of(op.name(),
+          keptIndex(t.kerasHistory().node(), graph) + (isFunctional(op) ? 1 : 0),
+          t.kerasHistory().tensorIndex()));
+    }
+    return out.size() == 1 ? out.get(0) : out;
+  }
+
+  /** Whether {@code op} is what Keras calls a {@code Functional} model (not a Sequential one). */
+  private static boolean isFunctional(Operation op) {
+    return op instanceof Model m && !(m instanceof Sequential) && !m.inputs().isEmpty();
   }
 
   /** The functional model a Keras 2 or 3 {@code Functional} (or {@code Model}) config describes. */
   static Model fromConfig(ConfigReader config) {
+    Map<String, Layer> created = new HashMap<>();
+    Map<Layer, List<Object>> unprocessed = new LinkedHashMap<>();
     List<ConfigReader> entries = config.objects("layers");
-    Map<String, KerasTensor> outputs = new HashMap<>();
-    List<ConfigReader> pending = new ArrayList<>(entries);
-    // Keras lists layers in topological order; a few passes also tolerate any other order.
-    for (int pass = 0; !pending.isEmpty(); pass++) {
-      if (pass > entries.size()) {
-        throw new IllegalArgumentException("Invalid functional config: the inbound nodes of "
-            + pending.stream().map(FunctionalConfig::name).toList()
-            + " refer to layers that do not exist");
+    List<Layer> order = new ArrayList<>();
+    for (ConfigReader entry : entries) {
+      String name = name(entry);
+      Layer layer = BuiltinClasses.LAYERS.deserialize(entry);
+      if (created.put(name, layer) != null) {
+        throw new IllegalArgumentException("Invalid functional config at " + entry.path()
+            + ": two layers are named '" + name + "'");
       }
-      List<ConfigReader> next = new ArrayList<>();
-      for (ConfigReader entry : pending) {
-        if ("InputLayer".equals(entry.string("class_name"))) {
-          InputLayer input = (InputLayer) BuiltinClasses.LAYERS.deserialize(entry);
-          outputs.put(name(entry), input.output());
-          continue;
-        }
-        KerasTensor in = outputs.get(inboundName(entry));
-        if (in == null) {
-          next.add(entry);
-          continue;
-        }
-        outputs.put(name(entry), BuiltinClasses.LAYERS.deserialize(entry).apply(in));
+      order.add(layer);
+      List<?> nodes = entry.has("inbound_nodes") ? entry.list("inbound_nodes") : List.of();
+      if (!nodes.isEmpty()) {
+        unprocessed.put(layer, new ArrayList<>(nodes));
       }
-      pending = next;
     }
-    String input = endpoint(config, "input_layers");
-    String output = endpoint(config, "output_layers");
-    if (!outputs.containsKey(input) || !outputs.containsKey(output)) {
-      throw new IllegalArgumentException("Invalid functional config: input '" + input
-          + "' or output '" + output + "' is not one of its layers");
+    // As Keras: a call waits until the calls making its inputs exist (a layer shared at two
+    // depths, A(B(A(x))), cannot be replayed layer by layer).
+    while (!unprocessed.isEmpty()) {
+      boolean progress = false;
+      for (Layer layer : order) {
+        List<Object> pending = unprocessed.get(layer);
+        while (pending != null && !pending.isEmpty()) {
+          Call call = call(layer, pending.get(0), created);
+          if (call == null) {
+            break; // an input does not exist yet
+          }
+          layer.applyAll(call.inputs(), call.training());
+          pending.remove(0);
+          progress = true;
+        }
+        if (pending != null && pending.isEmpty()) {
+          unprocessed.remove(layer);
+        }
+      }
+      if (!progress) {
+        throw new IllegalArgumentException("Invalid Functional model configuration. The graph of"
+            + " the Functional model either has loops or disconnected nodes. The following"
+            + " layers' calls failed to be resolved: "
+            + unprocessed.keySet().stream().map(Layer::name).toList());
+      }
     }
-    return new Model(outputs.get(input), outputs.get(output),
+    Model model = new Model(tensors(config, "input_layers", created),
+        tensors(config, "output_layers", created),
         new Kwarg("name", config.string("name", "functional")));
+    model.setTrainable(config.bool("trainable", true));
+    return model;
+  }
+
+  /** One recorded call: its input tensors and training flag (null when not given). */
+  private record Call(List<KerasTensor> inputs, Boolean training) {}
+
+  /**
+   * Resolves one inbound node of {@code layer}, or returns null when a tensor it needs does not
+   * exist yet.
+   */
+  private static Call call(Layer layer, Object node, Map<String, Layer> created) {
+    List<Object> refs = new ArrayList<>();
+    Map<?, ?> kwargs = Map.of();
+    if (node instanceof Map<?, ?> keras3) {
+      List<?> args = keras3.get("args") instanceof List<?> a ? a : List.of();
+      if (args.size() == 1 && args.get(0) instanceof List<?> list) {
+        args = list; // a layer called on a list of tensors
+      }
+      refs.addAll(args);
+      kwargs = keras3.get("kwargs") instanceof Map<?, ?> k ? k : Map.of();
+    } else if (node instanceof List<?> keras2) {
+      for (Object ref : keras2) {
+        refs.add(ref);
+        if (ref instanceof List<?> r && r.size() == 4 && r.get(3) instanceof Map<?, ?> k) {
+          kwargs = k;
+        }
+      }
+    }
+    if (refs.isEmpty()) {
+      throw new IllegalArgumentException("Layer '" + layer.name() + "' has an inbound node"
+          + " keras4j cannot read: " + node);
+    }
+    List<KerasTensor> inputs = new ArrayList<>();
+    for (Object ref : refs) {
+      KerasTensor tensor = resolve(layer, ref, created);
+      if (tensor == null) {
+        return null;
+      }
+      inputs.add(tensor);
+    }
+    Boolean training = null;
+    for (Map.Entry<?, ?> kwarg : kwargs.entrySet()) {
+      if ("training".equals(kwarg.getKey()) && kwarg.getValue() instanceof Boolean b) {
+        training = b;
+      } else if (kwarg.getValue() != null) {
+        throw new IllegalArgumentException("Layer '" + layer.name() + "' is called with "
+            + kwarg.getKey() + "=" + kwarg.getValue() + ", which keras4j does not support");
+      }
+    }
+    return new Call(inputs, training);
+  }
+
+  /**
+   * The tensor a Keras 3 {@code __keras_tensor__} or a Keras 2 {@code [layer, node, tensor]}
+   * names, or null if that call of its layer has not been replayed yet.
+   */
+  private static KerasTensor resolve(Layer layer, Object ref, Map<String, Layer> created) {
+    List<?> history = null;
+    if (ref instanceof Map<?, ?> t && t.get("config") instanceof Map<?, ?> c
+        && c.get("keras_history") instanceof List<?> h) {
+      history = h;
+    } else if (ref instanceof List<?> legacy) {
+      history = legacy;
+    }
+    if (history == null || history.size() < 3 || !(history.get(0) instanceof String name)
+        || !(history.get(1) instanceof Long node) || !(history.get(2) instanceof Long index)) {
+      throw new IllegalArgumentException("Layer '" + layer.name() + "' has an inbound tensor"
+          + " keras4j cannot read: " + ref + " (expected a keras_history [layer, node, tensor])");
+    }
+    Layer inbound = created.get(name);
+    if (inbound == null) {
+      throw new IllegalArgumentException("Invalid functional config: layer '" + layer.name()
+          + "' is called on the output of layer '" + name + "', which does not exist in the"
+          + " model; its layers are " + created.keySet().stream().sorted().toList());
+    }
+    return output(inbound, node, index, "layer '" + layer.name() + "'");
+  }
+
+  /** Output {@code index} of call {@code node} of {@code layer}, or null if not made yet. */
+  private static KerasTensor output(Layer layer, long node, long index, String user) {
+    List<Node> nodes = layer.inboundNodes();
+    if (node < 0 || index < 0) {
+      throw new IllegalArgumentException("Invalid functional config: " + user + " names call "
+          + node + ", output " + index + " of layer '" + layer.name() + "'");
+    }
+    if (node >= nodes.size()) {
+      return null;
+    }
+    List<KerasTensor> outputs = nodes.get((int) node).outputs();
+    if (index >= outputs.size()) {
+      throw new IllegalArgumentException("Invalid functional config: " + user + " names output "
+          + index + " of layer '" + layer.name() + "', which has " + outputs.size());
+    }
+    return outputs.get((int) index);
+  }
+
+  /** The tensors of {@code input_layers} or {@code output_layers}: one triple or a list. */
+  private static List<KerasTensor> tensors(ConfigReader config, String key,
+      Map<String, Layer> created) {
+    List<?> list = config.list(key);
+    List<?> triples = !list.isEmpty() && list.get(0) instanceof String ? List.of(list) : list;
+    List<KerasTensor> out = new ArrayList<>();
+    for (Object triple : triples) {
+      if (!(triple instanceof List<?> t) || t.size() != 3 || !(t.get(0) instanceof String name)
+          || !(t.get(1) instanceof Long node) || !(t.get(2) instanceof Long index)) {
+        throw config.invalid(key, "[\"layer_name\", 0, 0] or a list of them");
+      }
+      Layer layer = created.get(name);
+      if (layer == null) {
+        throw new IllegalArgumentException("Invalid functional config: " + config.path(key)
+            + " names layer '" + name + "', which does not exist in the model");
+      }
+      KerasTensor tensor = output(layer, isFunctional(layer) ? node - 1 : node, index,
+          config.path(key));
+      if (tensor == null) {
+        throw new IllegalArgumentException("Invalid functional config: " + config.path(key)
+            + " names call " + node + " of layer '" + name + "', which is never made");
+      }
+      out.add(tensor);
+    }
+    return out;
   }
 
   /** A layer entry's name: Keras writes it beside the config and in it. */
   private static String name(ConfigReader entry) {
     String name = entry.string("name", null);
     return name != null ? name : entry.object("config").string("name");
-  }
-
-  /**
-   * The one layer feeding {@code entry}: Keras 3 writes {@code [{"args": [{"class_name":
-   * "__keras_tensor__", "config": {"keras_history": [prev, 0, 0]}}], "kwargs": {}}]}, Keras 2
-   * {@code [[["prev", 0, 0, {}]]]}.
-   */
-  private static String inboundName(ConfigReader entry) {
-    String name = name(entry);
-    List<?> nodes = entry.has("inbound_nodes") ? entry.list("inbound_nodes") : List.of();
-    if (nodes.size() != 1) {
-      throw new IllegalArgumentException("Layer '" + name + "' is called " + nodes.size()
-          + " times in the model; keras4j loads models whose layers are each called once");
-    }
-    Object node = nodes.get(0);
-    List<?> inputs;
-    if (node instanceof Map<?, ?> m) {
-      inputs = m.get("args") instanceof List<?> args ? args : List.of();
-      if (inputs.size() == 1 && inputs.get(0) instanceof List<?> nested) {
-        inputs = nested; // a layer called on a list of tensors
-      }
-    } else if (node instanceof List<?> legacy) {
-      inputs = legacy;
-    } else {
-      inputs = List.of();
-    }
-    if (inputs.size() != 1) {
-      throw new IllegalArgumentException("Layer '" + name + "' takes " + inputs.size()
-          + " input tensors; keras4j loads models whose layers each take one");
-    }
-    Object tensor = inputs.get(0);
-    if (tensor instanceof Map<?, ?> t && t.get("config") instanceof Map<?, ?> c
-        && c.get("keras_history") instanceof List<?> history && !history.isEmpty()
-        && history.get(0) instanceof String inbound) {
-      return inbound;
-    }
-    if (tensor instanceof List<?> legacy && !legacy.isEmpty()
-        && legacy.get(0) instanceof String s) {
-      return s;
-    }
-    throw new IllegalArgumentException("Layer '" + name + "' has an inbound node keras4j cannot"
-        + " read: " + node);
-  }
-
-  /** {@code ["name", 0, 0]} or {@code [["name", 0, 0]]} (exactly one). */
-  private static String endpoint(ConfigReader config, String key) {
-    List<?> list = config.list(key);
-    if (!list.isEmpty() && list.get(0) instanceof String s) {
-      return s;
-    }
-    if (list.size() == 1 && list.get(0) instanceof List<?> inner && !inner.isEmpty()
-        && inner.get(0) instanceof String s) {
-      return s;
-    }
-    if (list.size() > 1 && list.get(0) instanceof List<?>) {
-      throw new IllegalArgumentException("The model has " + list.size() + " " + key
-          + "; keras4j models have one input and one output");
-    }
-    throw config.invalid(key, "[\"layer_name\", 0, 0]");
   }
 }

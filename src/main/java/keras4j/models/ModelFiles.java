@@ -15,11 +15,22 @@ import org.tensorflow.ndarray.Shape;
 final class ModelFiles {
   private ModelFiles() {}
 
-  /** Saves {@code model} as a Keras 3 {@code .keras} archive. */
+  /**
+   * Saves {@code model} as a Keras 3 {@code .keras} archive, or, for a name ending in {@code .h5}
+   * or {@code .hdf5}, in the legacy HDF5 format, as Keras 3's {@code model.save} chooses.
+   */
   static void save(Model model, Path path) {
     checkPath(path);
     built(model, "saving");
     Map<String, Object> entry = BuiltinClasses.MODELS.serialize(model, model.getConfig());
+    String file = path.getFileName().toString();
+    if (file.endsWith(".h5") || file.endsWith(".hdf5")) {
+      Map<String, Object> legacy = new LinkedHashMap<>();
+      legacy.put("class_name", entry.get("class_name"));
+      legacy.put("config", entry.get("config"));
+      SavingLib.saveLegacyModel(path, legacy, model);
+      return;
+    }
     Map<String, Object> build = new LinkedHashMap<>();
     build.put("input_shape", model.output() != null ? null
         : BuiltinClasses.shapeList(model.inputShape()));

@@ -26,12 +26,11 @@ import keras4j.callbacks.Callback;
 import keras4j.callbacks.History;
 import keras4j.callbacks.ProgbarLogger;
 import keras4j.losses.Loss;
-import keras4j.losses.Losses;
 import keras4j.metrics.Mean;
 import keras4j.metrics.Metric;
-import keras4j.metrics.Metrics;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.Optimizers;
+import keras4j.core.KerasTensor;
 import keras4j.utils.RandomSeed;
 import keras4j.utils.Threading;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -48,7 +47,7 @@ import org.tensorflow.types.TFloat32;
  */
 final class Trainer {
   private static final Set<String> COMPILE_ARGS =
-      Set.of("optimizer", "loss", "metrics", "steps_per_execution");
+      Set.of("optimizer", "loss", "loss_weights", "metrics", "steps_per_execution");
   private static final Set<String> FIT_ARGS =
       Set.of("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data",
           "callbacks", "initial_epoch", "steps_per_epoch", "validation_steps");
@@ -61,10 +60,10 @@ final class Trainer {
   private final Model model;
   private GraphSteps steps;
   private Optimizer optimizer;
-  private Loss loss;
-  private List<Metric> metrics = List.of();
+  private CompileLoss compileLoss;
+  private CompileMetrics compileMetrics;
+  private Map<String, Object> compileSpecs = Map.of();
   private Mean lossTracker = new Mean("loss");
-  private List<Metric> resolvedMetrics;
   private int stepsPerExecution = 1;
   private boolean compiled;
   private boolean stopTraining;
@@ -78,18 +77,13 @@ final class Trainer {
     Object opt = kw.getOrDefault("optimizer", "rmsprop");
     optimizer = opt instanceof Optimizer given ? given : Optimizers.get((String) opt);
     // As Keras, the loss may be left out when an overridden trainStep computes its own.
-    Object lossSpec = kw.get("loss");
-    loss = lossSpec == null || lossSpec instanceof Loss
-        ? (Loss) lossSpec : Losses.get((String) lossSpec);
+    List<String> outputs = model.dataOutputNames();
+    compileLoss = CompileLoss.of(kw.get("loss"), kw.get("loss_weights"), outputs, model.name());
+    compileMetrics = CompileMetrics.of(kw.get("metrics"), outputs, model.name());
+    compileSpecs = kw;
     compiled = true;
-    List<Metric> resolved = new ArrayList<>();
-    for (Object m : (List<?>) kw.getOrDefault("metrics", List.of())) {
-      resolved.add(m instanceof Metric given ? given : Metrics.get((String) m));
-    }
-    metrics = List.copyOf(resolved);
     stepsPerExecution = (Integer) kw.getOrDefault("steps_per_execution", 1);
     lossTracker = new Mean("loss");
-    resolvedMetrics = null;
     if (steps != null) {
       steps.clearSteps();
     }
@@ -99,12 +93,32 @@ final class Trainer {
     return optimizer;
   }
 
+  /** The one loss compiled for every output, or null (see {@link CompileLoss#single}). */
   Loss loss() {
-    return loss;
+    return compileLoss == null ? null : compileLoss.single();
   }
 
+  /** The compiled metrics as given, output by output. */
   List<Metric> metrics() {
-    return metrics;
+    return compileMetrics == null ? List.of() : compileMetrics.given();
+  }
+
+  /**
+   * {@code compile}'s {@code loss}, {@code loss_weights} or {@code metrics} as given (a list or
+   * a map per output for a model of several), or null if not given.
+   */
+  Object compileSpec(String key) {
+    return compileSpecs.get(key);
+  }
+
+  /** The compiled losses, or null before compile. */
+  CompileLoss compileLoss() {
+    return compileLoss;
+  }
+
+  /** The compiled metrics, or null before compile. */
+  CompileMetrics compileMetrics() {
+    return compileMetrics;
   }
 
   boolean stopTraining() {
@@ -125,52 +139,45 @@ final class Trainer {
             + " Dataset.fromArrays(x, y).batch(n).repeat()");
       }
     }
-    HostArray x = HostArray.of(xData, "x");
-    HostArray y = HostArray.of(yData, "y");
-    checkSameLength(x, y);
-    double split = (Double) kw.getOrDefault("validation_split", 0.0);
-    HostArray xVal = null;
-    HostArray yVal = null;
     if (kw.get("validation_data") instanceof Dataset) {
       throw new IllegalArgumentException("validationData(dataset) needs training data from a"
           + " Dataset too: pass Dataset.fromArrays(x, y).batch(n), or validationData(xVal, yVal)");
     }
+    ArrayData data = ArrayData.of(model, xData, yData, "");
+    double split = (Double) kw.getOrDefault("validation_split", 0.0);
+    ArrayData validation = null;
     if (kw.containsKey("validation_data")) {
       Object[] val = (Object[]) kw.get("validation_data");
-      xVal = HostArray.of(val[0], "validation x");
-      yVal = HostArray.of(val[1], "validation y");
-      checkSameLength(xVal, yVal);
+      validation = ArrayData.of(model, val[0], val[1], "validation ");
     } else if (split > 0) {
       // As Keras: the last fraction of the data, taken before shuffling.
-      int trainCount = (int) Math.floor(x.samples() * (1 - split));
-      if (trainCount == 0 || trainCount == x.samples()) {
+      int samples = data.samples();
+      int trainCount = (int) Math.floor(samples * (1 - split));
+      if (trainCount == 0 || trainCount == samples) {
         // As Keras: a split that leaves one side empty is refused, not trained on.
-        throw new IllegalArgumentException("Training data contains " + x.samples()
+        throw new IllegalArgumentException("Training data contains " + samples
             + " samples, which is not sufficient to split it into a validation and training set"
             + " as specified by validationSplit(" + split + "). Either provide more data, or a"
             + " different value for validationSplit");
       }
-      xVal = x.slice(trainCount, x.samples());
-      yVal = y.slice(trainCount, y.samples());
-      x = x.slice(0, trainCount);
-      y = y.slice(0, trainCount);
+      validation = data.slice(trainCount, samples);
+      data = data.slice(0, trainCount);
     }
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
-    GraphSteps.Step train = steps(x.shape()).trainStep(checkedLabels(x, y), stepsPerExecution);
+    GraphSteps.Step train = steps(data).trainStep(checkedLabels(data), stepsPerExecution);
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
-    int[] order = identity(x.samples());
-    HostArray xValidation = xVal;
-    HostArray yValidation = yVal;
-    try (BatchFeeder feeder = new BatchFeeder(x, y)) {
-      return train(kw, ceilDiv(x.samples(), batchSize), callbacks -> {
+    int[] order = identity(data.samples());
+    ArrayData validationData = validation;
+    try (BatchFeeder feeder = new BatchFeeder(data.all())) {
+      return train(kw, ceilDiv(data.samples(), batchSize), callbacks -> {
         if (shuffle) {
           shuffleInPlace(order, random);
         }
         return runBatches(train, feeder, order, batchSize, () -> stopTraining,
             callbacks::onTrainBatchBegin, callbacks::onTrainBatchEnd);
-      }, xVal == null ? null
-          : () -> runTest(xValidation, yValidation, batchSize, CallbackList.silent()));
+      }, validation == null ? null
+          : () -> runTest(validationData, batchSize, CallbackList.silent()));
     }
   }
 
@@ -182,6 +189,7 @@ final class Trainer {
   History fit(Dataset data, FitArg... args) {
     Map<String, Object> kw = Kwarg.parse("fit", FIT_ARGS, args);
     checkCompiled("fit");
+    checkOneInputAndOutput("fit");
     if (kw.containsKey("validation_split")) {
       throw new IllegalArgumentException("validationSplit is only supported for arrays, not a"
           + " Dataset: pass the validation batches as validationData(otherDataset)");
@@ -198,8 +206,8 @@ final class Trainer {
             stepsPerExecution);
         DatasetFeed validation = val == null ? null : new DatasetFeed((Dataset) val,
             (Integer) kw.get("validation_steps"), null, "validation ", true, stepsPerExecution)) {
-      GraphSteps.Step train = steps(feed.feedShape(0))
-          .trainStep(checkedLabels(feed.feedShape(0), feed.feedShape(1)), stepsPerExecution);
+      GraphSteps.Step train = steps(List.of(feed.feedShape(0)))
+          .trainStep(checkedLabels(feed), stepsPerExecution);
       int[] epochsRun = {0};
       return train(kw, feed.knownSteps(), callbacks -> {
         feed.beginEpoch();
@@ -244,22 +252,30 @@ final class Trainer {
     return history;
   }
 
+  /** Datasets feed models of one input and one output (a Batch holds one x and one y). */
+  private void checkOneInputAndOutput(String what) {
+    if (model.dataInputNames().size() != 1 || model.dataOutputNames().size() != 1) {
+      throw new IllegalArgumentException(what + "() on a Dataset takes models of one input and"
+          + " one output; model '" + model.name() + "' has inputs " + model.dataInputNames()
+          + " and outputs " + model.dataOutputNames() + ": pass its data as arrays");
+    }
+  }
+
   Map<String, Double> evaluate(Object xData, Object yData, EvaluateArg... args) {
     Map<String, Object> kw = Kwarg.parse("evaluate", EVALUATE_ARGS, args);
     checkCompiled("evaluate");
-    HostArray x = HostArray.of(xData, "x");
-    HostArray y = HostArray.of(yData, "y");
-    checkSameLength(x, y);
+    ArrayData data = ArrayData.of(model, xData, yData, "");
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
-    CallbackList callbacks = callbacks(kw, 0, ceilDiv(x.samples(), batchSize));
+    CallbackList callbacks = callbacks(kw, 0, ceilDiv(data.samples(), batchSize));
     callbacks.setModel(model);
-    return runTest(x, y, batchSize, callbacks);
+    return runTest(data, batchSize, callbacks);
   }
 
   /** Loss and metrics over a dataset's batches ({@code steps} of them, or to its end). */
   Map<String, Double> evaluate(Dataset data, EvaluateArg... args) {
     Map<String, Object> kw = Kwarg.parse("evaluate", EVALUATE_ARGS, args);
     checkCompiled("evaluate");
+    checkOneInputAndOutput("evaluate");
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", true,
         stepsPerExecution)) {
       CallbackList callbacks = callbacks(kw, 0, feed.knownSteps());
@@ -269,8 +285,8 @@ final class Trainer {
   }
 
   private Map<String, Double> runTest(DatasetFeed feed, CallbackList callbacks) {
-    GraphSteps.Step test = steps(feed.feedShape(0))
-        .testStep(checkedLabels(feed.feedShape(0), feed.feedShape(1)), stepsPerExecution);
+    GraphSteps.Step test = steps(List.of(feed.feedShape(0)))
+        .testStep(checkedLabels(feed), stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
     feed.beginEpoch();
@@ -294,20 +310,19 @@ final class Trainer {
         fed = feed.next()) {
       batchBegin.accept(first);
       feed.prefetch();
-      logs = logs(step.names(), step.run(fed.batches(), fed.tensors()[0], fed.tensors()[1]));
+      logs = logs(step.names(), step.run(fed.batches(), fed.tensors()));
       first += fed.batches();
       batchEnd.accept(first - 1, logs);
     }
     return logs;
   }
 
-  private Map<String, Double> runTest(
-      HostArray x, HostArray y, int batchSize, CallbackList callbacks) {
-    GraphSteps.Step test = steps(x.shape()).testStep(checkedLabels(x, y), stepsPerExecution);
+  private Map<String, Double> runTest(ArrayData data, int batchSize, CallbackList callbacks) {
+    GraphSteps.Step test = steps(data).testStep(checkedLabels(data), stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
     Map<String, Double> logs;
-    try (BatchFeeder feeder = new BatchFeeder(x, y)) {
+    try (BatchFeeder feeder = new BatchFeeder(data.all())) {
       logs = runBatches(test, feeder, null, batchSize, () -> false,
           callbacks::onTestBatchBegin, callbacks::onTestBatchEnd);
     }
@@ -342,21 +357,22 @@ final class Trainer {
         feeder.prefetch(order, nextFrom,
             Math.min(samples, nextFrom + stepsAt.applyAsInt(next) * batchSize));
       }
-      logs = logs(step.names(), step.run(count, batch[0], batch[1]));
+      logs = logs(step.names(), step.run(count, batch));
       first = next;
       batchEnd.accept(first - 1, logs);
     }
     return logs;
   }
 
-  FloatNdArray predict(Object xData, PredictArg... args) {
+  /** The predictions for {@code xData}, one array per output. */
+  List<FloatNdArray> predict(Object xData, PredictArg... args) {
     Map<String, Object> kw = Kwarg.parse("predict", PREDICT_ARGS, args);
-    HostArray x = HostArray.of(xData, "x");
+    ArrayData data = ArrayData.of(model, xData, null, "");
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     CallbackList callbacks = callbacks(kw, 0, 0);
     callbacks.setModel(model);
     callbacks.onPredictBegin();
-    FloatNdArray predictions = steps(x.shape()).predict(x, batchSize);
+    List<FloatNdArray> predictions = steps(data).predict(data.x(), batchSize);
     callbacks.onPredictEnd();
     return predictions;
   }
@@ -364,8 +380,9 @@ final class Trainer {
   /** The predictions for a dataset's batches ({@code steps} of them, or to its end), in order. */
   FloatNdArray predict(Dataset data, PredictArg... args) {
     Map<String, Object> kw = Kwarg.parse("predict", PREDICT_ARGS, args);
+    checkOneInputAndOutput("predict");
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", false, 1)) {
-      GraphSteps graphSteps = steps(feed.feedShape(0));
+      GraphSteps graphSteps = steps(List.of(feed.feedShape(0)));
       CallbackList callbacks = callbacks(kw, 0, 0);
       callbacks.setModel(model);
       callbacks.onPredictBegin();
@@ -374,12 +391,11 @@ final class Trainer {
       long rows = 0;
       for (StreamFeeder.Fed fed = feed.next(); fed != null; fed = feed.next()) {
         feed.prefetch();
-        float[] out = graphSteps.predictBatch(fed.tensors()[0]);
-        chunks.add(out);
+        chunks.add(graphSteps.predictBatch(fed.tensors()[0]));
         rows += fed.tensors()[0].shape().get(0);
       }
       feed.endEpoch();
-      Shape shape = Shapes.withBatch(graphSteps.outputShape(), rows);
+      Shape shape = Shapes.withBatch(graphSteps.outputShapes().get(0), rows);
       float[] all = new float[Math.toIntExact(shape.size())];
       int at = 0;
       for (float[] chunk : chunks) {
@@ -393,42 +409,60 @@ final class Trainer {
 
   /** Traces the model now if its input shape is known, so weights and summary exist. */
   void ensureTraced() {
-    Shape shape = model.inputShape();
-    if (shape != null) {
-      steps(shape).predictFunction();
+    if (model.graph() != null) {
+      return; // a functional model's layers are built with its graph, whatever its inputs
+    }
+    List<Shape> shapes = model.inputShapes();
+    if (shapes != null) {
+      steps(shapes).predictFunction();
     }
   }
 
   Shape outputShape(Shape inputShape) {
-    return steps(inputShape).outputShape();
+    return steps(List.of(inputShape)).outputShapes().get(0);
   }
 
-  private synchronized GraphSteps steps(Shape dataShape) {
-    Shape sample = dataShape.numDimensions() == 1 ? Shape.of(-1, 1) : Shapes.withBatch(dataShape, -1);
-    Shape expected = model.inputShape();
-    if (expected != null && !Shapes.samplesCompatible(expected, sample)) {
-      throw new IllegalArgumentException(
-          "Model '" + model.name() + "' expects inputs of shape " + Shapes.toKeras(expected)
-              + " but x has samples of shape " + Shapes.toKeras(Shapes.sample(dataShape))
-              + " (" + Shapes.toKeras(dataShape) + " in all)");
+  private GraphSteps steps(ArrayData data) {
+    return steps(data.x().stream().map(HostArray::shape).toList());
+  }
+
+  /** The model's steps, for inputs of {@code dataShapes} (checked against the model's). */
+  private synchronized GraphSteps steps(List<Shape> dataShapes) {
+    List<Shape> samples = new ArrayList<>();
+    List<Shape> expected = model.inputShapes();
+    List<String> names = model.dataInputNames();
+    for (int i = 0; i < dataShapes.size(); i++) {
+      Shape shape = dataShapes.get(i);
+      Shape sample = shape.numDimensions() == 1 ? Shape.of(-1, 1) : Shapes.withBatch(shape, -1);
+      if (expected != null && !Shapes.samplesCompatible(expected.get(i), sample)) {
+        boolean one = names.size() == 1;
+        throw new IllegalArgumentException("Model '" + model.name() + "' expects "
+            + (one ? "inputs" : "input '" + names.get(i) + "'") + " of shape "
+            + Shapes.toKeras(expected.get(i)) + " but " + (one ? "x" : "x['" + names.get(i) + "']")
+            + " has samples of shape " + Shapes.toKeras(Shapes.sample(shape))
+            + " (" + Shapes.toKeras(shape) + " in all)");
+      }
+      samples.add(sample);
     }
     if (steps == null) {
-      steps = new GraphSteps(model, expected != null ? expected : sample,
+      steps = new GraphSteps(model, expected != null ? expected : samples,
           Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads());
     }
     return steps;
   }
 
-  /** The labels' batch shape, checked against the loss. */
-  private Shape checkedLabels(HostArray x, HostArray y) {
-    return checkedLabels(x.shape(), y.batchShape());
+  /** The label shape of a dataset's first batch, checked against the loss. */
+  private List<Shape> checkedLabels(DatasetFeed feed) {
+    List<Shape> labels = List.of(feed.feedShape(1));
+    compileLoss.checkLabels(labels, steps(List.of(feed.feedShape(0))).outputShapes(),
+        model.dataOutputNames());
+    return labels;
   }
 
-  /** {@code labels}, the labels' batch shape, checked against the loss. */
-  private Shape checkedLabels(Shape xShape, Shape labels) {
-    if (loss != null) {
-      loss.checkLabels(labels, steps(xShape).outputShape());
-    }
+  /** The labels' batch shapes, checked against the losses. */
+  private List<Shape> checkedLabels(ArrayData data) {
+    List<Shape> labels = data.y().stream().map(HostArray::batchShape).toList();
+    compileLoss.checkLabels(labels, steps(data).outputShapes(), model.dataOutputNames());
     return labels;
   }
 
@@ -436,21 +470,33 @@ final class Trainer {
    * Resolves the compiled metrics against the label and output shapes ("accuracy" depends on
    * them), once per compile: the first step built decides, as Keras's {@code CompileMetrics}.
    */
-  synchronized void resolveMetrics(Shape labels, Shape outputs) {
-    if (resolvedMetrics == null) {
-      List<Metric> resolved = new ArrayList<>();
-      for (Metric m : metrics) {
-        resolved.add(Metrics.resolve(m, labels, outputs));
-      }
-      resolvedMetrics = List.copyOf(resolved);
-    }
+  void resolveMetrics(List<Shape> labels, List<Shape> outputs) {
+    compileMetrics.resolve(labels, outputs);
   }
 
-  /** Keras's {@code model.metrics}: the loss tracker, then the compiled metrics (once resolved). */
+  /**
+   * Keras's {@code model.metrics}: the loss tracker, the compiled metrics (once resolved), then
+   * the per-output loss trackers.
+   */
   List<Metric> allMetrics() {
     List<Metric> all = new ArrayList<>(List.of(lossTracker));
-    all.addAll(resolvedMetrics != null ? resolvedMetrics : metrics);
+    if (compiled) {
+      all.addAll(compileMetrics.metrics());
+      all.addAll(compileLoss.trackers());
+    }
     return all;
+  }
+
+  /**
+   * The logs of a step, in Keras's {@code evaluate} order: {@code loss}, each output's {@code
+   * <output>_loss}, then the compiled metrics by log name.
+   */
+  Map<String, KerasTensor> logs() {
+    Map<String, KerasTensor> logs = new LinkedHashMap<>();
+    logs.put(lossTracker.name(), lossTracker.result());
+    compileLoss.trackers().forEach(tracker -> logs.put(tracker.name(), tracker.result()));
+    compileMetrics.byLogName().forEach((name, metric) -> logs.put(name, metric.result()));
+    return logs;
   }
 
   /** The loss tracker, a mean weighted by batch size. */
@@ -458,22 +504,11 @@ final class Trainer {
     return lossTracker;
   }
 
-  /** The compiled metrics, resolved against the label and output shapes. */
-  List<Metric> resolvedMetrics() {
-    if (resolvedMetrics == null) {
-      throw new IllegalStateException(
-          "The compiled metrics are resolved when fit or evaluate builds its first step: call"
-              + " computeMetrics from a trainStep or testStep");
-    }
-    return resolvedMetrics;
-  }
-
   /** Starts a new accumulation of every metric (each epoch, each evaluate). */
   void resetMetrics() {
     lossTracker.resetState();
-    if (resolvedMetrics != null) {
-      resolvedMetrics.forEach(Metric::resetState);
-    }
+    compileLoss.trackers().forEach(Metric::resetState);
+    compileMetrics.resetState();
   }
 
   private void checkCompiled(String what) {
@@ -481,17 +516,6 @@ final class Trainer {
       throw new IllegalStateException(
           "You must call compile() before " + what + "(), e.g. model.compile(optimizer(\"adam\"),"
               + " loss(\"sparse_categorical_crossentropy\"), metrics(\"accuracy\"))");
-    }
-  }
-
-  private static void checkSameLength(HostArray x, HostArray y) {
-    if (x.samples() != y.samples()) {
-      throw new IllegalArgumentException(
-          "x has " + x.samples() + " samples but y has " + y.samples()
-              + "; they must have one label per sample");
-    }
-    if (x.samples() == 0) {
-      throw new IllegalArgumentException("x is empty: there is nothing to train or evaluate on");
     }
   }
 

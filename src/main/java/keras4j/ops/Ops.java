@@ -431,6 +431,33 @@ public final class Ops {
   }
 
   /**
+   * {@code ops.sum(x, axis, keepdims)} (negative counts from the end).
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @param axis the axis summed over
+   * @param keepdims whether the summed axis stays, of size 1
+   * @return the sums
+   */
+  public static KerasTensor sum(TensorLike x, int axis, boolean keepdims) {
+    return unary(x, (tf, a) -> tf.reduceSum(a, tf.constant(axis),
+        org.tensorflow.op.core.ReduceSum.keepDims(keepdims)));
+  }
+
+  /**
+   * {@code ops.normalize(x, axis)} (order 2): {@code x} scaled to unit L2 norm along {@code axis},
+   * as Keras computes it, {@code x * min(rsqrt(sum(x^2)), 1 / 1e-7)}, so a zero vector stays zero.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @param axis the axis along which the norm is taken
+   * @return x normalized, of x's shape
+   */
+  public static KerasTensor normalize(TensorLike x, int axis) {
+    return unary(x, (tf, a) -> tf.math.mul(a, tf.math.minimum(
+        tf.math.rsqrt(tf.reduceSum(tf.math.square(a), tf.constant(axis),
+            org.tensorflow.op.core.ReduceSum.keepDims(true))), tf.constant(1e7f))));
+  }
+
+  /**
    * {@code ops.min(x)}: the smallest element.
    *
    * @param x the input: a tensor, or a variable (read at its current value)
@@ -459,6 +486,17 @@ public final class Ops {
    */
   public static KerasTensor transpose(TensorLike x) {
     return k(Kernels.transpose(t(x)));
+  }
+
+  /**
+   * {@code ops.transpose(x, axes)}: dimension {@code i} of the result is {@code axes[i]} of x.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @param axes a permutation of x's dimensions
+   * @return x with its dimensions permuted
+   */
+  public static KerasTensor transpose(TensorLike x, int... axes) {
+    return unary(x, (tf, a) -> tf.linalg.transpose(a, tf.constant(axes)));
   }
 
   /**

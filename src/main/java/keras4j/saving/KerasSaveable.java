@@ -1,6 +1,7 @@
 package keras4j.saving;
 
 import java.util.List;
+import keras4j.core.Variable;
 
 /**
  * An object whose state a Keras weights file holds, Keras's {@code KerasSaveable}: layers, models
@@ -32,6 +33,32 @@ public interface KerasSaveable {
    * @param store the object's group in the weight file being read
    */
   void loadOwnVariables(WeightStore store);
+
+  /**
+   * The name of this object's class in Keras, which names its group in a container by Keras's
+   * per-class counter ({@code Dense} saves at {@code layers/dense}); by default the Java class's
+   * simple name, an anonymous class saving as the class it extends.
+   *
+   * @return the Keras class name, e.g. {@code Dense} or {@code Functional}
+   */
+  default String kerasClassName() {
+    Class<?> cls = getClass();
+    while (cls.getSimpleName().isEmpty()) {
+      cls = cls.getSuperclass();
+    }
+    return cls.getSimpleName();
+  }
+
+  /**
+   * Keras's {@code _legacy_weights}: the variables a legacy {@code .h5} file keeps in this
+   * object's one group, trainable ones first (a nested model's are all its layers'); none by
+   * default.
+   *
+   * @return the variables in legacy order
+   */
+  default List<Variable> legacyWeights() {
+    return List.of();
+  }
 
   /**
    * The objects whose state nests under this one, in the order Keras walks them (a Sequential or

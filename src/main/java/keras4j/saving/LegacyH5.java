@@ -89,8 +89,13 @@ final class LegacyH5 {
     Map<Variable, FloatNdArray> pending = new LinkedHashMap<>();
     try {
       for (int i = 0; i < layers.size(); i++) {
-        layers.get(i).loadOwnVariables(
-            new H5WeightReader(fileWeights.get(i), fileLayers.get(i).getPath(), pending));
+        KerasSaveable layer = layers.get(i);
+        List<Dataset> datasets = fileWeights.get(i);
+        if (isNested(layer)) {
+          readNested(layer, datasets, fileLayers.get(i).getPath(), pending);
+        } else {
+          layer.loadOwnVariables(new H5WeightReader(datasets, fileLayers.get(i).getPath(), pending));
+        }
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
@@ -98,20 +103,92 @@ final class LegacyH5 {
     pending.forEach(Variable::assign);
   }
 
-  /** The model's layers (its {@code layers} container) that save any variable, in order. */
-  private static List<KerasSaveable> layersWithWeights(KerasSaveable model) {
+  /**
+   * A nested model's group holds all its layers' weights in {@link KerasSaveable#legacyWeights}
+   * order, as Keras's {@code _legacy_weights} reads them.
+   */
+  private static void readNested(KerasSaveable layer, List<Dataset> datasets, String path,
+      Map<Variable, FloatNdArray> pending) {
+    List<Variable> variables = layer.legacyWeights();
+    if (variables.size() != datasets.size()) {
+      throw new IllegalArgumentException("nested model '" + layer.name() + "' has "
+          + variables.size() + " weights but the file has " + datasets.size() + " at " + path);
+    }
+    for (int i = 0; i < variables.size(); i++) {
+      pending.put(variables.get(i), H5Reader.valueFor(datasets.get(i), variables.get(i),
+          "Nested model '" + layer.name() + "'"));
+    }
+  }
+
+  /** The model's layers (its {@code layers} container), in order. */
+  private static List<KerasSaveable> layers(KerasSaveable model) {
     List<KerasSaveable> out = new ArrayList<>();
     for (SaveableChild child : model.saveableChildren()) {
       if (child.container() && child.attribute().equals("layers")) {
-        for (KerasSaveable layer : child.objects()) {
-          H5WeightWriter counter = H5WeightWriter.counting();
-          layer.saveOwnVariables(counter);
-          if (counter.size() > 0) {
-            out.add(layer);
-          }
-        }
+        out.addAll(child.objects());
       }
     }
+    return out;
+  }
+
+  /** Whether {@code layer} is a model used as a layer (it has layers of its own). */
+  private static boolean isNested(KerasSaveable layer) {
+    return !layers(layer).isEmpty();
+  }
+
+  /** The model's layers that save any variable, in order. */
+  private static List<KerasSaveable> layersWithWeights(KerasSaveable model) {
+    List<KerasSaveable> out = new ArrayList<>();
+    for (KerasSaveable layer : layers(model)) {
+      H5WeightWriter counter = H5WeightWriter.counting();
+      layer.saveOwnVariables(counter);
+      if (counter.size() > 0 || (isNested(layer) && !layer.legacyWeights().isEmpty())) {
+        out.add(layer);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The legacy file of {@code model}, as Keras 3's {@code save_model_to_hdf5} writes it: the
+   * root attributes {@code model_config} (the model's {@code {"class_name", "config"}} as JSON),
+   * {@code keras_version} and {@code backend}, and {@code model_weights}, one group per layer
+   * (named by the layer) whose {@code weight_names} name its datasets by the weights' paths
+   * ({@code dense/kernel}, {@code base/dense/kernel} inside a nested model {@code base}).
+   * Optimizer state is not written.
+   */
+  static H5Writer write(String modelConfig, KerasSaveable model, String kerasVersion) {
+    H5Writer out = new H5Writer();
+    var root = out.group("");
+    root.putAttribute("backend", "tensorflow");
+    root.putAttribute("keras_version", kerasVersion);
+    root.putAttribute("model_config", modelConfig);
+    var weights = out.group("model_weights");
+    List<KerasSaveable> layers = layers(model);
+    if (!layers.isEmpty()) {
+      weights.putAttribute("layer_names",
+          layers.stream().map(KerasSaveable::name).toArray(String[]::new));
+    }
+    weights.putAttribute("backend", "tensorflow");
+    weights.putAttribute("keras_version", kerasVersion);
+    for (KerasSaveable layer : layers) {
+      String group = "model_weights/" + layer.name();
+      out.group(group);
+      List<String> names = new ArrayList<>();
+      for (Variable v : layer.legacyWeights()) {
+        String name = isNested(layer) ? layer.name() + "/" + v.name() : v.name();
+        names.add(name);
+        int slash = name.lastIndexOf('/');
+        H5Writer.putFloats(out.group(slash < 0 ? group : group + "/" + name.substring(0, slash)),
+            name.substring(slash + 1), v.numpy());
+      }
+      // Keras writes an empty array for a layer without weights; its reader takes no attribute
+      // as none (and jhdf cannot write an empty array).
+      if (!names.isEmpty()) {
+        out.group(group).putAttribute("weight_names", names.toArray(String[]::new));
+      }
+    }
+    out.group("model_weights/top_level_model_weights");
     return out;
   }
 

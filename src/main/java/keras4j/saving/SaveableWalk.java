@@ -120,11 +120,7 @@ final class SaveableWalk {
 
   /** {@code dense}, {@code dense_1}, ...: Keras's per-class counter over a container. */
   private static String groupName(KerasSaveable object, Map<String, Integer> counts) {
-    Class<?> cls = object.getClass();
-    while (cls.getSimpleName().isEmpty()) {
-      cls = cls.getSuperclass(); // an anonymous subclass saves as the class it extends
-    }
-    String base = Naming.toSnakeCase(cls.getSimpleName());
+    String base = Naming.toSnakeCase(object.kerasClassName());
     int n = counts.merge(base, 1, Integer::sum) - 1;
     return n == 0 ? base : base + "_" + n;
   }

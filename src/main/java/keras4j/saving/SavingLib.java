@@ -70,6 +70,21 @@ public final class SavingLib {
   }
 
   /**
+   * Saves {@code model} to {@code path} in the legacy HDF5 format ({@code model.save("m.h5")}),
+   * atomically: {@code modelConfig} (the model's {@code {"class_name", "config"}}) and the
+   * weights, one group per layer. Optimizer state is not saved (Keras 3 would add it).
+   *
+   * @param path where the file goes
+   * @param modelConfig the model's class name and config, as the file's {@code model_config}
+   * @param model the model whose layers' weights are written
+   */
+  public static void saveLegacyModel(Path path, Map<String, Object> modelConfig,
+      KerasSaveable model) {
+    H5Writer file = LegacyH5.write(Json.write(modelConfig), model, KERAS_FORMAT_VERSION);
+    AtomicFiles.write(path, file::write);
+  }
+
+  /**
    * Loads a model from a Keras 3 {@code .keras} archive or a legacy Keras 2 full-model {@code
    * .h5} file: {@code fromConfig} builds it from the model's entry and its compile config (null
    * when the file has none; Keras 2's {@code training_config} for a legacy file), then its weights

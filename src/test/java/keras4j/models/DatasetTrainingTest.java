@@ -237,7 +237,7 @@ class DatasetTrainingTest {
     final List<Integer> asked = Collections.synchronizedList(new ArrayList<>());
 
     Indexed() {
-      super(2, 4);
+      super(1, 4); // one worker: the order asked is the order of the batches
     }
 
     @Override

@@ -24,6 +24,7 @@ import keras4j.models.Sequential;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.ndarray.StdArrays;
 
 /**
  * Hostile or broken files give a clear exception naming the problem, and loading them writes
@@ -278,8 +279,14 @@ class SafetyTest {
   @Test
   void savingRefusesPathsKerasCouldNotLoad() {
     try (Sequential model = new Sequential(new Dense(1, inputShape(2)))) {
-      assertThrows(IllegalArgumentException.class, () -> model.save(dir.resolve("m.h5")));
+      assertThrows(IllegalArgumentException.class, () -> model.save(dir.resolve("m.txt")));
       assertThrows(IllegalArgumentException.class, () -> model.saveWeights(dir.resolve("m.h5")));
+      // As Keras 3's model.save: a .h5 name gets the legacy HDF5 format.
+      model.save(dir.resolve("m.h5"));
+      try (Model loaded = Model.load(dir.resolve("m.h5"))) {
+        assertArrayEquals(StdArrays.array2dCopyOf(model.getWeights().get(0)),
+            StdArrays.array2dCopyOf(loaded.getWeights().get(0)));
+      }
     }
   }
 }

@@ -1,6 +1,9 @@
 package keras4j.examples;
 
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -31,9 +34,38 @@ public final class Launch {
         "-cp", classPath(),
         "keras4j.examples." + System.getProperty("keras4j.example")));
     command.addAll(List.of(args));
-    ProcessBuilder child = new ProcessBuilder(command).inheritIO();
-    child.environment().put("TF_CPP_MIN_LOG_LEVEL", System.getProperty("keras4j.tfLogLevel"));
-    System.exit(child.start().waitFor());
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO()
+        .redirectError(ProcessBuilder.Redirect.PIPE);
+    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", System.getProperty("keras4j.tfLogLevel"));
+    Process child = builder.start();
+    Thread errors = new Thread(() -> copyErrors(child), "example-stderr");
+    errors.start();
+    int status = child.waitFor();
+    errors.join();
+    System.exit(status);
+  }
+
+  /**
+   * Copies the child's standard error to ours but for TensorFlow's two Abseil lines. TF 2.18 logs
+   * "MLIR V1 optimization pass is not enabled" (and Abseil's note that it logs before
+   * {@code absl::InitializeLog}) through Abseil, which ignores {@code TF_CPP_MIN_LOG_LEVEL} and
+   * offers no environment variable or session option to silence it.
+   */
+  private static void copyErrors(Process child) {
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getErrorStream()))) {
+      for (String line; (line = lines.readLine()) != null; ) {
+        if (!isAbseilNoise(line)) {
+          System.err.println(line);
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("Launch: lost the example's standard error: " + e.getMessage());
+    }
+  }
+
+  private static boolean isAbseilNoise(String line) {
+    return line.startsWith("WARNING: All log messages before absl::InitializeLog() is called")
+        || (line.startsWith("I0000 ") && line.contains("mlir_graph_optimization_pass.cc"));
   }
 
   /** The class path exec:java gave this class: the project's classes and test dependencies. */
