@@ -29,6 +29,17 @@ public final class HostRows {
     return new HostRows(array, null, true);
   }
 
+  /** The samples {@code rows} of {@code array} (indices, not copied), as one batch. */
+  public static HostRows of(HostArray array, int[] rows) {
+    for (int row : rows) {
+      if (row < 0 || row >= array.samples()) {
+        throw new IllegalArgumentException("Index " + row + " is out of range for an array of "
+            + array.samples() + " samples");
+      }
+    }
+    return new HostRows(array, rows.clone(), true);
+  }
+
   /** Sample {@code row} of {@code array}, without a batch axis. */
   public static HostRows sample(HostArray array, int row) {
     return new HostRows(array, new int[] {row}, false);
