@@ -24,6 +24,7 @@ module keras4j {
   exports keras4j.callbacks;
   exports keras4j.data;
   exports keras4j.datasets;
+  exports keras4j.tuner;
   exports keras4j.utils;
   exports keras4j.activations;
   exports keras4j.initializers;

@@ -12,12 +12,15 @@ import keras4j.core.InferenceArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.core.LoopArg;
+import keras4j.core.SeedArg;
+import keras4j.core.TunerArg;
 import keras4j.data.Dataset;
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
 import keras4j.optimizers.Optimizer;
 import keras4j.regularizers.Regularizer;
+import keras4j.tuner.Objective;
 
 /**
  * Keras's keyword arguments as static factories: {@code import static keras4j.Keras.*;} then
@@ -161,12 +164,12 @@ public final class Keras {
   }
 
   /**
-   * The seed of a random layer (Dropout).
+   * The seed of a random layer (Dropout), or of a tuner's choices.
    *
-   * @param seed the random seed, so that the layer draws the same values on every run
-   * @return the {@code seed} layer argument
+   * @param seed the random seed, so that the layer (tuner) draws the same values on every run
+   * @return the {@code seed} argument of layers and tuners
    */
-  public static LayerArg seed(long seed) {
+  public static SeedArg seed(long seed) {
     return new Kwarg("seed", seed);
   }
 
@@ -550,5 +553,71 @@ public final class Keras {
    */
   public static FitArg initialEpoch(int epoch) {
     return new Kwarg("initial_epoch", epoch);
+  }
+
+  // ---- tuners
+
+  /**
+   * What a tuner optimises, by metric name: {@code "val_accuracy"} (maximised), {@code
+   * "val_loss"} (minimised); the direction is inferred as KerasTuner infers it.
+   *
+   * @param name the log name of the metric, e.g. {@code "val_accuracy"}
+   * @return the {@code objective} tuner argument
+   * @throws IllegalArgumentException if the direction cannot be inferred: pass an {@link
+   *     Objective}
+   */
+  public static TunerArg objective(String name) {
+    return new Kwarg("objective", Objective.of(name));
+  }
+
+  /**
+   * What a tuner optimises, with its direction.
+   *
+   * @param objective the metric and direction, e.g. {@code new Objective("val_auc", "max")}
+   * @return the {@code objective} tuner argument
+   */
+  public static TunerArg objective(Objective objective) {
+    return new Kwarg("objective", objective);
+  }
+
+  /**
+   * The most trials a tuner runs (KerasTuner's {@code max_trials}).
+   *
+   * @param trials the number of trials, at least 1
+   * @return the {@code max_trials} tuner argument
+   */
+  public static TunerArg maxTrials(int trials) {
+    return new Kwarg("max_trials", positive("maxTrials", trials));
+  }
+
+  /**
+   * The directory a tuner records its trials in (default: the working directory).
+   *
+   * @param directory the directory
+   * @return the {@code directory} tuner argument
+   */
+  public static TunerArg directory(String directory) {
+    return new Kwarg("directory", directory);
+  }
+
+  /**
+   * The sub-directory of a tuning project (default {@code "untitled_project"}).
+   *
+   * @param name the project's name
+   * @return the {@code project_name} tuner argument
+   */
+  public static TunerArg projectName(String name) {
+    return new Kwarg("project_name", name);
+  }
+
+  /**
+   * Whether a tuner starts afresh (true) or resumes the trials recorded in its project (false,
+   * the default, as KerasTuner).
+   *
+   * @param overwrite true to delete the recorded trials
+   * @return the {@code overwrite} tuner argument
+   */
+  public static TunerArg overwrite(boolean overwrite) {
+    return new Kwarg("overwrite", overwrite);
   }
 }
