@@ -12,6 +12,7 @@ import keras4j.core.InferenceArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.core.LoopArg;
+import keras4j.core.OptimizerArg;
 import keras4j.core.SeedArg;
 import keras4j.core.TunerArg;
 import keras4j.data.Dataset;
@@ -19,6 +20,7 @@ import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
 import keras4j.optimizers.Optimizer;
+import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.regularizers.Regularizer;
 import keras4j.tuner.Objective;
 
@@ -404,6 +406,297 @@ public final class Keras {
       throw new IllegalArgumentException("stepsPerExecution must be >= 1, got " + steps);
     }
     return new Kwarg("steps_per_execution", steps);
+  }
+
+  // ---- optimizers
+  /**
+   * The learning rate (each optimizer has Keras's default).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code learning_rate}
+   */
+  public static OptimizerArg learningRate(double value) {
+    return new Kwarg("learning_rate", value);
+  }
+
+  /**
+   * A learning rate that follows {@code schedule} of the iteration count, evaluated in the training graph (e.g. {@code new ExponentialDecay(0.1, 1000, 0.96)}).
+   *
+   * @param schedule the schedule
+   * @return the optimizer argument {@code learning_rate}
+   */
+  public static OptimizerArg learningRate(LearningRateSchedule schedule) {
+    return new Kwarg("learning_rate", schedule);
+  }
+
+  /**
+   * Decoupled weight decay: {@code w -= w * weightDecay * lr} before each update (AdamW's default 0.004; none otherwise).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code weight_decay}
+   */
+  public static OptimizerArg weightDecay(double value) {
+    return new Kwarg("weight_decay", value);
+  }
+
+  /**
+   * Clips each gradient to this L2 norm at most.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code clipnorm}
+   */
+  public static OptimizerArg clipnorm(double value) {
+    return new Kwarg("clipnorm", value);
+  }
+
+  /**
+   * Clips each gradient element to {@code [-clipvalue, clipvalue]}.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code clipvalue}
+   */
+  public static OptimizerArg clipvalue(double value) {
+    return new Kwarg("clipvalue", value);
+  }
+
+  /**
+   * Scales all gradients together so that their global L2 norm is this at most.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code global_clipnorm}
+   */
+  public static OptimizerArg globalClipnorm(double value) {
+    return new Kwarg("global_clipnorm", value);
+  }
+
+  /**
+   * Whether to keep an exponential moving average of the weights, which replaces them at the end of {@code fit} (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code use_ema}
+   */
+  public static OptimizerArg useEma(boolean value) {
+    return new Kwarg("use_ema", value);
+  }
+
+  /**
+   * The momentum of the moving average of {@code useEma} (default 0.99).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code ema_momentum}
+   */
+  public static OptimizerArg emaMomentum(double value) {
+    return new Kwarg("ema_momentum", value);
+  }
+
+  /**
+   * With {@code useEma}, overwrites the weights with their moving average every this many updates.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code ema_overwrite_frequency}
+   */
+  public static OptimizerArg emaOverwriteFrequency(int value) {
+    return new Kwarg("ema_overwrite_frequency", value);
+  }
+
+  /**
+   * Updates every this many steps (at least 2), with the mean of their gradients.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code gradient_accumulation_steps}
+   */
+  public static OptimizerArg gradientAccumulationSteps(int value) {
+    return new Kwarg("gradient_accumulation_steps", value);
+  }
+
+  /**
+   * The decay rate of the first moment (Adam, AdamW, Adamax, Nadam, Lamb, Lion).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta_1}
+   */
+  public static OptimizerArg beta1(double value) {
+    return new Kwarg("beta_1", value);
+  }
+
+  /**
+   * The decay rate of the second moment (Adam, AdamW, Adamax, Nadam, Lamb, Lion).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta_2}
+   */
+  public static OptimizerArg beta2(double value) {
+    return new Kwarg("beta_2", value);
+  }
+
+  /**
+   * The small constant for numerical stability (Adam, RMSprop, Adagrad, ...).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code epsilon}
+   */
+  public static OptimizerArg epsilon(double value) {
+    return new Kwarg("epsilon", value);
+  }
+
+  /**
+   * Whether Adam and AdamW use the AMSGrad variant (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code amsgrad}
+   */
+  public static OptimizerArg amsgrad(boolean value) {
+    return new Kwarg("amsgrad", value);
+  }
+
+  /**
+   * The momentum of SGD and RMSprop (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code momentum}
+   */
+  public static OptimizerArg momentum(double value) {
+    return new Kwarg("momentum", value);
+  }
+
+  /**
+   * Whether SGD uses Nesterov momentum (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code nesterov}
+   */
+  public static OptimizerArg nesterov(boolean value) {
+    return new Kwarg("nesterov", value);
+  }
+
+  /**
+   * The discounting factor of RMSprop (0.9) and Adadelta (0.95).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code rho}
+   */
+  public static OptimizerArg rho(double value) {
+    return new Kwarg("rho", value);
+  }
+
+  /**
+   * Whether RMSprop normalizes by the estimated variance of the gradient (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code centered}
+   */
+  public static OptimizerArg centered(boolean value) {
+    return new Kwarg("centered", value);
+  }
+
+  /**
+   * The starting value of the accumulators of Adagrad and Ftrl (default 0.1).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code initial_accumulator_value}
+   */
+  public static OptimizerArg initialAccumulatorValue(double value) {
+    return new Kwarg("initial_accumulator_value", value);
+  }
+
+  /**
+   * Ftrl's learning rate power, 0 or below (default -0.5).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code learning_rate_power}
+   */
+  public static OptimizerArg learningRatePower(double value) {
+    return new Kwarg("learning_rate_power", value);
+  }
+
+  /**
+   * Ftrl's L1 regularization strength (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code l1_regularization_strength}
+   */
+  public static OptimizerArg l1RegularizationStrength(double value) {
+    return new Kwarg("l1_regularization_strength", value);
+  }
+
+  /**
+   * Ftrl's L2 regularization strength (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code l2_regularization_strength}
+   */
+  public static OptimizerArg l2RegularizationStrength(double value) {
+    return new Kwarg("l2_regularization_strength", value);
+  }
+
+  /**
+   * Ftrl's L2 shrinkage regularization strength (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code l2_shrinkage_regularization_strength}
+   */
+  public static OptimizerArg l2ShrinkageRegularizationStrength(double value) {
+    return new Kwarg("l2_shrinkage_regularization_strength", value);
+  }
+
+  /**
+   * Ftrl's beta (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta}
+   */
+  public static OptimizerArg beta(double value) {
+    return new Kwarg("beta", value);
+  }
+
+  /**
+   * Adafactor's decay rate of beta2 (default -0.8).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta_2_decay}
+   */
+  public static OptimizerArg beta2Decay(double value) {
+    return new Kwarg("beta_2_decay", value);
+  }
+
+  /**
+   * Adafactor's offset of the squared gradient (default 1e-30).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code epsilon_1}
+   */
+  public static OptimizerArg epsilon1(double value) {
+    return new Kwarg("epsilon_1", value);
+  }
+
+  /**
+   * Adafactor's lower bound of the weights' scale (default 1e-3).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code epsilon_2}
+   */
+  public static OptimizerArg epsilon2(double value) {
+    return new Kwarg("epsilon_2", value);
+  }
+
+  /**
+   * Adafactor's clipping threshold of the update (default 1).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code clip_threshold}
+   */
+  public static OptimizerArg clipThreshold(double value) {
+    return new Kwarg("clip_threshold", value);
+  }
+
+  /**
+   * Whether Adafactor caps a constant learning rate at {@code 1 / sqrt(step)} (default true).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code relative_step}
+   */
+  public static OptimizerArg relativeStep(boolean value) {
+    return new Kwarg("relative_step", value);
   }
 
   // ---- fit / evaluate / predict

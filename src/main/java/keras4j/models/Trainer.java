@@ -248,6 +248,10 @@ final class Trainer {
       }
       callbacks.onEpochEnd(e, epochLogs);
     }
+    if (epochs > 0) {
+      // Keras's fit: with useEma, the weights become their moving averages.
+      optimizer.finalizeVariableValues(model.trainableVariables());
+    }
     callbacks.onTrainEnd();
     return history;
   }

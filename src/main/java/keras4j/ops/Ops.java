@@ -290,6 +290,76 @@ public final class Ops {
   }
 
   /**
+   * {@code ops.where(condition, x, y)}: {@code x} where {@code condition} is true (not 0, as the
+   * 1.0/0.0 of {@link #greater} and {@link #equal}), {@code y} elsewhere; shapes broadcast.
+   *
+   * @param condition where to take {@code x}
+   * @param x the values where the condition holds
+   * @param y the values elsewhere
+   * @return the selected values
+   */
+  public static KerasTensor where(TensorLike condition, TensorLike x, TensorLike y) {
+    Tensor c = t(condition);
+    Tensor a = t(x);
+    Tensor b = t(y);
+    org.tensorflow.op.Ops tf = c.graph().tf();
+    Operand<TFloat32> out = tf.select(
+        tf.math.notEqual(c.operand(), tf.constant(0f)), a.operand(), b.operand());
+    return k(new Tensor(c.graph(), out));
+  }
+
+  /**
+   * {@code ops.sign(x)}: -1, 0 or 1.
+   *
+   * @param x the tensor
+   * @return the result, element-wise
+   */
+  public static KerasTensor sign(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.sign(a));
+  }
+
+  /**
+   * {@code ops.floor(x)}.
+   *
+   * @param x the tensor
+   * @return the result, element-wise
+   */
+  public static KerasTensor floor(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.floor(a));
+  }
+
+  /**
+   * {@code ops.ceil(x)}.
+   *
+   * @param x the tensor
+   * @return the result, element-wise
+   */
+  public static KerasTensor ceil(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.ceil(a));
+  }
+
+  /**
+   * {@code ops.cos(x)}.
+   *
+   * @param x the tensor
+   * @return the result, element-wise
+   */
+  public static KerasTensor cos(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.cos(a));
+  }
+
+  /**
+   * {@code ops.mod(x, y)}: the remainder of floor division, with the sign of {@code y}.
+   *
+   * @param x the dividend
+   * @param y the divisor
+   * @return the remainder, element-wise
+   */
+  public static KerasTensor mod(TensorLike x, TensorLike y) {
+    return binary(x, y, (tf, a, b) -> tf.math.floorMod(a, b));
+  }
+
+  /**
    * {@code ops.argmax(x, axis)}, as float32 indices.
    *
    * @param x the input: a tensor, or a variable (read at its current value)
