@@ -324,20 +324,8 @@ class DatasetTest {
     }
   }
 
-  /** No thread of a dataset outlives its pass (they stop within a few seconds of the close). */
   static void assertNoDataThreadsLeft() {
-    long deadline = System.nanoTime() + 6_000_000_000L;
-    List<String> alive;
-    do {
-      alive = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-          .map(Thread::getName).filter(n -> n.startsWith("keras4j-data")
-              || n.startsWith("keras4j-pydataset")).toList();
-      if (alive.isEmpty()) {
-        return;
-      }
-      sleep(20);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("dataset threads still running: " + alive);
+    DatasetThreads.assertNoneLeft();
   }
 
   @Test

@@ -35,24 +35,15 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /** fit, evaluate and predict on a {@link Dataset}: the same training as on arrays, streamed. */
 class DatasetTrainingTest {
-  private static final int SAMPLES = 42;
+  // StepsPerExecutionTest's 42 samples of 5 features and 3 classes.
+  private static final int SAMPLES = StepsPerExecutionTest.SAMPLES;
 
   private static float[][] features() {
-    float[][] x = new float[SAMPLES][5];
-    for (int i = 0; i < SAMPLES; i++) {
-      for (int j = 0; j < 5; j++) {
-        x[i][j] = (float) Math.sin(i * 1.3 + j * 0.7);
-      }
-    }
-    return x;
+    return StepsPerExecutionTest.features();
   }
 
   private static int[] labels() {
-    int[] y = new int[SAMPLES];
-    for (int i = 0; i < SAMPLES; i++) {
-      y[i] = (i * 7) % 3;
-    }
-    return y;
+    return StepsPerExecutionTest.labels();
   }
 
   private static Sequential mlp() {
@@ -298,7 +289,7 @@ class DatasetTrainingTest {
           + " (4, 5): every batch must have the shape of the first but for the batch size",
           e.getMessage());
     }
-    DatasetTestThreads.assertNoneLeft();
+    keras4j.data.DatasetThreads.assertNoneLeft();
   }
 
   @Test
@@ -316,7 +307,7 @@ class DatasetTrainingTest {
           e.getMessage());
       assertEquals(3, model.optimizer().iterations());
     }
-    DatasetTestThreads.assertNoneLeft();
+    keras4j.data.DatasetThreads.assertNoneLeft();
   }
 
   @Test

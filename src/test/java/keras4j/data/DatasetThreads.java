@@ -1,12 +1,13 @@
-package keras4j.models;
+package keras4j.data;
 
 import java.util.List;
 
-/** Checks that no thread of a dataset or of the feeding of one outlives a fit. */
-final class DatasetTestThreads {
-  private DatasetTestThreads() {}
+/** Checks that no thread of a dataset, or of the feeding of one, outlives its pass or its fit. */
+public final class DatasetThreads {
+  private DatasetThreads() {}
 
-  static void assertNoneLeft() {
+  /** Fails unless every such thread stops within a few seconds. */
+  public static void assertNoneLeft() {
     long deadline = System.nanoTime() + 6_000_000_000L;
     List<String> alive;
     do {
