@@ -9,17 +9,22 @@ import keras4j.callbacks.Callback;
 import keras4j.core.CompileArg;
 import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
+import keras4j.core.InferenceArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.core.LayerOrOptimizerArg;
 import keras4j.core.LoopArg;
 import keras4j.core.OptimizerArg;
+import keras4j.core.SeedArg;
+import keras4j.core.TunerArg;
+import keras4j.data.Dataset;
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.regularizers.Regularizer;
+import keras4j.tuner.Objective;
 
 /**
  * Keras's keyword arguments as static factories: {@code import static keras4j.Keras.*;} then
@@ -170,12 +175,12 @@ public final class Keras {
   }
 
   /**
-   * The seed of a random layer (Dropout).
+   * The seed of a random layer (Dropout), or of a tuner's choices.
    *
-   * @param seed the random seed, so that the layer draws the same values on every run
-   * @return the {@code seed} layer argument
+   * @param seed the random seed, so that the layer (tuner) draws the same values on every run
+   * @return the {@code seed} argument of layers and tuners
    */
-  public static LayerArg seed(long seed) {
+  public static SeedArg seed(long seed) {
     return new Kwarg("seed", seed);
   }
 
@@ -1105,6 +1110,61 @@ public final class Keras {
   }
 
   /**
+   * A dataset to evaluate on at the end of each epoch, as Keras's {@code validation_data} given a
+   * {@code tf.data.Dataset}: its batches hold the features and labels.
+   *
+   * @param data the validation batches
+   * @return the {@code validation_data} fit argument
+   */
+  public static FitArg validationData(Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("validationData is null: leave it out, or pass a Dataset");
+    }
+    return new Kwarg("validation_data", data);
+  }
+
+  /**
+   * The number of batches of one epoch, as Keras's {@code steps_per_epoch}: needed for a dataset
+   * without end; with it, one pass of the dataset goes on from epoch to epoch (a generator is
+   * not started again), and a dataset that runs out ends the epoch with Keras's warning.
+   *
+   * @param steps the batches per epoch, at least 1
+   * @return the {@code steps_per_epoch} fit argument
+   */
+  public static FitArg stepsPerEpoch(int steps) {
+    return new Kwarg("steps_per_epoch", positive("stepsPerEpoch", steps));
+  }
+
+  /**
+   * The number of validation batches at the end of each epoch, as Keras's {@code
+   * validation_steps}; the validation pass then goes on from epoch to epoch.
+   *
+   * @param steps the validation batches per epoch, at least 1
+   * @return the {@code validation_steps} fit argument
+   */
+  public static FitArg validationSteps(int steps) {
+    return new Kwarg("validation_steps", positive("validationSteps", steps));
+  }
+
+  /**
+   * The number of batches {@code evaluate} or {@code predict} reads from a dataset, as Keras's
+   * {@code steps} (default: until the dataset ends).
+   *
+   * @param steps the number of batches, at least 1
+   * @return the {@code steps} argument of evaluate and predict
+   */
+  public static InferenceArg steps(int steps) {
+    return new Kwarg("steps", positive("steps", steps));
+  }
+
+  private static int positive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be >= 1, got " + value);
+    }
+    return value;
+  }
+
+  /**
    * Callbacks invoked during training or evaluation.
    *
    * @param callbacks the callbacks, called in the order given
@@ -1123,5 +1183,71 @@ public final class Keras {
    */
   public static FitArg initialEpoch(int epoch) {
     return new Kwarg("initial_epoch", epoch);
+  }
+
+  // ---- tuners
+
+  /**
+   * What a tuner optimises, by metric name: {@code "val_accuracy"} (maximised), {@code
+   * "val_loss"} (minimised); the direction is inferred as KerasTuner infers it.
+   *
+   * @param name the log name of the metric, e.g. {@code "val_accuracy"}
+   * @return the {@code objective} tuner argument
+   * @throws IllegalArgumentException if the direction cannot be inferred: pass an {@link
+   *     Objective}
+   */
+  public static TunerArg objective(String name) {
+    return new Kwarg("objective", Objective.of(name));
+  }
+
+  /**
+   * What a tuner optimises, with its direction.
+   *
+   * @param objective the metric and direction, e.g. {@code new Objective("val_auc", "max")}
+   * @return the {@code objective} tuner argument
+   */
+  public static TunerArg objective(Objective objective) {
+    return new Kwarg("objective", objective);
+  }
+
+  /**
+   * The most trials a tuner runs (KerasTuner's {@code max_trials}).
+   *
+   * @param trials the number of trials, at least 1
+   * @return the {@code max_trials} tuner argument
+   */
+  public static TunerArg maxTrials(int trials) {
+    return new Kwarg("max_trials", positive("maxTrials", trials));
+  }
+
+  /**
+   * The directory a tuner records its trials in (default: the working directory).
+   *
+   * @param directory the directory
+   * @return the {@code directory} tuner argument
+   */
+  public static TunerArg directory(String directory) {
+    return new Kwarg("directory", directory);
+  }
+
+  /**
+   * The sub-directory of a tuning project (default {@code "untitled_project"}).
+   *
+   * @param name the project's name
+   * @return the {@code project_name} tuner argument
+   */
+  public static TunerArg projectName(String name) {
+    return new Kwarg("project_name", name);
+  }
+
+  /**
+   * Whether a tuner starts afresh (true) or resumes the trials recorded in its project (false,
+   * the default, as KerasTuner).
+   *
+   * @param overwrite true to delete the recorded trials
+   * @return the {@code overwrite} tuner argument
+   */
+  public static TunerArg overwrite(boolean overwrite) {
+    return new Kwarg("overwrite", overwrite);
   }
 }

@@ -143,6 +143,20 @@ final class GraphSteps implements AutoCloseable {
     rowSizes[k] = n == 0 ? 0 : all[k].length / n;
   }
 
+  /** The predictions for one batch tensor, row-major. */
+  float[] predictBatch(TFloat32 batch) {
+    GraphFunction function = predictFunction();
+    weights.readLock().lock();
+    try (Result result = function.run(batch)) {
+      TFloat32 out = (TFloat32) result.get(0);
+      float[] values = new float[Math.toIntExact(out.shape().size())];
+      out.asRawTensor().data().asFloats().read(values);
+      return values;
+    } finally {
+      weights.readLock().unlock();
+    }
+  }
+
   /** The training step for labels of {@code labelShapes}, up to {@code steps} batches a run. */
   Step trainStep(List<Shape> labelShapes, int steps) {
     return step(trainSteps, labelShapes, steps, (x, y) ->
