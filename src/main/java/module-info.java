@@ -12,6 +12,9 @@ module keras4j {
   // jhdf is an automatic module and cannot require its explicit-module dependencies itself.
   requires org.apache.commons.lang3;
   requires org.slf4j;
+  // keras4j.visualization: charts (an automatic module) drawn with Java 2D, headless.
+  requires org.jfree.jfreechart;
+  requires java.desktop;
 
   exports keras4j;
   exports keras4j.core;
@@ -29,4 +32,6 @@ module keras4j {
   exports keras4j.regularizers;
   exports keras4j.tf;
   exports keras4j.saving;
+  exports keras4j.explain;
+  exports keras4j.visualization;
 }
