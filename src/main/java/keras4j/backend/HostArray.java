@@ -25,7 +25,9 @@ public final class HostArray {
   private HostArray(float[] values, Shape shape) {
     this.values = values;
     this.shape = shape;
-    this.rowSize = (int) (shape.numDimensions() <= 1 ? 1 : shape.size() / shape.get(0));
+    // The product of the sample dimensions, known for an empty batch [0, f] too.
+    this.rowSize = (int) (shape.numDimensions() <= 1 ? 1
+        : shape.subShape(1, shape.numDimensions()).size());
   }
 
   /** Converts {@code data}; {@code what} names it in error messages (e.g. "x"). */

@@ -30,6 +30,7 @@ import keras4j.core.KerasTensor;
 import keras4j.utils.RandomSeed;
 import keras4j.utils.Threading;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
@@ -169,7 +170,9 @@ final class Trainer {
             callbacks::onTrainBatchBegin, callbacks::onTrainBatchEnd);
         Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
         if (validation != null) {
-          runTest(validation, batchSize, CallbackList.silent()).forEach(
+          // As Keras 3's fit, which evaluates with its own callbacks: their test hooks fire (the
+          // progress bar ignores them inside fit; TensorBoard logs evaluation_*_vs_iterations).
+          runTest(validation, batchSize, callbacks).forEach(
               (name, value) -> epochLogs.put("val_" + name, value));
         }
         callbacks.onEpochEnd(epoch, epochLogs);
@@ -244,9 +247,26 @@ final class Trainer {
     CallbackList callbacks = callbacks(kw, 0, 0);
     callbacks.setModel(model);
     callbacks.onPredictBegin();
-    List<FloatNdArray> predictions = steps(data).predict(data.x(), batchSize);
+    List<FloatNdArray> predictions = data.samples() == 0 && data.x().stream()
+        .anyMatch(a -> a.shape().numDimensions() < 2) ? emptyPredictions()
+        : steps(data).predict(data.x(), batchSize);
     callbacks.onPredictEnd();
     return predictions;
+  }
+
+  /**
+   * No predictions for an empty batch that records no sample shape (a Java {@code float[0][f]}
+   * has no row to show its {@code f}): empty arrays of the model's output shapes.
+   */
+  private List<FloatNdArray> emptyPredictions() {
+    List<Shape> inputs = model.inputShapes();
+    if (inputs == null) {
+      throw new IllegalArgumentException("x is empty and model '" + model.name() + "' has not"
+          + " been built, so the shape of its predictions is unknown: give its first layer an"
+          + " inputShape(...), or x as an NdArray of shape [0, ...]");
+    }
+    return steps(inputs).outputShapes().stream()
+        .map(shape -> NdArrays.ofFloats(Shapes.withBatch(shape, 0))).toList();
   }
 
   /** Traces the model now if its input shape is known, so weights and summary exist. */
