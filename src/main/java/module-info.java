@@ -23,6 +23,7 @@ module keras4j {
   exports keras4j.layers;
   exports keras4j.models;
   exports keras4j.optimizers;
+  exports keras4j.optimizers.schedules;
   exports keras4j.losses;
   exports keras4j.metrics;
   exports keras4j.callbacks;
