@@ -14,6 +14,7 @@ module keras4j {
   requires org.slf4j;
   // keras4j.visualization: charts (an automatic module) drawn with Java 2D, headless.
   requires org.jfree.jfreechart;
+  requires org.jfree.svg;
   requires java.desktop;
 
   exports keras4j;

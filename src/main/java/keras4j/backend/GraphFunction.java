@@ -48,7 +48,14 @@ public final class GraphFunction {
       }
       List<Operand<TFloat32>> fetches = new ArrayList<>();
       for (Tensor out : body.apply(args)) {
-        fetches.add(out.operand());
+        Operand<TFloat32> fetch = out.operand();
+        // A session refuses to fetch a tensor it is fed: an argument returned as it is comes
+        // out through an Identity.
+        if (placeholders.stream().anyMatch(p -> p.asOutput().equals(fetch.asOutput()))) {
+          fetches.add(graph.tf().identity(fetch));
+        } else {
+          fetches.add(fetch);
+        }
       }
       return new GraphFunction(graph, placeholders, fetches, List.of());
     });

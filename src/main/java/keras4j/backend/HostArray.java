@@ -26,7 +26,9 @@ public final class HostArray {
   private HostArray(float[] values, Shape shape) {
     this.values = values;
     this.shape = shape;
-    this.rowSize = (int) (shape.numDimensions() <= 1 ? 1 : shape.size() / shape.get(0));
+    // The product of the sample dimensions, known for an empty batch [0, f] too.
+    this.rowSize = (int) (shape.numDimensions() <= 1 ? 1
+        : shape.subShape(1, shape.numDimensions()).size());
   }
 
   /**

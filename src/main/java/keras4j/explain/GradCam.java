@@ -22,7 +22,8 @@ public final class GradCam implements AutoCloseable {
   /**
    * Grad-CAM of {@code model}'s outputs at the layer called {@code layerName}.
    *
-   * @param model any keras4j model of one input and one output
+   * @param model any keras4j model (of several inputs or outputs too: the target names the
+   *     output explained)
    * @param layerName the name of a layer with a 4-D output {@code [batch, height, width,
    *     channels]}, usually the last convolution
    * @throws IllegalArgumentException if the model has no layer of that name
@@ -88,7 +89,7 @@ public final class GradCam implements AutoCloseable {
       System.arraycopy(maps[i], 0, all, i * size, size);
     }
     Shape shape = mapShape[0] != null ? mapShape[0] : Shape.of(0, 0, 0);
-    return new Attributions(new Flat(shape, all), batch.targets(), scores);
+    return new Attributions(new Flat(shape, all), batch.classes(), scores);
   }
 
   @Override

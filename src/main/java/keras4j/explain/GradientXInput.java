@@ -15,7 +15,8 @@ public final class GradientXInput implements AutoCloseable {
   /**
    * Gradient × input of {@code model}'s outputs.
    *
-   * @param model any keras4j model of one input and one output
+   * @param model any keras4j model (of several inputs or outputs too: the target names the
+   *     output explained)
    */
   public GradientXInput(Model model) {
     this.gradients = new ModelGradients(model);
@@ -24,7 +25,8 @@ public final class GradientXInput implements AutoCloseable {
   /**
    * The attribution of each input value of {@code x} for {@code target}.
    *
-   * @param x a batch (Java arrays or an NdArray, samples first)
+   * @param x a batch (Java arrays or an NdArray, samples first); for a model of several inputs,
+   *     a list of one batch per input or a map by input name
    * @param target which output unit to explain
    * @return the attributions, shaped as {@code x}
    * @throws IllegalArgumentException if {@code x} does not fit the model or the target its output
@@ -37,8 +39,8 @@ public final class GradientXInput implements AutoCloseable {
     for (int i = 0; i < g.length; i++) {
       g[i] *= values[i];
     }
-    return new Attributions(run.gradients(), batch.targets(),
-        Attributions.pick(run.outputs(), batch.targets(), batch.units()));
+    return new Attributions(run.gradients(), batch.classes(),
+        Attributions.pick(run.outputs(), batch.targets(), batch.units()), gradients.inputs());
   }
 
   @Override

@@ -30,7 +30,8 @@ public final class IntegratedGradients implements AutoCloseable {
    * Integrated gradients of {@code model}'s outputs, from a zero baseline in 50 steps (Captum's
    * defaults).
    *
-   * @param model any keras4j model of one input and one output
+   * @param model any keras4j model (of several inputs or outputs too: the target names the
+   *     output explained)
    */
   public IntegratedGradients(Model model) {
     this.gradients = new ModelGradients(model);
@@ -56,18 +57,20 @@ public final class IntegratedGradients implements AutoCloseable {
    * The baseline: one sample used for every input (e.g. a black image, the data's mean), or a
    * batch of one baseline per input; zeros by default.
    *
-   * @param baseline a batch of one sample or of as many samples as {@code explain}'s inputs
+   * @param baseline a batch of one sample or of as many samples as {@code explain}'s inputs (for
+   *     a model of several inputs, one such batch per input, as a list or a map by input name)
    * @return this
    */
   public IntegratedGradients baseline(Object baseline) {
-    this.baseline = Flat.of(baseline, "baseline");
+    this.baseline = gradients.inputs().pack(baseline, "baseline");
     return this;
   }
 
   /**
    * The integrated gradients of each input value of {@code x} for {@code target}.
    *
-   * @param x a batch (Java arrays or an NdArray, samples first)
+   * @param x a batch (Java arrays or an NdArray, samples first); for a model of several inputs,
+   *     a list of one batch per input or a map by input name
    * @param target which output unit to explain
    * @return the attributions, shaped as {@code x}, with f(x), f(baseline) and the completeness
    *     error
@@ -119,7 +122,8 @@ public final class IntegratedGradients implements AutoCloseable {
         }
       }
     });
-    return new PathAttributions(new Flat(xs.shape(), attr), batch.targets(), scores, baseScores);
+    return new PathAttributions(new Flat(xs.shape(), attr), batch.classes(), scores, baseScores,
+        gradients.inputs());
   }
 
   private Flat baselineFor(Flat xs) {

@@ -24,8 +24,12 @@ import org.tensorflow.ndarray.Shape;
  * runs, as any {@code TF.function}'s do). Thread-safe: one run at a time.
  */
 final class ModelGradients implements AutoCloseable {
-  /** A batch to explain: its values, the model's number of output units, each sample's target. */
-  record Batch(Flat x, int units, int[] targets) {}
+  /**
+   * A batch to explain: its values (packed, for several inputs), the width of the model's output
+   * rows (all outputs' units side by side), each sample's target unit in that row, and the class
+   * that unit is of the output explained.
+   */
+  record Batch(Flat x, int units, int[] targets, int[] classes) {}
 
   /** One run's results, batch first: outputs, gradients, and the tapped layer's activations. */
   record Run(Flat outputs, Flat gradients, Flat activations) {}
@@ -33,6 +37,7 @@ final class ModelGradients implements AutoCloseable {
   private static final int MAX_VALUES_PER_RUN = 4 << 20;
 
   private final Model model;
+  private final ModelInputs inputs;
   private final TracedFunction<List<KerasTensor>> function;
 
   /** Gradients with respect to the input of {@code model}. */
@@ -43,6 +48,7 @@ final class ModelGradients implements AutoCloseable {
   /** Gradients with respect to the output of {@code layer} (null: the input) of {@code model}. */
   ModelGradients(Model model, Layer layer) {
     this.model = model;
+    this.inputs = ModelInputs.of(model);
     this.function = TF.function((x, mask) -> {
       GradientTape tape = new GradientTape();
       List<KerasTensor> tapped = new ArrayList<>();
@@ -52,14 +58,14 @@ final class ModelGradients implements AutoCloseable {
         if (layer == null) {
           tape.watch(x);
           tapped.add(x);
-          y = model.apply(x);
+          y = outputRows(x);
         } else {
           y = Layer.tappingOutputs(layer, outputs -> {
             if (tapped.isEmpty()) {
               tape.watch(outputs.get(0));
               tapped.add(outputs.get(0));
             }
-          }, () -> model.apply(x));
+          }, () -> outputRows(x));
           if (tapped.isEmpty()) {
             throw new IllegalArgumentException("Layer '" + layer.name() + "' does not run in"
                 + " model '" + model.name() + "''s forward pass");
@@ -81,18 +87,25 @@ final class ModelGradients implements AutoCloseable {
     return model;
   }
 
+  /** The model's inputs, as its batches are packed. */
+  ModelInputs inputs() {
+    return inputs;
+  }
+
   /**
-   * The number of output units of the model on inputs like {@code x}, after checking that the
-   * model takes such inputs.
+   * Inside the traced function: the model on the packed batch {@code x}; for several outputs,
+   * each flattened to rows and set side by side, so one mask picks a unit of any of them.
    */
-  int units(Flat x) {
-    Shape expected = model.inputShape();
-    if (expected != null && !Shapes.samplesCompatible(expected, x.shape())) {
-      throw new IllegalArgumentException("Model '" + model.name() + "' expects inputs of shape "
-          + Shapes.toKeras(expected) + " but x has samples of shape "
-          + Shapes.toKeras(Shapes.sample(x.shape())));
+  private KerasTensor outputRows(KerasTensor x) {
+    if (!inputs.several() && model.outputs().size() < 2) {
+      return model.apply(x);
     }
-    Shape out = model.computeOutputShape(x.shape());
+    List<KerasTensor> ys = model.applyAll(inputs.split(x));
+    return Ops.concatenate(ys.stream().map(y -> Ops.reshape(y, -1, units(y.shape()))).toList(),
+        1);
+  }
+
+  private static int units(Shape out) {
     long units = 1;
     for (int i = 1; i < out.numDimensions(); i++) {
       units *= out.get(i);
@@ -100,16 +113,70 @@ final class ModelGradients implements AutoCloseable {
     return Math.toIntExact(units);
   }
 
-  /** Reads {@code x} and resolves {@code target} for it (predicting when it is the argmax). */
-  Batch batch(Object x, Target target) {
-    Flat values = Flat.of(x, "x");
-    int units = units(values);
-    return new Batch(values, units, target.resolve(values.rows(), units, () -> predict(values)));
+  /**
+   * The number of output units of each of the model's outputs on inputs like {@code x}, after
+   * checking that the model takes such inputs.
+   */
+  private List<Integer> outputUnits(Flat x) {
+    Shape expected = model.inputShape();
+    if (!inputs.several() && expected != null && !Shapes.samplesCompatible(expected, x.shape())) {
+      throw new IllegalArgumentException("Model '" + model.name() + "' expects inputs of shape "
+          + Shapes.toKeras(expected) + " but x has samples of shape "
+          + Shapes.toKeras(Shapes.sample(x.shape())));
+    }
+    if (inputs.several() || model.outputs().size() > 1) {
+      // A functional model's outputs have known shapes (pack checked several inputs' shapes).
+      return model.outputs().stream().map(out -> units(out.shape())).toList();
+    }
+    return List.of(units(model.computeOutputShape(x.shape())));
   }
 
-  /** The model's outputs for {@code x}, from its own predict function. */
+  /**
+   * Reads {@code x} (one batch, or one per input) and resolves {@code target} for it: its output,
+   * then its class (predicting when it is the argmax).
+   */
+  Batch batch(Object x, Target target) {
+    Flat values = inputs.pack(x, "x");
+    List<Integer> units = outputUnits(values);
+    int output = target.outputIndex(model.outputNames(), model.name());
+    int offset = units.subList(0, output).stream().mapToInt(Integer::intValue).sum();
+    int width = units.stream().mapToInt(Integer::intValue).sum();
+    int[] classes = target.resolve(values.rows(), units.get(output), () -> {
+      Flat all = predict(values);
+      Flat chosen = Flat.zeros(Shape.of(values.rows(), units.get(output)));
+      for (int i = 0; i < values.rows(); i++) {
+        System.arraycopy(all.data(), i * width + offset, chosen.data(), i * chosen.rowSize(),
+            chosen.rowSize());
+      }
+      return chosen;
+    });
+    int[] targets = classes.clone();
+    for (int i = 0; i < targets.length; i++) {
+      targets[i] += offset;
+    }
+    return new Batch(values, width, targets, classes);
+  }
+
+  /**
+   * The model's outputs for the (packed) batch {@code x}, from its own predict function: each
+   * sample's row of all outputs' units side by side.
+   */
   Flat predict(Flat x) {
-    return Flat.of(model.predict(x.toNdArray()));
+    if (!inputs.several() && model.outputs().size() < 2) {
+      return Flat.of(model.predict(x.toNdArray()));
+    }
+    List<Flat> outputs = model.predictAll(inputs.unpackAll(x)).stream().map(Flat::of).toList();
+    int width = outputs.stream().mapToInt(Flat::rowSize).sum();
+    Flat rows = Flat.zeros(Shape.of(x.rows(), width));
+    int offset = 0;
+    for (Flat out : outputs) {
+      for (int i = 0; i < x.rows(); i++) {
+        System.arraycopy(out.data(), i * out.rowSize(), rows.data(), i * width + offset,
+            out.rowSize());
+      }
+      offset += out.rowSize();
+    }
+    return rows;
   }
 
   /**

@@ -9,8 +9,9 @@ public final class PathAttributions extends Attributions {
   private final float[] baselineScores;
   private final float[] completenessError;
 
-  PathAttributions(Flat values, int[] targets, float[] scores, float[] baselineScores) {
-    super(values, targets, scores);
+  PathAttributions(Flat values, int[] targets, float[] scores, float[] baselineScores,
+      ModelInputs inputs) {
+    super(values, targets, scores, inputs);
     this.baselineScores = baselineScores;
     this.completenessError = new float[scores.length];
     for (int i = 0; i < scores.length; i++) {

@@ -21,7 +21,8 @@ public final class Saliency implements AutoCloseable {
   /**
    * Saliency of {@code model}'s outputs.
    *
-   * @param model any keras4j model of one input and one output
+   * @param model any keras4j model (of several inputs or outputs too: the target names the
+   *     output explained)
    */
   public Saliency(Model model) {
     this.gradients = new ModelGradients(model);
@@ -41,7 +42,8 @@ public final class Saliency implements AutoCloseable {
   /**
    * The saliency of each input value of {@code x} for {@code target}.
    *
-   * @param x a batch (Java arrays or an NdArray, samples first)
+   * @param x a batch (Java arrays or an NdArray, samples first); for a model of several inputs,
+   *     a list of one batch per input or a map by input name
    * @param target which output unit to explain
    * @return the attributions, shaped as {@code x}
    * @throws IllegalArgumentException if {@code x} does not fit the model or the target its output
@@ -55,8 +57,8 @@ public final class Saliency implements AutoCloseable {
         g[i] = Math.abs(g[i]);
       }
     }
-    return new Attributions(run.gradients(), batch.targets(),
-        Attributions.pick(run.outputs(), batch.targets(), batch.units()));
+    return new Attributions(run.gradients(), batch.classes(),
+        Attributions.pick(run.outputs(), batch.targets(), batch.units()), gradients.inputs());
   }
 
   @Override

@@ -22,7 +22,8 @@ public final class SmoothGrad implements AutoCloseable {
   /**
    * SmoothGrad of {@code model}'s outputs.
    *
-   * @param model any keras4j model of one input and one output
+   * @param model any keras4j model (of several inputs or outputs too: the target names the
+   *     output explained)
    */
   public SmoothGrad(Model model) {
     this.gradients = new ModelGradients(model);
@@ -72,7 +73,8 @@ public final class SmoothGrad implements AutoCloseable {
   /**
    * The smoothed gradient of each input value of {@code x} for {@code target}.
    *
-   * @param x a batch (Java arrays or an NdArray, samples first)
+   * @param x a batch (Java arrays or an NdArray, samples first); for a model of several inputs,
+   *     a list of one batch per input or a map by input name
    * @param target which output unit to explain
    * @return the attributions, shaped as {@code x}; the scores are the model's at the noiseless x
    * @throws IllegalArgumentException if {@code x} does not fit the model or the target its output
@@ -114,8 +116,8 @@ public final class SmoothGrad implements AutoCloseable {
       }
     });
     Flat outputs = gradients.predict(xs);
-    return new Attributions(new Flat(xs.shape(), mean), batch.targets(),
-        Attributions.pick(outputs, batch.targets(), batch.units()));
+    return new Attributions(new Flat(xs.shape(), mean), batch.classes(),
+        Attributions.pick(outputs, batch.targets(), batch.units()), gradients.inputs());
   }
 
   @Override

@@ -1,18 +1,73 @@
 package keras4j.explain;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Which output of the model an explanation is about: a class index (the same for every sample,
- * or one per sample) or the class the model predicts. A model with one output unit (regression,
- * sigmoid) is explained at index 0, the default.
+ * or one per sample) or the class the model predicts, of the model's output or, for a model of
+ * several outputs, of the one named by {@link #output(String)} or {@link #output(int)}. A model
+ * with one output unit (regression, sigmoid) is explained at index 0, the default.
  */
 public final class Target {
   private final int[] classes;
+  private final String outputName;
+  private final int outputIndex;
 
   private Target(int[] classes) {
+    this(classes, null, -1);
+  }
+
+  private Target(int[] classes, String outputName, int outputIndex) {
     this.classes = classes;
+    this.outputName = outputName;
+    this.outputIndex = outputIndex;
+  }
+
+  /**
+   * The same classes of the model's output named {@code name} (see {@code Model.outputNames()}),
+   * for a model of several outputs: {@code Target.classIndex(2).output("species")}.
+   *
+   * @param name the output's name
+   * @return the target
+   */
+  public Target output(String name) {
+    return new Target(classes, java.util.Objects.requireNonNull(name, "name"), -1);
+  }
+
+  /**
+   * The same classes of the model's output {@code index} (in the model's order), for a model of
+   * several outputs.
+   *
+   * @param index the output's index, from 0
+   * @return the target
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
+  public Target output(int index) {
+    if (index < 0) {
+      throw new IllegalArgumentException("An output index is 0 or more, got " + index);
+    }
+    return new Target(classes, null, index);
+  }
+
+  /**
+   * The index of the output explained among {@code names}, the outputs of model {@code model}.
+   */
+  int outputIndex(List<String> names, String model) {
+    int count = Math.max(1, names.size());
+    int index = outputName != null ? names.indexOf(outputName)
+        : outputIndex >= 0 ? outputIndex : count == 1 ? 0 : -1;
+    if (outputName != null && index < 0) {
+      throw new IllegalArgumentException("Model '" + model + "' has no output named '"
+          + outputName + "'; its outputs are " + names);
+    }
+    if (index < 0 || index >= count) {
+      throw new IllegalArgumentException("Model '" + model + "' has " + count + " output(s) "
+          + names + ": choose one with target.output(name) or target.output(index)"
+          + (index < 0 ? "" : ", got index " + index));
+    }
+    return index;
   }
 
   /**
@@ -86,6 +141,9 @@ public final class Target {
 
   @Override
   public String toString() {
-    return classes == null ? "Target.predicted()" : "Target.classes" + Arrays.toString(classes);
+    String of = outputName != null ? ".output(\"" + outputName + "\")"
+        : outputIndex >= 0 ? ".output(" + outputIndex + ")" : "";
+    return (classes == null ? "Target.predicted()" : "Target.classes" + Arrays.toString(classes))
+        + of;
   }
 }

@@ -15,10 +15,6 @@ import keras4j.callbacks.Callback;
 final class CallbackList {
   private final List<Callback> callbacks = new ArrayList<>();
 
-  static CallbackList silent() {
-    return new CallbackList();
-  }
-
   void add(Callback callback) {
     callbacks.add(callback);
   }

@@ -11,7 +11,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
-import java.util.function.Supplier;
 import keras4j.core.CompileArg;
 import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
@@ -186,8 +185,8 @@ final class Trainer {
         }
         return runBatches(train, feeder, order, batchSize, () -> stopTraining,
             callbacks::onTrainBatchBegin, callbacks::onTrainBatchEnd);
-      }, validation == null ? null : () -> runTest(validationData,
-          (Integer) kw.getOrDefault("validation_batch_size", batchSize), CallbackList.silent()));
+      }, validation == null ? null : callbacks -> runTest(validationData,
+          (Integer) kw.getOrDefault("validation_batch_size", batchSize), callbacks));
     }
   }
 
@@ -230,7 +229,7 @@ final class Trainer {
         }
         epochsRun[0]++;
         return logs;
-      }, validation == null ? null : () -> runTest(validation, CallbackList.silent()));
+      }, validation == null ? null : callbacks -> runTest(validation, callbacks));
     }
   }
 
@@ -240,7 +239,7 @@ final class Trainer {
    */
   private History train(Map<String, Object> kw, int stepsPerEpoch,
       Function<CallbackList, Map<String, Double>> epoch,
-      Supplier<Map<String, Double>> validate) {
+      Function<CallbackList, Map<String, Double>> validate) {
     int epochs = (Integer) kw.getOrDefault("epochs", 1);
     int initialEpoch = (Integer) kw.getOrDefault("initial_epoch", 0);
     CallbackList callbacks = callbacks(kw, epochs, stepsPerEpoch);
@@ -257,7 +256,9 @@ final class Trainer {
       resetMetrics();
       Map<String, Double> epochLogs = new LinkedHashMap<>(epoch.apply(callbacks));
       if (validate != null && shouldValidate(e, kw.getOrDefault("validation_freq", 1))) {
-        validate.get().forEach((name, value) -> epochLogs.put("val_" + name, value));
+        // As Keras 3's fit, which evaluates with its own callbacks: their test hooks fire (the
+        // progress bar ignores them inside fit; TensorBoard logs evaluation_*_vs_iterations).
+        validate.apply(callbacks).forEach((name, value) -> epochLogs.put("val_" + name, value));
       }
       callbacks.onEpochEnd(e, epochLogs);
     }
@@ -401,7 +402,9 @@ final class Trainer {
     CallbackList callbacks = callbacks(kw, 0, 0);
     callbacks.setModel(model);
     callbacks.onPredictBegin();
-    List<FloatNdArray> predictions = steps(data).predict(data.x(), batchSize);
+    List<FloatNdArray> predictions = data.samples() == 0 && data.x().stream()
+        .anyMatch(a -> a.shape().numDimensions() < 2) ? emptyPredictions()
+        : steps(data).predict(data.x(), batchSize);
     callbacks.onPredictEnd();
     return predictions;
   }
@@ -434,6 +437,21 @@ final class Trainer {
       callbacks.onPredictEnd();
       return NdArrays.wrap(shape, DataBuffers.of(all, false, false));
     }
+  }
+
+  /**
+   * No predictions for an empty batch that records no sample shape (a Java {@code float[0][f]}
+   * has no row to show its {@code f}): empty arrays of the model's output shapes.
+   */
+  private List<FloatNdArray> emptyPredictions() {
+    List<Shape> inputs = model.inputShapes();
+    if (inputs == null) {
+      throw new IllegalArgumentException("x is empty and model '" + model.name() + "' has not"
+          + " been built, so the shape of its predictions is unknown: give its first layer an"
+          + " inputShape(...), or x as an NdArray of shape [0, ...]");
+    }
+    return steps(inputs).outputShapes().stream()
+        .map(shape -> NdArrays.ofFloats(Shapes.withBatch(shape, 0))).toList();
   }
 
   /** Traces the model now if its input shape is known, so weights and summary exist. */

@@ -704,7 +704,10 @@ public final class Ops {
    * @return the block, shaped {@code shape}
    */
   public static KerasTensor slice(TensorLike x, long[] start, long[] shape) {
-    return unary(x, (tf, a) -> tf.slice(a, tf.constant(start), tf.constant(shape)));
+    // int32 indices: TF's gradient of Slice subtracts them from an int32 shape.
+    int[] begin = java.util.Arrays.stream(start).mapToInt(Math::toIntExact).toArray();
+    int[] size = java.util.Arrays.stream(shape).mapToInt(Math::toIntExact).toArray();
+    return unary(x, (tf, a) -> tf.slice(a, tf.constant(begin), tf.constant(size)));
   }
 
   /**

@@ -2,6 +2,7 @@ package keras4j.visualization;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,9 +32,12 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
 
 /**
- * Pictures of training and explanations, written as PNG files by JFreeChart (headless, no window):
+ * Pictures of training and explanations, written by JFreeChart as PNG files, or as SVG (JFreeSVG)
+ * when the file's name ends in {@code .svg} (headless, no window):
  * what Keras users draw with matplotlib from {@code history.history}, SHAP's and scikit-learn's
  * importance bar charts, and attribution heatmaps over their images.
  *
@@ -51,11 +55,12 @@ public final class Plots {
    * its {@code val_} twin as two lines with a legend.
    *
    * @param history what {@code fit} returned
-   * @param png the file to write (its directory is created)
+   * @param file the picture to write, PNG (SVG if its name ends in .svg); its directory is
+   *     created
    * @throws IllegalArgumentException if the history is empty
    * @throws UncheckedIOException if the file cannot be written
    */
-  public static void trainingCurves(History history, Path png) {
+  public static void trainingCurves(History history, Path file) {
     Map<String, List<Double>> logs = history.history();
     if (logs.isEmpty()) {
       throw new IllegalArgumentException("The History holds no epoch: plot it after fit");
@@ -81,7 +86,7 @@ public final class Plots {
       plot.add(new XYPlot(data, null, axis, renderer));
     }
     int panels = plot.getSubplots().size();
-    write(new JFreeChart("Training curves", JFreeChart.DEFAULT_TITLE_FONT, plot, true), png,
+    write(new JFreeChart("Training curves", JFreeChart.DEFAULT_TITLE_FONT, plot, true), file,
         WIDTH, 120 + 260 * panels);
   }
 
@@ -100,10 +105,10 @@ public final class Plots {
    *
    * @param importances what {@code PermutationImportance.compute} returned
    * @param top how many features to show (the most important ones)
-   * @param png the file to write
+   * @param file the picture to write, PNG (SVG if its name ends in .svg)
    * @throws UncheckedIOException if the file cannot be written
    */
-  public static void importances(Importances importances, int top, Path png) {
+  public static void importances(Importances importances, int top, Path file) {
     double[] mean = importances.mean();
     double[] std = importances.std();
     DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
@@ -112,7 +117,7 @@ public final class Plots {
       int f = ranking[i];
       data.add(mean[f], std[f], "importance", importances.names().get(f));
     }
-    bars("Permutation importance", "decrease in score when shuffled", data, png);
+    bars("Permutation importance", "decrease in score when shuffled", data, file);
   }
 
   /**
@@ -122,10 +127,10 @@ public final class Plots {
    * @param shap what {@code KernelExplainer.shapValues} returned
    * @param output which model output's values
    * @param top how many features to show
-   * @param png the file to write
+   * @param file the picture to write, PNG (SVG if its name ends in .svg)
    * @throws UncheckedIOException if the file cannot be written
    */
-  public static void shapBars(ShapValues shap, int output, int top, Path png) {
+  public static void shapBars(ShapValues shap, int output, int top, Path file) {
     double[] meanAbs = shap.meanAbs(output);
     List<Integer> order = new ArrayList<>();
     for (int f = 0; f < meanAbs.length; f++) {
@@ -136,11 +141,11 @@ public final class Plots {
     for (int f : order.subList(0, Math.min(top, order.size()))) {
       data.add(meanAbs[f], 0, "mean |SHAP value|", shap.names().get(f));
     }
-    bars("SHAP values", "mean |SHAP value| (average impact on output " + output + ")", data, png);
+    bars("SHAP values", "mean |SHAP value| (average impact on output " + output + ")", data, file);
   }
 
   private static void bars(String title, String valueLabel,
-      DefaultStatisticalCategoryDataset data, Path png) {
+      DefaultStatisticalCategoryDataset data, Path file) {
     StatisticalBarRenderer renderer = new StatisticalBarRenderer();
     renderer.setSeriesPaint(0, new Color(31, 119, 180));
     renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
@@ -149,7 +154,7 @@ public final class Plots {
     CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("feature"),
         new NumberAxis(valueLabel), renderer);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
-    write(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false), png, WIDTH,
+    write(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false), file, WIDTH,
         140 + 28 * data.getColumnCount());
   }
 
@@ -160,17 +165,17 @@ public final class Plots {
    * @param attributions the attributions of a batch of images ({@code [n, h, w]} or {@code [n,
    *     h, w, c]}) or of tabular samples ({@code [n, f]}, drawn as one row)
    * @param sample which sample
-   * @param png the file to write
+   * @param file the picture to write, PNG (SVG if its name ends in .svg)
    * @throws UncheckedIOException if the file cannot be written
    */
-  public static void heatmap(Attributions attributions, int sample, Path png) {
+  public static void heatmap(Attributions attributions, int sample, Path file) {
     Grid grid = Grid.of(attributions, sample);
     double limit = Math.max(grid.maxAbs(), 1e-12);
     XYPlot plot = grid.plot(diverging(limit));
     JFreeChart chart = new JFreeChart("Attributions (target " + attributions.targets()[sample]
         + ")", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     chart.addSubtitle(legend(diverging(limit)));
-    write(chart, png, WIDTH, grid.height() == 1 ? 300 : WIDTH);
+    write(chart, file, WIDTH, grid.height() == 1 ? 300 : WIDTH);
   }
 
   /**
@@ -181,11 +186,11 @@ public final class Plots {
    *     as Java arrays or an NdArray
    * @param map the map: Grad-CAM's ({@code [n, h', w']}) or attributions of the image's shape
    * @param sample which sample
-   * @param png the file to write
+   * @param file the picture to write, PNG (SVG if its name ends in .svg)
    * @throws IllegalArgumentException if the map's size does not divide the image's
    * @throws UncheckedIOException if the file cannot be written
    */
-  public static void overlay(Object image, Attributions map, int sample, Path png) {
+  public static void overlay(Object image, Attributions map, int sample, Path file) {
     Grid img = Grid.ofImage(image, sample);
     Grid cam = Grid.of(map, sample).magnitude();
     if (img.height() % cam.height() != 0 || img.width() % cam.width() != 0) {
@@ -207,7 +212,7 @@ public final class Plots {
     JFreeChart chart = new JFreeChart("Target " + map.targets()[sample],
         JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     chart.addSubtitle(legend(heat));
-    write(chart, png, WIDTH, WIDTH);
+    write(chart, file, WIDTH, WIDTH);
   }
 
   private static PaintScaleLegend legend(PaintScale scale) {
@@ -248,16 +253,23 @@ public final class Plots {
     return scale;
   }
 
-  private static void write(JFreeChart chart, Path png, int width, int height) {
+  /** Writes {@code chart} as PNG, or as SVG (JFreeSVG) when the file's name ends in .svg. */
+  private static void write(JFreeChart chart, Path file, int width, int height) {
     chart.setBackgroundPaint(Color.WHITE);
     try {
-      Path dir = png.toAbsolutePath().getParent();
+      Path dir = file.toAbsolutePath().getParent();
       if (dir != null) {
         Files.createDirectories(dir);
       }
-      ChartUtils.saveChartAsPNG(png.toFile(), chart, width, height);
+      if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
+        SVGGraphics2D svg = new SVGGraphics2D(width, height);
+        chart.draw(svg, new Rectangle2D.Double(0, 0, width, height));
+        SVGUtils.writeToSVG(file.toFile(), svg.getSVGElement());
+      } else {
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the picture " + png, e);
+      throw new UncheckedIOException("Cannot write the picture " + file, e);
     }
   }
 }

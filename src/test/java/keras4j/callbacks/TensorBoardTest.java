@@ -109,7 +109,9 @@ class TensorBoardTest {
       String kernel = model.variables().get(0).name() + "/histogram";
       assertEquals(List.of("batch_loss", kernel, "epoch_learning_rate", "epoch_loss"),
           new ArrayList<>(train.keySet()));
-      assertEquals(List.of("epoch_loss"), new ArrayList<>(val.keySet()));
+      // fit evaluates with its callbacks, as Keras 3's: the evaluation scalars at the iteration.
+      assertEquals(List.of("epoch_loss", "evaluation_loss_vs_iterations"),
+          new ArrayList<>(val.keySet()));
       for (int epoch = 0; epoch < 3; epoch++) {
         // One batch an epoch: before epoch e the kernel is 2 - 2 * 0.85^e, the loss 7.5 (w - 2)².
         double before = 2 - 2 * Math.pow(0.85, epoch);
@@ -122,6 +124,8 @@ class TensorBoardTest {
         assertEquals(0.01, train.get("epoch_learning_rate").get((long) epoch)[0], 1e-9);
         double valLoss = 7.5 * (after - 2) * (after - 2);
         assertEquals(valLoss, val.get("epoch_loss").get((long) epoch)[0], 1e-4 * valLoss);
+        assertEquals(valLoss, val.get("evaluation_loss_vs_iterations").get(epoch + 1L)[0],
+            1e-4 * valLoss);
       }
       // Histograms at epochs 0 and 2: 30 buckets (left, right, count) holding the one weight.
       assertEquals(List.of(0L, 2L), new ArrayList<>(train.get(kernel).keySet()));

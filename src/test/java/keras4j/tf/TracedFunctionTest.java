@@ -123,6 +123,21 @@ class TracedFunctionTest {
   }
 
   @Test
+  void anArgumentReturnedAsItIsComesBack() {
+    // A session cannot fetch what it is fed ("Placeholder:0 is both fed and fetched").
+    try (var identity = function(x -> x);
+        var swap = function((x, y) -> List.of(y, x, add(x, y), y))) {
+      KerasTensor same = identity.call((Object) new float[] {1, -2, 3});
+      assertArrayEquals(new float[] {1, -2, 3}, StdArrays.array1dCopyOf(same.numpy()));
+      List<KerasTensor> r = swap.call(new float[] {1, 2}, new float[] {10, 20});
+      assertArrayEquals(new float[] {10, 20}, StdArrays.array1dCopyOf(r.get(0).numpy()));
+      assertArrayEquals(new float[] {1, 2}, StdArrays.array1dCopyOf(r.get(1).numpy()));
+      assertArrayEquals(new float[] {11, 22}, StdArrays.array1dCopyOf(r.get(2).numpy()));
+      assertArrayEquals(new float[] {10, 20}, StdArrays.array1dCopyOf(r.get(3).numpy()));
+    }
+  }
+
+  @Test
   void newShapesTraceOnceEach() {
     try (var f = function(x -> Map.of("sum", reduceSum(x), "double", multiply(x, constant(2f))))) {
       Map<String, KerasTensor> r = f.call((Object) new float[] {1, 2, 3});

@@ -39,6 +39,17 @@ class PlotsTest {
     return image;
   }
 
+  private static org.w3c.dom.Element svgRoot(Path svg) throws IOException {
+    try {
+      var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      // SVG files name the SVG DTD: parse without fetching it.
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      return factory.newDocumentBuilder().parse(svg.toFile()).getDocumentElement();
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+      throw new AssertionError(svg + " is not XML", e);
+    }
+  }
+
   private static int colours(BufferedImage image) {
     Set<Integer> seen = new HashSet<>();
     for (int y = 0; y < image.getHeight(); y += 2) {
@@ -80,6 +91,17 @@ class PlotsTest {
       // Matplotlib's first two colours draw the training and validation lines.
       assertTrue(count(image, 0x1F77B4) > 100, "training lines");
       assertTrue(count(image, 0xFF7F0E) > 100, "validation lines");
+      // The same chart as SVG (JFreeSVG): an XML document of the same size, the lines in the
+      // same colours, the legend's text.
+      Path svg = tmp.resolve("curves.svg");
+      Plots.trainingCurves(history, svg);
+      org.w3c.dom.Element root = svgRoot(svg);
+      assertEquals("svg", root.getTagName());
+      assertEquals(800, Double.parseDouble(root.getAttribute("width")));
+      assertEquals(640, Double.parseDouble(root.getAttribute("height")));
+      String text = java.nio.file.Files.readString(svg);
+      assertTrue(text.contains("rgb(31,119,180)") && text.contains("rgb(255,127,14)"), "lines");
+      assertTrue(text.contains(">val_loss<") && text.contains(">val_mae<"), "legend");
     }
     assertThrows(IllegalArgumentException.class,
         () -> Plots.trainingCurves(new History(), tmp.resolve("none.png")));
