@@ -64,7 +64,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(KerasTensor inputs, KerasTensor outputs, LayerArg... args) {
-    this(List.of(inputs), List.of(outputs), args);
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
   /**
@@ -89,7 +89,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(KerasTensor inputs, List<KerasTensor> outputs, LayerArg... args) {
-    this(List.of(inputs), outputs, args);
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
   /**
@@ -103,7 +103,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(KerasTensor inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
-    this(Functional.Tensors.of(List.of(inputs)), Functional.Tensors.of(outputs), args);
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
   /**
@@ -115,7 +115,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(List<KerasTensor> inputs, KerasTensor outputs, LayerArg... args) {
-    this(inputs, List.of(outputs), args);
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
   /**
@@ -126,7 +126,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(Map<String, KerasTensor> inputs, KerasTensor outputs, LayerArg... args) {
-    this(Functional.Tensors.of(inputs), Functional.Tensors.of(List.of(outputs)), args);
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
   /**
@@ -164,7 +164,8 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
-  private Model(Functional.Tensors inputs, Functional.Tensors outputs, LayerArg[] args) {
+  /** The functional model of {@code inputs} and {@code outputs} as given (their structure kept). */
+  Model(Functional.Tensors inputs, Functional.Tensors outputs, LayerArg... args) {
     super(args);
     this.graph = new Functional(inputs, outputs);
     ensureBuilt(graph.inputs().stream().map(KerasTensor::shape).toList());
