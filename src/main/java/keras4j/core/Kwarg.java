@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * @param value its value
  */
 public record Kwarg(String name, Object value)
-    implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg {
+    implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg, WeightArg {
   /**
    * A keyword argument; a null value is refused (leave the argument out for Keras's default).
    *

@@ -47,23 +47,31 @@ final class CompileConfig {
           e.getMessage());
       return null;
     }
-    Object metrics = model.trainer().compileSpec("metrics");
-    boolean several = model.dataOutputNames().size() > 1;
-    if (!several) {
-      // One output: Keras's flat list of names.
-      metrics = model.compiledMetrics().stream().map(Metric::name).toList();
-    }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("optimizer", optimizerSpec);
     config.put("loss", lossSpec);
     config.put("loss_weights", model.trainer().compileSpec("loss_weights"));
-    config.put("metrics", metrics == null || metrics.equals(List.of()) ? null
-        : perOutput(metrics, CompileConfig::metricNames));
-    config.put("weighted_metrics", null);
+    config.put("metrics", metricsSpec(model, "metrics"));
+    config.put("weighted_metrics", metricsSpec(model, "weighted_metrics"));
     config.put("run_eagerly", false);
     config.put("steps_per_execution", 1);
     config.put("jit_compile", false);
     return config;
+  }
+
+  /**
+   * {@code compile}'s {@code metrics} or {@code weighted_metrics} ({@code key}) as Keras's config
+   * names them: a flat list of names for one output, per output for several; null if none.
+   */
+  private static Object metricsSpec(Model model, String key) {
+    Object metrics = model.trainer().compileSpec(key);
+    if (metrics != null && model.dataOutputNames().size() == 1) {
+      CompileMetrics compiled = model.trainer().compileMetrics();
+      metrics = (key.equals("metrics") ? compiled.given() : compiled.givenWeighted()).stream()
+          .map(Metric::name).toList();
+    }
+    return metrics == null || metrics.equals(List.of()) ? null
+        : perOutput(metrics, CompileConfig::metricNames);
   }
 
   /**
@@ -127,16 +135,8 @@ final class CompileConfig {
       if (config.raw("loss_weights") != null) {
         args.add(new Kwarg("loss_weights", config.raw("loss_weights")));
       }
-      Object metricSpec = config.raw("metrics");
-      if (model.dataOutputNames().size() > 1 && metricSpec != null) {
-        args.add(new Kwarg("metrics", perOutput(metricSpec, CompileConfig::metricList)));
-      } else if (metricSpec != null) {
-        List<Object> metrics = new ArrayList<>();
-        metrics(config.list("metrics"), metrics);
-        if (!metrics.isEmpty()) {
-          args.add(new Kwarg("metrics", metrics));
-        }
-      }
+      metricsArg(model, config, "metrics", args);
+      metricsArg(model, config, "weighted_metrics", args);
       model.compile(args.toArray(new CompileArg[0]));
     } catch (IllegalArgumentException e) {
       LOG.log(WARNING, "Model ''{0}'' was loaded uncompiled: its compile settings could not be"
@@ -144,6 +144,21 @@ final class CompileConfig {
       return;
     }
     model.optimizer().build(model.trainableVariables());
+  }
+
+  /** Adds the compile argument {@code key} ({@code metrics} or {@code weighted_metrics}). */
+  private static void metricsArg(Model model, ConfigReader config, String key,
+      List<CompileArg> args) {
+    Object metricSpec = config.raw(key);
+    if (model.dataOutputNames().size() > 1 && metricSpec != null) {
+      args.add(new Kwarg(key, perOutput(metricSpec, CompileConfig::metricList)));
+    } else if (metricSpec != null) {
+      List<Object> metrics = new ArrayList<>();
+      metrics(config.list(key), metrics);
+      if (!metrics.isEmpty()) {
+        args.add(new Kwarg(key, metrics));
+      }
+    }
   }
 
   private static Optimizer optimizer(ConfigReader config, String key) {

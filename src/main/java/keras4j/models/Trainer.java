@@ -41,11 +41,13 @@ import org.tensorflow.types.TFloat32;
  */
 final class Trainer {
   private static final Set<String> COMPILE_ARGS =
-      Set.of("optimizer", "loss", "loss_weights", "metrics", "steps_per_execution");
+      Set.of("optimizer", "loss", "loss_weights", "metrics", "weighted_metrics",
+          "steps_per_execution");
   private static final Set<String> FIT_ARGS =
       Set.of("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data",
-          "callbacks", "initial_epoch");
-  private static final Set<String> EVALUATE_ARGS = Set.of("batch_size", "verbose", "callbacks");
+          "callbacks", "initial_epoch", "sample_weight", "class_weight");
+  private static final Set<String> EVALUATE_ARGS =
+      Set.of("batch_size", "verbose", "callbacks", "sample_weight");
   private static final Set<String> PREDICT_ARGS = Set.of("batch_size", "verbose", "callbacks");
   private static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -71,7 +73,8 @@ final class Trainer {
     // As Keras, the loss may be left out when an overridden trainStep computes its own.
     List<String> outputs = model.dataOutputNames();
     compileLoss = CompileLoss.of(kw.get("loss"), kw.get("loss_weights"), outputs, model.name());
-    compileMetrics = CompileMetrics.of(kw.get("metrics"), outputs, model.name());
+    compileMetrics = CompileMetrics.of(
+        kw.get("metrics"), kw.get("weighted_metrics"), outputs, model.name());
     compileSpecs = kw;
     compiled = true;
     stepsPerExecution = (Integer) kw.getOrDefault("steps_per_execution", 1);
@@ -124,12 +127,14 @@ final class Trainer {
   History fit(Object xData, Object yData, FitArg... args) {
     Map<String, Object> kw = Kwarg.parse("fit", FIT_ARGS, args);
     checkCompiled("fit");
-    ArrayData data = ArrayData.of(model, xData, yData, "");
+    ArrayData data = ArrayData.of(model, xData, yData, kw.get("sample_weight"),
+        (Map<?, ?>) kw.get("class_weight"), "");
     double split = (Double) kw.getOrDefault("validation_split", 0.0);
     ArrayData validation = null;
     if (kw.containsKey("validation_data")) {
       Object[] val = (Object[]) kw.get("validation_data");
-      validation = ArrayData.of(model, val[0], val[1], "validation ");
+      validation = ArrayData.of(model, val[0], val[1], val.length > 2 ? val[2] : null, null,
+          "validation ");
     } else if (split > 0) {
       // As Keras: the last fraction of the data, taken before shuffling.
       int samples = data.samples();
@@ -149,7 +154,8 @@ final class Trainer {
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
     int initialEpoch = (Integer) kw.getOrDefault("initial_epoch", 0);
     int batches = ceilDiv(data.samples(), batchSize);
-    GraphSteps.Step train = steps(data).trainStep(checkedLabels(data), stepsPerExecution);
+    GraphSteps.Step train = steps(data).trainStep(checkedLabels(data),
+        !data.sampleWeights().isEmpty(), stepsPerExecution);
     CallbackList callbacks = callbacks(kw, epochs, batches);
     History history = new History();
     callbacks.add(history);
@@ -182,7 +188,7 @@ final class Trainer {
   Map<String, Double> evaluate(Object xData, Object yData, EvaluateArg... args) {
     Map<String, Object> kw = Kwarg.parse("evaluate", EVALUATE_ARGS, args);
     checkCompiled("evaluate");
-    ArrayData data = ArrayData.of(model, xData, yData, "");
+    ArrayData data = ArrayData.of(model, xData, yData, kw.get("sample_weight"), null, "");
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     CallbackList callbacks = callbacks(kw, 0, ceilDiv(data.samples(), batchSize));
     callbacks.setModel(model);
@@ -190,7 +196,8 @@ final class Trainer {
   }
 
   private Map<String, Double> runTest(ArrayData data, int batchSize, CallbackList callbacks) {
-    GraphSteps.Step test = steps(data).testStep(checkedLabels(data), stepsPerExecution);
+    GraphSteps.Step test = steps(data).testStep(checkedLabels(data),
+        !data.sampleWeights().isEmpty(), stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
     Map<String, Double> logs;
