@@ -7,15 +7,22 @@ import java.util.List;
 import java.util.Map;
 import keras4j.callbacks.Callback;
 import keras4j.core.CompileArg;
+import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
+import keras4j.core.LayerOrOptimizerArg;
 import keras4j.core.LoopArg;
+<<<<<<< HEAD
 import keras4j.core.WeightArg;
+=======
+import keras4j.core.OptimizerArg;
+>>>>>>> 85465bb9c44a7bf533e5eb845830613711eb7f1e
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
 import keras4j.optimizers.Optimizer;
+import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.regularizers.Regularizer;
 
 /**
@@ -231,6 +238,185 @@ public final class Keras {
     return new Kwarg("normalize", normalize);
   }
 
+  /**
+   * Global pooling: keep the pooled axes with size 1 ({@code keepdims=True}); default false.
+   *
+   * @param keepdims whether to keep the reduced axes with size 1
+   * @return the keyword argument {@code keepdims}
+   */
+  public static LayerArg keepdims(boolean keepdims) {
+    return new Kwarg("keepdims", keepdims);
+  }
+
+  /**
+   * UpSampling2D's factors: one int for both axes, or (height, width); default 2.
+   *
+   * @param size the factors: one int for both axes, or (height, width)
+   * @return the keyword argument {@code size}
+   */
+  public static LayerArg size(int... size) {
+    return new Kwarg("size", size.clone());
+  }
+
+  /**
+   * How images are resampled: {@code "nearest"} or {@code "bilinear"} (UpSampling2D, Resizing
+   * and the random image layers; Resizing also takes {@code "bicubic"}).
+   *
+   * @param interpolation {@code "nearest"}, {@code "bilinear"} or {@code "bicubic"}
+   * @return the keyword argument {@code interpolation}
+   */
+  public static LayerArg interpolation(String interpolation) {
+    return new Kwarg("interpolation", interpolation);
+  }
+
+  /**
+   * Rescaling's offset, added after the scale: {@code x * scale + offset}; default 0.
+   *
+   * @param offset the value added
+   * @return the keyword argument {@code offset}
+   */
+  public static LayerArg offset(double offset) {
+    return new Kwarg("offset", offset);
+  }
+
+  /**
+   * Normalization's fixed mean: one value for every feature or one per feature (then {@code
+   * variance(...)} is needed too, and the layer is not adapted).
+   *
+   * @param mean the mean: one value, or one per feature
+   * @return the keyword argument {@code mean}
+   */
+  public static LayerArg mean(double... mean) {
+    return new Kwarg("mean", mean.clone());
+  }
+
+  /**
+   * Normalization's fixed variance, as {@link #mean}.
+   *
+   * @param variance the variance: one value, or one per feature
+   * @return the keyword argument {@code variance}
+   */
+  public static LayerArg variance(double... variance) {
+    return new Kwarg("variance", variance.clone());
+  }
+
+  /**
+   * Normalization: undo the normalization instead, {@code mean + x * sqrt(variance)}.
+   *
+   * @param invert whether to undo the normalization
+   * @return the keyword argument {@code invert}
+   */
+  public static LayerArg invert(boolean invert) {
+    return new Kwarg("invert", invert);
+  }
+
+  /**
+   * Whether a normalizing layer adds its learned offset {@code beta}; default true.
+   *
+   * @param center whether to add beta
+   * @return the keyword argument {@code center}
+   */
+  public static LayerArg center(boolean center) {
+    return new Kwarg("center", center);
+  }
+
+  /**
+   * Whether a normalizing layer multiplies by its learned scale {@code gamma}; default true.
+   *
+   * @param scale the factor
+   * @return the keyword argument {@code scale}
+   */
+  public static LayerArg scale(boolean scale) {
+    return new Kwarg("scale", scale);
+  }
+
+  /**
+   * LayerNormalization: scale by the root mean square only, with no centering.
+   *
+   * @param rmsScaling whether to scale by the root mean square only
+   * @return the keyword argument {@code rms_scaling}
+   */
+  public static LayerArg rmsScaling(boolean rmsScaling) {
+    return new Kwarg("rms_scaling", rmsScaling);
+  }
+
+  /**
+   * PReLU: the axes (1 = first after the batch) along which one slope is shared.
+   *
+   * @param axes the axes (negative counts from the end)
+   * @return the keyword argument {@code shared_axes}
+   */
+  public static LayerArg sharedAxes(int... axes) {
+    return new Kwarg("shared_axes", axes.clone());
+  }
+
+  /**
+   * PReLU's initializer of the slopes, by Keras name; default {@code "zeros"}.
+   *
+   * @param name the activation's Keras name
+   * @return the keyword argument {@code alpha_initializer}
+   */
+  public static LayerArg alphaInitializer(String name) {
+    return new Kwarg("alpha_initializer", name);
+  }
+
+  /**
+   * How the random image layers fill points outside the image: {@code "reflect"} (the default),
+   * {@code "wrap"}, {@code "constant"} or {@code "nearest"}.
+   *
+   * @param fillMode {@code "reflect"}, {@code "wrap"}, {@code "constant"} or {@code "nearest"}
+   * @return the keyword argument {@code fill_mode}
+   */
+  public static LayerArg fillMode(String fillMode) {
+    return new Kwarg("fill_mode", fillMode);
+  }
+
+  /**
+   * RandomZoom's width factor, one value (either way) or a range (min, max); default: as the
+   * height.
+   *
+   * @param factor the factor: a number, or a (min, max) range
+   * @return the keyword argument {@code width_factor}
+   */
+  public static LayerArg widthFactor(double... factor) {
+    if (factor.length != 1 && factor.length != 2) {
+      throw new IllegalArgumentException("widthFactor takes one value or a pair (min, max)");
+    }
+    return new Kwarg("width_factor", factor.clone());
+  }
+
+  /**
+   * The value of {@code fillMode("constant")}; default 0.
+   *
+   * @param fillValue the value of points outside the image
+   * @return the keyword argument {@code fill_value}
+   */
+  public static LayerArg fillValue(double fillValue) {
+    return new Kwarg("fill_value", fillValue);
+  }
+
+  /**
+   * RandomContrast's range of pixel values, the outputs are clipped to; default (0, 255).
+   *
+   * @param high the highest pixel value
+   * @param low the lowest pixel value
+   * @return the keyword argument {@code value_range}
+   */
+  public static LayerArg valueRange(double low, double high) {
+    return new Kwarg("value_range", new double[] {low, high});
+  }
+
+  /**
+   * RandomFlip's mode: {@code "horizontal"}, {@code "vertical"} or {@code
+   * "horizontal_and_vertical"} (the default).
+   *
+   * @param mode {@code "horizontal"}, {@code "vertical"} or {@code "horizontal_and_vertical"}
+   * @return the keyword argument {@code mode}
+   */
+  public static LayerArg mode(String mode) {
+    return new Kwarg("mode", mode);
+  }
+
   // ---- compile
 
   /**
@@ -435,6 +621,298 @@ public final class Keras {
     return new Kwarg("steps_per_execution", steps);
   }
 
+  // ---- optimizers
+  /**
+   * The learning rate (each optimizer has Keras's default).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code learning_rate}
+   */
+  public static OptimizerArg learningRate(double value) {
+    return new Kwarg("learning_rate", value);
+  }
+
+  /**
+   * A learning rate that follows {@code schedule} of the iteration count, evaluated in the training graph (e.g. {@code new ExponentialDecay(0.1, 1000, 0.96)}).
+   *
+   * @param schedule the schedule
+   * @return the optimizer argument {@code learning_rate}
+   */
+  public static OptimizerArg learningRate(LearningRateSchedule schedule) {
+    return new Kwarg("learning_rate", schedule);
+  }
+
+  /**
+   * Decoupled weight decay: {@code w -= w * weightDecay * lr} before each update (AdamW's default 0.004; none otherwise).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code weight_decay}
+   */
+  public static OptimizerArg weightDecay(double value) {
+    return new Kwarg("weight_decay", value);
+  }
+
+  /**
+   * Clips each gradient to this L2 norm at most.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code clipnorm}
+   */
+  public static OptimizerArg clipnorm(double value) {
+    return new Kwarg("clipnorm", value);
+  }
+
+  /**
+   * Clips each gradient element to {@code [-clipvalue, clipvalue]}.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code clipvalue}
+   */
+  public static OptimizerArg clipvalue(double value) {
+    return new Kwarg("clipvalue", value);
+  }
+
+  /**
+   * Scales all gradients together so that their global L2 norm is this at most.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code global_clipnorm}
+   */
+  public static OptimizerArg globalClipnorm(double value) {
+    return new Kwarg("global_clipnorm", value);
+  }
+
+  /**
+   * Whether to keep an exponential moving average of the weights, which replaces them at the end of {@code fit} (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code use_ema}
+   */
+  public static OptimizerArg useEma(boolean value) {
+    return new Kwarg("use_ema", value);
+  }
+
+  /**
+   * The momentum of the moving average of {@code useEma} (default 0.99).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code ema_momentum}
+   */
+  public static OptimizerArg emaMomentum(double value) {
+    return new Kwarg("ema_momentum", value);
+  }
+
+  /**
+   * With {@code useEma}, overwrites the weights with their moving average every this many updates.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code ema_overwrite_frequency}
+   */
+  public static OptimizerArg emaOverwriteFrequency(int value) {
+    return new Kwarg("ema_overwrite_frequency", value);
+  }
+
+  /**
+   * Updates every this many steps (at least 2), with the mean of their gradients.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code gradient_accumulation_steps}
+   */
+  public static OptimizerArg gradientAccumulationSteps(int value) {
+    return new Kwarg("gradient_accumulation_steps", value);
+  }
+
+  /**
+   * The decay rate of the first moment (Adam, AdamW, Adamax, Nadam, Lamb, Lion).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta_1}
+   */
+  public static OptimizerArg beta1(double value) {
+    return new Kwarg("beta_1", value);
+  }
+
+  /**
+   * The decay rate of the second moment (Adam, AdamW, Adamax, Nadam, Lamb, Lion).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta_2}
+   */
+  public static OptimizerArg beta2(double value) {
+    return new Kwarg("beta_2", value);
+  }
+
+  /**
+   * The small constant for numerical stability: of an optimizer (Adam, RMSprop, Adagrad, ...) or of
+   * a normalizing layer's variance (LayerNormalization: 0.001).
+   *
+   * @param value the value
+   * @return the keyword argument {@code epsilon}
+   */
+  public static LayerOrOptimizerArg epsilon(double value) {
+    return new Kwarg("epsilon", value);
+  }
+
+  /**
+   * Whether Adam and AdamW use the AMSGrad variant (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code amsgrad}
+   */
+  public static OptimizerArg amsgrad(boolean value) {
+    return new Kwarg("amsgrad", value);
+  }
+
+  /**
+   * The momentum of SGD and RMSprop (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code momentum}
+   */
+  public static OptimizerArg momentum(double value) {
+    return new Kwarg("momentum", value);
+  }
+
+  /**
+   * Whether SGD uses Nesterov momentum (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code nesterov}
+   */
+  public static OptimizerArg nesterov(boolean value) {
+    return new Kwarg("nesterov", value);
+  }
+
+  /**
+   * The discounting factor of RMSprop (0.9) and Adadelta (0.95).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code rho}
+   */
+  public static OptimizerArg rho(double value) {
+    return new Kwarg("rho", value);
+  }
+
+  /**
+   * Whether RMSprop normalizes by the estimated variance of the gradient (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code centered}
+   */
+  public static OptimizerArg centered(boolean value) {
+    return new Kwarg("centered", value);
+  }
+
+  /**
+   * The starting value of the accumulators of Adagrad and Ftrl (default 0.1).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code initial_accumulator_value}
+   */
+  public static OptimizerArg initialAccumulatorValue(double value) {
+    return new Kwarg("initial_accumulator_value", value);
+  }
+
+  /**
+   * Ftrl's learning rate power, 0 or below (default -0.5).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code learning_rate_power}
+   */
+  public static OptimizerArg learningRatePower(double value) {
+    return new Kwarg("learning_rate_power", value);
+  }
+
+  /**
+   * Ftrl's L1 regularization strength (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code l1_regularization_strength}
+   */
+  public static OptimizerArg l1RegularizationStrength(double value) {
+    return new Kwarg("l1_regularization_strength", value);
+  }
+
+  /**
+   * Ftrl's L2 regularization strength (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code l2_regularization_strength}
+   */
+  public static OptimizerArg l2RegularizationStrength(double value) {
+    return new Kwarg("l2_regularization_strength", value);
+  }
+
+  /**
+   * Ftrl's L2 shrinkage regularization strength (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code l2_shrinkage_regularization_strength}
+   */
+  public static OptimizerArg l2ShrinkageRegularizationStrength(double value) {
+    return new Kwarg("l2_shrinkage_regularization_strength", value);
+  }
+
+  /**
+   * Ftrl's beta (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta}
+   */
+  public static OptimizerArg beta(double value) {
+    return new Kwarg("beta", value);
+  }
+
+  /**
+   * Adafactor's decay rate of beta2 (default -0.8).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta_2_decay}
+   */
+  public static OptimizerArg beta2Decay(double value) {
+    return new Kwarg("beta_2_decay", value);
+  }
+
+  /**
+   * Adafactor's offset of the squared gradient (default 1e-30).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code epsilon_1}
+   */
+  public static OptimizerArg epsilon1(double value) {
+    return new Kwarg("epsilon_1", value);
+  }
+
+  /**
+   * Adafactor's lower bound of the weights' scale (default 1e-3).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code epsilon_2}
+   */
+  public static OptimizerArg epsilon2(double value) {
+    return new Kwarg("epsilon_2", value);
+  }
+
+  /**
+   * Adafactor's clipping threshold of the update (default 1).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code clip_threshold}
+   */
+  public static OptimizerArg clipThreshold(double value) {
+    return new Kwarg("clip_threshold", value);
+  }
+
+  /**
+   * Whether Adafactor caps a constant learning rate at {@code 1 / sqrt(step)} (default true).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code relative_step}
+   */
+  public static OptimizerArg relativeStep(boolean value) {
+    return new Kwarg("relative_step", value);
+  }
+
   // ---- fit / evaluate / predict
 
   /**
@@ -509,6 +987,7 @@ public final class Keras {
   }
 
   /**
+<<<<<<< HEAD
    * Data to evaluate on at the end of each epoch with sample weights, as Keras's {@code
    * validation_data=(x, y, sample_weight)}: the validation loss and weighted metrics weigh each
    * sample.
@@ -546,6 +1025,59 @@ public final class Keras {
    */
   public static FitArg classWeight(Map<Integer, ? extends Number> weights) {
     return new Kwarg("class_weight", new LinkedHashMap<>(weights));
+=======
+   * The batch size of the validation at the end of each epoch, Keras's {@code
+   * validation_batch_size} (default: the training {@code batchSize}).
+   *
+   * @param batchSize at least 1
+   * @return the {@code fit} argument
+   * @throws IllegalArgumentException for a batch size below 1
+   */
+  public static FitArg validationBatchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("validationBatchSize must be >= 1, got " + batchSize);
+    }
+    return new Kwarg("validation_batch_size", batchSize);
+  }
+
+  /**
+   * Validates every {@code epochs} epochs only, Keras's {@code validation_freq=n}: after epochs
+   * n, 2n, ... (1-based); the default 1 validates after every epoch.
+   *
+   * @param epochs at least 1
+   * @return the {@code fit} argument
+   * @throws IllegalArgumentException for a frequency below 1
+   */
+  public static FitArg validationFreq(int epochs) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("validationFreq must be >= 1, got " + epochs);
+    }
+    return new Kwarg("validation_freq", epochs);
+  }
+
+  /**
+   * Validates after the listed epochs only, Keras's {@code validation_freq=[1, 2, 10]} (1-based,
+   * as Keras).
+   *
+   * @param epochs the 1-based epochs after which to validate
+   * @return the {@code fit} argument
+   */
+  public static FitArg validationFreq(List<Integer> epochs) {
+    return new Kwarg("validation_freq", List.copyOf(epochs));
+  }
+
+  /**
+   * Keras's {@code return_dict}: with true, {@code evaluate}'s map is Keras's dict, sorted by
+   * name; with false (the default) it iterates in the order of Keras's list ({@code loss}, then
+   * the metrics in compile order). Java returns the map either way: the names come with the
+   * values.
+   *
+   * @param returnDict whether to sort the results by name, as Keras's dict
+   * @return the {@code evaluate} argument
+   */
+  public static EvaluateArg returnDict(boolean returnDict) {
+    return new Kwarg("return_dict", returnDict);
+>>>>>>> 85465bb9c44a7bf533e5eb845830613711eb7f1e
   }
 
   /**

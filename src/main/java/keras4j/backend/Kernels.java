@@ -3,11 +3,10 @@ package keras4j.backend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.tensorflow.Operand;
-import org.tensorflow.framework.activations.Activation;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.nn.Conv2d;
 import org.tensorflow.op.nn.LeakyRelu;
@@ -22,8 +21,6 @@ import org.tensorflow.types.TInt32;
  * channels-last, Keras's default {@code data_format}.
  */
 public final class Kernels {
-  private static final Set<String> KEEPS_LOGITS = Set.of("softmax", "sigmoid");
-
   private Kernels() {}
 
   private static Tensor result(Tensor like, Operand<TFloat32> out) {
@@ -54,7 +51,36 @@ public final class Kernels {
 
   /** The matrix product. */
   public static Tensor matmul(Tensor a, Tensor b) {
-    return result(a, tf(a).linalg.matMul(a.operand(), b.operand()));
+    Ops tf = tf(a);
+    int rank = a.operand().shape().numDimensions();
+    if (rank <= 2 || b.operand().shape().numDimensions() != 2) {
+      return result(a, tf.linalg.matMul(a.operand(), b.operand()));
+    }
+    // (..., k) @ (k, n) as NumPy does: the leading axes folded into rows, then unfolded.
+    long k = b.operand().shape().get(0);
+    Operand<TInt32> lead = tf.stridedSlice(tf.shape(a.operand()), Indices.sliceTo(-1));
+    Operand<TInt32> outShape = tf.concat(List.of(lead,
+        tf.slice(tf.shape(b.operand()), tf.constant(new int[] {1}), tf.constant(new int[] {1}))),
+        tf.constant(0));
+    Operand<TFloat32> rows = tf.reshape(a.operand(), tf.constant(new long[] {-1, k}));
+    return result(a, tf.reshape(tf.linalg.matMul(rows, b.operand()), outShape));
+  }
+
+  /** {@code a} repeated {@code multiples[i]} times along each axis i. */
+  public static Tensor tile(Tensor a, int[] multiples) {
+    return result(a, tf(a).tile(a.operand(), tf(a).constant(multiples)));
+  }
+
+  /** The mean over {@code axes}, keeping them as size 1 when {@code keepDims}. */
+  public static Tensor mean(Tensor a, int[] axes, boolean keepDims) {
+    return result(a, tf(a).math.mean(a.operand(), tf(a).constant(axes),
+        org.tensorflow.op.math.Mean.keepDims(keepDims)));
+  }
+
+  /** The maximum over {@code axes}, keeping them as size 1 when {@code keepDims}. */
+  public static Tensor max(Tensor a, int[] axes, boolean keepDims) {
+    return result(a, tf(a).reduceMax(a.operand(), tf(a).constant(axes),
+        org.tensorflow.op.core.ReduceMax.keepDims(keepDims)));
   }
 
   /** The element-wise sum, with broadcasting. */
@@ -116,15 +142,9 @@ public final class Kernels {
     return result(first, tf(first).concat(operands, tf(first).constant(axis)));
   }
 
-  /** Applies a Keras activation by name through TensorFlow Java's framework activations. */
+  /** Applies a Keras activation by name (see {@link ActivationKernels}). */
   public static Tensor activation(String name, Tensor a) {
-    if (name.equals("linear")) {
-      return a;
-    }
-    Operand<TFloat32> out = Activation.create(name).call(tf(a), a.operand());
-    return KEEPS_LOGITS.contains(name)
-        ? new Tensor(a.graph(), out, a.operand(), name)
-        : new Tensor(a.graph(), out);
+    return ActivationKernels.apply(name, a);
   }
 
   /** Inverted dropout: keeps each value with probability 1 - rate and scales it by 1/(1 - rate). */

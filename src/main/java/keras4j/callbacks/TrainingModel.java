@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.core.EvaluateArg;
 import keras4j.core.PredictArg;
+import keras4j.core.Variable;
 import keras4j.metrics.Metric;
 import keras4j.optimizers.Optimizer;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -40,6 +41,15 @@ public interface TrainingModel {
   void setStopTraining(boolean stop);
 
   /**
+   * From {@code onTrainBegin}, makes the {@code fit} starting begin at {@code epoch} (0-based)
+   * instead of its {@code initialEpoch}, as Keras's {@code model._initial_epoch}.
+   *
+   * @param epoch the first epoch to run, at least 0
+   * @throws IllegalArgumentException for a negative epoch
+   */
+  void setInitialEpoch(int epoch);
+
+  /**
    * The compiled optimizer, or null before {@code compile}.
    *
    * @return the compiled optimizer, or null before {@code compile}
@@ -52,6 +62,14 @@ public interface TrainingModel {
    * @return the metrics given to {@code compile}, named as in the logs (without {@code val_})
    */
   List<Metric> compiledMetrics();
+
+  /**
+   * The layers' weights as variables, in Keras's order ({@code model.weights}), named by path
+   * ({@code dense/kernel}).
+   *
+   * @return the variables
+   */
+  List<Variable> variables();
 
   /**
    * Copies of the weights, in Keras's order (as {@code model.get_weights()}).

@@ -14,12 +14,16 @@ import java.util.TreeSet;
  * @param value its value
  */
 public record Kwarg(String name, Object value)
+<<<<<<< HEAD
     implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg, WeightArg {
+=======
+    implements LayerOrOptimizerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg {
+>>>>>>> 85465bb9c44a7bf533e5eb845830613711eb7f1e
   /**
    * A keyword argument; a null value is refused (leave the argument out for Keras's default).
    *
-   * @param name the argument's Keras name in snake_case, e.g. {@code batch_size}
-   * @param value the argument's value, not null
+   * @param name the Keras (snake_case) name of the argument
+   * @param value its value, not null
    */
   public Kwarg {
     if (value == null) {

@@ -22,7 +22,8 @@ import keras4j.utils.Naming;
 final class ConfigArgs {
   private static final System.Logger LOG = System.getLogger(ConfigArgs.class.getName());
   private static final List<String> IGNORED = List.of("activity_regularizer",
-      "kernel_constraint", "bias_constraint", "noise_shape");
+      "kernel_constraint", "bias_constraint", "noise_shape", "alpha_constraint",
+      "beta_constraint", "gamma_constraint");
 
   private final ConfigReader config;
   private final List<LayerArg> args = new ArrayList<>();
@@ -33,6 +34,7 @@ final class ConfigArgs {
 
   /** The common arguments of {@code config}. */
   static ConfigArgs of(ConfigReader config) {
+    requireFloat32(config);
     ConfigArgs out = new ConfigArgs(config);
     String name = config.string("name", null);
     if (name != null) {
@@ -61,6 +63,26 @@ final class ConfigArgs {
   /** Adds the int or int pair {@code key} ({@code strides}, {@code pool_size}, ...). */
   ConfigArgs ints(String key) {
     return add(key, config.has(key) ? config.ints(key) : null);
+  }
+
+  /**
+   * The int, int pair or pair of pairs {@code key} of ZeroPadding2D and Cropping2D (Keras writes
+   * {@code [[top, bottom], [left, right]]}), or {@code fallback} when absent.
+   */
+  static Object sides(ConfigReader config, String key, int fallback) {
+    if (!config.has(key)) {
+      return fallback;
+    }
+    if (!(config.raw(key) instanceof java.util.List<?> list) || list.isEmpty()
+        || !(list.get(0) instanceof java.util.List<?>)) {
+      return config.ints(key);
+    }
+    if (list.size() != 2) {
+      throw config.invalid(key, "[[top, bottom], [left, right]]");
+    }
+    ConfigReader pairs = ConfigReader.of(java.util.Map.of("rows", list.get(0), "columns",
+        list.get(1)), config.path(key));
+    return new int[][] {pairs.ints("rows"), pairs.ints("columns")};
   }
 
   /** Adds Dropout's {@code seed}. */
@@ -113,6 +135,31 @@ final class ConfigArgs {
     throw config.unsupported("a custom activation " + config.raw("activation"));
   }
 
+  /**
+   * keras4j computes in float32 only: a layer whose dtype (Keras 2's string, Keras 3's {@code
+   * DTypePolicy}) asks for anything else, e.g. {@code mixed_float16}, is refused rather than
+   * silently computed at another precision than Keras's.
+   */
+  static void requireFloat32(ConfigReader config) {
+    Object dtype = config.raw("dtype");
+    String policy = dtype instanceof String s ? s : null;
+    if (dtype instanceof java.util.Map<?, ?>) {
+      ConfigReader nested = config.object("dtype");
+      policy = nested.raw("config") instanceof java.util.Map<?, ?>
+          ? nested.object("config").string("name", null) : null;
+      if (policy == null) {
+        throw config.invalid("dtype", "a dtype policy such as {\"class_name\": \"DTypePolicy\","
+            + " \"config\": {\"name\": \"float32\"}}");
+      }
+    }
+    if (policy != null && !policy.equals("float32")) {
+      throw new IllegalArgumentException(config.path() + " has dtype policy '" + policy
+          + "', but keras4j computes in float32 only and would not give Keras's numbers. Save the"
+          + " model from Python with the float32 policy (keras.config.set_dtype_policy(\"float32\")"
+          + " before building it, then load the weights)");
+    }
+  }
+
   /** Channels-last is the only image layout keras4j has. */
   static void requireChannelsLast(ConfigReader config) {
     String format = config.string("data_format", "channels_last");
@@ -137,7 +184,8 @@ final class ConfigArgs {
     return axis[0];
   }
 
-  private ConfigArgs initializer(String key) {
+  /** Adds the initializer {@code key}, a built-in by name or nested object. */
+  ConfigArgs initializer(String key) {
     if (!config.has(key)) {
       return this;
     }

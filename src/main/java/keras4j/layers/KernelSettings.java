@@ -63,6 +63,11 @@ final class KernelSettings {
     return activation.apply(bias == null ? x : x.add(bias.value()));
   }
 
+  /** The output shape of the activation on {@code shape} (glu halves the last axis). */
+  Shape outputShape(Shape shape) {
+    return Activations.outputShape(activation.name(), shape);
+  }
+
   /**
    * Adds the settings to a layer's Keras config, initializers and regularizers nested as Keras 3
    * writes them.
@@ -79,7 +84,7 @@ final class KernelSettings {
   }
 
   /** {@code {"module", "class_name", "config", "registered_name"}} of a built-in object. */
-  private static Map<String, Object> nested(String module, Map<String, Object> classAndConfig) {
+  static Map<String, Object> nested(String module, Map<String, Object> classAndConfig) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("module", module);
     out.put("class_name", classAndConfig.get("class_name"));

@@ -6,17 +6,39 @@ import java.util.Map;
 import keras4j.layers.Activation;
 import keras4j.layers.AveragePooling2D;
 import keras4j.layers.BatchNormalization;
+import keras4j.layers.CenterCrop;
 import keras4j.layers.Conv2D;
+import keras4j.layers.Cropping2D;
 import keras4j.layers.Dense;
 import keras4j.layers.Dropout;
+import keras4j.layers.ELU;
 import keras4j.layers.Flatten;
+import keras4j.layers.GlobalAveragePooling1D;
+import keras4j.layers.GlobalAveragePooling2D;
+import keras4j.layers.GlobalMaxPooling1D;
+import keras4j.layers.GlobalMaxPooling2D;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
+import keras4j.layers.LayerNormalization;
 import keras4j.layers.LeakyReLU;
 import keras4j.layers.MaxPooling2D;
 import keras4j.layers.Normalization;
+import keras4j.layers.PReLU;
+import keras4j.layers.Permute;
+import keras4j.layers.RandomContrast;
+import keras4j.layers.RandomCrop;
+import keras4j.layers.RandomFlip;
+import keras4j.layers.RandomRotation;
+import keras4j.layers.RandomTranslation;
+import keras4j.layers.RandomZoom;
 import keras4j.layers.ReLU;
+import keras4j.layers.RepeatVector;
+import keras4j.layers.Rescaling;
+import keras4j.layers.Reshape;
+import keras4j.layers.Resizing;
 import keras4j.layers.Softmax;
+import keras4j.layers.UpSampling2D;
+import keras4j.layers.ZeroPadding2D;
 import keras4j.losses.BinaryCrossentropy;
 import keras4j.losses.BinaryFocalCrossentropy;
 import keras4j.losses.CategoricalCrossentropy;
@@ -37,7 +59,16 @@ import keras4j.losses.Poisson;
 import keras4j.losses.SparseCategoricalCrossentropy;
 import keras4j.losses.SquaredHinge;
 import keras4j.losses.Tversky;
+import keras4j.optimizers.Adadelta;
+import keras4j.optimizers.Adafactor;
+import keras4j.optimizers.Adagrad;
 import keras4j.optimizers.Adam;
+import keras4j.optimizers.AdamW;
+import keras4j.optimizers.Adamax;
+import keras4j.optimizers.Ftrl;
+import keras4j.optimizers.Lamb;
+import keras4j.optimizers.Lion;
+import keras4j.optimizers.Nadam;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.RMSprop;
 import keras4j.optimizers.SGD;
@@ -74,6 +105,28 @@ final class BuiltinClasses {
       .add("AveragePooling2D", AveragePooling2D.class, AveragePooling2D::fromConfig)
       .add("BatchNormalization", BatchNormalization.class, BatchNormalization::fromConfig)
       .add("Normalization", Normalization.class, Normalization::fromConfig)
+      .add("GlobalAveragePooling2D", GlobalAveragePooling2D.class, GlobalAveragePooling2D::fromConfig)
+      .add("GlobalMaxPooling2D", GlobalMaxPooling2D.class, GlobalMaxPooling2D::fromConfig)
+      .add("GlobalAveragePooling1D", GlobalAveragePooling1D.class, GlobalAveragePooling1D::fromConfig)
+      .add("GlobalMaxPooling1D", GlobalMaxPooling1D.class, GlobalMaxPooling1D::fromConfig)
+      .add("ZeroPadding2D", ZeroPadding2D.class, ZeroPadding2D::fromConfig)
+      .add("Cropping2D", Cropping2D.class, Cropping2D::fromConfig)
+      .add("UpSampling2D", UpSampling2D.class, UpSampling2D::fromConfig)
+      .add("Reshape", Reshape.class, Reshape::fromConfig)
+      .add("Permute", Permute.class, Permute::fromConfig)
+      .add("RepeatVector", RepeatVector.class, RepeatVector::fromConfig)
+      .add("Rescaling", Rescaling.class, Rescaling::fromConfig)
+      .add("LayerNormalization", LayerNormalization.class, LayerNormalization::fromConfig)
+      .add("PReLU", PReLU.class, PReLU::fromConfig)
+      .add("ELU", ELU.class, ELU::fromConfig)
+      .add("RandomFlip", RandomFlip.class, RandomFlip::fromConfig)
+      .add("RandomRotation", RandomRotation.class, RandomRotation::fromConfig)
+      .add("RandomZoom", RandomZoom.class, RandomZoom::fromConfig)
+      .add("RandomTranslation", RandomTranslation.class, RandomTranslation::fromConfig)
+      .add("RandomContrast", RandomContrast.class, RandomContrast::fromConfig)
+      .add("RandomCrop", RandomCrop.class, RandomCrop::fromConfig)
+      .add("Resizing", Resizing.class, Resizing::fromConfig)
+      .add("CenterCrop", CenterCrop.class, CenterCrop::fromConfig)
       .refuse("Lambda", "Lambda layers hold Python code, which keras4j never runs. Replace the"
           + " Lambda with built-in layers before saving in Python")
       .add("Sequential", Sequential.class, Sequential::fromConfig, "keras", null)
@@ -92,8 +145,17 @@ final class BuiltinClasses {
   static final KerasClasses<Optimizer> OPTIMIZERS =
       new KerasClasses<>("optimizer", Optimizer.class, "keras.optimizers")
           .add("Adam", Adam.class, Adam::fromConfig)
+          .add("AdamW", AdamW.class, AdamW::fromConfig)
           .add("SGD", SGD.class, SGD::fromConfig)
-          .add("RMSprop", RMSprop.class, RMSprop::fromConfig);
+          .add("RMSprop", RMSprop.class, RMSprop::fromConfig)
+          .add("Adagrad", Adagrad.class, Adagrad::fromConfig)
+          .add("Adadelta", Adadelta.class, Adadelta::fromConfig)
+          .add("Adamax", Adamax.class, Adamax::fromConfig)
+          .add("Nadam", Nadam.class, Nadam::fromConfig)
+          .add("Lion", Lion.class, Lion::fromConfig)
+          .add("Ftrl", Ftrl.class, Ftrl::fromConfig)
+          .add("Adafactor", Adafactor.class, Adafactor::fromConfig)
+          .add("Lamb", Lamb.class, Lamb::fromConfig);
 
   private BuiltinClasses() {}
 

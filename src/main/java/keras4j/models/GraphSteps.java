@@ -190,7 +190,10 @@ final class GraphSteps implements AutoCloseable {
       names.clear();
       names.addAll(logs.keySet());
       List<Tensor> fetches = new ArrayList<>();
-      logs.values().forEach(value -> fetches.add(CoreBridge.tensor(value)));
+      // Logs are numbers: a per-class result (F1Score without averaging) is logged as its mean,
+      // the number Keras's progress bar prints for it.
+      logs.values().forEach(value -> fetches.add(CoreBridge.tensor(
+          value.shape().numDimensions() == 0 ? value : Ops.mean(value))));
       return fetches;
     });
   }

@@ -680,6 +680,19 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     trainer.setStopTraining(stop);
   }
 
+  /**
+   * Keras's {@code model._initial_epoch}: from a callback's {@code onTrainBegin}, makes the
+   * {@code fit} starting begin at {@code epoch} (0-based) instead of its {@code initialEpoch}, as
+   * {@link keras4j.callbacks.BackupAndRestore} does to resume an interrupted run.
+   *
+   * @param epoch the first epoch to run, at least 0
+   * @throws IllegalArgumentException for a negative epoch
+   */
+  @Override
+  public void setInitialEpoch(int epoch) {
+    trainer.setInitialEpoch(epoch);
+  }
+
   /** The compiled optimizer, or null before {@code compile}. */
   public keras4j.optimizers.Optimizer optimizer() {
     return trainer.optimizer();

@@ -45,9 +45,10 @@ final class Trainer {
           "steps_per_execution");
   private static final Set<String> FIT_ARGS =
       Set.of("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data",
-          "callbacks", "initial_epoch", "sample_weight", "class_weight");
+          "callbacks", "initial_epoch", "validation_batch_size", "validation_freq",
+          "sample_weight", "class_weight");
   private static final Set<String> EVALUATE_ARGS =
-      Set.of("batch_size", "verbose", "callbacks", "sample_weight");
+      Set.of("batch_size", "verbose", "callbacks", "return_dict", "sample_weight");
   private static final Set<String> PREDICT_ARGS = Set.of("batch_size", "verbose", "callbacks");
   private static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -61,6 +62,7 @@ final class Trainer {
   private int stepsPerExecution = 1;
   private boolean compiled;
   private boolean stopTraining;
+  private Integer resumedEpoch;
 
   Trainer(Model model) {
     this.model = model;
@@ -116,12 +118,20 @@ final class Trainer {
     return compileMetrics;
   }
 
+
   boolean stopTraining() {
     return stopTraining;
   }
 
   void setStopTraining(boolean stop) {
     stopTraining = stop;
+  }
+
+  void setInitialEpoch(int epoch) {
+    if (epoch < 0) {
+      throw new IllegalArgumentException("The initial epoch must be >= 0, got " + epoch);
+    }
+    resumedEpoch = epoch;
   }
 
   History fit(Object xData, Object yData, FitArg... args) {
@@ -163,9 +173,12 @@ final class Trainer {
     stopTraining = false;
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     int[] order = identity(data.samples());
+    resumedEpoch = null;
     callbacks.onTrainBegin();
+    // A callback (BackupAndRestore) may have moved the start, as Keras's model._initial_epoch.
+    int firstEpoch = resumedEpoch != null ? resumedEpoch : initialEpoch;
     try (BatchFeeder feeder = new BatchFeeder(data.all())) {
-      for (int epoch = initialEpoch; epoch < epochs && !stopTraining; epoch++) {
+      for (int epoch = firstEpoch; epoch < epochs && !stopTraining; epoch++) {
         callbacks.onEpochBegin(epoch);
         resetMetrics();
         if (shuffle) {
@@ -174,12 +187,18 @@ final class Trainer {
         Map<String, Double> logs = runBatches(train, feeder, order, batchSize, () -> stopTraining,
             callbacks::onTrainBatchBegin, callbacks::onTrainBatchEnd);
         Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
-        if (validation != null) {
-          runTest(validation, batchSize, CallbackList.silent()).forEach(
+        if (validation != null
+            && shouldValidate(epoch, kw.getOrDefault("validation_freq", 1))) {
+          int valBatchSize = (Integer) kw.getOrDefault("validation_batch_size", batchSize);
+          runTest(validation, valBatchSize, CallbackList.silent()).forEach(
               (name, value) -> epochLogs.put("val_" + name, value));
         }
         callbacks.onEpochEnd(epoch, epochLogs);
       }
+    }
+    if (epochs > 0) {
+      // Keras's fit: with useEma, the weights become their moving averages.
+      optimizer.finalizeVariableValues(model.trainableVariables());
     }
     callbacks.onTrainEnd();
     return history;
@@ -192,7 +211,16 @@ final class Trainer {
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     CallbackList callbacks = callbacks(kw, 0, ceilDiv(data.samples(), batchSize));
     callbacks.setModel(model);
-    return runTest(data, batchSize, callbacks);
+    Map<String, Double> logs = runTest(data, batchSize, callbacks);
+    // Keras's return_dict=True gives its sorted dict; otherwise its list's order, loss first.
+    return (Boolean) kw.getOrDefault("return_dict", false)
+        ? new LinkedHashMap<>(new java.util.TreeMap<>(logs)) : logs;
+  }
+
+  /** Keras's {@code _should_eval}: every n-th epoch, or the listed (1-based) epochs. */
+  private static boolean shouldValidate(int epoch, Object frequency) {
+    return frequency instanceof Integer every ? (epoch + 1) % every == 0
+        : ((List<?>) frequency).contains(epoch + 1);
   }
 
   private Map<String, Double> runTest(ArrayData data, int batchSize, CallbackList callbacks) {

@@ -290,6 +290,112 @@ public final class Ops {
   }
 
   /**
+   * {@code ops.where(condition, x, y)}: {@code x} where {@code condition} is true (not 0, as the
+   * 1.0/0.0 of {@link #greater} and {@link #equal}), {@code y} elsewhere; shapes broadcast.
+   *
+   * @param condition where to take {@code x}
+   * @param x the values where the condition holds
+   * @param y the values elsewhere
+   * @return the selected values
+   */
+  public static KerasTensor where(TensorLike condition, TensorLike x, TensorLike y) {
+    Tensor c = t(condition);
+    Tensor a = t(x);
+    Tensor b = t(y);
+    org.tensorflow.op.Ops tf = c.graph().tf();
+    Operand<TFloat32> out = tf.select(
+        tf.math.notEqual(c.operand(), tf.constant(0f)), a.operand(), b.operand());
+    return k(new Tensor(c.graph(), out));
+  }
+
+  /**
+   * {@code ops.sign(x)}: -1, 0 or 1.
+   *
+   * @param x the tensor
+   * @return the result, element-wise
+   */
+  public static KerasTensor sign(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.sign(a));
+  }
+
+  /**
+   * {@code ops.floor(x)}.
+   *
+   * @param x the tensor
+   * @return the result, element-wise
+   */
+  public static KerasTensor floor(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.floor(a));
+  }
+
+  /**
+   * {@code ops.ceil(x)}.
+   *
+   * @param x the tensor
+   * @return the result, element-wise
+   */
+  public static KerasTensor ceil(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.ceil(a));
+  }
+
+  /**
+   * {@code ops.cos(x)}.
+   *
+   * @param x the tensor
+   * @return the result, element-wise
+   */
+  public static KerasTensor cos(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.cos(a));
+  }
+
+  /**
+   * {@code ops.mod(x, y)}: the remainder of floor division, with the sign of {@code y}.
+   *
+   * @param x the dividend
+   * @param y the divisor
+   * @return the remainder, element-wise
+   */
+  public static KerasTensor mod(TensorLike x, TensorLike y) {
+    return binary(x, y, (tf, a, b) -> tf.math.floorMod(a, b));
+  }
+
+  /**
+   * {@code ops.greater_equal(a, b)} as 1.0 (true) or 0.0 (false).
+   *
+   * @param a the left operand
+   * @param b the right operand, broadcast against {@code a}
+   * @return 1.0 where {@code a >= b}, 0.0 elsewhere
+   */
+  public static KerasTensor greaterEqual(TensorLike a, TensorLike b) {
+    return binary(a, b, (tf, x, y) -> tf.dtypes.cast(tf.math.greaterEqual(x, y), TFloat32.class));
+  }
+
+  /**
+   * {@code ops.isinf(x)} as 1.0 (infinite, either sign) or 0.0.
+   *
+   * @param x the values
+   * @return 1.0 where {@code x} is infinite, 0.0 elsewhere (NaN included)
+   */
+  public static KerasTensor isInf(TensorLike x) {
+    return unary(x, (tf, a) -> tf.dtypes.cast(tf.math.isInf(a), TFloat32.class));
+  }
+
+  /**
+   * {@code ops.where(condition, x, otherwise)}: {@code x} where {@code condition} is non-zero,
+   * {@code otherwise} elsewhere (a NaN or infinity in the unchosen branch does not leak, as it
+   * would through {@code condition * x}).
+   *
+   * @param condition 1.0/0.0 flags (any non-zero counts as true), broadcast against {@code x}
+   * @param x the values taken where the condition holds
+   * @param otherwise the value taken elsewhere
+   * @return a tensor of the broadcast shape of {@code condition} and {@code x}
+   */
+  public static KerasTensor where(TensorLike condition, TensorLike x, double otherwise) {
+    return binary(condition, x, (tf, c, a) -> tf.select(tf.math.notEqual(c, tf.constant(0f)),
+        a, tf.constant((float) otherwise)));
+  }
+
+  /**
    * {@code ops.argmax(x, axis)}, as float32 indices.
    *
    * @param x the input: a tensor, or a variable (read at its current value)
@@ -500,6 +606,73 @@ public final class Ops {
   }
 
   /**
+   * {@code ops.tile(x, repeats)}: {@code x} repeated {@code repeats[i]} times along axis i.
+   *
+   * @param repeats how many times along each axis
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor tile(TensorLike x, int... repeats) {
+    return k(Kernels.tile(t(x), repeats));
+  }
+
+  /**
+   * {@code ops.pad(x, pad_width)} with zeros: {@code padWidth[axis] = {before, after}}.
+   *
+   * @param padWidth {@code {before, after}} for each axis
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor pad(TensorLike x, int[][] padWidth) {
+    return k(keras4j.backend.ImageKernels.pad(t(x), padWidth));
+  }
+
+  /**
+   * {@code ops.mean(x, axis=axes, keepdims=keepdims)}.
+   *
+   * @param axes the axes (negative counts from the end)
+   * @param keepdims whether to keep the reduced axes with size 1
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor mean(TensorLike x, int[] axes, boolean keepdims) {
+    return k(Kernels.mean(t(x), axes, keepdims));
+  }
+
+  /**
+   * {@code ops.max(x, axis=axes, keepdims=keepdims)}.
+   *
+   * @param axes the axes (negative counts from the end)
+   * @param keepdims whether to keep the reduced axes with size 1
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor max(TensorLike x, int[] axes, boolean keepdims) {
+    return k(Kernels.max(t(x), axes, keepdims));
+  }
+
+  /**
+   * {@code ops.flip(x, axis)}: the order of the values along {@code axis} reversed.
+   *
+   * @param axis the axis (negative counts from the end)
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor flip(TensorLike x, int axis) {
+    return unary(x, (tf, a) -> tf.reverse(a, tf.constant(new int[] {axis})));
+  }
+
+  /**
+   * {@code ops.sin(x)}.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor sin(TensorLike x) {
+    return unary(x, (tf, a) -> tf.math.sin(a));
+  }
+
+  /**
    * {@code ops.reshape(x, (-1, *sampleShape))}: a batch of samples of a new shape.
    *
    * @param x the input: a tensor, or a variable (read at its current value)
@@ -621,7 +794,8 @@ public final class Ops {
 
   /**
    * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: 2-D cross-correlation of
-   * channels-last images with a {@code (kh, kw, in, out)} kernel; {@code padding} "valid" or "same".
+   * channels-last images with a {@code (kh, kw, in, out)} kernel; {@code padding} "valid" or
+   * "same".
    *
    * @param x the images, shaped (batch, height, width, channels)
    * @param kernel the filters, shaped (height, width, input channels, output channels)
