@@ -13,11 +13,8 @@ import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.core.LayerOrOptimizerArg;
 import keras4j.core.LoopArg;
-<<<<<<< HEAD
-import keras4j.core.WeightArg;
-=======
 import keras4j.core.OptimizerArg;
->>>>>>> 85465bb9c44a7bf533e5eb845830613711eb7f1e
+import keras4j.core.WeightArg;
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
@@ -987,7 +984,6 @@ public final class Keras {
   }
 
   /**
-<<<<<<< HEAD
    * Data to evaluate on at the end of each epoch with sample weights, as Keras's {@code
    * validation_data=(x, y, sample_weight)}: the validation loss and weighted metrics weigh each
    * sample.
@@ -1025,7 +1021,9 @@ public final class Keras {
    */
   public static FitArg classWeight(Map<Integer, ? extends Number> weights) {
     return new Kwarg("class_weight", new LinkedHashMap<>(weights));
-=======
+  }
+
+  /**
    * The batch size of the validation at the end of each epoch, Keras's {@code
    * validation_batch_size} (default: the training {@code batchSize}).
    *
@@ -1077,7 +1075,6 @@ public final class Keras {
    */
   public static EvaluateArg returnDict(boolean returnDict) {
     return new Kwarg("return_dict", returnDict);
->>>>>>> 85465bb9c44a7bf533e5eb845830613711eb7f1e
   }
 
   /**

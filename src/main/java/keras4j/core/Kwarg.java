@@ -14,11 +14,8 @@ import java.util.TreeSet;
  * @param value its value
  */
 public record Kwarg(String name, Object value)
-<<<<<<< HEAD
-    implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg, WeightArg {
-=======
-    implements LayerOrOptimizerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg {
->>>>>>> 85465bb9c44a7bf533e5eb845830613711eb7f1e
+    implements LayerOrOptimizerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg,
+        WeightArg {
   /**
    * A keyword argument; a null value is refused (leave the argument out for Keras's default).
    *

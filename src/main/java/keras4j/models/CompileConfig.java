@@ -40,10 +40,12 @@ final class CompileConfig {
     Object lossSpec;
     Map<String, Object> optimizerSpec;
     Object metrics = model.trainer().compileSpec("metrics");
+    Object weighted = model.trainer().compileSpec("weighted_metrics");
     try {
       lossSpec = perOutput(loss, CompileConfig::lossSpec);
       optimizerSpec = BuiltinClasses.OPTIMIZERS.serialize(optimizer, optimizer.getConfig());
       metrics = metrics == null ? null : perOutput(metrics, CompileConfig::metricSpec);
+      weighted = weighted == null ? null : perOutput(weighted, CompileConfig::metricSpec);
     } catch (IllegalArgumentException e) {
       LOG.log(WARNING, "Model ''{0}'' is saved without its compile settings: {1}", model.name(),
           e.getMessage());
@@ -53,32 +55,13 @@ final class CompileConfig {
     config.put("optimizer", optimizerSpec);
     config.put("loss", lossSpec);
     config.put("loss_weights", model.trainer().compileSpec("loss_weights"));
-<<<<<<< HEAD
-    config.put("metrics", metricsSpec(model, "metrics"));
-    config.put("weighted_metrics", metricsSpec(model, "weighted_metrics"));
-=======
     config.put("metrics", metrics == null || metrics.equals(List.of()) ? null : metrics);
-    config.put("weighted_metrics", null);
->>>>>>> 85465bb9c44a7bf533e5eb845830613711eb7f1e
+    config.put("weighted_metrics",
+        weighted == null || weighted.equals(List.of()) ? null : weighted);
     config.put("run_eagerly", false);
     config.put("steps_per_execution", 1);
     config.put("jit_compile", false);
     return config;
-  }
-
-  /**
-   * {@code compile}'s {@code metrics} or {@code weighted_metrics} ({@code key}) as Keras's config
-   * names them: a flat list of names for one output, per output for several; null if none.
-   */
-  private static Object metricsSpec(Model model, String key) {
-    Object metrics = model.trainer().compileSpec(key);
-    if (metrics != null && model.dataOutputNames().size() == 1) {
-      CompileMetrics compiled = model.trainer().compileMetrics();
-      metrics = (key.equals("metrics") ? compiled.given() : compiled.givenWeighted()).stream()
-          .map(Metric::name).toList();
-    }
-    return metrics == null || metrics.equals(List.of()) ? null
-        : perOutput(metrics, CompileConfig::metricNames);
   }
 
   /**
@@ -145,21 +128,8 @@ final class CompileConfig {
       if (config.raw("loss_weights") != null) {
         args.add(new Kwarg("loss_weights", config.raw("loss_weights")));
       }
-<<<<<<< HEAD
       metricsArg(model, config, "metrics", args);
       metricsArg(model, config, "weighted_metrics", args);
-=======
-      Object metricSpec = config.raw("metrics");
-      if (model.dataOutputNames().size() > 1 && metricSpec != null) {
-        args.add(new Kwarg("metrics", perOutput(metricSpec, CompileConfig::metricList)));
-      } else if (metricSpec != null) {
-        List<Object> metrics = new ArrayList<>();
-        metrics(config.list("metrics"), metrics, config.path("metrics"));
-        if (!metrics.isEmpty()) {
-          args.add(new Kwarg("metrics", metrics));
-        }
-      }
->>>>>>> 85465bb9c44a7bf533e5eb845830613711eb7f1e
       model.compile(args.toArray(new CompileArg[0]));
     } catch (IllegalArgumentException e) {
       LOG.log(WARNING, "Model ''{0}'' was loaded uncompiled: its compile settings could not be"
@@ -177,7 +147,7 @@ final class CompileConfig {
       args.add(new Kwarg(key, perOutput(metricSpec, CompileConfig::metricList)));
     } else if (metricSpec != null) {
       List<Object> metrics = new ArrayList<>();
-      metrics(config.list(key), metrics);
+      metrics(config.list(key), metrics, config.path(key));
       if (!metrics.isEmpty()) {
         args.add(new Kwarg(key, metrics));
       }
