@@ -47,15 +47,22 @@ public final class Keras {
   }
 
   /**
-   * The shape of one input sample (without the batch dimension), for the first layer.
+   * An unknown dimension, Python's {@code None} in a shape: {@code Input.shape(NONE, NONE, 3)} or
+   * {@code inputShape(NONE, 3)}.
+   */
+  public static final long NONE = -1;
+
+  /**
+   * The shape of one input sample (without the batch dimension), for the first layer; {@link
+   * #NONE} for an unknown dimension.
    *
    * @param dims the sizes of one sample's dimensions, e.g. {@code 784} or {@code 28, 28, 1}
    * @return the {@code input_shape} layer argument
    */
   public static LayerArg inputShape(long... dims) {
     for (long d : dims) {
-      if (d <= 0) {
-        throw new IllegalArgumentException("inputShape dimensions must be positive, got "
+      if (d <= 0 && d != NONE) {
+        throw new IllegalArgumentException("inputShape dimensions must be positive or NONE, got "
             + java.util.Arrays.toString(dims) + " (the batch dimension is left out)");
       }
     }
@@ -174,9 +181,9 @@ public final class Keras {
   }
 
   /**
-   * Conv2D and pooling strides: one int for both axes, or (height, width).
+   * Convolution and pooling strides: one int for every axis, or one per axis.
    *
-   * @param strides the step between windows in pixels: one value for both axes, or height and width
+   * @param strides the step between windows: one value for every axis, or one per axis
    * @return the {@code strides} layer argument
    */
   public static LayerArg strides(int... strides) {
@@ -184,10 +191,12 @@ public final class Keras {
   }
 
   /**
-   * Conv2D and pooling padding: {@code "valid"} (the default) or {@code "same"}.
+   * Convolution and pooling padding: {@code "valid"} (the default), {@code "same"}, or for
+   * Conv1D {@code "causal"}.
    *
-   * @param padding {@code "valid"} (no padding, the output shrinks) or {@code "same"} (padded so
-   *     the output keeps the input size at stride 1)
+   * @param padding {@code "valid"} (no padding, the output shrinks), {@code "same"} (padded so
+   *     the output keeps the input size at stride 1) or {@code "causal"} (Conv1D: padded on the
+   *     left, output step t sees inputs up to t)
    * @return the {@code padding} layer argument
    */
   public static LayerArg padding(String padding) {
@@ -195,9 +204,9 @@ public final class Keras {
   }
 
   /**
-   * Conv2D dilation: one int for both axes, or (height, width).
+   * Convolution dilation: one int for every axis, or one per axis.
    *
-   * @param rate the spacing between kernel taps: one value for both axes, or height and width; 1 is
+   * @param rate the spacing between kernel taps: one value for every axis, or one per axis; 1 is
    *     a plain convolution
    * @return the {@code dilation_rate} layer argument
    */
@@ -206,13 +215,105 @@ public final class Keras {
   }
 
   /**
-   * The pooling window: one int for both axes, or (height, width); default 2.
+   * The pooling window: one int for every axis, or one per axis; default 2.
    *
-   * @param size the window in pixels: one value for both axes, or height and width
+   * @param size the window: one value for every axis, or one per axis
    * @return the {@code pool_size} layer argument
    */
   public static LayerArg poolSize(int... size) {
     return new Kwarg("pool_size", size.clone());
+  }
+
+  /**
+   * Conv1D, Conv2D and Conv3D: the number of groups the input channels are split into, each
+   * convolved with {@code filters / groups} filters (default 1).
+   *
+   * @param groups the number of groups; it divides both the input channels and {@code filters}
+   * @return the {@code groups} layer argument
+   */
+  public static LayerArg groups(int groups) {
+    return new Kwarg("groups", groups);
+  }
+
+  /**
+   * Depthwise and separable convolutions: filters per input channel (default 1).
+   *
+   * @param multiplier the number of filters per input channel
+   * @return the {@code depth_multiplier} layer argument
+   */
+  public static LayerArg depthMultiplier(int multiplier) {
+    return new Kwarg("depth_multiplier", multiplier);
+  }
+
+  /**
+   * Transposed convolutions: cells added at the end of each axis of the output, each less than
+   * its stride (default: Keras's output size).
+   *
+   * @param padding one value for every axis, or one per axis
+   * @return the {@code output_padding} layer argument
+   */
+  public static LayerArg outputPadding(int... padding) {
+    return new Kwarg("output_padding", padding.clone());
+  }
+
+  /**
+   * The depthwise kernel's initializer, by Keras name (default {@code "glorot_uniform"}).
+   *
+   * @param name the initializer's Keras name
+   * @return the {@code depthwise_initializer} layer argument
+   */
+  public static LayerArg depthwiseInitializer(String name) {
+    return new Kwarg("depthwise_initializer", name);
+  }
+
+  /**
+   * The depthwise kernel's initializer.
+   *
+   * @param initializer the initializer
+   * @return the {@code depthwise_initializer} layer argument
+   */
+  public static LayerArg depthwiseInitializer(Initializer initializer) {
+    return new Kwarg("depthwise_initializer", initializer);
+  }
+
+  /**
+   * The pointwise kernel's initializer, by Keras name (default {@code "glorot_uniform"}).
+   *
+   * @param name the initializer's Keras name
+   * @return the {@code pointwise_initializer} layer argument
+   */
+  public static LayerArg pointwiseInitializer(String name) {
+    return new Kwarg("pointwise_initializer", name);
+  }
+
+  /**
+   * The pointwise kernel's initializer.
+   *
+   * @param initializer the initializer
+   * @return the {@code pointwise_initializer} layer argument
+   */
+  public static LayerArg pointwiseInitializer(Initializer initializer) {
+    return new Kwarg("pointwise_initializer", initializer);
+  }
+
+  /**
+   * A penalty on the depthwise kernel added to the loss.
+   *
+   * @param regularizer the penalty, e.g. {@code l2(0.01)}
+   * @return the {@code depthwise_regularizer} layer argument
+   */
+  public static LayerArg depthwiseRegularizer(Regularizer regularizer) {
+    return new Kwarg("depthwise_regularizer", regularizer);
+  }
+
+  /**
+   * A penalty on the pointwise kernel added to the loss.
+   *
+   * @param regularizer the penalty, e.g. {@code l2(0.01)}
+   * @return the {@code pointwise_regularizer} layer argument
+   */
+  public static LayerArg pointwiseRegularizer(Regularizer regularizer) {
+    return new Kwarg("pointwise_regularizer", regularizer);
   }
 
   /**

@@ -2,13 +2,11 @@ package keras4j.backend;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiFunction;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.nn.Conv2d;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.op.random.RandomUniform;
@@ -17,8 +15,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * The TensorFlow ops behind every keras4j op ({@code keras4j.ops.Ops}, the core tensor's methods,
- * {@code TF.*}): one implementation of each, on graph {@link Tensor}s. Convolution and pooling are
- * channels-last, Keras's default {@code data_format}.
+ * {@code TF.*}): one implementation of each, on graph {@link Tensor}s (convolution and pooling
+ * are in {@link Convolutions}).
  */
 public final class Kernels {
   private Kernels() {}
@@ -170,35 +168,6 @@ public final class Kernels {
   public static Operand<TFloat32> uniform(Ops tf, long[] shape, long seed) {
     return tf.random.randomUniform(tf.constant(shape), TFloat32.class,
         RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 32));
-  }
-
-  private static List<Long> nhwc(int[] hw) {
-    return List.of(1L, (long) hw[0], (long) hw[1], 1L);
-  }
-
-  /** Keras's padding name ("valid" or "same") as TensorFlow's. */
-  private static String padding(String keras) {
-    return keras.toUpperCase(Locale.ROOT);
-  }
-
-  /** 2-D cross-correlation of NHWC {@code x} with an HWIO kernel. */
-  public static Tensor conv2d(
-      Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations) {
-    return result(x, tf(x).nn.conv2d(x.operand(), kernel.operand(), nhwc(strides),
-        padding(padding), Conv2d.dilations(nhwc(dilations))));
-  }
-
-  /** Max pooling over NHWC windows. */
-  public static Tensor maxPool(Tensor x, int[] pool, int[] strides, String padding) {
-    Ops tf = tf(x);
-    Operand<TInt32> ksize = tf.constant(new int[] {1, pool[0], pool[1], 1});
-    Operand<TInt32> steps = tf.constant(new int[] {1, strides[0], strides[1], 1});
-    return result(x, tf.nn.maxPool(x.operand(), ksize, steps, padding(padding)));
-  }
-
-  /** Average pooling over NHWC windows; padded cells are not counted, as in Keras. */
-  public static Tensor avgPool(Tensor x, int[] pool, int[] strides, String padding) {
-    return result(x, tf(x).nn.avgPool(x.operand(), nhwc(pool), nhwc(strides), padding(padding)));
   }
 
   /**

@@ -26,7 +26,7 @@ public class CenterCrop extends Layer {
    */
   public CenterCrop(int height, int width, LayerArg... args) {
     super(args);
-    Windows2D.checkSize("CenterCrop", height, width);
+    ImageGeometry.checkSize("CenterCrop", height, width);
     this.height = height;
     this.width = width;
   }
@@ -62,12 +62,12 @@ public class CenterCrop extends Layer {
 
   @Override
   protected void build(Shape inputShape) {
-    Windows2D.checkKnownSize(inputShape, describe());
+    ImageGeometry.checkKnownSize(inputShape, describe());
   }
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    return Windows2D.resized(inputShape, height, width, describe());
+    return ImageGeometry.resized(inputShape, height, width, describe());
   }
 
   @Override

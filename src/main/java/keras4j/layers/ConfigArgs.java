@@ -22,8 +22,8 @@ import keras4j.utils.Naming;
 final class ConfigArgs {
   private static final System.Logger LOG = System.getLogger(ConfigArgs.class.getName());
   private static final List<String> IGNORED = List.of("activity_regularizer",
-      "kernel_constraint", "bias_constraint", "noise_shape", "alpha_constraint",
-      "beta_constraint", "gamma_constraint");
+      "kernel_constraint", "bias_constraint", "depthwise_constraint", "pointwise_constraint",
+      "noise_shape", "alpha_constraint", "beta_constraint", "gamma_constraint");
 
   private final ConfigReader config;
   private final List<LayerArg> args = new ArrayList<>();
@@ -53,6 +53,11 @@ final class ConfigArgs {
   /** Adds the string {@code key}. */
   ConfigArgs string(String key) {
     return add(key, config.string(key, null));
+  }
+
+  /** Adds the int {@code key}. */
+  ConfigArgs integer(String key) {
+    return add(key, config.has(key) ? config.intValue(key) : null);
   }
 
   /** Adds the boolean {@code key}. */
@@ -90,13 +95,20 @@ final class ConfigArgs {
     return add("seed", config.has("seed") ? config.longValue("seed", 0) : null);
   }
 
-  /** Adds the settings of Dense and Conv2D (see {@code KernelSettings}). */
+  /** Adds the settings of Dense and Conv (see {@code KernelSettings}). */
   ConfigArgs kernelSettings() {
+    return kernelSettings(KernelSettings.KERNEL);
+  }
+
+  /** Adds the settings of the kernels of these prefixes and of the bias. */
+  ConfigArgs kernelSettings(String... kernels) {
     add("activation", config.has("activation") ? activation(config) : null);
     bool("use_bias");
-    initializer("kernel_initializer");
+    for (String prefix : kernels) {
+      initializer(prefix + "_initializer");
+      regularizer(prefix + "_regularizer");
+    }
     initializer("bias_initializer");
-    regularizer("kernel_regularizer");
     return regularizer("bias_regularizer");
   }
 

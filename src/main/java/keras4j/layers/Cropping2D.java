@@ -63,7 +63,7 @@ public class Cropping2D extends Layer {
 
   private Cropping2D(Object cropping, LayerArg[] args) {
     super(args);
-    this.cropping = Windows2D.sides(cropping, "Cropping2D cropping");
+    this.cropping = ImageGeometry.sides(cropping, "Cropping2D cropping");
   }
 
   /**
@@ -85,13 +85,13 @@ public class Cropping2D extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    return Windows2D.padded(inputShape, cropping, -1, describe());
+    return ImageGeometry.padded(inputShape, cropping, -1, describe());
   }
 
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> config = super.getConfig();
-    config.put("cropping", Windows2D.sidesConfig(cropping));
+    config.put("cropping", ImageGeometry.sidesConfig(cropping));
     config.put("data_format", "channels_last");
     return config;
   }

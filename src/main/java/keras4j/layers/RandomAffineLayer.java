@@ -60,7 +60,7 @@ public abstract class RandomAffineLayer extends RandomImageLayer {
 
   @Override
   protected void build(Shape inputShape) {
-    Windows2D.checkKnownSize(inputShape, describe());
+    ImageGeometry.checkKnownSize(inputShape, describe());
   }
 
   @Override

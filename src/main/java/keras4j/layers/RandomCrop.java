@@ -30,7 +30,7 @@ public class RandomCrop extends RandomImageLayer {
    */
   public RandomCrop(int height, int width, LayerArg... args) {
     super(args);
-    Windows2D.checkSize("RandomCrop", height, width);
+    ImageGeometry.checkSize("RandomCrop", height, width);
     this.height = height;
     this.width = width;
   }
@@ -49,7 +49,7 @@ public class RandomCrop extends RandomImageLayer {
 
   @Override
   protected void build(Shape inputShape) {
-    Windows2D.checkKnownSize(inputShape, describe());
+    ImageGeometry.checkKnownSize(inputShape, describe());
   }
 
   @Override
@@ -72,7 +72,7 @@ public class RandomCrop extends RandomImageLayer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    return Windows2D.resized(inputShape, height, width, describe());
+    return ImageGeometry.resized(inputShape, height, width, describe());
   }
 
   @Override

@@ -79,7 +79,7 @@ public abstract class RandomImageLayer extends Layer {
 
   @Override
   protected void build(Shape inputShape) {
-    Windows2D.checkImages(inputShape, getClass().getSimpleName() + " layer '" + name() + "'");
+    Windows.checkInputs(inputShape, 2, getClass().getSimpleName() + " layer '" + name() + "'");
   }
 
   @Override

@@ -29,7 +29,7 @@ public class Resizing extends Layer {
    */
   public Resizing(int height, int width, LayerArg... args) {
     super(args, "interpolation", "crop_to_aspect_ratio");
-    Windows2D.checkSize("Resizing", height, width);
+    ImageGeometry.checkSize("Resizing", height, width);
     this.height = height;
     this.width = width;
     this.interpolation = arg("interpolation", "bilinear");
@@ -84,7 +84,7 @@ public class Resizing extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    return Windows2D.resized(inputShape, height, width, describe());
+    return ImageGeometry.resized(inputShape, height, width, describe());
   }
 
   @Override

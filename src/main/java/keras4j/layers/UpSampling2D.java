@@ -27,7 +27,7 @@ public class UpSampling2D extends Layer {
    */
   public UpSampling2D(LayerArg... args) {
     super(args, "size", "interpolation");
-    this.size = Windows2D.pair(arg("size", 2), "UpSampling2D size");
+    this.size = Windows.tuple(arg("size", 2), 2, "UpSampling2D size");
     this.interpolation = arg("interpolation", "nearest");
     if (!INTERPOLATIONS.contains(interpolation)) {
       throw new IllegalArgumentException("UpSampling2D interpolation must be one of "
@@ -54,7 +54,7 @@ public class UpSampling2D extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    Windows2D.checkImages(inputShape, "UpSampling2D layer '" + name() + "'");
+    Windows.checkInputs(inputShape, 2, "UpSampling2D layer '" + name() + "'");
     return Shape.of(inputShape.get(0), times(inputShape.get(1), size[0]),
         times(inputShape.get(2), size[1]), inputShape.get(3));
   }

@@ -64,7 +64,7 @@ public class ZeroPadding2D extends Layer {
 
   private ZeroPadding2D(Object padding, LayerArg[] args) {
     super(args);
-    this.padding = Windows2D.sides(padding, "ZeroPadding2D padding");
+    this.padding = ImageGeometry.sides(padding, "ZeroPadding2D padding");
   }
 
   /**
@@ -86,13 +86,13 @@ public class ZeroPadding2D extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    return Windows2D.padded(inputShape, padding, 1, describe());
+    return ImageGeometry.padded(inputShape, padding, 1, describe());
   }
 
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> config = super.getConfig();
-    config.put("padding", Windows2D.sidesConfig(padding));
+    config.put("padding", ImageGeometry.sidesConfig(padding));
     config.put("data_format", "channels_last");
     return config;
   }

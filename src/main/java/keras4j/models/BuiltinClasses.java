@@ -4,12 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import keras4j.layers.Activation;
+import keras4j.layers.AveragePooling1D;
 import keras4j.layers.AveragePooling2D;
+import keras4j.layers.AveragePooling3D;
 import keras4j.layers.BatchNormalization;
 import keras4j.layers.CenterCrop;
+import keras4j.layers.Conv1D;
+import keras4j.layers.Conv1DTranspose;
 import keras4j.layers.Conv2D;
+import keras4j.layers.Conv2DTranspose;
+import keras4j.layers.Conv3D;
 import keras4j.layers.Cropping2D;
 import keras4j.layers.Dense;
+import keras4j.layers.DepthwiseConv1D;
+import keras4j.layers.DepthwiseConv2D;
 import keras4j.layers.Dropout;
 import keras4j.layers.ELU;
 import keras4j.layers.Flatten;
@@ -21,7 +29,9 @@ import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
 import keras4j.layers.LayerNormalization;
 import keras4j.layers.LeakyReLU;
+import keras4j.layers.MaxPooling1D;
 import keras4j.layers.MaxPooling2D;
+import keras4j.layers.MaxPooling3D;
 import keras4j.layers.Normalization;
 import keras4j.layers.PReLU;
 import keras4j.layers.Permute;
@@ -36,6 +46,8 @@ import keras4j.layers.RepeatVector;
 import keras4j.layers.Rescaling;
 import keras4j.layers.Reshape;
 import keras4j.layers.Resizing;
+import keras4j.layers.SeparableConv1D;
+import keras4j.layers.SeparableConv2D;
 import keras4j.layers.Softmax;
 import keras4j.layers.UpSampling2D;
 import keras4j.layers.ZeroPadding2D;
@@ -100,9 +112,21 @@ final class BuiltinClasses {
       .add("LeakyReLU", LeakyReLU.class, LeakyReLU::fromConfig)
       .add("ReLU", ReLU.class, ReLU::fromConfig)
       .add("Softmax", Softmax.class, Softmax::fromConfig)
+      .add("Conv1D", Conv1D.class, Conv1D::fromConfig)
       .add("Conv2D", Conv2D.class, Conv2D::fromConfig)
+      .add("Conv1DTranspose", Conv1DTranspose.class, Conv1DTranspose::fromConfig)
+      .add("Conv2DTranspose", Conv2DTranspose.class, Conv2DTranspose::fromConfig)
+      .add("Conv3D", Conv3D.class, Conv3D::fromConfig)
+      .add("DepthwiseConv1D", DepthwiseConv1D.class, DepthwiseConv1D::fromConfig)
+      .add("DepthwiseConv2D", DepthwiseConv2D.class, DepthwiseConv2D::fromConfig)
+      .add("SeparableConv1D", SeparableConv1D.class, SeparableConv1D::fromConfig)
+      .add("SeparableConv2D", SeparableConv2D.class, SeparableConv2D::fromConfig)
+      .add("MaxPooling1D", MaxPooling1D.class, MaxPooling1D::fromConfig)
       .add("MaxPooling2D", MaxPooling2D.class, MaxPooling2D::fromConfig)
+      .add("MaxPooling3D", MaxPooling3D.class, MaxPooling3D::fromConfig)
+      .add("AveragePooling1D", AveragePooling1D.class, AveragePooling1D::fromConfig)
       .add("AveragePooling2D", AveragePooling2D.class, AveragePooling2D::fromConfig)
+      .add("AveragePooling3D", AveragePooling3D.class, AveragePooling3D::fromConfig)
       .add("BatchNormalization", BatchNormalization.class, BatchNormalization::fromConfig)
       .add("Normalization", Normalization.class, Normalization::fromConfig)
       .add("GlobalAveragePooling2D", GlobalAveragePooling2D.class, GlobalAveragePooling2D::fromConfig)

@@ -3,6 +3,7 @@ package keras4j.ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import keras4j.backend.Convolutions;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.Kernels;
 import keras4j.backend.Tensor;
@@ -793,50 +794,112 @@ public final class Ops {
   }
 
   /**
-   * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: 2-D cross-correlation of
-   * channels-last images with a {@code (kh, kw, in, out)} kernel; {@code padding} "valid" or
-   * "same".
+   * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: cross-correlation of
+   * channels-last inputs of 1 to 3 spatial axes ({@code strides.length}) with a {@code (*window,
+   * in / groups, out)} kernel. The number of groups is the input's channels over the kernel's
+   * input channels, as in Keras.
    *
-   * @param x the images, shaped (batch, height, width, channels)
-   * @param kernel the filters, shaped (height, width, input channels, output channels)
-   * @param strides the step between windows, height and width
-   * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
-   *     stride)})
-   * @param dilationRate the spacing between kernel taps, height and width
-   * @return the feature maps, shaped (batch, height', width', output channels)
+   * @param x the inputs, shaped (batch, *spatial, channels)
+   * @param kernel the filters, shaped (*window, input channels / groups, output channels)
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding), {@code "same"} (output size {@code ceil(input /
+   *     stride)}) or, 1-D only, {@code "causal"} (padded on the left)
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the feature maps, shaped (batch, *spatial', output channels)
    */
   public static KerasTensor conv(
       TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
-    return k(Kernels.conv2d(t(x), t(kernel), strides, padding, dilationRate));
+    return k(Convolutions.conv(t(x), t(kernel), strides, padding, dilationRate));
   }
 
   /**
-   * {@code ops.max_pool(x, pool_size, strides, padding)} over channels-last images.
+   * {@code ops.depthwise_conv(x, kernel, strides, padding, dilation_rate)}: each input channel
+   * cross-correlated with its own {@code multiplier} filters of a {@code (*window, channels,
+   * multiplier)} kernel, output channel {@code c * multiplier + m}.
    *
-   * @param x the images, shaped (batch, height, width, channels)
-   * @param poolSize the window's height and width
-   * @param strides the step between windows, height and width
+   * @param x the inputs, shaped (batch, *spatial, channels), 1 or 2 spatial axes
+   * @param kernel the filters, shaped (*window, channels, multiplier)
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
+   *     stride)})
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the feature maps, shaped (batch, *spatial', channels * multiplier)
+   */
+  public static KerasTensor depthwiseConv(
+      TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
+    return k(Convolutions.depthwiseConv(t(x), t(kernel), strides, padding, dilationRate));
+  }
+
+  /**
+   * {@code ops.separable_conv(x, depthwise_kernel, pointwise_kernel, strides, padding,
+   * dilation_rate)}: a depthwise convolution, then a 1x1 convolution mixing its channels.
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels), 1 or 2 spatial axes
+   * @param depthwiseKernel the depthwise filters, shaped (*window, channels, multiplier)
+   * @param pointwiseKernel the 1x1 filters, shaped (*1, channels * multiplier, output channels)
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
+   *     stride)})
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the feature maps, shaped (batch, *spatial', output channels)
+   */
+  public static KerasTensor separableConv(TensorLike x, TensorLike depthwiseKernel,
+      TensorLike pointwiseKernel, int[] strides, String padding, int[] dilationRate) {
+    KerasTensor depthwise = depthwiseConv(x, depthwiseKernel, strides, padding, dilationRate);
+    int[] ones = new int[strides.length];
+    java.util.Arrays.fill(ones, 1);
+    return conv(depthwise, pointwiseKernel, ones, "valid", ones);
+  }
+
+  /**
+   * {@code ops.conv_transpose(x, kernel, strides, padding, output_padding, dilation_rate)}: the
+   * transposed convolution (the gradient of {@code conv} with respect to its input) with a {@code
+   * (*window, out, in)} kernel, to the output size Keras computes.
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels), 1 or 2 spatial axes
+   * @param kernel the filters, shaped (*window, output channels, channels)
+   * @param strides the upsampling factor, one per spatial axis
+   * @param padding {@code "valid"} or {@code "same"} (output size {@code input * stride})
+   * @param outputPadding cells added at the end of each axis, each less than its stride; null for
+   *     Keras's default
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the upsampled feature maps, shaped (batch, *spatial', output channels)
+   */
+  public static KerasTensor convTranspose(TensorLike x, TensorLike kernel, int[] strides,
+      String padding, int[] outputPadding, int[] dilationRate) {
+    return k(Convolutions.convTranspose(t(x), t(kernel), strides, padding, outputPadding,
+        dilationRate));
+  }
+
+  /**
+   * {@code ops.max_pool(x, pool_size, strides, padding)} over channels-last windows of 1 to 3
+   * spatial axes ({@code poolSize.length}).
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels)
+   * @param poolSize the window, one per spatial axis
+   * @param strides the step between windows, one per spatial axis
    * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
    *     stride)})
    * @return the largest value of each window
    */
   public static KerasTensor maxPool(TensorLike x, int[] poolSize, int[] strides, String padding) {
-    return k(Kernels.maxPool(t(x), poolSize, strides, padding));
+    return k(Convolutions.pool(t(x), true, poolSize, strides, padding));
   }
 
   /**
-   * {@code ops.average_pool(x, pool_size, strides, padding)}; padded cells are not counted.
+   * {@code ops.average_pool(x, pool_size, strides, padding)} over 1 to 3 spatial axes; padded
+   * cells are not counted.
    *
-   * @param x the images, shaped (batch, height, width, channels)
-   * @param poolSize the window's height and width
-   * @param strides the step between windows, height and width
+   * @param x the inputs, shaped (batch, *spatial, channels)
+   * @param poolSize the window, one per spatial axis
+   * @param strides the step between windows, one per spatial axis
    * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
    *     stride)})
    * @return the mean of each window
    */
   public static KerasTensor averagePool(
       TensorLike x, int[] poolSize, int[] strides, String padding) {
-    return k(Kernels.avgPool(t(x), poolSize, strides, padding));
+    return k(Convolutions.pool(t(x), false, poolSize, strides, padding));
   }
 
   /**

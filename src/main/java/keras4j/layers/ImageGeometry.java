@@ -1,69 +1,16 @@
 package keras4j.layers;
 
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.List;
 import keras4j.core.Shapes;
 import org.tensorflow.ndarray.Shape;
 
-/** Window arithmetic shared by the 2-D convolution and pooling layers (channels last). */
-final class Windows2D {
-  private Windows2D() {}
-
-  /** {@code (h, w)} from one int (both sides) or an int pair; {@code what} names it in errors. */
-  static int[] pair(Object value, String what) {
-    int[] given = value instanceof Integer i ? new int[] {i} : (int[]) value;
-    if (given.length != 1 && given.length != 2) {
-      throw new IllegalArgumentException(what + " must be one or two positive ints, got "
-          + java.util.Arrays.toString(given));
-    }
-    int[] out = given.length == 1 ? new int[] {given[0], given[0]} : given.clone();
-    if (out[0] <= 0 || out[1] <= 0) {
-      throw new IllegalArgumentException(what + " must be positive, got "
-          + java.util.Arrays.toString(out));
-    }
-    return out;
-  }
-
-  /** "valid" or "same", checked. */
-  static String padding(String padding) {
-    String p = padding.toLowerCase(Locale.ROOT);
-    if (!p.equals("valid") && !p.equals("same")) {
-      throw new IllegalArgumentException(
-          "padding must be \"valid\" or \"same\", got \"" + padding + "\"");
-    }
-    return p;
-  }
-
-  /** Checks a (batch, height, width, channels) input. */
-  static void checkImages(Shape inputShape, String layer) {
-    if (inputShape.numDimensions() != 4 || inputShape.get(3) < 0) {
-      throw new IllegalArgumentException(
-          layer + " expects inputs shaped (batch, height, width, channels) but got "
-              + Shapes.toKeras(inputShape));
-    }
-  }
-
-  /** The output length along one axis, as Keras's {@code compute_conv_output_shape}. */
-  static long outputLength(long length, int window, int stride, int dilation, String padding) {
-    if (length < 0) {
-      return -1;
-    }
-    long span = (long) dilation * (window - 1) + 1;
-    long out = padding.equals("same") ? Math.floorDiv(length + stride - 1, stride)
-        : Math.floorDiv(length - span, stride) + 1;
-    if (out <= 0) {
-      throw new IllegalArgumentException("A window of " + span + " does not fit an input of length "
-          + length + " with padding \"" + padding + "\"");
-    }
-    return out;
-  }
-
-  /** The (batch, h', w', channels) shape after sliding windows over {@code in}. */
-  static Shape slide(Shape in, int[] window, int[] strides, int[] dilations, String padding,
-      long channels) {
-    return Shape.of(in.get(0),
-        outputLength(in.get(1), window[0], strides[0], dilations[0], padding),
-        outputLength(in.get(2), window[1], strides[1], dilations[1], padding), channels);
-  }
+/**
+ * Sizes of the image layers (channels last) that pad, crop and resize: ZeroPadding2D, Cropping2D,
+ * Resizing, CenterCrop and the random crops and transforms.
+ */
+final class ImageGeometry {
+  private ImageGeometry() {}
 
   /**
    * {@code {{top, bottom}, {left, right}}} from one int (every side), an int pair {@code (h, w)}
@@ -89,7 +36,7 @@ final class Windows2D {
     for (int[] side : out) {
       if (side[0] < 0 || side[1] < 0) {
         throw new IllegalArgumentException(what + " must not be negative, got "
-            + java.util.Arrays.deepToString(out));
+            + Arrays.deepToString(out));
       }
     }
     return out;
@@ -97,15 +44,15 @@ final class Windows2D {
 
   private static String describe(Object value) {
     if (value instanceof int[] a) {
-      return java.util.Arrays.toString(a);
+      return Arrays.toString(a);
     }
-    return value instanceof Object[] a ? java.util.Arrays.deepToString(a) : String.valueOf(value);
+    return value instanceof Object[] a ? Arrays.deepToString(a) : String.valueOf(value);
   }
 
   /** {@code sides} as Keras's config writes them: {@code [[top, bottom], [left, right]]}. */
-  static java.util.List<java.util.List<Integer>> sidesConfig(int[][] sides) {
-    return java.util.List.of(java.util.List.of(sides[0][0], sides[0][1]),
-        java.util.List.of(sides[1][0], sides[1][1]));
+  static List<List<Integer>> sidesConfig(int[][] sides) {
+    return List.of(List.of(sides[0][0], sides[0][1]),
+        List.of(sides[1][0], sides[1][1]));
   }
 
   /** Checks a target size ({@code what}: "Resizing", "CenterCrop", ...) is positive. */
@@ -118,7 +65,7 @@ final class Windows2D {
 
   /** Checks (batch, height, width, channels) inputs with the height and width known. */
   static void checkKnownSize(Shape inputShape, String layer) {
-    checkImages(inputShape, layer);
+    Windows.checkInputs(inputShape, 2, layer);
     if (inputShape.get(1) < 0 || inputShape.get(2) < 0) {
       throw new IllegalArgumentException(layer + " needs the image height and width known, got "
           + Shapes.toKeras(inputShape));
@@ -127,7 +74,7 @@ final class Windows2D {
 
   /** The images of {@code in} at {@code height} x {@code width}, after checking {@code in}. */
   static Shape resized(Shape in, long height, long width, String layer) {
-    checkImages(in, layer);
+    Windows.checkInputs(in, 2, layer);
     return Shape.of(in.get(0), height, width, in.get(3));
   }
 
@@ -136,7 +83,7 @@ final class Windows2D {
    * (-1, Cropping2D); unknown lengths stay unknown.
    */
   static Shape padded(Shape in, int[][] sides, int sign, String layer) {
-    checkImages(in, layer);
+    Windows.checkInputs(in, 2, layer);
     long[] dims = in.asArray();
     for (int axis = 1; axis <= 2; axis++) {
       int[] s = sides[axis - 1];
