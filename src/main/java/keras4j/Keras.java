@@ -17,6 +17,7 @@ import keras4j.core.LoopArg;
 import keras4j.core.OptimizerArg;
 import keras4j.core.SeedArg;
 import keras4j.core.TunerArg;
+import keras4j.core.WeightArg;
 import keras4j.data.Dataset;
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
@@ -634,14 +635,7 @@ public final class Keras {
    * @throws IllegalArgumentException if an entry is not an alias, a Metric or a list of them
    */
   public static CompileArg metrics(Object... metrics) {
-    for (Object m : metrics) {
-      if (m instanceof List<?> perOutput) {
-        perOutput.forEach(item -> checkType("metrics", item, false, String.class, Metric.class));
-      } else {
-        checkType("metrics", m, false, String.class, Metric.class);
-      }
-    }
-    return new Kwarg("metrics", List.of(metrics));
+    return metricList("metrics", "metrics", metrics);
   }
 
   /**
@@ -654,12 +648,52 @@ public final class Keras {
    * @throws IllegalArgumentException if a value is not an alias, a Metric or a list of them
    */
   public static CompileArg metrics(Map<String, ?> byOutput) {
+    return metricMap("metrics", "metrics", byOutput);
+  }
+
+  /**
+   * Keras's {@code weighted_metrics}: metrics that weigh each sample by the {@code
+   * sampleWeight} (or {@code classWeight}) given to fit and evaluate, which the plain {@code
+   * metrics} ignore in Keras 3. Given as {@link #metrics(Object...)}: aliases or {@link Metric}
+   * objects, or one entry per output. One whose log name a plain metric already has logs as
+   * {@code weighted_<name>}.
+   *
+   * @param metrics the weighted metrics, or one entry per output
+   * @return the {@code weighted_metrics} compile argument
+   * @throws IllegalArgumentException if an entry is not an alias, a Metric or a list of them
+   */
+  public static CompileArg weightedMetrics(Object... metrics) {
+    return metricList("weightedMetrics", "weighted_metrics", metrics);
+  }
+
+  /**
+   * Keras's {@code weighted_metrics} by output name, as {@link #metrics(Map)}.
+   *
+   * @param byOutput the weighted metrics of each named output
+   * @return the {@code weighted_metrics} compile argument
+   * @throws IllegalArgumentException if a value is not an alias, a Metric or a list of them
+   */
+  public static CompileArg weightedMetrics(Map<String, ?> byOutput) {
+    return metricMap("weightedMetrics", "weighted_metrics", byOutput);
+  }
+
+  /** The {@code key} argument of factory {@code factory} (named in errors). */
+  private static CompileArg metricList(String factory, String key, Object[] metrics) {
+    for (Object m : metrics) {
+      for (Object item : m instanceof List<?> perOutput ? perOutput : List.of(m)) {
+        checkType(factory, item, false, String.class, Metric.class);
+      }
+    }
+    return new Kwarg(key, List.of(metrics));
+  }
+
+  private static CompileArg metricMap(String factory, String key, Map<String, ?> byOutput) {
     byOutput.values().forEach(m -> {
       for (Object item : m instanceof List<?> list ? list : List.of(m)) {
-        checkType("metrics", item, false, String.class, Metric.class);
+        checkType(factory, item, false, String.class, Metric.class);
       }
     });
-    return new Kwarg("metrics", new LinkedHashMap<>(byOutput));
+    return new Kwarg(key, new LinkedHashMap<>(byOutput));
   }
 
   private static void checkType(String what, Object value, boolean nullable, Class<?>... types) {
@@ -1053,6 +1087,46 @@ public final class Keras {
    */
   public static FitArg validationData(Object x, Object y) {
     return new Kwarg("validation_data", new Object[] {x, y});
+  }
+
+  /**
+   * Data to evaluate on at the end of each epoch with sample weights, as Keras's {@code
+   * validation_data=(x, y, sample_weight)}: the validation loss and weighted metrics weigh each
+   * sample.
+   *
+   * @param x the validation features, shaped like the training features
+   * @param y the validation labels, shaped like the training labels
+   * @param sampleWeight one weight per validation sample, as {@link #sampleWeight} takes them
+   * @return the {@code validation_data} fit argument
+   */
+  public static FitArg validationData(Object x, Object y, Object sampleWeight) {
+    return new Kwarg("validation_data", new Object[] {x, y, sampleWeight});
+  }
+
+  /**
+   * Keras's {@code sample_weight} of fit and evaluate: how much each sample counts in the loss
+   * (the sum of weighted losses over the batch size) and in the {@code weightedMetrics}. One
+   * array of one weight per sample ({@code float[]}, {@code double[]}, an NdArray of shape
+   * {@code (samples,)} or {@code (samples, 1)}) for every output, or for a model of several
+   * outputs a list of one per output or a map of them by output name.
+   *
+   * @param weights the sample weights: one array, or a list or map of one per output
+   * @return the {@code sample_weight} argument of fit and evaluate
+   */
+  public static WeightArg sampleWeight(Object weights) {
+    return new Kwarg("sample_weight", weights);
+  }
+
+  /**
+   * Keras's {@code class_weight} of fit: each sample weighs its class's weight (classes left
+   * out weigh 1), the class being the label (rounded) or the argmax of one-hot labels. As in
+   * Keras, only for a model of one output, and not together with {@link #sampleWeight}.
+   *
+   * @param weights the weight of each class index, e.g. {@code Map.of(0, 1.0, 1, 5.0)}
+   * @return the {@code class_weight} fit argument
+   */
+  public static FitArg classWeight(Map<Integer, ? extends Number> weights) {
+    return new Kwarg("class_weight", new LinkedHashMap<>(weights));
   }
 
   /**

@@ -1,10 +1,15 @@
 package keras4j.models;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import keras4j.backend.HostArray;
+import keras4j.core.Shapes;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * A model's data as arrays on the heap, as Keras's {@code ArrayDataAdapter}: one array per input
@@ -13,17 +18,23 @@ import keras4j.backend.HostArray;
  *
  * <p>For a model of one input (output), x (y) is one array; for several, a list in the model's
  * order or a map by input (output) name. Each array is a Java array or a TF Java NdArray.
+ *
+ * <p>Sample weights, when given, are one weight per sample for each output ({@code sw}), as
+ * Keras's {@code sample_weight}: one array for every output, or a list or map of one per output;
+ * or they come from a {@code class_weight} map of a single output's labels.
  */
 final class ArrayData {
   private final List<HostArray> x;
   private final List<HostArray> y;
+  private final List<HostArray> sw;
   private final List<String> xNames;
   private final List<String> yNames;
 
-  private ArrayData(List<HostArray> x, List<HostArray> y, List<String> xNames,
-      List<String> yNames) {
+  private ArrayData(List<HostArray> x, List<HostArray> y, List<HostArray> sw,
+      List<String> xNames, List<String> yNames) {
     this.x = List.copyOf(x);
     this.y = List.copyOf(y);
+    this.sw = List.copyOf(sw);
     this.xNames = xNames;
     this.yNames = yNames;
   }
@@ -33,6 +44,17 @@ final class ArrayData {
    * {@code what} prefixes the names in errors ("" or "validation ").
    */
   static ArrayData of(Model model, Object xData, Object yData, String what) {
+    return of(model, xData, yData, null, null, what);
+  }
+
+  /**
+   * The inputs, labels and sample weights of {@code model}: {@code sampleWeight} (null: none)
+   * one array for every output or one per output (a list or a map by output name), or {@code
+   * classWeight} (null: none) the weight of each class of a single output's labels. Keras's
+   * rules: not both, and class weights only for a model of one output.
+   */
+  static ArrayData of(Model model, Object xData, Object yData, Object sampleWeight,
+      Map<?, ?> classWeight, String what) {
     List<String> inputs = model.dataInputNames();
     List<HostArray> x = arrays(model, xData, inputs, what + "x", "input");
     List<HostArray> y = List.of();
@@ -40,9 +62,81 @@ final class ArrayData {
     if (yData != null) {
       y = arrays(model, yData, outputs, what + "y", "output");
     }
-    ArrayData data = new ArrayData(x, y, inputs, outputs);
+    List<HostArray> sw = List.of();
+    if (sampleWeight != null && classWeight != null) {
+      throw new IllegalArgumentException(
+          "You cannot `class_weight` and `sample_weight` at the same time: pass one of them");
+    }
+    if (sampleWeight != null) {
+      sw = sampleWeights(model, sampleWeight, outputs, what + "sampleWeight");
+    } else if (classWeight != null) {
+      if (outputs.size() != 1) {
+        throw new IllegalArgumentException("`class_weight` is only supported for Models with a"
+            + " single output; model '" + model.name() + "' has " + outputs.size() + " outputs "
+            + outputs + ": pass sampleWeight(...) with one array per output instead");
+      }
+      sw = List.of(classWeights(y.get(0), classWeight));
+    }
+    ArrayData data = new ArrayData(x, y, sw, inputs, outputs);
     data.checkCardinality(what);
     return data;
+  }
+
+  /**
+   * One weight per sample for each output: a single array is used for every output, as
+   * Keras replicates it. Each must hold one weight per sample (shape {@code (n,)} or {@code (n,
+   * 1)}); keras4j does not take Keras's per-timestep weights.
+   */
+  private static List<HostArray> sampleWeights(
+      Model model, Object data, List<String> outputs, String what) {
+    List<HostArray> sw = data instanceof List<?> || data instanceof Map<?, ?>
+        ? arrays(model, data, outputs, what, "output")
+        : Collections.nCopies(outputs.size(), HostArray.of(data, what));
+    for (int i = 0; i < sw.size(); i++) {
+      var shape = sw.get(i).shape();
+      if (shape.numDimensions() > 2 || shape.numDimensions() == 2 && shape.get(1) != 1) {
+        throw new IllegalArgumentException(what + (sw.size() == 1 ? "" : "['" + outputs.get(i)
+            + "']") + " has shape " + Shapes.toKeras(shape) + ": give one weight per"
+            + " sample, of shape (samples,)");
+      }
+    }
+    return sw;
+  }
+
+  /**
+   * Keras's {@code class_weight_to_sample_weights}: each sample weighs its class's weight (1 for
+   * classes the map leaves out); the class is the label rounded, or the argmax of one-hot labels.
+   */
+  private static HostArray classWeights(HostArray labels, Map<?, ?> classWeight) {
+    Map<Integer, Double> byClass = new HashMap<>();
+    classWeight.forEach((key, weight) -> {
+      if (!(key instanceof Integer || key instanceof Long) || !(weight instanceof Number)) {
+        throw new IllegalArgumentException("classWeight maps class indices (integers) to weights"
+            + " (numbers), got " + key + " -> " + weight);
+      }
+      byClass.put(((Number) key).intValue(), ((Number) weight).doubleValue());
+    });
+    FloatNdArray y = labels.toNdArray();
+    int n = labels.samples();
+    long classes = y.rank() > 1 ? y.shape().get(y.rank() - 1) : 1;
+    long rowSize = y.size() / Math.max(n, 1);
+    float[] flat = new float[Math.toIntExact(y.size())];
+    y.copyTo(DataBuffers.of(flat, false, false));
+    float[] weights = new float[n];
+    for (int i = 0; i < n; i++) {
+      int label = classes == 1 ? Math.round(flat[(int) (i * rowSize)]) : argmax(flat, i, rowSize);
+      weights[i] = (float) (double) byClass.getOrDefault(label, 1.0);
+    }
+    return HostArray.of(weights, "classWeight");
+  }
+
+  private static int argmax(float[] values, int row, long rowSize) {
+    int from = (int) (row * rowSize);
+    int best = 0;
+    for (int j = 1; j < rowSize; j++) {
+      best = values[from + j] > values[from + best] ? j : best;
+    }
+    return best;
   }
 
   private static List<HostArray> arrays(
@@ -89,6 +183,13 @@ final class ArrayData {
   /** As Keras: every array holds the same number of samples, and there is at least one. */
   private void checkCardinality(String what) {
     List<HostArray> all = all();
+    for (int i = 0; i < sw.size(); i++) {
+      if (sw.get(i).samples() != samples()) {
+        throw new IllegalArgumentException(what + "sampleWeight" + (sw.size() == 1 ? "" : "['"
+            + yNames.get(i) + "']") + " has " + sw.get(i).samples() + " weights but " + what
+            + "x has " + samples() + " samples; give one weight per sample");
+      }
+    }
     if (all.stream().allMatch(a -> a.samples() == all.get(0).samples())) {
       if (samples() == 0 && !y.isEmpty()) {
         throw new IllegalArgumentException(
@@ -123,10 +224,16 @@ final class ArrayData {
     return y;
   }
 
-  /** Every array, inputs then labels, as the steps take them. */
+  /** The sample weights, one array per output (empty: every sample weighs 1). */
+  List<HostArray> sampleWeights() {
+    return sw;
+  }
+
+  /** Every array, inputs, labels then sample weights, as the steps take them. */
   List<HostArray> all() {
     List<HostArray> all = new ArrayList<>(x);
     all.addAll(y);
+    all.addAll(sw);
     return all;
   }
 
@@ -138,6 +245,7 @@ final class ArrayData {
   /** Samples {@code from} (inclusive) to {@code to} (exclusive) of every array. */
   ArrayData slice(int from, int to) {
     return new ArrayData(x.stream().map(a -> a.slice(from, to)).toList(),
-        y.stream().map(a -> a.slice(from, to)).toList(), xNames, yNames);
+        y.stream().map(a -> a.slice(from, to)).toList(),
+        sw.stream().map(a -> a.slice(from, to)).toList(), xNames, yNames);
   }
 }

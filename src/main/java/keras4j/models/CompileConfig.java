@@ -40,10 +40,12 @@ final class CompileConfig {
     Object lossSpec;
     Map<String, Object> optimizerSpec;
     Object metrics = model.trainer().compileSpec("metrics");
+    Object weighted = model.trainer().compileSpec("weighted_metrics");
     try {
       lossSpec = perOutput(loss, CompileConfig::lossSpec);
       optimizerSpec = BuiltinClasses.OPTIMIZERS.serialize(optimizer, optimizer.getConfig());
       metrics = metrics == null ? null : perOutput(metrics, CompileConfig::metricSpec);
+      weighted = weighted == null ? null : perOutput(weighted, CompileConfig::metricSpec);
     } catch (IllegalArgumentException e) {
       LOG.log(WARNING, "Model ''{0}'' is saved without its compile settings: {1}", model.name(),
           e.getMessage());
@@ -54,7 +56,8 @@ final class CompileConfig {
     config.put("loss", lossSpec);
     config.put("loss_weights", model.trainer().compileSpec("loss_weights"));
     config.put("metrics", metrics == null || metrics.equals(List.of()) ? null : metrics);
-    config.put("weighted_metrics", null);
+    config.put("weighted_metrics",
+        weighted == null || weighted.equals(List.of()) ? null : weighted);
     config.put("run_eagerly", false);
     config.put("steps_per_execution", 1);
     config.put("jit_compile", false);
@@ -125,16 +128,8 @@ final class CompileConfig {
       if (config.raw("loss_weights") != null) {
         args.add(new Kwarg("loss_weights", config.raw("loss_weights")));
       }
-      Object metricSpec = config.raw("metrics");
-      if (model.dataOutputNames().size() > 1 && metricSpec != null) {
-        args.add(new Kwarg("metrics", perOutput(metricSpec, CompileConfig::metricList)));
-      } else if (metricSpec != null) {
-        List<Object> metrics = new ArrayList<>();
-        metrics(config.list("metrics"), metrics, config.path("metrics"));
-        if (!metrics.isEmpty()) {
-          args.add(new Kwarg("metrics", metrics));
-        }
-      }
+      metricsArg(model, config, "metrics", args);
+      metricsArg(model, config, "weighted_metrics", args);
       model.compile(args.toArray(new CompileArg[0]));
     } catch (IllegalArgumentException e) {
       LOG.log(WARNING, "Model ''{0}'' was loaded uncompiled: its compile settings could not be"
@@ -142,6 +137,21 @@ final class CompileConfig {
       return;
     }
     model.optimizer().build(model.trainableVariables());
+  }
+
+  /** Adds the compile argument {@code key} ({@code metrics} or {@code weighted_metrics}). */
+  private static void metricsArg(Model model, ConfigReader config, String key,
+      List<CompileArg> args) {
+    Object metricSpec = config.raw(key);
+    if (model.dataOutputNames().size() > 1 && metricSpec != null) {
+      args.add(new Kwarg(key, perOutput(metricSpec, CompileConfig::metricList)));
+    } else if (metricSpec != null) {
+      List<Object> metrics = new ArrayList<>();
+      metrics(config.list(key), metrics, config.path(key));
+      if (!metrics.isEmpty()) {
+        args.add(new Kwarg(key, metrics));
+      }
+    }
   }
 
   private static Optimizer optimizer(ConfigReader config, String key) {

@@ -14,7 +14,8 @@ import org.tensorflow.ndarray.Shape;
 /**
  * Keras's {@code CompileLoss} ({@code trainers/compile_utils.py}): the loss of each output of a
  * model, its weight, and, when several outputs have a loss, one tracker per output logged as
- * {@code <output>_loss} (the unweighted loss, averaged over the epoch as {@code loss} is).
+ * {@code <output>_loss} (the unweighted loss, averaged over the epoch's batches: unlike {@code
+ * loss}, a short last batch counts as much as a full one, as Keras 3.15 on TensorFlow does).
  *
  * <p>The loss is one loss for every output, a list with one per output (null: that output has
  * none), or a map by output name (outputs it leaves out have none). {@code lossWeights} is a
@@ -132,17 +133,22 @@ final class CompileLoss {
   }
 
   /**
-   * The total loss of a batch, {@code sum(weight * loss(y, yPred))} over the outputs that have a
-   * loss, updating the per-output trackers; null if no output has one.
+   * The total loss of a batch, {@code sum(weight * loss(y, yPred, sampleWeight))} over the
+   * outputs that have a loss, updating the per-output trackers (each batch once, as Keras); null if
+   * no output has one. {@code sampleWeight} has one tensor of per-sample weights per output, or
+   * is null.
    */
-  KerasTensor call(List<KerasTensor> y, List<KerasTensor> yPred) {
+  KerasTensor call(List<KerasTensor> y, List<KerasTensor> yPred, List<KerasTensor> sampleWeight) {
     KerasTensor total = null;
     for (int k = 0; k < entries.size(); k++) {
       Entry entry = entries.get(k);
       KerasTensor predicted = yPred.get(entry.output());
-      KerasTensor value = entry.loss().apply(y.get(entry.output()), predicted);
+      KerasTensor value = entry.loss().apply(y.get(entry.output()), predicted,
+          sampleWeight == null ? null : sampleWeight.get(entry.output()));
       if (!trackers.isEmpty()) {
-        trackers.get(k).updateState(value, Ops.batchSize(predicted));
+        // Each batch counts once, a short last batch too: Keras weighs these trackers by the
+        // static batch size, which its traced TensorFlow steps do not know (None), so by 1.
+        trackers.get(k).updateState(value, null);
       }
       if (entry.weight() != 1.0) {
         value = Ops.multiply(value, entry.weight());

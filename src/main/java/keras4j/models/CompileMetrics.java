@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import keras4j.core.KerasTensor;
 import keras4j.metrics.Metric;
 import keras4j.metrics.Metrics;
@@ -20,23 +21,40 @@ import org.tensorflow.ndarray.Shape;
  * several, {@code metrics} has one entry per output (a metric, a list of metrics, or an empty
  * list) or is a map by output name, and each metric logs as {@code <output>_<metric>}
  * ({@code cls_accuracy}), a repeated name getting {@code _1}, {@code _2}, ... as in Keras.
+ *
+ * <p>{@code weightedMetrics} are given the same way and see the sample weights; the plain
+ * {@code metrics} never do, as in Keras 3. A weighted metric whose log name is taken logs as
+ * {@code weighted_<metric>} ({@code cls_weighted_accuracy}).
  */
 final class CompileMetrics {
   private final List<String> outputNames;
   private final List<List<Metric>> perOutput;
+  private final List<List<Metric>> weightedPerOutput;
   private List<List<Metric>> resolved;
+  private List<List<Metric>> resolvedWeighted;
   private Map<String, Metric> named;
 
-  private CompileMetrics(List<String> outputNames, List<List<Metric>> perOutput) {
+  private CompileMetrics(List<String> outputNames, List<List<Metric>> perOutput,
+      List<List<Metric>> weightedPerOutput) {
     this.outputNames = outputNames;
     this.perOutput = perOutput;
+    this.weightedPerOutput = weightedPerOutput;
   }
 
   /**
-   * The metrics {@code spec} ({@code compile}'s {@code metrics}: a list or a map by output name,
-   * or null) of a model whose outputs are {@code outputNames}; {@code model} names it in errors.
+   * The metrics {@code spec} and weighted metrics {@code weightedSpec} ({@code compile}'s {@code
+   * metrics} and {@code weighted_metrics}, each a list, a map by output name or null) of a model
+   * whose outputs are {@code outputNames}; {@code model} names it in errors.
    */
-  static CompileMetrics of(Object spec, List<String> outputNames, String model) {
+  static CompileMetrics of(Object spec, Object weightedSpec, List<String> outputNames,
+      String model) {
+    return new CompileMetrics(outputNames, perOutput(spec, outputNames, model, "metrics"),
+        perOutput(weightedSpec, outputNames, model, "weightedMetrics"));
+  }
+
+  /** One list of metrics per output from {@code spec}, {@code compile}'s {@code what}. */
+  private static List<List<Metric>> perOutput(
+      Object spec, List<String> outputNames, String model, String what) {
     int count = outputNames.size();
     List<List<Metric>> perOutput = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -46,7 +64,7 @@ final class CompileMetrics {
       map.forEach((name, metrics) -> {
         int i = outputNames.indexOf(name);
         if (i < 0) {
-          unknown(name, outputNames, model);
+          unknown(what, name, outputNames, model);
         }
         flatten(metrics, perOutput.get(i));
       });
@@ -58,17 +76,17 @@ final class CompileMetrics {
           flatten(list.get(i), perOutput.get(i));
         }
       } else {
-        throw new IllegalArgumentException("metrics has " + list.size() + " entries but model '"
+        throw new IllegalArgumentException(what + " has " + list.size() + " entries but model '"
             + model + "' has " + count + " outputs " + outputNames + ": give one entry per output"
             + " (a metric, a list of metrics, or an empty list), or a map by output name, e.g."
-            + " metrics(Map.of(\"" + outputNames.get(count - 1) + "\", \"accuracy\"))");
+            + " " + what + "(Map.of(\"" + outputNames.get(count - 1) + "\", \"accuracy\"))");
       }
     }
-    return new CompileMetrics(outputNames, perOutput);
+    return perOutput;
   }
 
-  private static void unknown(Object name, List<String> outputNames, String model) {
-    throw new IllegalArgumentException("metrics names '" + name + "', which is not an output of"
+  private static void unknown(String what, Object name, List<String> outputNames, String model) {
+    throw new IllegalArgumentException(what + " names '" + name + "', which is not an output of"
         + " model '" + model + "'; its outputs are " + outputNames);
   }
 
@@ -91,6 +109,11 @@ final class CompileMetrics {
     return perOutput.stream().flatMap(List::stream).toList();
   }
 
+  /** Every weighted metric as given, output by output. */
+  List<Metric> givenWeighted() {
+    return weightedPerOutput.stream().flatMap(List::stream).toList();
+  }
+
   /**
    * Resolves the metrics against each output's label and output shapes (batch first), once:
    * the first step built decides, as Keras's {@code CompileMetrics.build}.
@@ -99,24 +122,41 @@ final class CompileMetrics {
     if (resolved != null) {
       return;
     }
-    boolean prefixed = outputNames.size() > 1;
     // Keras's evaluate lists several outputs' metrics in sorted order, one output's as given.
-    Map<String, Metric> byName = prefixed ? new TreeMap<>() : new LinkedHashMap<>();
+    Map<String, Metric> byName = outputNames.size() > 1 ? new TreeMap<>() : new LinkedHashMap<>();
     Map<String, Integer> seen = new HashMap<>();
+    List<List<Metric>> plain = resolveAll(perOutput, labels, outputs, byName, seen, false);
+    resolvedWeighted = resolveAll(weightedPerOutput, labels, outputs, byName, seen, true);
+    named = byName;
+    resolved = plain;
+  }
+
+  /**
+   * Resolves {@code metrics} (one list per output) and names them as Keras's {@code
+   * CompileMetrics.result}: {@code <output>_<metric>}, a repeated name getting {@code _1}, ...;
+   * a weighted metric whose name is taken becomes {@code <output>_weighted_<metric>} first.
+   */
+  private List<List<Metric>> resolveAll(List<List<Metric>> metrics, List<Shape> labels,
+      List<Shape> outputs, Map<String, Metric> byName, Map<String, Integer> seen,
+      boolean weighted) {
+    boolean prefixed = outputNames.size() > 1;
     List<List<Metric>> concrete = new ArrayList<>();
-    for (int i = 0; i < perOutput.size(); i++) {
+    for (int i = 0; i < metrics.size(); i++) {
+      String prefix = prefixed ? outputNames.get(i) + "_" : "";
       List<Metric> own = new ArrayList<>();
-      for (Metric m : perOutput.get(i)) {
+      for (Metric m : metrics.get(i)) {
         Metric metric = Metrics.resolve(m, labels.get(i), outputs.get(i));
-        String name = prefixed ? outputNames.get(i) + "_" + metric.name() : metric.name();
+        String name = prefix + metric.name();
+        if (weighted && seen.containsKey(name)) {
+          name = prefix + "weighted_" + metric.name();
+        }
         int repeats = seen.merge(name, 1, Integer::sum) - 1;
         byName.put(repeats == 0 ? name : name + "_" + repeats, metric);
         own.add(metric);
       }
       concrete.add(own);
     }
-    named = byName;
-    resolved = concrete;
+    return concrete;
   }
 
   /** The resolved metrics by log name, in log order. */
@@ -129,17 +169,30 @@ final class CompileMetrics {
     return named;
   }
 
-  /** The metrics, output by output: resolved once a step is built, as given before. */
+  /**
+   * The metrics, output by output, then the weighted ones: resolved once a step is built, as
+   * given before.
+   */
   List<Metric> metrics() {
-    return (resolved != null ? resolved : perOutput).stream().flatMap(List::stream).toList();
+    return resolved != null
+        ? Stream.concat(resolved.stream(), resolvedWeighted.stream())
+            .flatMap(List::stream).toList()
+        : Stream.concat(given().stream(), givenWeighted().stream()).toList();
   }
 
-  /** Accumulates a batch: output {@code i}'s metrics see its labels and predictions. */
-  void updateState(List<KerasTensor> y, List<KerasTensor> yPred) {
+  /**
+   * Accumulates a batch: output {@code i}'s metrics see its labels and predictions, its weighted
+   * metrics also {@code sampleWeight.get(i)} (null: no weights, each sample weighs 1).
+   */
+  void updateState(List<KerasTensor> y, List<KerasTensor> yPred, List<KerasTensor> sampleWeight) {
     byLogName();
     for (int i = 0; i < resolved.size(); i++) {
       for (Metric metric : resolved.get(i)) {
         metric.updateState(y.get(i), yPred.get(i), null);
+      }
+      for (Metric metric : resolvedWeighted.get(i)) {
+        metric.updateState(y.get(i), yPred.get(i),
+            sampleWeight == null ? null : sampleWeight.get(i));
       }
     }
   }

@@ -25,29 +25,36 @@ final class Functional {
    * A model's inputs or outputs as given to its constructor: a list (named by their layers) or a
    * map (named by its keys, in sorted order, as Keras flattens a dict).
    */
-  record Tensors(List<KerasTensor> tensors, List<String> names) {
+  record Tensors(List<KerasTensor> tensors, List<String> names, Structure structure) {
+    static Tensors of(KerasTensor tensor) {
+      return new Tensors(List.of(tensor), layerNames(List.of(tensor)), Structure.SINGLE);
+    }
+
     static Tensors of(List<KerasTensor> tensors) {
-      return new Tensors(List.copyOf(tensors), layerNames(tensors));
+      return new Tensors(List.copyOf(tensors), layerNames(tensors), Structure.LIST);
     }
 
     static Tensors of(Map<String, KerasTensor> tensors) {
       List<String> names = tensors.keySet().stream().sorted().toList();
-      return new Tensors(names.stream().map(tensors::get).toList(), names);
+      return new Tensors(names.stream().map(tensors::get).toList(), names, Structure.MAP);
     }
   }
+
+  /**
+   * How a model's inputs or outputs were given, which its saved config keeps (Keras's {@code
+   * _inputs_struct}): one tensor, a list (of one, too), or a map by name.
+   */
+  enum Structure { SINGLE, LIST, MAP }
 
   private final List<KerasTensor> inputs;
   private final List<KerasTensor> outputs;
   private final List<String> inputNames;
   private final List<String> outputNames;
+  private final Structure inputStructure;
+  private final Structure outputStructure;
   private final Set<Node> nodes = new LinkedHashSet<>();
   private final List<Layer> operations;
   private boolean sequentialLike;
-
-  /** The graph from {@code inputs} to {@code outputs}, named by their layers. */
-  Functional(List<KerasTensor> inputs, List<KerasTensor> outputs) {
-    this(Tensors.of(inputs), Tensors.of(outputs));
-  }
 
   /**
    * The graph from {@code in} to {@code out}, with the names that data and compile maps use for
@@ -76,6 +83,8 @@ final class Functional {
     this.outputs = List.copyOf(outputs);
     this.inputNames = inputTensors.names();
     this.outputNames = outputTensors.names();
+    this.inputStructure = inputTensors.structure();
+    this.outputStructure = outputTensors.structure();
     Map<Operation, Integer> firstSeen = new HashMap<>();
     Set<Node> done = new LinkedHashSet<>();
     for (KerasTensor out : outputs) {
@@ -177,6 +186,16 @@ final class Functional {
 
   List<KerasTensor> outputs() {
     return outputs;
+  }
+
+  /** How the inputs were given: one tensor, a list or a map. */
+  Structure inputStructure() {
+    return inputStructure;
+  }
+
+  /** How the outputs were given: one tensor, a list or a map. */
+  Structure outputStructure() {
+    return outputStructure;
   }
 
   /** The layers called, each once, in Keras's order ({@link #orderByDepth}). */

@@ -42,8 +42,10 @@ final class FunctionalConfig {
       layers.add(entry);
     }
     config.put("layers", layers);
-    config.put("input_layers", endpoints(graph.inputs(), graph));
-    config.put("output_layers", endpoints(graph.outputs(), graph));
+    config.put("input_layers",
+        endpoints(graph.inputs(), graph.inputNames(), graph.inputStructure(), graph));
+    config.put("output_layers",
+        endpoints(graph.outputs(), graph.outputNames(), graph.outputStructure(), graph));
     return config;
   }
 
@@ -86,10 +88,12 @@ final class FunctionalConfig {
   }
 
   /**
-   * {@code ["x", 0, 0]} for one tensor, a list of them for several. Keras counts a nested
-   * functional model's calls from 1 here (and only here), as if it had a call of its own first.
+   * As Keras's {@code map_tensors}: {@code ["x", 0, 0]} for one tensor, a list of them for a list,
+   * a map of them by name for a map. Keras counts a nested functional model's calls from 1 here
+   * (and only here), as if it had a call of its own first.
    */
-  private static Object endpoints(List<KerasTensor> tensors, Functional graph) {
+  private static Object endpoints(List<KerasTensor> tensors, List<String> names,
+      Functional.Structure structure, Functional graph) {
     List<Object> out = new ArrayList<>();
     for (KerasTensor t : tensors) {
       Operation op = t.kerasHistory().operation();
@@ -97,7 +101,17 @@ final class FunctionalConfig {
           keptIndex(t.kerasHistory().node(), graph) + (isFunctional(op) ? 1 : 0),
           t.kerasHistory().tensorIndex()));
     }
-    return out.size() == 1 ? out.get(0) : out;
+    return switch (structure) {
+      case SINGLE -> out.get(0);
+      case LIST -> out;
+      case MAP -> {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+          byName.put(names.get(i), out.get(i));
+        }
+        yield byName;
+      }
+    };
   }
 
   /** Whether {@code op} is what Keras calls a {@code Functional} model (not a Sequential one). */
@@ -250,31 +264,48 @@ final class FunctionalConfig {
     return outputs.get((int) index);
   }
 
-  /** The tensors of {@code input_layers} or {@code output_layers}: one triple or a list. */
-  private static List<KerasTensor> tensors(ConfigReader config, String key,
+  /**
+   * The tensors of {@code input_layers} or {@code output_layers}: one triple, a list of them or
+   * a map of them by name (Keras's dict inputs and outputs).
+   */
+  private static Functional.Tensors tensors(ConfigReader config, String key,
       Map<String, Layer> created) {
-    List<?> list = config.list(key);
-    List<?> triples = !list.isEmpty() && list.get(0) instanceof String ? List.of(list) : list;
-    List<KerasTensor> out = new ArrayList<>();
-    for (Object triple : triples) {
-      if (!(triple instanceof List<?> t) || t.size() != 3 || !(t.get(0) instanceof String name)
-          || !(t.get(1) instanceof Long node) || !(t.get(2) instanceof Long index)) {
-        throw config.invalid(key, "[\"layer_name\", 0, 0] or a list of them");
-      }
-      Layer layer = created.get(name);
-      if (layer == null) {
-        throw new IllegalArgumentException("Invalid functional config: " + config.path(key)
-            + " names layer '" + name + "', which does not exist in the model");
-      }
-      KerasTensor tensor = output(layer, isFunctional(layer) ? node - 1 : node, index,
-          config.path(key));
-      if (tensor == null) {
-        throw new IllegalArgumentException("Invalid functional config: " + config.path(key)
-            + " names call " + node + " of layer '" + name + "', which is never made");
-      }
-      out.add(tensor);
+    if (config.raw(key) instanceof Map<?, ?> map) {
+      Map<String, KerasTensor> byName = new LinkedHashMap<>();
+      map.forEach((name, triple) ->
+          byName.put(String.valueOf(name), tensor(triple, config, key, created)));
+      return Functional.Tensors.of(byName);
     }
-    return out;
+    List<?> list = config.list(key);
+    if (!list.isEmpty() && list.get(0) instanceof String) {
+      return Functional.Tensors.of(tensor(list, config, key, created));
+    }
+    List<KerasTensor> out = new ArrayList<>();
+    for (Object triple : list) {
+      out.add(tensor(triple, config, key, created));
+    }
+    return Functional.Tensors.of(out);
+  }
+
+  /** The tensor a {@code ["layer", node, tensor]} triple of {@code key} names. */
+  private static KerasTensor tensor(Object triple, ConfigReader config, String key,
+      Map<String, Layer> created) {
+    if (!(triple instanceof List<?> t) || t.size() != 3 || !(t.get(0) instanceof String name)
+        || !(t.get(1) instanceof Long node) || !(t.get(2) instanceof Long index)) {
+      throw config.invalid(key, "[\"layer_name\", 0, 0], a list of them or a map of them by name");
+    }
+    Layer layer = created.get(name);
+    if (layer == null) {
+      throw new IllegalArgumentException("Invalid functional config: " + config.path(key)
+          + " names layer '" + name + "', which does not exist in the model");
+    }
+    KerasTensor tensor = output(layer, isFunctional(layer) ? node - 1 : node, index,
+        config.path(key));
+    if (tensor == null) {
+      throw new IllegalArgumentException("Invalid functional config: " + config.path(key)
+          + " names call " + node + " of layer '" + name + "', which is never made");
+    }
+    return tensor;
   }
 
   /** A layer entry's name: Keras writes it beside the config and in it. */

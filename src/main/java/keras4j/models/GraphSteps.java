@@ -2,12 +2,12 @@ package keras4j.models;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.BiFunction;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.GraphFunction;
 import keras4j.backend.HostArray;
@@ -157,16 +157,22 @@ final class GraphSteps implements AutoCloseable {
     }
   }
 
-  /** The training step for labels of {@code labelShapes}, up to {@code steps} batches a run. */
-  Step trainStep(List<Shape> labelShapes, int steps) {
-    return step(trainSteps, labelShapes, steps, (x, y) ->
-        model.multiIo() ? model.trainStep(x, y) : model.trainStep(x.get(0), y.get(0)));
+  /**
+   * The training step for labels of {@code labelShapes}, up to {@code steps} batches a run; with
+   * {@code weighted}, it also takes one array of sample weights per output and runs {@link
+   * Model#trainStep(List, List, List)}.
+   */
+  Step trainStep(List<Shape> labelShapes, boolean weighted, int steps) {
+    return step(trainSteps, labelShapes, weighted, steps, (x, y, sw) -> sw != null
+        ? model.trainStep(x, y, sw)
+        : model.multiIo() ? model.trainStep(x, y) : model.trainStep(x.get(0), y.get(0)));
   }
 
-  /** The evaluation step for labels of {@code labelShapes}, up to {@code steps} batches a run. */
-  Step testStep(List<Shape> labelShapes, int steps) {
-    return step(testSteps, labelShapes, steps, (x, y) ->
-        model.multiIo() ? model.testStep(x, y) : model.testStep(x.get(0), y.get(0)));
+  /** The evaluation step, as {@link #trainStep} for {@link Model#testStep}. */
+  Step testStep(List<Shape> labelShapes, boolean weighted, int steps) {
+    return step(testSteps, labelShapes, weighted, steps, (x, y, sw) -> sw != null
+        ? model.testStep(x, y, sw)
+        : model.multiIo() ? model.testStep(x, y) : model.testStep(x.get(0), y.get(0)));
   }
 
   /** Forgets the step functions (after a new compile); the graph keeps the old ops unused. */
@@ -178,14 +184,15 @@ final class GraphSteps implements AutoCloseable {
     });
   }
 
-  private Step step(Map<StepKey, Step> cache, List<Shape> labelShapes, int steps, StepBody body) {
+  private Step step(Map<StepKey, Step> cache, List<Shape> labelShapes, boolean weighted,
+      int steps, StepBody body) {
     return graph.building(() -> {
       model.trainer().resolveMetrics(labelShapes, outputShapes());
-      return cache.computeIfAbsent(StepKey.of(labelShapes, steps), key -> {
+      return cache.computeIfAbsent(StepKey.of(labelShapes, weighted, steps), key -> {
         Map<Integer, GraphFunction> programs = new HashMap<>();
         List<String> names = new ArrayList<>();
         for (int count : new int[] {1, steps}) {
-          programs.computeIfAbsent(count, n -> unrolled(n, labelShapes, body, names));
+          programs.computeIfAbsent(count, n -> unrolled(n, labelShapes, weighted, body, names));
         }
         return new Step(names, programs, steps);
       });
@@ -194,19 +201,27 @@ final class GraphSteps implements AutoCloseable {
 
   // `count` steps on batches stacked along the batch axis: each step reads the weights the one
   // before it wrote (the trace orders their updates); the last step's logs are fetched.
-  private GraphFunction unrolled(
-      int count, List<Shape> labelShapes, StepBody body, List<String> names) {
+  private GraphFunction unrolled(int count, List<Shape> labelShapes, boolean weighted,
+      StepBody body, List<String> names) {
     List<Shape> shapes = new ArrayList<>(inputShapes);
     shapes.addAll(labelShapes);
+    int xCount = inputShapes.size();
+    int yCount = labelShapes.size();
+    if (weighted) {
+      // One weight per sample and output, fed as a column as rank-1 data is.
+      shapes.addAll(Collections.nCopies(yCount, Shape.of(-1, 1)));
+    }
     return GraphFunction.trace(graph, shapes, false, inputs -> {
-      // parts.get(i).get(k): batch k of tensor i (the inputs, then the labels).
+      // parts.get(i).get(k): batch k of tensor i (the inputs, the labels, the sample weights).
       List<List<KerasTensor>> parts = wrap(inputs).stream().map(t -> parts(t, count)).toList();
-      int xCount = inputShapes.size();
       Map<String, KerasTensor> logs = Map.of();
       for (int k = 0; k < count; k++) {
         int batch = k;
         List<KerasTensor> batches = parts.stream().map(p -> p.get(batch)).toList();
-        logs = body.apply(batches.subList(0, xCount), batches.subList(xCount, batches.size()));
+        List<KerasTensor> sw = weighted ? batches.subList(xCount + yCount, batches.size())
+            .stream().map(w -> Ops.reshape(w, -1)).toList() : null;
+        logs = body.apply(batches.subList(0, xCount), batches.subList(xCount, xCount + yCount),
+            sw);
       }
       names.clear();
       names.addAll(logs.keySet());
@@ -227,9 +242,14 @@ final class GraphSteps implements AutoCloseable {
     return tensors.stream().map(t -> CoreBridge.<KerasTensor>kerasTensor(t)).toList();
   }
 
-  /** A step's body: the inputs' and the labels' tensors of one batch to the logs. */
-  private interface StepBody
-      extends BiFunction<List<KerasTensor>, List<KerasTensor>, Map<String, KerasTensor>> {}
+  /**
+   * A step's body: the inputs', the labels' and the sample weights' (null: none) tensors of one
+   * batch to the logs.
+   */
+  private interface StepBody {
+    Map<String, KerasTensor> apply(
+        List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> sampleWeight);
+  }
 
   /**
    * One training or evaluation step, built into the model's graph: it feeds one batch, or {@code
@@ -259,7 +279,7 @@ final class GraphSteps implements AutoCloseable {
 
     /**
      * Runs {@code steps} batches (1 or {@link #stepsPerExecution()}) stacked in the tensors
-     * {@code batches}: the inputs', then the labels'.
+     * {@code batches}: the inputs', then the labels', then the sample weights' if it takes them.
      */
     double[] run(int steps, TFloat32... batches) {
       GraphFunction program = programs.get(steps);
@@ -292,11 +312,11 @@ final class GraphSteps implements AutoCloseable {
    * What a step is cached by: the label dimensions as a list, because TF Java's {@code
    * Shape.equals} is false for shapes with an unknown (batch) dimension.
    */
-  private record StepKey(List<List<Long>> labelDims, int stepsPerExecution) {
-    static StepKey of(List<Shape> labels, int stepsPerExecution) {
+  private record StepKey(List<List<Long>> labelDims, boolean weighted, int stepsPerExecution) {
+    static StepKey of(List<Shape> labels, boolean weighted, int stepsPerExecution) {
       return new StepKey(
           labels.stream().map(s -> Arrays.stream(s.asArray()).boxed().toList()).toList(),
-          stepsPerExecution);
+          weighted, stepsPerExecution);
     }
   }
 

@@ -65,7 +65,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(KerasTensor inputs, KerasTensor outputs, LayerArg... args) {
-    this(List.of(inputs), List.of(outputs), args);
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
   /**
@@ -90,7 +90,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(KerasTensor inputs, List<KerasTensor> outputs, LayerArg... args) {
-    this(List.of(inputs), outputs, args);
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
   /**
@@ -104,7 +104,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(KerasTensor inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
-    this(Functional.Tensors.of(List.of(inputs)), Functional.Tensors.of(outputs), args);
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
   /**
@@ -116,7 +116,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(List<KerasTensor> inputs, KerasTensor outputs, LayerArg... args) {
-    this(inputs, List.of(outputs), args);
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
   /**
@@ -127,7 +127,7 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(Map<String, KerasTensor> inputs, KerasTensor outputs, LayerArg... args) {
-    this(Functional.Tensors.of(inputs), Functional.Tensors.of(List.of(outputs)), args);
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
   /**
@@ -165,7 +165,8 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
   }
 
-  private Model(Functional.Tensors inputs, Functional.Tensors outputs, LayerArg[] args) {
+  /** The functional model of {@code inputs} and {@code outputs} as given (their structure kept). */
+  Model(Functional.Tensors inputs, Functional.Tensors outputs, LayerArg... args) {
     super(args);
     this.graph = new Functional(inputs, outputs);
     ensureBuilt(graph.inputs().stream().map(KerasTensor::shape).toList());
@@ -295,6 +296,23 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @return the loss and metric results after the step, keyed by name
    */
   public Map<String, KerasTensor> trainStep(List<KerasTensor> x, List<KerasTensor> y) {
+    return trainStep(x, y, null);
+  }
+
+  /**
+   * One training step with sample weights, as Keras's {@code train_step} on {@code (x, y,
+   * sample_weight)}: {@code fit} runs this one when given {@code sampleWeight} or {@code
+   * classWeight}, which weigh the loss and the {@code weightedMetrics} through {@link
+   * #computeLoss(List, List, List, List)} and {@link #computeMetrics(List, List, List, List)}.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @param sampleWeight the batch's weights, one tensor of shape {@code (batch,)} per output, or
+   *     null for none
+   * @return the loss and metric results after the step, keyed by name
+   */
+  public Map<String, KerasTensor> trainStep(
+      List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> sampleWeight) {
     List<Variable> weights = trainableVariables();
     if (weights.isEmpty()) {
       throw new IllegalStateException("Model '" + name() + "' has no trainable weights to fit");
@@ -304,11 +322,12 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     KerasTensor loss;
     try (tape) {
       yPred = applyAll(x, true);
-      loss = multiIo() ? computeLoss(x, y, yPred) : computeLoss(x.get(0), y.get(0), yPred.get(0));
+      loss = lossOf(x, y, yPred, sampleWeight);
     }
+    // As Keras, the loss tracker weighs each batch by its size, whatever the sample weights.
     trainer.lossTracker().updateState(loss, Ops.batchSize(x.get(0)));
     optimizer().applyGradients(tape.gradient(loss, weights), weights);
-    return metricsOf(x, y, yPred);
+    return metricsOf(x, y, yPred, sampleWeight);
   }
 
   /**
@@ -331,15 +350,40 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @return the loss and metric results so far, keyed by name
    */
   public Map<String, KerasTensor> testStep(List<KerasTensor> x, List<KerasTensor> y) {
-    List<KerasTensor> yPred = applyAll(x, false);
-    KerasTensor loss =
-        multiIo() ? computeLoss(x, y, yPred) : computeLoss(x.get(0), y.get(0), yPred.get(0));
-    trainer.lossTracker().updateState(loss, Ops.batchSize(x.get(0)));
-    return metricsOf(x, y, yPred);
+    return testStep(x, y, null);
   }
 
-  private Map<String, KerasTensor> metricsOf(
-      List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
+  /**
+   * One evaluation step with sample weights, as {@link #trainStep(List, List, List)}.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @param sampleWeight the batch's weights, one tensor of shape {@code (batch,)} per output, or
+   *     null for none
+   * @return the loss and metric results so far, keyed by name
+   */
+  public Map<String, KerasTensor> testStep(
+      List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> sampleWeight) {
+    List<KerasTensor> yPred = applyAll(x, false);
+    KerasTensor loss = lossOf(x, y, yPred, sampleWeight);
+    trainer.lossTracker().updateState(loss, Ops.batchSize(x.get(0)));
+    return metricsOf(x, y, yPred, sampleWeight);
+  }
+
+  /** The loss through the overridable {@code computeLoss} the step's data calls for. */
+  private KerasTensor lossOf(List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred,
+      List<KerasTensor> sampleWeight) {
+    if (sampleWeight != null) {
+      return computeLoss(x, y, yPred, sampleWeight);
+    }
+    return multiIo() ? computeLoss(x, y, yPred) : computeLoss(x.get(0), y.get(0), yPred.get(0));
+  }
+
+  private Map<String, KerasTensor> metricsOf(List<KerasTensor> x, List<KerasTensor> y,
+      List<KerasTensor> yPred, List<KerasTensor> sampleWeight) {
+    if (sampleWeight != null) {
+      return computeMetrics(x, y, yPred, sampleWeight);
+    }
     return multiIo()
         ? computeMetrics(x, y, yPred) : computeMetrics(x.get(0), y.get(0), yPred.get(0));
   }
@@ -389,7 +433,24 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    */
   public KerasTensor computeLoss(
       List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
-    KerasTensor total = trainer.compileLoss() == null ? null : trainer.compileLoss().call(y, yPred);
+    return computeLoss(x, y, yPred, null);
+  }
+
+  /**
+   * Keras's {@code compute_loss(x, y, y_pred, sample_weight)}: as {@link #computeLoss(List, List,
+   * List)}, each output's loss weighing its samples by {@code sampleWeight} (Keras's {@code
+   * sum_over_batch_size}: the sum of weighted losses over the batch size).
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @param yPred the model's outputs on {@code x}, one per output
+   * @param sampleWeight one tensor of per-sample weights per output, or null for none
+   * @return the total loss, a scalar
+   */
+  public KerasTensor computeLoss(List<KerasTensor> x, List<KerasTensor> y,
+      List<KerasTensor> yPred, List<KerasTensor> sampleWeight) {
+    KerasTensor total = trainer.compileLoss() == null
+        ? null : trainer.compileLoss().call(y, yPred, sampleWeight);
     if (total == null) {
       throw new IllegalStateException(
           "Model '" + name() + "' was compiled without a loss: pass one to compile(), e.g."
@@ -426,7 +487,23 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    */
   public Map<String, KerasTensor> computeMetrics(
       List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
-    trainer.compileMetrics().updateState(y, yPred);
+    return computeMetrics(x, y, yPred, null);
+  }
+
+  /**
+   * Keras's {@code compute_metrics(x, y, y_pred, sample_weight)}: the compiled {@code metrics}
+   * as {@link #computeMetrics(List, List, List)}, unweighted as in Keras 3, and the {@code
+   * weightedMetrics} weighing each sample by {@code sampleWeight}.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @param yPred the model's outputs on {@code x}, one per output
+   * @param sampleWeight one tensor of per-sample weights per output, or null for none
+   * @return every metric's result by log name, {@code loss} first
+   */
+  public Map<String, KerasTensor> computeMetrics(List<KerasTensor> x, List<KerasTensor> y,
+      List<KerasTensor> yPred, List<KerasTensor> sampleWeight) {
+    trainer.compileMetrics().updateState(y, yPred, sampleWeight);
     return trainer.logs();
   }
 

@@ -2,7 +2,9 @@ package keras4j.models;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import keras4j.core.Shapes;
 import keras4j.saving.ConfigReader;
 import keras4j.saving.SavingLib;
@@ -93,12 +95,19 @@ final class ModelFiles {
   /** Exports the inference graph as a TensorFlow SavedModel. */
   static void export(Model model, Path dir) {
     checkPath(dir);
-    Shape inputShape = built(model, "exporting");
+    built(model, "exporting");
     // The export graph takes over the weights: free the model's own graph first (it is rebuilt,
     // weights and optimizer state included, on the next fit or predict).
     model.close();
-    String inputName = model.input() != null ? model.input().kerasHistory().operation().name() : "inputs";
-    SavingLib.export(dir, inputShape, inputName, model::predictStep);
+    List<String> inputs = model.graph() != null ? model.inputNames() : List.of("inputs");
+    // As Keras's export: outputs named by their dict keys, else output_0, output_1, ... (so
+    // two outputs of one layer, which share its name, stay apart).
+    List<String> outputs = model.graph() != null
+        && model.graph().outputStructure() == Functional.Structure.MAP
+        ? model.outputNames()
+        : IntStream.range(0, model.dataOutputNames().size()).mapToObj(i -> "output_" + i).toList();
+    SavingLib.export(dir, model.inputShapes(), inputs, outputs,
+        x -> model.multiIo() ? model.predictStep(x) : List.of(model.predictStep(x.get(0))));
   }
 
   private static Shape built(Model model, String doing) {

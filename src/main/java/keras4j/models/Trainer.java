@@ -46,13 +46,14 @@ import org.tensorflow.types.TFloat32;
  */
 final class Trainer {
   private static final Set<String> COMPILE_ARGS =
-      Set.of("optimizer", "loss", "loss_weights", "metrics", "steps_per_execution");
+      Set.of("optimizer", "loss", "loss_weights", "metrics", "weighted_metrics",
+          "steps_per_execution");
   private static final Set<String> FIT_ARGS =
       Set.of("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data",
           "callbacks", "initial_epoch", "validation_batch_size", "validation_freq",
-          "steps_per_epoch", "validation_steps");
+          "steps_per_epoch", "validation_steps", "sample_weight", "class_weight");
   private static final Set<String> EVALUATE_ARGS =
-      Set.of("batch_size", "verbose", "callbacks", "return_dict", "steps");
+      Set.of("batch_size", "verbose", "callbacks", "return_dict", "steps", "sample_weight");
   private static final Set<String> PREDICT_ARGS =
       Set.of("batch_size", "verbose", "callbacks", "steps");
   private static final int DEFAULT_BATCH_SIZE = 32;
@@ -80,7 +81,8 @@ final class Trainer {
     // As Keras, the loss may be left out when an overridden trainStep computes its own.
     List<String> outputs = model.dataOutputNames();
     compileLoss = CompileLoss.of(kw.get("loss"), kw.get("loss_weights"), outputs, model.name());
-    compileMetrics = CompileMetrics.of(kw.get("metrics"), outputs, model.name());
+    compileMetrics = CompileMetrics.of(
+        kw.get("metrics"), kw.get("weighted_metrics"), outputs, model.name());
     compileSpecs = kw;
     compiled = true;
     stepsPerExecution = (Integer) kw.getOrDefault("steps_per_execution", 1);
@@ -152,12 +154,14 @@ final class Trainer {
       throw new IllegalArgumentException("validationData(dataset) needs training data from a"
           + " Dataset too: pass Dataset.fromArrays(x, y).batch(n), or validationData(xVal, yVal)");
     }
-    ArrayData data = ArrayData.of(model, xData, yData, "");
+    ArrayData data = ArrayData.of(model, xData, yData, kw.get("sample_weight"),
+        (Map<?, ?>) kw.get("class_weight"), "");
     double split = (Double) kw.getOrDefault("validation_split", 0.0);
     ArrayData validation = null;
     if (kw.containsKey("validation_data")) {
       Object[] val = (Object[]) kw.get("validation_data");
-      validation = ArrayData.of(model, val[0], val[1], "validation ");
+      validation = ArrayData.of(model, val[0], val[1], val.length > 2 ? val[2] : null, null,
+          "validation ");
     } else if (split > 0) {
       // As Keras: the last fraction of the data, taken before shuffling.
       int samples = data.samples();
@@ -174,7 +178,8 @@ final class Trainer {
     }
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
-    GraphSteps.Step train = steps(data).trainStep(checkedLabels(data), stepsPerExecution);
+    GraphSteps.Step train = steps(data).trainStep(checkedLabels(data),
+        !data.sampleWeights().isEmpty(), stepsPerExecution);
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     int[] order = identity(data.samples());
     ArrayData validationData = validation;
@@ -199,6 +204,7 @@ final class Trainer {
     Map<String, Object> kw = Kwarg.parse("fit", FIT_ARGS, args);
     checkCompiled("fit");
     checkOneInputAndOutput("fit");
+    refuseWeights(kw, "fit");
     if (kw.containsKey("validation_split")) {
       throw new IllegalArgumentException("validationSplit is only supported for arrays, not a"
           + " Dataset: pass the validation batches as validationData(otherDataset)");
@@ -216,7 +222,7 @@ final class Trainer {
         DatasetFeed validation = val == null ? null : new DatasetFeed((Dataset) val,
             (Integer) kw.get("validation_steps"), null, "validation ", true, stepsPerExecution)) {
       GraphSteps.Step train = steps(List.of(feed.feedShape(0)))
-          .trainStep(checkedLabels(feed), stepsPerExecution);
+          .trainStep(checkedLabels(feed), false, stepsPerExecution);
       int[] epochsRun = {0};
       return train(kw, feed.knownSteps(), callbacks -> {
         feed.beginEpoch();
@@ -270,6 +276,16 @@ final class Trainer {
     return history;
   }
 
+  /** A dataset's batches hold no sample weights (yet): refused rather than ignored. */
+  private static void refuseWeights(Map<String, Object> kw, String method) {
+    for (String weights : List.of("sample_weight", "class_weight")) {
+      if (kw.containsKey(weights)) {
+        throw new IllegalArgumentException(method + " on a Dataset does not take " + weights
+            + " yet: pass the arrays themselves to " + method + " to weigh samples");
+      }
+    }
+  }
+
   /** Datasets feed models of one input and one output (a Batch holds one x and one y). */
   private void checkOneInputAndOutput(String what) {
     if (model.dataInputNames().size() != 1 || model.dataOutputNames().size() != 1) {
@@ -282,7 +298,7 @@ final class Trainer {
   Map<String, Double> evaluate(Object xData, Object yData, EvaluateArg... args) {
     Map<String, Object> kw = Kwarg.parse("evaluate", EVALUATE_ARGS, args);
     checkCompiled("evaluate");
-    ArrayData data = ArrayData.of(model, xData, yData, "");
+    ArrayData data = ArrayData.of(model, xData, yData, kw.get("sample_weight"), null, "");
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     CallbackList callbacks = callbacks(kw, 0, ceilDiv(data.samples(), batchSize));
     callbacks.setModel(model);
@@ -306,6 +322,7 @@ final class Trainer {
     Map<String, Object> kw = Kwarg.parse("evaluate", EVALUATE_ARGS, args);
     checkCompiled("evaluate");
     checkOneInputAndOutput("evaluate");
+    refuseWeights(kw, "evaluate");
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", true,
         stepsPerExecution)) {
       CallbackList callbacks = callbacks(kw, 0, feed.knownSteps());
@@ -316,7 +333,7 @@ final class Trainer {
 
   private Map<String, Double> runTest(DatasetFeed feed, CallbackList callbacks) {
     GraphSteps.Step test = steps(List.of(feed.feedShape(0)))
-        .testStep(checkedLabels(feed), stepsPerExecution);
+        .testStep(checkedLabels(feed), false, stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
     feed.beginEpoch();
@@ -348,7 +365,8 @@ final class Trainer {
   }
 
   private Map<String, Double> runTest(ArrayData data, int batchSize, CallbackList callbacks) {
-    GraphSteps.Step test = steps(data).testStep(checkedLabels(data), stepsPerExecution);
+    GraphSteps.Step test = steps(data).testStep(checkedLabels(data),
+        !data.sampleWeights().isEmpty(), stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
     Map<String, Double> logs;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import keras4j.backend.CoreBridge;
@@ -40,8 +41,8 @@ final class SavedModels {
 
   private SavedModels() {}
 
-  static void export(Path dir, Shape inputShape, String inputName,
-      Function<KerasTensor, KerasTensor> forward) {
+  static void export(Path dir, List<Shape> inputShapes, List<String> inputNames,
+      List<String> outputNames, Function<List<KerasTensor>, List<KerasTensor>> forward) {
     try {
       if (Files.exists(dir)) {
         try (Stream<Path> entries = Files.list(dir)) {
@@ -51,8 +52,10 @@ final class SavedModels {
           }
         }
       }
-      SavedModelExport.export(x -> CoreBridge.tensor(forward.apply(CoreBridge.kerasTensor(x))),
-          inputShape, inputName, dir);
+      SavedModelExport.export(x -> forward.apply(x.stream()
+              .map(t -> CoreBridge.<KerasTensor>kerasTensor(t)).toList())
+              .stream().map(CoreBridge::tensor).toList(),
+          inputShapes, inputNames, outputNames, dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not export to " + dir + ": " + e.getMessage(), e);
     }

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -219,19 +220,21 @@ public final class SavingLib {
   }
 
   /**
-   * Exports the inference graph {@code forward} computes from one float32 input of {@code
-   * inputShape} (batch first), named {@code inputName}, as a TensorFlow SavedModel in {@code dir}
-   * (which must not exist yet, or be empty), with a {@code serving_default} signature. The
-   * variables {@code forward} reads must not be live in another graph.
+   * Exports the inference graph {@code forward} computes from float32 inputs of {@code
+   * inputShapes} (batch first), named {@code inputNames}, to outputs named {@code outputNames},
+   * as a TensorFlow SavedModel in {@code dir} (which must not exist yet, or be empty), with a
+   * {@code serving_default} signature. The variables {@code forward} reads must not be live in
+   * another graph.
    *
    * @param dir the SavedModel directory to create
-   * @param inputShape the input's shape, batch first (-1 for any batch size)
-   * @param inputName the signature's input name
-   * @param forward computes the model's output from its input
+   * @param inputShapes the inputs' shapes, batch first (-1 for any batch size)
+   * @param inputNames the signature's input names, one per input
+   * @param outputNames the signature's output names, one per output, all different
+   * @param forward computes the model's outputs from its inputs
    */
-  public static void export(Path dir, Shape inputShape, String inputName,
-      Function<KerasTensor, KerasTensor> forward) {
-    SavedModels.export(dir, inputShape, inputName, forward);
+  public static void export(Path dir, List<Shape> inputShapes, List<String> inputNames,
+      List<String> outputNames, Function<List<KerasTensor>, List<KerasTensor>> forward) {
+    SavedModels.export(dir, inputShapes, inputNames, outputNames, forward);
   }
 
   private enum Kind { ZIP, HDF5, OTHER }
