@@ -38,7 +38,8 @@ final class ConfusionMatrix {
     for (int i = 0; i < thresholds.length; i++) {
       column[i][0] = thresholds[i];
     }
-    KerasTensor positive = Ops.greater(predictions, KerasTensor.constant(StdArrays.ndCopyOf(column)));
+    KerasTensor positive = Ops.cast(
+        Ops.greater(predictions, KerasTensor.constant(StdArrays.ndCopyOf(column))), "float32");
     KerasTensor negative = Ops.subtract(Ops.onesLike(positive), positive);
     KerasTensor labelNegative = Ops.subtract(Ops.onesLike(labels), labels);
     KerasTensor weights = sampleWeight == null ? null
