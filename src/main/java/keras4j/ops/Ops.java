@@ -27,8 +27,7 @@ package keras4j.ops;
  *
  * <p>The ops are grouped by concept in package-private classes this one extends: conversion,
  * dtypes, shapes and indexing ({@link Index}); creation; rearranging; element-wise maths;
- * comparisons and logic; reductions; linear algebra; sorting; and {@code keras.ops.nn}. {@code
- * keras.ops.image} is {@link ImageOps}; {@code keras.random} is {@code keras4j.random.Random}.
+ * comparisons and logic; reductions; linear algebra; sorting; and {@code keras.ops.nn}.
  */
 public final class Ops extends NeuralOps {
   private Ops() {}
