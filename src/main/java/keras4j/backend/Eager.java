@@ -21,7 +21,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.ShortNdArray;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TString;
 import org.tensorflow.types.family.TType;
 
 /**
@@ -68,23 +67,13 @@ public final class Eager {
     }
   }
 
-  /** A heap copy of a TensorFlow tensor, in the NdArray type of its dtype. */
+  /** A heap copy of a TensorFlow tensor, in the NdArray type of its dtype ({@link #heapArray}). */
   public static NdArray<?> copy(org.tensorflow.Tensor tensor) {
-    Shape shape = tensor.shape();
-    return switch (DType.of(((TType) tensor).type())) {
-      case BOOL -> copied((BooleanNdArray) tensor, NdArrays.ofBooleans(shape));
-      case UINT8 -> copied((ByteNdArray) tensor, NdArrays.ofBytes(shape));
-      case UINT16 -> copied((ShortNdArray) tensor, NdArrays.ofShorts(shape));
-      case INT32 -> copied((IntNdArray) tensor, NdArrays.ofInts(shape));
-      case INT64 -> copied((LongNdArray) tensor, NdArrays.ofLongs(shape));
-      case BFLOAT16, FLOAT16, FLOAT32 -> copied((FloatNdArray) tensor, NdArrays.ofFloats(shape));
-      case FLOAT64 -> copied((DoubleNdArray) tensor, NdArrays.ofDoubles(shape));
-      case STRING -> copied((TString) tensor, NdArrays.ofObjects(String.class, shape));
-    };
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> NdArray<T> copied(NdArray<T> from, NdArray<T> to) {
+    @SuppressWarnings("unchecked")
+    NdArray<Object> from = (NdArray<Object>) tensor;
+    @SuppressWarnings("unchecked")
+    NdArray<Object> to = (NdArray<Object>) heapArray(DType.of(((TType) tensor).type()),
+        tensor.shape());
     from.copyTo(to);
     return to;
   }
