@@ -12,6 +12,9 @@ module keras4j {
   // jhdf is an automatic module and cannot require its explicit-module dependencies itself.
   requires org.apache.commons.lang3;
   requires org.slf4j;
+  // keras4j.visualization: charts (an automatic module) drawn with Java 2D, headless.
+  requires org.jfree.jfreechart;
+  requires java.desktop;
 
   exports keras4j;
   exports keras4j.core;
@@ -19,6 +22,7 @@ module keras4j {
   exports keras4j.layers;
   exports keras4j.models;
   exports keras4j.optimizers;
+  exports keras4j.optimizers.schedules;
   exports keras4j.losses;
   exports keras4j.metrics;
   exports keras4j.callbacks;
@@ -29,4 +33,6 @@ module keras4j {
   exports keras4j.regularizers;
   exports keras4j.tf;
   exports keras4j.saving;
+  exports keras4j.explain;
+  exports keras4j.visualization;
 }

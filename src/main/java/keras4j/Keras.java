@@ -2,17 +2,21 @@ package keras4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import keras4j.callbacks.Callback;
 import keras4j.core.CompileArg;
 import keras4j.core.FitArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.core.LoopArg;
+import keras4j.core.OptimizerArg;
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
 import keras4j.optimizers.Optimizer;
+import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.regularizers.Regularizer;
 
 /**
@@ -273,6 +277,56 @@ public final class Keras {
   }
 
   /**
+   * The loss of each output of a model of several outputs, in the model's order, as Keras's
+   * {@code loss=["mse", "sparse_categorical_crossentropy"]}: aliases ({@link String}) or {@link
+   * Loss} objects, null for an output without a loss ({@code Arrays.asList("mse", null)}).
+   *
+   * @param perOutput one loss (or null) per output
+   * @return the argument
+   * @throws IllegalArgumentException if an entry is neither an alias, a Loss nor null
+   */
+  public static CompileArg loss(List<?> perOutput) {
+    perOutput.forEach(loss -> checkType("loss", loss, true, String.class, Loss.class));
+    return new Kwarg("loss", new ArrayList<>(perOutput));
+  }
+
+  /**
+   * The loss of each output by output name ({@code model.outputNames()}), as Keras's {@code
+   * loss={"price": "mse", "category": "sparse_categorical_crossentropy"}}; outputs left out have
+   * no loss.
+   *
+   * @param byOutput an alias or a {@link Loss} per output name
+   * @return the argument
+   * @throws IllegalArgumentException if a value is neither an alias nor a Loss
+   */
+  public static CompileArg loss(Map<String, ?> byOutput) {
+    byOutput.values().forEach(loss -> checkType("loss", loss, false, String.class, Loss.class));
+    return new Kwarg("loss", new LinkedHashMap<>(byOutput));
+  }
+
+  /**
+   * Keras's {@code loss_weights}: the weight of each output's loss in the total loss, one per
+   * output in the model's order. The logged {@code <output>_loss} values are unweighted, as in
+   * Keras.
+   *
+   * @param perOutput one weight per output
+   * @return the argument
+   */
+  public static CompileArg lossWeights(double... perOutput) {
+    return new Kwarg("loss_weights", Arrays.stream(perOutput).boxed().toList());
+  }
+
+  /**
+   * Keras's {@code loss_weights} by output name; outputs left out weigh 1.
+   *
+   * @param byOutput the weight of each named output's loss
+   * @return the argument
+   */
+  public static CompileArg lossWeights(Map<String, ? extends Number> byOutput) {
+    return new Kwarg("loss_weights", new LinkedHashMap<>(byOutput));
+  }
+
+  /**
    * The metrics, by Keras alias ({@code "accuracy"}, {@code "mae"}, {@code "auc"}, ...).
    *
    * @param aliases the Keras aliases of the metrics to track, in the order they are logged
@@ -283,20 +337,51 @@ public final class Keras {
   }
 
   /**
-   * The metrics, as aliases ({@link String}) or {@link Metric} objects.
+   * The metrics, as aliases ({@link String}) or {@link Metric} objects. For a model of several
+   * outputs, give one entry per output, each a metric or a list of metrics ({@code List.of()}
+   * for none), as Keras's {@code metrics=[["mae"], ["accuracy"]]}: {@code
+   * metrics(List.of("mae"), List.of("accuracy"))}.
    *
-   * @param metrics each a Keras alias ({@code String}) or a {@code Metric} instance, in the order
-   *     they are logged
+   * @param metrics the metrics, or one entry per output
    * @return the {@code metrics} compile argument
+   * @throws IllegalArgumentException if an entry is not an alias, a Metric or a list of them
    */
   public static CompileArg metrics(Object... metrics) {
     for (Object m : metrics) {
-      if (!(m instanceof String) && !(m instanceof Metric)) {
-        throw new IllegalArgumentException(
-            "metrics() takes metric names or keras4j.metrics.Metric objects, not " + m);
+      if (m instanceof List<?> perOutput) {
+        perOutput.forEach(item -> checkType("metrics", item, false, String.class, Metric.class));
+      } else {
+        checkType("metrics", m, false, String.class, Metric.class);
       }
     }
     return new Kwarg("metrics", List.of(metrics));
+  }
+
+  /**
+   * The metrics of each output by output name, as Keras's {@code metrics={"category":
+   * ["accuracy"]}}: each value a metric alias, a {@link Metric} or a list of them. Outputs left
+   * out have none; each logs as {@code <output>_<metric>}.
+   *
+   * @param byOutput the metrics of each named output
+   * @return the argument
+   * @throws IllegalArgumentException if a value is not an alias, a Metric or a list of them
+   */
+  public static CompileArg metrics(Map<String, ?> byOutput) {
+    byOutput.values().forEach(m -> {
+      for (Object item : m instanceof List<?> list ? list : List.of(m)) {
+        checkType("metrics", item, false, String.class, Metric.class);
+      }
+    });
+    return new Kwarg("metrics", new LinkedHashMap<>(byOutput));
+  }
+
+  private static void checkType(String what, Object value, boolean nullable, Class<?>... types) {
+    if (value == null ? nullable : Arrays.stream(types).anyMatch(t -> t.isInstance(value))) {
+      return;
+    }
+    throw new IllegalArgumentException(what + "() takes "
+        + (what.equals("loss") ? "loss names or keras4j.losses.Loss objects"
+            : "metric names or keras4j.metrics.Metric objects") + ", not " + value);
   }
 
   /**
@@ -316,6 +401,297 @@ public final class Keras {
       throw new IllegalArgumentException("stepsPerExecution must be >= 1, got " + steps);
     }
     return new Kwarg("steps_per_execution", steps);
+  }
+
+  // ---- optimizers
+  /**
+   * The learning rate (each optimizer has Keras's default).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code learning_rate}
+   */
+  public static OptimizerArg learningRate(double value) {
+    return new Kwarg("learning_rate", value);
+  }
+
+  /**
+   * A learning rate that follows {@code schedule} of the iteration count, evaluated in the training graph (e.g. {@code new ExponentialDecay(0.1, 1000, 0.96)}).
+   *
+   * @param schedule the schedule
+   * @return the optimizer argument {@code learning_rate}
+   */
+  public static OptimizerArg learningRate(LearningRateSchedule schedule) {
+    return new Kwarg("learning_rate", schedule);
+  }
+
+  /**
+   * Decoupled weight decay: {@code w -= w * weightDecay * lr} before each update (AdamW's default 0.004; none otherwise).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code weight_decay}
+   */
+  public static OptimizerArg weightDecay(double value) {
+    return new Kwarg("weight_decay", value);
+  }
+
+  /**
+   * Clips each gradient to this L2 norm at most.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code clipnorm}
+   */
+  public static OptimizerArg clipnorm(double value) {
+    return new Kwarg("clipnorm", value);
+  }
+
+  /**
+   * Clips each gradient element to {@code [-clipvalue, clipvalue]}.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code clipvalue}
+   */
+  public static OptimizerArg clipvalue(double value) {
+    return new Kwarg("clipvalue", value);
+  }
+
+  /**
+   * Scales all gradients together so that their global L2 norm is this at most.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code global_clipnorm}
+   */
+  public static OptimizerArg globalClipnorm(double value) {
+    return new Kwarg("global_clipnorm", value);
+  }
+
+  /**
+   * Whether to keep an exponential moving average of the weights, which replaces them at the end of {@code fit} (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code use_ema}
+   */
+  public static OptimizerArg useEma(boolean value) {
+    return new Kwarg("use_ema", value);
+  }
+
+  /**
+   * The momentum of the moving average of {@code useEma} (default 0.99).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code ema_momentum}
+   */
+  public static OptimizerArg emaMomentum(double value) {
+    return new Kwarg("ema_momentum", value);
+  }
+
+  /**
+   * With {@code useEma}, overwrites the weights with their moving average every this many updates.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code ema_overwrite_frequency}
+   */
+  public static OptimizerArg emaOverwriteFrequency(int value) {
+    return new Kwarg("ema_overwrite_frequency", value);
+  }
+
+  /**
+   * Updates every this many steps (at least 2), with the mean of their gradients.
+   *
+   * @param value the value
+   * @return the optimizer argument {@code gradient_accumulation_steps}
+   */
+  public static OptimizerArg gradientAccumulationSteps(int value) {
+    return new Kwarg("gradient_accumulation_steps", value);
+  }
+
+  /**
+   * The decay rate of the first moment (Adam, AdamW, Adamax, Nadam, Lamb, Lion).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta_1}
+   */
+  public static OptimizerArg beta1(double value) {
+    return new Kwarg("beta_1", value);
+  }
+
+  /**
+   * The decay rate of the second moment (Adam, AdamW, Adamax, Nadam, Lamb, Lion).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta_2}
+   */
+  public static OptimizerArg beta2(double value) {
+    return new Kwarg("beta_2", value);
+  }
+
+  /**
+   * The small constant for numerical stability (Adam, RMSprop, Adagrad, ...).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code epsilon}
+   */
+  public static OptimizerArg epsilon(double value) {
+    return new Kwarg("epsilon", value);
+  }
+
+  /**
+   * Whether Adam and AdamW use the AMSGrad variant (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code amsgrad}
+   */
+  public static OptimizerArg amsgrad(boolean value) {
+    return new Kwarg("amsgrad", value);
+  }
+
+  /**
+   * The momentum of SGD and RMSprop (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code momentum}
+   */
+  public static OptimizerArg momentum(double value) {
+    return new Kwarg("momentum", value);
+  }
+
+  /**
+   * Whether SGD uses Nesterov momentum (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code nesterov}
+   */
+  public static OptimizerArg nesterov(boolean value) {
+    return new Kwarg("nesterov", value);
+  }
+
+  /**
+   * The discounting factor of RMSprop (0.9) and Adadelta (0.95).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code rho}
+   */
+  public static OptimizerArg rho(double value) {
+    return new Kwarg("rho", value);
+  }
+
+  /**
+   * Whether RMSprop normalizes by the estimated variance of the gradient (default false).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code centered}
+   */
+  public static OptimizerArg centered(boolean value) {
+    return new Kwarg("centered", value);
+  }
+
+  /**
+   * The starting value of the accumulators of Adagrad and Ftrl (default 0.1).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code initial_accumulator_value}
+   */
+  public static OptimizerArg initialAccumulatorValue(double value) {
+    return new Kwarg("initial_accumulator_value", value);
+  }
+
+  /**
+   * Ftrl's learning rate power, 0 or below (default -0.5).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code learning_rate_power}
+   */
+  public static OptimizerArg learningRatePower(double value) {
+    return new Kwarg("learning_rate_power", value);
+  }
+
+  /**
+   * Ftrl's L1 regularization strength (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code l1_regularization_strength}
+   */
+  public static OptimizerArg l1RegularizationStrength(double value) {
+    return new Kwarg("l1_regularization_strength", value);
+  }
+
+  /**
+   * Ftrl's L2 regularization strength (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code l2_regularization_strength}
+   */
+  public static OptimizerArg l2RegularizationStrength(double value) {
+    return new Kwarg("l2_regularization_strength", value);
+  }
+
+  /**
+   * Ftrl's L2 shrinkage regularization strength (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code l2_shrinkage_regularization_strength}
+   */
+  public static OptimizerArg l2ShrinkageRegularizationStrength(double value) {
+    return new Kwarg("l2_shrinkage_regularization_strength", value);
+  }
+
+  /**
+   * Ftrl's beta (default 0).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta}
+   */
+  public static OptimizerArg beta(double value) {
+    return new Kwarg("beta", value);
+  }
+
+  /**
+   * Adafactor's decay rate of beta2 (default -0.8).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code beta_2_decay}
+   */
+  public static OptimizerArg beta2Decay(double value) {
+    return new Kwarg("beta_2_decay", value);
+  }
+
+  /**
+   * Adafactor's offset of the squared gradient (default 1e-30).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code epsilon_1}
+   */
+  public static OptimizerArg epsilon1(double value) {
+    return new Kwarg("epsilon_1", value);
+  }
+
+  /**
+   * Adafactor's lower bound of the weights' scale (default 1e-3).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code epsilon_2}
+   */
+  public static OptimizerArg epsilon2(double value) {
+    return new Kwarg("epsilon_2", value);
+  }
+
+  /**
+   * Adafactor's clipping threshold of the update (default 1).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code clip_threshold}
+   */
+  public static OptimizerArg clipThreshold(double value) {
+    return new Kwarg("clip_threshold", value);
+  }
+
+  /**
+   * Whether Adafactor caps a constant learning rate at {@code 1 / sqrt(step)} (default true).
+   *
+   * @param value the value
+   * @return the optimizer argument {@code relative_step}
+   */
+  public static OptimizerArg relativeStep(boolean value) {
+    return new Kwarg("relative_step", value);
   }
 
   // ---- fit / evaluate / predict

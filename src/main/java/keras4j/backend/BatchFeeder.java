@@ -1,6 +1,7 @@
 package keras4j.backend;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,14 +10,14 @@ import java.util.concurrent.Future;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Copies batches of x and y into native tensors for a {@link StepFunction}: the next batch is
+ * Copies batches of a model's arrays (its inputs, then its labels) into native tensors for a
+ * {@link GraphFunction}: the next batch is
  * copied on a helper thread while TensorFlow runs the current one, and the tensors of each size
  * are reused from one execution to the next (two per size, the one TensorFlow reads and the one
  * being filled), so an epoch allocates no native memory per step.
  */
 public final class BatchFeeder implements AutoCloseable {
-  private final HostArray x;
-  private final HostArray y;
+  private final List<HostArray> arrays;
   private final Map<Integer, Slots> slots = new HashMap<>();
   private final ExecutorService copier = Executors.newSingleThreadExecutor(task -> {
     Thread thread = new Thread(task, "keras4j-batch-copier");
@@ -30,17 +31,31 @@ public final class BatchFeeder implements AutoCloseable {
 
   /** A feeder of the samples of {@code x} and their labels {@code y}. */
   public BatchFeeder(HostArray x, HostArray y) {
-    this.x = x;
-    this.y = y;
+    this(List.of(x, y));
+  }
+
+  /**
+   * A feeder of the same samples of several arrays (a model's inputs, then its labels).
+   *
+   * @param arrays the arrays, each with as many samples as the first
+   * @throws IllegalArgumentException if there are none or their numbers of samples differ
+   */
+  public BatchFeeder(List<HostArray> arrays) {
+    if (arrays.isEmpty() || arrays.stream().anyMatch(a -> a.samples() != arrays.get(0).samples())) {
+      throw new IllegalArgumentException("A batch feeder needs arrays of as many samples each, got "
+          + arrays.stream().map(HostArray::samples).toList());
+    }
+    this.arrays = List.copyOf(arrays);
   }
 
   /** The number of samples. */
   public int samples() {
-    return x.samples();
+    return arrays.get(0).samples();
   }
 
   /**
-   * The samples {@code order[from..to)} ({@code order} null: as stored) as {x, y}: the batch
+   * The samples {@code order[from..to)} ({@code order} null: as stored) of every array, in the
+   * order of the arrays: the batch
    * {@link #prefetch} started, or copied now. The tensors stay valid until the second next call
    * for as many samples, and are freed by {@link #close}.
    */
@@ -81,10 +96,11 @@ public final class BatchFeeder implements AutoCloseable {
 
   // Runs on one thread at a time: rows() waits for a pending copy before copying itself.
   private TFloat32[] fill(int[] order, int from, int to) {
-    TFloat32[] pair = slots.computeIfAbsent(to - from, Slots::new).next();
-    x.copyRows(order, from, to, pair[0]);
-    y.copyRows(order, from, to, pair[1]);
-    return pair;
+    TFloat32[] tensors = slots.computeIfAbsent(to - from, Slots::new).next();
+    for (int i = 0; i < tensors.length; i++) {
+      arrays.get(i).copyRows(order, from, to, tensors[i]);
+    }
+    return tensors;
   }
 
   /** Waits for a pending copy, stops the helper thread and frees the tensors. */
@@ -98,9 +114,9 @@ public final class BatchFeeder implements AutoCloseable {
     slots.clear();
   }
 
-  /** Two {x, y} tensor pairs of one batch size, handed out in turn. */
+  /** Two sets of tensors (one per array) of one batch size, handed out in turn. */
   private final class Slots {
-    private final TFloat32[][] pairs = new TFloat32[2][];
+    private final TFloat32[][] sets = new TFloat32[2][];
     private final int rows;
     private int next;
 
@@ -111,18 +127,19 @@ public final class BatchFeeder implements AutoCloseable {
     TFloat32[] next() {
       int i = next;
       next = 1 - next;
-      if (pairs[i] == null) {
-        pairs[i] = new TFloat32[] {
-            TFloat32.tensorOf(x.batchShape(rows)), TFloat32.tensorOf(y.batchShape(rows))};
+      if (sets[i] == null) {
+        sets[i] = arrays.stream()
+            .map(a -> TFloat32.tensorOf(a.batchShape(rows))).toArray(TFloat32[]::new);
       }
-      return pairs[i];
+      return sets[i];
     }
 
     void close() {
-      for (TFloat32[] pair : pairs) {
-        if (pair != null) {
-          pair[0].close();
-          pair[1].close();
+      for (TFloat32[] set : sets) {
+        if (set != null) {
+          for (TFloat32 tensor : set) {
+            tensor.close();
+          }
         }
       }
     }

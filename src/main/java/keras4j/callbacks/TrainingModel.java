@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.core.EvaluateArg;
 import keras4j.core.PredictArg;
+import keras4j.core.Variable;
 import keras4j.metrics.Metric;
 import keras4j.optimizers.Optimizer;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -52,6 +53,14 @@ public interface TrainingModel {
    * @return the metrics given to {@code compile}, named as in the logs (without {@code val_})
    */
   List<Metric> compiledMetrics();
+
+  /**
+   * The layers' weights as variables, in Keras's order ({@code model.weights}), named by path
+   * ({@code dense/kernel}).
+   *
+   * @return the variables
+   */
+  List<Variable> variables();
 
   /**
    * Copies of the weights, in Keras's order (as {@code model.get_weights()}).

@@ -14,12 +14,12 @@ import java.util.TreeSet;
  * @param value its value
  */
 public record Kwarg(String name, Object value)
-    implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg {
+    implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg, OptimizerArg {
   /**
    * A keyword argument; a null value is refused (leave the argument out for Keras's default).
    *
-   * @param name the argument's Keras name in snake_case, e.g. {@code batch_size}
-   * @param value the argument's value, not null
+   * @param name the Keras (snake_case) name of the argument
+   * @param value its value, not null
    */
   public Kwarg {
     if (value == null) {

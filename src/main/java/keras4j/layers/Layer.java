@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
@@ -38,6 +39,10 @@ public abstract class Layer implements Operation, KerasSaveable {
   private static final Set<String> COMMON_ARGS = Set.of("name", "input_shape", "trainable");
   private static final Map<String, Integer> NAME_COUNTS = new HashMap<>();
   private static final ThreadLocal<Set<Layer>> RECORDER = new ThreadLocal<>();
+  private static final ThreadLocal<OutputTap> TAP = new ThreadLocal<>();
+
+  /** Who hears the outputs of which layer while {@link #tappingOutputs} runs. */
+  private record OutputTap(Layer layer, Consumer<List<KerasTensor>> sink, OutputTap outer) {}
 
   private final Map<String, Object> args;
   private final String name;
@@ -253,7 +258,40 @@ public abstract class Layer implements Operation, KerasSaveable {
         ? callAll(inputs, Trace.training())
         : recordingLayers(own, () -> callAll(inputs, Trace.training()));
     outputShapes = outputs.stream().map(KerasTensor::shape).toList();
+    for (OutputTap tap = TAP.get(); tap != null; tap = tap.outer()) {
+      if (tap.layer() == this) {
+        tap.sink().accept(outputs);
+      }
+    }
     return outputs;
+  }
+
+  /**
+   * Runs {@code body} (a forward pass inside a trace) and hands {@code sink} the outputs {@code
+   * layer} computes during it, once per call of the layer, whatever model holds it (functional,
+   * Sequential, subclassed, nested). Keras reaches an inner layer's output with {@code
+   * keras.Model(model.inputs, layer.output)}, which only functional models allow; explainers such
+   * as Grad-CAM use this to watch a named layer's activations in any model.
+   *
+   * @param <T> what {@code body} returns
+   * @param layer the layer whose outputs {@code sink} receives
+   * @param sink receives each call's outputs (graph tensors of the trace)
+   * @param body the forward pass
+   * @return what {@code body} returned
+   */
+  public static <T> T tappingOutputs(Layer layer, Consumer<List<KerasTensor>> sink,
+      Supplier<T> body) {
+    OutputTap outer = TAP.get();
+    TAP.set(new OutputTap(layer, sink, outer));
+    try {
+      return body.get();
+    } finally {
+      if (outer == null) {
+        TAP.remove();
+      } else {
+        TAP.set(outer);
+      }
+    }
   }
 
   private KerasTensor only(List<KerasTensor> outputs) {

@@ -37,7 +37,16 @@ import keras4j.losses.Poisson;
 import keras4j.losses.SparseCategoricalCrossentropy;
 import keras4j.losses.SquaredHinge;
 import keras4j.losses.Tversky;
+import keras4j.optimizers.Adadelta;
+import keras4j.optimizers.Adafactor;
+import keras4j.optimizers.Adagrad;
 import keras4j.optimizers.Adam;
+import keras4j.optimizers.AdamW;
+import keras4j.optimizers.Adamax;
+import keras4j.optimizers.Ftrl;
+import keras4j.optimizers.Lamb;
+import keras4j.optimizers.Lion;
+import keras4j.optimizers.Nadam;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.RMSprop;
 import keras4j.optimizers.SGD;
@@ -92,8 +101,17 @@ final class BuiltinClasses {
   static final KerasClasses<Optimizer> OPTIMIZERS =
       new KerasClasses<>("optimizer", Optimizer.class, "keras.optimizers")
           .add("Adam", Adam.class, Adam::fromConfig)
+          .add("AdamW", AdamW.class, AdamW::fromConfig)
           .add("SGD", SGD.class, SGD::fromConfig)
-          .add("RMSprop", RMSprop.class, RMSprop::fromConfig);
+          .add("RMSprop", RMSprop.class, RMSprop::fromConfig)
+          .add("Adagrad", Adagrad.class, Adagrad::fromConfig)
+          .add("Adadelta", Adadelta.class, Adadelta::fromConfig)
+          .add("Adamax", Adamax.class, Adamax::fromConfig)
+          .add("Nadam", Nadam.class, Nadam::fromConfig)
+          .add("Lion", Lion.class, Lion::fromConfig)
+          .add("Ftrl", Ftrl.class, Ftrl::fromConfig)
+          .add("Adafactor", Adafactor.class, Adafactor::fromConfig)
+          .add("Lamb", Lamb.class, Lamb::fromConfig);
 
   private BuiltinClasses() {}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import keras4j.core.CompileArg;
 import keras4j.core.Kwarg;
 import keras4j.losses.Loss;
@@ -31,7 +32,7 @@ final class CompileConfig {
    * uncompiled, with a warning).
    */
   static Map<String, Object> toConfig(Model model) {
-    Loss loss = model.compiledLoss();
+    Object loss = model.trainer().compileSpec("loss");
     if (loss == null) {
       return null;
     }
@@ -39,25 +40,65 @@ final class CompileConfig {
     Object lossSpec;
     Map<String, Object> optimizerSpec;
     try {
-      lossSpec = isDefault(loss) ? loss.name()
-          : BuiltinClasses.LOSSES.serialize(loss, loss.getConfig());
+      lossSpec = perOutput(loss, CompileConfig::lossSpec);
       optimizerSpec = BuiltinClasses.OPTIMIZERS.serialize(optimizer, optimizer.getConfig());
     } catch (IllegalArgumentException e) {
       LOG.log(WARNING, "Model ''{0}'' is saved without its compile settings: {1}", model.name(),
           e.getMessage());
       return null;
     }
-    List<String> metrics = model.compiledMetrics().stream().map(Metric::name).toList();
+    Object metrics = model.trainer().compileSpec("metrics");
+    boolean several = model.dataOutputNames().size() > 1;
+    if (!several) {
+      // One output: Keras's flat list of names.
+      metrics = model.compiledMetrics().stream().map(Metric::name).toList();
+    }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("optimizer", optimizerSpec);
     config.put("loss", lossSpec);
-    config.put("loss_weights", null);
-    config.put("metrics", metrics.isEmpty() ? null : metrics);
+    config.put("loss_weights", model.trainer().compileSpec("loss_weights"));
+    config.put("metrics", metrics == null || metrics.equals(List.of()) ? null
+        : perOutput(metrics, CompileConfig::metricNames));
     config.put("weighted_metrics", null);
     config.put("run_eagerly", false);
     config.put("steps_per_execution", 1);
     config.put("jit_compile", false);
     return config;
+  }
+
+  /**
+   * {@code spec} (one entry, or a list or a map of them per output) with {@code each} applied to
+   * every entry; nulls stay null.
+   */
+  private static Object perOutput(Object spec, Function<Object, Object> each) {
+    if (spec instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(item -> out.add(item == null ? null : each.apply(item)));
+      return out;
+    }
+    if (spec instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((name, item) -> out.put(name, item == null ? null : each.apply(item)));
+      return out;
+    }
+    return each.apply(spec);
+  }
+
+  /** A loss as Keras's config names it: its alias if it has the defaults, else its config. */
+  private static Object lossSpec(Object given) {
+    if (given instanceof String alias) {
+      return Losses.get(alias).name();
+    }
+    Loss loss = (Loss) given;
+    return isDefault(loss) ? loss.name() : BuiltinClasses.LOSSES.serialize(loss, loss.getConfig());
+  }
+
+  /** A metric (alias or object) or a list of them as names. */
+  private static Object metricNames(Object given) {
+    if (given instanceof List<?> list) {
+      return list.stream().map(CompileConfig::metricNames).toList();
+    }
+    return given instanceof Metric metric ? metric.name() : given;
   }
 
   /** Whether {@code loss} is what its Keras name alone gives, so the file may just name it. */
@@ -79,13 +120,22 @@ final class CompileConfig {
       args.add(new Kwarg("optimizer",
           optimizer(config,
           config.asMap().containsKey("optimizer") ? "optimizer" : "optimizer_config")));
-      args.add(new Kwarg("loss", loss(config)));
-      List<Object> metrics = new ArrayList<>();
-      if (config.has("metrics")) {
-        metrics(config.list("metrics"), metrics);
+      Object loss = config.raw("loss");
+      // A map is a loss's own config (it has a class_name) or one loss per output name.
+      args.add(new Kwarg("loss", loss instanceof List<?> || loss instanceof Map<?, ?> m
+          && !m.containsKey("class_name") ? perOutput(loss, CompileConfig::loss) : loss(loss)));
+      if (config.raw("loss_weights") != null) {
+        args.add(new Kwarg("loss_weights", config.raw("loss_weights")));
       }
-      if (!metrics.isEmpty()) {
-        args.add(new Kwarg("metrics", metrics));
+      Object metricSpec = config.raw("metrics");
+      if (model.dataOutputNames().size() > 1 && metricSpec != null) {
+        args.add(new Kwarg("metrics", perOutput(metricSpec, CompileConfig::metricList)));
+      } else if (metricSpec != null) {
+        List<Object> metrics = new ArrayList<>();
+        metrics(config.list("metrics"), metrics);
+        if (!metrics.isEmpty()) {
+          args.add(new Kwarg("metrics", metrics));
+        }
       }
       model.compile(args.toArray(new CompileArg[0]));
     } catch (IllegalArgumentException e) {
@@ -106,11 +156,19 @@ final class CompileConfig {
         spec.with("class_name", spec.string("class_name").replace("Custom>", "")));
   }
 
-  private static Loss loss(ConfigReader config) {
-    if (config.raw("loss") instanceof String alias) {
+  /** A loss from its alias or its serialized config. */
+  private static Loss loss(Object spec) {
+    if (spec instanceof String alias) {
       return Losses.get(alias);
     }
-    return BuiltinClasses.LOSSES.deserialize(config.object("loss"));
+    return BuiltinClasses.LOSSES.deserialize(ConfigReader.of(spec, "compile_config.loss"));
+  }
+
+  /** One output's metrics (a name, a serialized metric or a list of them) as names. */
+  private static Object metricList(Object spec) {
+    List<Object> out = new ArrayList<>();
+    metrics(spec instanceof List<?> list ? list : List.of(spec), out);
+    return out;
   }
 
   /** Metric names from a Keras 3 list or a Keras 2 per-output nested list. */

@@ -21,13 +21,41 @@ import keras4j.layers.Layer;
  * replays on concrete tensors.
  */
 final class Functional {
+  /**
+   * A model's inputs or outputs as given to its constructor: a list (named by their layers) or a
+   * map (named by its keys, in sorted order, as Keras flattens a dict).
+   */
+  record Tensors(List<KerasTensor> tensors, List<String> names) {
+    static Tensors of(List<KerasTensor> tensors) {
+      return new Tensors(List.copyOf(tensors), layerNames(tensors));
+    }
+
+    static Tensors of(Map<String, KerasTensor> tensors) {
+      List<String> names = tensors.keySet().stream().sorted().toList();
+      return new Tensors(names.stream().map(tensors::get).toList(), names);
+    }
+  }
+
   private final List<KerasTensor> inputs;
   private final List<KerasTensor> outputs;
+  private final List<String> inputNames;
+  private final List<String> outputNames;
   private final Set<Node> nodes = new LinkedHashSet<>();
   private final List<Layer> operations;
   private boolean sequentialLike;
 
+  /** The graph from {@code inputs} to {@code outputs}, named by their layers. */
   Functional(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    this(Tensors.of(inputs), Tensors.of(outputs));
+  }
+
+  /**
+   * The graph from {@code in} to {@code out}, with the names that data and compile maps use for
+   * them (the keys of the maps a model was built from, as Keras's dict structures).
+   */
+  Functional(Tensors inputTensors, Tensors outputTensors) {
+    List<KerasTensor> inputs = inputTensors.tensors();
+    List<KerasTensor> outputs = outputTensors.tensors();
     if (inputs.isEmpty() || outputs.isEmpty()) {
       throw new IllegalArgumentException("A functional model needs at least one input and one"
           + " output, got " + inputs.size() + " inputs and " + outputs.size() + " outputs");
@@ -46,6 +74,8 @@ final class Functional {
     }
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
+    this.inputNames = inputTensors.names();
+    this.outputNames = outputTensors.names();
     Map<Operation, Integer> firstSeen = new HashMap<>();
     Set<Node> done = new LinkedHashSet<>();
     for (KerasTensor out : outputs) {
@@ -74,6 +104,13 @@ final class Functional {
       visit(in.kerasHistory().node(), done, firstSeen);
     }
     done.add(node);
+  }
+
+  /** Keras's names of tensors: the layers that made them. */
+  private static List<String> layerNames(List<KerasTensor> tensors) {
+    // A tensor that is not symbolic gets no name: the constructor refuses it just after.
+    return tensors.stream()
+        .map(t -> t.kerasHistory() == null ? "" : t.kerasHistory().operation().name()).toList();
   }
 
   /**
@@ -128,6 +165,16 @@ final class Functional {
     return inputs;
   }
 
+  /** The inputs' names, as data maps key them. */
+  List<String> inputNames() {
+    return inputNames;
+  }
+
+  /** The outputs' names, as label, loss and metric maps key them and logs prefix them. */
+  List<String> outputNames() {
+    return outputNames;
+  }
+
   List<KerasTensor> outputs() {
     return outputs;
   }
@@ -141,8 +188,7 @@ final class Functional {
   List<KerasTensor> run(List<KerasTensor> values) {
     if (values.size() != inputs.size()) {
       throw new IllegalArgumentException("The model takes " + inputs.size() + " inputs "
-          + inputs.stream().map(in -> in.kerasHistory().operation().name()).toList()
-          + " but was called on " + values.size());
+          + inputNames + " but was called on " + values.size());
     }
     Map<KerasTensor, KerasTensor> computed = new IdentityHashMap<>();
     for (int i = 0; i < inputs.size(); i++) {

@@ -27,7 +27,9 @@ import org.tensorflow.types.TFloat32;
  * The train, test and predict functions of one model, traced from its {@link Model#trainStep},
  * {@link Model#testStep} and {@link Model#predictStep} into the model's graph by the same
  * machinery as {@code TF.function} (Keras's {@code make_train_function} and friends in {@code
- * backend/tensorflow/trainer.py}); built on first use, cached per label shape.
+ * backend/tensorflow/trainer.py}); built on first use, cached per label shapes. A model of one
+ * input and output runs its one-tensor steps, a model of several its list steps; the functions
+ * take the inputs' tensors, then the labels'.
  *
  * <p>Thread-safe: tracing {@link ModelGraph#building builds} the graph; a training execution
  * holds the write side of a read-write lock and a prediction the read side, so predictions made
@@ -36,69 +38,99 @@ import org.tensorflow.types.TFloat32;
 final class GraphSteps implements AutoCloseable {
   private final Model model;
   private final ModelGraph graph;
-  private final Shape inputShape;
+  private final List<Shape> inputShapes;
   private final ReadWriteLock weights = new ReentrantReadWriteLock();
   private final Map<StepKey, Step> trainSteps = new HashMap<>();
   private final Map<StepKey, Step> testSteps = new HashMap<>();
   private GraphFunction predict;
 
-  /** Functions for {@code model} on inputs of {@code inputShape} (batch first). */
-  GraphSteps(Model model, Shape inputShape, int intraOpThreads, int interOpThreads) {
+  /** Functions for {@code model} on inputs of {@code inputShapes} (batch first). */
+  GraphSteps(Model model, List<Shape> inputShapes, int intraOpThreads, int interOpThreads) {
     this.model = model;
-    this.inputShape = inputShape;
+    this.inputShapes = List.copyOf(inputShapes);
     this.graph = new ModelGraph(intraOpThreads, interOpThreads);
-  }
-
-  /** The input shape, batch first. */
-  Shape inputShape() {
-    return inputShape;
   }
 
   /** The predict function, traced on first use (which also builds the model's layers). */
   GraphFunction predictFunction() {
     return graph.building(() -> {
       if (predict == null) {
-        predict = GraphFunction.trace(graph, List.of(inputShape), false,
-            inputs -> List.of(CoreBridge.tensor(model.predictStep(wrap(inputs.get(0))))));
+        predict = GraphFunction.trace(graph, inputShapes, false, inputs -> {
+          List<KerasTensor> x = wrap(inputs);
+          List<KerasTensor> outputs = model.multiIo()
+              ? model.predictStep(x) : List.<KerasTensor>of(model.predictStep(x.get(0)));
+          return outputs.stream().map(CoreBridge::tensor).toList();
+        });
       }
       return predict;
     });
   }
 
-  /** The output shape of the predict function (batch first). */
-  Shape outputShape() {
-    return predictFunction().outputShape(0);
+  /** The output shapes of the predict function (batch first), one per output. */
+  List<Shape> outputShapes() {
+    GraphFunction function = predictFunction();
+    List<Shape> shapes = new ArrayList<>();
+    for (int i = 0; i < function.outputCount(); i++) {
+      shapes.add(function.outputShape(i));
+    }
+    return shapes;
   }
 
-  /** Predictions for all of {@code data}, {@code batchSize} samples per run. */
-  FloatNdArray predict(HostArray data, int batchSize) {
+  /** Predictions for all of {@code data} (one array per input), {@code batchSize} samples a run. */
+  List<FloatNdArray> predict(List<HostArray> data, int batchSize) {
     GraphFunction function = predictFunction();
-    int n = data.samples();
-    Shape outShape = Shapes.withBatch(function.outputShape(0), n);
-    // One heap array filled by bulk reads: copying into NdArray slices goes value by value.
-    float[] all = new float[Math.toIntExact(outShape.size())];
-    int rowSize = n == 0 ? 0 : all.length / n;
+    int n = data.get(0).samples();
+    int count = function.outputCount();
+    // One heap array per output filled by bulk reads: copying into NdArray slices goes value by
+    // value.
+    float[][] all = new float[count][];
+    int[] rowSizes = new int[count];
+    for (int k = 0; k < count; k++) {
+      all[k] = new float[Math.toIntExact(Shapes.withBatch(function.outputShape(k), n).size())];
+      rowSizes[k] = n == 0 ? 0 : all[k].length / n;
+    }
+    TFloat32[] batch = new TFloat32[data.size()];
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
       weights.readLock().lock();
-      try (TFloat32 batch = data.batch(null, from, to); Result result = function.run(batch)) {
-        ((TFloat32) result.get(0)).asRawTensor().data().asFloats()
-            .read(all, from * rowSize, (to - from) * rowSize);
+      try {
+        for (int i = 0; i < batch.length; i++) {
+          batch[i] = data.get(i).batch(null, from, to);
+        }
+        try (Result result = function.run(batch)) {
+          for (int k = 0; k < count; k++) {
+            ((TFloat32) result.get(k)).asRawTensor().data().asFloats()
+                .read(all[k], from * rowSizes[k], (to - from) * rowSizes[k]);
+          }
+        }
       } finally {
         weights.readLock().unlock();
+        for (int i = 0; i < batch.length; i++) {
+          if (batch[i] != null) {
+            batch[i].close();
+            batch[i] = null;
+          }
+        }
       }
     }
-    return NdArrays.wrap(outShape, DataBuffers.of(all, false, false));
+    List<FloatNdArray> out = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      out.add(NdArrays.wrap(Shapes.withBatch(function.outputShape(k), n),
+          DataBuffers.of(all[k], false, false)));
+    }
+    return out;
   }
 
-  /** The training step for labels of {@code labelShape}, up to {@code steps} batches a run. */
-  Step trainStep(Shape labelShape, int steps) {
-    return step(trainSteps, labelShape, steps, model::trainStep);
+  /** The training step for labels of {@code labelShapes}, up to {@code steps} batches a run. */
+  Step trainStep(List<Shape> labelShapes, int steps) {
+    return step(trainSteps, labelShapes, steps, (x, y) ->
+        model.multiIo() ? model.trainStep(x, y) : model.trainStep(x.get(0), y.get(0)));
   }
 
-  /** The evaluation step for labels of {@code labelShape}, up to {@code steps} batches a run. */
-  Step testStep(Shape labelShape, int steps) {
-    return step(testSteps, labelShape, steps, model::testStep);
+  /** The evaluation step for labels of {@code labelShapes}, up to {@code steps} batches a run. */
+  Step testStep(List<Shape> labelShapes, int steps) {
+    return step(testSteps, labelShapes, steps, (x, y) ->
+        model.multiIo() ? model.testStep(x, y) : model.testStep(x.get(0), y.get(0)));
   }
 
   /** Forgets the step functions (after a new compile); the graph keeps the old ops unused. */
@@ -110,15 +142,14 @@ final class GraphSteps implements AutoCloseable {
     });
   }
 
-  private Step step(Map<StepKey, Step> cache, Shape labelShape, int steps,
-      BiFunction<KerasTensor, KerasTensor, Map<String, KerasTensor>> body) {
+  private Step step(Map<StepKey, Step> cache, List<Shape> labelShapes, int steps, StepBody body) {
     return graph.building(() -> {
-      model.trainer().resolveMetrics(labelShape, outputShape());
-      return cache.computeIfAbsent(new StepKey(labelShape, steps), key -> {
+      model.trainer().resolveMetrics(labelShapes, outputShapes());
+      return cache.computeIfAbsent(StepKey.of(labelShapes, steps), key -> {
         Map<Integer, GraphFunction> programs = new HashMap<>();
         List<String> names = new ArrayList<>();
         for (int count : new int[] {1, steps}) {
-          programs.computeIfAbsent(count, n -> unrolled(n, labelShape, body, names));
+          programs.computeIfAbsent(count, n -> unrolled(n, labelShapes, body, names));
         }
         return new Step(names, programs, steps);
       });
@@ -127,14 +158,19 @@ final class GraphSteps implements AutoCloseable {
 
   // `count` steps on batches stacked along the batch axis: each step reads the weights the one
   // before it wrote (the trace orders their updates); the last step's logs are fetched.
-  private GraphFunction unrolled(int count, Shape labelShape,
-      BiFunction<KerasTensor, KerasTensor, Map<String, KerasTensor>> body, List<String> names) {
-    return GraphFunction.trace(graph, List.of(inputShape, labelShape), false, inputs -> {
-      List<KerasTensor> xs = parts(wrap(inputs.get(0)), count);
-      List<KerasTensor> ys = parts(wrap(inputs.get(1)), count);
+  private GraphFunction unrolled(
+      int count, List<Shape> labelShapes, StepBody body, List<String> names) {
+    List<Shape> shapes = new ArrayList<>(inputShapes);
+    shapes.addAll(labelShapes);
+    return GraphFunction.trace(graph, shapes, false, inputs -> {
+      // parts.get(i).get(k): batch k of tensor i (the inputs, then the labels).
+      List<List<KerasTensor>> parts = wrap(inputs).stream().map(t -> parts(t, count)).toList();
+      int xCount = inputShapes.size();
       Map<String, KerasTensor> logs = Map.of();
       for (int k = 0; k < count; k++) {
-        logs = body.apply(xs.get(k), ys.get(k));
+        int batch = k;
+        List<KerasTensor> batches = parts.stream().map(p -> p.get(batch)).toList();
+        logs = body.apply(batches.subList(0, xCount), batches.subList(xCount, batches.size()));
       }
       names.clear();
       names.addAll(logs.keySet());
@@ -148,9 +184,13 @@ final class GraphSteps implements AutoCloseable {
     return count == 1 ? List.of(stacked) : Ops.split(stacked, count);
   }
 
-  private static KerasTensor wrap(Tensor t) {
-    return CoreBridge.kerasTensor(t);
+  private static List<KerasTensor> wrap(List<Tensor> tensors) {
+    return tensors.stream().map(t -> CoreBridge.<KerasTensor>kerasTensor(t)).toList();
   }
+
+  /** A step's body: the inputs' and the labels' tensors of one batch to the logs. */
+  private interface StepBody
+      extends BiFunction<List<KerasTensor>, List<KerasTensor>, Map<String, KerasTensor>> {}
 
   /**
    * One training or evaluation step, built into the model's graph: it feeds one batch, or {@code
@@ -178,15 +218,18 @@ final class GraphSteps implements AutoCloseable {
       return stepsPerExecution;
     }
 
-    /** Runs {@code steps} batches (1 or {@link #stepsPerExecution()}) stacked in the tensors. */
-    double[] run(int steps, TFloat32 xBatches, TFloat32 yBatches) {
+    /**
+     * Runs {@code steps} batches (1 or {@link #stepsPerExecution()}) stacked in the tensors
+     * {@code batches}: the inputs', then the labels'.
+     */
+    double[] run(int steps, TFloat32... batches) {
       GraphFunction program = programs.get(steps);
       if (program == null) {
         throw new IllegalArgumentException(
             "This step runs 1 or " + stepsPerExecution + " batches at a time, not " + steps);
       }
       weights.writeLock().lock();
-      try (Result result = program.run(xBatches, yBatches)) {
+      try (Result result = program.run(batches)) {
         double[] values = new double[names.size()];
         for (int i = 0; i < values.length; i++) {
           values[i] = scalar(names.get(i), (TFloat32) result.get(i));
@@ -210,9 +253,11 @@ final class GraphSteps implements AutoCloseable {
    * What a step is cached by: the label dimensions as a list, because TF Java's {@code
    * Shape.equals} is false for shapes with an unknown (batch) dimension.
    */
-  private record StepKey(List<Long> labelDims, int stepsPerExecution) {
-    StepKey(Shape labels, int stepsPerExecution) {
-      this(Arrays.stream(labels.asArray()).boxed().toList(), stepsPerExecution);
+  private record StepKey(List<List<Long>> labelDims, int stepsPerExecution) {
+    static StepKey of(List<Shape> labels, int stepsPerExecution) {
+      return new StepKey(
+          labels.stream().map(s -> Arrays.stream(s.asArray()).boxed().toList()).toList(),
+          stepsPerExecution);
     }
   }
 

@@ -77,9 +77,97 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param args model arguments, e.g. {@code name("encoder")}
    */
   public Model(List<KerasTensor> inputs, List<KerasTensor> outputs, LayerArg... args) {
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
+  }
+
+  /**
+   * A functional model of one input and several outputs, in this order: {@code new
+   * Model(inputs, List.of(price, category))}.
+   *
+   * @param inputs the model's input, made by {@code Input.shape(...)}
+   * @param outputs the tensors the layers compute from {@code inputs}, in this order
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
+  public Model(KerasTensor inputs, List<KerasTensor> outputs, LayerArg... args) {
+    this(List.of(inputs), outputs, args);
+  }
+
+  /**
+   * A functional model whose outputs are named by the map's keys, as Keras's {@code
+   * Model(inputs, {"price": ..., "category": ...})}: losses, metrics, labels and {@link
+   * #predictNamed} use the keys, and the logs read {@code price_loss}. As Keras flattens a dict,
+   * the outputs are in the keys' sorted order.
+   *
+   * @param inputs the model's input, made by {@code Input.shape(...)}
+   * @param outputs the tensors the layers compute from {@code inputs}, by output name
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
+  public Model(KerasTensor inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
+    this(Functional.Tensors.of(List.of(inputs)), Functional.Tensors.of(outputs), args);
+  }
+
+  /**
+   * A functional model of several inputs, in this order, and one output: {@code new
+   * Model(List.of(left, right), similarity)}.
+   *
+   * @param inputs the model's inputs, each made by {@code Input.shape(...)}, in this order
+   * @param outputs the tensor the layers compute from {@code inputs}
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
+  public Model(List<KerasTensor> inputs, KerasTensor outputs, LayerArg... args) {
+    this(inputs, List.of(outputs), args);
+  }
+
+  /**
+   * A functional model of inputs named by a map's keys (sorted, as Keras) and one output.
+   *
+   * @param inputs the model's inputs by name, each made by {@code Input.named(...)}
+   * @param outputs the tensor the layers compute from {@code inputs}
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
+  public Model(Map<String, KerasTensor> inputs, KerasTensor outputs, LayerArg... args) {
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(List.of(outputs)), args);
+  }
+
+  /**
+   * A functional model with inputs in a list and outputs named by a map's keys.
+   *
+   * @param inputs the model's inputs, each made by {@code Input.shape(...)}, in this order
+   * @param outputs the tensors the layers compute from {@code inputs}, by output name
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
+  public Model(List<KerasTensor> inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
+  }
+
+  /**
+   * A functional model with inputs named by a map's keys (data maps then use the keys; give each
+   * {@code Input} the same name, as Keras asks), outputs in a list.
+   *
+   * @param inputs the model's inputs by name, each made by {@code Input.named(...)}
+   * @param outputs the tensors the layers compute from {@code inputs}, in this order
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
+  public Model(Map<String, KerasTensor> inputs, List<KerasTensor> outputs, LayerArg... args) {
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
+  }
+
+  /**
+   * A functional model with inputs and outputs named by the maps' keys (sorted, as Keras).
+   *
+   * @param inputs the model's inputs by name, each made by {@code Input.named(...)}
+   * @param outputs the tensors the layers compute from {@code inputs}, by output name
+   * @param args model arguments, e.g. {@code name("encoder")}
+   */
+  public Model(
+      Map<String, KerasTensor> inputs, Map<String, KerasTensor> outputs, LayerArg... args) {
+    this(Functional.Tensors.of(inputs), Functional.Tensors.of(outputs), args);
+  }
+
+  private Model(Functional.Tensors inputs, Functional.Tensors outputs, LayerArg[] args) {
     super(args);
     this.graph = new Functional(inputs, outputs);
-    ensureBuilt(inputs.stream().map(KerasTensor::shape).toList());
+    ensureBuilt(graph.inputs().stream().map(KerasTensor::shape).toList());
   }
 
   /**
@@ -185,27 +273,41 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * forward pass in training mode under a {@link GradientTape}, {@link #computeLoss}, the loss
    * tracker, the optimizer's update of the trainable variables, {@link #computeMetrics}. It runs
    * once, when {@code fit} traces it; the graph it builds runs for every batch. Returns the logs
-   * by name, {@code loss} first.
+   * by name, {@code loss} first. A model of several inputs or outputs runs {@link
+   * #trainStep(List, List)} instead.
    *
    * @param x the batch's input samples, one per row
    * @param y the batch's labels, one per sample
    * @return the loss and metric results after the step, keyed by name
    */
   public Map<String, KerasTensor> trainStep(KerasTensor x, KerasTensor y) {
+    return trainStep(List.of(x), List.of(y));
+  }
+
+  /**
+   * One training step of a model of several inputs or outputs: {@code x} has one tensor per
+   * input and {@code y} one per output, in the model's order. {@code fit} runs this one for such
+   * models, and {@link #trainStep(KerasTensor, KerasTensor)} for the others.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @return the loss and metric results after the step, keyed by name
+   */
+  public Map<String, KerasTensor> trainStep(List<KerasTensor> x, List<KerasTensor> y) {
     List<Variable> weights = trainableVariables();
     if (weights.isEmpty()) {
       throw new IllegalStateException("Model '" + name() + "' has no trainable weights to fit");
     }
     GradientTape tape = new GradientTape();
-    KerasTensor yPred;
+    List<KerasTensor> yPred;
     KerasTensor loss;
     try (tape) {
-      yPred = apply(x, true);
-      loss = computeLoss(x, y, yPred);
+      yPred = applyAll(x, true);
+      loss = multiIo() ? computeLoss(x, y, yPred) : computeLoss(x.get(0), y.get(0), yPred.get(0));
     }
-    trainer.lossTracker().updateState(loss, Ops.batchSize(x));
+    trainer.lossTracker().updateState(loss, Ops.batchSize(x.get(0)));
     optimizer().applyGradients(tape.gradient(loss, weights), weights);
-    return computeMetrics(x, y, yPred);
+    return metricsOf(x, y, yPred);
   }
 
   /**
@@ -216,9 +318,29 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @return the loss and metric results after the batch, keyed by name
    */
   public Map<String, KerasTensor> testStep(KerasTensor x, KerasTensor y) {
-    KerasTensor yPred = apply(x, false);
-    trainer.lossTracker().updateState(computeLoss(x, y, yPred), Ops.batchSize(x));
-    return computeMetrics(x, y, yPred);
+    return testStep(List.of(x), List.of(y));
+  }
+
+  /**
+   * One evaluation step of a model of several inputs or outputs, as {@link #trainStep(List,
+   * List)}.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @return the loss and metric results so far, keyed by name
+   */
+  public Map<String, KerasTensor> testStep(List<KerasTensor> x, List<KerasTensor> y) {
+    List<KerasTensor> yPred = applyAll(x, false);
+    KerasTensor loss =
+        multiIo() ? computeLoss(x, y, yPred) : computeLoss(x.get(0), y.get(0), yPred.get(0));
+    trainer.lossTracker().updateState(loss, Ops.batchSize(x.get(0)));
+    return metricsOf(x, y, yPred);
+  }
+
+  private Map<String, KerasTensor> metricsOf(
+      List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
+    return multiIo()
+        ? computeMetrics(x, y, yPred) : computeMetrics(x.get(0), y.get(0), yPred.get(0));
   }
 
   /**
@@ -232,6 +354,16 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   }
 
   /**
+   * One prediction step of a model of several inputs or outputs: one tensor per output.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @return the predictions, one tensor per output
+   */
+  public List<KerasTensor> predictStep(List<KerasTensor> x) {
+    return applyAll(x, false);
+  }
+
+  /**
    * Keras's {@code compute_loss}: the compiled loss reduced as its {@code reduction} says, plus the layers'
    * regularization penalties.
    *
@@ -241,12 +373,27 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @return the scalar loss to minimise
    */
   public KerasTensor computeLoss(KerasTensor x, KerasTensor y, KerasTensor yPred) {
-    if (compiledLoss() == null) {
+    return computeLoss(List.of(x), List.of(y), List.of(yPred));
+  }
+
+  /**
+   * Keras's {@code compute_loss} for several inputs or outputs: the sum over the outputs of each
+   * one's compiled loss times its {@code lossWeights} weight, plus the layers' regularization
+   * penalties; each output's unweighted loss is also tracked as {@code <output>_loss}.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @param yPred the model's outputs on {@code x}, one per output
+   * @return the total loss, a scalar
+   */
+  public KerasTensor computeLoss(
+      List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
+    KerasTensor total = trainer.compileLoss() == null ? null : trainer.compileLoss().call(y, yPred);
+    if (total == null) {
       throw new IllegalStateException(
           "Model '" + name() + "' was compiled without a loss: pass one to compile(), e.g."
               + " loss(\"mse\"), or override trainStep/testStep to compute your own");
     }
-    KerasTensor total = compiledLoss().apply(y, yPred);
     for (KerasTensor penalty : regularizationLosses()) {
       total = total.add(penalty);
     }
@@ -263,18 +410,28 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @return every metric's result, keyed by name
    */
   public Map<String, KerasTensor> computeMetrics(KerasTensor x, KerasTensor y, KerasTensor yPred) {
-    for (Metric metric : trainer.resolvedMetrics()) {
-      metric.updateState(y, yPred, null);
-    }
-    Map<String, KerasTensor> logs = new LinkedHashMap<>();
-    for (Metric metric : metrics()) {
-      logs.put(metric.name(), metric.result());
-    }
-    return logs;
+    return computeMetrics(List.of(x), List.of(y), List.of(yPred));
   }
 
   /**
-   * Keras's {@code model.metrics}: the loss tracker, then the compiled metrics.
+   * Keras's {@code compute_metrics} for several inputs or outputs: each output's metrics see its
+   * labels and predictions; the logs are {@code loss}, each output's {@code <output>_loss}, then
+   * the metrics as {@code <output>_<metric>}, in Keras's {@code evaluate} order.
+   *
+   * @param x the batch's inputs, one tensor per input in the model's order
+   * @param y the batch's labels, one tensor per output in the model's order
+   * @param yPred the model's outputs on {@code x}, one per output
+   * @return every metric's result by log name, {@code loss} first
+   */
+  public Map<String, KerasTensor> computeMetrics(
+      List<KerasTensor> x, List<KerasTensor> y, List<KerasTensor> yPred) {
+    trainer.compileMetrics().updateState(y, yPred);
+    return trainer.logs();
+  }
+
+  /**
+   * Keras's {@code model.metrics}: the loss tracker, the compiled metrics, then the per-output
+   * loss trackers of a model of several outputs.
    *
    * @return the metrics, loss tracker first
    */
@@ -358,14 +515,17 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * Configures training: {@code compile(optimizer("adam"), loss("mse"), metrics("mae"))}.
    *
    * @param args {@code optimizer(...)} and {@code loss(...)} (both required), and optionally {@code
-   *     metrics(...)} and {@code stepsPerExecution(...)}
+   *     metrics(...)} and {@code stepsPerExecution(...)}; for several outputs, {@code loss},
+   *     {@code lossWeights} and {@code metrics} per output (a list, or a map by output name)
    */
   public void compile(CompileArg... args) {
     trainer.compile(args);
   }
 
   /**
-   * Trains on {@code x}, {@code y} (Java arrays or NdArrays); returns the per-epoch logs.
+   * Trains on {@code x}, {@code y} (Java arrays or NdArrays); returns the per-epoch logs. A model
+   * of several inputs (outputs) takes a list of arrays in its order, or a map by {@link
+   * #inputNames()} ({@link #outputNames()}), as {@code x} ({@code y}).
    *
    * @param x the training samples, one per row: Java arrays ({@code float[][]}, ...) or NdArrays
    * @param y the labels, one per sample
@@ -377,7 +537,16 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return trainer.fit(x, y, args);
   }
 
-  /** Loss and metrics on {@code x}, {@code y}, in compile order: {@code {loss=..., accuracy=...}}. */
+  /**
+   * Loss and metrics on {@code x}, {@code y} (as {@link #fit} takes them), in compile order:
+   * {@code {loss=..., accuracy=...}}; for several outputs in Keras's {@code evaluate} order,
+   * {@code loss}, each {@code <output>_loss}, then the {@code <output>_<metric>}s sorted.
+   *
+   * @param x the samples
+   * @param y their labels
+   * @param args evaluate arguments such as {@code batchSize(256)}, {@code verbose(0)}
+   * @return the loss and metrics by log name
+   */
   public Map<String, Double> evaluate(Object x, Object y, EvaluateArg... args) {
     return trainer.evaluate(x, y, args);
   }
@@ -387,7 +556,41 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * StdArrays.array2dCopyOf(predictions)} gives them as a {@code float[][]}.
    */
   public FloatNdArray predict(Object x, PredictArg... args) {
+    if (dataOutputNames().size() > 1) {
+      throw new IllegalStateException("Model '" + name() + "' has " + dataOutputNames().size()
+          + " outputs " + dataOutputNames() + ": predict returns one array; call predictAll(x)"
+          + " for a list of them in this order, or predictNamed(x) for a map by output name");
+    }
+    return trainer.predict(x, args).get(0);
+  }
+
+  /**
+   * The outputs for {@code x}, one array per output in the model's order (Keras's {@code
+   * predict} of a model of several outputs). {@code x} is one array, or a list or a map by input
+   * name for a model of several inputs.
+   *
+   * @param x the samples: one array, or a list (or a map by input name) of one per input
+   * @param args predict arguments, e.g. {@code batchSize(256)}
+   * @return one array of predictions per output, in the model's order
+   */
+  public List<FloatNdArray> predictAll(Object x, PredictArg... args) {
     return trainer.predict(x, args);
+  }
+
+  /**
+   * The outputs for {@code x} by output name (see {@link #outputNames()}), in the model's order.
+   *
+   * @param x the samples: one array, or a list (or a map by input name) of one per input
+   * @param args predict arguments, e.g. {@code batchSize(256)}
+   * @return the predictions of each output by name, in the model's order
+   */
+  public Map<String, FloatNdArray> predictNamed(Object x, PredictArg... args) {
+    List<FloatNdArray> outputs = trainer.predict(x, args);
+    Map<String, FloatNdArray> named = new LinkedHashMap<>();
+    for (int i = 0; i < outputs.size(); i++) {
+      named.put(dataOutputNames().get(i), outputs.get(i));
+    }
+    return named;
   }
 
   /** Whether a callback asked training to stop (Keras's {@code model.stop_training}). */
@@ -460,6 +663,53 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   }
 
   /**
+   * Keras's {@code input_names}: the names by which data maps give a functional model's inputs
+   * (the keys of the map it was built from, or its {@code Input} layers' names); empty for
+   * Sequential and subclassed models.
+   *
+   * @return the input names, in the model's order
+   */
+  public List<String> inputNames() {
+    return graph != null ? graph.inputNames() : List.of();
+  }
+
+  /**
+   * Keras's {@code output_names}: the names by which loss, metric and label maps give a
+   * functional model's outputs and its logs prefix them ({@code cls_loss}): the keys of the map it
+   * was built from, or the names of the layers that make them. Empty for Sequential and
+   * subclassed models (they have one output).
+   *
+   * @return the output names, in the model's order
+   */
+  public List<String> outputNames() {
+    return graph != null ? graph.outputNames() : List.of();
+  }
+
+  /** The input names data is checked against: one unnamed input unless functional. */
+  List<String> dataInputNames() {
+    return graph != null ? graph.inputNames() : List.of("input");
+  }
+
+  /** The output names compile and data use: one unnamed output unless functional. */
+  List<String> dataOutputNames() {
+    return graph != null ? graph.outputNames() : List.of("output");
+  }
+
+  /** Whether the steps take lists: a functional model of several inputs or outputs. */
+  boolean multiIo() {
+    return graph != null && (graph.inputs().size() > 1 || graph.outputs().size() > 1);
+  }
+
+  /** The input shapes (batch first), or null if not known yet. */
+  List<Shape> inputShapes() {
+    if (graph != null) {
+      return graph.inputs().stream().map(KerasTensor::shape).toList();
+    }
+    Shape shape = inputShape();
+    return shape == null ? null : List.of(shape);
+  }
+
+  /**
    * The functional model's input tensors; empty for Sequential and subclassed models.
    *
    * @return the functional model's input tensors; empty for Sequential and subclassed models
@@ -478,15 +728,18 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   }
 
   /**
-   * The loss given to {@code compile}, or null before it.
+   * The loss given to {@code compile} (for a model of several outputs, the one loss given for
+   * all of them), or null before it or when given per output.
    *
-   * @return the loss given to {@code compile}, or null before it
+   * @return the loss given to {@code compile}, or null
    */
   public keras4j.losses.Loss compiledLoss() {
     return trainer.loss();
   }
 
-  /** The metrics given to {@code compile}, as given (aliases not resolved). */
+  /**
+   * The metrics given to {@code compile}, as given (aliases not resolved), output by output.
+   */
   public List<keras4j.metrics.Metric> compiledMetrics() {
     return trainer.metrics();
   }

@@ -22,12 +22,11 @@ import keras4j.callbacks.Callback;
 import keras4j.callbacks.History;
 import keras4j.callbacks.ProgbarLogger;
 import keras4j.losses.Loss;
-import keras4j.losses.Losses;
 import keras4j.metrics.Mean;
 import keras4j.metrics.Metric;
-import keras4j.metrics.Metrics;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.Optimizers;
+import keras4j.core.KerasTensor;
 import keras4j.utils.RandomSeed;
 import keras4j.utils.Threading;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -42,7 +41,7 @@ import org.tensorflow.types.TFloat32;
  */
 final class Trainer {
   private static final Set<String> COMPILE_ARGS =
-      Set.of("optimizer", "loss", "metrics", "steps_per_execution");
+      Set.of("optimizer", "loss", "loss_weights", "metrics", "steps_per_execution");
   private static final Set<String> FIT_ARGS =
       Set.of("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data",
           "callbacks", "initial_epoch");
@@ -53,10 +52,10 @@ final class Trainer {
   private final Model model;
   private GraphSteps steps;
   private Optimizer optimizer;
-  private Loss loss;
-  private List<Metric> metrics = List.of();
+  private CompileLoss compileLoss;
+  private CompileMetrics compileMetrics;
+  private Map<String, Object> compileSpecs = Map.of();
   private Mean lossTracker = new Mean("loss");
-  private List<Metric> resolvedMetrics;
   private int stepsPerExecution = 1;
   private boolean compiled;
   private boolean stopTraining;
@@ -70,18 +69,13 @@ final class Trainer {
     Object opt = kw.getOrDefault("optimizer", "rmsprop");
     optimizer = opt instanceof Optimizer given ? given : Optimizers.get((String) opt);
     // As Keras, the loss may be left out when an overridden trainStep computes its own.
-    Object lossSpec = kw.get("loss");
-    loss = lossSpec == null || lossSpec instanceof Loss
-        ? (Loss) lossSpec : Losses.get((String) lossSpec);
+    List<String> outputs = model.dataOutputNames();
+    compileLoss = CompileLoss.of(kw.get("loss"), kw.get("loss_weights"), outputs, model.name());
+    compileMetrics = CompileMetrics.of(kw.get("metrics"), outputs, model.name());
+    compileSpecs = kw;
     compiled = true;
-    List<Metric> resolved = new ArrayList<>();
-    for (Object m : (List<?>) kw.getOrDefault("metrics", List.of())) {
-      resolved.add(m instanceof Metric given ? given : Metrics.get((String) m));
-    }
-    metrics = List.copyOf(resolved);
     stepsPerExecution = (Integer) kw.getOrDefault("steps_per_execution", 1);
     lossTracker = new Mean("loss");
-    resolvedMetrics = null;
     if (steps != null) {
       steps.clearSteps();
     }
@@ -91,12 +85,32 @@ final class Trainer {
     return optimizer;
   }
 
+  /** The one loss compiled for every output, or null (see {@link CompileLoss#single}). */
   Loss loss() {
-    return loss;
+    return compileLoss == null ? null : compileLoss.single();
   }
 
+  /** The compiled metrics as given, output by output. */
   List<Metric> metrics() {
-    return metrics;
+    return compileMetrics == null ? List.of() : compileMetrics.given();
+  }
+
+  /**
+   * {@code compile}'s {@code loss}, {@code loss_weights} or {@code metrics} as given (a list or
+   * a map per output for a model of several), or null if not given.
+   */
+  Object compileSpec(String key) {
+    return compileSpecs.get(key);
+  }
+
+  /** The compiled losses, or null before compile. */
+  CompileLoss compileLoss() {
+    return compileLoss;
+  }
+
+  /** The compiled metrics, or null before compile. */
+  CompileMetrics compileMetrics() {
+    return compileMetrics;
   }
 
   boolean stopTraining() {
@@ -110,47 +124,41 @@ final class Trainer {
   History fit(Object xData, Object yData, FitArg... args) {
     Map<String, Object> kw = Kwarg.parse("fit", FIT_ARGS, args);
     checkCompiled("fit");
-    HostArray x = HostArray.of(xData, "x");
-    HostArray y = HostArray.of(yData, "y");
-    checkSameLength(x, y);
+    ArrayData data = ArrayData.of(model, xData, yData, "");
     double split = (Double) kw.getOrDefault("validation_split", 0.0);
-    HostArray xVal = null;
-    HostArray yVal = null;
+    ArrayData validation = null;
     if (kw.containsKey("validation_data")) {
       Object[] val = (Object[]) kw.get("validation_data");
-      xVal = HostArray.of(val[0], "validation x");
-      yVal = HostArray.of(val[1], "validation y");
-      checkSameLength(xVal, yVal);
+      validation = ArrayData.of(model, val[0], val[1], "validation ");
     } else if (split > 0) {
       // As Keras: the last fraction of the data, taken before shuffling.
-      int trainCount = (int) Math.floor(x.samples() * (1 - split));
-      if (trainCount == 0 || trainCount == x.samples()) {
+      int samples = data.samples();
+      int trainCount = (int) Math.floor(samples * (1 - split));
+      if (trainCount == 0 || trainCount == samples) {
         // As Keras: a split that leaves one side empty is refused, not trained on.
-        throw new IllegalArgumentException("Training data contains " + x.samples()
+        throw new IllegalArgumentException("Training data contains " + samples
             + " samples, which is not sufficient to split it into a validation and training set"
             + " as specified by validationSplit(" + split + "). Either provide more data, or a"
             + " different value for validationSplit");
       }
-      xVal = x.slice(trainCount, x.samples());
-      yVal = y.slice(trainCount, y.samples());
-      x = x.slice(0, trainCount);
-      y = y.slice(0, trainCount);
+      validation = data.slice(trainCount, samples);
+      data = data.slice(0, trainCount);
     }
     int epochs = (Integer) kw.getOrDefault("epochs", 1);
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
     int initialEpoch = (Integer) kw.getOrDefault("initial_epoch", 0);
-    int batches = ceilDiv(x.samples(), batchSize);
-    GraphSteps.Step train = steps(x.shape()).trainStep(checkedLabels(x, y), stepsPerExecution);
+    int batches = ceilDiv(data.samples(), batchSize);
+    GraphSteps.Step train = steps(data).trainStep(checkedLabels(data), stepsPerExecution);
     CallbackList callbacks = callbacks(kw, epochs, batches);
     History history = new History();
     callbacks.add(history);
     callbacks.setModel(model);
     stopTraining = false;
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
-    int[] order = identity(x.samples());
+    int[] order = identity(data.samples());
     callbacks.onTrainBegin();
-    try (BatchFeeder feeder = new BatchFeeder(x, y)) {
+    try (BatchFeeder feeder = new BatchFeeder(data.all())) {
       for (int epoch = initialEpoch; epoch < epochs && !stopTraining; epoch++) {
         callbacks.onEpochBegin(epoch);
         resetMetrics();
@@ -160,12 +168,16 @@ final class Trainer {
         Map<String, Double> logs = runBatches(train, feeder, order, batchSize, () -> stopTraining,
             callbacks::onTrainBatchBegin, callbacks::onTrainBatchEnd);
         Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
-        if (xVal != null) {
-          runTest(xVal, yVal, batchSize, CallbackList.silent()).forEach(
+        if (validation != null) {
+          runTest(validation, batchSize, CallbackList.silent()).forEach(
               (name, value) -> epochLogs.put("val_" + name, value));
         }
         callbacks.onEpochEnd(epoch, epochLogs);
       }
+    }
+    if (epochs > 0) {
+      // Keras's fit: with useEma, the weights become their moving averages.
+      optimizer.finalizeVariableValues(model.trainableVariables());
     }
     callbacks.onTrainEnd();
     return history;
@@ -174,22 +186,19 @@ final class Trainer {
   Map<String, Double> evaluate(Object xData, Object yData, EvaluateArg... args) {
     Map<String, Object> kw = Kwarg.parse("evaluate", EVALUATE_ARGS, args);
     checkCompiled("evaluate");
-    HostArray x = HostArray.of(xData, "x");
-    HostArray y = HostArray.of(yData, "y");
-    checkSameLength(x, y);
+    ArrayData data = ArrayData.of(model, xData, yData, "");
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
-    CallbackList callbacks = callbacks(kw, 0, ceilDiv(x.samples(), batchSize));
+    CallbackList callbacks = callbacks(kw, 0, ceilDiv(data.samples(), batchSize));
     callbacks.setModel(model);
-    return runTest(x, y, batchSize, callbacks);
+    return runTest(data, batchSize, callbacks);
   }
 
-  private Map<String, Double> runTest(
-      HostArray x, HostArray y, int batchSize, CallbackList callbacks) {
-    GraphSteps.Step test = steps(x.shape()).testStep(checkedLabels(x, y), stepsPerExecution);
+  private Map<String, Double> runTest(ArrayData data, int batchSize, CallbackList callbacks) {
+    GraphSteps.Step test = steps(data).testStep(checkedLabels(data), stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
     Map<String, Double> logs;
-    try (BatchFeeder feeder = new BatchFeeder(x, y)) {
+    try (BatchFeeder feeder = new BatchFeeder(data.all())) {
       logs = runBatches(test, feeder, null, batchSize, () -> false,
           callbacks::onTestBatchBegin, callbacks::onTestBatchEnd);
     }
@@ -224,21 +233,22 @@ final class Trainer {
         feeder.prefetch(order, nextFrom,
             Math.min(samples, nextFrom + stepsAt.applyAsInt(next) * batchSize));
       }
-      logs = logs(step.names(), step.run(count, batch[0], batch[1]));
+      logs = logs(step.names(), step.run(count, batch));
       first = next;
       batchEnd.accept(first - 1, logs);
     }
     return logs;
   }
 
-  FloatNdArray predict(Object xData, PredictArg... args) {
+  /** The predictions for {@code xData}, one array per output. */
+  List<FloatNdArray> predict(Object xData, PredictArg... args) {
     Map<String, Object> kw = Kwarg.parse("predict", PREDICT_ARGS, args);
-    HostArray x = HostArray.of(xData, "x");
+    ArrayData data = ArrayData.of(model, xData, null, "");
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     CallbackList callbacks = callbacks(kw, 0, 0);
     callbacks.setModel(model);
     callbacks.onPredictBegin();
-    FloatNdArray predictions = steps(x.shape()).predict(x, batchSize);
+    List<FloatNdArray> predictions = steps(data).predict(data.x(), batchSize);
     callbacks.onPredictEnd();
     return predictions;
   }
@@ -248,38 +258,49 @@ final class Trainer {
     if (model.graph() != null) {
       return; // a functional model's layers are built with its graph, whatever its inputs
     }
-    Shape shape = model.inputShape();
-    if (shape != null) {
-      steps(shape).predictFunction();
+    List<Shape> shapes = model.inputShapes();
+    if (shapes != null) {
+      steps(shapes).predictFunction();
     }
   }
 
   Shape outputShape(Shape inputShape) {
-    return steps(inputShape).outputShape();
+    return steps(List.of(inputShape)).outputShapes().get(0);
   }
 
-  private synchronized GraphSteps steps(Shape dataShape) {
-    Shape sample = dataShape.numDimensions() == 1 ? Shape.of(-1, 1) : Shapes.withBatch(dataShape, -1);
-    Shape expected = model.inputShape();
-    if (expected != null && !Shapes.samplesCompatible(expected, sample)) {
-      throw new IllegalArgumentException(
-          "Model '" + model.name() + "' expects inputs of shape " + Shapes.toKeras(expected)
-              + " but x has samples of shape " + Shapes.toKeras(Shapes.sample(dataShape))
-              + " (" + Shapes.toKeras(dataShape) + " in all)");
+  private GraphSteps steps(ArrayData data) {
+    return steps(data.x().stream().map(HostArray::shape).toList());
+  }
+
+  /** The model's steps, for inputs of {@code dataShapes} (checked against the model's). */
+  private synchronized GraphSteps steps(List<Shape> dataShapes) {
+    List<Shape> samples = new ArrayList<>();
+    List<Shape> expected = model.inputShapes();
+    List<String> names = model.dataInputNames();
+    for (int i = 0; i < dataShapes.size(); i++) {
+      Shape shape = dataShapes.get(i);
+      Shape sample = shape.numDimensions() == 1 ? Shape.of(-1, 1) : Shapes.withBatch(shape, -1);
+      if (expected != null && !Shapes.samplesCompatible(expected.get(i), sample)) {
+        boolean one = names.size() == 1;
+        throw new IllegalArgumentException("Model '" + model.name() + "' expects "
+            + (one ? "inputs" : "input '" + names.get(i) + "'") + " of shape "
+            + Shapes.toKeras(expected.get(i)) + " but " + (one ? "x" : "x['" + names.get(i) + "']")
+            + " has samples of shape " + Shapes.toKeras(Shapes.sample(shape))
+            + " (" + Shapes.toKeras(shape) + " in all)");
+      }
+      samples.add(sample);
     }
     if (steps == null) {
-      steps = new GraphSteps(model, expected != null ? expected : sample,
+      steps = new GraphSteps(model, expected != null ? expected : samples,
           Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads());
     }
     return steps;
   }
 
-  /** The labels' batch shape, checked against the loss. */
-  private Shape checkedLabels(HostArray x, HostArray y) {
-    Shape labels = y.batchShape();
-    if (loss != null) {
-      loss.checkLabels(labels, steps(x.shape()).outputShape());
-    }
+  /** The labels' batch shapes, checked against the losses. */
+  private List<Shape> checkedLabels(ArrayData data) {
+    List<Shape> labels = data.y().stream().map(HostArray::batchShape).toList();
+    compileLoss.checkLabels(labels, steps(data).outputShapes(), model.dataOutputNames());
     return labels;
   }
 
@@ -287,21 +308,33 @@ final class Trainer {
    * Resolves the compiled metrics against the label and output shapes ("accuracy" depends on
    * them), once per compile: the first step built decides, as Keras's {@code CompileMetrics}.
    */
-  synchronized void resolveMetrics(Shape labels, Shape outputs) {
-    if (resolvedMetrics == null) {
-      List<Metric> resolved = new ArrayList<>();
-      for (Metric m : metrics) {
-        resolved.add(Metrics.resolve(m, labels, outputs));
-      }
-      resolvedMetrics = List.copyOf(resolved);
-    }
+  void resolveMetrics(List<Shape> labels, List<Shape> outputs) {
+    compileMetrics.resolve(labels, outputs);
   }
 
-  /** Keras's {@code model.metrics}: the loss tracker, then the compiled metrics (once resolved). */
+  /**
+   * Keras's {@code model.metrics}: the loss tracker, the compiled metrics (once resolved), then
+   * the per-output loss trackers.
+   */
   List<Metric> allMetrics() {
     List<Metric> all = new ArrayList<>(List.of(lossTracker));
-    all.addAll(resolvedMetrics != null ? resolvedMetrics : metrics);
+    if (compiled) {
+      all.addAll(compileMetrics.metrics());
+      all.addAll(compileLoss.trackers());
+    }
     return all;
+  }
+
+  /**
+   * The logs of a step, in Keras's {@code evaluate} order: {@code loss}, each output's {@code
+   * <output>_loss}, then the compiled metrics by log name.
+   */
+  Map<String, KerasTensor> logs() {
+    Map<String, KerasTensor> logs = new LinkedHashMap<>();
+    logs.put(lossTracker.name(), lossTracker.result());
+    compileLoss.trackers().forEach(tracker -> logs.put(tracker.name(), tracker.result()));
+    compileMetrics.byLogName().forEach((name, metric) -> logs.put(name, metric.result()));
+    return logs;
   }
 
   /** The loss tracker, a mean weighted by batch size. */
@@ -309,22 +342,11 @@ final class Trainer {
     return lossTracker;
   }
 
-  /** The compiled metrics, resolved against the label and output shapes. */
-  List<Metric> resolvedMetrics() {
-    if (resolvedMetrics == null) {
-      throw new IllegalStateException(
-          "The compiled metrics are resolved when fit or evaluate builds its first step: call"
-              + " computeMetrics from a trainStep or testStep");
-    }
-    return resolvedMetrics;
-  }
-
   /** Starts a new accumulation of every metric (each epoch, each evaluate). */
   void resetMetrics() {
     lossTracker.resetState();
-    if (resolvedMetrics != null) {
-      resolvedMetrics.forEach(Metric::resetState);
-    }
+    compileLoss.trackers().forEach(Metric::resetState);
+    compileMetrics.resetState();
   }
 
   private void checkCompiled(String what) {
@@ -332,17 +354,6 @@ final class Trainer {
       throw new IllegalStateException(
           "You must call compile() before " + what + "(), e.g. model.compile(optimizer(\"adam\"),"
               + " loss(\"sparse_categorical_crossentropy\"), metrics(\"accuracy\"))");
-    }
-  }
-
-  private static void checkSameLength(HostArray x, HostArray y) {
-    if (x.samples() != y.samples()) {
-      throw new IllegalArgumentException(
-          "x has " + x.samples() + " samples but y has " + y.samples()
-              + "; they must have one label per sample");
-    }
-    if (x.samples() == 0) {
-      throw new IllegalArgumentException("x is empty: there is nothing to train or evaluate on");
     }
   }
 

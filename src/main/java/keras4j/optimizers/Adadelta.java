@@ -3,9 +3,12 @@ package keras4j.optimizers;
 import java.util.List;
 import java.util.Map;
 import keras4j.core.KerasTensor;
+import keras4j.core.Kwarg;
+import keras4j.core.OptimizerArg;
 import keras4j.core.TensorLike;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
 /**
  * Adadelta, Keras 3's defaults: learning rate 0.001, rho 0.95, epsilon 1e-7. Keras's rule, with
@@ -13,23 +16,31 @@ import keras4j.ops.Ops;
  * rms(G); D = rho * D + (1 - rho) * delta^2; w += lr * delta}.
  */
 public class Adadelta extends Optimizer {
-  private final float rho;
-  private final float epsilon;
+  private final double rho;
+  private final double epsilon;
   private List<Variable> accumulatedGrads;
   private List<Variable> accumulatedDeltas;
 
-  /** Adadelta with Keras's defaults. */
-  public Adadelta() {
-    this(0.001);
+  /**
+   * Adadelta with Keras's keyword arguments: {@code learningRate}, {@code rho}, {@code epsilon}
+   * and the options of every optimizer.
+   *
+   * @param args the keyword arguments; none for Keras's defaults
+   */
+  public Adadelta(OptimizerArg... args) {
+    super("adadelta", 0.001, args, "rho", "epsilon");
+    this.rho = doubleArg("rho", 0.95);
+    this.epsilon = doubleArg("epsilon", 1e-7);
   }
 
   /**
    * Adadelta with the given learning rate (the original paper's rule is learning rate 1).
    *
-   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param learningRate the learning rate
+   * @param args more keyword arguments
    */
-  public Adadelta(double learningRate) {
-    this(learningRate, 0.95, 1e-7);
+  public Adadelta(double learningRate, OptimizerArg... args) {
+    this(withArgs(args, new Kwarg("learning_rate", learningRate)));
   }
 
   /**
@@ -42,9 +53,19 @@ public class Adadelta extends Optimizer {
    *     epsilon}, default 1e-7)
    */
   public Adadelta(double learningRate, double rho, double epsilon) {
-    super("adadelta", learningRate);
-    this.rho = (float) rho;
-    this.epsilon = (float) epsilon;
+    this(new Kwarg("learning_rate", learningRate), new Kwarg("rho", rho),
+        new Kwarg("epsilon", epsilon));
+  }
+
+  /**
+   * Keras's {@code from_config}, with Keras's defaults for what the config leaves out.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new optimizer configured as saved, with no state yet
+   */
+  public static Adadelta fromConfig(ConfigReader config) {
+    return new Adadelta(configArgs(config));
   }
 
   /** Creates an accumulated gradient and an accumulated delta for each variable in turn. */

@@ -2,8 +2,11 @@ package keras4j.optimizers;
 
 import java.util.List;
 import keras4j.core.KerasTensor;
+import keras4j.core.Kwarg;
+import keras4j.core.OptimizerArg;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
 /**
  * Nadam, Adam with Nesterov momentum; Keras 3's defaults: learning rate 0.001, beta1 0.9, beta2
@@ -17,22 +20,26 @@ import keras4j.ops.Ops;
  */
 public class Nadam extends AdaptiveMoments {
   private static final float DECAY = 0.96f;
-  private List<Variable> momentums;
-  private List<Variable> velocities;
   private Variable uProduct;
 
-  /** Nadam with Keras's defaults. */
-  public Nadam() {
-    this(0.001);
+  /**
+   * Nadam with Keras's keyword arguments: {@code learningRate}, {@code beta1}, {@code beta2},
+   * {@code epsilon} and the options of every optimizer.
+   *
+   * @param args the keyword arguments; none for Keras's defaults
+   */
+  public Nadam(OptimizerArg... args) {
+    super("nadam", "velocity", args);
   }
 
   /**
    * Nadam with the given learning rate.
    *
-   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param learningRate the learning rate
+   * @param args more keyword arguments
    */
-  public Nadam(double learningRate) {
-    this(learningRate, DEFAULT_BETA_1, DEFAULT_BETA_2, DEFAULT_EPSILON);
+  public Nadam(double learningRate, OptimizerArg... args) {
+    this(withArgs(args, new Kwarg("learning_rate", learningRate)));
   }
 
   /**
@@ -47,19 +54,24 @@ public class Nadam extends AdaptiveMoments {
    *     epsilon}, default 1e-7)
    */
   public Nadam(double learningRate, double beta1, double beta2, double epsilon) {
-    super("nadam", learningRate, beta1, beta2, epsilon);
+    this(settings(learningRate, beta1, beta2, epsilon));
   }
 
   /**
-   * Creates a momentum and a velocity for each variable in turn, then {@code u_product}, as
-   * Keras does.
+   * Keras's {@code from_config}, with Keras's defaults for what the config leaves out.
+   *
+   * @param config the saved config (the {@code config} entry of Keras's serialized form, from
+   *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
+   * @return a new optimizer configured as saved, with no state yet
    */
+  public static Nadam fromConfig(ConfigReader config) {
+    return new Nadam(configArgs(config));
+  }
+
+  /** Creates the moments, then {@code u_product}, as Keras does. */
   @Override
   public void build(List<Variable> variables) {
     super.build(variables);
-    List<List<Variable>> slots = addOptimizerVariables(variables, "momentum", "velocity");
-    momentums = slots.get(0);
-    velocities = slots.get(1);
     uProduct = addVariable("u_product", org.tensorflow.ndarray.Shape.scalar(), 1f);
   }
 
@@ -81,8 +93,8 @@ public class Nadam extends AdaptiveMoments {
     // Read after updateSteps' assign: this step's u_product.
     KerasTensor productT = uProduct.value();
     KerasTensor productNext = Ops.multiply(productT, uNext);
-    KerasTensor m = updateMoment(momentums.get(i), gradient, beta1);
-    KerasTensor v = updateMoment(velocities.get(i), Ops.square(gradient), beta2);
+    KerasTensor m = updateMoment(momentums.get(i), gradient, 1 - (float) beta1);
+    KerasTensor v = updateMoment(seconds.get(i), Ops.square(gradient), 1 - (float) beta2);
     KerasTensor mHat = Ops.add(
         Ops.divide(Ops.multiply(uNext, m), Ops.subtract(one, productNext)),
         Ops.divide(Ops.multiply(Ops.subtract(one, uT), gradient), Ops.subtract(one, productT)));

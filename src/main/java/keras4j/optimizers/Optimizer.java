@@ -3,17 +3,26 @@ package keras4j.optimizers;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.Trace;
 import keras4j.backend.VariableStorage;
 import keras4j.core.KerasTensor;
+import keras4j.core.Kwarg;
+import keras4j.core.OptimizerArg;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
+import keras4j.optimizers.schedules.LearningRateSchedule;
+import keras4j.optimizers.schedules.Schedules;
 import keras4j.saving.ConfigReader;
 import keras4j.saving.KerasSaveable;
 import keras4j.saving.WeightStore;
@@ -27,7 +36,7 @@ import org.tensorflow.ndarray.Shape;
  * <p>A subclass declares its state in {@link #build} with {@link #addVariableFromReference} (one
  * slot per trained variable, e.g. Adam's "momentum" and "velocity") or {@link #addVariable}, and
  * writes Keras's {@link #updateStep} for one variable with {@link keras4j.ops.Ops} and {@link
- * Variable#assign(KerasTensor) Variable.assign/assignAdd/assignSub}; {@link #iterationsVariable()}
+ * Variable#assign(KerasTensor) Variable.assign/assignAdd/assignSub}; {@link #iterationsValue()}
  * is Keras's {@code self.iterations}. For example SGD with momentum:
  *
  * <pre>{@code
@@ -47,39 +56,193 @@ import org.tensorflow.ndarray.Shape;
  * }
  * }</pre>
  *
+ * <p>Every optimizer takes Keras's common options, applied here and not by the subclasses, in
+ * Keras's order: gradient accumulation ({@code gradientAccumulationSteps}), clipping ({@code
+ * clipnorm}, {@code globalClipnorm} or {@code clipvalue}), decoupled weight decay ({@code
+ * weightDecay}: {@code w -= w * weightDecay * lr} before the update), the update, then the
+ * moving average of the weights ({@code useEma}, {@code emaMomentum}, {@code
+ * emaOverwriteFrequency}). Keras's {@code loss_scale_factor} is not supported.
+ *
  * <p>The learning rate is a variable ({@link #setLearningRate} works between epochs without
- * rebuilding anything), every update waits for every gradient, and the iteration count advances
- * after all updates. {@link #variables()} is the saved state, in Keras's order.
+ * rebuilding anything) or a {@link LearningRateSchedule} of the iteration count, evaluated in the
+ * training graph at every step. Every update waits for every gradient, and the iteration count
+ * advances after all updates. {@link #variables()} is the saved state, in Keras's order.
  */
 public abstract class Optimizer implements KerasSaveable {
   private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
+  /** The keyword arguments of Keras's {@code BaseOptimizer.__init__}, which every optimizer takes. */
+  static final List<String> COMMON_ARGS = List.of("name", "learning_rate", "weight_decay",
+      "clipnorm", "global_clipnorm", "clipvalue", "use_ema", "ema_momentum",
+      "ema_overwrite_frequency", "loss_scale_factor", "gradient_accumulation_steps");
+
+  private static final Set<String> LEGACY_KEYS =
+      Set.of("decay", "jit_compile", "is_legacy_optimizer");
+
+  private final Map<String, Object> args;
   private final String name;
   private final Variable iterations;
+  // Exactly one of the two: the learning rate is a variable or a schedule, as in Keras.
   private final Variable learningRate;
+  private final LearningRateSchedule schedule;
+  private final Double weightDecay;
+  private final Double clipnorm;
+  private final Double globalClipnorm;
+  private final Double clipvalue;
+  private final boolean useEma;
+  private final double emaMomentum;
+  private final Integer emaOverwriteFrequency;
+  private final Integer gradientAccumulationSteps;
   // Keras's self._variables: iterations, learning_rate, then what build adds, in order.
   private final List<Variable> variables = new ArrayList<>();
-  // Keras's _trainable_variables_indices; null until built.
+  // Keras's _trainable_variables_indices and _trainable_variables; null until built.
   private Map<Variable, Integer> indices;
+  private List<Variable> trained;
+  private List<Variable> averages;
+  private List<Variable> accumulators;
+  // Where the subclass's variables start in `variables` (after the base's averages/accumulators).
+  private int subclassVariablesFrom;
+  private final Set<Variable> excludedFromDecay =
+      Collections.newSetFromMap(new IdentityHashMap<>());
+  private Pattern excludedNames;
 
   /**
-   * An optimizer with a Keras name and starting learning rate.
+   * An optimizer with a Keras name and starting learning rate, and no other option.
    *
-   * @param name the Keras name, e.g. {@code "adam"}, used as the prefix of the optimizer's variable
-   *     names
-   * @param learningRate the starting learning rate, positive
+   * @param name the optimizer's name, e.g. {@code adam}
+   * @param learningRate the starting learning rate, above 0
    */
   protected Optimizer(String name, double learningRate) {
-    checkLearningRate(learningRate);
-    this.name = name;
-    this.iterations = track(new Variable(name + "/iteration", NdArrays.scalarOf(0f), false));
-    this.learningRate = track(
-        new Variable(name + "/learning_rate", NdArrays.scalarOf((float) learningRate), false));
+    this(name, learningRate, new OptimizerArg[] {new Kwarg("learning_rate", learningRate)});
+  }
+
+  /**
+   * An optimizer called {@code name} (unless {@code args} name it) with the keyword arguments
+   * {@code args}: the common ones of every optimizer ({@code learningRate}, {@code clipnorm},
+   * {@code weightDecay}, ...) and the subclass's own {@code accepted} ones, read with {@link
+   * #doubleArg} and {@link #booleanArg}.
+   *
+   * @param name the default name, Keras's snake_case class name (e.g. {@code adam})
+   * @param defaultLearningRate the learning rate when {@code args} give none
+   * @param args the keyword arguments
+   * @param accepted the Keras names of the subclass's own arguments (e.g. {@code beta_1})
+   * @throws IllegalArgumentException for an argument this optimizer does not take, a bad value,
+   *     or more than one clipping option, with Keras's rules
+   */
+  protected Optimizer(
+      String name, double defaultLearningRate, OptimizerArg[] args, String... accepted) {
+    Set<String> names = new LinkedHashSet<>(COMMON_ARGS);
+    names.addAll(List.of(accepted));
+    this.args = Kwarg.parse(getClass().getSimpleName(), names, args);
+    this.name = (String) this.args.getOrDefault("name", name);
+    Object rate = this.args.getOrDefault("learning_rate", defaultLearningRate);
+    if (this.args.containsKey("loss_scale_factor")) {
+      throw new IllegalArgumentException("keras4j does not support loss_scale_factor (loss"
+          + " scaling for mixed precision; keras4j trains in float32): leave it out");
+    }
+    weightDecay = number("weight_decay");
+    clipnorm = number("clipnorm");
+    globalClipnorm = number("global_clipnorm");
+    clipvalue = number("clipvalue");
+    useEma = booleanArg("use_ema", false);
+    emaMomentum = doubleArg("ema_momentum", 0.99);
+    Double frequency = number("ema_overwrite_frequency");
+    emaOverwriteFrequency = frequency == null ? null : wholeNumber("ema_overwrite_frequency");
+    Double steps = number("gradient_accumulation_steps");
+    gradientAccumulationSteps = steps == null ? null : wholeNumber("gradient_accumulation_steps");
+    checkOptions();
+    this.iterations = track(new Variable(this.name + "/iteration", NdArrays.scalarOf(0f), false));
+    if (rate instanceof LearningRateSchedule s) {
+      this.schedule = s;
+      this.learningRate = null;
+    } else if (rate instanceof Number n) {
+      checkLearningRate(n.doubleValue());
+      this.schedule = null;
+      this.learningRate = track(new Variable(
+          this.name + "/learning_rate", NdArrays.scalarOf(n.floatValue()), false));
+    } else {
+      throw new IllegalArgumentException("Argument learning_rate should be a number or a"
+          + " LearningRateSchedule, got " + rate);
+    }
+  }
+
+  private void checkOptions() {
+    if (gradientAccumulationSteps != null && gradientAccumulationSteps < 2) {
+      throw new IllegalArgumentException("gradientAccumulationSteps must be an integer >= 2, got "
+          + gradientAccumulationSteps);
+    }
+    if (useEma && !(emaMomentum >= 0 && emaMomentum <= 1)) {
+      throw new IllegalArgumentException(
+          "emaMomentum must be in the range [0, 1], got " + emaMomentum);
+    }
+    if (useEma && emaOverwriteFrequency != null && emaOverwriteFrequency < 1) {
+      throw new IllegalArgumentException("emaOverwriteFrequency must be an integer >= 1 or left"
+          + " out, got " + emaOverwriteFrequency);
+    }
+    int clips = (clipnorm != null ? 1 : 0) + (clipvalue != null ? 1 : 0)
+        + (globalClipnorm != null ? 1 : 0);
+    if (clips > 1) {
+      throw new IllegalArgumentException("Only one of clipnorm, clipvalue and globalClipnorm can"
+          + " be set. Received: clipnorm=" + clipnorm + ", clipvalue=" + clipvalue
+          + ", globalClipnorm=" + globalClipnorm);
+    }
   }
 
   private static void checkLearningRate(double value) {
     if (!(value > 0)) {
       throw new IllegalArgumentException("learning rate must be > 0, got " + value);
     }
+  }
+
+  /** The number argument {@code key}, or null when not given. */
+  private Double number(String key) {
+    Object value = args.get(key);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Number n)) {
+      throw new IllegalArgumentException(
+          "Argument " + key + " of " + getClass().getSimpleName() + " should be a number, got "
+              + value);
+    }
+    return n.doubleValue();
+  }
+
+  private int wholeNumber(String key) {
+    double value = number(key);
+    if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "Argument " + key + " should be an integer, got " + args.get(key));
+    }
+    return (int) value;
+  }
+
+  /**
+   * The number argument {@code key} of the subclass, or {@code fallback} when not given.
+   *
+   * @param key the argument's Keras name, e.g. {@code beta_1}
+   * @param fallback Keras's default
+   * @return the value
+   */
+  protected double doubleArg(String key, double fallback) {
+    Double value = number(key);
+    return value == null ? fallback : value;
+  }
+
+  /**
+   * The boolean argument {@code key} of the subclass, or {@code fallback} when not given.
+   *
+   * @param key the argument's Keras name, e.g. {@code amsgrad}
+   * @param fallback Keras's default
+   * @return the value
+   */
+  protected boolean booleanArg(String key, boolean fallback) {
+    Object value = args.getOrDefault(key, fallback);
+    if (!(value instanceof Boolean b)) {
+      throw new IllegalArgumentException(
+          "Argument " + key + " of " + getClass().getSimpleName() + " should be true or false,"
+              + " got " + value);
+    }
+    return b;
   }
 
   private Variable track(Variable variable) {
@@ -94,49 +257,89 @@ public abstract class Optimizer implements KerasSaveable {
   }
 
   /**
-   * The current learning rate.
+   * The current learning rate: the variable's value, or the schedule's value at the current
+   * iteration count.
    *
-   * @return the current learning rate
+   * @return the learning rate the next step uses
    */
   public double getLearningRate() {
-    return learningRate.numpy().getFloat();
+    return schedule != null ? schedule.call(rawIterations()) : learningRate.numpy().getFloat();
   }
 
   /**
    * Changes the learning rate; takes effect at the next step, without rebuilding the graph.
    *
-   * @param value the new learning rate, positive
+   * @param value the new learning rate, above 0
+   * @throws IllegalStateException if the learning rate is a schedule, as in Keras
    */
   public void setLearningRate(double value) {
+    if (schedule != null) {
+      throw new IllegalStateException("This optimizer was created with a LearningRateSchedule"
+          + " object as its learning_rate constructor argument, hence its learning rate is not"
+          + " settable. If you need the learning rate to be settable, you should instantiate"
+          + " the optimizer with a float learning_rate argument.");
+    }
     checkLearningRate(value);
     learningRate.assign(NdArrays.scalarOf((float) value));
   }
 
   /**
-   * How many updates were applied.
+   * The learning-rate schedule.
    *
-   * @return how many updates were applied
+   * @return the schedule, or null when the learning rate is a number
+   */
+  public LearningRateSchedule learningRateSchedule() {
+    return schedule;
+  }
+
+  /**
+   * How many updates were applied: Keras's {@code optimizer.iterations}, which with gradient
+   * accumulation counts the accumulated updates (training steps divided by the accumulation
+   * steps).
+   *
+   * @return the number of updates
    */
   public long iterations() {
+    long steps = rawIterations();
+    return gradientAccumulationSteps == null ? steps : steps / gradientAccumulationSteps;
+  }
+
+  private long rawIterations() {
     return (long) iterations.numpy().getFloat();
   }
 
   /**
-   * Keras's {@code self.iterations}: the number of updates applied before this one, for {@link
-   * #updateStep} to read ({@code iterationsVariable().value()}, plus one for the 1-based step).
+   * Keras's {@code self._iterations}: the number of training steps run before this one, which
+   * schedules read. Prefer {@link #iterationsValue()} in an update rule.
    *
-   * @return the iteration counter variable
+   * @return the iteration-count variable (float32)
    */
   protected Variable iterationsVariable() {
     return iterations;
   }
 
   /**
-   * Keras's {@code optimizer.variables}: the iteration count, the learning rate, then every
-   * variable {@link #build} added, in the order it added them. This is the order of the optimizer
-   * section of a Keras weights file.
+   * Keras's {@code self.iterations} inside a trace: the number of updates applied before this
+   * one (plus one for the 1-based step of a bias correction); with gradient accumulation, the
+   * training steps before this one divided by the accumulation steps.
    *
-   * @return every variable of the optimizer, in the order they are saved
+   * @return the count, a float32 scalar of the trace
+   */
+  protected KerasTensor iterationsValue() {
+    KerasTensor steps = iterations.value();
+    if (gradientAccumulationSteps == null) {
+      return steps;
+    }
+    KerasTensor every = scalar(gradientAccumulationSteps);
+    return Ops.divide(Ops.subtract(steps, Ops.mod(steps, every)), every);
+  }
+
+  /**
+   * Keras's {@code optimizer.variables}: the iteration count, the learning rate (unless it is a
+   * schedule), then every variable {@link #build} added, in the order it added them. This is the
+   * order of the optimizer section of a Keras weights file.
+   *
+   * @return a copy of the list
    */
   public List<Variable> variables() {
     return List.copyOf(variables);
@@ -152,10 +355,11 @@ public abstract class Optimizer implements KerasSaveable {
   }
 
   /**
-   * Keras's {@code build(variables)}: remembers the variables this optimizer trains and, in a
-   * subclass that overrides it (calling {@code super.build} first), creates their slots. {@link
-   * #applyGradients} calls it on first use; code restoring a saved state calls it before assigning
-   * {@link #variables()}.
+   * Keras's {@code build(variables)}: remembers the variables this optimizer trains and creates
+   * the common options' slots (the moving averages of {@code useEma}, then the gradient
+   * accumulators), then, in a subclass that overrides it (calling {@code super.build} first),
+   * the subclass's. {@link #applyGradients} calls it on first use; code restoring a saved state
+   * calls it before assigning {@link #variables()}.
    *
    * @param trainedVariables the variables this optimizer trains, in the model's order
    * @throws IllegalStateException if already built: an optimizer trains one set of variables
@@ -166,10 +370,21 @@ public abstract class Optimizer implements KerasSaveable {
           + indices.size() + " variables; create a new optimizer for other variables");
     }
     Map<Variable, Integer> byVariable = new IdentityHashMap<>();
+    List<Variable> distinct = new ArrayList<>();
     for (Variable v : trainedVariables) {
-      byVariable.putIfAbsent(v, byVariable.size());
+      if (byVariable.putIfAbsent(v, byVariable.size()) == null) {
+        distinct.add(v);
+      }
     }
     indices = byVariable;
+    trained = List.copyOf(distinct);
+    if (useEma) {
+      averages = addOptimizerVariables(trained, "average").get(0);
+    }
+    if (gradientAccumulationSteps != null) {
+      accumulators = addOptimizerVariables(trained, "gradient_accumulator").get(0);
+    }
+    subclassVariablesFrom = variables.size();
   }
 
   /**
@@ -258,6 +473,33 @@ public abstract class Optimizer implements KerasSaveable {
   }
 
   /**
+   * Keras's {@code exclude_from_weight_decay}: the weight decay skips {@code variables} and
+   * every variable whose Keras name (the part after the last {@code /}, e.g. {@code bias})
+   * contains a match of one of the regular expressions {@code names}.
+   *
+   * @param variables the variables to leave undecayed (may be empty)
+   * @param names the name patterns to leave undecayed (may be empty)
+   * @throws IllegalStateException once the optimizer is built
+   */
+  public void excludeFromWeightDecay(Collection<Variable> variables, Collection<String> names) {
+    if (built()) {
+      throw new IllegalStateException("excludeFromWeightDecay() can only be configured before"
+          + " the optimizer is built");
+    }
+    excludedFromDecay.clear();
+    excludedFromDecay.addAll(variables);
+    excludedNames = names.isEmpty() ? null : Pattern.compile(String.join("|", names));
+  }
+
+  private boolean decays(Variable variable) {
+    if (excludedFromDecay.contains(variable)) {
+      return false;
+    }
+    String shortName = variable.name().substring(variable.name().lastIndexOf('/') + 1);
+    return excludedNames == null || !excludedNames.matcher(shortName).find();
+  }
+
+  /**
    * Keras's {@code optimizer.apply_gradients(zip(gradients, variables))}, inside a traced function
    * (a {@code trainStep}, the body of {@code keras4j.tf.TF.function}): builds the optimizer on
    * first use, then the update runs on every execution, after every read of the variables that
@@ -309,10 +551,138 @@ public abstract class Optimizer implements KerasSaveable {
       LOG.log(WARNING, "Gradients do not exist for variables {0} when minimizing the loss",
           skipped);
     }
-    updateSteps(StepOrder.afterAll(trace, grads, vars), vars, learningRate.value());
+    List<KerasTensor> ordered = StepOrder.afterAll(trace, grads, vars);
+    KerasTensor rate = schedule != null
+        ? schedule.call(iterations.value()) : learningRate.value();
+    if (gradientAccumulationSteps == null) {
+      update(ordered, vars, rate);
+    } else {
+      accumulateOrUpdate(trace, ordered, vars, rate);
+    }
+    if (useEma) {
+      updateAverages();
+    }
     List<Variable> written = new ArrayList<>(vars);
     written.addAll(variables);
     StepOrder.incrementAfter(trace, iterations, written);
+  }
+
+  /** Keras's clipping, weight decay, then {@link #updateSteps}. */
+  private void update(List<KerasTensor> gradients, List<Variable> vars, KerasTensor rate) {
+    List<KerasTensor> clipped = clip(gradients);
+    if (weightDecay != null) {
+      for (Variable v : vars) {
+        if (decays(v)) {
+          v.assignSub(Ops.multiply(Ops.multiply(v.value(), weightDecay), rate));
+        }
+      }
+    }
+    updateSteps(clipped, vars, rate);
+  }
+
+  /** Keras's {@code _clip_gradients}: clipnorm per gradient, else global clipnorm, else value. */
+  private List<KerasTensor> clip(List<KerasTensor> gradients) {
+    if (clipnorm != null && clipnorm > 0) {
+      KerasTensor limit = scalar(clipnorm);
+      return gradients.stream().map(g -> Ops.divide(Ops.multiply(g, limit),
+          Ops.maximum(Ops.sqrt(Ops.sum(Ops.square(g))), limit))).toList();
+    }
+    if (globalClipnorm != null && globalClipnorm > 0) {
+      KerasTensor squares = null;
+      for (KerasTensor g : gradients) {
+        KerasTensor s = Ops.sum(Ops.square(g));
+        squares = squares == null ? s : Ops.add(squares, s);
+      }
+      KerasTensor norm = Ops.sqrt(squares);
+      // Keras's clip_by_global_norm: a NaN or infinite norm makes every gradient NaN.
+      KerasTensor scale = Ops.add(
+          Ops.multiply(Ops.minimum(Ops.divide(scalar(1), norm), 1 / globalClipnorm),
+              globalClipnorm),
+          Ops.subtract(norm, norm));
+      return gradients.stream().map(g -> Ops.multiply(g, scale)).toList();
+    }
+    if (clipvalue != null && clipvalue > 0) {
+      return gradients.stream().map(g -> Ops.clip(g, -clipvalue, clipvalue)).toList();
+    }
+    return gradients;
+  }
+
+  /**
+   * Keras's gradient accumulation: every {@code gradientAccumulationSteps}-th step updates with
+   * the mean of the accumulated gradients and resets them; the others only accumulate. Both are
+   * built, and the step's state (weights and slots) keeps the update's result or its value from
+   * before it, as Keras's {@code ops.cond} chooses.
+   */
+  private void accumulateOrUpdate(
+      Trace trace, List<KerasTensor> gradients, List<Variable> vars, KerasTensor rate) {
+    KerasTensor every = scalar(gradientAccumulationSteps);
+    KerasTensor isUpdate = Ops.equal(
+        Ops.mod(Ops.add(iterations.value(), scalar(1)), every), scalar(0));
+    List<KerasTensor> sums = new ArrayList<>();
+    List<KerasTensor> means = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      KerasTensor sum = Ops.add(gradients.get(i), accumulators.get(variableIndex(vars.get(i))));
+      sums.add(sum);
+      means.add(Ops.divide(sum, every));
+    }
+    List<Variable> state = new ArrayList<>(vars);
+    state.addAll(variables.subList(subclassVariablesFrom, variables.size()));
+    List<KerasTensor> before = StepOrder.snapshot(trace, state);
+    update(means, vars, rate);
+    for (int i = 0; i < state.size(); i++) {
+      Variable v = state.get(i);
+      v.assign(Ops.where(isUpdate, v.value(), before.get(i)));
+    }
+    for (int i = 0; i < vars.size(); i++) {
+      Variable accumulator = accumulators.get(variableIndex(vars.get(i)));
+      accumulator.assign(Ops.where(isUpdate, Ops.zerosLike(sums.get(i)), sums.get(i)));
+    }
+  }
+
+  /**
+   * Keras's {@code _update_model_variables_moving_average}, then the overwrite of the weights
+   * with their averages every {@code emaOverwriteFrequency} updates.
+   */
+  private void updateAverages() {
+    KerasTensor updates = iterationsValue();
+    KerasTensor momentum = Ops.multiply(
+        Ops.subtract(scalar(1), Ops.equal(updates, scalar(0))), emaMomentum);
+    KerasTensor keep = Ops.subtract(scalar(1), momentum);
+    for (int i = 0; i < trained.size(); i++) {
+      Variable average = averages.get(i);
+      average.assign(Ops.add(Ops.multiply(momentum, average), Ops.multiply(keep, trained.get(i))));
+    }
+    if (emaOverwriteFrequency != null) {
+      KerasTensor overwrite = Ops.equal(
+          Ops.mod(Ops.add(updates, scalar(1)), scalar(emaOverwriteFrequency)), scalar(0));
+      for (int i = 0; i < trained.size(); i++) {
+        Variable v = trained.get(i);
+        v.assign(Ops.where(overwrite, averages.get(i), v.value()));
+      }
+    }
+  }
+
+  /**
+   * Keras's {@code finalize_variable_values}, which {@code fit} calls after its last epoch: with
+   * {@code useEma}, sets {@code trainedVariables} (the optimizer's, in its order) to their moving
+   * averages; otherwise does nothing.
+   *
+   * @param trainedVariables the variables this optimizer was built with
+   * @throws IllegalArgumentException if they are not as many as the optimizer's
+   */
+  public void finalizeVariableValues(List<Variable> trainedVariables) {
+    if (!useEma || !built()) {
+      return;
+    }
+    if (trainedVariables.size() != averages.size()) {
+      throw new IllegalArgumentException("The length of model variables ("
+          + trainedVariables.size() + ") to override does not match the length of model"
+          + " variables stored in the optimizer (" + averages.size() + "). Please check if the"
+          + " optimizer was called on your model.");
+    }
+    for (int i = 0; i < averages.size(); i++) {
+      trainedVariables.get(i).assign(averages.get(i).numpy());
+    }
   }
 
   /**
@@ -356,7 +726,7 @@ public abstract class Optimizer implements KerasSaveable {
   /** Keras's {@code save_own_variables}: {@link #variables()}, the iteration count as int64. */
   @Override
   public void saveOwnVariables(WeightStore store) {
-    store.put("0", iterations());
+    store.put("0", rawIterations());
     for (int i = 1; i < variables.size(); i++) {
       store.put(Integer.toString(i), variables.get(i));
     }
@@ -373,7 +743,10 @@ public abstract class Optimizer implements KerasSaveable {
     if (!store.exists()) {
       return;
     }
-    int count = store.size() == variables.size() ? variables.size() : store.size() == 2 ? 2 : -1;
+    // Before its first step Keras saves an optimizer unbuilt: the iteration count and rate only.
+    int unbuilt = learningRate == null ? 1 : 2;
+    int count = store.size() == variables.size() ? variables.size()
+        : store.size() == unbuilt ? unbuilt : -1;
     if (count < 0) {
       LOG.log(WARNING, "Skipping variable loading for optimizer ''{0}'', because it has {1}"
           + " variables whereas the saved optimizer has {2} variables", name, variables.size(),
@@ -386,27 +759,72 @@ public abstract class Optimizer implements KerasSaveable {
   }
 
   /**
-   * The learning rate of a Keras optimizer config: {@code learning_rate} (Keras 2's {@code lr}),
-   * or {@code fallback}; a schedule (an object) is refused.
+   * Keras's {@code get_config}: the name, the learning rate (a number, or the schedule as Keras
+   * serializes it), then the common options, under Keras's keys and in its order; subclasses
+   * add their own.
    *
-   * @param config the optimizer's saved config
-   * @param fallback the optimizer's default learning rate
-   * @return the learning rate to construct the optimizer with
-   */
-  protected static double learningRate(ConfigReader config, double fallback) {
-    return config.doubleValue("learning_rate", config.doubleValue("lr", fallback));
-  }
-
-  /**
-   * The Keras config, for saving.
-   *
-   * @return the Keras config, for saving
+   * @return the config, in Keras's key order
    */
   public Map<String, Object> getConfig() {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", name);
-    config.put("learning_rate", getLearningRate());
+    config.put("learning_rate",
+        schedule != null ? Schedules.serialize(schedule)
+            : getLearningRate());
+    config.put("weight_decay", weightDecay);
+    config.put("clipnorm", clipnorm);
+    config.put("global_clipnorm", globalClipnorm);
+    config.put("clipvalue", clipvalue);
+    config.put("use_ema", useEma);
+    config.put("ema_momentum", emaMomentum);
+    config.put("ema_overwrite_frequency", emaOverwriteFrequency);
+    config.put("loss_scale_factor", null);
+    config.put("gradient_accumulation_steps", gradientAccumulationSteps);
     return config;
+  }
+
+  /**
+   * The keyword arguments a Keras optimizer config describes, for a subclass's {@code
+   * fromConfig}: every key with a value, the learning rate a number or a deserialized schedule.
+   * Keras 2's {@code lr} is read as {@code learning_rate}; its {@code decay} (no longer supported
+   * by Keras 3, which ignores it with a warning), {@code jit_compile} and {@code
+   * is_legacy_optimizer} are left out.
+   *
+   * @param config the optimizer's config
+   * @return the arguments, for the subclass's keyword constructor
+   */
+  protected static OptimizerArg[] configArgs(ConfigReader config) {
+    List<OptimizerArg> out = new ArrayList<>();
+    for (Map.Entry<String, Object> e : config.asMap().entrySet()) {
+      String key = e.getKey().equals("lr") ? "learning_rate" : e.getKey();
+      Object value = e.getValue();
+      if (value == null || LEGACY_KEYS.contains(key)) {
+        if (key.equals("decay") && value instanceof Number n && n.doubleValue() != 0) {
+          LOG.log(WARNING, "Argument decay ({0}) of optimizer ''{1}'' is no longer supported"
+              + " and is ignored", value, config.raw("name"));
+        }
+        continue;
+      }
+      if (key.equals("learning_rate") && value instanceof Map<?, ?>) {
+        value = Schedules.deserialize(config.object(e.getKey()));
+      }
+      out.add(new Kwarg(key, value));
+    }
+    return out.toArray(new OptimizerArg[0]);
+  }
+
+  /**
+   * {@code args} after {@code first}: a positional constructor's values, which keyword arguments
+   * may then override.
+   *
+   * @param args the keyword arguments
+   * @param first the positional values, as keyword arguments
+   * @return {@code first} then {@code args}
+   */
+  protected static OptimizerArg[] withArgs(OptimizerArg[] args, OptimizerArg... first) {
+    OptimizerArg[] out = java.util.Arrays.copyOf(first, first.length + args.length);
+    System.arraycopy(args, 0, out, first.length, args.length);
+    return out;
   }
 
   /** The backend storage of {@code variables}, for the ordering helpers of this package. */

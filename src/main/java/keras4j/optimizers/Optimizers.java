@@ -6,15 +6,19 @@ import java.util.function.Supplier;
 
 /** Keras's optimizer aliases ({@code keras.optimizers.get}), each with Keras 3's defaults. */
 public final class Optimizers {
-  private static final Map<String, Supplier<Optimizer>> ALIASES =
-      Map.of(
-          "sgd", SGD::new,
-          "adam", Adam::new,
-          "rmsprop", RMSprop::new,
-          "adagrad", Adagrad::new,
-          "adadelta", Adadelta::new,
-          "adamax", Adamax::new,
-          "nadam", Nadam::new);
+  private static final Map<String, Supplier<Optimizer>> ALIASES = Map.ofEntries(
+      Map.entry("sgd", SGD::new),
+      Map.entry("adam", Adam::new),
+      Map.entry("adamw", AdamW::new),
+      Map.entry("rmsprop", RMSprop::new),
+      Map.entry("adagrad", Adagrad::new),
+      Map.entry("adadelta", Adadelta::new),
+      Map.entry("adamax", Adamax::new),
+      Map.entry("nadam", Nadam::new),
+      Map.entry("lion", Lion::new),
+      Map.entry("ftrl", Ftrl::new),
+      Map.entry("adafactor", Adafactor::new),
+      Map.entry("lamb", Lamb::new));
 
   private Optimizers() {}
 

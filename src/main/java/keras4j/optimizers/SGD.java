@@ -3,6 +3,8 @@ package keras4j.optimizers;
 import java.util.List;
 import java.util.Map;
 import keras4j.core.KerasTensor;
+import keras4j.core.Kwarg;
+import keras4j.core.OptimizerArg;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
@@ -16,18 +18,30 @@ public class SGD extends Optimizer {
   private final boolean nesterov;
   private List<Variable> momentums;
 
-  /** Plain SGD with learning rate 0.01. */
-  public SGD() {
-    this(0.01);
+  /**
+   * SGD with Keras's keyword arguments: {@code learningRate} (0.01), {@code momentum} (0),
+   * {@code nesterov} (false) and the options of every optimizer.
+   *
+   * @param args the keyword arguments; none for Keras's defaults
+   */
+  public SGD(OptimizerArg... args) {
+    super("sgd", 0.01, args, "momentum", "nesterov");
+    double m = doubleArg("momentum", 0);
+    if (!(m >= 0 && m <= 1)) {
+      throw new IllegalArgumentException("momentum must be a float between [0, 1], got " + m);
+    }
+    this.momentum = (float) m;
+    this.nesterov = booleanArg("nesterov", false);
   }
 
   /**
-   * Plain SGD.
+   * SGD with the given learning rate.
    *
-   * @param learningRate step size of each update, a positive number (Keras's {@code learning_rate})
+   * @param learningRate the learning rate
+   * @param args more keyword arguments
    */
-  public SGD(double learningRate) {
-    this(learningRate, 0, false);
+  public SGD(double learningRate, OptimizerArg... args) {
+    this(withArgs(args, new Kwarg("learning_rate", learningRate)));
   }
 
   /**
@@ -38,12 +52,8 @@ public class SGD extends Optimizer {
    * @param nesterov true for Nesterov momentum (default false)
    */
   public SGD(double learningRate, double momentum, boolean nesterov) {
-    super("SGD", learningRate);
-    if (!(momentum >= 0 && momentum <= 1)) {
-      throw new IllegalArgumentException("momentum must be in [0, 1], got " + momentum);
-    }
-    this.momentum = (float) momentum;
-    this.nesterov = nesterov;
+    this(new Kwarg("learning_rate", learningRate), new Kwarg("momentum", momentum),
+        new Kwarg("nesterov", nesterov));
   }
 
   /**
@@ -54,8 +64,7 @@ public class SGD extends Optimizer {
    * @return a new optimizer configured as saved, with no state yet
    */
   public static SGD fromConfig(ConfigReader config) {
-    return new SGD(Optimizer.learningRate(config, 0.01), config.doubleValue("momentum", 0),
-        config.bool("nesterov", false));
+    return new SGD(configArgs(config));
   }
 
   /**

@@ -40,6 +40,19 @@ final class StepOrder {
     return out;
   }
 
+  /**
+   * Copies of the values of {@code variables} at this point of the trace, which later updates of
+   * them (even in place, by a fused kernel) wait for and do not change.
+   */
+  static List<KerasTensor> snapshot(Trace trace, List<Variable> variables) {
+    List<KerasTensor> out = new ArrayList<>();
+    for (Variable v : variables) {
+      Operand<TFloat32> copy = trace.tf().deepCopy(trace.read(CoreBridge.storage(v)));
+      out.add(CoreBridge.kerasTensor(new Tensor(trace.graph(), copy)));
+    }
+    return out;
+  }
+
   /** {@code iterations += 1} on every execution, after every update of {@code written}. */
   static void incrementAfter(Trace trace, Variable iterations, List<Variable> written) {
     Operand<TFloat32> one = trace.gate(Optimizer.storage(written), trace.tf().constant(1f));

@@ -16,6 +16,7 @@ import keras4j.backend.GraphFunction;
 import keras4j.backend.ModelGraph;
 import keras4j.backend.Tensor;
 import keras4j.backend.Trace;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
@@ -183,6 +184,13 @@ public final class TracedFunction<R> implements AutoCloseable {
       return null;
     }
     if (result instanceof KerasTensor tensor) {
+      // A tensor returned twice is fetched once: a session refuses two fetches of one output.
+      Output<TFloat32> output = CoreBridge.tensor(tensor).operand().asOutput();
+      for (int i = 0; i < outputs.size(); i++) {
+        if (outputs.get(i).operand().asOutput().equals(output)) {
+          return new Leaf(i);
+        }
+      }
       outputs.add(CoreBridge.tensor(tensor));
       return new Leaf(outputs.size() - 1);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import keras4j.layers.Dense;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
@@ -16,17 +17,17 @@ class StepCacheTest {
   @Test
   void equalLabelShapesWithAnUnknownBatchShareOneStepFunction() {
     try (Sequential model = new Sequential(new Dense(2, inputShape(3)));
-        GraphSteps steps = new GraphSteps(model, Shape.of(-1, 3), 0, -1)) {
+        GraphSteps steps = new GraphSteps(model, List.of(Shape.of(-1, 3)), 0, -1)) {
       model.compile(optimizer("sgd"), loss("mse"));
       steps.predictFunction();
       // Two Shape objects: TF Java's Shape.equals is false when a dimension is unknown.
-      GraphSteps.Step first = steps.trainStep(Shape.of(-1, 2), 1);
-      GraphSteps.Step again = steps.trainStep(Shape.of(-1, 2), 1);
+      GraphSteps.Step first = steps.trainStep(List.of(Shape.of(-1, 2)), 1);
+      GraphSteps.Step again = steps.trainStep(List.of(Shape.of(-1, 2)), 1);
       assertSame(first, again);
-      GraphSteps.Step unrolled = steps.trainStep(Shape.of(-1, 2), 4);
+      GraphSteps.Step unrolled = steps.trainStep(List.of(Shape.of(-1, 2)), 4);
       assertNotSame(first, unrolled);
       assertEquals(4, unrolled.stepsPerExecution());
-      assertSame(steps.testStep(Shape.of(-1, 2), 1), steps.testStep(Shape.of(-1, 2), 1));
+      assertSame(steps.testStep(List.of(Shape.of(-1, 2)), 1), steps.testStep(List.of(Shape.of(-1, 2)), 1));
 
       try (TFloat32 x = TFloat32.tensorOf(Shape.of(2, 3));
           TFloat32 y = TFloat32.tensorOf(Shape.of(2, 2))) {

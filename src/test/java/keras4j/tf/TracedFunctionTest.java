@@ -110,6 +110,19 @@ class TracedFunctionTest {
   }
 
   @Test
+  void aTensorReturnedTwiceIsFetchedOnceAndGivenTwice() {
+    try (var f = function(x -> {
+      KerasTensor doubled = multiply(x, constant(2f));
+      return List.of(doubled, reduceSum(x), doubled);
+    })) {
+      List<KerasTensor> r = f.call((Object) new float[] {1, 2});
+      assertArrayEquals(new float[] {2, 4}, StdArrays.array1dCopyOf(r.get(0).numpy()));
+      assertEquals(3f, r.get(1).numpy().getFloat());
+      assertArrayEquals(new float[] {2, 4}, StdArrays.array1dCopyOf(r.get(2).numpy()));
+    }
+  }
+
+  @Test
   void newShapesTraceOnceEach() {
     try (var f = function(x -> Map.of("sum", reduceSum(x), "double", multiply(x, constant(2f))))) {
       Map<String, KerasTensor> r = f.call((Object) new float[] {1, 2, 3});

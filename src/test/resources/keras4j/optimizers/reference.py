@@ -6,7 +6,10 @@ dL/dW = 2/(N*units) X^T (XW+b-Y) and dL/db = 2/(N*units) sum_rows(XW+b-Y).
 
 Keras casts data and hyper-parameters to float32, so both are rounded to float32 here and the
 maths runs in float64, except the powers b^t: Keras computes them in float32, and 1 - 0.999^t
-loses most of its digits to that rounding, so pow32 rounds them the same way.
+loses most of its digits to that rounding, so pow32 rounds them the same way. The factors
+1 - beta (1 - rho) are rounded as Keras computes them: Adam, Adamax, RMSprop and Adadelta subtract
+the Python float in double then round (f32(1 - 0.999) = 0.001), Nadam subtracts the float32 beta
+(1 - f32(0.999) = 0.00099998713), a difference of 1.3e-5 that a few Adam steps grow to 1e-4.
 Run: python3 reference.py; it prints the Java constants of the test.
 """
 import numpy as np
@@ -63,13 +66,14 @@ def sgd(lr, momentum=0.0, nesterov=False):
 
 
 def adam(lr, b1=0.9, b2=0.999, eps=1e-7):
+    c1, c2 = f32(1 - b1), f32(1 - b2)
     lr, b1, b2, eps = f32(lr), f32(b1), f32(b2), f32(eps)
 
     def step(var, g, s, t):
         m = s.get("m", np.zeros_like(var))
         v = s.get("v", np.zeros_like(var))
-        m = m + (g - m) * (1 - b1)
-        v = v + (g * g - v) * (1 - b2)
+        m = m + (g - m) * c1
+        v = v + (g * g - v) * c2
         s["m"], s["v"] = m, v
         alpha = lr * np.sqrt(1 - pow32(b2, t)) / (1 - pow32(b1, t))
         return var - m * alpha / (np.sqrt(v) + eps)
@@ -77,10 +81,11 @@ def adam(lr, b1=0.9, b2=0.999, eps=1e-7):
 
 
 def rmsprop(lr, rho=0.9, momentum=0.0, eps=1e-7):
+    c = f32(1 - rho)
     lr, rho, momentum, eps = f32(lr), f32(rho), f32(momentum), f32(eps)
 
     def step(var, g, s, t):
-        v = rho * s.get("v", np.zeros_like(var)) + (1 - rho) * g * g
+        v = rho * s.get("v", np.zeros_like(var)) + c * g * g
         s["v"] = v
         increment = lr * g / np.sqrt(v + eps)
         if momentum > 0:
@@ -101,24 +106,26 @@ def adagrad(lr, initial=0.1, eps=1e-7):
 
 
 def adadelta(lr, rho=0.95, eps=1e-7):
+    c = f32(1 - rho)
     lr, rho, eps = f32(lr), f32(rho), f32(eps)
 
     def step(var, g, s, t):
-        acc_g = rho * s.get("acc_g", np.zeros_like(var)) + (1 - rho) * g * g
+        acc_g = rho * s.get("acc_g", np.zeros_like(var)) + c * g * g
         acc_d = s.get("acc_d", np.zeros_like(var))
         delta = -np.sqrt(acc_d + eps) * g / np.sqrt(acc_g + eps)
         s["acc_g"] = acc_g
-        s["acc_d"] = rho * acc_d + (1 - rho) * delta * delta
+        s["acc_d"] = rho * acc_d + c * delta * delta
         return var + lr * delta
     return step
 
 
 def adamax(lr, b1=0.9, b2=0.999, eps=1e-7):
+    c1 = f32(1 - b1)
     lr, b1, b2, eps = f32(lr), f32(b1), f32(b2), f32(eps)
 
     def step(var, g, s, t):
         m = s.get("m", np.zeros_like(var))
-        m = m + (g - m) * (1 - b1)
+        m = m + (g - m) * c1
         u = np.maximum(b2 * s.get("u", np.zeros_like(var)), np.abs(g))
         s["m"], s["u"] = m, u
         return var - lr * m / ((1 - pow32(b1, t)) * (u + eps))

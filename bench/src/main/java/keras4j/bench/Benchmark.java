@@ -16,7 +16,8 @@ import keras4j.utils.RandomSeed;
  * keras4j's speed against a hand-written TensorFlow Java loop, measured in one run on
  * Fashion-MNIST; prints markdown tables. Run it with {@code bench/run} (which compiles first).
  *
- * <p>Sections, all on by default ({@code --sections=predict,train,sweep,startup} picks some):
+ * <p>Sections, all on by default ({@code --sections=predict,train,sweep,startup,explain} picks
+ * some):
  * <ul>
  *   <li>predict: latency of {@code predict} and of a raw {@code Session.run} of the same graph,
  *       1 row and 128 rows, p50 and p99.
@@ -28,6 +29,7 @@ import keras4j.utils.RandomSeed;
  *       the ceiling.
  *   <li>startup: fresh JVMs on the small MLP: time from JVM start to the first finished batch;
  *       RSS after epochs 2 and 20, peak RSS and test accuracy after 20 epochs.
+ *   <li>explain: integrated gradients of 100 digits images at 64 steps ({@link ExplainBench}).
  * </ul>
  *
  * <p>Contenders are specs: {@code raw:INTER[:INTRA]} is the hand-written loop, {@code
@@ -80,7 +82,7 @@ public final class Benchmark {
       options.put(kv[0], kv.length > 1 ? kv[1] : "true");
     }
     List<String> sections =
-        List.of(options.getOrDefault("sections", "predict,train,sweep,startup").split(","));
+        List.of(options.getOrDefault("sections", "predict,train,sweep,startup,explain").split(","));
     Benchmark bench = new Benchmark(options);
     System.out.println("## keras4j benchmark: " + Runtime.getRuntime().availableProcessors()
         + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
@@ -99,6 +101,9 @@ public final class Benchmark {
     }
     if (sections.contains("startup")) {
       bench.startup();
+    }
+    if (sections.contains("explain")) {
+      ExplainBench.run(bench.rounds);
     }
     bench.ceiling.close();
     RemoteEngine.shutdown();

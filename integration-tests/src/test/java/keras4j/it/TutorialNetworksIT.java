@@ -45,7 +45,8 @@ class TutorialNetworksIT {
     RandomSeed.set(1234);
   }
 
-  private static void assertAccuracy(double minimum, double accuracy, String what) {
+  /** Prints the accuracy reached and fails if it is below {@code minimum}; the ITs share it. */
+  static void assertAccuracy(double minimum, double accuracy, String what) {
     System.out.printf("%s: test accuracy %.4f (needs %.2f)%n", what, accuracy, minimum);
     assertTrue(accuracy >= minimum, what + " reached only " + accuracy);
   }
