@@ -185,9 +185,9 @@ public final class TracedFunction<R> implements AutoCloseable {
     }
     if (result instanceof KerasTensor tensor) {
       // A tensor returned twice is fetched once: a session refuses two fetches of one output.
-      Output<TFloat32> output = CoreBridge.tensor(tensor).operand().asOutput();
+      Output<?> output = CoreBridge.tensor(tensor).value().asOutput();
       for (int i = 0; i < outputs.size(); i++) {
-        if (outputs.get(i).operand().asOutput().equals(output)) {
+        if (outputs.get(i).value().asOutput().equals(output)) {
           return new Leaf(i);
         }
       }
