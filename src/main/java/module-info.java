@@ -26,7 +26,9 @@ module keras4j {
   exports keras4j.losses;
   exports keras4j.metrics;
   exports keras4j.callbacks;
+  exports keras4j.data;
   exports keras4j.datasets;
+  exports keras4j.tuner;
   exports keras4j.utils;
   exports keras4j.activations;
   exports keras4j.initializers;

@@ -7,17 +7,24 @@ import java.util.List;
 import java.util.Map;
 import keras4j.callbacks.Callback;
 import keras4j.core.CompileArg;
+import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
+import keras4j.core.InferenceArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
+import keras4j.core.LayerOrOptimizerArg;
 import keras4j.core.LoopArg;
 import keras4j.core.OptimizerArg;
+import keras4j.core.SeedArg;
+import keras4j.core.TunerArg;
+import keras4j.data.Dataset;
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.regularizers.Regularizer;
+import keras4j.tuner.Objective;
 
 /**
  * Keras's keyword arguments as static factories: {@code import static keras4j.Keras.*;} then
@@ -44,15 +51,22 @@ public final class Keras {
   }
 
   /**
-   * The shape of one input sample (without the batch dimension), for the first layer.
+   * An unknown dimension, Python's {@code None} in a shape: {@code Input.shape(NONE, NONE, 3)} or
+   * {@code inputShape(NONE, 3)}.
+   */
+  public static final long NONE = -1;
+
+  /**
+   * The shape of one input sample (without the batch dimension), for the first layer; {@link
+   * #NONE} for an unknown dimension.
    *
    * @param dims the sizes of one sample's dimensions, e.g. {@code 784} or {@code 28, 28, 1}
    * @return the {@code input_shape} layer argument
    */
   public static LayerArg inputShape(long... dims) {
     for (long d : dims) {
-      if (d <= 0) {
-        throw new IllegalArgumentException("inputShape dimensions must be positive, got "
+      if (d <= 0 && d != NONE) {
+        throw new IllegalArgumentException("inputShape dimensions must be positive or NONE, got "
             + java.util.Arrays.toString(dims) + " (the batch dimension is left out)");
       }
     }
@@ -161,19 +175,19 @@ public final class Keras {
   }
 
   /**
-   * The seed of a random layer (Dropout).
+   * The seed of a random layer (Dropout), or of a tuner's choices.
    *
-   * @param seed the random seed, so that the layer draws the same values on every run
-   * @return the {@code seed} layer argument
+   * @param seed the random seed, so that the layer (tuner) draws the same values on every run
+   * @return the {@code seed} argument of layers and tuners
    */
-  public static LayerArg seed(long seed) {
+  public static SeedArg seed(long seed) {
     return new Kwarg("seed", seed);
   }
 
   /**
-   * Conv2D and pooling strides: one int for both axes, or (height, width).
+   * Convolution and pooling strides: one int for every axis, or one per axis.
    *
-   * @param strides the step between windows in pixels: one value for both axes, or height and width
+   * @param strides the step between windows: one value for every axis, or one per axis
    * @return the {@code strides} layer argument
    */
   public static LayerArg strides(int... strides) {
@@ -181,10 +195,12 @@ public final class Keras {
   }
 
   /**
-   * Conv2D and pooling padding: {@code "valid"} (the default) or {@code "same"}.
+   * Convolution and pooling padding: {@code "valid"} (the default), {@code "same"}, or for
+   * Conv1D {@code "causal"}.
    *
-   * @param padding {@code "valid"} (no padding, the output shrinks) or {@code "same"} (padded so
-   *     the output keeps the input size at stride 1)
+   * @param padding {@code "valid"} (no padding, the output shrinks), {@code "same"} (padded so
+   *     the output keeps the input size at stride 1) or {@code "causal"} (Conv1D: padded on the
+   *     left, output step t sees inputs up to t)
    * @return the {@code padding} layer argument
    */
   public static LayerArg padding(String padding) {
@@ -192,9 +208,9 @@ public final class Keras {
   }
 
   /**
-   * Conv2D dilation: one int for both axes, or (height, width).
+   * Convolution dilation: one int for every axis, or one per axis.
    *
-   * @param rate the spacing between kernel taps: one value for both axes, or height and width; 1 is
+   * @param rate the spacing between kernel taps: one value for every axis, or one per axis; 1 is
    *     a plain convolution
    * @return the {@code dilation_rate} layer argument
    */
@@ -203,13 +219,105 @@ public final class Keras {
   }
 
   /**
-   * The pooling window: one int for both axes, or (height, width); default 2.
+   * The pooling window: one int for every axis, or one per axis; default 2.
    *
-   * @param size the window in pixels: one value for both axes, or height and width
+   * @param size the window: one value for every axis, or one per axis
    * @return the {@code pool_size} layer argument
    */
   public static LayerArg poolSize(int... size) {
     return new Kwarg("pool_size", size.clone());
+  }
+
+  /**
+   * Conv1D, Conv2D and Conv3D: the number of groups the input channels are split into, each
+   * convolved with {@code filters / groups} filters (default 1).
+   *
+   * @param groups the number of groups; it divides both the input channels and {@code filters}
+   * @return the {@code groups} layer argument
+   */
+  public static LayerArg groups(int groups) {
+    return new Kwarg("groups", groups);
+  }
+
+  /**
+   * Depthwise and separable convolutions: filters per input channel (default 1).
+   *
+   * @param multiplier the number of filters per input channel
+   * @return the {@code depth_multiplier} layer argument
+   */
+  public static LayerArg depthMultiplier(int multiplier) {
+    return new Kwarg("depth_multiplier", multiplier);
+  }
+
+  /**
+   * Transposed convolutions: cells added at the end of each axis of the output, each less than
+   * its stride (default: Keras's output size).
+   *
+   * @param padding one value for every axis, or one per axis
+   * @return the {@code output_padding} layer argument
+   */
+  public static LayerArg outputPadding(int... padding) {
+    return new Kwarg("output_padding", padding.clone());
+  }
+
+  /**
+   * The depthwise kernel's initializer, by Keras name (default {@code "glorot_uniform"}).
+   *
+   * @param name the initializer's Keras name
+   * @return the {@code depthwise_initializer} layer argument
+   */
+  public static LayerArg depthwiseInitializer(String name) {
+    return new Kwarg("depthwise_initializer", name);
+  }
+
+  /**
+   * The depthwise kernel's initializer.
+   *
+   * @param initializer the initializer
+   * @return the {@code depthwise_initializer} layer argument
+   */
+  public static LayerArg depthwiseInitializer(Initializer initializer) {
+    return new Kwarg("depthwise_initializer", initializer);
+  }
+
+  /**
+   * The pointwise kernel's initializer, by Keras name (default {@code "glorot_uniform"}).
+   *
+   * @param name the initializer's Keras name
+   * @return the {@code pointwise_initializer} layer argument
+   */
+  public static LayerArg pointwiseInitializer(String name) {
+    return new Kwarg("pointwise_initializer", name);
+  }
+
+  /**
+   * The pointwise kernel's initializer.
+   *
+   * @param initializer the initializer
+   * @return the {@code pointwise_initializer} layer argument
+   */
+  public static LayerArg pointwiseInitializer(Initializer initializer) {
+    return new Kwarg("pointwise_initializer", initializer);
+  }
+
+  /**
+   * A penalty on the depthwise kernel added to the loss.
+   *
+   * @param regularizer the penalty, e.g. {@code l2(0.01)}
+   * @return the {@code depthwise_regularizer} layer argument
+   */
+  public static LayerArg depthwiseRegularizer(Regularizer regularizer) {
+    return new Kwarg("depthwise_regularizer", regularizer);
+  }
+
+  /**
+   * A penalty on the pointwise kernel added to the loss.
+   *
+   * @param regularizer the penalty, e.g. {@code l2(0.01)}
+   * @return the {@code pointwise_regularizer} layer argument
+   */
+  public static LayerArg pointwiseRegularizer(Regularizer regularizer) {
+    return new Kwarg("pointwise_regularizer", regularizer);
   }
 
   /**
@@ -230,6 +338,185 @@ public final class Keras {
    */
   public static LayerArg normalize(boolean normalize) {
     return new Kwarg("normalize", normalize);
+  }
+
+  /**
+   * Global pooling: keep the pooled axes with size 1 ({@code keepdims=True}); default false.
+   *
+   * @param keepdims whether to keep the reduced axes with size 1
+   * @return the keyword argument {@code keepdims}
+   */
+  public static LayerArg keepdims(boolean keepdims) {
+    return new Kwarg("keepdims", keepdims);
+  }
+
+  /**
+   * UpSampling2D's factors: one int for both axes, or (height, width); default 2.
+   *
+   * @param size the factors: one int for both axes, or (height, width)
+   * @return the keyword argument {@code size}
+   */
+  public static LayerArg size(int... size) {
+    return new Kwarg("size", size.clone());
+  }
+
+  /**
+   * How images are resampled: {@code "nearest"} or {@code "bilinear"} (UpSampling2D, Resizing
+   * and the random image layers; Resizing also takes {@code "bicubic"}).
+   *
+   * @param interpolation {@code "nearest"}, {@code "bilinear"} or {@code "bicubic"}
+   * @return the keyword argument {@code interpolation}
+   */
+  public static LayerArg interpolation(String interpolation) {
+    return new Kwarg("interpolation", interpolation);
+  }
+
+  /**
+   * Rescaling's offset, added after the scale: {@code x * scale + offset}; default 0.
+   *
+   * @param offset the value added
+   * @return the keyword argument {@code offset}
+   */
+  public static LayerArg offset(double offset) {
+    return new Kwarg("offset", offset);
+  }
+
+  /**
+   * Normalization's fixed mean: one value for every feature or one per feature (then {@code
+   * variance(...)} is needed too, and the layer is not adapted).
+   *
+   * @param mean the mean: one value, or one per feature
+   * @return the keyword argument {@code mean}
+   */
+  public static LayerArg mean(double... mean) {
+    return new Kwarg("mean", mean.clone());
+  }
+
+  /**
+   * Normalization's fixed variance, as {@link #mean}.
+   *
+   * @param variance the variance: one value, or one per feature
+   * @return the keyword argument {@code variance}
+   */
+  public static LayerArg variance(double... variance) {
+    return new Kwarg("variance", variance.clone());
+  }
+
+  /**
+   * Normalization: undo the normalization instead, {@code mean + x * sqrt(variance)}.
+   *
+   * @param invert whether to undo the normalization
+   * @return the keyword argument {@code invert}
+   */
+  public static LayerArg invert(boolean invert) {
+    return new Kwarg("invert", invert);
+  }
+
+  /**
+   * Whether a normalizing layer adds its learned offset {@code beta}; default true.
+   *
+   * @param center whether to add beta
+   * @return the keyword argument {@code center}
+   */
+  public static LayerArg center(boolean center) {
+    return new Kwarg("center", center);
+  }
+
+  /**
+   * Whether a normalizing layer multiplies by its learned scale {@code gamma}; default true.
+   *
+   * @param scale the factor
+   * @return the keyword argument {@code scale}
+   */
+  public static LayerArg scale(boolean scale) {
+    return new Kwarg("scale", scale);
+  }
+
+  /**
+   * LayerNormalization: scale by the root mean square only, with no centering.
+   *
+   * @param rmsScaling whether to scale by the root mean square only
+   * @return the keyword argument {@code rms_scaling}
+   */
+  public static LayerArg rmsScaling(boolean rmsScaling) {
+    return new Kwarg("rms_scaling", rmsScaling);
+  }
+
+  /**
+   * PReLU: the axes (1 = first after the batch) along which one slope is shared.
+   *
+   * @param axes the axes (negative counts from the end)
+   * @return the keyword argument {@code shared_axes}
+   */
+  public static LayerArg sharedAxes(int... axes) {
+    return new Kwarg("shared_axes", axes.clone());
+  }
+
+  /**
+   * PReLU's initializer of the slopes, by Keras name; default {@code "zeros"}.
+   *
+   * @param name the activation's Keras name
+   * @return the keyword argument {@code alpha_initializer}
+   */
+  public static LayerArg alphaInitializer(String name) {
+    return new Kwarg("alpha_initializer", name);
+  }
+
+  /**
+   * How the random image layers fill points outside the image: {@code "reflect"} (the default),
+   * {@code "wrap"}, {@code "constant"} or {@code "nearest"}.
+   *
+   * @param fillMode {@code "reflect"}, {@code "wrap"}, {@code "constant"} or {@code "nearest"}
+   * @return the keyword argument {@code fill_mode}
+   */
+  public static LayerArg fillMode(String fillMode) {
+    return new Kwarg("fill_mode", fillMode);
+  }
+
+  /**
+   * RandomZoom's width factor, one value (either way) or a range (min, max); default: as the
+   * height.
+   *
+   * @param factor the factor: a number, or a (min, max) range
+   * @return the keyword argument {@code width_factor}
+   */
+  public static LayerArg widthFactor(double... factor) {
+    if (factor.length != 1 && factor.length != 2) {
+      throw new IllegalArgumentException("widthFactor takes one value or a pair (min, max)");
+    }
+    return new Kwarg("width_factor", factor.clone());
+  }
+
+  /**
+   * The value of {@code fillMode("constant")}; default 0.
+   *
+   * @param fillValue the value of points outside the image
+   * @return the keyword argument {@code fill_value}
+   */
+  public static LayerArg fillValue(double fillValue) {
+    return new Kwarg("fill_value", fillValue);
+  }
+
+  /**
+   * RandomContrast's range of pixel values, the outputs are clipped to; default (0, 255).
+   *
+   * @param high the highest pixel value
+   * @param low the lowest pixel value
+   * @return the keyword argument {@code value_range}
+   */
+  public static LayerArg valueRange(double low, double high) {
+    return new Kwarg("value_range", new double[] {low, high});
+  }
+
+  /**
+   * RandomFlip's mode: {@code "horizontal"}, {@code "vertical"} or {@code
+   * "horizontal_and_vertical"} (the default).
+   *
+   * @param mode {@code "horizontal"}, {@code "vertical"} or {@code "horizontal_and_vertical"}
+   * @return the keyword argument {@code mode}
+   */
+  public static LayerArg mode(String mode) {
+    return new Kwarg("mode", mode);
   }
 
   // ---- compile
@@ -525,12 +812,13 @@ public final class Keras {
   }
 
   /**
-   * The small constant for numerical stability (Adam, RMSprop, Adagrad, ...).
+   * The small constant for numerical stability: of an optimizer (Adam, RMSprop, Adagrad, ...) or of
+   * a normalizing layer's variance (LayerNormalization: 0.001).
    *
    * @param value the value
-   * @return the optimizer argument {@code epsilon}
+   * @return the keyword argument {@code epsilon}
    */
-  public static OptimizerArg epsilon(double value) {
+  public static LayerOrOptimizerArg epsilon(double value) {
     return new Kwarg("epsilon", value);
   }
 
@@ -768,6 +1056,115 @@ public final class Keras {
   }
 
   /**
+   * The batch size of the validation at the end of each epoch, Keras's {@code
+   * validation_batch_size} (default: the training {@code batchSize}).
+   *
+   * @param batchSize at least 1
+   * @return the {@code fit} argument
+   * @throws IllegalArgumentException for a batch size below 1
+   */
+  public static FitArg validationBatchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("validationBatchSize must be >= 1, got " + batchSize);
+    }
+    return new Kwarg("validation_batch_size", batchSize);
+  }
+
+  /**
+   * Validates every {@code epochs} epochs only, Keras's {@code validation_freq=n}: after epochs
+   * n, 2n, ... (1-based); the default 1 validates after every epoch.
+   *
+   * @param epochs at least 1
+   * @return the {@code fit} argument
+   * @throws IllegalArgumentException for a frequency below 1
+   */
+  public static FitArg validationFreq(int epochs) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("validationFreq must be >= 1, got " + epochs);
+    }
+    return new Kwarg("validation_freq", epochs);
+  }
+
+  /**
+   * Validates after the listed epochs only, Keras's {@code validation_freq=[1, 2, 10]} (1-based,
+   * as Keras).
+   *
+   * @param epochs the 1-based epochs after which to validate
+   * @return the {@code fit} argument
+   */
+  public static FitArg validationFreq(List<Integer> epochs) {
+    return new Kwarg("validation_freq", List.copyOf(epochs));
+  }
+
+  /**
+   * Keras's {@code return_dict}: with true, {@code evaluate}'s map is Keras's dict, sorted by
+   * name; with false (the default) it iterates in the order of Keras's list ({@code loss}, then
+   * the metrics in compile order). Java returns the map either way: the names come with the
+   * values.
+   *
+   * @param returnDict whether to sort the results by name, as Keras's dict
+   * @return the {@code evaluate} argument
+   */
+  public static EvaluateArg returnDict(boolean returnDict) {
+    return new Kwarg("return_dict", returnDict);
+  }
+
+  /**
+   * A dataset to evaluate on at the end of each epoch, as Keras's {@code validation_data} given a
+   * {@code tf.data.Dataset}: its batches hold the features and labels.
+   *
+   * @param data the validation batches
+   * @return the {@code validation_data} fit argument
+   */
+  public static FitArg validationData(Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("validationData is null: leave it out, or pass a Dataset");
+    }
+    return new Kwarg("validation_data", data);
+  }
+
+  /**
+   * The number of batches of one epoch, as Keras's {@code steps_per_epoch}: needed for a dataset
+   * without end; with it, one pass of the dataset goes on from epoch to epoch (a generator is
+   * not started again), and a dataset that runs out ends the epoch with Keras's warning.
+   *
+   * @param steps the batches per epoch, at least 1
+   * @return the {@code steps_per_epoch} fit argument
+   */
+  public static FitArg stepsPerEpoch(int steps) {
+    return new Kwarg("steps_per_epoch", positive("stepsPerEpoch", steps));
+  }
+
+  /**
+   * The number of validation batches at the end of each epoch, as Keras's {@code
+   * validation_steps}; the validation pass then goes on from epoch to epoch.
+   *
+   * @param steps the validation batches per epoch, at least 1
+   * @return the {@code validation_steps} fit argument
+   */
+  public static FitArg validationSteps(int steps) {
+    return new Kwarg("validation_steps", positive("validationSteps", steps));
+  }
+
+  /**
+   * The number of batches {@code evaluate} or {@code predict} reads from a dataset, as Keras's
+   * {@code steps} (default: until the dataset ends).
+   *
+   * @param steps the number of batches, at least 1
+   * @return the {@code steps} argument of evaluate and predict
+   */
+  public static InferenceArg steps(int steps) {
+    return new Kwarg("steps", positive("steps", steps));
+  }
+
+  private static int positive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be >= 1, got " + value);
+    }
+    return value;
+  }
+
+  /**
    * Callbacks invoked during training or evaluation.
    *
    * @param callbacks the callbacks, called in the order given
@@ -786,5 +1183,71 @@ public final class Keras {
    */
   public static FitArg initialEpoch(int epoch) {
     return new Kwarg("initial_epoch", epoch);
+  }
+
+  // ---- tuners
+
+  /**
+   * What a tuner optimises, by metric name: {@code "val_accuracy"} (maximised), {@code
+   * "val_loss"} (minimised); the direction is inferred as KerasTuner infers it.
+   *
+   * @param name the log name of the metric, e.g. {@code "val_accuracy"}
+   * @return the {@code objective} tuner argument
+   * @throws IllegalArgumentException if the direction cannot be inferred: pass an {@link
+   *     Objective}
+   */
+  public static TunerArg objective(String name) {
+    return new Kwarg("objective", Objective.of(name));
+  }
+
+  /**
+   * What a tuner optimises, with its direction.
+   *
+   * @param objective the metric and direction, e.g. {@code new Objective("val_auc", "max")}
+   * @return the {@code objective} tuner argument
+   */
+  public static TunerArg objective(Objective objective) {
+    return new Kwarg("objective", objective);
+  }
+
+  /**
+   * The most trials a tuner runs (KerasTuner's {@code max_trials}).
+   *
+   * @param trials the number of trials, at least 1
+   * @return the {@code max_trials} tuner argument
+   */
+  public static TunerArg maxTrials(int trials) {
+    return new Kwarg("max_trials", positive("maxTrials", trials));
+  }
+
+  /**
+   * The directory a tuner records its trials in (default: the working directory).
+   *
+   * @param directory the directory
+   * @return the {@code directory} tuner argument
+   */
+  public static TunerArg directory(String directory) {
+    return new Kwarg("directory", directory);
+  }
+
+  /**
+   * The sub-directory of a tuning project (default {@code "untitled_project"}).
+   *
+   * @param name the project's name
+   * @return the {@code project_name} tuner argument
+   */
+  public static TunerArg projectName(String name) {
+    return new Kwarg("project_name", name);
+  }
+
+  /**
+   * Whether a tuner starts afresh (true) or resumes the trials recorded in its project (false,
+   * the default, as KerasTuner).
+   *
+   * @param overwrite true to delete the recorded trials
+   * @return the {@code overwrite} tuner argument
+   */
+  public static TunerArg overwrite(boolean overwrite) {
+    return new Kwarg("overwrite", overwrite);
   }
 }

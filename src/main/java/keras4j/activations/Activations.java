@@ -2,17 +2,23 @@ package keras4j.activations;
 
 import java.util.List;
 import keras4j.core.KerasTensor;
+import keras4j.backend.ActivationKernels;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.Kernels;
 import keras4j.ops.Ops;
+import org.tensorflow.ndarray.Shape;
 
-/** Keras's activation functions by name ({@code keras.activations.get}). */
+/**
+ * Keras 3's activation functions by name ({@code keras.activations.get}): every name of {@code
+ * keras/src/activations/__init__.py} with Keras 3's formulas and defaults ({@code leaky_relu}'s
+ * slope 0.2, {@code gelu} exact, {@code hard_sigmoid} = {@code relu6(x + 3) / 6}), and the aliases
+ * {@code swish} (saved as {@code silu}) and {@code hard_swish} ({@code hard_silu}). Keras's {@code
+ * threshold} needs arguments and so has no name here; {@code softmax}, {@code log_softmax}, {@code
+ * glu} and {@code sparsemax} work on the last axis.
+ */
 public final class Activations {
   /** The names accepted wherever Keras takes an activation name. */
-  public static final List<String> NAMES =
-      List.of(
-          "linear", "relu", "sigmoid", "softmax", "tanh", "elu", "selu", "softplus", "softsign",
-          "swish", "gelu", "hard_sigmoid", "exponential");
+  public static final List<String> NAMES = ActivationKernels.NAMES;
 
   private Activations() {}
 
@@ -24,11 +30,17 @@ public final class Activations {
    * @return the activation called {@code name}; null means linear, as in Keras
    */
   public static Activation get(String name) {
-    String key = name == null ? "linear" : name;
-    if (!NAMES.contains(key)) {
+    String given = name == null ? "linear" : name;
+    if (given.equals("threshold")) {
+      throw new IllegalArgumentException("The activation 'threshold' needs its threshold and"
+          + " default_value, so it cannot be given by name (in Keras neither); use a ReLU layer"
+          + " with threshold(...) or write the function with keras4j.ops.Ops");
+    }
+    if (!ActivationKernels.has(given)) {
       throw new IllegalArgumentException(
           "Unknown activation '" + name + "'. Valid names: " + NAMES);
     }
+    String key = ActivationKernels.canonical(given);
     return new Activation() {
       @Override
       public KerasTensor apply(KerasTensor x) {
@@ -40,6 +52,28 @@ public final class Activations {
         return key;
       }
     };
+  }
+
+  /**
+   * The shape of {@code name}'s output for inputs of {@code shape}: the same, but for {@code glu},
+   * which halves the last axis.
+   *
+   * @param name the activation's Keras name
+   * @param shape the input shape
+   * @return the result
+   */
+  public static Shape outputShape(String name, Shape shape) {
+    if (!ActivationKernels.canonical(name).equals("glu") || shape.numDimensions() == 0) {
+      return shape;
+    }
+    long[] dims = shape.asArray();
+    long last = dims[dims.length - 1];
+    if (last >= 0 && last % 2 != 0) {
+      throw new IllegalArgumentException("glu halves the last axis, which must be even; got"
+          + " inputs of shape " + shape);
+    }
+    dims[dims.length - 1] = last < 0 ? -1 : last / 2;
+    return Shape.of(dims);
   }
 
   /**

@@ -10,6 +10,7 @@ import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -26,6 +27,24 @@ public final class HostArray {
     this.values = values;
     this.shape = shape;
     this.rowSize = (int) (shape.numDimensions() <= 1 ? 1 : shape.size() / shape.get(0));
+  }
+
+  /**
+   * The values {@code values} (row-major, not copied) in {@code shape}, samples first; the
+   * caller no longer writes to them.
+   */
+  public static HostArray wrap(float[] values, Shape shape) {
+    if (shape.numDimensions() == 0 || shape.size() != values.length) {
+      throw new IllegalArgumentException(
+          "A host array needs a batch dimension and " + shape.size() + " values for shape "
+              + shape + ", got " + values.length + " values");
+    }
+    return new HostArray(values, checkSamples(shape, "the array"));
+  }
+
+  /** The same values (not copied) in {@code newShape}, of as many values. */
+  public HostArray withShape(Shape newShape) {
+    return wrap(values, newShape);
   }
 
   /** Converts {@code data}; {@code what} names it in error messages (e.g. "x"). */
@@ -183,6 +202,11 @@ public final class HostArray {
     return shape;
   }
 
+  /** The number of values of one sample. */
+  public int sampleSize() {
+    return rowSize;
+  }
+
   /** The number of samples. */
   public int samples() {
     return (int) shape.get(0);
@@ -247,7 +271,14 @@ public final class HostArray {
    * tensor}, of shape {@link #batchShape(int) batchShape(to - from)}, reusing its native memory.
    */
   public void copyRows(int[] order, int from, int to, TFloat32 tensor) {
-    var buffer = tensor.asRawTensor().data().asFloats();
+    copyRows(order, from, to, tensor.asRawTensor().data().asFloats());
+  }
+
+  /**
+   * Copies the samples {@code order[from..to)} ({@code order} null: as stored) to the start of
+   * {@code buffer}, one sample after the other.
+   */
+  public void copyRows(int[] order, int from, int to, FloatDataBuffer buffer) {
     if (order == null) {
       buffer.write(values, from * rowSize, (to - from) * rowSize);
       return;

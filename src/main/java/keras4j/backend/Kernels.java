@@ -2,14 +2,11 @@ package keras4j.backend;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.tensorflow.Operand;
-import org.tensorflow.framework.activations.Activation;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.nn.Conv2d;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.op.random.RandomUniform;
@@ -18,12 +15,10 @@ import org.tensorflow.types.TInt32;
 
 /**
  * The TensorFlow ops behind every keras4j op ({@code keras4j.ops.Ops}, the core tensor's methods,
- * {@code TF.*}): one implementation of each, on graph {@link Tensor}s. Convolution and pooling are
- * channels-last, Keras's default {@code data_format}.
+ * {@code TF.*}): one implementation of each, on graph {@link Tensor}s (convolution and pooling
+ * are in {@link Convolutions}).
  */
 public final class Kernels {
-  private static final Set<String> KEEPS_LOGITS = Set.of("softmax", "sigmoid");
-
   private Kernels() {}
 
   private static Tensor result(Tensor like, Operand<TFloat32> out) {
@@ -54,7 +49,19 @@ public final class Kernels {
 
   /** The matrix product. */
   public static Tensor matmul(Tensor a, Tensor b) {
-    return result(a, tf(a).linalg.matMul(a.operand(), b.operand()));
+    Ops tf = tf(a);
+    int rank = a.operand().shape().numDimensions();
+    if (rank <= 2 || b.operand().shape().numDimensions() != 2) {
+      return result(a, tf.linalg.matMul(a.operand(), b.operand()));
+    }
+    // (..., k) @ (k, n) as NumPy does: the leading axes folded into rows, then unfolded.
+    long k = b.operand().shape().get(0);
+    Operand<TInt32> lead = tf.stridedSlice(tf.shape(a.operand()), Indices.sliceTo(-1));
+    Operand<TInt32> outShape = tf.concat(List.of(lead,
+        tf.slice(tf.shape(b.operand()), tf.constant(new int[] {1}), tf.constant(new int[] {1}))),
+        tf.constant(0));
+    Operand<TFloat32> rows = tf.reshape(a.operand(), tf.constant(new long[] {-1, k}));
+    return result(a, tf.reshape(tf.linalg.matMul(rows, b.operand()), outShape));
   }
 
   /** The element-wise sum, with broadcasting. */
@@ -116,15 +123,9 @@ public final class Kernels {
     return result(first, tf(first).concat(operands, tf(first).constant(axis)));
   }
 
-  /** Applies a Keras activation by name through TensorFlow Java's framework activations. */
+  /** Applies a Keras activation by name (see {@link ActivationKernels}). */
   public static Tensor activation(String name, Tensor a) {
-    if (name.equals("linear")) {
-      return a;
-    }
-    Operand<TFloat32> out = Activation.create(name).call(tf(a), a.operand());
-    return KEEPS_LOGITS.contains(name)
-        ? new Tensor(a.graph(), out, a.operand(), name)
-        : new Tensor(a.graph(), out);
+    return ActivationKernels.apply(name, a);
   }
 
   /** Inverted dropout: keeps each value with probability 1 - rate and scales it by 1/(1 - rate). */
@@ -150,35 +151,6 @@ public final class Kernels {
   public static Operand<TFloat32> uniform(Ops tf, long[] shape, long seed) {
     return tf.random.randomUniform(tf.constant(shape), TFloat32.class,
         RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 32));
-  }
-
-  private static List<Long> nhwc(int[] hw) {
-    return List.of(1L, (long) hw[0], (long) hw[1], 1L);
-  }
-
-  /** Keras's padding name ("valid" or "same") as TensorFlow's. */
-  private static String padding(String keras) {
-    return keras.toUpperCase(Locale.ROOT);
-  }
-
-  /** 2-D cross-correlation of NHWC {@code x} with an HWIO kernel. */
-  public static Tensor conv2d(
-      Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations) {
-    return result(x, tf(x).nn.conv2d(x.operand(), kernel.operand(), nhwc(strides),
-        padding(padding), Conv2d.dilations(nhwc(dilations))));
-  }
-
-  /** Max pooling over NHWC windows. */
-  public static Tensor maxPool(Tensor x, int[] pool, int[] strides, String padding) {
-    Ops tf = tf(x);
-    Operand<TInt32> ksize = tf.constant(new int[] {1, pool[0], pool[1], 1});
-    Operand<TInt32> steps = tf.constant(new int[] {1, strides[0], strides[1], 1});
-    return result(x, tf.nn.maxPool(x.operand(), ksize, steps, padding(padding)));
-  }
-
-  /** Average pooling over NHWC windows; padded cells are not counted, as in Keras. */
-  public static Tensor avgPool(Tensor x, int[] pool, int[] strides, String padding) {
-    return result(x, tf(x).nn.avgPool(x.operand(), nhwc(pool), nhwc(strides), padding(padding)));
   }
 
   /**

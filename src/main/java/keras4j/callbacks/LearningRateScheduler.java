@@ -2,6 +2,7 @@ package keras4j.callbacks;
 
 import java.util.Map;
 import keras4j.optimizers.Optimizer;
+import keras4j.utils.PythonFloats;
 
 /**
  * Sets the optimizer's learning rate at the start of each epoch, as {@code
@@ -61,7 +62,8 @@ public class LearningRateScheduler extends Callback {
     optimizer.setLearningRate(learningRate);
     if (verbose > 0) {
       System.out.println("\nEpoch " + (epoch + 1)
-          + ": LearningRateScheduler setting learning rate to " + learningRate + ".");
+          + ": LearningRateScheduler setting learning rate to " + PythonFloats.repr(learningRate)
+          + ".");
     }
   }
 

@@ -41,6 +41,15 @@ public interface TrainingModel {
   void setStopTraining(boolean stop);
 
   /**
+   * From {@code onTrainBegin}, makes the {@code fit} starting begin at {@code epoch} (0-based)
+   * instead of its {@code initialEpoch}, as Keras's {@code model._initial_epoch}.
+   *
+   * @param epoch the first epoch to run, at least 0
+   * @throws IllegalArgumentException for a negative epoch
+   */
+  void setInitialEpoch(int epoch);
+
+  /**
    * The compiled optimizer, or null before {@code compile}.
    *
    * @return the compiled optimizer, or null before {@code compile}

@@ -1,4 +1,4 @@
 package keras4j.core;
 
 /** A keyword argument accepted by {@code evaluate}. */
-public sealed interface EvaluateArg permits Kwarg, LoopArg {}
+public sealed interface EvaluateArg permits Kwarg, LoopArg, InferenceArg {}

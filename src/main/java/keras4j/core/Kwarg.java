@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * @param value its value
  */
 public record Kwarg(String name, Object value)
-    implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg, OptimizerArg {
+    implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg, InferenceArg,
+        TunerArg, SeedArg, OptimizerArg, LayerOrOptimizerArg {
   /**
    * A keyword argument; a null value is refused (leave the argument out for Keras's default).
    *

@@ -1,4 +1,4 @@
 package keras4j.core;
 
 /** A keyword argument accepted by {@code predict}. */
-public sealed interface PredictArg permits Kwarg, LoopArg {}
+public sealed interface PredictArg permits Kwarg, LoopArg, InferenceArg {}

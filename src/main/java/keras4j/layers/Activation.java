@@ -5,6 +5,7 @@ import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.activations.Activations;
 import keras4j.saving.ConfigReader;
+import org.tensorflow.ndarray.Shape;
 
 /** Applies an activation function, Keras's {@code Activation("relu")}. */
 public class Activation extends Layer {
@@ -36,6 +37,11 @@ public class Activation extends Layer {
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     return activation.apply(inputs);
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return Activations.outputShape(activation.name(), inputShape);
   }
 
   @Override

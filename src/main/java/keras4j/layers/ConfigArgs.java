@@ -22,7 +22,8 @@ import keras4j.utils.Naming;
 final class ConfigArgs {
   private static final System.Logger LOG = System.getLogger(ConfigArgs.class.getName());
   private static final List<String> IGNORED = List.of("activity_regularizer",
-      "kernel_constraint", "bias_constraint", "noise_shape");
+      "kernel_constraint", "bias_constraint", "depthwise_constraint", "pointwise_constraint",
+      "noise_shape", "alpha_constraint", "beta_constraint", "gamma_constraint");
 
   private final ConfigReader config;
   private final List<LayerArg> args = new ArrayList<>();
@@ -33,6 +34,7 @@ final class ConfigArgs {
 
   /** The common arguments of {@code config}. */
   static ConfigArgs of(ConfigReader config) {
+    requireFloat32(config);
     ConfigArgs out = new ConfigArgs(config);
     String name = config.string("name", null);
     if (name != null) {
@@ -53,6 +55,11 @@ final class ConfigArgs {
     return add(key, config.string(key, null));
   }
 
+  /** Adds the int {@code key}. */
+  ConfigArgs integer(String key) {
+    return add(key, config.has(key) ? config.intValue(key) : null);
+  }
+
   /** Adds the boolean {@code key}. */
   ConfigArgs bool(String key) {
     return add(key, config.has(key) ? config.bool(key, false) : null);
@@ -63,18 +70,45 @@ final class ConfigArgs {
     return add(key, config.has(key) ? config.ints(key) : null);
   }
 
+  /**
+   * The int, int pair or pair of pairs {@code key} of ZeroPadding2D and Cropping2D (Keras writes
+   * {@code [[top, bottom], [left, right]]}), or {@code fallback} when absent.
+   */
+  static Object sides(ConfigReader config, String key, int fallback) {
+    if (!config.has(key)) {
+      return fallback;
+    }
+    if (!(config.raw(key) instanceof java.util.List<?> list) || list.isEmpty()
+        || !(list.get(0) instanceof java.util.List<?>)) {
+      return config.ints(key);
+    }
+    if (list.size() != 2) {
+      throw config.invalid(key, "[[top, bottom], [left, right]]");
+    }
+    ConfigReader pairs = ConfigReader.of(java.util.Map.of("rows", list.get(0), "columns",
+        list.get(1)), config.path(key));
+    return new int[][] {pairs.ints("rows"), pairs.ints("columns")};
+  }
+
   /** Adds Dropout's {@code seed}. */
   ConfigArgs seed() {
     return add("seed", config.has("seed") ? config.longValue("seed", 0) : null);
   }
 
-  /** Adds the settings of Dense and Conv2D (see {@code KernelSettings}). */
+  /** Adds the settings of Dense and Conv (see {@code KernelSettings}). */
   ConfigArgs kernelSettings() {
+    return kernelSettings(KernelSettings.KERNEL);
+  }
+
+  /** Adds the settings of the kernels of these prefixes and of the bias. */
+  ConfigArgs kernelSettings(String... kernels) {
     add("activation", config.has("activation") ? activation(config) : null);
     bool("use_bias");
-    initializer("kernel_initializer");
+    for (String prefix : kernels) {
+      initializer(prefix + "_initializer");
+      regularizer(prefix + "_regularizer");
+    }
     initializer("bias_initializer");
-    regularizer("kernel_regularizer");
     return regularizer("bias_regularizer");
   }
 
@@ -113,6 +147,31 @@ final class ConfigArgs {
     throw config.unsupported("a custom activation " + config.raw("activation"));
   }
 
+  /**
+   * keras4j computes in float32 only: a layer whose dtype (Keras 2's string, Keras 3's {@code
+   * DTypePolicy}) asks for anything else, e.g. {@code mixed_float16}, is refused rather than
+   * silently computed at another precision than Keras's.
+   */
+  static void requireFloat32(ConfigReader config) {
+    Object dtype = config.raw("dtype");
+    String policy = dtype instanceof String s ? s : null;
+    if (dtype instanceof java.util.Map<?, ?>) {
+      ConfigReader nested = config.object("dtype");
+      policy = nested.raw("config") instanceof java.util.Map<?, ?>
+          ? nested.object("config").string("name", null) : null;
+      if (policy == null) {
+        throw config.invalid("dtype", "a dtype policy such as {\"class_name\": \"DTypePolicy\","
+            + " \"config\": {\"name\": \"float32\"}}");
+      }
+    }
+    if (policy != null && !policy.equals("float32")) {
+      throw new IllegalArgumentException(config.path() + " has dtype policy '" + policy
+          + "', but keras4j computes in float32 only and would not give Keras's numbers. Save the"
+          + " model from Python with the float32 policy (keras.config.set_dtype_policy(\"float32\")"
+          + " before building it, then load the weights)");
+    }
+  }
+
   /** Channels-last is the only image layout keras4j has. */
   static void requireChannelsLast(ConfigReader config) {
     String format = config.string("data_format", "channels_last");
@@ -137,7 +196,8 @@ final class ConfigArgs {
     return axis[0];
   }
 
-  private ConfigArgs initializer(String key) {
+  /** Adds the initializer {@code key}, a built-in by name or nested object. */
+  ConfigArgs initializer(String key) {
     if (!config.has(key)) {
       return this;
     }

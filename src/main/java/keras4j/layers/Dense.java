@@ -10,7 +10,9 @@ import org.tensorflow.ndarray.Shape;
 
 /**
  * {@code activation(inputs @ kernel + bias)}, Keras's {@code Dense}: {@code new Dense(64,
- * activation("relu"))}. Kernels start Glorot-uniform and biases at zero, as in Keras.
+ * activation("relu"))}. Kernels start Glorot-uniform and biases at zero, as in Keras. On inputs
+ * of rank 3 or more the kernel applies to the last axis: {@code (batch, steps, features)} gives
+ * {@code (batch, steps, units)}.
  */
 public class Dense extends Layer {
   private final int units;
@@ -56,12 +58,13 @@ public class Dense extends Layer {
 
   @Override
   protected void build(Shape inputShape) {
-    if (inputShape.numDimensions() != 2 || inputShape.get(1) < 0) {
+    int rank = inputShape.numDimensions();
+    if (rank < 2 || inputShape.get(rank - 1) < 0) {
       throw new IllegalArgumentException(
-          "Dense layer '" + name() + "' expects inputs shaped (batch, features) but got "
-              + Shapes.toKeras(inputShape) + "; put a Flatten layer before it");
+          "Dense layer '" + name() + "' expects inputs shaped (batch, ..., features), the last"
+              + " axis known, but got " + Shapes.toKeras(inputShape));
     }
-    kernel = settings.addKernel(this, Shape.of(inputShape.get(1), units));
+    kernel = settings.addKernel(this, Shape.of(inputShape.get(rank - 1), units));
     bias = settings.addBias(this, units);
   }
 
@@ -72,7 +75,10 @@ public class Dense extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    return Shape.of(inputShape.get(0), units);
+    // As Keras: the kernel works on the last axis; any axes between the batch and it stay.
+    long[] dims = inputShape.asArray();
+    dims[dims.length - 1] = units;
+    return settings.outputShape(Shape.of(dims));
   }
 
   @Override

@@ -8,9 +8,12 @@ public final class Input {
   private Input() {}
 
   /**
-   * A symbolic input of samples shaped {@code dims} (the batch dimension is implied).
+   * A symbolic input of samples shaped {@code dims} (the batch dimension is implied); a
+   * dimension of {@code -1} ({@code Keras.NONE}) is unknown, as Python's {@code None}: {@code
+   * Input.shape(NONE, NONE, 3)} takes images of any size.
    *
-   * @param dims the sizes of one sample's dimensions, e.g. {@code 784} or {@code 28, 28, 1}
+   * @param dims the sizes of one sample's dimensions, e.g. {@code 784} or {@code 28, 28, 1}; -1
+   *     for an unknown one
    * @return the symbolic tensor to call layers on, shaped {@code (None, dims...)}
    */
   public static KerasTensor shape(long... dims) {
@@ -26,8 +29,9 @@ public final class Input {
    */
   public static KerasTensor named(String name, long... dims) {
     for (long d : dims) {
-      if (d <= 0) {
-        throw new IllegalArgumentException("Input dimensions must be positive, got " + d);
+      if (d <= 0 && d != -1) {
+        throw new IllegalArgumentException("Input dimensions must be positive or -1 (unknown,"
+            + " Keras.NONE), got " + d);
       }
     }
     return new InputLayer(Shapes.batchOf(dims), name).output();

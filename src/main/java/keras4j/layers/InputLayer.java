@@ -27,6 +27,7 @@ public final class InputLayer extends Layer {
    * @return a new, unbuilt layer configured as saved
    */
   public static InputLayer fromConfig(ConfigReader config) {
+    ConfigArgs.requireFloat32(config);
     String key = config.has("batch_shape") ? "batch_shape" : "batch_input_shape";
     long[] sample = config.sampleShape(key);
     if (sample == null) {

@@ -1,6 +1,8 @@
 package keras4j.layers;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import keras4j.core.KerasTensor;
@@ -13,49 +15,76 @@ import keras4j.regularizers.Regularizer;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * The settings Dense and Conv2D share, read from a layer's keyword arguments with Keras's
- * defaults: activation (linear), use_bias (true), kernel and bias initializers (Glorot uniform,
- * zeros) and regularizers (none).
+ * The settings Dense and the convolution layers share, read from a layer's keyword arguments with
+ * Keras's defaults: activation (linear), use_bias (true), and for the bias and each kernel an
+ * initializer (Glorot uniform for kernels, zeros for the bias) and a regularizer (none). A kernel
+ * is named by its arguments' prefix: {@code kernel} ({@code kernel_initializer}, ...), or {@code
+ * depthwise} and {@code pointwise} for the separable convolutions.
  */
 final class KernelSettings {
-  private static final String[] ARGS = {"activation", "use_bias", "kernel_initializer",
-      "bias_initializer", "kernel_regularizer", "bias_regularizer"};
+  /** The prefix of Dense's and Conv's kernel. */
+  static final String KERNEL = "kernel";
 
   final Activation activation;
   final boolean useBias;
-  private final Initializer kernelInitializer;
-  private final Initializer biasInitializer;
-  private final Regularizer kernelRegularizer;
-  private final Regularizer biasRegularizer;
+  private final List<String> kernels;
+  private final Map<String, Initializer> initializers = new LinkedHashMap<>();
+  private final Map<String, Regularizer> regularizers = new LinkedHashMap<>();
 
-  /** Reads the settings from {@code layer}'s keyword arguments. */
+  /** Reads the settings of one {@code kernel} and the bias from {@code layer}'s arguments. */
   KernelSettings(Layer layer) {
-    this.activation = Activations.get(layer.arg("activation", "linear"));
-    this.useBias = layer.arg("use_bias", true);
-    this.kernelInitializer = initializer(layer.arg("kernel_initializer", "glorot_uniform"));
-    this.biasInitializer = initializer(layer.arg("bias_initializer", "zeros"));
-    this.kernelRegularizer = layer.arg("kernel_regularizer", null);
-    this.biasRegularizer = layer.arg("bias_regularizer", null);
+    this(layer, KERNEL);
   }
 
-  /** The keyword arguments these settings take, plus a layer's {@code own}. */
+  /** Reads the settings of the kernels of these prefixes and the bias. */
+  KernelSettings(Layer layer, String... kernels) {
+    this.activation = Activations.get(layer.arg("activation", "linear"));
+    this.useBias = layer.arg("use_bias", true);
+    this.kernels = List.of(kernels);
+    for (String prefix : prefixes()) {
+      String fallback = prefix.equals("bias") ? "zeros" : "glorot_uniform";
+      initializers.put(prefix, initializer(layer.arg(prefix + "_initializer", fallback)));
+      regularizers.put(prefix, layer.arg(prefix + "_regularizer", null));
+    }
+  }
+
+  private List<String> prefixes() {
+    List<String> out = new ArrayList<>(kernels);
+    out.add("bias");
+    return out;
+  }
+
+  /** The keyword arguments of one {@code kernel}, plus a layer's {@code own}. */
   static String[] accepted(String... own) {
-    return Stream.concat(Stream.of(ARGS), Stream.of(own)).toArray(String[]::new);
+    return accepted(new String[] {KERNEL}, own);
+  }
+
+  /** The keyword arguments of the kernels of these prefixes, plus a layer's {@code own}. */
+  static String[] accepted(String[] kernels, String... own) {
+    Stream<String> perWeight = Stream.concat(Stream.of(kernels), Stream.of("bias"))
+        .flatMap(p -> Stream.of(p + "_initializer", p + "_regularizer"));
+    return Stream.of(Stream.of("activation", "use_bias"), perWeight, Stream.of(own))
+        .flatMap(s -> s).toArray(String[]::new);
   }
 
   private static Initializer initializer(Object spec) {
     return spec instanceof Initializer given ? given : Initializers.get((String) spec);
   }
 
-  /** Creates {@code layer}'s kernel. */
+  /** Creates {@code layer}'s {@code kernel}. */
   Variable addKernel(Layer layer, Shape shape) {
-    return layer.addWeight("kernel", shape, kernelInitializer, kernelRegularizer);
+    return addKernel(layer, KERNEL, KERNEL, shape);
+  }
+
+  /** Creates the weight {@code weightName} with the settings of the kernel {@code prefix}. */
+  Variable addKernel(Layer layer, String prefix, String weightName, Shape shape) {
+    return layer.addWeight(weightName, shape, initializers.get(prefix), regularizers.get(prefix));
   }
 
   /** Creates {@code layer}'s bias of {@code size} values, or returns null without use_bias. */
   Variable addBias(Layer layer, long size) {
-    return useBias ? layer.addWeight("bias", Shape.of(size), biasInitializer, biasRegularizer)
-        : null;
+    return useBias ? layer.addWeight("bias", Shape.of(size), initializers.get("bias"),
+        regularizers.get("bias")) : null;
   }
 
   /** {@code activation(x + bias)} (the bias only when there is one). */
@@ -63,23 +92,31 @@ final class KernelSettings {
     return activation.apply(bias == null ? x : x.add(bias.value()));
   }
 
+  /** The output shape of the activation on {@code shape} (glu halves the last axis). */
+  Shape outputShape(Shape shape) {
+    return Activations.outputShape(activation.name(), shape);
+  }
+
   /**
-   * Adds the settings to a layer's Keras config, initializers and regularizers nested as Keras 3
-   * writes them.
+   * Adds the settings to a layer's Keras config in Keras's order (activation, use_bias, the
+   * initializers, the regularizers), nested as Keras 3 writes them.
    */
   void putConfig(Map<String, Object> config) {
     config.put("activation", activation.name());
     config.put("use_bias", useBias);
-    config.put("kernel_initializer", nested("keras.initializers", kernelInitializer.getConfig()));
-    config.put("bias_initializer", nested("keras.initializers", biasInitializer.getConfig()));
-    config.put("kernel_regularizer", kernelRegularizer == null ? null
-        : nested("keras.regularizers", kernelRegularizer.getConfig()));
-    config.put("bias_regularizer", biasRegularizer == null ? null
-        : nested("keras.regularizers", biasRegularizer.getConfig()));
+    for (String prefix : prefixes()) {
+      config.put(prefix + "_initializer",
+          nested("keras.initializers", initializers.get(prefix).getConfig()));
+    }
+    for (String prefix : prefixes()) {
+      Regularizer regularizer = regularizers.get(prefix);
+      config.put(prefix + "_regularizer", regularizer == null ? null
+          : nested("keras.regularizers", regularizer.getConfig()));
+    }
   }
 
   /** {@code {"module", "class_name", "config", "registered_name"}} of a built-in object. */
-  private static Map<String, Object> nested(String module, Map<String, Object> classAndConfig) {
+  static Map<String, Object> nested(String module, Map<String, Object> classAndConfig) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("module", module);
     out.put("class_name", classAndConfig.get("class_name"));

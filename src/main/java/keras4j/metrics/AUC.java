@@ -1,60 +1,250 @@
 package keras4j.metrics;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.ops.Ops;
+import keras4j.saving.ConfigReader;
 
 /**
- * The area under the ROC curve, Keras's {@code AUC()}: the confusion matrix at 200 thresholds
- * evenly spaced over [0, 1] (plus one just below 0 and one just above 1), summed by the trapezoid
- * rule ({@code summation_method="interpolation"}).
+ * The area under the ROC or precision-recall curve, Keras's {@code AUC}: the confusion matrix at
+ * {@code numThresholds} thresholds evenly spaced over [0, 1] (the first just below 0, the last just
+ * above 1), or at the given {@code thresholds} plus those two, summed over the curve.
+ *
+ * <p>{@code curve}: "ROC" (true positive rate against false positive rate), "PR" (precision
+ * against recall) or "PRGAIN" (precision gain against recall gain). {@code summationMethod}:
+ * "interpolation" (the trapezoid rule; for PR, Davis and Goadrich's interpolation, as Keras),
+ * "minoring" or "majoring" (the lower or upper Riemann sum). {@code fromLogits} applies a sigmoid
+ * to the predictions first. Keras's {@code multi_label} and {@code label_weights} are not
+ * supported: labels and predictions are flattened, each value one example.
  */
 public class AUC extends Metric {
-  private static final int THRESHOLDS = 200;
   private static final float EPSILON = 1e-7f;
+  private static final List<String> CURVES = List.of("ROC", "PR", "PRGAIN");
+  private static final List<String> SUMMATIONS = List.of("interpolation", "minoring", "majoring");
+  private final int numThresholds;
+  private final String curve;
+  private final String summationMethod;
+  private final float[] givenThresholds;
+  private final boolean fromLogits;
   private final ConfusionMatrix counts;
 
+  /** Keras's defaults: ROC, 200 thresholds, the trapezoid rule, named {@code auc}. */
+  public AUC() {
+    this("auc");
+  }
+
   /**
-   * The AUC logged as {@code name}.
+   * The ROC AUC with Keras's defaults, logged as {@code name}.
    *
-   * @param name the name to log the metric under, e.g. {@code "auc"}
+   * @param name the name in logs
    */
   public AUC(String name) {
+    this(200, "ROC", "interpolation", name);
+  }
+
+  /**
+   * Keras's {@code AUC(num_thresholds, curve, summation_method, name)}.
+   *
+   * @param numThresholds the number of thresholds, above 1 (Keras's default 200)
+   * @param curve "ROC", "PR" or "PRGAIN" (any case)
+   * @param summationMethod "interpolation", "minoring" or "majoring" (any case)
+   * @param name the name in logs
+   * @throws IllegalArgumentException for fewer than 2 thresholds, another curve or summation
+   */
+  public AUC(int numThresholds, String curve, String summationMethod, String name) {
+    this(numThresholds, curve, summationMethod, name, null, false);
+  }
+
+  /**
+   * Keras's {@code AUC(num_thresholds, curve, summation_method, name, thresholds, from_logits)}.
+   *
+   * @param numThresholds the number of thresholds, above 1; ignored when {@code thresholds} are
+   *     given
+   * @param curve "ROC", "PR" or "PRGAIN" (any case)
+   * @param summationMethod "interpolation", "minoring" or "majoring" (any case)
+   * @param name the name in logs
+   * @param thresholds the thresholds in (0, 1) to use instead of evenly spaced ones, or null
+   * @param fromLogits whether predictions are logits, passed through a sigmoid first
+   * @throws IllegalArgumentException for fewer than 2 thresholds, another curve or summation
+   */
+  public AUC(int numThresholds, String curve, String summationMethod, String name,
+      float[] thresholds, boolean fromLogits) {
     super(name);
-    float[] thresholds = new float[THRESHOLDS];
-    for (int i = 1; i < THRESHOLDS - 1; i++) {
-      thresholds[i] = i / (float) (THRESHOLDS - 1);
+    this.curve = curve.toUpperCase(java.util.Locale.ROOT);
+    this.summationMethod = summationMethod.toLowerCase(java.util.Locale.ROOT);
+    if (!CURVES.contains(this.curve)) {
+      throw new IllegalArgumentException("Invalid AUC curve value: \"" + curve
+          + "\". Expected values are [\"PR\", \"ROC\", \"PRGAIN\"]");
     }
-    thresholds[0] = -EPSILON;
-    thresholds[THRESHOLDS - 1] = 1 + EPSILON;
-    counts = new ConfusionMatrix(this, thresholds);
+    if (!SUMMATIONS.contains(this.summationMethod)) {
+      throw new IllegalArgumentException("Invalid AUC summation method value: \""
+          + summationMethod + "\". Expected values are [\"interpolation\", \"majoring\","
+          + " \"minoring\"]");
+    }
+    this.fromLogits = fromLogits;
+    float[] all;
+    boolean even;
+    if (thresholds != null) {
+      givenThresholds = thresholds.clone();
+      Arrays.sort(givenThresholds);
+      this.numThresholds = givenThresholds.length + 2;
+      all = new float[this.numThresholds];
+      System.arraycopy(givenThresholds, 0, all, 1, givenThresholds.length);
+      all[0] = -EPSILON;
+      all[all.length - 1] = 1 + EPSILON;
+      even = evenlySpread(givenThresholds);
+    } else {
+      if (numThresholds <= 1) {
+        throw new IllegalArgumentException("Argument `num_thresholds` must be an integer > 1."
+            + " Received: num_thresholds=" + numThresholds);
+      }
+      givenThresholds = null;
+      this.numThresholds = numThresholds;
+      all = ConfusionMatrix.evenThresholds(numThresholds, EPSILON);
+      even = true;
+    }
+    counts = new ConfusionMatrix(this, all, even, null);
+  }
+
+  /** Keras's {@code is_evenly_distributed_thresholds} of {@code [0] + inner + [1]}. */
+  private static boolean evenlySpread(float[] inner) {
+    int n = inner.length + 2;
+    if (n < 3) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      double value = i == 0 ? 0 : i == n - 1 ? 1 : inner[i - 1];
+      if (Math.abs(value - (float) i / (n - 1)) > EPSILON + 1e-5 * Math.abs((float) i / (n - 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The AUC a Keras config describes.
+   *
+   * @param config the {@code config} of a serialized {@code AUC}
+   * @return the metric
+   * @throws IllegalArgumentException for {@code multi_label} or {@code label_weights}, which
+   *     keras4j does not support
+   */
+  public static AUC fromConfig(ConfigReader config) {
+    if (config.bool("multi_label", false)) {
+      throw config.unsupported("AUC(multi_label=True)");
+    }
+    if (config.has("label_weights")) {
+      throw config.unsupported("AUC(label_weights=...)");
+    }
+    float[] thresholds = null;
+    if (config.has("thresholds")) {
+      List<?> list = config.list("thresholds");
+      thresholds = new float[list.size()];
+      for (int i = 0; i < thresholds.length; i++) {
+        if (!(list.get(i) instanceof Number n)) {
+          throw config.invalid("thresholds", "a list of numbers");
+        }
+        thresholds[i] = n.floatValue();
+      }
+    }
+    return new AUC(config.intValue("num_thresholds", 200), config.string("curve", "ROC"),
+        config.string("summation_method", "interpolation"), config.string("name", "auc"),
+        thresholds, config.bool("from_logits", false));
   }
 
   @Override
   public void updateState(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight) {
-    counts.update(yTrue, yPred, sampleWeight);
+    counts.update(yTrue, fromLogits ? Ops.sigmoid(yPred) : yPred, sampleWeight);
   }
 
   @Override
   public KerasTensor result() {
-    KerasTensor recall = Ops.divideNoNan(counts.truePositives,
-        Ops.add(counts.truePositives, counts.falseNegatives));
-    KerasTensor falsePositiveRate = Ops.divideNoNan(counts.falsePositives,
-        Ops.add(counts.falsePositives, counts.trueNegatives));
-    KerasTensor heights = Ops.multiply(Ops.add(head(recall), tail(recall)), 0.5);
-    return Ops.sum(Ops.multiply(
-        Ops.subtract(head(falsePositiveRate), tail(falsePositiveRate)), heights));
+    KerasTensor tp = counts.truePositives.value();
+    KerasTensor fp = counts.falsePositives.value();
+    KerasTensor tn = counts.trueNegatives.value();
+    KerasTensor fn = counts.falseNegatives.value();
+    if (curve.equals("PR") && summationMethod.equals("interpolation")) {
+      return interpolatedPrAuc(tp, fp, fn);
+    }
+    KerasTensor recall = Ops.divideNoNan(tp, Ops.add(tp, fn));
+    KerasTensor x;
+    KerasTensor y;
+    if (curve.equals("ROC")) {
+      x = Ops.divideNoNan(fp, Ops.add(fp, tn));
+      y = recall;
+    } else if (curve.equals("PR")) {
+      x = recall;
+      y = Ops.divideNoNan(tp, Ops.add(tp, fp));
+    } else {
+      KerasTensor scaling = Ops.divideNoNan(Ops.add(tp, fn), Ops.add(tn, fp));
+      KerasTensor seen = Ops.notEqual(tp, Ops.zerosLike(tp));
+      KerasTensor recallGain = Ops.subtract(Ops.onesLike(tp),
+          Ops.multiply(scaling, Ops.divideNoNan(fn, tp)));
+      KerasTensor precisionGain = Ops.subtract(Ops.onesLike(tp),
+          Ops.multiply(scaling, Ops.divideNoNan(fp, tp)));
+      x = Ops.maximum(Ops.where(seen, recallGain, 0), 0);
+      y = Ops.where(seen, precisionGain, 1);
+    }
+    KerasTensor heights;
+    if (summationMethod.equals("interpolation")) {
+      heights = Ops.multiply(Ops.add(head(y), tail(y)), 0.5);
+    } else if (summationMethod.equals("minoring")) {
+      heights = Ops.minimum(head(y), tail(y));
+    } else {
+      heights = Ops.maximum(head(y), tail(y));
+    }
+    return Ops.sum(Ops.multiply(Ops.subtract(head(x), tail(x)), heights));
   }
 
-  private static KerasTensor head(KerasTensor x) {
-    return Ops.slice(x, new long[] {0}, new long[] {THRESHOLDS - 1});
+  /** Keras's {@code interpolate_pr_auc} (Davis and Goadrich 2006). */
+  private KerasTensor interpolatedPrAuc(KerasTensor tp, KerasTensor fp, KerasTensor fn) {
+    KerasTensor dtp = Ops.subtract(head(tp), tail(tp));
+    KerasTensor p = Ops.add(tp, fp);
+    KerasTensor dp = Ops.subtract(head(p), tail(p));
+    KerasTensor precisionSlope = Ops.divideNoNan(dtp, Ops.maximum(dp, 0));
+    KerasTensor intercept = Ops.subtract(tail(tp), Ops.multiply(precisionSlope, tail(p)));
+    KerasTensor bothPositive = Ops.logicalAnd(Ops.greater(head(p), Ops.zerosLike(dp)),
+        Ops.greater(tail(p), Ops.zerosLike(dp)));
+    KerasTensor safeRatio =
+        Ops.where(bothPositive, Ops.divideNoNan(head(p), Ops.maximum(tail(p), 0)), 1);
+    KerasTensor increment = Ops.divideNoNan(
+        Ops.multiply(precisionSlope, Ops.add(dtp, Ops.multiply(intercept, Ops.log(safeRatio)))),
+        Ops.maximum(Ops.add(tail(tp), tail(fn)), 0));
+    return Ops.sum(increment);
   }
 
-  private static KerasTensor tail(KerasTensor x) {
-    return Ops.slice(x, new long[] {1}, new long[] {THRESHOLDS - 1});
+  private KerasTensor head(KerasTensor x) {
+    return Ops.slice(x, new long[] {0}, new long[] {numThresholds - 1});
+  }
+
+  private KerasTensor tail(KerasTensor x) {
+    return Ops.slice(x, new long[] {1}, new long[] {numThresholds - 1});
   }
 
   @Override
   public String direction() {
     return "up";
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("num_thresholds", numThresholds);
+    config.put("curve", curve);
+    config.put("summation_method", summationMethod);
+    config.put("multi_label", false);
+    config.put("num_labels", null);
+    config.put("label_weights", null);
+    config.put("from_logits", fromLogits);
+    if (givenThresholds != null) {
+      List<Double> inner = new java.util.ArrayList<>();
+      for (float t : givenThresholds) {
+        inner.add((double) t);
+      }
+      config.put("thresholds", inner);
+    }
+    return config;
   }
 }

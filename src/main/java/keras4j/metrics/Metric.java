@@ -117,6 +117,11 @@ public abstract class Metric {
     return config;
   }
 
+  /** A float32 constant, for comparisons inside a metric's ops. */
+  static KerasTensor constant(double value) {
+    return KerasTensor.constant(NdArrays.scalarOf((float) value));
+  }
+
   @Override
   public String toString() {
     return name;

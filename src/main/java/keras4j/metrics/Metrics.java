@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.tensorflow.ndarray.Shape;
 import keras4j.core.KerasTensor;
+import keras4j.saving.ConfigReader;
+import keras4j.saving.KerasClasses;
 
 /**
  * Keras's metric aliases ({@code keras.metrics.get}), and how {@code "accuracy"} resolves: binary
@@ -24,9 +26,65 @@ public final class Metrics {
           Map.entry("precision", Metrics::precision),
           Map.entry("recall", Metrics::recall),
           Map.entry("auc", Metrics::auc),
+          Map.entry("AUC", Metrics::auc),
           Map.entry("top_k_categorical_accuracy", name -> new TopKCategoricalAccuracy(name, 5)),
           Map.entry("sparse_top_k_categorical_accuracy",
-              name -> new SparseTopKCategoricalAccuracy(name, 5)));
+              name -> new SparseTopKCategoricalAccuracy(name, 5)),
+          // Keras's class names and their snake case, for the classes built without arguments.
+          Map.entry("f1_score", name -> new F1Score(null, null, name)),
+          Map.entry("F1Score", name -> new F1Score(null, null, name)),
+          Map.entry("f_beta_score", name -> new FBetaScore(null, 1.0, null, name)),
+          Map.entry("FBetaScore", name -> new FBetaScore(null, 1.0, null, name)),
+          Map.entry("r2_score", name -> new R2Score("uniform_average", 0, name)),
+          Map.entry("R2Score", name -> new R2Score("uniform_average", 0, name)),
+          Map.entry("binary_io_u", name -> new BinaryIoU(new int[] {0, 1}, 0.5, name)),
+          Map.entry("BinaryIoU", name -> new BinaryIoU(new int[] {0, 1}, 0.5, name)),
+          Map.entry("mean", Mean::new),
+          Map.entry("Mean", Mean::new),
+          Map.entry("sum", Sum::new),
+          Map.entry("Sum", Sum::new));
+
+  /**
+   * The metric classes a saved compile config may name, each with its {@code fromConfig}, and
+   * the user's registered ones: Keras's {@code keras.metrics.serialize}/{@code deserialize}.
+   */
+  private static final KerasClasses<Metric> CLASSES =
+      new KerasClasses<>("metric", Metric.class, "keras.metrics")
+          .add("BinaryAccuracy", BinaryAccuracy.class,
+              c -> new BinaryAccuracy(c.string("name", "binary_accuracy")))
+          .add("CategoricalAccuracy", CategoricalAccuracy.class,
+              c -> new CategoricalAccuracy(c.string("name", "categorical_accuracy")))
+          .add("SparseCategoricalAccuracy", SparseCategoricalAccuracy.class,
+              c -> new SparseCategoricalAccuracy(c.string("name", "sparse_categorical_accuracy")))
+          .add("TopKCategoricalAccuracy", TopKCategoricalAccuracy.class,
+              c -> new TopKCategoricalAccuracy(c.string("name", "top_k_categorical_accuracy"),
+                  c.intValue("k", 5)))
+          .add("SparseTopKCategoricalAccuracy", SparseTopKCategoricalAccuracy.class,
+              c -> new SparseTopKCategoricalAccuracy(
+                  c.string("name", "sparse_top_k_categorical_accuracy"), c.intValue("k", 5)))
+          .add("MeanSquaredError", MeanSquaredError.class,
+              c -> new MeanSquaredError(c.string("name", "mean_squared_error")))
+          .add("MeanAbsoluteError", MeanAbsoluteError.class,
+              c -> new MeanAbsoluteError(c.string("name", "mean_absolute_error")))
+          .add("Precision", Precision.class, c -> new Precision(c.string("name", "precision")))
+          .add("Recall", Recall.class, c -> new Recall(c.string("name", "recall")))
+          .add("Mean", Mean.class, c -> new Mean(c.string("name", "mean")))
+          .add("Sum", Sum.class, c -> new Sum(c.string("name", "sum")))
+          .add("AUC", AUC.class, AUC::fromConfig)
+          .add("F1Score", F1Score.class, F1Score::fromConfig)
+          .add("FBetaScore", FBetaScore.class, FBetaScore::fromConfig)
+          .add("R2Score", R2Score.class, R2Score::fromConfig)
+          .add("IoU", IoU.class, IoU::fromConfig)
+          .add("MeanIoU", MeanIoU.class, MeanIoU::fromConfig)
+          .add("BinaryIoU", BinaryIoU.class, BinaryIoU::fromConfig)
+          .add("OneHotIoU", OneHotIoU.class, OneHotIoU::fromConfig)
+          .add("OneHotMeanIoU", OneHotMeanIoU.class, OneHotMeanIoU::fromConfig)
+          .add("PrecisionAtRecall", PrecisionAtRecall.class, PrecisionAtRecall::fromConfig)
+          .add("RecallAtPrecision", RecallAtPrecision.class, RecallAtPrecision::fromConfig)
+          .add("SensitivityAtSpecificity", SensitivityAtSpecificity.class,
+              SensitivityAtSpecificity::fromConfig)
+          .add("SpecificityAtSensitivity", SpecificityAtSensitivity.class,
+              SpecificityAtSensitivity::fromConfig);
 
   private Metrics() {}
 
@@ -46,6 +104,29 @@ public final class Metrics {
           "Unknown metric '" + alias + "'. Valid aliases: " + aliases());
     }
     return metric.apply(alias);
+  }
+
+  /**
+   * Keras's {@code keras.metrics.serialize}: {@code {"module", "class_name", "config",
+   * "registered_name"}} for a built-in or registered metric.
+   *
+   * @param metric the metric
+   * @return its serialized form, as Keras writes it in a compile config
+   * @throws IllegalArgumentException for a class of the user's that is not registered
+   */
+  public static Map<String, Object> serialize(Metric metric) {
+    return CLASSES.serialize(metric, metric.getConfig());
+  }
+
+  /**
+   * Keras's {@code keras.metrics.deserialize}: the metric a serialized entry describes.
+   *
+   * @param entry {@code {"module", "class_name", "config", "registered_name"}}
+   * @return the metric, built by its registered or built-in {@code fromConfig}
+   * @throws IllegalArgumentException for a class keras4j does not have and nobody registered
+   */
+  public static Metric deserialize(ConfigReader entry) {
+    return CLASSES.deserialize(entry);
   }
 
   /**

@@ -11,7 +11,7 @@ abstract class ThresholdMetric extends Metric {
 
   ThresholdMetric(String name) {
     super(name);
-    counts = new ConfusionMatrix(this, new float[] {0.5f});
+    counts = new ConfusionMatrix(this, new float[] {0.5f}, false, null);
   }
 
   @Override

@@ -4,19 +4,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import keras4j.layers.Activation;
+import keras4j.layers.AveragePooling1D;
 import keras4j.layers.AveragePooling2D;
+import keras4j.layers.AveragePooling3D;
 import keras4j.layers.BatchNormalization;
+import keras4j.layers.CenterCrop;
+import keras4j.layers.Conv1D;
+import keras4j.layers.Conv1DTranspose;
 import keras4j.layers.Conv2D;
+import keras4j.layers.Conv2DTranspose;
+import keras4j.layers.Conv3D;
+import keras4j.layers.Cropping2D;
 import keras4j.layers.Dense;
+import keras4j.layers.DepthwiseConv1D;
+import keras4j.layers.DepthwiseConv2D;
 import keras4j.layers.Dropout;
+import keras4j.layers.ELU;
 import keras4j.layers.Flatten;
+import keras4j.layers.GlobalAveragePooling1D;
+import keras4j.layers.GlobalAveragePooling2D;
+import keras4j.layers.GlobalMaxPooling1D;
+import keras4j.layers.GlobalMaxPooling2D;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
+import keras4j.layers.LayerNormalization;
 import keras4j.layers.LeakyReLU;
+import keras4j.layers.MaxPooling1D;
 import keras4j.layers.MaxPooling2D;
+import keras4j.layers.MaxPooling3D;
 import keras4j.layers.Normalization;
+import keras4j.layers.PReLU;
+import keras4j.layers.Permute;
+import keras4j.layers.RandomContrast;
+import keras4j.layers.RandomCrop;
+import keras4j.layers.RandomFlip;
+import keras4j.layers.RandomRotation;
+import keras4j.layers.RandomTranslation;
+import keras4j.layers.RandomZoom;
 import keras4j.layers.ReLU;
+import keras4j.layers.RepeatVector;
+import keras4j.layers.Rescaling;
+import keras4j.layers.Reshape;
+import keras4j.layers.Resizing;
+import keras4j.layers.SeparableConv1D;
+import keras4j.layers.SeparableConv2D;
 import keras4j.layers.Softmax;
+import keras4j.layers.UpSampling2D;
+import keras4j.layers.ZeroPadding2D;
 import keras4j.losses.BinaryCrossentropy;
 import keras4j.losses.BinaryFocalCrossentropy;
 import keras4j.losses.CategoricalCrossentropy;
@@ -78,11 +112,45 @@ final class BuiltinClasses {
       .add("LeakyReLU", LeakyReLU.class, LeakyReLU::fromConfig)
       .add("ReLU", ReLU.class, ReLU::fromConfig)
       .add("Softmax", Softmax.class, Softmax::fromConfig)
+      .add("Conv1D", Conv1D.class, Conv1D::fromConfig)
       .add("Conv2D", Conv2D.class, Conv2D::fromConfig)
+      .add("Conv1DTranspose", Conv1DTranspose.class, Conv1DTranspose::fromConfig)
+      .add("Conv2DTranspose", Conv2DTranspose.class, Conv2DTranspose::fromConfig)
+      .add("Conv3D", Conv3D.class, Conv3D::fromConfig)
+      .add("DepthwiseConv1D", DepthwiseConv1D.class, DepthwiseConv1D::fromConfig)
+      .add("DepthwiseConv2D", DepthwiseConv2D.class, DepthwiseConv2D::fromConfig)
+      .add("SeparableConv1D", SeparableConv1D.class, SeparableConv1D::fromConfig)
+      .add("SeparableConv2D", SeparableConv2D.class, SeparableConv2D::fromConfig)
+      .add("MaxPooling1D", MaxPooling1D.class, MaxPooling1D::fromConfig)
       .add("MaxPooling2D", MaxPooling2D.class, MaxPooling2D::fromConfig)
+      .add("MaxPooling3D", MaxPooling3D.class, MaxPooling3D::fromConfig)
+      .add("AveragePooling1D", AveragePooling1D.class, AveragePooling1D::fromConfig)
       .add("AveragePooling2D", AveragePooling2D.class, AveragePooling2D::fromConfig)
+      .add("AveragePooling3D", AveragePooling3D.class, AveragePooling3D::fromConfig)
       .add("BatchNormalization", BatchNormalization.class, BatchNormalization::fromConfig)
       .add("Normalization", Normalization.class, Normalization::fromConfig)
+      .add("GlobalAveragePooling2D", GlobalAveragePooling2D.class, GlobalAveragePooling2D::fromConfig)
+      .add("GlobalMaxPooling2D", GlobalMaxPooling2D.class, GlobalMaxPooling2D::fromConfig)
+      .add("GlobalAveragePooling1D", GlobalAveragePooling1D.class, GlobalAveragePooling1D::fromConfig)
+      .add("GlobalMaxPooling1D", GlobalMaxPooling1D.class, GlobalMaxPooling1D::fromConfig)
+      .add("ZeroPadding2D", ZeroPadding2D.class, ZeroPadding2D::fromConfig)
+      .add("Cropping2D", Cropping2D.class, Cropping2D::fromConfig)
+      .add("UpSampling2D", UpSampling2D.class, UpSampling2D::fromConfig)
+      .add("Reshape", Reshape.class, Reshape::fromConfig)
+      .add("Permute", Permute.class, Permute::fromConfig)
+      .add("RepeatVector", RepeatVector.class, RepeatVector::fromConfig)
+      .add("Rescaling", Rescaling.class, Rescaling::fromConfig)
+      .add("LayerNormalization", LayerNormalization.class, LayerNormalization::fromConfig)
+      .add("PReLU", PReLU.class, PReLU::fromConfig)
+      .add("ELU", ELU.class, ELU::fromConfig)
+      .add("RandomFlip", RandomFlip.class, RandomFlip::fromConfig)
+      .add("RandomRotation", RandomRotation.class, RandomRotation::fromConfig)
+      .add("RandomZoom", RandomZoom.class, RandomZoom::fromConfig)
+      .add("RandomTranslation", RandomTranslation.class, RandomTranslation::fromConfig)
+      .add("RandomContrast", RandomContrast.class, RandomContrast::fromConfig)
+      .add("RandomCrop", RandomCrop.class, RandomCrop::fromConfig)
+      .add("Resizing", Resizing.class, Resizing::fromConfig)
+      .add("CenterCrop", CenterCrop.class, CenterCrop::fromConfig)
       .refuse("Lambda", "Lambda layers hold Python code, which keras4j never runs. Replace the"
           + " Lambda with built-in layers before saving in Python")
       .add("Sequential", Sequential.class, Sequential::fromConfig, "keras", null)

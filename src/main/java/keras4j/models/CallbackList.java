@@ -2,10 +2,16 @@ package keras4j.models;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import keras4j.callbacks.Callback;
 
-/** Calls every callback's hook in turn, as Keras's {@code CallbackList}. */
+/**
+ * Calls every callback's hook in turn, as Keras's {@code CallbackList}: the logs, sorted by name
+ * as Keras's {@code pythonify_logs} sorts them, are one map all the callbacks of a hook share, so
+ * what one adds (a {@code learning_rate}) the next ones see.
+ */
 final class CallbackList {
   private final List<Callback> callbacks = new ArrayList<>();
 
@@ -34,7 +40,8 @@ final class CallbackList {
   }
 
   void onEpochEnd(int epoch, Map<String, Double> logs) {
-    callbacks.forEach(c -> c.onEpochEnd(epoch, logs));
+    Map<String, Double> sorted = sorted(logs);
+    callbacks.forEach(c -> c.onEpochEnd(epoch, sorted));
   }
 
   void onTrainBatchBegin(int batch) {
@@ -42,7 +49,8 @@ final class CallbackList {
   }
 
   void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-    callbacks.forEach(c -> c.onTrainBatchEnd(batch, logs));
+    Map<String, Double> sorted = sorted(logs);
+    callbacks.forEach(c -> c.onTrainBatchEnd(batch, sorted));
   }
 
   void onTestBegin() {
@@ -50,7 +58,8 @@ final class CallbackList {
   }
 
   void onTestEnd(Map<String, Double> logs) {
-    callbacks.forEach(c -> c.onTestEnd(logs));
+    Map<String, Double> sorted = sorted(logs);
+    callbacks.forEach(c -> c.onTestEnd(sorted));
   }
 
   void onTestBatchBegin(int batch) {
@@ -58,7 +67,8 @@ final class CallbackList {
   }
 
   void onTestBatchEnd(int batch, Map<String, Double> logs) {
-    callbacks.forEach(c -> c.onTestBatchEnd(batch, logs));
+    Map<String, Double> sorted = sorted(logs);
+    callbacks.forEach(c -> c.onTestBatchEnd(batch, sorted));
   }
 
   void onPredictBegin() {
@@ -67,5 +77,9 @@ final class CallbackList {
 
   void onPredictEnd() {
     callbacks.forEach(c -> c.onPredictEnd(Map.of()));
+  }
+
+  private static Map<String, Double> sorted(Map<String, Double> logs) {
+    return new LinkedHashMap<>(new TreeMap<>(logs));
   }
 }

@@ -39,26 +39,21 @@ final class CompileConfig {
     Optimizer optimizer = model.optimizer();
     Object lossSpec;
     Map<String, Object> optimizerSpec;
+    Object metrics = model.trainer().compileSpec("metrics");
     try {
       lossSpec = perOutput(loss, CompileConfig::lossSpec);
       optimizerSpec = BuiltinClasses.OPTIMIZERS.serialize(optimizer, optimizer.getConfig());
+      metrics = metrics == null ? null : perOutput(metrics, CompileConfig::metricSpec);
     } catch (IllegalArgumentException e) {
       LOG.log(WARNING, "Model ''{0}'' is saved without its compile settings: {1}", model.name(),
           e.getMessage());
       return null;
     }
-    Object metrics = model.trainer().compileSpec("metrics");
-    boolean several = model.dataOutputNames().size() > 1;
-    if (!several) {
-      // One output: Keras's flat list of names.
-      metrics = model.compiledMetrics().stream().map(Metric::name).toList();
-    }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("optimizer", optimizerSpec);
     config.put("loss", lossSpec);
     config.put("loss_weights", model.trainer().compileSpec("loss_weights"));
-    config.put("metrics", metrics == null || metrics.equals(List.of()) ? null
-        : perOutput(metrics, CompileConfig::metricNames));
+    config.put("metrics", metrics == null || metrics.equals(List.of()) ? null : metrics);
     config.put("weighted_metrics", null);
     config.put("run_eagerly", false);
     config.put("steps_per_execution", 1);
@@ -93,12 +88,15 @@ final class CompileConfig {
     return isDefault(loss) ? loss.name() : BuiltinClasses.LOSSES.serialize(loss, loss.getConfig());
   }
 
-  /** A metric (alias or object) or a list of them as names. */
-  private static Object metricNames(Object given) {
+  /**
+   * A metric (alias or object) or a list of them as Keras saves them: aliases stay strings,
+   * metric objects are serialized with their config.
+   */
+  private static Object metricSpec(Object given) {
     if (given instanceof List<?> list) {
-      return list.stream().map(CompileConfig::metricNames).toList();
+      return list.stream().map(CompileConfig::metricSpec).toList();
     }
-    return given instanceof Metric metric ? metric.name() : given;
+    return given instanceof Metric metric ? Metrics.serialize(metric) : given;
   }
 
   /** Whether {@code loss} is what its Keras name alone gives, so the file may just name it. */
@@ -132,7 +130,7 @@ final class CompileConfig {
         args.add(new Kwarg("metrics", perOutput(metricSpec, CompileConfig::metricList)));
       } else if (metricSpec != null) {
         List<Object> metrics = new ArrayList<>();
-        metrics(config.list("metrics"), metrics);
+        metrics(config.list("metrics"), metrics, config.path("metrics"));
         if (!metrics.isEmpty()) {
           args.add(new Kwarg("metrics", metrics));
         }
@@ -164,23 +162,30 @@ final class CompileConfig {
     return BuiltinClasses.LOSSES.deserialize(ConfigReader.of(spec, "compile_config.loss"));
   }
 
-  /** One output's metrics (a name, a serialized metric or a list of them) as names. */
+  /** One output's metrics (a name, a serialized metric or a list of them). */
   private static Object metricList(Object spec) {
     List<Object> out = new ArrayList<>();
-    metrics(spec instanceof List<?> list ? list : List.of(spec), out);
+    metrics(spec instanceof List<?> list ? list : List.of(spec), out, "compile_config.metrics");
     return out;
   }
 
-  /** Metric names from a Keras 3 list or a Keras 2 per-output nested list. */
-  private static void metrics(List<?> spec, List<Object> out) {
-    for (Object item : spec) {
+  /**
+   * The metrics of a Keras 3 list or a Keras 2 per-output nested list: aliases as aliases,
+   * serialized metrics rebuilt from their config (Keras 2's function wrappers by their name).
+   */
+  private static void metrics(List<?> spec, List<Object> out, String path) {
+    for (int i = 0; i < spec.size(); i++) {
+      Object item = spec.get(i);
       if (item instanceof List<?> nested) {
-        metrics(nested, out);
+        metrics(nested, out, path + "[" + i + "]");
       } else if (item instanceof String name) {
-        out.add(Metrics.get(name).name());
-      } else if (item instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> c
-          && c.get("name") instanceof String name) {
-        out.add(Metrics.get(name).name());
+        Metrics.get(name); // an unknown alias fails here, with the valid ones listed
+        out.add(name);
+      } else if (item instanceof Map<?, ?> m && "MeanMetricWrapper".equals(m.get("class_name"))
+          && m.get("config") instanceof Map<?, ?> c && c.get("name") instanceof String name) {
+        out.add(name);
+      } else if (item instanceof Map<?, ?>) {
+        out.add(Metrics.deserialize(ConfigReader.of(item, path + "[" + i + "]")));
       }
     }
   }

@@ -82,12 +82,16 @@ final class GraphSteps implements AutoCloseable {
     int n = data.get(0).samples();
     int count = function.outputCount();
     // One heap array per output filled by bulk reads: copying into NdArray slices goes value by
-    // value.
+    // value. An output of unknown sample size (an input of unknown spatial size) is sized by the
+    // first batch.
+    Shape[] shapes = new Shape[count];
     float[][] all = new float[count][];
     int[] rowSizes = new int[count];
     for (int k = 0; k < count; k++) {
-      all[k] = new float[Math.toIntExact(Shapes.withBatch(function.outputShape(k), n).size())];
-      rowSizes[k] = n == 0 ? 0 : all[k].length / n;
+      shapes[k] = Shapes.withBatch(function.outputShape(k), n);
+      if (!shapes[k].hasUnknownDimension() || n == 0) {
+        sizeOutput(k, shapes, all, rowSizes, n);
+      }
     }
     TFloat32[] batch = new TFloat32[data.size()];
     for (int from = 0; from < n; from += batchSize) {
@@ -99,7 +103,12 @@ final class GraphSteps implements AutoCloseable {
         }
         try (Result result = function.run(batch)) {
           for (int k = 0; k < count; k++) {
-            ((TFloat32) result.get(k)).asRawTensor().data().asFloats()
+            TFloat32 values = (TFloat32) result.get(k);
+            if (all[k] == null) {
+              shapes[k] = Shapes.withBatch(values.shape(), n);
+              sizeOutput(k, shapes, all, rowSizes, n);
+            }
+            values.asRawTensor().data().asFloats()
                 .read(all[k], from * rowSizes[k], (to - from) * rowSizes[k]);
           }
         }
@@ -115,10 +124,37 @@ final class GraphSteps implements AutoCloseable {
     }
     List<FloatNdArray> out = new ArrayList<>();
     for (int k = 0; k < count; k++) {
-      out.add(NdArrays.wrap(Shapes.withBatch(function.outputShape(k), n),
-          DataBuffers.of(all[k], false, false)));
+      out.add(NdArrays.wrap(shapes[k], DataBuffers.of(all[k], false, false)));
     }
     return out;
+  }
+
+  /** Allocates output {@code k} of {@code shapes[k]} (no values when unknown and empty). */
+  private static void sizeOutput(int k, Shape[] shapes, float[][] all, int[] rowSizes, int n) {
+    if (shapes[k].hasUnknownDimension()) {
+      // No batch to size an output of unknown sample size by: its unknown dimensions are 0.
+      long[] dims = shapes[k].asArray();
+      for (int i = 0; i < dims.length; i++) {
+        dims[i] = Math.max(dims[i], 0);
+      }
+      shapes[k] = Shape.of(dims);
+    }
+    all[k] = new float[Math.toIntExact(shapes[k].size())];
+    rowSizes[k] = n == 0 ? 0 : all[k].length / n;
+  }
+
+  /** The predictions for one batch tensor, row-major. */
+  float[] predictBatch(TFloat32 batch) {
+    GraphFunction function = predictFunction();
+    weights.readLock().lock();
+    try (Result result = function.run(batch)) {
+      TFloat32 out = (TFloat32) result.get(0);
+      float[] values = new float[Math.toIntExact(out.shape().size())];
+      out.asRawTensor().data().asFloats().read(values);
+      return values;
+    } finally {
+      weights.readLock().unlock();
+    }
   }
 
   /** The training step for labels of {@code labelShapes}, up to {@code steps} batches a run. */
@@ -175,7 +211,10 @@ final class GraphSteps implements AutoCloseable {
       names.clear();
       names.addAll(logs.keySet());
       List<Tensor> fetches = new ArrayList<>();
-      logs.values().forEach(value -> fetches.add(CoreBridge.tensor(value)));
+      // Logs are numbers: a per-class result (F1Score without averaging) is logged as its mean,
+      // the number Keras's progress bar prints for it.
+      logs.values().forEach(value -> fetches.add(CoreBridge.tensor(
+          value.shape().numDimensions() == 0 ? value : Ops.mean(value))));
       return fetches;
     });
   }

@@ -9,6 +9,7 @@ import java.util.Set;
 import keras4j.core.CompileArg;
 import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
+import keras4j.data.Dataset;
 import keras4j.core.LayerArg;
 import keras4j.core.PredictArg;
 import keras4j.core.KerasTensor;
@@ -538,6 +539,47 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   }
 
   /**
+   * Trains on the batches of a dataset (Keras's {@code fit} given a {@code tf.data.Dataset}, a
+   * generator or a {@code PyDataset}): {@code model.fit(Dataset.fromArrays(x, y).batch(32),
+   * epochs(5))}. The batches are read as training goes, the next one while the model runs the
+   * current one; {@code batchSize} does not apply, and {@code shuffle} only reorders the batches
+   * of a {@link keras4j.data.PyDataset}.
+   *
+   * @param data the training batches, each {@code Batch.of(x, y)}
+   * @param args fit arguments such as {@code epochs(10)}, {@code stepsPerEpoch(100)}, {@code
+   *     validationData(otherDataset)}, {@code validationSteps(10)}, {@code callbacks(...)}
+   * @return the loss and metrics of every epoch
+   * @throws IllegalArgumentException if a batch has no batch axis or labels, or another shape
+   *     than the first; IllegalStateException if the dataset fails, naming the batch
+   */
+  public History fit(Dataset data, FitArg... args) {
+    return trainer.fit(data, args);
+  }
+
+  /**
+   * Loss and metrics over the batches of a dataset, to its end or {@code steps(n)} batches.
+   *
+   * @param data the batches, each {@code Batch.of(x, y)}
+   * @param args evaluate arguments such as {@code steps(10)}, {@code verbose(0)}
+   * @return the loss and metrics, in compile order
+   */
+  public Map<String, Double> evaluate(Dataset data, EvaluateArg... args) {
+    return trainer.evaluate(data, args);
+  }
+
+  /**
+   * The model's outputs for the batches of a dataset (labels, if any, are left out), to its end
+   * or {@code steps(n)} batches, in order.
+   *
+   * @param data the batches
+   * @param args predict arguments such as {@code steps(10)}
+   * @return the outputs, one row per sample
+   */
+  public FloatNdArray predict(Dataset data, PredictArg... args) {
+    return trainer.predict(data, args);
+  }
+
+  /**
    * Loss and metrics on {@code x}, {@code y} (as {@link #fit} takes them), in compile order:
    * {@code {loss=..., accuracy=...}}; for several outputs in Keras's {@code evaluate} order,
    * {@code loss}, each {@code <output>_loss}, then the {@code <output>_<metric>}s sorted.
@@ -601,6 +643,19 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   /** Asks {@code fit} to stop after the current epoch. */
   public void setStopTraining(boolean stop) {
     trainer.setStopTraining(stop);
+  }
+
+  /**
+   * Keras's {@code model._initial_epoch}: from a callback's {@code onTrainBegin}, makes the
+   * {@code fit} starting begin at {@code epoch} (0-based) instead of its {@code initialEpoch}, as
+   * {@link keras4j.callbacks.BackupAndRestore} does to resume an interrupted run.
+   *
+   * @param epoch the first epoch to run, at least 0
+   * @throws IllegalArgumentException for a negative epoch
+   */
+  @Override
+  public void setInitialEpoch(int epoch) {
+    trainer.setInitialEpoch(epoch);
   }
 
   /** The compiled optimizer, or null before {@code compile}. */

@@ -10,13 +10,17 @@ import keras4j.core.Node;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import keras4j.layers.Layer;
+import keras4j.optimizers.Optimizer;
+import keras4j.utils.PythonFloats;
 import org.tensorflow.ndarray.Shape;
 
 /**
  * Keras 3's {@code model.summary()} table, as {@code rich} draws it at 80 columns (what Python
  * prints when its output is not a terminal): a plain stack of layers, or, for a functional model
  * that branches, shares a layer or has several inputs, with Keras's "Connected to" column. Cells
- * wrap at spaces; a word too long for its cell ends in an ellipsis, as rich's.
+ * wrap at spaces; a word too long for its cell ends in an ellipsis, as rich's. The parameter
+ * counts come with their memory; a compiled model whose optimizer is built adds Keras's
+ * "Optimizer params" line, counted in the total, as Keras.
  */
 final class Summary {
   private static final int[] SEQUENTIAL = {33, 24, 15};
@@ -53,16 +57,28 @@ final class Summary {
     }
     out.append(rule(widths, '└', '┴', '┘', '─'));
     long trainable = 0;
-    long total = 0;
+    long all = 0;
     for (Variable v : model.variables()) {
-      total += v.shape().size();
+      all += v.shape().size();
     }
     for (Variable v : model.trainableVariables()) {
       trainable += v.shape().size();
     }
-    out.append(count("Total params", total));
-    out.append(count("Trainable params", trainable));
-    out.append(count("Non-trainable params", total - trainable));
+    Optimizer optimizer = model.optimizer();
+    long optimizerParams = 0;
+    if (optimizer != null && optimizer.built()) {
+      for (Variable v : optimizer.variables()) {
+        optimizerParams += v.shape().size();
+      }
+    }
+    // Keras's iteration count is an int64 (8 bytes); every other variable is a float32.
+    long optimizerBytes = optimizerParams == 0 ? 0 : optimizerParams * 4 + 4;
+    out.append(count("Total params", all + optimizerParams, all * 4 + optimizerBytes));
+    out.append(count("Trainable params", trainable, trainable * 4));
+    out.append(count("Non-trainable params", all - trainable, (all - trainable) * 4));
+    if (optimizerParams > 0) {
+      out.append(count("Optimizer params", optimizerParams, optimizerBytes));
+    }
     return out.toString();
   }
 
@@ -124,35 +140,45 @@ final class Summary {
     return out.toString();
   }
 
-  /** Greedy word wrap at {@code width}; a longer word is cut with an ellipsis, as rich does. */
-  private static List<String> wrap(String text, int width) {
+  /**
+   * Rich's word wrap with overflow "ellipsis": words (with the spaces after them) fill a line
+   * while they fit, the spaces not counting at its end; a line still too long (one long word) is
+   * cut to {@code width - 1} characters and "…".
+   */
+  static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      if (word.length() > width) {
-        word = word.substring(0, width - 1) + "…";
-      }
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+    java.util.regex.Matcher words = java.util.regex.Pattern.compile("\\s*\\S+\\s*").matcher(text);
+    while (words.find()) {
+      String word = words.group();
+      if (line.length() > 0 && word.stripTrailing().length() > width - line.length()) {
         lines.add(line.toString());
         line.setLength(0);
       }
-      line.append(line.length() > 0 ? " " : "").append(word);
+      line.append(word);
     }
     lines.add(line.toString());
-    return lines;
+    List<String> out = new ArrayList<>();
+    for (String l : lines) {
+      String trimmed = l.stripTrailing();
+      out.add(trimmed.length() > width ? trimmed.substring(0, width - 1) + "…" : trimmed);
+    }
+    return out;
   }
 
-  private static String count(String label, long params) {
-    return String.format(Locale.ROOT, " %s: %,d (%s)%n", label, params, bytes(params * 4));
+  private static String count(String label, long params, long bytes) {
+    return String.format(Locale.ROOT, " %s: %,d (%s)\n", label, params, readable(bytes));
   }
 
-  private static String bytes(long bytes) {
-    if (bytes < 1024) {
-      return String.format(Locale.ROOT, "%.2f B", (double) bytes);
+  /** Keras's {@code readable_memory_size}: B, KB, MB, ... by 1024, two decimals. */
+  private static String readable(double bytes) {
+    String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
+    for (String unit : units) {
+      if (bytes / 1024 < 1) {
+        return PythonFloats.fixed(bytes, 2) + " " + unit;
+      }
+      bytes /= 1024;
     }
-    if (bytes < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.2f KB", bytes / 1024.0);
-    }
-    return String.format(Locale.ROOT, "%.2f MB", bytes / (1024.0 * 1024));
+    return PythonFloats.fixed(bytes, 2) + " PB";
   }
 }

@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 import keras4j.core.CompileArg;
 import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
@@ -18,6 +20,8 @@ import keras4j.core.PredictArg;
 import keras4j.core.Shapes;
 import keras4j.backend.BatchFeeder;
 import keras4j.backend.HostArray;
+import keras4j.backend.StreamFeeder;
+import keras4j.data.Dataset;
 import keras4j.callbacks.Callback;
 import keras4j.callbacks.History;
 import keras4j.callbacks.ProgbarLogger;
@@ -30,7 +34,9 @@ import keras4j.core.KerasTensor;
 import keras4j.utils.RandomSeed;
 import keras4j.utils.Threading;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -44,9 +50,12 @@ final class Trainer {
       Set.of("optimizer", "loss", "loss_weights", "metrics", "steps_per_execution");
   private static final Set<String> FIT_ARGS =
       Set.of("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data",
-          "callbacks", "initial_epoch");
-  private static final Set<String> EVALUATE_ARGS = Set.of("batch_size", "verbose", "callbacks");
-  private static final Set<String> PREDICT_ARGS = Set.of("batch_size", "verbose", "callbacks");
+          "callbacks", "initial_epoch", "validation_batch_size", "validation_freq",
+          "steps_per_epoch", "validation_steps");
+  private static final Set<String> EVALUATE_ARGS =
+      Set.of("batch_size", "verbose", "callbacks", "return_dict", "steps");
+  private static final Set<String> PREDICT_ARGS =
+      Set.of("batch_size", "verbose", "callbacks", "steps");
   private static final int DEFAULT_BATCH_SIZE = 32;
 
   private final Model model;
@@ -59,6 +68,7 @@ final class Trainer {
   private int stepsPerExecution = 1;
   private boolean compiled;
   private boolean stopTraining;
+  private Integer resumedEpoch;
 
   Trainer(Model model) {
     this.model = model;
@@ -113,6 +123,7 @@ final class Trainer {
     return compileMetrics;
   }
 
+
   boolean stopTraining() {
     return stopTraining;
   }
@@ -121,9 +132,27 @@ final class Trainer {
     stopTraining = stop;
   }
 
+  void setInitialEpoch(int epoch) {
+    if (epoch < 0) {
+      throw new IllegalArgumentException("The initial epoch must be >= 0, got " + epoch);
+    }
+    resumedEpoch = epoch;
+  }
+
   History fit(Object xData, Object yData, FitArg... args) {
     Map<String, Object> kw = Kwarg.parse("fit", FIT_ARGS, args);
     checkCompiled("fit");
+    for (String streamOnly : List.of("steps_per_epoch", "validation_steps")) {
+      if (kw.containsKey(streamOnly)) {
+        throw new IllegalArgumentException(streamOnly + " applies to a Dataset; fit on arrays"
+            + " runs ceil(samples / batchSize) steps per epoch: leave it out, or pass"
+            + " Dataset.fromArrays(x, y).batch(n).repeat()");
+      }
+    }
+    if (kw.get("validation_data") instanceof Dataset) {
+      throw new IllegalArgumentException("validationData(dataset) needs training data from a"
+          + " Dataset too: pass Dataset.fromArrays(x, y).batch(n), or validationData(xVal, yVal)");
+    }
     ArrayData data = ArrayData.of(model, xData, yData, "");
     double split = (Double) kw.getOrDefault("validation_split", 0.0);
     ArrayData validation = null;
@@ -144,36 +173,93 @@ final class Trainer {
       validation = data.slice(trainCount, samples);
       data = data.slice(0, trainCount);
     }
-    int epochs = (Integer) kw.getOrDefault("epochs", 1);
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
-    int initialEpoch = (Integer) kw.getOrDefault("initial_epoch", 0);
-    int batches = ceilDiv(data.samples(), batchSize);
     GraphSteps.Step train = steps(data).trainStep(checkedLabels(data), stepsPerExecution);
-    CallbackList callbacks = callbacks(kw, epochs, batches);
+    SplittableRandom random = new SplittableRandom(RandomSeed.next());
+    int[] order = identity(data.samples());
+    ArrayData validationData = validation;
+    try (BatchFeeder feeder = new BatchFeeder(data.all())) {
+      return train(kw, ceilDiv(data.samples(), batchSize), callbacks -> {
+        if (shuffle) {
+          shuffleInPlace(order, random);
+        }
+        return runBatches(train, feeder, order, batchSize, () -> stopTraining,
+            callbacks::onTrainBatchBegin, callbacks::onTrainBatchEnd);
+      }, validation == null ? null : () -> runTest(validationData,
+          (Integer) kw.getOrDefault("validation_batch_size", batchSize), CallbackList.silent()));
+    }
+  }
+
+  /**
+   * Trains on a dataset, as Keras's {@code fit} given a {@code tf.data.Dataset}, a generator or
+   * a {@code PyDataset}: its batches are read as they come, and {@code fit}'s {@code batchSize}
+   * does not apply ({@code shuffle} only reorders a PyDataset's batches).
+   */
+  History fit(Dataset data, FitArg... args) {
+    Map<String, Object> kw = Kwarg.parse("fit", FIT_ARGS, args);
+    checkCompiled("fit");
+    checkOneInputAndOutput("fit");
+    if (kw.containsKey("validation_split")) {
+      throw new IllegalArgumentException("validationSplit is only supported for arrays, not a"
+          + " Dataset: pass the validation batches as validationData(otherDataset)");
+    }
+    Object val = kw.get("validation_data");
+    if (val != null && !(val instanceof Dataset)) {
+      throw new IllegalArgumentException("fit on a Dataset takes validation data as a Dataset:"
+          + " validationData(Dataset.fromArrays(xVal, yVal).batch(n))");
+    }
+    Integer trainSteps = (Integer) kw.get("steps_per_epoch");
+    boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
+    SplittableRandom random = new SplittableRandom(RandomSeed.next());
+    try (DatasetFeed feed = new DatasetFeed(data, trainSteps, shuffle ? random : null, "", true,
+            stepsPerExecution);
+        DatasetFeed validation = val == null ? null : new DatasetFeed((Dataset) val,
+            (Integer) kw.get("validation_steps"), null, "validation ", true, stepsPerExecution)) {
+      GraphSteps.Step train = steps(List.of(feed.feedShape(0)))
+          .trainStep(checkedLabels(feed), stepsPerExecution);
+      int[] epochsRun = {0};
+      return train(kw, feed.knownSteps(), callbacks -> {
+        feed.beginEpoch();
+        Map<String, Double> logs = runStream(train, feed, () -> stopTraining,
+            callbacks::onTrainBatchBegin, callbacks::onTrainBatchEnd);
+        if (feed.endEpoch() == 0) {
+          throw new IllegalStateException("Epoch " + (epochsRun[0] + 1) + " read no batch from"
+              + " the dataset: it ran out. Make sure it can give stepsPerEpoch * epochs batches"
+              + " (Dataset.repeat() repeats it), or leave out stepsPerEpoch");
+        }
+        epochsRun[0]++;
+        return logs;
+      }, validation == null ? null : () -> runTest(validation, CallbackList.silent()));
+    }
+  }
+
+  /**
+   * Keras's epoch loop: callbacks, {@code History}, {@code epoch(callbacks)} for each epoch's
+   * logs, then {@code validate} (if any) for its {@code val_} logs.
+   */
+  private History train(Map<String, Object> kw, int stepsPerEpoch,
+      Function<CallbackList, Map<String, Double>> epoch,
+      Supplier<Map<String, Double>> validate) {
+    int epochs = (Integer) kw.getOrDefault("epochs", 1);
+    int initialEpoch = (Integer) kw.getOrDefault("initial_epoch", 0);
+    CallbackList callbacks = callbacks(kw, epochs, stepsPerEpoch);
     History history = new History();
     callbacks.add(history);
     callbacks.setModel(model);
     stopTraining = false;
-    SplittableRandom random = new SplittableRandom(RandomSeed.next());
-    int[] order = identity(data.samples());
+    resumedEpoch = null;
     callbacks.onTrainBegin();
-    try (BatchFeeder feeder = new BatchFeeder(data.all())) {
-      for (int epoch = initialEpoch; epoch < epochs && !stopTraining; epoch++) {
-        callbacks.onEpochBegin(epoch);
-        resetMetrics();
-        if (shuffle) {
-          shuffleInPlace(order, random);
-        }
-        Map<String, Double> logs = runBatches(train, feeder, order, batchSize, () -> stopTraining,
-            callbacks::onTrainBatchBegin, callbacks::onTrainBatchEnd);
-        Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
-        if (validation != null) {
-          runTest(validation, batchSize, CallbackList.silent()).forEach(
-              (name, value) -> epochLogs.put("val_" + name, value));
-        }
-        callbacks.onEpochEnd(epoch, epochLogs);
+    // A callback (BackupAndRestore) may have moved the start, as Keras's model._initial_epoch.
+    int firstEpoch = resumedEpoch != null ? resumedEpoch : initialEpoch;
+    for (int e = firstEpoch; e < epochs && !stopTraining; e++) {
+      callbacks.onEpochBegin(e);
+      resetMetrics();
+      Map<String, Double> epochLogs = new LinkedHashMap<>(epoch.apply(callbacks));
+      if (validate != null && shouldValidate(e, kw.getOrDefault("validation_freq", 1))) {
+        validate.get().forEach((name, value) -> epochLogs.put("val_" + name, value));
       }
+      callbacks.onEpochEnd(e, epochLogs);
     }
     if (epochs > 0) {
       // Keras's fit: with useEma, the weights become their moving averages.
@@ -183,6 +269,15 @@ final class Trainer {
     return history;
   }
 
+  /** Datasets feed models of one input and one output (a Batch holds one x and one y). */
+  private void checkOneInputAndOutput(String what) {
+    if (model.dataInputNames().size() != 1 || model.dataOutputNames().size() != 1) {
+      throw new IllegalArgumentException(what + "() on a Dataset takes models of one input and"
+          + " one output; model '" + model.name() + "' has inputs " + model.dataInputNames()
+          + " and outputs " + model.dataOutputNames() + ": pass its data as arrays");
+    }
+  }
+
   Map<String, Double> evaluate(Object xData, Object yData, EvaluateArg... args) {
     Map<String, Object> kw = Kwarg.parse("evaluate", EVALUATE_ARGS, args);
     checkCompiled("evaluate");
@@ -190,7 +285,65 @@ final class Trainer {
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     CallbackList callbacks = callbacks(kw, 0, ceilDiv(data.samples(), batchSize));
     callbacks.setModel(model);
-    return runTest(data, batchSize, callbacks);
+    return returned(kw, runTest(data, batchSize, callbacks));
+  }
+
+  /** Keras's return_dict=True gives its sorted dict; otherwise its list's order, loss first. */
+  private static Map<String, Double> returned(Map<String, Object> kw, Map<String, Double> logs) {
+    return (Boolean) kw.getOrDefault("return_dict", false)
+        ? new LinkedHashMap<>(new java.util.TreeMap<>(logs)) : logs;
+  }
+
+  /** Keras's {@code _should_eval}: every n-th epoch, or the listed (1-based) epochs. */
+  private static boolean shouldValidate(int epoch, Object frequency) {
+    return frequency instanceof Integer every ? (epoch + 1) % every == 0
+        : ((List<?>) frequency).contains(epoch + 1);
+  }
+
+  /** Loss and metrics over a dataset's batches ({@code steps} of them, or to its end). */
+  Map<String, Double> evaluate(Dataset data, EvaluateArg... args) {
+    Map<String, Object> kw = Kwarg.parse("evaluate", EVALUATE_ARGS, args);
+    checkCompiled("evaluate");
+    checkOneInputAndOutput("evaluate");
+    try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", true,
+        stepsPerExecution)) {
+      CallbackList callbacks = callbacks(kw, 0, feed.knownSteps());
+      callbacks.setModel(model);
+      return returned(kw, runTest(feed, callbacks));
+    }
+  }
+
+  private Map<String, Double> runTest(DatasetFeed feed, CallbackList callbacks) {
+    GraphSteps.Step test = steps(List.of(feed.feedShape(0)))
+        .testStep(checkedLabels(feed), stepsPerExecution);
+    resetMetrics();
+    callbacks.onTestBegin();
+    feed.beginEpoch();
+    Map<String, Double> logs = runStream(test, feed, () -> false,
+        callbacks::onTestBatchBegin, callbacks::onTestBatchEnd);
+    feed.endEpoch();
+    callbacks.onTestEnd(logs);
+    return logs;
+  }
+
+  /**
+   * Runs {@code step} over the groups of batches of one epoch of {@code feed}, reading the next
+   * group while TensorFlow runs the current one; the batch hooks as {@link #runBatches}.
+   */
+  private Map<String, Double> runStream(GraphSteps.Step step, DatasetFeed feed,
+      BooleanSupplier stop, IntConsumer batchBegin,
+      BiConsumer<Integer, Map<String, Double>> batchEnd) {
+    Map<String, Double> logs = Map.of();
+    int first = 0;
+    for (StreamFeeder.Fed fed = feed.next(); fed != null && !stop.getAsBoolean();
+        fed = feed.next()) {
+      batchBegin.accept(first);
+      feed.prefetch();
+      logs = logs(step.names(), step.run(fed.batches(), fed.tensors()));
+      first += fed.batches();
+      batchEnd.accept(first - 1, logs);
+    }
+    return logs;
   }
 
   private Map<String, Double> runTest(ArrayData data, int batchSize, CallbackList callbacks) {
@@ -253,6 +406,36 @@ final class Trainer {
     return predictions;
   }
 
+  /** The predictions for a dataset's batches ({@code steps} of them, or to its end), in order. */
+  FloatNdArray predict(Dataset data, PredictArg... args) {
+    Map<String, Object> kw = Kwarg.parse("predict", PREDICT_ARGS, args);
+    checkOneInputAndOutput("predict");
+    try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", false, 1)) {
+      GraphSteps graphSteps = steps(List.of(feed.feedShape(0)));
+      CallbackList callbacks = callbacks(kw, 0, 0);
+      callbacks.setModel(model);
+      callbacks.onPredictBegin();
+      feed.beginEpoch();
+      List<float[]> chunks = new ArrayList<>();
+      long rows = 0;
+      for (StreamFeeder.Fed fed = feed.next(); fed != null; fed = feed.next()) {
+        feed.prefetch();
+        chunks.add(graphSteps.predictBatch(fed.tensors()[0]));
+        rows += fed.tensors()[0].shape().get(0);
+      }
+      feed.endEpoch();
+      Shape shape = Shapes.withBatch(graphSteps.outputShapes().get(0), rows);
+      float[] all = new float[Math.toIntExact(shape.size())];
+      int at = 0;
+      for (float[] chunk : chunks) {
+        System.arraycopy(chunk, 0, all, at, chunk.length);
+        at += chunk.length;
+      }
+      callbacks.onPredictEnd();
+      return NdArrays.wrap(shape, DataBuffers.of(all, false, false));
+    }
+  }
+
   /** Traces the model now if its input shape is known, so weights and summary exist. */
   void ensureTraced() {
     if (model.graph() != null) {
@@ -295,6 +478,14 @@ final class Trainer {
           Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads());
     }
     return steps;
+  }
+
+  /** The label shape of a dataset's first batch, checked against the loss. */
+  private List<Shape> checkedLabels(DatasetFeed feed) {
+    List<Shape> labels = List.of(feed.feedShape(1));
+    compileLoss.checkLabels(labels, steps(List.of(feed.feedShape(0))).outputShapes(),
+        model.dataOutputNames());
+    return labels;
   }
 
   /** The labels' batch shapes, checked against the losses. */

@@ -1,6 +1,7 @@
 package keras4j.ops;
 
 import java.util.List;
+import keras4j.backend.Convolutions;
 import keras4j.backend.DType;
 import keras4j.backend.Kernels;
 import keras4j.backend.Tensor;
@@ -8,7 +9,6 @@ import keras4j.core.KerasTensor;
 import keras4j.core.TensorLike;
 import org.tensorflow.Operand;
 import org.tensorflow.op.math.Mean;
-import org.tensorflow.op.nn.DepthwiseConv2dNative;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
@@ -298,66 +298,114 @@ abstract class NeuralOps extends SortOps {
   }
 
   /**
-   * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: 2-D cross-correlation of
-   * channels-last images with a {@code (kh, kw, in, out)} kernel; {@code padding} "valid" or "same".
+   * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: cross-correlation of
+   * channels-last inputs of 1 to 3 spatial axes ({@code strides.length}) with a {@code (*window,
+   * in / groups, out)} kernel. The number of groups is the input's channels over the kernel's
+   * input channels, as in Keras.
    *
-   * @param x the images, shaped (batch, height, width, channels)
-   * @param kernel the filters, shaped (height, width, input channels, output channels)
-   * @param strides the step between windows, height and width
-   * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
-   *     stride)})
-   * @param dilationRate the spacing between kernel taps, height and width
-   * @return the feature maps, shaped (batch, height', width', output channels)
+   * @param x the inputs, shaped (batch, *spatial, channels)
+   * @param kernel the filters, shaped (*window, input channels / groups, output channels)
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding), {@code "same"} (output size {@code ceil(input /
+   *     stride)}) or, 1-D only, {@code "causal"} (padded on the left)
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the feature maps, shaped (batch, *spatial', output channels)
    */
   public static KerasTensor conv(
       TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
-    return op("conv", () -> Kernels.conv2d(f32(x), f32(kernel), strides, padding, dilationRate));
+    return op("conv",
+        () -> Convolutions.conv(f32(x), f32(kernel), strides, padding, dilationRate));
   }
 
   /**
-   * {@code ops.depthwise_conv(x, kernel, strides, padding)}: each input channel convolved with
-   * its own {@code (kh, kw, in, multiplier)} filters, channels last.
+   * {@code ops.depthwise_conv(x, kernel, strides, padding, dilation_rate)}: each input channel
+   * cross-correlated with its own {@code multiplier} filters of a {@code (*window, channels,
+   * multiplier)} kernel, output channel {@code c * multiplier + m}.
    *
-   * @param x the images, shaped (batch, height, width, channels)
-   * @param kernel the filters, shaped (height, width, channels, channel multiplier)
-   * @param strides the step between windows, height and width
-   * @param padding {@code "valid"} or {@code "same"}
-   * @return the feature maps, shaped (batch, height', width', channels * multiplier)
+   * @param x the inputs, shaped (batch, *spatial, channels), 1 or 2 spatial axes
+   * @param kernel the filters, shaped (*window, channels, multiplier)
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
+   *     stride)})
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the feature maps, shaped (batch, *spatial', channels * multiplier)
    */
   public static KerasTensor depthwiseConv(
-      TensorLike x, TensorLike kernel, int[] strides, String padding) {
-    return op("depthwise_conv", () -> out(tf().nn.depthwiseConv2dNative(f32(x).operand(),
-        f32(kernel).operand(), List.of(1L, (long) strides[0], (long) strides[1], 1L),
-        padding.toUpperCase(java.util.Locale.ROOT), new DepthwiseConv2dNative.Options[0])));
+      TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
+    return op("depthwise_conv",
+        () -> Convolutions.depthwiseConv(f32(x), f32(kernel), strides, padding, dilationRate));
   }
 
   /**
-   * {@code ops.max_pool(x, pool_size, strides, padding)} over channels-last images.
+   * {@code ops.separable_conv(x, depthwise_kernel, pointwise_kernel, strides, padding,
+   * dilation_rate)}: a depthwise convolution, then a 1x1 convolution mixing its channels.
    *
-   * @param x the images, shaped (batch, height, width, channels)
-   * @param poolSize the window's height and width
-   * @param strides the step between windows, height and width
+   * @param x the inputs, shaped (batch, *spatial, channels), 1 or 2 spatial axes
+   * @param depthwiseKernel the depthwise filters, shaped (*window, channels, multiplier)
+   * @param pointwiseKernel the 1x1 filters, shaped (*1, channels * multiplier, output channels)
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
+   *     stride)})
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the feature maps, shaped (batch, *spatial', output channels)
+   */
+  public static KerasTensor separableConv(TensorLike x, TensorLike depthwiseKernel,
+      TensorLike pointwiseKernel, int[] strides, String padding, int[] dilationRate) {
+    KerasTensor depthwise = depthwiseConv(x, depthwiseKernel, strides, padding, dilationRate);
+    int[] ones = new int[strides.length];
+    java.util.Arrays.fill(ones, 1);
+    return conv(depthwise, pointwiseKernel, ones, "valid", ones);
+  }
+
+  /**
+   * {@code ops.conv_transpose(x, kernel, strides, padding, output_padding, dilation_rate)}: the
+   * transposed convolution (the gradient of {@code conv} with respect to its input) with a {@code
+   * (*window, out, in)} kernel, to the output size Keras computes.
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels), 1 or 2 spatial axes
+   * @param kernel the filters, shaped (*window, output channels, channels)
+   * @param strides the upsampling factor, one per spatial axis
+   * @param padding {@code "valid"} or {@code "same"} (output size {@code input * stride})
+   * @param outputPadding cells added at the end of each axis, each less than its stride; null for
+   *     Keras's default
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the upsampled feature maps, shaped (batch, *spatial', output channels)
+   */
+  public static KerasTensor convTranspose(TensorLike x, TensorLike kernel, int[] strides,
+      String padding, int[] outputPadding, int[] dilationRate) {
+    return op("conv_transpose", () -> Convolutions.convTranspose(f32(x), f32(kernel), strides,
+        padding, outputPadding, dilationRate));
+  }
+
+  /**
+   * {@code ops.max_pool(x, pool_size, strides, padding)} over channels-last windows of 1 to 3
+   * spatial axes ({@code poolSize.length}).
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels)
+   * @param poolSize the window, one per spatial axis
+   * @param strides the step between windows, one per spatial axis
    * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
    *     stride)})
    * @return the largest value of each window
    */
   public static KerasTensor maxPool(TensorLike x, int[] poolSize, int[] strides, String padding) {
-    return op("max_pool", () -> Kernels.maxPool(f32(x), poolSize, strides, padding));
+    return op("max_pool", () -> Convolutions.pool(f32(x), true, poolSize, strides, padding));
   }
 
   /**
-   * {@code ops.average_pool(x, pool_size, strides, padding)}; padded cells are not counted.
+   * {@code ops.average_pool(x, pool_size, strides, padding)} over 1 to 3 spatial axes; padded
+   * cells are not counted.
    *
-   * @param x the images, shaped (batch, height, width, channels)
-   * @param poolSize the window's height and width
-   * @param strides the step between windows, height and width
+   * @param x the inputs, shaped (batch, *spatial, channels)
+   * @param poolSize the window, one per spatial axis
+   * @param strides the step between windows, one per spatial axis
    * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
    *     stride)})
    * @return the mean of each window
    */
   public static KerasTensor averagePool(
       TensorLike x, int[] poolSize, int[] strides, String padding) {
-    return op("average_pool", () -> Kernels.avgPool(f32(x), poolSize, strides, padding));
+    return op("average_pool", () -> Convolutions.pool(f32(x), false, poolSize, strides, padding));
   }
 
   /**

@@ -27,7 +27,8 @@ package keras4j.ops;
  *
  * <p>The ops are grouped by concept in package-private classes this one extends: conversion,
  * dtypes, shapes and indexing ({@link Index}); creation; rearranging; element-wise maths;
- * comparisons and logic; reductions; linear algebra; sorting; and {@code keras.ops.nn}.
+ * comparisons and logic; reductions; linear algebra; sorting; and {@code keras.ops.nn}. {@code
+ * keras.ops.image} is {@link ImageOps}.
  */
 public final class Ops extends NeuralOps {
   private Ops() {}

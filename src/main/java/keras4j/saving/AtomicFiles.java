@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * those of processes that no longer run. Temporary files of running processes (another save in
  * progress) are left alone.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
   /** What follows {@code .NAME.} in a temporary file's name: the pid, then random digits. */
   private static final Pattern TEMPORARY =
       Pattern.compile("(\\d+)\\.\\d+\\.tmp(?:\\.\\d+\\.[a-z0-9]+\\.tmp)?");
@@ -31,12 +31,26 @@ final class AtomicFiles {
 
   /** Writes the content of a file, given the path to write it at. */
   @FunctionalInterface
-  interface Writer {
+  public interface Writer {
+    /**
+     * Writes the whole content.
+     *
+     * @param temporary the file to write it to, which then replaces the target
+     * @throws IOException if writing fails (the target is left unchanged)
+     */
     void write(Path temporary) throws IOException;
   }
 
-  /** Writes {@code target} with {@code writer}, atomically. */
-  static void write(Path target, Writer writer) {
+  /**
+   * Writes {@code target} with {@code writer}, atomically: readers see the previous file or the
+   * new one, never part of it, even if the process is killed.
+   *
+   * @param target the file to write (its directory is created if missing)
+   * @param writer writes the content to the temporary file it is given
+   * @throws java.io.UncheckedIOException if the file cannot be written; any previous file at
+   *     {@code target} is unchanged
+   */
+  public static void write(Path target, Writer writer) {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     String prefix = "." + absolute.getFileName() + ".";

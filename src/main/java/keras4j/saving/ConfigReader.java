@@ -241,12 +241,11 @@ public final class ConfigReader {
   }
 
   /**
-   * A shape as Keras writes it, a list of integers and nulls (unknown dimensions, given as -1);
-   * null when absent.
+   * A shape as Keras writes it, a list of integers and nulls or -1 (unknown dimensions, given as
+   * -1); null when absent.
    *
-   * @param key the config key, e.g. {@code "units"}
-   * @return a shape as Keras writes it, a list of integers and nulls (unknown dimensions, given as
-   *     -1); null when absent
+   * @param key the config key, e.g. {@code "batch_shape"}
+   * @return the dimensions, -1 for unknown ones; null when absent
    */
   public long[] shape(String key) {
     Object value = values.get(key);
@@ -261,7 +260,8 @@ public final class ConfigReader {
       Object d = list.get(i);
       if (d == null) {
         out[i] = -1;
-      } else if (d instanceof Long n && n >= 0) {
+      } else if (d instanceof Long n && n >= -1) {
+        // Keras 3's legacy .h5 writes an unknown dimension as -1.
         out[i] = n;
       } else {
         throw invalid(key, "a shape (a list of integers >= 0 and nulls)");
@@ -271,12 +271,11 @@ public final class ConfigReader {
   }
 
   /**
-   * The sample dimensions of the batch shape {@code key} ({@code [null, d1, ...]}), which must all
-   * be known and positive; null when absent.
+   * The sample dimensions of the batch shape {@code key} ({@code [null, d1, ...]}), each positive
+   * or unknown (null in the file, -1 here, as {@code Input((None, None, 3))}); null when absent.
    *
-   * @param key the config key, e.g. {@code "units"}
-   * @return the sample dimensions of the batch shape {@code key} ({@code [null, d1, ...]}), which
-   *     must all be known and positive; null when absent
+   * @param key the config key, e.g. {@code "batch_shape"}
+   * @return the sample dimensions, -1 for unknown ones; null when absent
    */
   public long[] sampleShape(String key) {
     long[] batchShape = shape(key);
@@ -285,9 +284,9 @@ public final class ConfigReader {
     }
     long[] sample = batchShape.length < 2 ? new long[0]
         : java.util.Arrays.copyOfRange(batchShape, 1, batchShape.length);
-    if (sample.length == 0 || java.util.Arrays.stream(sample).anyMatch(d -> d <= 0)) {
-      throw invalid(key, "a batch shape [null, d1, ...] with every sample dimension known and"
-          + " positive");
+    if (sample.length == 0 || java.util.Arrays.stream(sample).anyMatch(d -> d == 0)) {
+      throw invalid(key, "a batch shape [null, d1, ...] with every sample dimension positive or"
+          + " null (unknown)");
     }
     return sample;
   }

@@ -142,7 +142,9 @@ public final class KerasClasses<T> {
    */
   public T deserialize(ConfigReader entry) {
     String className = entry.string("class_name");
-    String registeredName = entry.string("registered_name", null);
+    // Legacy .h5 files name a registered class "package>Name" in class_name itself.
+    String registeredName = entry.string("registered_name",
+        entry.string("class_name", "").contains(">") ? entry.string("class_name") : null);
     String entryModule = entry.string("module", null);
     ConfigReader config = entry.object("config");
     String what = capitalized() + " '" + config.raw("name") + "' has class '" + className + "'";
@@ -157,7 +159,9 @@ public final class KerasClasses<T> {
     }
     boolean kerasModule = entryModule == null || entryModule.equals("keras")
         || entryModule.startsWith("keras.");
-    if (!kerasModule || (registeredName != null && !registeredName.equals(className))) {
+    boolean customName = registeredName != null
+        && (!registeredName.equals(className) || registeredName.contains(">"));
+    if (!kerasModule || customName) {
       throw new IllegalArgumentException(what + " (registered name '" + registeredName
           + "', module '" + entryModule + "' at " + entry.path() + "), a custom class that is"
           + " not registered in keras4j. Write it in Java and register it with"

@@ -2,6 +2,7 @@ package keras4j.layers;
 
 import static keras4j.Keras.*;
 import static keras4j.TestModels.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,9 +102,16 @@ class DenseTest {
   }
 
   @Test
-  void rejectsImagesWithoutFlatten() {
+  void worksOnTheLastAxisOfHigherRankInputsAsKerasAndNeedsItKnown() {
+    // As Keras 3: (batch, 28, 28) through Dense(3) is (batch, 28, 3), a (28, 3) kernel; the
+    // numbers are checked against Keras in LayerFixturesTest (dense_rank3).
+    Dense dense = new Dense(3);
+    dense.ensureBuilt(Shape.of(-1, 28, 28));
+    assertEquals(Shape.of(28, 3), dense.getWeights().get(0).shape());
+    assertArrayEquals(new long[] {-1, 28, 3},
+        dense.computeOutputShape(Shape.of(-1, 28, 28)).asArray());
     var error = assertThrows(IllegalArgumentException.class,
-        () -> new Dense(3).ensureBuilt(Shape.of(-1, 28, 28)));
-    assertTrue(error.getMessage().contains("Flatten"), error.getMessage());
+        () -> new Dense(3).ensureBuilt(Shape.of(-1, 4, -1)));
+    assertTrue(error.getMessage().contains("last axis known"), error.getMessage());
   }
 }

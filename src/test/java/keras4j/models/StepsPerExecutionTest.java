@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code stepsPerExecution(n)}: n batches per native call, the same training as one by one. */
 class StepsPerExecutionTest {
   // 42 samples in batches of 4: ten whole batches and a last one of 2.
-  private static final int SAMPLES = 42;
+  static final int SAMPLES = 42;
 
-  private static float[][] features() {
+  static float[][] features() {
     float[][] x = new float[SAMPLES][5];
     for (int i = 0; i < SAMPLES; i++) {
       for (int j = 0; j < 5; j++) {
@@ -33,7 +33,7 @@ class StepsPerExecutionTest {
     return x;
   }
 
-  private static int[] labels() {
+  static int[] labels() {
     int[] y = new int[SAMPLES];
     for (int i = 0; i < SAMPLES; i++) {
       y[i] = (i * 7) % 3;

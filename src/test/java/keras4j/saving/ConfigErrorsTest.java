@@ -95,7 +95,7 @@ class ConfigErrorsTest {
   @Test
   void anEmptyBatchShapeNamesThePath() throws IOException {
     refuses("\"batch_shape\": \\[null, 4, 4, 1\\]", "\"batch_shape\": []",
-        "config.layers[0].config.batch_shape", "every sample dimension known");
+        "config.layers[0].config.batch_shape", "every sample dimension positive or null");
   }
 
   @Test

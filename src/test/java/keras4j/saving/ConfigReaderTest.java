@@ -15,7 +15,7 @@ class ConfigReaderTest {
       + " {\"units\": 3, \"big\": 2147483648, \"half\": 1.5, \"name\": 5, \"padding\": 5,"
       + " \"use_bias\": \"yes\", \"kernel_size\": [3, 2], \"bad_sizes\": [3, \"a\"],"
       + " \"batch_shape\": [null, 4, 2], \"empty_shape\": [], \"only_batch\": [null],"
-      + " \"unknown_dim\": [null, null], \"rate\": 0.5, \"seed\": 7, \"nothing\": null}}", "t"),
+      + " \"unknown_dim\": [null, null], \"zero_dim\": [null, 0], \"rate\": 0.5, \"seed\": 7, \"nothing\": null}}", "t"),
       "config.layers[1]").object("config");
 
   private static void fails(Consumer<ConfigReader> read, String... fragments) {
@@ -69,11 +69,12 @@ class ConfigReaderTest {
   }
 
   @Test
-  void batchShapesNeedKnownSampleDimensions() {
+  void batchShapesNeedPositiveOrUnknownSampleDimensions() {
     fails(c -> c.sampleShape("empty_shape"), "config.layers[1].config.empty_shape",
-        "every sample dimension known", "[]");
-    fails(c -> c.sampleShape("only_batch"), "every sample dimension known");
-    fails(c -> c.sampleShape("unknown_dim"), "every sample dimension known");
+        "every sample dimension positive or null", "[]");
+    fails(c -> c.sampleShape("only_batch"), "every sample dimension positive or null");
+    fails(c -> c.sampleShape("zero_dim"), "every sample dimension positive or null", "[null, 0]");
+    assertArrayEquals(new long[] {-1}, LAYER.sampleShape("unknown_dim"));
   }
 
   @Test

@@ -10,13 +10,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.data.Batch;
+import keras4j.data.Dataset;
 import keras4j.utils.RandomSeed;
 
 /**
  * keras4j's speed against a hand-written TensorFlow Java loop, measured in one run on
  * Fashion-MNIST; prints markdown tables. Run it with {@code bench/run} (which compiles first).
  *
- * <p>Sections, all on by default ({@code --sections=predict,train,sweep,startup,explain} picks
+ * <p>Sections, all on by default ({@code --sections=predict,train,sweep,data,startup,explain} picks
  * some):
  * <ul>
  *   <li>predict: latency of {@code predict} and of a raw {@code Session.run} of the same graph,
@@ -27,6 +29,11 @@ import keras4j.utils.RandomSeed;
  *       contender alike; ratios, and the share of the matmul ceiling.
  *   <li>sweep: hidden width 128/512/2048 by batch 32/128/512 (784-h-10), samples/s and share of
  *       the ceiling.
+ *   <li>data: samples/s of {@code fit} on a {@code Dataset} against {@code fit} on the arrays
+ *       (784-128-10, batch 128, in turns): the arrays as a shuffled dataset of samples batched
+ *       again, a generator of batches ready in memory, with and without a sleep of 1 ms per
+ *       batch, with and without {@code prefetch(2)}, and a {@code PyDataset} whose 2 workers
+ *       copy each batch from the arrays after sleeping 1 ms.
  *   <li>startup: fresh JVMs on the small MLP: time from JVM start to the first finished batch;
  *       RSS after epochs 2 and 20, peak RSS and test accuracy after 20 epochs.
  *   <li>explain: integrated gradients of 100 digits images at 64 steps ({@link ExplainBench}).
@@ -82,7 +89,7 @@ public final class Benchmark {
       options.put(kv[0], kv.length > 1 ? kv[1] : "true");
     }
     List<String> sections =
-        List.of(options.getOrDefault("sections", "predict,train,sweep,startup,explain").split(","));
+        List.of(options.getOrDefault("sections", "predict,train,sweep,data,startup,explain").split(","));
     Benchmark bench = new Benchmark(options);
     System.out.println("## keras4j benchmark: " + Runtime.getRuntime().availableProcessors()
         + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
@@ -98,6 +105,9 @@ public final class Benchmark {
     }
     if (sections.contains("sweep")) {
       bench.sweep(data[0]);
+    }
+    if (sections.contains("data")) {
+      bench.data(data[0]);
     }
     if (sections.contains("startup")) {
       bench.startup();
@@ -339,6 +349,119 @@ public final class Benchmark {
     }
     table.print(Table.format("Sweep, 784-hidden-10, Adam, float32 (median of %d epochs each;"
         + " matmul ceiling %.0f GFLOP/s)", sweepRounds, gflops));
+  }
+
+  // ---- datasets
+
+  private void data(FashionData train) {
+    Map<String, Dataset> sources = new LinkedHashMap<>();
+    sources.put("fit on the arrays (baseline)", null);
+    sources.put("Dataset.fromArrays(x, y).shuffle(60000).batch(128)",
+        Dataset.fromArrays(train.images(), train.labels()).shuffle(train.size()).batch(BATCH));
+    sources.put("Dataset.fromArrays(x, y).batch(128) (not shuffled)",
+        Dataset.fromArrays(train.images(), train.labels()).batch(BATCH));
+    List<Batch> batches = copiedBatches(train);
+    sources.put("generator of ready batches, prefetch(2)", generator(batches, 0).prefetch(2));
+    sources.put("same, sleeping 1 ms per batch, prefetch(2)", generator(batches, 1).prefetch(2));
+    sources.put("same, sleeping 1 ms per batch, no prefetch", generator(batches, 1));
+    sources.put("PyDataset, 2 workers each copying a batch and sleeping 1 ms",
+        new SlowPyDataset(train, 2));
+    Map<String, List<Double>> rates = new LinkedHashMap<>();
+    Map<String, KerasMlp> models = new LinkedHashMap<>();
+    try {
+      for (var source : sources.entrySet()) {
+        RandomSeed.set(42);
+        KerasMlp model = new KerasMlp(SMALL, 1, -1);
+        models.put(source.getKey(), model);
+        rates.put(source.getKey(), new ArrayList<>());
+        epoch(model, source.getValue(), train); // warm-up
+      }
+      for (int r = 0; r < rounds; r++) {
+        for (var source : sources.entrySet()) {
+          double seconds = epoch(models.get(source.getKey()), source.getValue(), train);
+          rates.get(source.getKey()).add(train.size() / seconds);
+        }
+      }
+    } finally {
+      models.values().forEach(KerasMlp::close);
+    }
+    Table table = new Table("data", "samples/s", "vs fit on the arrays");
+    double base = Table.median(rates.get("fit on the arrays (baseline)"));
+    rates.forEach((name, values) -> table.row(name, Table.format("%,.0f", Table.median(values)),
+        Table.format("%.2f", Table.median(values) / base)));
+    // A sequential generator is hidden only while it makes a batch faster than a step takes.
+    long start = System.nanoTime();
+    for (int i = 0; i < 200; i++) {
+      sleep(1);
+    }
+    double sleepMillis = (System.nanoTime() - start) / 1e6 / 200;
+    table.print(Table.format("fit from a Dataset, Fashion-MNIST, 784-128-10, batch %d, Adam"
+        + " (median of %d epochs each, in turns; a baseline step takes %.2f ms, Thread.sleep(1)"
+        + " %.2f ms)", BATCH, rounds, 1e3 * BATCH / base, sleepMillis));
+  }
+
+  private static double epoch(KerasMlp model, Dataset source, FashionData train) {
+    return source == null ? model.epoch(train, BATCH) : model.epoch(source);
+  }
+
+  /** Batches of 128 copied from the arrays into new Java arrays, as a file reader makes them. */
+  private static Batch copiedBatch(FashionData train, int index) {
+    int from = index * BATCH;
+    int to = Math.min(train.size(), from + BATCH);
+    float[][] x = new float[to - from][];
+    for (int i = from; i < to; i++) {
+      x[i - from] = Arrays.copyOfRange(train.x(), i * FashionData.PIXELS,
+          (i + 1) * FashionData.PIXELS);
+    }
+    return Batch.of(x, Arrays.copyOfRange(train.y(), from, to));
+  }
+
+  private static List<Batch> copiedBatches(FashionData train) {
+    List<Batch> out = new ArrayList<>();
+    for (int b = 0; b < (train.size() + BATCH - 1) / BATCH; b++) {
+      out.add(copiedBatch(train, b));
+    }
+    return out;
+  }
+
+  /** A generator handing out {@code batches}, after sleeping {@code sleepMillis} per batch. */
+  private static Dataset generator(List<Batch> batches, long sleepMillis) {
+    return Dataset.fromGenerator(() -> batches.stream().map(batch -> {
+      sleep(sleepMillis);
+      return batch;
+    }).iterator());
+  }
+
+  private static void sleep(long millis) {
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A slow loader, as Keras's PyDataset: each batch copied from the arrays after 1 ms. */
+  private static final class SlowPyDataset extends keras4j.data.PyDataset {
+    private final FashionData train;
+
+    SlowPyDataset(FashionData train, int workers) {
+      super(workers, 10);
+      this.train = train;
+    }
+
+    @Override
+    public int numBatches() {
+      return (train.size() + BATCH - 1) / BATCH;
+    }
+
+    @Override
+    public Batch getItem(int index) {
+      sleep(1);
+      return copiedBatch(train, index);
+    }
   }
 
   // ---- fresh JVMs: startup, memory, accuracy

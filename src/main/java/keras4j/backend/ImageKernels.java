@@ -1,0 +1,137 @@
+package keras4j.backend;
+
+import java.util.List;
+import java.util.Locale;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.index.Index;
+import org.tensorflow.ndarray.index.Indices;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.image.ImageProjectiveTransformV3;
+import org.tensorflow.op.image.ResizeBicubic;
+import org.tensorflow.op.image.ResizeBilinear;
+import org.tensorflow.op.image.ResizeNearestNeighbor;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The image ops behind {@code keras4j.ops.ImageOps} and the reshaping and image layers, on
+ * channels-last {@code (batch, height, width, channels)} tensors, as Keras's TensorFlow backend
+ * ({@code keras.src.backend.tensorflow.image}) computes them.
+ */
+public final class ImageKernels {
+  private ImageKernels() {}
+
+  private static Tensor result(Tensor like, Operand<TFloat32> out) {
+    return new Tensor(like.graph(), out);
+  }
+
+  /**
+   * The images without {@code top}/{@code bottom} rows and {@code left}/{@code right} columns,
+   * as Python's {@code x[:, top:-bottom, left:-right, :]} (a zero keeps that side).
+   */
+  public static Tensor crop(Tensor x, int top, int bottom, int left, int right) {
+    Ops tf = x.graph().tf();
+    return result(x, tf.stridedSlice(x.operand(), Indices.all(), side(top, bottom),
+        side(left, right), Indices.all()));
+  }
+
+  private static Index side(int before, int after) {
+    return after == 0 ? Indices.sliceFrom(before) : Indices.slice(before, -after);
+  }
+
+  /** The rows {@code [top, top + height)} and columns {@code [left, left + width)}. */
+  public static Tensor window(Tensor x, int top, int left, long height, long width) {
+    Ops tf = x.graph().tf();
+    return result(x, tf.stridedSlice(x.operand(), Indices.all(),
+        Indices.slice(top, top + height), Indices.slice(left, left + width), Indices.all()));
+  }
+
+  /**
+   * The window of {@code height} x {@code width} at a random offset: {@code unit} holds two
+   * uniform values in [0, 1) that pick the top row among the {@code h - height + 1} possible and
+   * the left column among the {@code w - width + 1}.
+   */
+  public static Tensor windowAt(Tensor x, Tensor unit, long height, long width) {
+    Ops tf = x.graph().tf();
+    long h = x.operand().shape().get(1);
+    long w = x.operand().shape().get(2);
+    Operand<TFloat32> choices = tf.constant(new float[] {h - height + 1, w - width + 1});
+    Operand<TInt32> topLeft = tf.reshape(tf.dtypes.cast(tf.math.floor(tf.math.mul(
+        unit.operand(), choices)), TInt32.class), tf.constant(new int[] {2}));
+    Operand<TInt32> begin = tf.concat(List.of(tf.constant(new int[] {0}), topLeft,
+        tf.constant(new int[] {0})), tf.constant(0));
+    Operand<TInt32> size = tf.constant(new int[] {-1, (int) height, (int) width, -1});
+    return result(x, tf.slice(x.operand(), begin, size));
+  }
+
+  /**
+   * {@code tf.image.resize(x, (height, width), method)} (half-pixel centers, no antialiasing):
+   * {@code "nearest"}, {@code "bilinear"} or {@code "bicubic"}.
+   */
+  public static Tensor resize(Tensor x, Operand<TInt32> size, String interpolation) {
+    Ops tf = x.graph().tf();
+    Operand<TFloat32> in = x.operand();
+    Operand<TFloat32> out = switch (interpolation) {
+      case "nearest" -> tf.image.resizeNearestNeighbor(in, size,
+          ResizeNearestNeighbor.halfPixelCenters(true));
+      case "bilinear" -> tf.image.resizeBilinear(in, size, ResizeBilinear.halfPixelCenters(true));
+      case "bicubic" -> tf.dtypes.cast(tf.image.resizeBicubic(in, size,
+          ResizeBicubic.halfPixelCenters(true)), TFloat32.class);
+      default -> throw new IllegalArgumentException("Unknown interpolation '" + interpolation
+          + "'; keras4j has \"nearest\", \"bilinear\" and \"bicubic\"");
+    };
+    return result(x, out);
+  }
+
+  /** {@link #resize} to a fixed {@code (height, width)}. */
+  public static Tensor resize(Tensor x, long height, long width, String interpolation) {
+    return resize(x, x.graph().tf().constant(new int[] {(int) height, (int) width}),
+        interpolation);
+  }
+
+  /** {@link #resize} by integer factors (UpSampling2D), for images of any size. */
+  public static Tensor upsample(Tensor x, int heightFactor, int widthFactor,
+      String interpolation) {
+    Ops tf = x.graph().tf();
+    long h = x.operand().shape().get(1);
+    long w = x.operand().shape().get(2);
+    if (h >= 0 && w >= 0) {
+      // A constant size keeps the output's static shape (a Flatten after it needs it).
+      return resize(x, h * heightFactor, w * widthFactor, interpolation);
+    }
+    Operand<TInt32> hw = tf.stridedSlice(tf.shape(x.operand()), Indices.slice(1, 3));
+    return resize(x, tf.math.mul(hw, tf.constant(new int[] {heightFactor, widthFactor})),
+        interpolation);
+  }
+
+  /**
+   * Keras's {@code ops.image.affine_transform}: each output pixel {@code (x, y)} of image {@code
+   * i} samples the input at {@code ((a0 x + a1 y + a2) / k, (b0 x + b1 y + b2) / k)} with {@code
+   * k = c0 x + c1 y + 1}, {@code transforms[i] = [a0, a1, a2, b0, b1, b2, c0, c1]}. TensorFlow
+   * has no gradient for it: the random image layers that use it go first in a model, where
+   * nothing before them trains.
+   */
+  public static Tensor affineTransform(Tensor x, Operand<TFloat32> transforms,
+      String interpolation, String fillMode, float fillValue) {
+    Ops tf = x.graph().tf();
+    Operand<TInt32> hw = tf.stridedSlice(tf.shape(x.operand()), Indices.slice(1, 3));
+    return result(x, tf.image.imageProjectiveTransformV3(x.operand(), transforms, hw,
+        tf.constant(fillValue), interpolation.toUpperCase(Locale.ROOT),
+        ImageProjectiveTransformV3.fillMode(fillMode.toUpperCase(Locale.ROOT))));
+  }
+
+  /**
+   * Uniform values in {@code [min, max)} shaped {@code (batch, columns)} for the batch of {@code
+   * x}, new ones on every run (a stateful op seeded by {@code seed}).
+   */
+  public static Tensor uniformPerImage(Tensor x, int columns, float min, float max, long seed) {
+    Ops tf = x.graph().tf();
+    Operand<TInt32> shape = tf.concat(List.of(
+        tf.stridedSlice(tf.shape(x.operand()), Indices.slice(0, 1)),
+        tf.constant(new int[] {columns})), tf.constant(0));
+    Operand<TFloat32> unit = tf.random.randomUniform(shape, TFloat32.class,
+        org.tensorflow.op.random.RandomUniform.seed(seed),
+        org.tensorflow.op.random.RandomUniform.seed2(seed >>> 32));
+    return result(x, tf.math.add(tf.math.mul(unit, tf.constant(max - min)), tf.constant(min)));
+  }
+}

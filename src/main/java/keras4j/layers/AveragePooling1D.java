@@ -1,0 +1,27 @@
+package keras4j.layers;
+
+import keras4j.core.LayerArg;
+import keras4j.saving.ConfigReader;
+
+/** The mean of each window of steps, Keras's {@code AveragePooling1D}. */
+public class AveragePooling1D extends BasePooling {
+  /**
+   * Pools with {@code poolSize} (default 2 per axis), {@code strides}, {@code padding}.
+   *
+   * @param args keyword arguments from {@code keras4j.Keras}: {@code poolSize(...)}, {@code
+   *     strides(...)}, {@code padding(...)}, {@code name(...)}
+   */
+  public AveragePooling1D(LayerArg... args) {
+    super(1, false, args);
+  }
+
+  /**
+   * Keras's {@code from_config}.
+   *
+   * @param config the layer's Keras config
+   * @return the layer the config describes
+   */
+  public static AveragePooling1D fromConfig(ConfigReader config) {
+    return new AveragePooling1D(configArgs(config));
+  }
+}

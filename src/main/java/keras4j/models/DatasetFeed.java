@@ -1,0 +1,240 @@
+package keras4j.models;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.SplittableRandom;
+import keras4j.backend.DataBridge;
+import keras4j.backend.HostRows;
+import keras4j.backend.StreamFeeder;
+import keras4j.core.Shapes;
+import keras4j.data.Batch;
+import keras4j.data.Dataset;
+import keras4j.data.DatasetIterator;
+import keras4j.data.PyDataset;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * A {@link Dataset} read batch by batch by {@code fit}, {@code evaluate} or {@code predict}, as
+ * Keras's {@code EpochIterator} over its dataset, generator and {@code PyDataset} adapters: with
+ * a number of steps per epoch, one pass goes on from epoch to epoch; without, each epoch is a
+ * new pass to the end. Batches are checked (a batch axis, labels where needed, the shape of the
+ * first batch) and grouped {@code stepsPerExecution} at a time when their sizes allow, and the
+ * next group is read while the model runs the current one. Nothing is copied but into the
+ * tensors that feed the model.
+ */
+final class DatasetFeed implements AutoCloseable {
+  private final Dataset data;
+  private final Integer steps;
+  private final SplittableRandom batchOrder;
+  private final String what;
+  private final boolean labels;
+  private final int most;
+  private final StreamFeeder feeder;
+  // Read by the feeder's thread, one read at a time; the main thread touches them between reads.
+  private final Deque<HostRows[]> ahead = new ArrayDeque<>();
+  private DatasetIterator pass;
+  private boolean fresh;
+  private boolean passEnded;
+  private long batchIndex;
+  private int readInEpoch;
+  private Shape[] firstShapes;
+  private Shape[] feedShapes;
+  // The main thread's.
+  private int stepsRun;
+
+  /**
+   * A feed of {@code data}; {@code steps} batches per epoch (null: to the end of each pass);
+   * {@code batchOrder} shuffles the batches of a {@link PyDataset} (null: in order); {@code
+   * what} names the data in errors ("" or "validation "); {@code labels} whether batches must
+   * have them (fit, evaluate) or they are left out (predict); up to {@code most} batches a group.
+   */
+  DatasetFeed(Dataset data, Integer steps, SplittableRandom batchOrder, String what,
+      boolean labels, int most) {
+    if (data == null) {
+      throw new IllegalArgumentException(what + "x is null");
+    }
+    this.data = data;
+    this.steps = steps;
+    this.batchOrder = batchOrder;
+    this.what = what;
+    this.labels = labels;
+    this.most = most;
+    this.feeder = new StreamFeeder(this::group);
+  }
+
+  /**
+   * The shape of the tensors feeding part {@code p} (0: inputs, 1: labels), batch unknown: the
+   * first batch's, read now if not yet (it opens the first pass).
+   *
+   * @throws IllegalArgumentException if the dataset is empty or the batch unfit
+   */
+  Shape feedShape(int p) {
+    if (firstShapes == null) {
+      pass = open();
+      fresh = true;
+      if (!readOne()) {
+        throw new IllegalArgumentException("The " + what + "dataset is empty: it gave no batch,"
+            + " so there is nothing to " + (labels ? "train or evaluate on" : "predict"));
+      }
+    }
+    return feedShapes[p];
+  }
+
+  /** The batches of one epoch if known (the steps given, else the dataset's size), else 0. */
+  int knownSteps() {
+    if (steps != null) {
+      return steps;
+    }
+    long n = data.cardinality();
+    return n >= 0 && n <= Integer.MAX_VALUE ? (int) n : 0;
+  }
+
+  /** Starts an epoch: a new pass, unless a number of steps lets the current one go on. */
+  void beginEpoch() {
+    if (pass != null && !fresh && (steps == null || passEnded)) {
+      pass.close();
+      pass = null;
+    }
+    if (pass == null) {
+      pass = open();
+      passEnded = false;
+    }
+    fresh = false;
+    readInEpoch = 0;
+    stepsRun = 0;
+  }
+
+  /**
+   * Ends an epoch; if a number of steps was given and the data ran out before, warns as Keras
+   * does (the next epoch starts a new pass).
+   *
+   * @return the number of batches the epoch ran
+   */
+  int endEpoch() {
+    if (steps != null && stepsRun < steps && passEnded) {
+      System.err.println("UserWarning: Your input ran out of data; interrupting training. Make"
+          + " sure that your dataset or generator can generate at least `steps_per_epoch *"
+          + " epochs` batches. You may need to use the `.repeat()` function when building your"
+          + " dataset.");
+    }
+    return stepsRun;
+  }
+
+  /** The next group of this epoch, stacked into tensors; null at the end of the epoch. */
+  StreamFeeder.Fed next() {
+    if (steps != null && stepsRun >= steps) {
+      return null;
+    }
+    StreamFeeder.Fed fed = feeder.next();
+    if (fed != null) {
+      stepsRun += fed.batches();
+    }
+    return fed;
+  }
+
+  /** Starts reading the next group while the model runs the current one, if the epoch has one. */
+  void prefetch() {
+    if (steps == null || stepsRun < steps) {
+      feeder.prefetch();
+    }
+  }
+
+  private DatasetIterator open() {
+    if (batchOrder != null && data instanceof PyDataset py) {
+      int[] order = new int[py.numBatches()];
+      for (int i = 0; i < order.length; i++) {
+        int j = batchOrder.nextInt(i + 1); // Fisher-Yates, inside out
+        order[i] = order[j];
+        order[j] = i;
+      }
+      return py.iterator(order);
+    }
+    return data.iterator();
+  }
+
+  // The feeder's source: up to `most` batches of one size, within the epoch's steps.
+  private HostRows[][] group() {
+    int remaining = steps == null ? Integer.MAX_VALUE : steps - readInEpoch;
+    if (remaining <= 0) {
+      return null;
+    }
+    int want = remaining >= most ? most : 1;
+    while (ahead.size() < want && readOne()) {
+      // reading ahead
+    }
+    if (ahead.isEmpty()) {
+      return null;
+    }
+    int size = ahead.peekFirst()[0].samples();
+    int n = ahead.size() >= want && ahead.stream().limit(want).allMatch(
+        b -> b[0].samples() == size) ? want : 1;
+    HostRows[][] group = new HostRows[n][];
+    for (int i = 0; i < n; i++) {
+      group[i] = ahead.removeFirst();
+    }
+    readInEpoch += n;
+    return group;
+  }
+
+  /** Reads and checks one batch into {@link #ahead}; false at the end of the pass. */
+  private boolean readOne() {
+    if (passEnded) {
+      return false;
+    }
+    Batch batch;
+    try {
+      if (!pass.hasNext()) {
+        passEnded = true;
+        return false;
+      }
+      batch = pass.next();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Reading batch " + batchIndex + " of the " + what
+          + "dataset failed: " + e.getMessage(), e);
+    }
+    ahead.addLast(checked(batch));
+    batchIndex++;
+    return true;
+  }
+
+  private HostRows[] checked(Batch batch) {
+    String name = "Batch " + batchIndex + " of the " + what + "dataset";
+    HostRows x = DataBridge.x(batch);
+    HostRows y = DataBridge.y(batch);
+    if (!x.batched()) {
+      throw new IllegalArgumentException(name + " is one sample " + batch + ", not a batch:"
+          + " batch the dataset with .batch(n), or give Batch.of(x, y) a batch axis");
+    }
+    if (labels && y == null) {
+      throw new IllegalArgumentException(name + " has no labels " + batch + ": fit and evaluate"
+          + " need batches Batch.of(x, y)");
+    }
+    HostRows[] parts = labels ? new HostRows[] {x, y} : new HostRows[] {x};
+    if (firstShapes == null) {
+      firstShapes = Arrays.stream(parts).map(HostRows::shape).toArray(Shape[]::new);
+      feedShapes = Arrays.stream(parts).map(r -> r.feedShape(-1)).toArray(Shape[]::new);
+      return parts;
+    }
+    for (int p = 0; p < parts.length; p++) {
+      Shape shape = parts[p].shape();
+      if (!Arrays.equals(shape.tail().asArray(), firstShapes[p].tail().asArray())) {
+        String part = p == 0 ? "x" : "y";
+        throw new IllegalArgumentException(name + " has " + part + " of shape "
+            + Shapes.toKeras(shape) + ", but batch 0 had " + part + " of shape "
+            + Shapes.toKeras(firstShapes[p]) + ": every batch must have the shape of the first"
+            + " but for the batch size");
+      }
+    }
+    return parts;
+  }
+
+  /** Stops the reader thread and the dataset's threads, and frees the tensors. */
+  @Override
+  public void close() {
+    feeder.close();
+    if (pass != null) {
+      pass.close();
+    }
+  }
+}
