@@ -15,6 +15,9 @@ public final class CoreBridge {
     /** A KerasTensor wrapping {@code tensor}. */
     Object kerasTensor(Tensor tensor);
 
+    /** An eager KerasTensor holding {@code value}. */
+    Object eagerTensor(Eager.Value value);
+
     /** The storage behind a Variable. */
     VariableStorage storage(Object variable);
   }
@@ -53,6 +56,12 @@ public final class CoreBridge {
   @SuppressWarnings("unchecked")
   public static <K> K kerasTensor(Tensor tensor) {
     return (K) access().kerasTensor(tensor);
+  }
+
+  /** An eager KerasTensor holding {@code value}. */
+  @SuppressWarnings("unchecked")
+  public static <K> K eagerTensor(Eager.Value value) {
+    return (K) access().eagerTensor(value);
   }
 
   /** The storage behind {@code variable}. */

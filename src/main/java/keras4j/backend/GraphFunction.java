@@ -20,11 +20,11 @@ import org.tensorflow.types.TFloat32;
 public final class GraphFunction {
   private final ModelGraph graph;
   private final List<Placeholder<TFloat32>> inputs;
-  private final List<Operand<TFloat32>> outputs;
+  private final List<Operand<?>> outputs;
   private final List<Op> effects;
 
   private GraphFunction(ModelGraph graph, List<Placeholder<TFloat32>> inputs,
-      List<Operand<TFloat32>> outputs, List<Op> effects) {
+      List<Operand<?>> outputs, List<Op> effects) {
     this.graph = graph;
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
@@ -46,9 +46,9 @@ public final class GraphFunction {
         placeholders.add(input);
         args.add(new Tensor(graph, input));
       }
-      List<Operand<TFloat32>> fetches = new ArrayList<>();
+      List<Operand<?>> fetches = new ArrayList<>();
       for (Tensor out : body.apply(args)) {
-        Operand<TFloat32> fetch = out.operand();
+        Operand<?> fetch = out.value();
         // A session refuses to fetch a tensor it is fed: an argument returned as it is comes
         // out through an Identity.
         if (placeholders.stream().anyMatch(p -> p.asOutput().equals(fetch.asOutput()))) {

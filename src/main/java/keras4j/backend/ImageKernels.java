@@ -25,12 +25,6 @@ public final class ImageKernels {
     return new Tensor(like.graph(), out);
   }
 
-  /** Zeros added before and after each axis: {@code paddings[axis] = {before, after}}. */
-  public static Tensor pad(Tensor x, int[][] paddings) {
-    Ops tf = x.graph().tf();
-    return result(x, tf.pad(x.operand(), tf.constant(paddings), tf.constant(0f)));
-  }
-
   /**
    * The images without {@code top}/{@code bottom} rows and {@code left}/{@code right} columns,
    * as Python's {@code x[:, top:-bottom, left:-right, :]} (a zero keeps that side).

@@ -64,23 +64,6 @@ public final class Kernels {
     return result(a, tf.reshape(tf.linalg.matMul(rows, b.operand()), outShape));
   }
 
-  /** {@code a} repeated {@code multiples[i]} times along each axis i. */
-  public static Tensor tile(Tensor a, int[] multiples) {
-    return result(a, tf(a).tile(a.operand(), tf(a).constant(multiples)));
-  }
-
-  /** The mean over {@code axes}, keeping them as size 1 when {@code keepDims}. */
-  public static Tensor mean(Tensor a, int[] axes, boolean keepDims) {
-    return result(a, tf(a).math.mean(a.operand(), tf(a).constant(axes),
-        org.tensorflow.op.math.Mean.keepDims(keepDims)));
-  }
-
-  /** The maximum over {@code axes}, keeping them as size 1 when {@code keepDims}. */
-  public static Tensor max(Tensor a, int[] axes, boolean keepDims) {
-    return result(a, tf(a).reduceMax(a.operand(), tf(a).constant(axes),
-        org.tensorflow.op.core.ReduceMax.keepDims(keepDims)));
-  }
-
   /** The element-wise sum, with broadcasting. */
   public static Tensor add(Tensor a, Tensor b) {
     Shape as = a.operand().shape();

@@ -2,17 +2,45 @@ package keras4j.backend;
 
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
- * A float32 tensor of a {@link ModelGraph}, with the logits it was computed from when it is the
- * output of a softmax or sigmoid (crossentropy losses use those, as Keras does, for stability).
+ * A tensor of a {@link ModelGraph}, of any {@link DType}, with the logits it was computed from
+ * when it is the output of a softmax or sigmoid (crossentropy losses use those, as Keras does, for
+ * stability).
  */
 public record Tensor(
-    ModelGraph graph, Operand<TFloat32> operand, Operand<TFloat32> logits, String activation) {
+    ModelGraph graph, Operand<? extends TType> value, Operand<TFloat32> logits, String activation) {
 
   /** A tensor with no logits behind it. */
-  public Tensor(ModelGraph graph, Operand<TFloat32> operand) {
-    this(graph, operand, null, null);
+  public Tensor(ModelGraph graph, Operand<? extends TType> value) {
+    this(graph, value, null, null);
+  }
+
+  /** The dtype. */
+  public DType dtype() {
+    return DType.of(value.type());
+  }
+
+  /**
+   * The value as a float32 operand, for the ops that compute in float32 only (layers, losses,
+   * optimizers); another dtype is refused with a message saying how to cast it.
+   */
+  @SuppressWarnings("unchecked")
+  public Operand<TFloat32> operand() {
+    if (value.type() != TFloat32.class) {
+      throw new IllegalArgumentException(
+          "Expected a float32 tensor, got " + dtype() + " (shape " + value.shape() + "): cast it"
+              + " first, Ops.cast(x, \"float32\"); keras4j never casts integers to floats"
+              + " silently");
+    }
+    return (Operand<TFloat32>) value;
+  }
+
+  /** The value as an operand of the type the caller names (unchecked: check {@link #dtype()}). */
+  @SuppressWarnings("unchecked")
+  public <T extends TType> Operand<T> any() {
+    return (Operand<T>) value;
   }
 
   /** The logits if this tensor is the output of {@code activation}, else null. */

@@ -1,12 +1,13 @@
 package keras4j.core;
 
 import keras4j.backend.CoreBridge;
+import keras4j.backend.DType;
+import keras4j.backend.Eager;
 import keras4j.backend.Tensor;
 import keras4j.backend.Kernels;
 import keras4j.backend.Trace;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
-import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -20,7 +21,9 @@ import org.tensorflow.ndarray.Shape;
  * it holds a value on the heap: a result of a function traced by {@code keras4j.tf.TF.function},
  * or a constant; {@link #numpy()} reads it, and a trace using it embeds it as a constant.
  *
- * <p>Shapes include the batch dimension first, -1 when unknown (Keras prints it as None).
+ * <p>Shapes include the batch dimension first, -1 when unknown (Keras prints it as None). Every
+ * tensor has a {@link #dtype()}, Keras's name of its element type ({@code "float32"}, {@code
+ * "int32"}, {@code "bool"}, ...).
  */
 public final class KerasTensor implements TensorLike {
   static {
@@ -36,6 +39,11 @@ public final class KerasTensor implements TensorLike {
       }
 
       @Override
+      public Object eagerTensor(Eager.Value value) {
+        return new KerasTensor(value.array().shape(), null, null, value.array(), value.dtype());
+      }
+
+      @Override
       public keras4j.backend.VariableStorage storage(Object variable) {
         return ((Variable) variable).storage();
       }
@@ -45,38 +53,53 @@ public final class KerasTensor implements TensorLike {
   private final Shape shape;
   private final KerasHistory history;
   private final Tensor tensor;
-  private final FloatNdArray value;
+  private final NdArray<?> value;
+  private final DType dtype;
 
-  private KerasTensor(Shape shape, KerasHistory history, Tensor tensor, FloatNdArray value) {
+  private KerasTensor(
+      Shape shape, KerasHistory history, Tensor tensor, NdArray<?> value, DType dtype) {
     this.shape = shape;
     this.history = history;
     this.tensor = tensor;
     this.value = value;
+    this.dtype = dtype;
   }
 
-  /** A symbolic tensor of shape {@code shape} (batch first); {@link Node} makes them. */
+  /** A symbolic float32 tensor of shape {@code shape} (batch first); {@link Node} makes them. */
   static KerasTensor symbolic(Shape shape, KerasHistory history) {
-    return new KerasTensor(shape, history, null, null);
+    return symbolic(shape, DType.FLOAT32, history);
+  }
+
+  /** A symbolic tensor of shape {@code shape} (batch first) and {@code dtype}. */
+  static KerasTensor symbolic(Shape shape, DType dtype, KerasHistory history) {
+    return new KerasTensor(shape, history, null, null, dtype);
   }
 
   /** A tensor of the graph being traced. */
   static KerasTensor of(Tensor tensor) {
-    return new KerasTensor(tensor.operand().shape(), null, tensor, null);
+    return new KerasTensor(tensor.value().shape(), null, tensor, null, tensor.dtype());
   }
 
   /**
-   * An eager tensor holding a copy of {@code value}, like {@code tf.constant(value)}.
+   * An eager tensor holding a copy of {@code value}, like {@code tf.constant(value)}: its dtype
+   * is the array's ({@code FloatNdArray} float32, {@code IntNdArray} int32, {@code LongNdArray}
+   * int64, {@code DoubleNdArray} float64, {@code BooleanNdArray} bool, {@code ByteNdArray} uint8,
+   * an {@code NdArray<String>} string).
    *
    * @param value the value to copy into the tensor
    * @return an eager tensor holding {@code value}
    */
-  public static KerasTensor constant(NdArray<Float> value) {
-    return new KerasTensor(value.shape(), null, null, copy(value));
+  public static KerasTensor constant(NdArray<?> value) {
+    DType dtype = Eager.dtypeOf(value);
+    return new KerasTensor(value.shape(), null, null, copy(value, dtype), dtype);
   }
 
-  private static FloatNdArray copy(NdArray<Float> value) {
-    FloatNdArray out = NdArrays.ofFloats(value.shape());
-    value.copyTo(out);
+  private static NdArray<?> copy(NdArray<?> value, DType dtype) {
+    @SuppressWarnings("unchecked")
+    NdArray<Object> out = (NdArray<Object>) Eager.heapArray(dtype, value.shape());
+    @SuppressWarnings("unchecked")
+    NdArray<Object> from = (NdArray<Object>) value;
+    from.copyTo(out);
     return out;
   }
 
@@ -87,6 +110,16 @@ public final class KerasTensor implements TensorLike {
    */
   public Shape shape() {
     return shape;
+  }
+
+  /**
+   * The dtype, as Keras names it: {@code "float32"}, {@code "int32"}, {@code "int64"}, {@code
+   * "bool"}, {@code "float64"}, {@code "uint8"}, {@code "string"}, ...
+   *
+   * @return Keras's name of the element type
+   */
+  public String dtype() {
+    return dtype.kerasName();
   }
 
   /**
@@ -108,14 +141,36 @@ public final class KerasTensor implements TensorLike {
   }
 
   /**
-   * A copy of the value, like {@code tensor.numpy()}; {@code numpy().getFloat()} reads a scalar.
-   * Only eager tensors have one: a tensor inside a trace gets its value when the traced function
-   * returns it.
+   * A copy of a float32 (or float16, bfloat16) value, like {@code tensor.numpy()}; {@code
+   * numpy().getFloat()} reads a scalar. Only eager tensors have one: a tensor inside a trace gets
+   * its value when the traced function returns it. Other dtypes are read with {@link #value()}.
    *
    * @return a copy of the value, like {@code tensor.numpy()}; {@code numpy().getFloat()} reads a
    *     scalar
+   * @throws IllegalStateException if this tensor has no value yet or is not of a float32-held dtype
    */
   public FloatNdArray numpy() {
+    NdArray<?> copy = value();
+    if (!(copy instanceof FloatNdArray floats)) {
+      throw new IllegalStateException(
+          "This tensor is " + dtype + ", not float32: value() gives its values as "
+              + copy.getClass().getSimpleName().replace("Dense", "").replace("Impl", "")
+              + ", or cast it first with Ops.cast(x, \"float32\")");
+    }
+    return floats;
+  }
+
+  /**
+   * A copy of the value in the NdArray type of its dtype, like {@code ops.convert_to_numpy(x)}:
+   * {@code FloatNdArray} for float32 (and float16, bfloat16), {@code DoubleNdArray} float64,
+   * {@code IntNdArray} int32, {@code LongNdArray} int64, {@code BooleanNdArray} bool, {@code
+   * ByteNdArray} uint8 (bytes to read as unsigned), {@code ShortNdArray} uint16, {@code
+   * NdArray<String>} string.
+   *
+   * @return a copy of the value
+   * @throws IllegalStateException if this tensor has no value yet (symbolic, or inside a trace)
+   */
+  public NdArray<?> value() {
     if (value == null) {
       throw new IllegalStateException(
           tensor != null
@@ -124,7 +179,7 @@ public final class KerasTensor implements TensorLike {
                   + " holds its value"
               : "This is a symbolic tensor of the functional API; it has no value until a model runs");
     }
-    return copy(value);
+    return copy(value, dtype);
   }
 
   @Override
@@ -155,7 +210,7 @@ public final class KerasTensor implements TensorLike {
             "Ops on values run inside a traced function (a layer's or model's call, a trainStep,"
                 + " or the body of keras4j.tf.TF.function); there is no eager mode");
       }
-      return new Tensor(trace.graph(), trace.tf().constant(value));
+      return new Tensor(trace.graph(), Eager.constant(trace.tf(), value, dtype));
     }
     if (tensor == null) {
       throw new IllegalStateException(
@@ -269,11 +324,12 @@ public final class KerasTensor implements TensorLike {
 
   @Override
   public String toString() {
+    String type = dtype == DType.FLOAT32 ? "" : ", dtype=" + dtype;
     if (value != null) {
-      return "<KerasTensor shape=" + Shapes.toKeras(shape)
-          + (shape.numDimensions() == 0 ? ", value=" + value.getFloat() : "") + ">";
+      return "<KerasTensor shape=" + Shapes.toKeras(shape) + type
+          + (shape.numDimensions() == 0 ? ", value=" + value.getObject() : "") + ">";
     }
-    return "<KerasTensor shape=" + Shapes.toKeras(shape)
+    return "<KerasTensor shape=" + Shapes.toKeras(shape) + type
         + (history != null ? ", made by " + history.operation().name() : "") + ">";
   }
 }

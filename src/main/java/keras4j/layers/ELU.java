@@ -53,9 +53,7 @@ public class ELU extends Layer {
       return elu;
     }
     // As Keras: where(x > 0, elu(x), alpha * elu(x)).
-    KerasTensor positive = Ops.stopGradient(Ops.greater(inputs, Ops.zerosLike(inputs)));
-    return Ops.add(Ops.multiply(elu, positive),
-        Ops.multiply(Ops.multiply(elu, Ops.add(Ops.negative(positive), 1)), alpha));
+    return Ops.where(Ops.greater(inputs, 0), elu, Ops.multiply(elu, alpha));
   }
 
   @Override

@@ -48,8 +48,8 @@ public class RandomFlip extends RandomImageLayer {
   protected KerasTensor augment(KerasTensor images) {
     // 1 for the images flipped (uniform <= 0.5, as Keras), broadcast over (h, w, c).
     KerasTensor coin = uniform(images, 1, 0, 1);
-    KerasTensor flips = Ops.reshape(Ops.greater(Ops.onesLike(coin).mul(0.5f), coin),
-        -1, 1, 1, 1);
+    KerasTensor flips = Ops.reshape(
+        Ops.cast(Ops.greater(Ops.onesLike(coin).mul(0.5f), coin), "float32"), -1, 1, 1, 1);
     KerasTensor flipped = images;
     if (!mode.equals("vertical")) {
       flipped = Ops.flip(flipped, 2);

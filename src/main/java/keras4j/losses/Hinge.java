@@ -39,8 +39,8 @@ public class Hinge extends BuiltinLoss {
    */
   static KerasTensor signedLabels(KerasTensor yTrue) {
     // 1 when every label is 0 or 1, else 0: Keras's cond() as arithmetic, y + binary * (y - 1).
-    KerasTensor binary = Ops.min(Ops.add(Ops.equal(yTrue, Ops.zerosLike(yTrue)),
-        Ops.equal(yTrue, Ops.onesLike(yTrue))));
+    KerasTensor binary = Ops.cast(
+        Ops.all(Ops.logicalOr(Ops.equal(yTrue, 0), Ops.equal(yTrue, 1))), "float32");
     return Ops.add(yTrue, Ops.multiply(binary, Ops.add(yTrue, -1)));
   }
 

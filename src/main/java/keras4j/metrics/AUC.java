@@ -179,7 +179,7 @@ public class AUC extends Metric {
       y = Ops.divideNoNan(tp, Ops.add(tp, fp));
     } else {
       KerasTensor scaling = Ops.divideNoNan(Ops.add(tp, fn), Ops.add(tn, fp));
-      KerasTensor seen = Ops.subtract(Ops.onesLike(tp), Ops.equal(tp, Ops.zerosLike(tp)));
+      KerasTensor seen = Ops.notEqual(tp, Ops.zerosLike(tp));
       KerasTensor recallGain = Ops.subtract(Ops.onesLike(tp),
           Ops.multiply(scaling, Ops.divideNoNan(fn, tp)));
       KerasTensor precisionGain = Ops.subtract(Ops.onesLike(tp),
@@ -205,7 +205,7 @@ public class AUC extends Metric {
     KerasTensor dp = Ops.subtract(head(p), tail(p));
     KerasTensor precisionSlope = Ops.divideNoNan(dtp, Ops.maximum(dp, 0));
     KerasTensor intercept = Ops.subtract(tail(tp), Ops.multiply(precisionSlope, tail(p)));
-    KerasTensor bothPositive = Ops.multiply(Ops.greater(head(p), Ops.zerosLike(dp)),
+    KerasTensor bothPositive = Ops.logicalAnd(Ops.greater(head(p), Ops.zerosLike(dp)),
         Ops.greater(tail(p), Ops.zerosLike(dp)));
     KerasTensor safeRatio =
         Ops.where(bothPositive, Ops.divideNoNan(head(p), Ops.maximum(tail(p), 0)), 1);

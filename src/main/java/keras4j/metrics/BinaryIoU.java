@@ -45,7 +45,8 @@ public class BinaryIoU extends IoU {
 
   @Override
   public void updateState(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight) {
-    accumulate(yTrue, Ops.greaterEqual(yPred, constant(threshold)), sampleWeight);
+    accumulate(yTrue, Ops.cast(Ops.greaterEqual(yPred, constant(threshold)), "float32"),
+        sampleWeight);
   }
 
   /** Keras's keys. */

@@ -14,6 +14,7 @@ public class CategoricalAccuracy extends MeanMetricWrapper {
    *     prepended for validation)
    */
   public CategoricalAccuracy(String name) {
-    super(name, (yTrue, yPred) -> Ops.equal(Ops.argmax(yTrue, -1), Ops.argmax(yPred, -1)), "up");
+    super(name, (yTrue, yPred) -> Ops.cast(
+        Ops.equal(Ops.argmax(yTrue, -1), Ops.argmax(yPred, -1)), "float32"), "up");
   }
 }

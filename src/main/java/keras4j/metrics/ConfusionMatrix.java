@@ -59,7 +59,7 @@ final class ConfusionMatrix {
       weights = weights == null ? null : column(weights);
     }
     KerasTensor labels = Ops.expandDims(Ops.reshape(yTrue, -1), 0);
-    labels = Ops.subtract(Ops.onesLike(labels), Ops.equal(labels, Ops.zerosLike(labels)));
+    labels = Ops.cast(Ops.notEqual(labels, Ops.zerosLike(labels)), "float32");
     KerasTensor predictions = Ops.expandDims(Ops.reshape(yPred, -1), 0);
     if (clipped) {
       predictions = Ops.clip(predictions, 0, 1);
@@ -68,8 +68,9 @@ final class ConfusionMatrix {
     for (int i = 0; i < thresholds.length; i++) {
       thresholdColumn[i][0] = thresholds[i];
     }
-    KerasTensor positive =
-        Ops.greater(predictions, KerasTensor.constant(StdArrays.ndCopyOf(thresholdColumn)));
+    KerasTensor positive = Ops.cast(
+        Ops.greater(predictions, KerasTensor.constant(StdArrays.ndCopyOf(thresholdColumn))),
+        "float32");
     KerasTensor negative = Ops.subtract(Ops.onesLike(positive), positive);
     KerasTensor labelNegative = Ops.subtract(Ops.onesLike(labels), labels);
     KerasTensor flatWeights = weights == null ? null : Ops.expandDims(Ops.reshape(weights, -1), 0);

@@ -102,10 +102,10 @@ public class FBetaScore extends Metric {
     KerasTensor predicted;
     if (threshold == null) {
       KerasTensor rowMax = Ops.expandDims(Ops.max(yPred, -1), -1);
-      predicted = Ops.multiply(Ops.greaterEqual(yPred, rowMax),
-          Ops.greater(Ops.abs(yPred), constant(1e-9)));
+      predicted = Ops.cast(Ops.logicalAnd(Ops.greaterEqual(yPred, rowMax),
+          Ops.greater(Ops.abs(yPred), constant(1e-9))), "float32");
     } else {
-      predicted = Ops.greater(yPred, constant(threshold));
+      predicted = Ops.cast(Ops.greater(yPred, constant(threshold)), "float32");
     }
     KerasTensor notPredicted = Ops.subtract(Ops.onesLike(predicted), predicted);
     KerasTensor weights = sampleWeight == null ? null : Ops.reshape(sampleWeight, -1, 1);

@@ -106,7 +106,8 @@ public class IoU extends Metric {
       classes[i] = i;
     }
     // Ids outside [0, numClasses) match no class: an empty row, counted nowhere.
-    return Ops.equal(ids, KerasTensor.constant(NdArrays.vectorOf(classes)));
+    return Ops.cast(
+        Ops.equal(ids, KerasTensor.constant(NdArrays.vectorOf(classes))), "float32");
   }
 
   /** Labels and predictions already as class ids, as {@code BinaryIoU} makes them. */
@@ -130,7 +131,7 @@ public class IoU extends Metric {
     if (ignoreClass != null) {
       KerasTensor ids = Ops.reshape(sparseTrue ? yTrue : Ops.argmax(yTrue, axis), -1, 1);
       weights = Ops.multiply(weights,
-          Ops.subtract(Ops.onesLike(ids), Ops.equal(ids, constant(ignoreClass))));
+          Ops.cast(Ops.notEqual(ids, constant(ignoreClass)), "float32"));
     }
     totalConfusionMatrix.assignAdd(
         Ops.matmul(Ops.transpose(Ops.multiply(labels, weights)), predictions));
@@ -151,8 +152,9 @@ public class IoU extends Metric {
         Ops.sum(Ops.multiply(matrix, KerasTensor.constant(StdArrays.ndCopyOf(eye))), 1);
     KerasTensor denominator =
         Ops.subtract(Ops.add(Ops.sum(matrix, 0), Ops.sum(matrix, 1)), truePositives);
-    KerasTensor counted = Ops.multiply(Ops.greater(denominator, constant(1e-9)),
-        KerasTensor.constant(NdArrays.vectorOf(targets)));
+    KerasTensor counted =
+        Ops.multiply(Ops.cast(Ops.greater(denominator, constant(1e-9)), "float32"),
+            KerasTensor.constant(NdArrays.vectorOf(targets)));
     KerasTensor iou = Ops.divide(truePositives, Ops.add(denominator, 1e-7));
     return Ops.divide(Ops.sum(Ops.multiply(iou, counted)), Ops.add(Ops.sum(counted), 1e-7));
   }

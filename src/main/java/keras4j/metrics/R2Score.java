@@ -111,7 +111,7 @@ public class R2Score extends Metric {
     KerasTensor total = Ops.subtract(squaredSum, Ops.multiply(sum, mean));
     KerasTensor raw = Ops.subtract(Ops.onesLike(total), Ops.divide(residual, total));
     // Keras turns an infinite score (a column whose labels do not vary) into 0.
-    raw = Ops.where(Ops.subtract(Ops.onesLike(raw), Ops.isInf(raw)), raw, 0);
+    raw = Ops.where(Ops.isinf(raw), 0.0, raw);
     KerasTensor score;
     if ("uniform_average".equals(classAggregation)) {
       score = Ops.mean(raw);
@@ -129,8 +129,7 @@ public class R2Score extends Metric {
         Ops.add(n, -1 - numRegressors)));
     // Adjusted only while there are more values than regressors plus one.
     KerasTensor enough = Ops.greater(Ops.add(n, -1), constant(numRegressors));
-    return Ops.add(Ops.where(enough, adjusted, 0),
-        Ops.multiply(Ops.subtract(Ops.onesLike(enough), enough), score));
+    return Ops.where(enough, adjusted, score);
   }
 
   @Override

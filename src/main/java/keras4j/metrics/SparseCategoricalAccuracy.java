@@ -14,6 +14,7 @@ public class SparseCategoricalAccuracy extends MeanMetricWrapper {
    *     prepended for validation)
    */
   public SparseCategoricalAccuracy(String name) {
-    super(name, (yTrue, yPred) -> Ops.equal(Ops.reshape(yTrue, -1), Ops.argmax(yPred, -1)), "up");
+    super(name, (yTrue, yPred) -> Ops.cast(
+        Ops.equal(Ops.reshape(yTrue, -1), Ops.argmax(yPred, -1)), "float32"), "up");
   }
 }

@@ -13,7 +13,8 @@ abstract class TopKAccuracy extends MeanMetricWrapper {
   private final int k;
 
   TopKAccuracy(String name, int k, UnaryOperator<KerasTensor> classIds) {
-    super(name, (yTrue, yPred) -> Ops.inTopK(classIds.apply(yTrue), yPred, k), "up");
+    super(name, (yTrue, yPred) -> Ops.cast(
+        Ops.inTopK(classIds.apply(yTrue), yPred, k), "float32"), "up");
     if (k < 1) {
       throw new IllegalArgumentException(name + " needs k >= 1, got " + k);
     }

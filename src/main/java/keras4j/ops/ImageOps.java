@@ -1,6 +1,6 @@
 package keras4j.ops;
 
-import keras4j.backend.CoreBridge;
+import java.util.function.Supplier;
 import keras4j.backend.ImageKernels;
 import keras4j.backend.Tensor;
 import keras4j.core.KerasTensor;
@@ -13,12 +13,14 @@ import keras4j.core.TensorLike;
 public final class ImageOps {
   private ImageOps() {}
 
+  /** {@code x} as a tensor of the trace running now. */
   private static Tensor t(TensorLike x) {
-    return CoreBridge.tensor(x.asTensor());
+    return CoreOps.t(x);
   }
 
-  private static KerasTensor k(Tensor t) {
-    return CoreBridge.kerasTensor(t);
+  /** Runs {@code ops.image.<name>} where it belongs, traced or eager, as every op of Ops. */
+  private static KerasTensor op(String name, Supplier<Tensor> body) {
+    return CoreOps.op("image." + name, body);
   }
 
   /**
@@ -32,7 +34,7 @@ public final class ImageOps {
    * @return the result
    */
   public static KerasTensor resize(TensorLike x, long height, long width, String interpolation) {
-    return k(ImageKernels.resize(t(x), height, width, interpolation));
+    return op("resize", () -> ImageKernels.resize(t(x), height, width, interpolation));
   }
 
   /**
@@ -46,7 +48,8 @@ public final class ImageOps {
    */
   public static KerasTensor upsample(TensorLike x, int heightFactor, int widthFactor,
       String interpolation) {
-    return k(ImageKernels.upsample(t(x), heightFactor, widthFactor, interpolation));
+    return op("upsample",
+        () -> ImageKernels.upsample(t(x), heightFactor, widthFactor, interpolation));
   }
 
   /**
@@ -60,7 +63,7 @@ public final class ImageOps {
    * @return the result
    */
   public static KerasTensor crop(TensorLike x, int top, int bottom, int left, int right) {
-    return k(ImageKernels.crop(t(x), top, bottom, left, right));
+    return op("crop", () -> ImageKernels.crop(t(x), top, bottom, left, right));
   }
 
   /**
@@ -74,7 +77,7 @@ public final class ImageOps {
    * @return the result
    */
   public static KerasTensor window(TensorLike x, int top, int left, long height, long width) {
-    return k(ImageKernels.window(t(x), top, left, height, width));
+    return op("window", () -> ImageKernels.window(t(x), top, left, height, width));
   }
 
   /**
@@ -90,7 +93,7 @@ public final class ImageOps {
    */
   public static KerasTensor randomWindow(TensorLike x, TensorLike unit, long height,
       long width) {
-    return k(ImageKernels.windowAt(t(x), t(unit), height, width));
+    return op("random_window", () -> ImageKernels.windowAt(t(x), t(unit), height, width));
   }
 
   /**
@@ -108,8 +111,8 @@ public final class ImageOps {
    */
   public static KerasTensor affineTransform(TensorLike x, TensorLike transforms,
       String interpolation, String fillMode, double fillValue) {
-    return k(ImageKernels.affineTransform(t(x), t(transforms).operand(), interpolation, fillMode,
-        (float) fillValue));
+    return op("affine_transform", () -> ImageKernels.affineTransform(t(x),
+        t(transforms).operand(), interpolation, fillMode, (float) fillValue));
   }
 
   /**
@@ -125,6 +128,7 @@ public final class ImageOps {
    */
   public static KerasTensor uniformPerImage(TensorLike images, int columns, double min,
       double max, long seed) {
-    return k(ImageKernels.uniformPerImage(t(images), columns, (float) min, (float) max, seed));
+    return op("uniform_per_image", () -> ImageKernels.uniformPerImage(t(images), columns,
+        (float) min, (float) max, seed));
   }
 }

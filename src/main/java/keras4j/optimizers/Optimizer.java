@@ -646,7 +646,7 @@ public abstract class Optimizer implements KerasSaveable {
   private void updateAverages() {
     KerasTensor updates = iterationsValue();
     KerasTensor momentum = Ops.multiply(
-        Ops.subtract(scalar(1), Ops.equal(updates, scalar(0))), emaMomentum);
+        Ops.cast(Ops.notEqual(updates, scalar(0)), "float32"), emaMomentum);
     KerasTensor keep = Ops.subtract(scalar(1), momentum);
     for (int i = 0; i < trained.size(); i++) {
       Variable average = averages.get(i);

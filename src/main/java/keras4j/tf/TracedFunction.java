@@ -10,6 +10,8 @@ import java.util.function.Function;
 import keras4j.core.KerasTensor;
 import keras4j.core.TensorLike;
 import keras4j.backend.CoreBridge;
+import keras4j.backend.DType;
+import keras4j.backend.Eager;
 import keras4j.backend.GraphFunction;
 import keras4j.backend.ModelGraph;
 import keras4j.backend.Tensor;
@@ -20,6 +22,7 @@ import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * A function traced into a TensorFlow graph, as {@code tf.function} makes one: made by {@link
@@ -182,9 +185,9 @@ public final class TracedFunction<R> implements AutoCloseable {
     }
     if (result instanceof KerasTensor tensor) {
       // A tensor returned twice is fetched once: a session refuses two fetches of one output.
-      Output<TFloat32> output = CoreBridge.tensor(tensor).operand().asOutput();
+      Output<?> output = CoreBridge.tensor(tensor).value().asOutput();
       for (int i = 0; i < outputs.size(); i++) {
-        if (outputs.get(i).operand().asOutput().equals(output)) {
+        if (outputs.get(i).value().asOutput().equals(output)) {
           return new Leaf(i);
         }
       }
@@ -208,8 +211,8 @@ public final class TracedFunction<R> implements AutoCloseable {
             + result.getClass().getName());
   }
 
-  private List<FloatNdArray> run(Concrete concrete, List<FloatNdArray> values) {
-    List<FloatNdArray> results = new ArrayList<>();
+  private List<Eager.Value> run(Concrete concrete, List<FloatNdArray> values) {
+    List<Eager.Value> results = new ArrayList<>();
     if (concrete.function().isEmpty()) {
       return results;
     }
@@ -220,10 +223,8 @@ public final class TracedFunction<R> implements AutoCloseable {
       }
       try (Result result = concrete.function().run(fed.toArray(TFloat32[]::new))) {
         for (int i = 0; i < concrete.function().outputCount(); i++) {
-          TFloat32 out = (TFloat32) result.get(i);
-          FloatNdArray copy = NdArrays.ofFloats(out.shape());
-          out.copyTo(copy);
-          results.add(copy);
+          org.tensorflow.Tensor out = result.get(i);
+          results.add(new Eager.Value(Eager.copy(out), DType.of(((TType) out).type())));
         }
       }
     } finally {
@@ -232,9 +233,9 @@ public final class TracedFunction<R> implements AutoCloseable {
     return results;
   }
 
-  private static Object rebuild(Object template, List<FloatNdArray> values) {
+  private static Object rebuild(Object template, List<Eager.Value> values) {
     if (template instanceof Leaf leaf) {
-      return KerasTensor.constant(values.get(leaf.index()));
+      return CoreBridge.eagerTensor(values.get(leaf.index()));
     }
     if (template instanceof List<?> list) {
       List<Object> out = new ArrayList<>();

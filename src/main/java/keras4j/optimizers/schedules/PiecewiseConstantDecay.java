@@ -78,16 +78,21 @@ public class PiecewiseConstantDecay implements LearningRateSchedule {
   public KerasTensor call(KerasTensor step) {
     KerasTensor one = scalar(1);
     // Keras's sum of the value of each range times whether the step is in it.
-    KerasTensor atMostFirst = Ops.subtract(one, Ops.greater(step, scalar(boundaries.get(0))));
+    KerasTensor atMostFirst = Ops.subtract(one, after(step, 0));
     KerasTensor rate = Ops.multiply(atMostFirst, values.get(0));
-    KerasTensor afterLast = Ops.greater(step, scalar(boundaries.get(boundaries.size() - 1)));
+    KerasTensor afterLast = after(step, boundaries.size() - 1);
     rate = Ops.add(rate, Ops.multiply(afterLast, values.get(values.size() - 1)));
     for (int i = 0; i + 1 < boundaries.size(); i++) {
-      KerasTensor inRange = Ops.multiply(Ops.greater(step, scalar(boundaries.get(i))),
-          Ops.subtract(one, Ops.greater(step, scalar(boundaries.get(i + 1)))));
+      KerasTensor inRange =
+          Ops.multiply(after(step, i), Ops.subtract(one, after(step, i + 1)));
       rate = Ops.add(rate, Ops.multiply(inRange, values.get(i + 1)));
     }
     return rate;
+  }
+
+  /** 1.0 when {@code step} is past boundary {@code i}, else 0.0 (Keras casts the comparison). */
+  private KerasTensor after(KerasTensor step, int i) {
+    return Ops.cast(Ops.greater(step, scalar(boundaries.get(i))), "float32");
   }
 
   @Override

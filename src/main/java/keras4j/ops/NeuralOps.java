@@ -1,0 +1,439 @@
+package keras4j.ops;
+
+import java.util.List;
+import keras4j.backend.Convolutions;
+import keras4j.backend.DType;
+import keras4j.backend.Kernels;
+import keras4j.backend.Tensor;
+import keras4j.core.KerasTensor;
+import keras4j.core.TensorLike;
+import org.tensorflow.Operand;
+import org.tensorflow.op.math.Mean;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * Keras's {@code keras.ops.nn} (flat in {@code keras.ops}, as Keras exports them): activations,
+ * softmax, moments and normalization, convolution and pooling (channels last). They compute in
+ * float32 and refuse other dtypes with a message saying how to cast.
+ */
+abstract class NeuralOps extends SortOps {
+  NeuralOps() {}
+
+  /** x as a float32 tensor; {@link Tensor#operand()} refuses another dtype, saying how to cast. */
+  private static Tensor f32(TensorLike x) {
+    Tensor in = t(x);
+    in.operand();
+    return in;
+  }
+
+  /**
+   * The Keras activation {@code name} ({@code "relu"}, {@code "softmax"}, {@code "elu"}, ...), as
+   * {@code keras.activations.get(name)(x)}.
+   *
+   * @param name the activation's Keras name
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the activated values, shaped like {@code x}
+   */
+  public static KerasTensor activation(String name, TensorLike x) {
+    return op(name, () -> Kernels.activation(name, f32(x)));
+  }
+
+  /**
+   * {@code ops.relu(x)}: {@code max(x, 0)}.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the rectified values, shaped like {@code x}
+   */
+  public static KerasTensor relu(TensorLike x) {
+    return activation("relu", x);
+  }
+
+  /**
+   * {@code ops.relu6(x)}: {@code min(max(x, 0), 6)}.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the rectified values, shaped like {@code x}
+   */
+  public static KerasTensor relu6(TensorLike x) {
+    return op("relu6", () -> out(tf().nn.relu6(f32(x).operand())));
+  }
+
+  /**
+   * {@code ops.sigmoid(x)}; crossentropy losses use its logits, as Keras does.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return {@code 1 / (1 + exp(-x))}, element-wise, in (0, 1)
+   */
+  public static KerasTensor sigmoid(TensorLike x) {
+    return activation("sigmoid", x);
+  }
+
+  /**
+   * {@code ops.softplus(x)}: {@code log(1 + exp(x))}, computed without overflow.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the softplus of each element, shaped like {@code x}
+   */
+  public static KerasTensor softplus(TensorLike x) {
+    return activation("softplus", x);
+  }
+
+  /**
+   * {@code ops.softsign(x)}: {@code x / (1 + |x|)}.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the softsign of each element
+   */
+  public static KerasTensor softsign(TensorLike x) {
+    return op("softsign", () -> out(tf().nn.softsign(f32(x).operand())));
+  }
+
+  /**
+   * {@code ops.silu(x)} (swish): {@code x * sigmoid(x)}.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the silu of each element
+   */
+  public static KerasTensor silu(TensorLike x) {
+    return op("silu", () -> {
+      Operand<TFloat32> v = f32(x).operand();
+      return out(tf().math.mul(v, tf().math.sigmoid(v)));
+    });
+  }
+
+  /**
+   * {@code ops.log_sigmoid(x)}: {@code -softplus(-x)}.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the log of the sigmoid of each element
+   */
+  public static KerasTensor logSigmoid(TensorLike x) {
+    return negative(softplus(negative(x)));
+  }
+
+  /**
+   * {@code ops.elu(x, alpha=1)}: {@code x} above 0, {@code alpha * (exp(x) - 1)} below.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the elu of each element
+   */
+  public static KerasTensor elu(TensorLike x) {
+    return op("elu", () -> out(tf().nn.elu(f32(x).operand())));
+  }
+
+  /**
+   * {@code ops.selu(x)}, with Keras's constants (those of TensorFlow's kernel).
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the selu of each element
+   */
+  public static KerasTensor selu(TensorLike x) {
+    return op("selu", () -> out(tf().nn.selu(f32(x).operand())));
+  }
+
+  /**
+   * {@code ops.leaky_relu(x, negative_slope)}.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param negativeSlope the slope below 0 (Keras's default 0.2)
+   * @return the leaky relu of each element
+   */
+  public static KerasTensor leakyRelu(TensorLike x, double negativeSlope) {
+    return op("leaky_relu", () -> Kernels.relu(f32(x), (float) negativeSlope, null, 0));
+  }
+
+  /**
+   * {@code ops.hard_sigmoid(x)}: Keras 3's {@code relu6(x + 3) / 6}.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the hard sigmoid of each element, in [0, 1]
+   */
+  public static KerasTensor hardSigmoid(TensorLike x) {
+    return op("hard_sigmoid", () -> out(tf().math.div(
+        tf().nn.relu6(tf().math.add(f32(x).operand(), tf().constant(3f))), tf().constant(6f))));
+  }
+
+  /**
+   * {@code ops.gelu(x, approximate=True)}: {@code 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715
+   * x^3)))}, Keras's default.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the gelu of each element
+   */
+  public static KerasTensor gelu(TensorLike x) {
+    return op("gelu", () -> {
+      var tf = tf();
+      Operand<TFloat32> v = f32(x).operand();
+      Operand<TFloat32> cube = tf.math.mul(tf.constant(0.044715f), tf.math.pow(v,
+          tf.constant(3f)));
+      Operand<TFloat32> inner = tf.math.mul(tf.constant((float) Math.sqrt(2 / Math.PI)),
+          tf.math.add(v, cube));
+      return out(tf.math.mul(tf.math.mul(tf.constant(0.5f), v),
+          tf.math.add(tf.constant(1f), tf.math.tanh(inner))));
+    });
+  }
+
+  /**
+   * {@code ops.softmax(x)} over the last axis; crossentropy losses use its logits.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the probabilities, each row summing to 1
+   */
+  public static KerasTensor softmax(TensorLike x) {
+    return activation("softmax", x);
+  }
+
+  /**
+   * {@code ops.softmax(x, axis)}.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param axis the axis that sums to 1
+   * @return the probabilities
+   */
+  public static KerasTensor softmax(TensorLike x, int axis) {
+    return alongLast("softmax", x, axis, false);
+  }
+
+  /**
+   * {@code ops.log_softmax(x, axis=-1)}: {@code x - logsumexp(x)}, computed stably.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param axis the axis of each distribution
+   * @return the log-probabilities
+   */
+  public static KerasTensor logSoftmax(TensorLike x, int axis) {
+    return alongLast("log_softmax", x, axis, true);
+  }
+
+  /** TensorFlow's (log-)softmax, which works on the last axis: x transposed there and back. */
+  private static KerasTensor alongLast(String name, TensorLike x, int axis, boolean log) {
+    return op(name, () -> {
+      Tensor in = f32(x);
+      int rank = rank(in, name);
+      int at = axis(axis, rank, name);
+      var tf = tf();
+      if (at == rank - 1 && !log) {
+        return Kernels.activation("softmax", in);
+      }
+      int[] perm = new int[rank];
+      for (int i = 0; i < rank; i++) {
+        perm[i] = i == at ? rank - 1 : i == rank - 1 ? at : i;
+      }
+      Operand<TFloat32> moved = tf.linalg.transpose(in.operand(), tf.constant(perm));
+      Operand<TFloat32> result = log ? tf.nn.logSoftmax(moved) : tf.nn.softmax(moved);
+      return out(tf.linalg.transpose(result, tf.constant(perm)));
+    });
+  }
+
+  /**
+   * {@code ops.normalize(x, axis)} (order 2): {@code x} scaled to unit L2 norm along {@code axis},
+   * as Keras computes it, {@code x * min(rsqrt(sum(x^2)), 1 / 1e-7)}, so a zero vector stays zero.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param axis the axis along which the norm is taken
+   * @return x normalized, of x's shape
+   */
+  public static KerasTensor normalize(TensorLike x, int axis) {
+    return op("normalize", () -> {
+      var tf = tf();
+      Operand<TFloat32> a = f32(x).operand();
+      return out(tf.math.mul(a, tf.math.minimum(
+          tf.math.rsqrt(tf.reduceSum(tf.math.square(a), tf.constant(axis),
+              org.tensorflow.op.core.ReduceSum.keepDims(true))), tf.constant(1e7f))));
+    });
+  }
+
+  /**
+   * {@code ops.moments(x, axes=all but the last)}: {@code [mean, variance]} (biased).
+   *
+   * @param x the batch, features on the last axis
+   * @return the mean and variance of each feature
+   */
+  public static List<KerasTensor> moments(TensorLike x) {
+    return opList("moments", () -> List.of(Kernels.momentsOverBatch(f32(x))));
+  }
+
+  /**
+   * {@code ops.moments(x, axes, keepdims)}: {@code [mean, variance]} (biased) over {@code axes}.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value); integers as float32
+   * @param axes the axes to reduce
+   * @param keepdims whether they stay, of size 1
+   * @return the mean and the variance
+   */
+  public static List<KerasTensor> moments(TensorLike x, int[] axes, boolean keepdims) {
+    return opList("moments", () -> {
+      Tensor in = floating(t(x));
+      var tf = tf();
+      Operand<TInt32> at = tf.constant(axes(axes, rank(in, "moments"), "moments"));
+      Operand<TNumber> v = any(in);
+      Operand<TNumber> mean = tf.math.mean(v, at, Mean.keepDims(true));
+      Operand<TNumber> variance = tf.math.mean(tf.math.squaredDifference(v,
+          tf.stopGradient(mean)), at, Mean.keepDims(keepdims));
+      Operand<TNumber> m = keepdims ? mean : tf.math.mean(v, at, Mean.keepDims(false));
+      return List.of(out(m), out(variance));
+    });
+  }
+
+  /**
+   * {@code ops.batch_normalization(x, mean, variance, axis=-1, offset, scale, epsilon)}: {@code
+   * (x - mean) / sqrt(variance + epsilon) * scale + offset}; {@code offset} and {@code scale} may
+   * be null.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param mean the mean of each feature
+   * @param variance the variance of each feature
+   * @param offset the learned shift (beta) of each feature, or null for none
+   * @param scale the learned scale (gamma) of each feature, or null for none
+   * @param epsilon added to the variance to avoid dividing by zero
+   * @return the normalised values, shaped like {@code x}
+   */
+  public static KerasTensor batchNormalization(TensorLike x, TensorLike mean, TensorLike variance,
+      TensorLike offset, TensorLike scale, double epsilon) {
+    return op("batch_normalization", () -> Kernels.batchNormalization(f32(x), f32(mean),
+        f32(variance), offset == null ? null : f32(offset), scale == null ? null : f32(scale),
+        (float) epsilon));
+  }
+
+  /**
+   * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: cross-correlation of
+   * channels-last inputs of 1 to 3 spatial axes ({@code strides.length}) with a {@code (*window,
+   * in / groups, out)} kernel. The number of groups is the input's channels over the kernel's
+   * input channels, as in Keras.
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels)
+   * @param kernel the filters, shaped (*window, input channels / groups, output channels)
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding), {@code "same"} (output size {@code ceil(input /
+   *     stride)}) or, 1-D only, {@code "causal"} (padded on the left)
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the feature maps, shaped (batch, *spatial', output channels)
+   */
+  public static KerasTensor conv(
+      TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
+    return op("conv",
+        () -> Convolutions.conv(f32(x), f32(kernel), strides, padding, dilationRate));
+  }
+
+  /**
+   * {@code ops.depthwise_conv(x, kernel, strides, padding, dilation_rate)}: each input channel
+   * cross-correlated with its own {@code multiplier} filters of a {@code (*window, channels,
+   * multiplier)} kernel, output channel {@code c * multiplier + m}.
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels), 1 or 2 spatial axes
+   * @param kernel the filters, shaped (*window, channels, multiplier)
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
+   *     stride)})
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the feature maps, shaped (batch, *spatial', channels * multiplier)
+   */
+  public static KerasTensor depthwiseConv(
+      TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
+    return op("depthwise_conv",
+        () -> Convolutions.depthwiseConv(f32(x), f32(kernel), strides, padding, dilationRate));
+  }
+
+  /**
+   * {@code ops.separable_conv(x, depthwise_kernel, pointwise_kernel, strides, padding,
+   * dilation_rate)}: a depthwise convolution, then a 1x1 convolution mixing its channels.
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels), 1 or 2 spatial axes
+   * @param depthwiseKernel the depthwise filters, shaped (*window, channels, multiplier)
+   * @param pointwiseKernel the 1x1 filters, shaped (*1, channels * multiplier, output channels)
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
+   *     stride)})
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the feature maps, shaped (batch, *spatial', output channels)
+   */
+  public static KerasTensor separableConv(TensorLike x, TensorLike depthwiseKernel,
+      TensorLike pointwiseKernel, int[] strides, String padding, int[] dilationRate) {
+    KerasTensor depthwise = depthwiseConv(x, depthwiseKernel, strides, padding, dilationRate);
+    int[] ones = new int[strides.length];
+    java.util.Arrays.fill(ones, 1);
+    return conv(depthwise, pointwiseKernel, ones, "valid", ones);
+  }
+
+  /**
+   * {@code ops.conv_transpose(x, kernel, strides, padding, output_padding, dilation_rate)}: the
+   * transposed convolution (the gradient of {@code conv} with respect to its input) with a {@code
+   * (*window, out, in)} kernel, to the output size Keras computes.
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels), 1 or 2 spatial axes
+   * @param kernel the filters, shaped (*window, output channels, channels)
+   * @param strides the upsampling factor, one per spatial axis
+   * @param padding {@code "valid"} or {@code "same"} (output size {@code input * stride})
+   * @param outputPadding cells added at the end of each axis, each less than its stride; null for
+   *     Keras's default
+   * @param dilationRate the spacing between kernel taps, one per spatial axis
+   * @return the upsampled feature maps, shaped (batch, *spatial', output channels)
+   */
+  public static KerasTensor convTranspose(TensorLike x, TensorLike kernel, int[] strides,
+      String padding, int[] outputPadding, int[] dilationRate) {
+    return op("conv_transpose", () -> Convolutions.convTranspose(f32(x), f32(kernel), strides,
+        padding, outputPadding, dilationRate));
+  }
+
+  /**
+   * {@code ops.max_pool(x, pool_size, strides, padding)} over channels-last windows of 1 to 3
+   * spatial axes ({@code poolSize.length}).
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels)
+   * @param poolSize the window, one per spatial axis
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
+   *     stride)})
+   * @return the largest value of each window
+   */
+  public static KerasTensor maxPool(TensorLike x, int[] poolSize, int[] strides, String padding) {
+    return op("max_pool", () -> Convolutions.pool(f32(x), true, poolSize, strides, padding));
+  }
+
+  /**
+   * {@code ops.average_pool(x, pool_size, strides, padding)} over 1 to 3 spatial axes; padded
+   * cells are not counted.
+   *
+   * @param x the inputs, shaped (batch, *spatial, channels)
+   * @param poolSize the window, one per spatial axis
+   * @param strides the step between windows, one per spatial axis
+   * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
+   *     stride)})
+   * @return the mean of each window
+   */
+  public static KerasTensor averagePool(
+      TensorLike x, int[] poolSize, int[] strides, String padding) {
+    return op("average_pool", () -> Convolutions.pool(f32(x), false, poolSize, strides, padding));
+  }
+
+  /**
+   * {@code keras.random.dropout(x, rate, seed)}: zeroes each value with probability {@code rate}
+   * and scales the others by {@code 1 / (1 - rate)}; a new mask on every execution.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param rate the probability of dropping each value, in [0, 1)
+   * @param seed the random seed
+   * @return the values with dropout applied, shaped like {@code x}
+   */
+  public static KerasTensor dropout(TensorLike x, double rate, long seed) {
+    if (!(rate >= 0 && rate < 1)) {
+      throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+    }
+    return op("dropout", () -> Kernels.dropout(f32(x), (float) rate, seed));
+  }
+
+  /**
+   * The number of rows of {@code x} (its first dimension) as a float32 scalar, computed when the
+   * op runs.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return a float32 scalar, the batch size
+   */
+  public static KerasTensor batchSize(TensorLike x) {
+    return op("batch_size", () -> out(tf().dtypes.cast(
+        tf().gather(tf().shape(t(x).value()), tf().constant(0), tf().constant(0)),
+        DType.FLOAT32.type())));
+  }
+}
