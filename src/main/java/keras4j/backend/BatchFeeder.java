@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -18,7 +19,7 @@ import org.tensorflow.types.TFloat32;
  */
 public final class BatchFeeder implements AutoCloseable {
   private final List<HostArray> arrays;
-  private final Map<Integer, Slots> slots = new HashMap<>();
+  private final Map<Integer, TensorSlots> slots = new HashMap<>();
   private final ExecutorService copier = Executors.newSingleThreadExecutor(task -> {
     Thread thread = new Thread(task, "keras4j-batch-copier");
     thread.setDaemon(true);
@@ -96,7 +97,8 @@ public final class BatchFeeder implements AutoCloseable {
 
   // Runs on one thread at a time: rows() waits for a pending copy before copying itself.
   private TFloat32[] fill(int[] order, int from, int to) {
-    TFloat32[] tensors = slots.computeIfAbsent(to - from, Slots::new).next();
+    TFloat32[] tensors = slots.computeIfAbsent(to - from, rows -> new TensorSlots(arrays.stream()
+        .map(a -> a.batchShape(rows)).toArray(Shape[]::new))).next();
     for (int i = 0; i < tensors.length; i++) {
       arrays.get(i).copyRows(order, from, to, tensors[i]);
     }
@@ -110,38 +112,7 @@ public final class BatchFeeder implements AutoCloseable {
       await();
     }
     copier.shutdown();
-    slots.values().forEach(Slots::close);
+    slots.values().forEach(TensorSlots::close);
     slots.clear();
-  }
-
-  /** Two sets of tensors (one per array) of one batch size, handed out in turn. */
-  private final class Slots {
-    private final TFloat32[][] sets = new TFloat32[2][];
-    private final int rows;
-    private int next;
-
-    Slots(int rows) {
-      this.rows = rows;
-    }
-
-    TFloat32[] next() {
-      int i = next;
-      next = 1 - next;
-      if (sets[i] == null) {
-        sets[i] = arrays.stream()
-            .map(a -> TFloat32.tensorOf(a.batchShape(rows))).toArray(TFloat32[]::new);
-      }
-      return sets[i];
-    }
-
-    void close() {
-      for (TFloat32[] set : sets) {
-        if (set != null) {
-          for (TFloat32 tensor : set) {
-            tensor.close();
-          }
-        }
-      }
-    }
   }
 }

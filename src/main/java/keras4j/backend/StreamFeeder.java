@@ -1,5 +1,6 @@
 package keras4j.backend;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -7,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TFloat32;
 
@@ -36,7 +38,7 @@ public final class StreamFeeder implements AutoCloseable {
   public record Fed(int batches, TFloat32[] tensors) {}
 
   private final Source source;
-  private final Map<Integer, Slots> slots = new HashMap<>();
+  private final Map<Integer, TensorSlots> slots = new HashMap<>();
   private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
     Thread thread = new Thread(task, "keras4j-data-reader");
     thread.setDaemon(true);
@@ -90,7 +92,8 @@ public final class StreamFeeder implements AutoCloseable {
       rows += batch[0].samples();
     }
     int total = rows;
-    TFloat32[] tensors = slots.computeIfAbsent(total, n -> new Slots()).next(group[0], total);
+    TFloat32[] tensors = slots.computeIfAbsent(total, n -> new TensorSlots(
+        Arrays.stream(group[0]).map(part -> part.feedShape(n)).toArray(Shape[]::new))).next();
     for (int p = 0; p < tensors.length; p++) {
       FloatDataBuffer buffer = tensors[p].asRawTensor().data().asFloats();
       long at = 0;
@@ -121,36 +124,8 @@ public final class StreamFeeder implements AutoCloseable {
       stopped = false;
     }
     if (stopped) { // else the reader may still write to them: left to the garbage collector
-      slots.values().forEach(Slots::close);
+      slots.values().forEach(TensorSlots::close);
     }
     slots.clear();
-  }
-
-  /** Two sets of tensors (one per part) of one number of samples, handed out in turn. */
-  private static final class Slots {
-    private final TFloat32[][] sets = new TFloat32[2][];
-    private int next;
-
-    TFloat32[] next(HostRows[] parts, int rows) {
-      int i = next;
-      next = 1 - next;
-      if (sets[i] == null) {
-        sets[i] = new TFloat32[parts.length];
-        for (int p = 0; p < parts.length; p++) {
-          sets[i][p] = TFloat32.tensorOf(parts[p].feedShape(rows));
-        }
-      }
-      return sets[i];
-    }
-
-    void close() {
-      for (TFloat32[] set : sets) {
-        if (set != null) {
-          for (TFloat32 tensor : set) {
-            tensor.close();
-          }
-        }
-      }
-    }
   }
 }
