@@ -6,6 +6,8 @@ import java.util.function.Function;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Placeholder;
@@ -80,7 +82,8 @@ public final class GraphFunction {
 
   /**
    * Runs the function on {@code feeds} (one tensor per input, owned by the caller); returns the
-   * outputs, which the caller closes.
+   * outputs, which the caller closes. TensorFlow's run-time errors (a shape the graph cannot take)
+   * become keras4j exceptions naming the layer ({@link RunErrors}).
    */
   public Result run(TFloat32... feeds) {
     if (feeds.length != inputs.size()) {
@@ -95,7 +98,11 @@ public final class GraphFunction {
       }
       effects.forEach(runner::addTarget);
       outputs.forEach(runner::fetch);
-      return runner.run();
+      try {
+        return runner.run();
+      } catch (TensorFlowException | TFInvalidArgumentException e) {
+        throw graph.runError(e);
+      }
     });
   }
 }

@@ -28,6 +28,7 @@ public final class ModelGraph implements AutoCloseable {
   // The twins again, for claimVariables on every run: read without a lock or a copy.
   private final List<GraphVariable> twins = new CopyOnWriteArrayList<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final RunErrors errors = new RunErrors(graph);
   private volatile boolean closed;
 
   /** A graph whose session uses the thread counts of {@link keras4j.utils.Threading}. */
@@ -85,6 +86,20 @@ public final class ModelGraph implements AutoCloseable {
   public Session session() {
     checkOpen();
     return session;
+  }
+
+  /**
+   * Labels the op computing {@code output} as the output of {@code layer} (how a layer describes
+   * itself), so that a run-time error of an op feeding it names the layer; an inner layer's label
+   * (a nested model's last layer) wins.
+   */
+  public void labelLayerOutput(Tensor output, String layer) {
+    errors.label(output.value(), layer);
+  }
+
+  /** {@code e}, raised running this graph, as a keras4j exception naming the failing layer. */
+  RuntimeException runError(RuntimeException e) {
+    return errors.translate(e);
   }
 
   /** The graph twin of {@code variable}, created (from its current value) on first use. */

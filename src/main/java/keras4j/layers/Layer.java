@@ -17,6 +17,8 @@ import keras4j.core.KerasTensor;
 import keras4j.core.Node;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
+import keras4j.backend.CoreBridge;
+import keras4j.backend.Tensor;
 import keras4j.backend.Trace;
 import keras4j.initializers.Initializer;
 import keras4j.regularizers.Regularizer;
@@ -258,6 +260,13 @@ public abstract class Layer implements Operation, KerasSaveable {
         ? callAll(inputs, Trace.training())
         : recordingLayers(own, () -> callAll(inputs, Trace.training()));
     outputShapes = outputs.stream().map(KerasTensor::shape).toList();
+    if (Trace.currentOrNull() != null) {
+      // So that a run-time error of one of this call's ops names this layer.
+      for (KerasTensor out : outputs) {
+        Tensor t = CoreBridge.tensor(out);
+        t.graph().labelLayerOutput(t, describe());
+      }
+    }
     for (OutputTap tap = TAP.get(); tap != null; tap = tap.outer()) {
       if (tap.layer() == this) {
         tap.sink().accept(outputs);
