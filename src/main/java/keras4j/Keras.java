@@ -95,6 +95,197 @@ public final class Keras {
   }
 
   /**
+   * A recurrent layer's {@code return_sequences}: every step's output {@code (batch, steps, units)}.
+   *
+   * @param returnSequences true to return every step's output, not only the last
+   * @return the {@code return_sequences} layer argument
+   */
+  public static LayerArg returnSequences(boolean returnSequences) {
+    return new Kwarg("return_sequences", returnSequences);
+  }
+
+  /**
+   * A recurrent layer's {@code return_state}: the last states follow the output ({@code applyAll}).
+   *
+   * @param returnState true to return the last states after the output
+   * @return the {@code return_state} layer argument
+   */
+  public static LayerArg returnState(boolean returnState) {
+    return new Kwarg("return_state", returnState);
+  }
+
+  /**
+   * A recurrent layer's {@code go_backwards}.
+   *
+   * @param goBackwards true to read the steps last to first
+   * @return the {@code go_backwards} layer argument
+   */
+  public static LayerArg goBackwards(boolean goBackwards) {
+    return new Kwarg("go_backwards", goBackwards);
+  }
+
+  /**
+   * A recurrent layer's {@code stateful}, accepted as false only (keras4j has no stateful layers).
+   *
+   * @param stateful Keras's stateful flag; true is refused by keras4j
+   * @return the {@code stateful} layer argument
+   */
+  public static LayerArg stateful(boolean stateful) {
+    return new Kwarg("stateful", stateful);
+  }
+
+  /**
+   * A recurrent layer's {@code unroll}, recorded in the config; keras4j always unrolls.
+   *
+   * @param unroll Keras's unroll flag (keras4j always unrolls)
+   * @return the {@code unroll} layer argument
+   */
+  public static LayerArg unroll(boolean unroll) {
+    return new Kwarg("unroll", unroll);
+  }
+
+  /**
+   * A recurrent layer's {@code dropout}: the fraction of each step's inputs dropped while training.
+   *
+   * @param rate the fraction of the inputs dropped, in [0, 1]
+   * @return the {@code dropout} layer argument
+   */
+  public static LayerArg dropout(double rate) {
+    return new Kwarg("dropout", rate);
+  }
+
+  /**
+   * A recurrent layer's {@code recurrent_dropout}: the fraction of the state dropped while training.
+   *
+   * @param rate the fraction of the recurrent state dropped, in [0, 1]
+   * @return the {@code recurrent_dropout} layer argument
+   */
+  public static LayerArg recurrentDropout(double rate) {
+    return new Kwarg("recurrent_dropout", rate);
+  }
+
+  /**
+   * The activation of an LSTM's or GRU's gates, by Keras name.
+   *
+   * @param name the activation's Keras name, e.g. {@code "sigmoid"} (the default)
+   * @return the {@code recurrent_activation} layer argument
+   */
+  public static LayerArg recurrentActivation(String name) {
+    return new Kwarg("recurrent_activation", name);
+  }
+
+  /**
+   * The recurrent kernel's initializer, by Keras name.
+   *
+   * @param name the initializer's Keras name, e.g. {@code "orthogonal"} (the default)
+   * @return the {@code recurrent_initializer} layer argument
+   */
+  public static LayerArg recurrentInitializer(String name) {
+    return new Kwarg("recurrent_initializer", name);
+  }
+
+  /**
+   * The recurrent kernel's initializer.
+   *
+   * @param initializer creates the recurrent kernel's starting value from its shape
+   * @return the {@code recurrent_initializer} layer argument
+   */
+  public static LayerArg recurrentInitializer(Initializer initializer) {
+    return new Kwarg("recurrent_initializer", initializer);
+  }
+
+  /**
+   * The recurrent kernel's regularizer.
+   *
+   * @param regularizer the penalty on the recurrent kernel
+   * @return the {@code recurrent_regularizer} layer argument
+   */
+  public static LayerArg recurrentRegularizer(Regularizer regularizer) {
+    return new Kwarg("recurrent_regularizer", regularizer);
+  }
+
+  /**
+   * An LSTM's {@code unit_forget_bias} (default true: the forget gate's bias starts at 1).
+   *
+   * @param unitForgetBias false to start the forget gate's bias at the bias initializer's values
+   * @return the {@code unit_forget_bias} layer argument
+   */
+  public static LayerArg unitForgetBias(boolean unitForgetBias) {
+    return new Kwarg("unit_forget_bias", unitForgetBias);
+  }
+
+  /**
+   * A GRU's {@code reset_after} (default true, Keras 3's).
+   *
+   * @param resetAfter false for the reset gate before the recurrent matrix product (Keras 2's default)
+   * @return the {@code reset_after} layer argument
+   */
+  public static LayerArg resetAfter(boolean resetAfter) {
+    return new Kwarg("reset_after", resetAfter);
+  }
+
+  /**
+   * An Embedding's {@code mask_zero}: id 0 is padding, masked for the layers after.
+   *
+   * @param maskZero true to mask the steps whose id is 0
+   * @return the {@code mask_zero} layer argument
+   */
+  public static LayerArg maskZero(boolean maskZero) {
+    return new Kwarg("mask_zero", maskZero);
+  }
+
+  /**
+   * An Embedding's initializer, by Keras name.
+   *
+   * @param name the initializer's Keras name, e.g. {@code "uniform"} (the default)
+   * @return the {@code embeddings_initializer} layer argument
+   */
+  public static LayerArg embeddingsInitializer(String name) {
+    return new Kwarg("embeddings_initializer", name);
+  }
+
+  /**
+   * An Embedding's initializer.
+   *
+   * @param initializer creates the embeddings' starting value from their shape
+   * @return the {@code embeddings_initializer} layer argument
+   */
+  public static LayerArg embeddingsInitializer(Initializer initializer) {
+    return new Kwarg("embeddings_initializer", initializer);
+  }
+
+  /**
+   * An Embedding's regularizer.
+   *
+   * @param regularizer the penalty on the embeddings
+   * @return the {@code embeddings_regularizer} layer argument
+   */
+  public static LayerArg embeddingsRegularizer(Regularizer regularizer) {
+    return new Kwarg("embeddings_regularizer", regularizer);
+  }
+
+  /**
+   * How Bidirectional merges the forward and backward outputs.
+   *
+   * @param mode {@code "concat"}, {@code "sum"}, {@code "mul"}, {@code "ave"} or {@code "none"} (Keras's None: both outputs)
+   * @return the {@code merge_mode} layer argument
+   */
+  public static LayerArg mergeMode(String mode) {
+    return new Kwarg("merge_mode", mode);
+  }
+
+  /**
+   * Bidirectional's {@code backward_layer}: the layer run backwards (its {@code goBackwards}
+   * must be true when the forward layer's is false).
+   *
+   * @param layer the backward recurrent layer
+   * @return the {@code backward_layer} layer argument
+   */
+  public static LayerArg backwardLayer(keras4j.layers.RNN layer) {
+    return new Kwarg("backward_layer", layer);
+  }
+
+  /**
    * The kernel initializer, by Keras name ({@code "glorot_uniform"}, {@code "he_normal"}, ...).
    *
    * @param name the initializer's Keras name, e.g. {@code "glorot_uniform"} (Dense's default),

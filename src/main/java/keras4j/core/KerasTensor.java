@@ -55,14 +55,21 @@ public final class KerasTensor implements TensorLike {
   private final Tensor tensor;
   private final NdArray<?> value;
   private final DType dtype;
+  private final KerasTensor mask;
 
   private KerasTensor(
       Shape shape, KerasHistory history, Tensor tensor, NdArray<?> value, DType dtype) {
+    this(shape, history, tensor, value, dtype, null);
+  }
+
+  private KerasTensor(Shape shape, KerasHistory history, Tensor tensor, NdArray<?> value,
+      DType dtype, KerasTensor mask) {
     this.shape = shape;
     this.history = history;
     this.tensor = tensor;
     this.value = value;
     this.dtype = dtype;
+    this.mask = mask;
   }
 
   /** A symbolic float32 tensor of shape {@code shape} (batch first); {@link Node} makes them. */
@@ -180,6 +187,29 @@ public final class KerasTensor implements TensorLike {
               : "This is a symbolic tensor of the functional API; it has no value until a model runs");
     }
     return copy(value, dtype);
+  }
+
+  /**
+   * The mask a layer attached to this tensor (Keras's {@code _keras_mask}): a bool tensor of
+   * shape {@code (batch, steps)}, true for the steps to use, false for padding ({@code
+   * Embedding(maskZero(true))}, {@code Masking}); layers that support masking receive it and
+   * pass it on, as in Keras. Null when there is none.
+   *
+   * @return the mask, or null
+   */
+  public KerasTensor mask() {
+    return mask;
+  }
+
+  /**
+   * This tensor with {@code mask} attached (Keras's {@code backend.set_keras_mask}); the tensor
+   * itself is shared, not copied.
+   *
+   * @param mask a bool tensor of shape {@code (batch, steps)}, or null for none
+   * @return a tensor of the same value carrying {@code mask}
+   */
+  public KerasTensor withMask(KerasTensor mask) {
+    return new KerasTensor(shape, history, tensor, value, dtype, mask);
   }
 
   @Override

@@ -25,7 +25,8 @@ public final class Initializers {
   public static final List<String> NAMES =
       List.of(
           "glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "lecun_uniform",
-          "lecun_normal", "zeros", "ones", "random_normal", "random_uniform");
+          "lecun_normal", "zeros", "ones", "random_normal", "random_uniform", "uniform",
+          "orthogonal");
 
   private Initializers() {}
 
@@ -40,11 +41,13 @@ public final class Initializers {
       throw new IllegalArgumentException(
           "Unknown initializer '" + name + "'. Valid names: " + NAMES);
     }
-    String className = toClassName(name);
+    // Keras's alias: "uniform" is RandomUniform(-0.05, 0.05), Embedding's default.
+    String className = toClassName(name.equals("uniform") ? "random_uniform" : name);
     return new Initializer() {
       @Override
       public FloatNdArray create(Shape shape) {
-        return Eager.initialize(framework(name, shape, RandomSeed.next()), shape);
+        return name.equals("orthogonal") ? Orthogonal.create(shape, RandomSeed.next())
+            : Eager.initialize(framework(name, shape, RandomSeed.next()), shape);
       }
 
       @Override
@@ -67,7 +70,7 @@ public final class Initializers {
       case "ones" -> new Ones<>();
       // Keras 3 defaults: stddev 0.05 and range [-0.05, 0.05].
       case "random_normal" -> new RandomNormal<>(0.0, 0.05, seed);
-      case "random_uniform" -> new RandomUniform<>(-0.05, 0.05, seed);
+      case "random_uniform", "uniform" -> new RandomUniform<>(-0.05, 0.05, seed);
       default -> throw new AssertionError(name);
     };
   }

@@ -35,6 +35,12 @@ public class Activation extends Layer {
   }
 
   @Override
+  protected boolean supportsMasking() {
+    // As Keras: a mask passes through (a Dense after Embedding(maskZero) keeps it for an LSTM).
+    return true;
+  }
+
+  @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     return activation.apply(inputs);
   }

@@ -60,6 +60,11 @@ final class ConfigArgs {
     return add(key, config.has(key) ? config.intValue(key) : null);
   }
 
+  /** Adds the number {@code key}, as a double. */
+  ConfigArgs number(String key) {
+    return add(key, config.has(key) ? config.doubleValue(key, 0) : null);
+  }
+
   /** Adds the boolean {@code key}. */
   ConfigArgs bool(String key) {
     return add(key, config.has(key) ? config.bool(key, false) : null);
@@ -215,7 +220,8 @@ final class ConfigArgs {
     return this;
   }
 
-  private ConfigArgs regularizer(String key) {
+  /** Adds the regularizer {@code key} (L1, L2 or L1L2; others are ignored with a warning). */
+  ConfigArgs regularizer(String key) {
     if (!config.has(key)) {
       return this;
     }

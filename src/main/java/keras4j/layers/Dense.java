@@ -69,6 +69,12 @@ public class Dense extends Layer {
   }
 
   @Override
+  protected boolean supportsMasking() {
+    // As Keras: a mask passes through (a Dense after Embedding(maskZero) keeps it for an LSTM).
+    return true;
+  }
+
+  @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     return settings.finish(inputs.matmul(kernel.value()), bias);
   }

@@ -43,6 +43,12 @@ public class Dropout extends Layer {
   }
 
   @Override
+  protected boolean supportsMasking() {
+    // As Keras: a mask passes through (a Dense after Embedding(maskZero) keeps it for an LSTM).
+    return true;
+  }
+
+  @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     if (!training || rate == 0) {
       return inputs;

@@ -7,7 +7,8 @@ import keras4j.saving.ConfigReader;
 
 /**
  * The average of each channel over the steps, Keras's {@code GlobalAveragePooling1D}: {@code
- * (batch, steps, c)} to {@code (batch, c)}.
+ * (batch, steps, c)} to {@code (batch, c)}. With a mask (after {@code Embedding(maskZero(true))}
+ * or {@code Masking}) it averages the unmasked steps only, as Keras does; its output has no mask.
  */
 public class GlobalAveragePooling1D extends GlobalPooling {
   /**
@@ -29,6 +30,23 @@ public class GlobalAveragePooling1D extends GlobalPooling {
    */
   public static GlobalAveragePooling1D fromConfig(ConfigReader config) {
     return new GlobalAveragePooling1D(configArgs(config));
+  }
+
+  @Override
+  protected boolean supportsMasking() {
+    return true;
+  }
+
+  @Override
+  protected KerasTensor computeMask(KerasTensor inputs, KerasTensor previousMask) {
+    return null;
+  }
+
+  @Override
+  protected KerasTensor call(KerasTensor inputs, boolean training, KerasTensor mask) {
+    KerasTensor weights = Ops.expandDims(Ops.cast(mask, inputs.dtype()), 2);
+    return Ops.divide(Ops.sum(Ops.multiply(inputs, weights), new int[] {1}, keepdims()),
+        Ops.sum(weights, new int[] {1}, keepdims()));
   }
 
   @Override

@@ -30,6 +30,15 @@ public abstract class GlobalPooling extends Layer {
     this.keepdims = arg("keepdims", false);
   }
 
+  /**
+   * Whether the pooled axes stay, with size 1.
+   *
+   * @return Keras's {@code keepdims}
+   */
+  protected final boolean keepdims() {
+    return keepdims;
+  }
+
   /** The keyword arguments of a global pooling layer's Keras config. */
   static LayerArg[] configArgs(ConfigReader config) {
     ConfigArgs.requireChannelsLast(config);

@@ -25,6 +25,9 @@ final class KernelSettings {
   /** The prefix of Dense's and Conv's kernel. */
   static final String KERNEL = "kernel";
 
+  /** The prefix of a recurrent layer's recurrent kernel. */
+  static final String RECURRENT = "recurrent";
+
   final Activation activation;
   final boolean useBias;
   private final List<String> kernels;
@@ -38,11 +41,21 @@ final class KernelSettings {
 
   /** Reads the settings of the kernels of these prefixes and the bias. */
   KernelSettings(Layer layer, String... kernels) {
-    this.activation = Activations.get(layer.arg("activation", "linear"));
+    this(layer, "linear", List.of(kernels));
+  }
+
+  /**
+   * Reads the settings of the kernels of these prefixes and the bias, with {@code activation}
+   * the default activation (a recurrent layer's tanh); the kernel {@code recurrent} starts
+   * orthogonal by default, as Keras's recurrent kernels.
+   */
+  KernelSettings(Layer layer, String activation, List<String> kernels) {
+    this.activation = Activations.get(layer.arg("activation", activation));
     this.useBias = layer.arg("use_bias", true);
-    this.kernels = List.of(kernels);
+    this.kernels = List.copyOf(kernels);
     for (String prefix : prefixes()) {
-      String fallback = prefix.equals("bias") ? "zeros" : "glorot_uniform";
+      String fallback = prefix.equals("bias") ? "zeros"
+          : prefix.equals(RECURRENT) ? "orthogonal" : "glorot_uniform";
       initializers.put(prefix, initializer(layer.arg(prefix + "_initializer", fallback)));
       regularizers.put(prefix, layer.arg(prefix + "_regularizer", null));
     }
@@ -79,6 +92,16 @@ final class KernelSettings {
   /** Creates the weight {@code weightName} with the settings of the kernel {@code prefix}. */
   Variable addKernel(Layer layer, String prefix, String weightName, Shape shape) {
     return layer.addWeight(weightName, shape, initializers.get(prefix), regularizers.get(prefix));
+  }
+
+  /** The initializer of the weight {@code prefix} ({@code "kernel"}, {@code "bias"}, ...). */
+  Initializer initializerOf(String prefix) {
+    return initializers.get(prefix);
+  }
+
+  /** The regularizer of the weight {@code prefix}, or null for none. */
+  Regularizer regularizerOf(String prefix) {
+    return regularizers.get(prefix);
   }
 
   /** Creates {@code layer}'s bias of {@code size} values, or returns null without use_bias. */

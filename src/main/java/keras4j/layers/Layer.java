@@ -42,6 +42,7 @@ public abstract class Layer implements Operation, KerasSaveable {
   private static final Map<String, Integer> NAME_COUNTS = new HashMap<>();
   private static final ThreadLocal<Set<Layer>> RECORDER = new ThreadLocal<>();
   private static final ThreadLocal<OutputTap> TAP = new ThreadLocal<>();
+  private static final System.Logger LOG = System.getLogger(Layer.class.getName());
 
   /** Who hears the outputs of which layer while {@link #tappingOutputs} runs. */
   private record OutputTap(Layer layer, Consumer<List<KerasTensor>> sink, OutputTap outer) {}
@@ -55,6 +56,8 @@ public abstract class Layer implements Operation, KerasSaveable {
   private final List<Node> inboundNodes = new ArrayList<>();
   private final List<Variable> weights = new ArrayList<>();
   private final Map<Variable, Regularizer> regularizers = new LinkedHashMap<>();
+  private final Map<String, Layer> children = new LinkedHashMap<>();
+  private boolean warnedAboutMask;
 
   /**
    * Parses the keyword arguments this layer accepts: {@code name}, {@code inputShape}, {@code
@@ -257,8 +260,8 @@ public abstract class Layer implements Operation, KerasSaveable {
     }
     Set<Layer> own = trackedLayers();
     List<KerasTensor> outputs = own == null
-        ? callAll(inputs, Trace.training())
-        : recordingLayers(own, () -> callAll(inputs, Trace.training()));
+        ? maskedCall(inputs)
+        : recordingLayers(own, () -> maskedCall(inputs));
     outputShapes = outputs.stream().map(KerasTensor::shape).toList();
     if (Trace.currentOrNull() != null) {
       // So that a run-time error of one of this call's ops names this layer.
@@ -273,6 +276,60 @@ public abstract class Layer implements Operation, KerasSaveable {
       }
     }
     return outputs;
+  }
+
+  /**
+   * Keras's mask handling in {@code Layer.__call__}: a layer that supports masking gets the masks
+   * of its inputs and its outputs get {@link #computeMask}'s; any other drops a mask it is given,
+   * with a warning, as Keras does.
+   */
+  private List<KerasTensor> maskedCall(List<KerasTensor> inputs) {
+    List<KerasTensor> masks = new ArrayList<>();
+    inputs.forEach(in -> masks.add(in.mask()));
+    boolean masked = masks.stream().anyMatch(java.util.Objects::nonNull);
+    if (!supportsMasking()) {
+      if (masked && !warnedAboutMask) {
+        warnedAboutMask = true;
+        LOG.log(System.Logger.Level.WARNING, "Layer ''{0}'' (of type {1}) was passed an input"
+            + " with a mask attached to it. However, this layer does not support masking and will"
+            + " therefore destroy the mask information. Downstream layers will not see the mask.",
+            name, getClass().getSimpleName());
+      }
+      return callAll(inputs, Trace.training());
+    }
+    List<KerasTensor> outputs = new ArrayList<>(masked
+        ? callAll(inputs, Trace.training(), Collections.unmodifiableList(masks))
+        : callAll(inputs, Trace.training()));
+    if (outputs.get(0).mask() == null) {
+      KerasTensor mask = computeMask(inputs.get(0), masks.get(0));
+      if (mask != null) {
+        outputs.set(0, outputs.get(0).withMask(mask));
+      }
+    }
+    return outputs;
+  }
+
+  /**
+   * Whether this layer takes the masks of its inputs and passes one on (Keras's {@code
+   * supports_masking}); false by default, and a mask given to such a layer is dropped.
+   *
+   * @return whether the layer supports masking
+   */
+  protected boolean supportsMasking() {
+    return false;
+  }
+
+  /**
+   * Keras's {@code compute_mask}: the mask of the first output of a layer that {@link
+   * #supportsMasking}, from its first input and that input's mask; the default passes the mask
+   * on unchanged.
+   *
+   * @param inputs the first input, inside the trace
+   * @param previousMask that input's mask, or null
+   * @return the output's mask, or null for none
+   */
+  protected KerasTensor computeMask(KerasTensor inputs, KerasTensor previousMask) {
+    return previousMask;
   }
 
   /**
@@ -437,6 +494,35 @@ public abstract class Layer implements Operation, KerasSaveable {
   }
 
   /**
+   * {@link #callAll(List, boolean)} for a layer that {@link #supportsMasking} when any input has
+   * a mask; the default runs a one-input layer's {@link #call(KerasTensor, boolean,
+   * KerasTensor)}.
+   *
+   * @param inputs the inputs, inside the trace
+   * @param training true while training, false for inference
+   * @param masks each input's mask, or null for an input without one
+   * @return the outputs, in order
+   */
+  protected List<KerasTensor> callAll(
+      List<KerasTensor> inputs, boolean training, List<KerasTensor> masks) {
+    return inputs.size() == 1 ? List.of(call(inputs.get(0), training, masks.get(0)))
+        : callAll(inputs, training);
+  }
+
+  /**
+   * Computes the output of one masked input (Keras's {@code call(inputs, mask=...)}); the default
+   * ignores the mask, as layers that only pass it on do.
+   *
+   * @param inputs the input batch, inside the trace
+   * @param training true while training, false for inference
+   * @param mask the input's mask: bool, {@code (batch, steps)}, true for the steps to use
+   * @return the output batch
+   */
+  protected KerasTensor call(KerasTensor inputs, boolean training, KerasTensor mask) {
+    return call(inputs, training);
+  }
+
+  /**
    * Computes the output of several inputs inside a model's trace (merge layers override this);
    * the default runs a one-input layer's {@link #call(KerasTensor, boolean)}.
    *
@@ -535,7 +621,12 @@ public abstract class Layer implements Operation, KerasSaveable {
    * @return the layer's variables, in Keras's order (kernel, then bias)
    */
   public List<Variable> variables() {
-    return Collections.unmodifiableList(weights);
+    if (children.isEmpty()) {
+      return Collections.unmodifiableList(weights);
+    }
+    List<Variable> out = new ArrayList<>(weights);
+    children.values().forEach(child -> out.addAll(child.variables()));
+    return Collections.unmodifiableList(out);
   }
 
   /**
@@ -544,7 +635,35 @@ public abstract class Layer implements Operation, KerasSaveable {
    * @return the variables optimizers update: the trainable ones, unless the layer is frozen
    */
   public List<Variable> trainableVariables() {
-    return trainable ? variables().stream().filter(Variable::trainable).toList() : List.of();
+    if (!trainable) {
+      return List.of();
+    }
+    List<Variable> out = new ArrayList<>(weights.stream().filter(Variable::trainable).toList());
+    children.values().forEach(child -> out.addAll(child.trainableVariables()));
+    return out;
+  }
+
+  /**
+   * Tracks {@code child}, a layer this one holds as the attribute {@code attribute} (an RNN's
+   * {@code cell}, Bidirectional's {@code forward_layer}), as Keras tracks a sublayer: its
+   * variables count as this layer's (after this layer's own), its penalties join this layer's,
+   * and a weights file keeps them under {@code <this layer>/<attribute>/}.
+   *
+   * @param <L> the child's type
+   * @param attribute Keras's attribute name, which names the child's group in weight files
+   * @param child the layer held
+   * @return {@code child}
+   */
+  protected final <L extends Layer> L trackChild(String attribute, L child) {
+    children.put(attribute, child);
+    return child;
+  }
+
+  /** The sublayers {@link #trackChild} tracks, by Keras's sorted attribute names. */
+  @Override
+  public List<keras4j.saving.SaveableChild> saveableChildren() {
+    return children.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> keras4j.saving.SaveableChild.of(e.getKey(), e.getValue())).toList();
   }
 
   /**
@@ -569,6 +688,7 @@ public abstract class Layer implements Operation, KerasSaveable {
   public List<KerasTensor> regularizationLosses() {
     List<KerasTensor> out = new ArrayList<>();
     regularizers.forEach((variable, reg) -> out.add(reg.apply(variable.value())));
+    children.values().forEach(child -> out.addAll(child.regularizationLosses()));
     return out;
   }
 

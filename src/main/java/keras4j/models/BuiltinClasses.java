@@ -18,7 +18,14 @@ import keras4j.layers.Cropping2D;
 import keras4j.layers.Dense;
 import keras4j.layers.DepthwiseConv1D;
 import keras4j.layers.DepthwiseConv2D;
+import keras4j.layers.Bidirectional;
 import keras4j.layers.Dropout;
+import keras4j.layers.TimeDistributed;
+import keras4j.layers.Embedding;
+import keras4j.layers.GRU;
+import keras4j.layers.LSTM;
+import keras4j.layers.Masking;
+import keras4j.layers.SimpleRNN;
 import keras4j.layers.ELU;
 import keras4j.layers.Flatten;
 import keras4j.layers.GlobalAveragePooling1D;
@@ -151,6 +158,15 @@ final class BuiltinClasses {
       .add("RandomCrop", RandomCrop.class, RandomCrop::fromConfig)
       .add("Resizing", Resizing.class, Resizing::fromConfig)
       .add("CenterCrop", CenterCrop.class, CenterCrop::fromConfig)
+      .add("Embedding", Embedding.class, Embedding::fromConfig)
+      .add("Masking", Masking.class, Masking::fromConfig)
+      .add("SimpleRNN", SimpleRNN.class, SimpleRNN::fromConfig)
+      .add("LSTM", LSTM.class, LSTM::fromConfig)
+      .add("GRU", GRU.class, GRU::fromConfig)
+      .add("Bidirectional", Bidirectional.class,
+          c -> Bidirectional.fromConfig(c, BuiltinClasses::layer))
+      .add("TimeDistributed", TimeDistributed.class,
+          c -> TimeDistributed.fromConfig(c, BuiltinClasses::layer))
       .refuse("Lambda", "Lambda layers hold Python code, which keras4j never runs. Replace the"
           + " Lambda with built-in layers before saving in Python")
       .add("Sequential", Sequential.class, Sequential::fromConfig, "keras", null)
@@ -204,6 +220,11 @@ final class BuiltinClasses {
       .add("CategoricalFocalCrossentropy", CategoricalFocalCrossentropy.class, CategoricalFocalCrossentropy::fromConfig)
       .add("Dice", Dice.class, Dice::fromConfig)
       .add("Tversky", Tversky.class, Tversky::fromConfig);
+
+  /** The layer a nested entry describes (a wrapper's layer), from {@link #LAYERS}. */
+  private static Layer layer(ConfigReader entry) {
+    return LAYERS.deserialize(entry);
+  }
 
   /** A layer's serialized entry, with its {@code build_config} once built. */
   static Map<String, Object> serialize(Layer layer) {

@@ -2,9 +2,11 @@ package keras4j.models;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import keras4j.core.KerasTensor;
 import keras4j.core.Kwarg;
 import keras4j.core.Node;
@@ -125,8 +127,12 @@ final class FunctionalConfig {
     Map<Layer, List<Object>> unprocessed = new LinkedHashMap<>();
     List<ConfigReader> entries = config.objects("layers");
     List<Layer> order = new ArrayList<>();
+    Set<String> maskOps = maskOps(entries);
     for (ConfigReader entry : entries) {
       String name = name(entry);
+      if (maskOps.contains(name)) {
+        continue;
+      }
       Layer layer = BuiltinClasses.LAYERS.deserialize(entry);
       if (created.put(name, layer) != null) {
         throw new IllegalArgumentException("Invalid functional config at " + entry.path()
@@ -171,6 +177,53 @@ final class FunctionalConfig {
     return model;
   }
 
+  /**
+   * The Keras ops (module {@code keras.src.ops...}, such as the {@code NotEqual} of {@code
+   * Embedding(mask_zero=True)}) whose outputs only feed layers' {@code mask} arguments: Keras 3
+   * records a propagated mask as such an op and passes it explicitly; keras4j recomputes the same
+   * mask as the layers run ({@code compute_mask}), so these ops are not rebuilt.
+   */
+  private static Set<String> maskOps(List<ConfigReader> entries) {
+    Set<String> masks = new HashSet<>();
+    Set<String> used = new HashSet<>();
+    for (ConfigReader entry : entries) {
+      List<?> nodes = entry.has("inbound_nodes") ? entry.list("inbound_nodes") : List.of();
+      for (Object node : nodes) {
+        if (node instanceof Map<?, ?> call) {
+          collectHistory(call.get("args"), used);
+          if (call.get("kwargs") instanceof Map<?, ?> kwargs) {
+            kwargs.forEach((key, value) -> collectHistory(value, "mask".equals(key) ? masks
+                : used));
+          }
+        }
+      }
+    }
+    Set<String> out = new HashSet<>();
+    for (ConfigReader entry : entries) {
+      String name = name(entry);
+      // Keras 3 files name the ops' module; legacy .h5 configs name no module.
+      boolean op = entry.raw("module") == null
+          ? !BuiltinClasses.LAYERS.classNames().contains(entry.string("class_name", ""))
+          : String.valueOf(entry.raw("module")).startsWith("keras.src.ops");
+      if (op && masks.contains(name) && !used.contains(name)) {
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  /** Adds the layer names of the {@code keras_history} entries inside {@code value}. */
+  private static void collectHistory(Object value, Set<String> names) {
+    if (value instanceof Map<?, ?> map) {
+      if (map.get("keras_history") instanceof List<?> h && !h.isEmpty()) {
+        names.add(String.valueOf(h.get(0)));
+      }
+      map.values().forEach(v -> collectHistory(v, names));
+    } else if (value instanceof List<?> list) {
+      list.forEach(v -> collectHistory(v, names));
+    }
+  }
+
   /** One recorded call: its input tensors and training flag (null when not given). */
   private record Call(List<KerasTensor> inputs, Boolean training) {}
 
@@ -212,6 +265,8 @@ final class FunctionalConfig {
     for (Map.Entry<?, ?> kwarg : kwargs.entrySet()) {
       if ("training".equals(kwarg.getKey()) && kwarg.getValue() instanceof Boolean b) {
         training = b;
+      } else if ("mask".equals(kwarg.getKey()) && kwarg.getValue() instanceof Map<?, ?>) {
+        continue; // a propagated mask, which the layers recompute (see maskOps)
       } else if (kwarg.getValue() != null) {
         throw new IllegalArgumentException("Layer '" + layer.name() + "' is called with "
             + kwarg.getKey() + "=" + kwarg.getValue() + ", which keras4j does not support");

@@ -91,7 +91,7 @@ final class LegacyH5 {
       for (int i = 0; i < layers.size(); i++) {
         KerasSaveable layer = layers.get(i);
         List<Dataset> datasets = fileWeights.get(i);
-        if (isNested(layer)) {
+        if (isComposite(layer)) {
           readNested(layer, datasets, fileLayers.get(i).getPath(), pending);
         } else {
           layer.loadOwnVariables(new H5WeightReader(datasets, fileLayers.get(i).getPath(), pending));
@@ -104,19 +104,19 @@ final class LegacyH5 {
   }
 
   /**
-   * A nested model's group holds all its layers' weights in {@link KerasSaveable#legacyWeights}
+   * A nested model's (or composite layer's) group holds all its layers' weights in {@link KerasSaveable#legacyWeights}
    * order, as Keras's {@code _legacy_weights} reads them.
    */
   private static void readNested(KerasSaveable layer, List<Dataset> datasets, String path,
       Map<Variable, FloatNdArray> pending) {
     List<Variable> variables = layer.legacyWeights();
     if (variables.size() != datasets.size()) {
-      throw new IllegalArgumentException("nested model '" + layer.name() + "' has "
+      throw new IllegalArgumentException("layer '" + layer.name() + "' has "
           + variables.size() + " weights but the file has " + datasets.size() + " at " + path);
     }
     for (int i = 0; i < variables.size(); i++) {
       pending.put(variables.get(i), H5Reader.valueFor(datasets.get(i), variables.get(i),
-          "Nested model '" + layer.name() + "'"));
+          "Layer '" + layer.name() + "'"));
     }
   }
 
@@ -131,9 +131,13 @@ final class LegacyH5 {
     return out;
   }
 
-  /** Whether {@code layer} is a model used as a layer (it has layers of its own). */
-  private static boolean isNested(KerasSaveable layer) {
-    return !layers(layer).isEmpty();
+  /**
+   * Whether {@code layer} holds other saveables (a nested model's layers, an RNN's cell,
+   * Bidirectional's two layers): its legacy group holds all their weights, in {@link
+   * KerasSaveable#legacyWeights} order.
+   */
+  private static boolean isComposite(KerasSaveable layer) {
+    return !layer.saveableChildren().isEmpty();
   }
 
   /** The model's layers that save any variable, in order. */
@@ -142,7 +146,7 @@ final class LegacyH5 {
     for (KerasSaveable layer : layers(model)) {
       H5WeightWriter counter = H5WeightWriter.counting();
       layer.saveOwnVariables(counter);
-      if (counter.size() > 0 || (isNested(layer) && !layer.legacyWeights().isEmpty())) {
+      if (counter.size() > 0 || (isComposite(layer) && !layer.legacyWeights().isEmpty())) {
         out.add(layer);
       }
     }
@@ -176,7 +180,7 @@ final class LegacyH5 {
       out.group(group);
       List<String> names = new ArrayList<>();
       for (Variable v : layer.legacyWeights()) {
-        String name = isNested(layer) ? layer.name() + "/" + v.name() : v.name();
+        String name = isComposite(layer) ? layer.name() + "/" + v.name() : v.name();
         names.add(name);
         int slash = name.lastIndexOf('/');
         H5Writer.putFloats(out.group(slash < 0 ? group : group + "/" + name.substring(0, slash)),

@@ -25,7 +25,8 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * One small model per layer kind and per activation, written by Python Keras 3.15.1 with random
- * weights (src/test/resources/keras4j/layers/make_layer_fixtures.py): each loads from .keras and
+ * weights (src/test/resources/keras4j/layers/make_layer_fixtures.py, and rnn/make_rnn_fixtures.py
+ * for Embedding, Masking and the recurrent layers, with masks): each loads from .keras and
  * from legacy .h5 and predicts Keras's output within 1e-5; one SGD(0.1) step on the MSE loss
  * moves every weight (BatchNormalization-free models, so all of them) as Keras's did, within
  * 1e-5; keras4j's saves of it (.keras, .weights.h5) load back and predict the same. With {@code
@@ -36,7 +37,9 @@ class LayerFixturesTest {
   private static final double TOLERANCE = 1e-5;
 
   static Stream<String> cases() throws IOException {
-    return Files.readAllLines(fixture("cases.txt")).stream().filter(l -> !l.isBlank());
+    // The sequence layers' cases (rnn/, by rnn/make_rnn_fixtures.py) are named rnn/<case>.
+    return Stream.concat(Files.readAllLines(fixture("cases.txt")).stream(),
+        Files.readAllLines(fixture("rnn/cases.txt")).stream()).filter(l -> !l.isBlank());
   }
 
   private static Path fixture(String name) {
@@ -129,8 +132,8 @@ class LayerFixturesTest {
     FloatNdArray x = array(c, "x", "x_shape");
     String export = System.getProperty("keras4j.exportLayerSaves");
     Path out = export == null ? dir : Files.createDirectories(Path.of(export));
-    Path saved = out.resolve(name + ".keras");
-    Path weights = out.resolve(name + ".weights.h5");
+    Path saved = out.resolve(name.replace('/', '_') + ".keras");
+    Path weights = out.resolve(name.replace('/', '_') + ".weights.h5");
     try (Model model = Models.loadModel(fixture(name + ".keras"))) {
       model.save(saved);
       model.saveWeights(weights);
