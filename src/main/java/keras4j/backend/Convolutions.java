@@ -1,6 +1,7 @@
 package keras4j.backend;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.tensorflow.Operand;
@@ -142,7 +143,10 @@ public final class Convolutions {
     boolean oneD = strides.length == 1;
     Operand<TFloat32> in = oneD ? tf.expandDims(x.operand(), tf.constant(1)) : x.operand();
     Operand<TFloat32> k = oneD ? tf.expandDims(kernel.operand(), tf.constant(0)) : kernel.operand();
-    Operand<TFloat32> out = squeezed(tf, oneD, windowed(tf, in, spatial(k), strides2d(strides),
+    // TensorFlow's CPU depthwise kernel (without oneDNN, as on AMD hosts) takes only equal row
+    // and column strides: the row of a 1-D input has height 1, so striding it changes nothing.
+    int[] steps = oneD ? new int[] {strides[0], strides[0]} : strides;
+    Operand<TFloat32> out = squeezed(tf, oneD, windowed(tf, in, spatial(k), steps,
         padding, strides2d(dilations), (a, s, p) -> tf.nn.depthwiseConv2dNative(a, k, s, p)));
     out = fitting(tf, x.operand(), out, spans(kernel, dilations), padding);
     Shape kernelShape = kernel.operand().shape();
@@ -174,9 +178,37 @@ public final class Convolutions {
           window[i], s[i], d[i], padding, pad));
     }
     sizes.add(tf.constant((int) k.shape().get(2)));
-    Operand<TFloat32> out = tf.nn.conv2dBackpropInput(tf.stack(sizes), k, in, nhwc(s),
-        tfPadding(padding), org.tensorflow.op.nn.Conv2dBackpropInput.dilations(nhwc(d)));
+    // TensorFlow's CPU Conv2DBackpropInput (without oneDNN, as on AMD hosts) refuses dilations
+    // above 1, so the kernel is dilated explicitly: the same window with zeros between taps.
+    Operand<TFloat32> out = tf.nn.conv2dBackpropInput(tf.stack(sizes), dilated(tf, k, d), in,
+        nhwc(s), tfPadding(padding));
     return new Tensor(x.graph(), squeezed(tf, oneD, out));
+  }
+
+  /** The {@code (h, w, out, in)} kernel {@code k} with {@code d - 1} zeros between its taps. */
+  private static Operand<TFloat32> dilated(Ops tf, Operand<TFloat32> k, int[] d) {
+    Operand<TFloat32> out = k;
+    for (int axis = 0; axis < 2; axis++) {
+      if (d[axis] == 1) {
+        continue;
+      }
+      // int32 shapes: TensorFlow's C++ Slice gradient mixes int64 begins with int32 shapes.
+      int[] dims = Arrays.stream(out.shape().asArray()).mapToInt(n -> (int) n)
+          .toArray();
+      // (..., taps, rest) -> (..., taps, 1, rest) padded to (..., taps, d, rest), flattened to
+      // taps * d cells of which the last d - 1 are cut: (taps - 1) * d + 1.
+      Operand<TFloat32> spread = tf.expandDims(out, tf.constant(axis + 1));
+      int[][] pads = new int[5][2];
+      pads[axis + 1][1] = d[axis] - 1;
+      spread = tf.pad(spread, tf.constant(pads), tf.constant(0f));
+      int[] flat = dims.clone();
+      flat[axis] = dims[axis] * d[axis];
+      spread = tf.reshape(spread, tf.constant(flat));
+      int[] size = dims.clone();
+      size[axis] = (dims[axis] - 1) * d[axis] + 1;
+      out = tf.slice(spread, tf.constant(new int[4]), tf.constant(size));
+    }
+    return out;
   }
 
   /**
