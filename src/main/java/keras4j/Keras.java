@@ -15,6 +15,7 @@ import keras4j.core.LayerArg;
 import keras4j.core.LayerOrOptimizerArg;
 import keras4j.core.LoopArg;
 import keras4j.core.OptimizerArg;
+import keras4j.core.OptimizerOrTunerArg;
 import keras4j.core.SeedArg;
 import keras4j.core.TunerArg;
 import keras4j.core.WeightArg;
@@ -1148,12 +1149,13 @@ public final class Keras {
   }
 
   /**
-   * Ftrl's beta (default 0).
+   * Ftrl's beta (default 0); {@code BayesianOptimization}'s balance of exploration against
+   * exploitation (default 2.6: the larger, the more it explores).
    *
    * @param value the value
-   * @return the optimizer argument {@code beta}
+   * @return the optimizer and tuner argument {@code beta}
    */
-  public static OptimizerArg beta(double value) {
+  public static OptimizerOrTunerArg beta(double value) {
     return new Kwarg("beta", value);
   }
 
@@ -1514,5 +1516,68 @@ public final class Keras {
    */
   public static TunerArg overwrite(boolean overwrite) {
     return new Kwarg("overwrite", overwrite);
+  }
+
+  /**
+   * The most epochs {@code Hyperband} trains one model for (default 100), as KerasTuner's {@code
+   * max_epochs}: a little more than the largest model needs to converge.
+   *
+   * @param epochs the epochs, at least 1
+   * @return the {@code max_epochs} tuner argument
+   */
+  public static TunerArg maxEpochs(int epochs) {
+    return new Kwarg("max_epochs", positive("maxEpochs", epochs));
+  }
+
+  /**
+   * {@code Hyperband}'s reduction factor of the epochs and of the trials from one round of a
+   * bracket to the next (default 3).
+   *
+   * @param factor the factor, at least 2
+   * @return the {@code factor} tuner argument
+   */
+  public static TunerArg factor(int factor) {
+    if (factor < 2) {
+      throw new IllegalArgumentException("factor needs to be an integer larger than 1, got "
+          + factor);
+    }
+    return new Kwarg("factor", factor);
+  }
+
+  /**
+   * How many times {@code Hyperband} runs all its brackets (default 1); one iteration trains
+   * about {@code maxEpochs * log_factor(maxEpochs)^2} epochs in all.
+   *
+   * @param iterations the iterations, at least 1
+   * @return the {@code hyperband_iterations} tuner argument
+   */
+  public static TunerArg hyperbandIterations(int iterations) {
+    return new Kwarg("hyperband_iterations", positive("hyperbandIterations", iterations));
+  }
+
+  /**
+   * How many random trials {@code BayesianOptimization} runs before it fits its Gaussian process
+   * (default: 3 times the number of hyperparameters, at least 3).
+   *
+   * @param points the random trials, at least 1
+   * @return the {@code num_initial_points} tuner argument
+   */
+  public static TunerArg numInitialPoints(int points) {
+    return new Kwarg("num_initial_points", positive("numInitialPoints", points));
+  }
+
+  /**
+   * The noise {@code BayesianOptimization} expects in the scores: the value added to the
+   * diagonal of its Gaussian process's kernel matrix (default 1e-4).
+   *
+   * @param alpha the value, positive
+   * @return the {@code alpha} tuner argument
+   */
+  public static TunerArg alpha(double alpha) {
+    if (!(alpha > 0)) {
+      throw new IllegalArgumentException("alpha must be > 0 (the expected noise of the scores),"
+          + " got " + alpha);
+    }
+    return new Kwarg("alpha", alpha);
   }
 }

@@ -22,8 +22,19 @@ abstract sealed class HyperParameter {
   /** The value of a trial that does not set this one. */
   abstract Object defaultValue();
 
-  /** A random value. */
-  abstract Object sample(SplittableRandom random);
+  /** A random value: as KerasTuner's {@code random_sample}, a uniform prob mapped to a value. */
+  final Object sample(SplittableRandom random) {
+    return fromProb(random.nextDouble());
+  }
+
+  /**
+   * The value at cumulative probability {@code prob} in [0, 1), KerasTuner's {@code
+   * prob_to_value}: how random draws and Bayesian optimisation's continuous points become values.
+   */
+  abstract Object fromProb(double prob);
+
+  /** The cumulative probability of {@code value}, KerasTuner's {@code value_to_prob}. */
+  abstract double toProb(Object value);
 
   /** Every value, for a grid search. */
   abstract List<Object> grid();
@@ -86,13 +97,23 @@ abstract sealed class HyperParameter {
     }
 
     @Override
-    Object sample(SplittableRandom random) {
-      int steps = (max - min) / step;
+    Object fromProb(double prob) {
       if (sampling.equals("linear")) {
-        return min + step * random.nextInt(steps + 1);
+        return min + step * probToIndex(prob, (max - min) / step + 1);
       }
-      double v = logSample(random, min, max + 1e-9, sampling);
-      return Math.min(max, min + step * (int) Math.floor((v - min) / step));
+      // KerasTuner's unstepped Int: max + 1 so that max may be drawn; then onto the step's grid.
+      int v = (int) numerical(prob, min, max + 1, sampling);
+      return Math.min(max, min + step * Math.floorDiv(v - min, step));
+    }
+
+    @Override
+    double toProb(Object value) {
+      int v = (Integer) cast(value);
+      if (sampling.equals("linear")) {
+        return indexToProb((v - min) / step, (max - min) / step + 1);
+      }
+      // + 0.5 centres the value in its bucket, as KerasTuner.
+      return numericalToProb(v + 0.5, min, max + 1, sampling);
     }
 
     @Override
@@ -137,10 +158,21 @@ abstract sealed class HyperParameter {
     }
 
     @Override
-    Object sample(SplittableRandom random) {
-      double v = sampling.equals("linear") ? min + (max - min) * random.nextDouble()
-          : logSample(random, min, max, sampling);
-      return step == null ? v : Math.min(max, min + step * Math.floor((v - min) / step));
+    Object fromProb(double prob) {
+      if (step == null) {
+        return numerical(prob, min, max, sampling);
+      }
+      return grid().get(probToIndex(prob, grid().size()));
+    }
+
+    @Override
+    double toProb(Object value) {
+      double v = (Double) cast(value);
+      if (step == null) {
+        return numericalToProb(v, min, max, sampling);
+      }
+      int index = (int) Math.round((v - min) / step);
+      return indexToProb(Math.max(0, Math.min(index, grid().size() - 1)), grid().size());
     }
 
     @Override
@@ -180,8 +212,14 @@ abstract sealed class HyperParameter {
     }
 
     @Override
-    Object sample(SplittableRandom random) {
-      return values.get(random.nextInt(values.size()));
+    Object fromProb(double prob) {
+      return values.get(probToIndex(prob, values.size()));
+    }
+
+    @Override
+    double toProb(Object value) {
+      Object v = cast(value);
+      return indexToProb(values.indexOf(v), values.size());
     }
 
     @Override
@@ -213,8 +251,14 @@ abstract sealed class HyperParameter {
     }
 
     @Override
-    Object sample(SplittableRandom random) {
-      return random.nextBoolean();
+    Object fromProb(double prob) {
+      return prob >= 0.5;
+    }
+
+    @Override
+    double toProb(Object value) {
+      // Centred in its half, as KerasTuner.
+      return (Boolean) value ? 0.75 : 0.25;
     }
 
     @Override
@@ -239,12 +283,34 @@ abstract sealed class HyperParameter {
     }
   }
 
-  /** KerasTuner's log and reverse-log sampling of [min, max]. */
-  private static double logSample(SplittableRandom random, double min, double max,
-      String sampling) {
-    double u = random.nextDouble();
-    double ratio = Math.log(max / min);
-    return sampling.equals("log") ? min * Math.exp(u * ratio)
-        : max + min - min * Math.exp((1 - u) * ratio);
+  /** KerasTuner's {@code _sample_numerical_value}: prob in [0, 1) to a value of [min, max]. */
+  private static double numerical(double prob, double min, double max, String sampling) {
+    return switch (sampling) {
+      case "linear" -> prob * (max - min) + min;
+      case "log" -> min * Math.pow(max / min, prob);
+      default -> max + min - min * Math.pow(max / min, 1 - prob);
+    };
+  }
+
+  /** KerasTuner's {@code _numerical_to_prob}, the inverse of {@link #numerical}. */
+  private static double numericalToProb(double value, double min, double max, String sampling) {
+    if (max == min) {
+      return 0.5;
+    }
+    return switch (sampling) {
+      case "linear" -> (value - min) / (max - min);
+      case "log" -> Math.log(value / min) / Math.log(max / min);
+      default -> 1 - Math.log((max + min - value) / min) / Math.log(max / min);
+    };
+  }
+
+  /** KerasTuner's {@code prob_to_index}: the bucket of {@code prob} among {@code n}. */
+  private static int probToIndex(double prob, int n) {
+    return Math.min(n - 1, (int) Math.floor(prob / (1.0 / n)));
+  }
+
+  /** KerasTuner's {@code index_to_prob}: the centre of bucket {@code index} among {@code n}. */
+  private static double indexToProb(int index, int n) {
+    return (index + 0.5) / n;
   }
 }

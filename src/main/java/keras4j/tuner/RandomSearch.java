@@ -1,9 +1,7 @@
 package keras4j.tuner;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import keras4j.core.TunerArg;
 import keras4j.models.Model;
@@ -15,8 +13,6 @@ import keras4j.models.Model;
  * {@code k}, so a resumed search goes on as the uninterrupted one would have.
  */
 public final class RandomSearch extends Tuner {
-  private static final int MAX_COLLISIONS = 100;
-
   /**
    * A random search.
    *
@@ -30,19 +26,6 @@ public final class RandomSearch extends Tuner {
 
   @Override
   protected Map<String, Object> nextValues(int trialIndex, Set<String> tried) {
-    SplittableRandom random = new SplittableRandom(seed() + 0x9E3779B97F4A7C15L * trialIndex);
-    // As KerasTuner: give up after 100 draws that were all tried before (the space is spent).
-    for (int attempt = 0; attempt < MAX_COLLISIONS; attempt++) {
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (HyperParameter hp : space.values()) {
-        if (hp.active(values)) {
-          values.put(hp.name, hp.sample(random));
-        }
-      }
-      if (!tried.contains(key(values))) {
-        return values;
-      }
-    }
-    return null;
+    return randomValues(trialIndex, tried);
   }
 }

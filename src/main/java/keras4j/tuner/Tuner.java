@@ -7,16 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import keras4j.callbacks.Callback;
 import keras4j.callbacks.History;
+import keras4j.callbacks.ModelCheckpoint;
 import keras4j.core.FitArg;
 import keras4j.core.Kwarg;
 import keras4j.core.TunerArg;
@@ -33,17 +38,34 @@ import keras4j.utils.RandomSeed;
  * the same project resumes (KerasTuner's {@code overwrite=False}): finished trials are loaded,
  * not run again, and a trial the previous search did not finish runs again.
  *
- * <p>Subclasses decide the next trial's values ({@link RandomSearch}, {@link GridSearch}).
+ * <p>Subclasses decide the next trial's values ({@link RandomSearch}, {@link GridSearch},
+ * {@link Hyperband}, {@link BayesianOptimization}).
  */
 public abstract class Tuner {
-  private static final Set<String> ARGS =
+  /** The arguments every tuner takes, as KerasTuner's {@code Tuner} and {@code Oracle}. */
+  static final Set<String> ARGS =
       Set.of("objective", "max_trials", "seed", "directory", "project_name", "overwrite");
+  /** {@link #ARGS}, without {@code max_trials} unless {@code maxTrials}, and {@code own}. */
+  static Set<String> accepted(boolean maxTrials, String... own) {
+    Set<String> names = new HashSet<>(ARGS);
+    if (!maxTrials) {
+      names.remove("max_trials");
+    }
+    names.addAll(Arrays.asList(own));
+    return Set.copyOf(names);
+  }
+
+  /** Hyperband's bookkeeping values, left out of a trial's identity as KerasTuner does. */
+  private static final Set<String> SCHEDULE =
+      Set.of("tuner/epochs", "tuner/initial_epoch", "tuner/bracket", "tuner/round");
+  private static final int MAX_COLLISIONS = 100;
 
   private final Function<HyperParameters, Model> hypermodel;
   private final Objective objective;
   private final Integer maxTrials;
   private final long seed;
   private final Path projectDir;
+  private final Map<String, Object> kw;
   /** The search space, discovered by the builds. */
   final Map<String, HyperParameter> space = new LinkedHashMap<>();
   private final List<Trial> trials = new ArrayList<>();
@@ -60,7 +82,13 @@ public abstract class Tuner {
    */
   protected Tuner(Function<HyperParameters, Model> hypermodel, Integer defaultMaxTrials,
       TunerArg... args) {
-    Map<String, Object> kw = Kwarg.parse(getClass().getSimpleName(), ARGS, args);
+    this(hypermodel, defaultMaxTrials, ARGS, args);
+  }
+
+  /** A tuner taking the arguments {@code accepted} (the subclass reads its own with {@link #arg}). */
+  Tuner(Function<HyperParameters, Model> hypermodel, Integer defaultMaxTrials,
+      Set<String> accepted, TunerArg... args) {
+    kw = Kwarg.parse(getClass().getSimpleName(), accepted, args);
     if (hypermodel == null) {
       throw new IllegalArgumentException("The hypermodel (a function building a model from"
           + " HyperParameters) is null");
@@ -101,6 +129,66 @@ public abstract class Tuner {
     return seed;
   }
 
+  /** The value of argument {@code name} given to the constructor, or {@code otherwise}. */
+  final Object arg(String name, Object otherwise) {
+    return kw.getOrDefault(name, otherwise);
+  }
+
+  /**
+   * The random numbers of trial {@code trialIndex}: they depend only on the seed and the index,
+   * so that a resumed search draws what the uninterrupted one would have.
+   */
+  final SplittableRandom random(int trialIndex) {
+    return new SplittableRandom(seed + 0x9E3779B97F4A7C15L * trialIndex);
+  }
+
+  /**
+   * Every active hyperparameter drawn at random (its sampling: linear, log, ...), as KerasTuner's
+   * {@code _random_values}; null when 100 draws were all {@code tried} before (the space is
+   * spent).
+   */
+  final Map<String, Object> randomValues(int trialIndex, Set<String> tried) {
+    SplittableRandom random = random(trialIndex);
+    for (int attempt = 0; attempt < MAX_COLLISIONS; attempt++) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (HyperParameter hp : space.values()) {
+        if (hp.active(values)) {
+          values.put(hp.name, hp.sample(random));
+        }
+      }
+      if (!tried.contains(key(values))) {
+        return values;
+      }
+    }
+    return null;
+  }
+
+  /** The model of a trial: the hypermodel's (Hyperband's continued trials load a checkpoint). */
+  Model build(HyperParameters hp) {
+    return hypermodel.apply(hp);
+  }
+
+  /** The fit arguments a trial adds to the search's, such as Hyperband's epochs (none here). */
+  List<FitArg> trialFitArgs(Map<String, Object> values) {
+    return List.of();
+  }
+
+  /** {@code model} with the weights in {@code file}; closed if they do not load. */
+  static Model withWeights(Model model, Path file) {
+    try {
+      model.loadWeights(file);
+      return model;
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  /** Where trial {@code trialId} keeps the weights of its best epoch. */
+  final Path checkpoint(String trialId) {
+    return projectDir.resolve("trial_" + trialId).resolve("checkpoint.weights.h5");
+  }
+
   /**
    * Runs the trials: trains on {@code x}, {@code y} with {@code args}, as {@code model.fit}.
    *
@@ -109,7 +197,7 @@ public abstract class Tuner {
    * @param args fit arguments, e.g. {@code epochs(5), validationData(xVal, yVal)}
    */
   public final void search(Object x, Object y, FitArg... args) {
-    run(model -> model.fit(x, y, args));
+    run((model, trialArgs) -> model.fit(x, y, join(args, trialArgs)));
   }
 
   /**
@@ -119,10 +207,30 @@ public abstract class Tuner {
    * @param args fit arguments, e.g. {@code epochs(5), validationData(valDataset)}
    */
   public final void search(Dataset data, FitArg... args) {
-    run(model -> model.fit(data, args));
+    run((model, trialArgs) -> model.fit(data, join(args, trialArgs)));
   }
 
-  private void run(Function<Model, History> fit) {
+  /**
+   * The search's fit arguments with a trial's own after them (the later of two wins), the
+   * trial's callbacks appended to the search's.
+   */
+  @SuppressWarnings("unchecked")
+  private static FitArg[] join(FitArg[] given, List<FitArg> trialArgs) {
+    List<FitArg> out = new ArrayList<>();
+    List<Callback> callbacks = new ArrayList<>();
+    for (FitArg arg : Stream.concat(Arrays.stream(given), trialArgs.stream()).toList()) {
+      Kwarg kwarg = (Kwarg) arg;
+      if (kwarg.name().equals("callbacks")) {
+        callbacks.addAll((List<Callback>) kwarg.value());
+      } else {
+        out.add(arg);
+      }
+    }
+    out.add(new Kwarg("callbacks", callbacks));
+    return out.toArray(FitArg[]::new);
+  }
+
+  private void run(BiFunction<Model, List<FitArg>, History> fit) {
     discoverSpace();
     // Values read back from trial.json (JSON numbers) as the space's types.
     trials.replaceAll(t -> new Trial(t.trialId(),
@@ -150,32 +258,37 @@ public abstract class Tuner {
   }
 
   private String id(int index) {
-    // KerasTuner's width: as many digits as the last trial's index.
-    int width = maxTrials == null ? 2 : String.valueOf(maxTrials - 1).length();
+    // KerasTuner's width, len(str(max_trials)): 4 digits without a limit ("None").
+    int width = maxTrials == null ? 4 : String.valueOf(maxTrials).length();
     return String.format("%0" + width + "d", index);
   }
 
-  private void runTrial(String id, Map<String, Object> given, Function<Model, History> fit) {
+  private void runTrial(String id, Map<String, Object> given,
+      BiFunction<Model, List<FitArg>, History> fit) {
     HyperParameters hp = new HyperParameters(space, given);
-    Path dir = projectDir.resolve("trial_" + id);
-    try (Model model = hypermodel.apply(hp)) {
+    try (Model model = build(hp)) {
       Map<String, Object> values = new LinkedHashMap<>(hp.values());
       record(new Trial(id, values, null, 0, Trial.RUNNING));
-      History history = fit.apply(model);
+      // As KerasTuner's SaveBestEpoch: the checkpoint holds the weights of the best epoch.
+      ModelCheckpoint best = new ModelCheckpoint(checkpoint(id).toString()).saveBestOnly(true)
+          .saveWeightsOnly(true).monitor(objective.name()).mode(objective.direction());
+      List<FitArg> trialArgs = new ArrayList<>(trialFitArgs(values));
+      trialArgs.add(new Kwarg("callbacks", List.of(best)));
+      History history = fit.apply(model, trialArgs);
       List<Double> scores = history.history().get(objective.name());
       if (scores == null) {
         throw new IllegalArgumentException("The objective '" + objective.name() + "' is not"
             + " among the training logs " + history.history().keySet() + ": compile the metric"
             + " and give validation data, or choose another objective");
       }
-      int best = 0;
+      int bestEpoch = 0;
       for (int e = 1; e < scores.size(); e++) {
-        if (objective.better(scores.get(e), scores.get(best))) {
-          best = e;
+        if (objective.better(scores.get(e), scores.get(bestEpoch))) {
+          bestEpoch = e;
         }
       }
-      model.saveWeights(dir.resolve("checkpoint.weights.h5"));
-      record(new Trial(id, values, scores.get(best), best, Trial.COMPLETED));
+      record(new Trial(id, values, scores.get(bestEpoch), history.epochs().get(bestEpoch),
+          Trial.COMPLETED));
     }
   }
 
@@ -264,10 +377,18 @@ public abstract class Tuner {
     }
   }
 
-  /** A canonical text of {@code values}: the same for the same values in any order. */
+  /**
+   * A canonical text of {@code values}: the same for the same values in any order; Hyperband's
+   * epochs, bracket and round do not count (its {@code tuner/trial_id} does), as KerasTuner's
+   * hash of a trial.
+   */
   static String key(Map<String, Object> values) {
     Map<String, Object> sorted = new TreeMap<>();
-    values.forEach((k, v) -> sorted.put(k, v instanceof Number n ? n.doubleValue() : v));
+    values.forEach((k, v) -> {
+      if (!SCHEDULE.contains(k)) {
+        sorted.put(k, v instanceof Number n ? n.doubleValue() : v);
+      }
+    });
     return Json.write(sorted);
   }
 
@@ -298,7 +419,7 @@ public abstract class Tuner {
 
   /**
    * The models of the best trials, best first, rebuilt with their hyperparameters and the
-   * weights they ended with; the caller closes them.
+   * weights of their best epoch (as KerasTuner); the caller closes them.
    *
    * @param n the most to return
    * @return up to {@code n} models
@@ -306,10 +427,8 @@ public abstract class Tuner {
   public final List<Model> getBestModels(int n) {
     List<Model> out = new ArrayList<>();
     for (Trial t : getBestTrials(n)) {
-      Model model = hypermodel.apply(new HyperParameters(space, t.hyperparameters()));
-      model.loadWeights(projectDir.resolve("trial_" + t.trialId())
-          .resolve("checkpoint.weights.h5"));
-      out.add(model);
+      out.add(withWeights(hypermodel.apply(new HyperParameters(space, t.hyperparameters())),
+          checkpoint(t.trialId())));
     }
     return out;
   }

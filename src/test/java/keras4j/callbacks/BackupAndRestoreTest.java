@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import keras4j.ChildJvm;
 import keras4j.layers.Dense;
 import keras4j.models.Model;
 import keras4j.models.Sequential;
@@ -176,12 +177,8 @@ class BackupAndRestoreTest {
 
   private void killChildMidEpoch(Path backup) throws Exception {
     Path marker = dir.resolve("stalled");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        BackupAndRestoreTest.class.getName(), backup.toString(), marker.toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process child = ChildJvm.start(BackupAndRestoreTest.class, backup.toString(),
+        marker.toString());
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (!Files.exists(marker) && child.isAlive() && System.nanoTime() < deadline) {
@@ -190,8 +187,7 @@ class BackupAndRestoreTest {
       assertTrue(Files.exists(marker), "the child never reached epoch 4 (alive: "
           + child.isAlive() + ")");
     } finally {
-      child.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no finally blocks
-      child.waitFor(30, TimeUnit.SECONDS);
+      ChildJvm.kill(child);
     }
   }
 }

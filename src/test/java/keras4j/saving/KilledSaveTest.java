@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import keras4j.ChildJvm;
 import keras4j.layers.Dense;
 import keras4j.models.Model;
 import keras4j.models.Sequential;
@@ -68,12 +69,7 @@ class KilledSaveTest {
 
   /** Starts the child and kills it ({@code SIGKILL}) once it has saved and is saving again. */
   private void killDuringASave(Path target) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        KilledSaveTest.class.getName(), target.toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process child = ChildJvm.start(KilledSaveTest.class, target.toString());
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!(Files.exists(target) && !temporaries().isEmpty()) && child.isAlive()
@@ -82,8 +78,7 @@ class KilledSaveTest {
       }
       assertTrue(child.isAlive(), "the saving child died on its own (exit " + exit(child) + ")");
     } finally {
-      child.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no finally blocks
-      child.waitFor(30, TimeUnit.SECONDS);
+      ChildJvm.kill(child);
     }
   }
 

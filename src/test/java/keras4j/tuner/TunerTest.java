@@ -11,42 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import keras4j.layers.Dense;
 import keras4j.models.Model;
-import keras4j.models.Sequential;
-import keras4j.optimizers.SGD;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.ndarray.NdArrays;
-import org.tensorflow.ndarray.Shape;
 
 /** Hyperparameters, random and grid search, trial records and resuming. */
 class TunerTest {
   @TempDir
   Path dir;
 
-  // y = 2x: a linear model from zero weights learns faster the larger a stable learning rate.
-  private static final float[][] X = {{1}, {2}, {3}, {4}, {-1}, {-2}, {0.5f}, {1.5f}};
-  private static final float[] Y = {2, 4, 6, 8, -2, -4, 1, 3};
+  private static final float[][] X = LinearProblem.X;
+  private static final float[] Y = LinearProblem.Y;
 
-  /** A linear model whose learning rate and (unused) width come from the trial. */
+  /** The linear problem over three learning rates and 1 to 3 units: a grid of 9. */
   private static Model linear(HyperParameters hp, List<Map<String, Object>> built) {
-    double lr = hp.Choice("learning_rate", List.of(1e-6, 0.001, 0.05));
-    int units = hp.Int("units", 1, 3);
-    built.add(Map.copyOf(hp.values()));
-    Sequential model = new Sequential(new Dense(units, inputShape(1)), new Dense(1));
-    model.setWeights(List.of(NdArrays.ofFloats(Shape.of(1, units)), NdArrays.ofFloats(Shape.of(units)),
-        ones(units), NdArrays.ofFloats(Shape.of(1))));
-    model.compile(optimizer(new SGD(lr)), loss("mse"));
-    return model;
-  }
-
-  private static org.tensorflow.ndarray.FloatNdArray ones(int units) {
-    var a = NdArrays.ofFloats(Shape.of(units, 1));
-    for (int i = 0; i < units; i++) {
-      a.setFloat(1f, i, 0);
-    }
-    return a;
+    return LinearProblem.linear(hp, List.of(1e-6, 0.001, 0.05), built);
   }
 
   @Test
