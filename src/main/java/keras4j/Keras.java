@@ -15,7 +15,6 @@ import keras4j.core.LayerArg;
 import keras4j.core.LayerOrOptimizerArg;
 import keras4j.core.LoopArg;
 import keras4j.core.OptimizerArg;
-import keras4j.core.OptimizerOrTunerArg;
 import keras4j.core.SeedArg;
 import keras4j.core.TunerArg;
 import keras4j.core.WeightArg;
@@ -1149,13 +1148,12 @@ public final class Keras {
   }
 
   /**
-   * Ftrl's beta (default 0); {@code BayesianOptimization}'s balance of exploration against
-   * exploitation (default 2.6: the larger, the more it explores).
+   * Ftrl's beta (default 0).
    *
    * @param value the value
-   * @return the optimizer and tuner argument {@code beta}
+   * @return the optimizer argument {@code beta}
    */
-  public static OptimizerOrTunerArg beta(double value) {
+  public static OptimizerArg beta(double value) {
     return new Kwarg("beta", value);
   }
 
@@ -1553,31 +1551,5 @@ public final class Keras {
    */
   public static TunerArg hyperbandIterations(int iterations) {
     return new Kwarg("hyperband_iterations", positive("hyperbandIterations", iterations));
-  }
-
-  /**
-   * How many random trials {@code BayesianOptimization} runs before it fits its Gaussian process
-   * (default: 3 times the number of hyperparameters, at least 3).
-   *
-   * @param points the random trials, at least 1
-   * @return the {@code num_initial_points} tuner argument
-   */
-  public static TunerArg numInitialPoints(int points) {
-    return new Kwarg("num_initial_points", positive("numInitialPoints", points));
-  }
-
-  /**
-   * The noise {@code BayesianOptimization} expects in the scores: the value added to the
-   * diagonal of its Gaussian process's kernel matrix (default 1e-4).
-   *
-   * @param alpha the value, positive
-   * @return the {@code alpha} tuner argument
-   */
-  public static TunerArg alpha(double alpha) {
-    if (!(alpha > 0)) {
-      throw new IllegalArgumentException("alpha must be > 0 (the expected noise of the scores),"
-          + " got " + alpha);
-    }
-    return new Kwarg("alpha", alpha);
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ import keras4j.backend.Trace;
 import keras4j.initializers.Initializer;
 import keras4j.regularizers.Regularizer;
 import keras4j.saving.KerasSaveable;
+import keras4j.saving.SaveableChild;
 import keras4j.saving.WeightStore;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
@@ -286,7 +288,7 @@ public abstract class Layer implements Operation, KerasSaveable {
   private List<KerasTensor> maskedCall(List<KerasTensor> inputs) {
     List<KerasTensor> masks = new ArrayList<>();
     inputs.forEach(in -> masks.add(in.mask()));
-    boolean masked = masks.stream().anyMatch(java.util.Objects::nonNull);
+    boolean masked = masks.stream().anyMatch(Objects::nonNull);
     if (!supportsMasking()) {
       if (masked && !warnedAboutMask) {
         warnedAboutMask = true;
@@ -661,9 +663,9 @@ public abstract class Layer implements Operation, KerasSaveable {
 
   /** The sublayers {@link #trackChild} tracks, by Keras's sorted attribute names. */
   @Override
-  public List<keras4j.saving.SaveableChild> saveableChildren() {
+  public List<SaveableChild> saveableChildren() {
     return children.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(e -> keras4j.saving.SaveableChild.of(e.getKey(), e.getValue())).toList();
+        .map(e -> SaveableChild.of(e.getKey(), e.getValue())).toList();
   }
 
   /**

@@ -39,7 +39,7 @@ import keras4j.utils.RandomSeed;
  * not run again, and a trial the previous search did not finish runs again.
  *
  * <p>Subclasses decide the next trial's values ({@link RandomSearch}, {@link GridSearch},
- * {@link Hyperband}, {@link BayesianOptimization}).
+ * {@link Hyperband}).
  */
 public abstract class Tuner {
   /** The arguments every tuner takes, as KerasTuner's {@code Tuner} and {@code Oracle}. */
