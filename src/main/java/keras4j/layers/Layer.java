@@ -22,6 +22,7 @@ import keras4j.backend.CoreBridge;
 import keras4j.backend.Tensor;
 import keras4j.backend.Trace;
 import keras4j.initializers.Initializer;
+import keras4j.constraints.Constraint;
 import keras4j.regularizers.Regularizer;
 import keras4j.saving.KerasSaveable;
 import keras4j.saving.SaveableChild;
@@ -596,6 +597,24 @@ public abstract class Layer implements Operation, KerasSaveable {
   protected Variable addWeight(
       String weightName, Shape shape, Initializer initializer, Regularizer regularizer) {
     return addWeight(weightName, initializer.create(shape), true, regularizer);
+  }
+
+  /**
+   * Creates a trainable weight named {@code layerName/name} that optimizers project with {@code
+   * constraint} after each update, as Keras's {@code add_weight(constraint=...)}.
+   *
+   * @param weightName the weight's name within the layer, e.g. {@code "kernel"}
+   * @param shape the weight's shape
+   * @param initializer creates the starting value
+   * @param regularizer the penalty added to the loss, or null for none
+   * @param constraint the projection after each optimizer update, or null for none
+   * @return the new weight, tracked by the layer
+   */
+  protected Variable addWeight(String weightName, Shape shape, Initializer initializer,
+      Regularizer regularizer, Constraint constraint) {
+    Variable variable = addWeight(weightName, shape, initializer, regularizer);
+    variable.setConstraint(constraint);
+    return variable;
   }
 
   /**

@@ -562,6 +562,12 @@ public abstract class Optimizer implements KerasSaveable {
     if (useEma) {
       updateAverages();
     }
+    // Keras's apply(): the variables' constraints project them after the update, every step.
+    for (Variable v : vars) {
+      if (v.constraint() != null) {
+        v.assign(v.constraint().apply(v.value()));
+      }
+    }
     List<Variable> written = new ArrayList<>(vars);
     written.addAll(variables);
     StepOrder.incrementAfter(trace, iterations, written);
