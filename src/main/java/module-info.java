@@ -34,6 +34,7 @@ module keras4j {
   exports keras4j.activations;
   exports keras4j.initializers;
   exports keras4j.regularizers;
+  exports keras4j.constraints;
   exports keras4j.tf;
   exports keras4j.saving;
   exports keras4j.explain;

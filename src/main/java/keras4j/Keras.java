@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import keras4j.callbacks.Callback;
+import keras4j.constraints.Constraint;
+import keras4j.constraints.Constraints;
 import keras4j.core.CompileArg;
 import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
@@ -1551,5 +1553,70 @@ public final class Keras {
    */
   public static TunerArg hyperbandIterations(int iterations) {
     return new Kwarg("hyperband_iterations", positive("hyperbandIterations", iterations));
+  }
+
+  // Weight constraints (keras4j.constraints), applied by the optimizer after each update.
+
+  /**
+   * A projection of the kernel after each optimizer update, e.g. {@code kernelConstraint(new
+   * MaxNorm(2))}.
+   *
+   * @param constraint the kernel's constraint
+   * @return the {@code kernel_constraint} layer argument
+   */
+  public static LayerArg kernelConstraint(Constraint constraint) {
+    return new Kwarg("kernel_constraint", constraint);
+  }
+
+  /**
+   * A built-in kernel constraint by Keras's name, with its defaults: {@code
+   * kernelConstraint("non_neg")}.
+   *
+   * @param name {@code "max_norm"}, {@code "non_neg"}, {@code "unit_norm"}, {@code
+   *     "min_max_norm"} or a class name ({@code "MaxNorm"})
+   * @return the {@code kernel_constraint} layer argument
+   */
+  public static LayerArg kernelConstraint(String name) {
+    return kernelConstraint(Constraints.get(name));
+  }
+
+  /**
+   * A projection of the bias after each optimizer update.
+   *
+   * @param constraint the bias's constraint, e.g. {@code new NonNeg()}
+   * @return the {@code bias_constraint} layer argument
+   */
+  public static LayerArg biasConstraint(Constraint constraint) {
+    return new Kwarg("bias_constraint", constraint);
+  }
+
+  /**
+   * A built-in bias constraint by Keras's name, with its defaults.
+   *
+   * @param name a constraint name as {@link #kernelConstraint(String)} takes
+   * @return the {@code bias_constraint} layer argument
+   */
+  public static LayerArg biasConstraint(String name) {
+    return biasConstraint(Constraints.get(name));
+  }
+
+  /**
+   * A projection of a recurrent layer's recurrent kernel after each optimizer update.
+   *
+   * @param constraint the recurrent kernel's constraint
+   * @return the {@code recurrent_constraint} layer argument
+   */
+  public static LayerArg recurrentConstraint(Constraint constraint) {
+    return new Kwarg("recurrent_constraint", constraint);
+  }
+
+  /**
+   * A projection of an Embedding's matrix after each optimizer update.
+   *
+   * @param constraint the embeddings' constraint, e.g. {@code new UnitNorm(1)} for unit rows
+   * @return the {@code embeddings_constraint} layer argument
+   */
+  public static LayerArg embeddingsConstraint(Constraint constraint) {
+    return new Kwarg("embeddings_constraint", constraint);
   }
 }

@@ -3,6 +3,7 @@ package keras4j.core;
 import keras4j.backend.Tensor;
 import keras4j.backend.Trace;
 import keras4j.backend.VariableStorage;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
@@ -24,6 +25,7 @@ import org.tensorflow.types.TFloat32;
  */
 public final class Variable implements TensorLike {
   private final VariableStorage storage;
+  private UnaryOperator<KerasTensor> constraint;
 
   /**
    * A variable named {@code name} holding {@code initialValue}.
@@ -61,6 +63,25 @@ public final class Variable implements TensorLike {
    */
   public boolean trainable() {
     return storage.trainable();
+  }
+
+  /**
+   * Keras's {@code variable.constraint}: the projection optimizers apply after each update of
+   * this variable ({@code variable.assign(constraint(variable))}), or null for none.
+   *
+   * @return the constraint, a {@code keras4j.constraints.Constraint} when a layer set it, or null
+   */
+  public UnaryOperator<KerasTensor> constraint() {
+    return constraint;
+  }
+
+  /**
+   * Sets {@link #constraint()}, as Keras's {@code variable.constraint = ...}.
+   *
+   * @param constraint the projection of the variable's value after each update, or null for none
+   */
+  public void setConstraint(UnaryOperator<KerasTensor> constraint) {
+    this.constraint = constraint;
   }
 
   /**

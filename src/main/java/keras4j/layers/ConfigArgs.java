@@ -3,8 +3,11 @@ package keras4j.layers;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import keras4j.constraints.Constraints;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.initializers.Initializer;
@@ -27,6 +30,7 @@ final class ConfigArgs {
 
   private final ConfigReader config;
   private final List<LayerArg> args = new ArrayList<>();
+  private final Set<String> read = new HashSet<>();
 
   private ConfigArgs(ConfigReader config) {
     this.config = config;
@@ -112,15 +116,17 @@ final class ConfigArgs {
     for (String prefix : kernels) {
       initializer(prefix + "_initializer");
       regularizer(prefix + "_regularizer");
+      constraint(prefix + "_constraint");
     }
     initializer("bias_initializer");
-    return regularizer("bias_regularizer");
+    regularizer("bias_regularizer");
+    return constraint("bias_constraint");
   }
 
-  /** The arguments, warning about the config keys keras4j ignores. */
+  /** The arguments, warning about the config keys keras4j ignores (that the layer did not read). */
   LayerArg[] get() {
     for (String key : IGNORED) {
-      if (config.has(key)) {
+      if (config.has(key) && !read.contains(key)) {
         LOG.log(WARNING, "{0}: ''{1}'' is not supported by keras4j and is ignored (it does not"
             + " change predictions)", config.path(), key);
       }
@@ -218,6 +224,33 @@ final class ConfigArgs {
     LOG.log(WARNING, "{0}: initializer {1} is not available in keras4j; using the default",
         config.path(key), config.raw(key));
     return this;
+  }
+
+  /**
+   * Adds the constraint {@code key}, Keras 3's nested {@code {"module": "keras.constraints",
+   * "class_name": "MaxNorm", "config": {...}}}, Keras 2's {@code {"class_name", "config"}} or a
+   * name; null (none) adds nothing.
+   */
+  ConfigArgs constraint(String key) {
+    read.add(key);
+    if (!config.has(key)) {
+      return this;
+    }
+    if (config.raw(key) instanceof String name) {
+      return add(key, Constraints.get(name));
+    }
+    ConfigReader spec = config.object(key);
+    if (spec.string("registered_name", null) != null
+        && !spec.string("registered_name").equals(spec.string("class_name"))) {
+      throw config.unsupported("the custom constraint " + config.raw(key));
+    }
+    Map<String, Object> settings = spec.raw("config") instanceof Map<?, ?>
+        ? spec.object("config").asMap() : Map.of();
+    try {
+      return add(key, Constraints.fromConfig(spec.string("class_name"), settings));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(config.path(key) + ": " + e.getMessage(), e);
+    }
   }
 
   /** Adds the regularizer {@code key} (L1, L2 or L1L2; others are ignored with a warning). */

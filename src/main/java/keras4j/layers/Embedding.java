@@ -1,6 +1,7 @@
 package keras4j.layers;
 
 import java.util.Map;
+import keras4j.constraints.Constraint;
 import keras4j.core.KerasTensor;
 import keras4j.core.LayerArg;
 import keras4j.core.Shapes;
@@ -28,6 +29,7 @@ public class Embedding extends Layer {
   private final boolean maskZero;
   private final Initializer initializer;
   private final Regularizer regularizer;
+  private final Constraint constraint;
   private Variable embeddings;
 
   /**
@@ -36,11 +38,12 @@ public class Embedding extends Layer {
    * @param inputDim the number of ids (the largest id plus one)
    * @param outputDim the size of each vector
    * @param args keyword arguments from {@code keras4j.Keras}: {@code maskZero(true)}, {@code
-   *     embeddingsInitializer(...)}, {@code embeddingsRegularizer(...)}, {@code name("...")}
+   *     embeddingsInitializer(...)}, {@code embeddingsRegularizer(...)}, {@code
+   *     embeddingsConstraint(...)}, {@code name("...")}
    */
   public Embedding(int inputDim, int outputDim, LayerArg... args) {
     super(args, "mask_zero", "embeddings_initializer", "embeddings_regularizer",
-        "input_length");
+        "embeddings_constraint", "input_length");
     if (inputDim <= 0 || outputDim <= 0) {
       throw new IllegalArgumentException("Both `input_dim` and `output_dim` should be positive,"
           + " Received input_dim=" + inputDim + " and output_dim=" + outputDim);
@@ -51,6 +54,7 @@ public class Embedding extends Layer {
     Object init = arg("embeddings_initializer", "uniform");
     this.initializer = init instanceof Initializer given ? given : Initializers.get((String) init);
     this.regularizer = arg("embeddings_regularizer", null);
+    this.constraint = arg("embeddings_constraint", null);
   }
 
   /**
@@ -62,13 +66,15 @@ public class Embedding extends Layer {
    */
   public static Embedding fromConfig(ConfigReader config) {
     LayerArg[] args = ConfigArgs.of(config).bool("mask_zero")
-        .initializer("embeddings_initializer").regularizer("embeddings_regularizer").get();
+        .initializer("embeddings_initializer").regularizer("embeddings_regularizer")
+        .constraint("embeddings_constraint").get();
     return new Embedding(config.intValue("input_dim"), config.intValue("output_dim"), args);
   }
 
   @Override
   protected void build(Shape inputShape) {
-    embeddings = addWeight("embeddings", Shape.of(inputDim, outputDim), initializer, regularizer);
+    embeddings = addWeight("embeddings", Shape.of(inputDim, outputDim), initializer, regularizer,
+        constraint);
   }
 
   @Override
@@ -108,7 +114,7 @@ public class Embedding extends Layer {
     config.put("embeddings_regularizer", regularizer == null ? null
         : KernelSettings.nested("keras.regularizers", regularizer.getConfig()));
     config.put("activity_regularizer", null);
-    config.put("embeddings_constraint", null);
+    config.put("embeddings_constraint", KernelSettings.constraintConfig(constraint));
     config.put("mask_zero", maskZero);
     return config;
   }

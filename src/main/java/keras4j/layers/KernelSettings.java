@@ -11,13 +11,15 @@ import keras4j.activations.Activation;
 import keras4j.activations.Activations;
 import keras4j.initializers.Initializer;
 import keras4j.initializers.Initializers;
+import keras4j.constraints.Constraint;
 import keras4j.regularizers.Regularizer;
 import org.tensorflow.ndarray.Shape;
 
 /**
  * The settings Dense and the convolution layers share, read from a layer's keyword arguments with
  * Keras's defaults: activation (linear), use_bias (true), and for the bias and each kernel an
- * initializer (Glorot uniform for kernels, zeros for the bias) and a regularizer (none). A kernel
+ * initializer (Glorot uniform for kernels, zeros for the bias), a regularizer and a constraint
+ * (none). A kernel
  * is named by its arguments' prefix: {@code kernel} ({@code kernel_initializer}, ...), or {@code
  * depthwise} and {@code pointwise} for the separable convolutions.
  */
@@ -33,6 +35,7 @@ final class KernelSettings {
   private final List<String> kernels;
   private final Map<String, Initializer> initializers = new LinkedHashMap<>();
   private final Map<String, Regularizer> regularizers = new LinkedHashMap<>();
+  private final Map<String, Constraint> constraints = new LinkedHashMap<>();
 
   /** Reads the settings of one {@code kernel} and the bias from {@code layer}'s arguments. */
   KernelSettings(Layer layer) {
@@ -58,6 +61,7 @@ final class KernelSettings {
           : prefix.equals(RECURRENT) ? "orthogonal" : "glorot_uniform";
       initializers.put(prefix, initializer(layer.arg(prefix + "_initializer", fallback)));
       regularizers.put(prefix, layer.arg(prefix + "_regularizer", null));
+      constraints.put(prefix, layer.arg(prefix + "_constraint", null));
     }
   }
 
@@ -75,7 +79,7 @@ final class KernelSettings {
   /** The keyword arguments of the kernels of these prefixes, plus a layer's {@code own}. */
   static String[] accepted(String[] kernels, String... own) {
     Stream<String> perWeight = Stream.concat(Stream.of(kernels), Stream.of("bias"))
-        .flatMap(p -> Stream.of(p + "_initializer", p + "_regularizer"));
+        .flatMap(p -> Stream.of(p + "_initializer", p + "_regularizer", p + "_constraint"));
     return Stream.of(Stream.of("activation", "use_bias"), perWeight, Stream.of(own))
         .flatMap(s -> s).toArray(String[]::new);
   }
@@ -91,7 +95,8 @@ final class KernelSettings {
 
   /** Creates the weight {@code weightName} with the settings of the kernel {@code prefix}. */
   Variable addKernel(Layer layer, String prefix, String weightName, Shape shape) {
-    return layer.addWeight(weightName, shape, initializers.get(prefix), regularizers.get(prefix));
+    return layer.addWeight(weightName, shape, initializers.get(prefix), regularizers.get(prefix),
+        constraints.get(prefix));
   }
 
   /** The initializer of the weight {@code prefix} ({@code "kernel"}, {@code "bias"}, ...). */
@@ -104,10 +109,14 @@ final class KernelSettings {
     return regularizers.get(prefix);
   }
 
+  /** The constraint of the weight {@code prefix}, or null for none. */
+  Constraint constraintOf(String prefix) {
+    return constraints.get(prefix);
+  }
+
   /** Creates {@code layer}'s bias of {@code size} values, or returns null without use_bias. */
   Variable addBias(Layer layer, long size) {
-    return useBias ? layer.addWeight("bias", Shape.of(size), initializers.get("bias"),
-        regularizers.get("bias")) : null;
+    return useBias ? addKernel(layer, "bias", "bias", Shape.of(size)) : null;
   }
 
   /** {@code activation(x + bias)} (the bias only when there is one). */
@@ -122,7 +131,7 @@ final class KernelSettings {
 
   /**
    * Adds the settings to a layer's Keras config in Keras's order (activation, use_bias, the
-   * initializers, the regularizers), nested as Keras 3 writes them.
+   * initializers, the regularizers, the constraints), nested as Keras 3 writes them.
    */
   void putConfig(Map<String, Object> config) {
     config.put("activation", activation.name());
@@ -136,6 +145,14 @@ final class KernelSettings {
       config.put(prefix + "_regularizer", regularizer == null ? null
           : nested("keras.regularizers", regularizer.getConfig()));
     }
+    for (String prefix : prefixes()) {
+      config.put(prefix + "_constraint", constraintConfig(constraints.get(prefix)));
+    }
+  }
+
+  /** A constraint as Keras 3 nests it in a layer's config, or null for none. */
+  static Map<String, Object> constraintConfig(Constraint constraint) {
+    return constraint == null ? null : nested("keras.constraints", constraint.getConfig());
   }
 
   /** {@code {"module", "class_name", "config", "registered_name"}} of a built-in object. */

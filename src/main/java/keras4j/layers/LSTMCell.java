@@ -49,7 +49,9 @@ final class LSTMCell extends RecurrentCell {
     for (int i = 0; i < 2 * units; i++) {
       value.setFloat(rest.getFloat(i), 2L * units + i);
     }
-    return addWeight("bias", value, true, settings.regularizerOf("bias"));
+    Variable bias = addWeight("bias", value, true, settings.regularizerOf("bias"));
+    bias.setConstraint(settings.constraintOf("bias"));
+    return bias;
   }
 
   @Override

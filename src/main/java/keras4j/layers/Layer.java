@@ -2,7 +2,6 @@ package keras4j.layers;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import keras4j.backend.CoreBridge;
 import keras4j.backend.Tensor;
 import keras4j.backend.Trace;
 import keras4j.initializers.Initializer;
+import keras4j.constraints.Constraint;
 import keras4j.regularizers.Regularizer;
 import keras4j.saving.KerasSaveable;
 import keras4j.saving.SaveableChild;
@@ -41,7 +41,6 @@ import org.tensorflow.ndarray.Shape;
  */
 public abstract class Layer implements Operation, KerasSaveable {
   private static final Set<String> COMMON_ARGS = Set.of("name", "input_shape", "trainable");
-  private static final Map<String, Integer> NAME_COUNTS = new HashMap<>();
   private static final ThreadLocal<Set<Layer>> RECORDER = new ThreadLocal<>();
   private static final ThreadLocal<OutputTap> TAP = new ThreadLocal<>();
   private static final System.Logger LOG = System.getLogger(Layer.class.getName());
@@ -72,7 +71,8 @@ public abstract class Layer implements Operation, KerasSaveable {
     Set<String> names = new LinkedHashSet<>(COMMON_ARGS);
     names.addAll(List.of(accepted));
     this.args = Kwarg.parse(getClass().getSimpleName(), names, args);
-    this.name = (String) this.args.getOrDefault("name", uniqueName(defaultNamePrefix()));
+    this.name = (String) this.args.getOrDefault(
+        "name", keras4j.utils.Naming.uniquify(defaultNamePrefix()));
     long[] inputShape = (long[]) this.args.get("input_shape");
     this.declaredInputShape = inputShape == null ? null : Shapes.batchOf(inputShape);
     this.trainable = (Boolean) this.args.getOrDefault("trainable", true);
@@ -89,12 +89,6 @@ public abstract class Layer implements Operation, KerasSaveable {
   @SuppressWarnings("unchecked")
   protected <T> T arg(String key, T fallback) {
     return (T) args.getOrDefault(key, fallback);
-  }
-
-  /** Keras's automatic names: {@code dense}, {@code dense_1}, ... per process. */
-  private static synchronized String uniqueName(String prefix) {
-    int n = NAME_COUNTS.merge(prefix, 1, Integer::sum) - 1;
-    return n == 0 ? prefix : prefix + "_" + n;
   }
 
   /**
@@ -596,6 +590,24 @@ public abstract class Layer implements Operation, KerasSaveable {
   protected Variable addWeight(
       String weightName, Shape shape, Initializer initializer, Regularizer regularizer) {
     return addWeight(weightName, initializer.create(shape), true, regularizer);
+  }
+
+  /**
+   * Creates a trainable weight named {@code layerName/name} that optimizers project with {@code
+   * constraint} after each update, as Keras's {@code add_weight(constraint=...)}.
+   *
+   * @param weightName the weight's name within the layer, e.g. {@code "kernel"}
+   * @param shape the weight's shape
+   * @param initializer creates the starting value
+   * @param regularizer the penalty added to the loss, or null for none
+   * @param constraint the projection after each optimizer update, or null for none
+   * @return the new weight, tracked by the layer
+   */
+  protected Variable addWeight(String weightName, Shape shape, Initializer initializer,
+      Regularizer regularizer, Constraint constraint) {
+    Variable variable = addWeight(weightName, shape, initializer, regularizer);
+    variable.setConstraint(constraint);
+    return variable;
   }
 
   /**

@@ -35,8 +35,15 @@ public class AdamW extends Adam {
    * @param config the saved config (the {@code config} entry of Keras's serialized form, from
    *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
    * @return a new optimizer configured as saved, with no state yet
+   * @throws IllegalArgumentException if the config has {@code "weight_decay": null}, which Keras's
+   *     AdamW refuses too
    */
   public static AdamW fromConfig(ConfigReader config) {
+    if (config.asMap().containsKey("weight_decay") && !config.has("weight_decay")) {
+      // Keras's AdamW: a null weight decay would be plain Adam; Keras raises the same.
+      throw new IllegalArgumentException(config.path("weight_decay") + ": Argument `weight_decay`"
+          + " must be a float. Received: weight_decay=None");
+    }
     return new AdamW(configArgs(config));
   }
 }

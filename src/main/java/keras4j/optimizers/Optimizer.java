@@ -17,6 +17,7 @@ import keras4j.backend.Trace;
 import keras4j.backend.VariableStorage;
 import keras4j.core.KerasTensor;
 import keras4j.core.Kwarg;
+import keras4j.utils.Naming;
 import keras4j.core.OptimizerArg;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
@@ -133,7 +134,9 @@ public abstract class Optimizer implements KerasSaveable {
     Set<String> names = new LinkedHashSet<>(COMMON_ARGS);
     names.addAll(List.of(accepted));
     this.args = Kwarg.parse(getClass().getSimpleName(), names, args);
-    this.name = (String) this.args.getOrDefault("name", name);
+    // As Keras's auto_name: adam, adam_1, ... unless named (an explicit name does not count).
+    this.name = this.args.containsKey("name") ? (String) this.args.get("name")
+        : Naming.uniquify(name);
     Object rate = this.args.getOrDefault("learning_rate", defaultLearningRate);
     if (this.args.containsKey("loss_scale_factor")) {
       throw new IllegalArgumentException("keras4j does not support loss_scale_factor (loss"
@@ -274,10 +277,10 @@ public abstract class Optimizer implements KerasSaveable {
    */
   public void setLearningRate(double value) {
     if (schedule != null) {
-      throw new IllegalStateException("This optimizer was created with a LearningRateSchedule"
-          + " object as its learning_rate constructor argument, hence its learning rate is not"
+      throw new IllegalStateException("This optimizer was created with a `LearningRateSchedule`"
+          + " object as its `learning_rate` constructor argument, hence its learning rate is not"
           + " settable. If you need the learning rate to be settable, you should instantiate"
-          + " the optimizer with a float learning_rate argument.");
+          + " the optimizer with a float `learning_rate` argument.");
     }
     checkLearningRate(value);
     learningRate.assign(NdArrays.scalarOf((float) value));
@@ -561,6 +564,12 @@ public abstract class Optimizer implements KerasSaveable {
     }
     if (useEma) {
       updateAverages();
+    }
+    // Keras's apply(): the variables' constraints project them after the update, every step.
+    for (Variable v : vars) {
+      if (v.constraint() != null) {
+        v.assign(v.constraint().apply(v.value()));
+      }
     }
     List<Variable> written = new ArrayList<>(vars);
     written.addAll(variables);

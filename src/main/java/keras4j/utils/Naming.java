@@ -1,8 +1,28 @@
 package keras4j.utils;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /** Keras's naming rules ({@code keras.src.utils.naming}). */
 public final class Naming {
+  // Keras's global "object_name_uniquification": one count per prefix, layers and optimizers alike.
+  private static final Map<String, Integer> NAME_COUNTS = new HashMap<>();
+
   private Naming() {}
+
+  /**
+   * Keras's {@code uniquify} behind automatic names: {@code prefix} the first time in the
+   * process, then {@code prefix_1}, {@code prefix_2}, ... Layers ({@code dense}, {@code
+   * dense_1}) and optimizers ({@code adam}, {@code adam_1}) share the counts, as in Keras; names
+   * given explicitly do not count.
+   *
+   * @param prefix the snake_case class name, e.g. {@code dense}
+   * @return the next automatic name for it
+   */
+  public static synchronized String uniquify(String prefix) {
+    int n = NAME_COUNTS.merge(prefix, 1, Integer::sum) - 1;
+    return n == 0 ? prefix : prefix + "_" + n;
+  }
 
   /**
    * Keras's {@code to_snake_case}: {@code Dense} gives {@code dense}, {@code Conv2D} {@code conv2d},

@@ -15,12 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.Map;
 import keras4j.Keras;
+import keras4j.callbacks.ReduceLROnPlateau;
+import keras4j.core.Kwarg;
 import keras4j.callbacks.LearningRateScheduler;
 import keras4j.models.Sequential;
 import keras4j.optimizers.schedules.CosineDecay;
 import keras4j.optimizers.schedules.ExponentialDecay;
 import keras4j.optimizers.schedules.PiecewiseConstantDecay;
+import keras4j.saving.ConfigReader;
 import org.junit.jupiter.api.Test;
 
 /** The common options' and schedules' rules and errors, as Keras's. */
@@ -93,5 +98,55 @@ class OptimizerOptionsTest {
       assertThrows(IllegalStateException.class, () -> adamW.excludeFromWeightDecay(
           java.util.List.of(), java.util.List.of("bias")));
     }
+  }
+
+  /** Keras 3.15.1's TypeError when anything sets a scheduled learning rate. */
+  private static final String NOT_SETTABLE = "This optimizer was created with a"
+      + " `LearningRateSchedule` object as its `learning_rate` constructor argument, hence its"
+      + " learning rate is not settable. If you need the learning rate to be settable, you should"
+      + " instantiate the optimizer with a float `learning_rate` argument.";
+
+  @Test
+  void reduceLrOnPlateauOnAScheduleFailsWithKerasError() {
+    // Learning rate 5 diverges: the second epoch's loss is worse, and the callback reduces the
+    // rate, which Keras refuses for a schedule with this message (a TypeError in Python).
+    try (Sequential model = model(new SGD(learningRate(new ExponentialDecay(5, 100, 0.9))))) {
+      ReduceLROnPlateau plateau = new ReduceLROnPlateau("loss").patience(0);
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.fit(X, Y,
+          Keras.epochs(3), Keras.verbose(0), callbacks(plateau)));
+      assertEquals(NOT_SETTABLE, e.getMessage());
+    }
+  }
+
+  @Test
+  void settingAScheduledRateIsKerasErrorWordForWord() {
+    SGD sgd = new SGD(learningRate(new ExponentialDecay(0.1, 10, 0.9)));
+    assertEquals(NOT_SETTABLE,
+        assertThrows(IllegalStateException.class, () -> sgd.setLearningRate(0.01)).getMessage());
+  }
+
+  @Test
+  void optimizersAreNamedUniquelyAsKeras() {
+    // Keras 3.15.1: Adam().name is "adam", the next "adam_1", ...; an explicit name does not
+    // count; AdamW's prefix is "adam_w". Other tests of this JVM may have taken the first ones.
+    String first = new Adam().name();
+    int n = first.equals("adam") ? 0 : Integer.parseInt(first.substring("adam_".length()));
+    assertEquals("x", new Adam(new Kwarg("name", "x")).name());
+    Adam next = new Adam();
+    assertEquals("adam_" + (n + 1), next.name());
+    assertEquals(next.name(), next.getConfig().get("name"));
+    assertTrue(new AdamW().name().matches("adam_w(_\\d+)?"));
+  }
+
+  @Test
+  void adamWWithANullWeightDecayInAFileIsRefusedAsKeras() {
+    // Keras 3.15.1: AdamW(weight_decay=None) and from_config raise ValueError("Argument
+    // `weight_decay` must be a float. Received: weight_decay=None"); a keras4j load says the same.
+    Map<String, Object> config = new HashMap<>(new AdamW().getConfig());
+    config.put("weight_decay", null);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AdamW.fromConfig(ConfigReader.of(config, "compile_config.optimizer.config")));
+    assertEquals("compile_config.optimizer.config.weight_decay: Argument `weight_decay` must be a"
+        + " float. Received: weight_decay=None", e.getMessage());
   }
 }

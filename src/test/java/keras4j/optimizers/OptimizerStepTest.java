@@ -129,7 +129,7 @@ class OptimizerStepTest {
     try (Sequential model = model(nadam)) {
       fit(model, 1);
       Variable product = nadam.variables().stream()
-          .filter(v -> v.name().equals("nadam/u_product")).findFirst().orElseThrow();
+          .filter(v -> v.name().equals(nadam.name() + "/u_product")).findFirst().orElseThrow();
       // u_product after 2 steps = u_1 * u_2 with u_t = 0.9 * (1 - 0.5 * 0.96^t):
       // 0.9 * 0.52 * 0.9 * (1 - 0.5 * 0.9216) = 0.468 * 0.48528 = 0.22711104.
       assertEquals(0.22711104, product.numpy().getFloat(), 1e-6);
