@@ -22,6 +22,7 @@ public final class Gallery {
       case "MnistConvnet" -> MnistConvnet.run(args);
       case "Antirectifier" -> Antirectifier.run(args);
       case "ImbalancedClassification" -> ImbalancedClassification.run(args);
+      case "KnowledgeDistillation" -> KnowledgeDistillation.run(args);
       default -> throw new IllegalArgumentException("No gallery example " + example);
     };
   }
