@@ -17,6 +17,7 @@ import keras4j.core.LayerArg;
 import keras4j.core.LayerOrOptimizerArg;
 import keras4j.core.LoopArg;
 import keras4j.core.OptimizerArg;
+import keras4j.core.OptimizerOrTunerArg;
 import keras4j.core.SeedArg;
 import keras4j.core.TunerArg;
 import keras4j.core.WeightArg;
@@ -1150,12 +1151,13 @@ public final class Keras {
   }
 
   /**
-   * Ftrl's beta (default 0).
+   * Ftrl's beta (default 0), or {@code BayesianOptimization}'s balance of exploration against
+   * exploitation (default 2.6: the larger, the more it explores).
    *
    * @param value the value
-   * @return the optimizer argument {@code beta}
+   * @return the optimizer or tuner argument {@code beta}
    */
-  public static OptimizerArg beta(double value) {
+  public static OptimizerOrTunerArg beta(double value) {
     return new Kwarg("beta", value);
   }
 
@@ -1618,5 +1620,30 @@ public final class Keras {
    */
   public static LayerArg embeddingsConstraint(Constraint constraint) {
     return new Kwarg("embeddings_constraint", constraint);
+  }
+
+  /**
+   * How many random trials {@code BayesianOptimization} runs before it fits its Gaussian
+   * process (default: 3 × the number of hyperparameters, at least 3).
+   *
+   * @param points the trials, at least 1
+   * @return the {@code num_initial_points} tuner argument
+   */
+  public static TunerArg numInitialPoints(int points) {
+    return new Kwarg("num_initial_points", positive("numInitialPoints", points));
+  }
+
+  /**
+   * The noise {@code BayesianOptimization} expects in the scores, added to its Gaussian
+   * process's kernel diagonal (default 1e-4).
+   *
+   * @param value the variance, positive
+   * @return the {@code alpha} tuner argument
+   */
+  public static TunerArg alpha(double value) {
+    if (!(value > 0)) {
+      throw new IllegalArgumentException("alpha must be positive, got " + value);
+    }
+    return new Kwarg("alpha", value);
   }
 }

@@ -25,6 +25,10 @@ public final class Metrics {
           Map.entry("mean_absolute_error", Metrics::meanAbsoluteError),
           Map.entry("precision", Metrics::precision),
           Map.entry("recall", Metrics::recall),
+          Map.entry("true_positives", TruePositives::new),
+          Map.entry("false_positives", FalsePositives::new),
+          Map.entry("true_negatives", TrueNegatives::new),
+          Map.entry("false_negatives", FalseNegatives::new),
           Map.entry("auc", Metrics::auc),
           Map.entry("AUC", Metrics::auc),
           Map.entry("top_k_categorical_accuracy", name -> new TopKCategoricalAccuracy(name, 5)),
@@ -68,6 +72,14 @@ public final class Metrics {
               c -> new MeanAbsoluteError(c.string("name", "mean_absolute_error")))
           .add("Precision", Precision.class, c -> new Precision(c.string("name", "precision")))
           .add("Recall", Recall.class, c -> new Recall(c.string("name", "recall")))
+          .add("TruePositives", TruePositives.class,
+              c -> new TruePositives(c.string("name", "true_positives")))
+          .add("FalsePositives", FalsePositives.class,
+              c -> new FalsePositives(c.string("name", "false_positives")))
+          .add("TrueNegatives", TrueNegatives.class,
+              c -> new TrueNegatives(c.string("name", "true_negatives")))
+          .add("FalseNegatives", FalseNegatives.class,
+              c -> new FalseNegatives(c.string("name", "false_negatives")))
           .add("Mean", Mean.class, c -> new Mean(c.string("name", "mean")))
           .add("Sum", Sum.class, c -> new Sum(c.string("name", "sum")))
           .add("AUC", AUC.class, AUC::fromConfig)

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import keras4j.core.Shapes;
 import keras4j.saving.ConfigReader;
+import keras4j.saving.Json;
 import keras4j.saving.SavingLib;
 import org.tensorflow.ndarray.Shape;
 
@@ -33,15 +34,32 @@ final class ModelFiles {
       SavingLib.saveLegacyModel(path, legacy, model);
       return;
     }
-    Map<String, Object> build = new LinkedHashMap<>();
-    build.put("input_shape", model.output() != null ? null
-        : BuiltinClasses.shapeList(model.inputShape()));
-    entry.put("build_config", build);
+    entry.put("build_config", buildConfig(model));
     Map<String, Object> compile = CompileConfig.toConfig(model);
     if (compile != null) {
       entry.put("compile_config", compile);
     }
     SavingLib.saveModel(path, entry, model);
+  }
+
+  /** Keras's {@code build_config}: the input shape, for models whose config does not hold it. */
+  private static Map<String, Object> buildConfig(Model model) {
+    Map<String, Object> build = new LinkedHashMap<>();
+    build.put("input_shape", model.output() != null ? null
+        : BuiltinClasses.shapeList(model.inputShape()));
+    return build;
+  }
+
+  /**
+   * Keras's {@code clone_model}: a new model of the same layers (names, configs, connections),
+   * built from {@code model}'s config, with newly initialised weights and not compiled.
+   */
+  static Model cloneModel(Model model) {
+    built(model, "cloning");
+    Map<String, Object> entry = BuiltinClasses.MODELS.serialize(model, model.getConfig());
+    entry.put("build_config", buildConfig(model));
+    // Through JSON, so that the clone reads exactly what a saved file would hold.
+    return fromConfig(ConfigReader.of(Json.parse(Json.write(entry)), "model"), null);
   }
 
   /** Loads a model from a {@code .keras} archive or a legacy {@code .h5} file. */

@@ -16,4 +16,18 @@ public final class Models {
   public static Model loadModel(Path path) {
     return Model.load(path);
   }
+
+  /**
+   * Keras's {@code keras.models.clone_model}: a new model with the same layers (classes,
+   * configs, names, connections) as {@code model}, its weights newly initialised, not compiled;
+   * a Sequential or functional model, or a registered subclass.
+   *
+   * @param model the model to clone, built
+   * @return the clone
+   * @throws IllegalArgumentException if the model is not built, or is a subclass that is not
+   *     registered (its config cannot be read back)
+   */
+  public static Model cloneModel(Model model) {
+    return ModelFiles.cloneModel(model);
+  }
 }

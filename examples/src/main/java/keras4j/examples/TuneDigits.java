@@ -10,8 +10,10 @@ import keras4j.layers.Dense;
 import keras4j.models.Model;
 import keras4j.models.Sequential;
 import keras4j.optimizers.Adam;
+import keras4j.tuner.BayesianOptimization;
 import keras4j.tuner.GridSearch;
 import keras4j.tuner.HyperParameters;
+import keras4j.tuner.Hyperband;
 import keras4j.tuner.RandomSearch;
 import keras4j.tuner.Trial;
 import keras4j.tuner.Tuner;
@@ -20,8 +22,9 @@ import keras4j.utils.RandomSeed;
 
 /**
  * The tutorials' question "which learning rate, how wide?" answered on the built-in Digits data:
- * a grid search over learning rate and width, then a random search (log-sampled learning rate),
- * each scored by validation accuracy; prints each ranked table. The trials go to a temporary
+ * a grid search over learning rate and width, then over the same log-sampled space a random
+ * search, Bayesian optimisation and Hyperband (which trains many models briefly and the best
+ * longer), each scored by validation accuracy; prints each ranked table. The trials go to a temporary
  * directory ({@code -Dexec.args=DIR} to keep them and resume an interrupted run).
  */
 public final class TuneDigits {
@@ -45,6 +48,17 @@ public final class TuneDigits {
         verbose(0));
     print("Random search", random);
     random.resultsSummary(1);
+
+    Tuner bayes = new BayesianOptimization(TuneDigits::randomModel, objective("val_accuracy"),
+        maxTrials(8), seed(1), directory(dir), projectName("bayesian"));
+    bayes.search(xTrain, data.yTrain(), epochs(10), validationData(xTest, data.yTest()),
+        verbose(0));
+    print("Bayesian optimisation", bayes);
+
+    Tuner hyperband = new Hyperband(TuneDigits::randomModel, objective("val_accuracy"),
+        maxEpochs(10), seed(1), directory(dir), projectName("hyperband"));
+    hyperband.search(xTrain, data.yTrain(), validationData(xTest, data.yTest()), verbose(0));
+    print("Hyperband", hyperband);
   }
 
   private static Model randomModel(HyperParameters hp) {
@@ -60,9 +74,9 @@ public final class TuneDigits {
   }
 
   private static void print(String title, Tuner tuner) {
-    System.out.println(title + " (best validation accuracy over 10 epochs), best first:");
+    System.out.println(title + " (best validation accuracy, up to 10 epochs), the 10 best:");
     System.out.printf("%-6s %-14s %-6s %s%n", "trial", "learning_rate", "units", "val_accuracy");
-    for (Trial t : tuner.getBestTrials(Integer.MAX_VALUE)) {
+    for (Trial t : tuner.getBestTrials(10)) {
       System.out.printf("%-6s %-14.3g %-6s %.4f%n", t.trialId(),
           ((Number) t.hyperparameters().get("learning_rate")).doubleValue(),
           t.hyperparameters().get("units"), t.score());
