@@ -1,0 +1,330 @@
+package keras4j.spark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import keras4j.models.Model;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * A Spark ML {@link Estimator} that trains a compiled keras4j model data-parallel by synchronous
+ * parameter averaging (as DL4J's and Elephas's synchronous modes): in each of {@code rounds}
+ * rounds every partition trains a copy of the model on its rows from the driver's current
+ * weights for {@code localEpochs} epochs, and the driver averages the copies' weights, weighted by
+ * their row counts. {@link #fit} returns the {@link KerasModelTransformer} of the averaged model.
+ *
+ * <pre>{@code
+ * model.compile(optimizer("adam"), loss("binary_crossentropy"), metrics("accuracy"));
+ * KerasModelTransformer scorer = new KerasEstimator().setModel(model)
+ *     .setFeaturesCol("features").setLabelCol("label").setRounds(10).setLocalEpochs(1)
+ *     .fit(train);
+ * }</pre>
+ *
+ * <p>Features come as {@link KerasModelTransformer} takes them ({@code array<float>}, {@code
+ * array<double>} or a vector of the input's size); the label is a numeric column (a class index
+ * or a 0/1 target, as Keras's sparse and binary losses take it). The partitions are cached for
+ * the rounds. <b>Optimizer state</b> (Adam's moments, the iteration count) is each copy's own and
+ * starts afresh every round from the file's: only the model's weights are averaged. With plain
+ * SGD and one batch per partition a round is exactly one full-batch step on all rows.
+ * {@link #history()} holds each round's logs averaged over the partitions by row count.
+ */
+public final class KerasEstimator extends Estimator<KerasModelTransformer> {
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final Param<String> featuresCol;
+  private final Param<String> labelCol;
+  private final Param<String> predictionCol;
+  private final IntParam rounds;
+  private final IntParam localEpochs;
+  private final IntParam batchSize;
+  private byte[] modelBytes;
+  private transient Map<String, List<Double>> history = Map.of();
+
+  /** An estimator with a random uid; set the model before fitting. */
+  public KerasEstimator() {
+    this(Identifiable.randomUID("KerasEstimator"));
+  }
+
+  /**
+   * An estimator of the given uid (Spark ML's convention).
+   *
+   * @param uid the stage's unique id
+   */
+  public KerasEstimator(String uid) {
+    this.uid = uid;
+    featuresCol = new Param<>(this, "featuresCol", "the features column");
+    labelCol = new Param<>(this, "labelCol", "the numeric label column");
+    predictionCol = new Param<>(this, "predictionCol", "the fitted transformer's output column");
+    rounds = new IntParam(this, "rounds", "averaging rounds (> 0)", ParamValidators.<Object>gt(0));
+    localEpochs = new IntParam(this, "localEpochs",
+        "epochs each partition trains per round (> 0)", ParamValidators.<Object>gt(0));
+    batchSize = new IntParam(this, "batchSize", "rows per training step (> 0)",
+        ParamValidators.<Object>gt(0));
+    setDefault(featuresCol, "features");
+    setDefault(labelCol, "label");
+    setDefault(predictionCol, "prediction");
+    setDefault(rounds, 10);
+    setDefault(localEpochs, 1);
+    setDefault(batchSize, 32);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  /** @return the features column parameter (default "features") */
+  public Param<String> featuresCol() {
+    return featuresCol;
+  }
+
+  /** @return the label column parameter (default "label") */
+  public Param<String> labelCol() {
+    return labelCol;
+  }
+
+  /** @return the fitted transformer's output column parameter (default "prediction") */
+  public Param<String> predictionCol() {
+    return predictionCol;
+  }
+
+  /** @return the rounds parameter: how many times the driver averages (default 10) */
+  public IntParam rounds() {
+    return rounds;
+  }
+
+  /** @return the local epochs parameter: epochs per partition per round (default 1) */
+  public IntParam localEpochs() {
+    return localEpochs;
+  }
+
+  /** @return the batch size parameter: rows per training step (default 32, Keras's) */
+  public IntParam batchSize() {
+    return batchSize;
+  }
+
+  /**
+   * Sets the features column.
+   *
+   * @param column an {@code array<float>}, {@code array<double>} or vector column
+   * @return this estimator
+   */
+  public KerasEstimator setFeaturesCol(String column) {
+    set(featuresCol, column);
+    return this;
+  }
+
+  /**
+   * Sets the label column.
+   *
+   * @param column a numeric column
+   * @return this estimator
+   */
+  public KerasEstimator setLabelCol(String column) {
+    set(labelCol, column);
+    return this;
+  }
+
+  /**
+   * Sets the fitted transformer's output column.
+   *
+   * @param column the new {@code array<float>} column
+   * @return this estimator
+   */
+  public KerasEstimator setPredictionCol(String column) {
+    set(predictionCol, column);
+    return this;
+  }
+
+  /**
+   * Sets how many averaging rounds {@link #fit} runs.
+   *
+   * @param count rounds, positive
+   * @return this estimator
+   */
+  public KerasEstimator setRounds(int count) {
+    set(rounds, count);
+    return this;
+  }
+
+  /**
+   * Sets how many epochs each partition trains per round.
+   *
+   * @param epochs epochs, positive
+   * @return this estimator
+   */
+  public KerasEstimator setLocalEpochs(int epochs) {
+    set(localEpochs, epochs);
+    return this;
+  }
+
+  /**
+   * Sets the rows per training step.
+   *
+   * @param rows rows per step, positive
+   * @return this estimator
+   */
+  public KerasEstimator setBatchSize(int rows) {
+    set(batchSize, rows);
+    return this;
+  }
+
+  /**
+   * Sets the model to train: a compiled keras4j model as it is now (its weights are the first
+   * round's starting point).
+   *
+   * @param model a compiled model; later changes to it are not seen
+   * @return this estimator
+   */
+  public KerasEstimator setModel(Model model) {
+    modelBytes = ModelBytes.of(model);
+    return this;
+  }
+
+  /**
+   * Sets the model to train as the bytes of a {@code .keras} file saved compiled.
+   *
+   * @param bytes the file's contents
+   * @return this estimator
+   */
+  public KerasEstimator setModelBytes(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      throw new IllegalArgumentException("model bytes are empty: give a compiled .keras file's");
+    }
+    modelBytes = bytes.clone();
+    return this;
+  }
+
+  /**
+   * The logs of the last {@link #fit}, one value per round: each partition's last local epoch,
+   * averaged by row count ({@code loss}, then the compiled metrics).
+   *
+   * @return the logs by name, in round order
+   */
+  public Map<String, List<Double>> history() {
+    return history;
+  }
+
+  @Override
+  public KerasModelTransformer fit(Dataset<?> dataset) {
+    StructType schema = transformSchema(dataset.schema());
+    if (modelBytes == null) {
+      throw new IllegalStateException("no model: call setModel or setModelBytes before fit");
+    }
+    JavaRDD<Row> rows = dataset.toDF().select($(featuresCol), $(labelCol)).javaRDD()
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
+    Broadcast<byte[]> bytes = spark.broadcast(modelBytes);
+    try (Model model = ModelBytes.load(modelBytes)) {
+      if (model.optimizer() == null) {
+        throw new IllegalArgumentException("model '" + model.name() + "' is not compiled;"
+            + " compile it (optimizer, loss) before giving it to KerasEstimator");
+      }
+      ModelInput features = ModelInput.of($(featuresCol), 0,
+          schema.apply($(featuresCol)).dataType(), model.inputShape());
+      List<long[]> shapes = ModelBytes.shapes(model.getWeights());
+      List<float[]> weights = ModelBytes.flatten(model.getWeights());
+      Map<String, List<Double>> logs = new LinkedHashMap<>();
+      for (int round = 0; round < (Integer) $(rounds); round++) {
+        Broadcast<List<float[]>> current = spark.broadcast(weights);
+        List<PartitionTrainer.Result> results = rows.mapPartitions(new PartitionTrainer(
+            bytes, current, shapes, features, 1, $(labelCol), (Integer) $(localEpochs),
+            (Integer) $(batchSize))).collect();
+        current.destroy();
+        if (results.isEmpty()) {
+          throw new IllegalArgumentException("the training DataFrame has no rows");
+        }
+        weights = average(results);
+        averageLogs(results).forEach(
+            (name, value) -> logs.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+      }
+      history = logs;
+      model.setWeights(ModelBytes.unflatten(weights, shapes));
+      KerasModelTransformer fitted = new KerasModelTransformer(uid)
+          .setModel(model).setInputCol($(featuresCol)).setOutputCol($(predictionCol));
+      return fitted.setParent(this);
+    } finally {
+      bytes.destroy();
+      rows.unpersist(false);
+    }
+  }
+
+  /** The partitions' weights averaged by their row counts. */
+  private static List<float[]> average(List<PartitionTrainer.Result> results) {
+    long total = results.stream().mapToLong(PartitionTrainer.Result::rows).sum();
+    List<float[]> mean = new ArrayList<>();
+    for (int w = 0; w < results.get(0).weights().size(); w++) {
+      double[] sum = new double[results.get(0).weights().get(w).length];
+      for (PartitionTrainer.Result result : results) {
+        float[] values = result.weights().get(w);
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] += (double) result.rows() * values[i];
+        }
+      }
+      float[] averaged = new float[sum.length];
+      for (int i = 0; i < sum.length; i++) {
+        averaged[i] = (float) (sum[i] / total);
+      }
+      mean.add(averaged);
+    }
+    return mean;
+  }
+
+  private static Map<String, Double> averageLogs(List<PartitionTrainer.Result> results) {
+    long total = results.stream().mapToLong(PartitionTrainer.Result::rows).sum();
+    Map<String, Double> mean = new LinkedHashMap<>();
+    for (String name : results.get(0).logs().keySet()) {
+      mean.put(name, results.stream()
+          .mapToDouble(result -> result.rows() * result.logs().get(name)).sum() / total);
+    }
+    return mean;
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    List<String> names = Arrays.asList(schema.fieldNames());
+    for (String column : List.of($(featuresCol), $(labelCol))) {
+      if (!names.contains(column)) {
+        throw new IllegalArgumentException(
+            "column '" + column + "' is not in the DataFrame; its columns are " + names);
+      }
+    }
+    if (!(schema.apply($(labelCol)).dataType() instanceof NumericType)) {
+      throw new IllegalArgumentException("label column '" + $(labelCol) + "' is "
+          + schema.apply($(labelCol)).dataType().simpleString() + "; KerasEstimator takes a"
+          + " numeric label (a class index or a 0/1 target)");
+    }
+    if (names.contains($(predictionCol))) {
+      throw new IllegalArgumentException("prediction column '" + $(predictionCol)
+          + "' is already in the DataFrame; choose another predictionCol");
+    }
+    return schema.add(new StructField($(predictionCol),
+        DataTypes.createArrayType(DataTypes.FloatType, false), false,
+        org.apache.spark.sql.types.Metadata.empty()));
+  }
+
+  @Override
+  public KerasEstimator copy(ParamMap extra) {
+    KerasEstimator copy = copyValues(new KerasEstimator(uid), extra);
+    copy.modelBytes = modelBytes;
+    return copy;
+  }
+}
