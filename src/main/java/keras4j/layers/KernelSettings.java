@@ -132,10 +132,13 @@ final class KernelSettings {
           nested("keras.initializers", initializers.get(prefix).getConfig()));
     }
     for (String prefix : prefixes()) {
-      Regularizer regularizer = regularizers.get(prefix);
-      config.put(prefix + "_regularizer", regularizer == null ? null
-          : nested("keras.regularizers", regularizer.getConfig()));
+      config.put(prefix + "_regularizer", nestedOrNull(regularizers.get(prefix)));
     }
+  }
+
+  /** A regularizer's config as Keras 3 nests it, or null for none. */
+  static Map<String, Object> nestedOrNull(Regularizer regularizer) {
+    return regularizer == null ? null : nested("keras.regularizers", regularizer.getConfig());
   }
 
   /** {@code {"module", "class_name", "config", "registered_name"}} of a built-in object. */
