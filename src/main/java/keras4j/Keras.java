@@ -657,6 +657,37 @@ public final class Keras {
     return new Kwarg("alpha_initializer", name);
   }
 
+  // ---- regularizers of PReLU's and LayerNormalization's weights
+  /**
+   * PReLU: a penalty on the slopes added to the loss.
+   *
+   * @param regularizer the penalty, e.g. {@code l2(0.01)}
+   * @return the {@code alpha_regularizer} layer argument
+   */
+  public static LayerArg alphaRegularizer(Regularizer regularizer) {
+    return new Kwarg("alpha_regularizer", regularizer);
+  }
+
+  /**
+   * LayerNormalization: a penalty on the offset {@code beta} added to the loss.
+   *
+   * @param regularizer the penalty, e.g. {@code l1(0.01)}
+   * @return the {@code beta_regularizer} layer argument
+   */
+  public static LayerArg betaRegularizer(Regularizer regularizer) {
+    return new Kwarg("beta_regularizer", regularizer);
+  }
+
+  /**
+   * LayerNormalization: a penalty on the scale {@code gamma} added to the loss.
+   *
+   * @param regularizer the penalty, e.g. {@code l2(0.01)}
+   * @return the {@code gamma_regularizer} layer argument
+   */
+  public static LayerArg gammaRegularizer(Regularizer regularizer) {
+    return new Kwarg("gamma_regularizer", regularizer);
+  }
+
   /**
    * How the random image layers fill points outside the image: {@code "reflect"} (the default),
    * {@code "wrap"}, {@code "constant"} or {@code "nearest"}.

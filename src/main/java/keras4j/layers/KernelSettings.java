@@ -141,9 +141,7 @@ final class KernelSettings {
           nested("keras.initializers", initializers.get(prefix).getConfig()));
     }
     for (String prefix : prefixes()) {
-      Regularizer regularizer = regularizers.get(prefix);
-      config.put(prefix + "_regularizer", regularizer == null ? null
-          : nested("keras.regularizers", regularizer.getConfig()));
+      config.put(prefix + "_regularizer", nestedOrNull(regularizers.get(prefix)));
     }
     for (String prefix : prefixes()) {
       config.put(prefix + "_constraint", constraintConfig(constraints.get(prefix)));
@@ -153,6 +151,11 @@ final class KernelSettings {
   /** A constraint as Keras 3 nests it in a layer's config, or null for none. */
   static Map<String, Object> constraintConfig(Constraint constraint) {
     return constraint == null ? null : nested("keras.constraints", constraint.getConfig());
+  }
+
+  /** A regularizer's config as Keras 3 nests it, or null for none. */
+  static Map<String, Object> nestedOrNull(Regularizer regularizer) {
+    return regularizer == null ? null : nested("keras.regularizers", regularizer.getConfig());
   }
 
   /** {@code {"module", "class_name", "config", "registered_name"}} of a built-in object. */

@@ -8,6 +8,7 @@ import keras4j.core.Variable;
 import keras4j.initializers.Initializer;
 import keras4j.initializers.Initializers;
 import keras4j.ops.Ops;
+import keras4j.regularizers.Regularizer;
 import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
@@ -26,18 +27,21 @@ public class LayerNormalization extends Layer {
   private final boolean rmsScaling;
   private final Initializer betaInitializer;
   private final Initializer gammaInitializer;
+  private final Regularizer betaRegularizer;
+  private final Regularizer gammaRegularizer;
   private Variable gamma;
   private Variable beta;
 
   /**
-   * Reads {@code epsilon}, {@code center}, {@code scale}, {@code rmsScaling} and initializers.
+   * Reads {@code epsilon}, {@code center}, {@code scale}, {@code rmsScaling}, initializers and
+   * regularizers.
    *
    * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
    *     inputShape(...)}, {@code trainable(false)}
    */
   public LayerNormalization(LayerArg... args) {
     super(args, "axis", "epsilon", "center", "scale", "rms_scaling", "beta_initializer",
-        "gamma_initializer");
+        "gamma_initializer", "beta_regularizer", "gamma_regularizer");
     this.axis = LastAxis.of(this);
     this.epsilon = ((Number) arg("epsilon", 1e-3)).doubleValue();
     if (!(epsilon > 0)) {
@@ -48,6 +52,8 @@ public class LayerNormalization extends Layer {
     this.rmsScaling = arg("rms_scaling", false);
     this.betaInitializer = initializer(arg("beta_initializer", "zeros"));
     this.gammaInitializer = initializer(arg("gamma_initializer", "ones"));
+    this.betaRegularizer = arg("beta_regularizer", null);
+    this.gammaRegularizer = arg("gamma_regularizer", null);
   }
 
   private static Initializer initializer(Object spec) {
@@ -55,21 +61,17 @@ public class LayerNormalization extends Layer {
   }
 
   /**
-   * Keras's {@code from_config} (regularizers are refused).
+   * Keras's {@code from_config}.
    *
    * @param config the saved config (the {@code config} entry of Keras's serialized form, from
    *     {@code get_config()}), as read from a {@code .keras} or {@code .h5} file
    * @return a new, unbuilt layer configured as saved
    */
   public static LayerNormalization fromConfig(ConfigReader config) {
-    for (String key : new String[] {"beta_regularizer", "gamma_regularizer"}) {
-      if (config.has(key)) {
-        throw config.unsupported(key);
-      }
-    }
     ConfigArgs args = ConfigArgs.of(config).add("axis", ConfigArgs.axis(config))
         .bool("center").bool("scale").bool("rms_scaling").initializer("beta_initializer")
-        .initializer("gamma_initializer");
+        .initializer("gamma_initializer").regularizer("beta_regularizer")
+        .regularizer("gamma_regularizer");
     if (config.has("epsilon")) {
       args.add("epsilon", config.doubleValue("epsilon", 1e-3));
     }
@@ -85,10 +87,10 @@ public class LayerNormalization extends Layer {
           + "' needs a known last axis, got inputs of shape " + Shapes.toKeras(inputShape));
     }
     if (scale || rmsScaling) {
-      gamma = addWeight("gamma", Shape.of(features), gammaInitializer, null);
+      gamma = addWeight("gamma", Shape.of(features), gammaInitializer, gammaRegularizer);
     }
     if (center && !rmsScaling) {
-      beta = addWeight("beta", Shape.of(features), betaInitializer, null);
+      beta = addWeight("beta", Shape.of(features), betaInitializer, betaRegularizer);
     }
   }
 
@@ -125,8 +127,8 @@ public class LayerNormalization extends Layer {
         KernelSettings.nested("keras.initializers", betaInitializer.getConfig()));
     config.put("gamma_initializer",
         KernelSettings.nested("keras.initializers", gammaInitializer.getConfig()));
-    config.put("beta_regularizer", null);
-    config.put("gamma_regularizer", null);
+    config.put("beta_regularizer", KernelSettings.nestedOrNull(betaRegularizer));
+    config.put("gamma_regularizer", KernelSettings.nestedOrNull(gammaRegularizer));
     config.put("beta_constraint", null);
     config.put("gamma_constraint", null);
     return config;

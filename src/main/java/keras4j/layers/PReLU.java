@@ -9,6 +9,7 @@ import keras4j.core.Variable;
 import keras4j.initializers.Initializer;
 import keras4j.initializers.Initializers;
 import keras4j.ops.Ops;
+import keras4j.regularizers.Regularizer;
 import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
 
@@ -20,20 +21,23 @@ import org.tensorflow.ndarray.Shape;
  */
 public class PReLU extends Layer {
   private final Initializer alphaInitializer;
+  private final Regularizer alphaRegularizer;
   private final int[] sharedAxes;
   private Variable alpha;
 
   /**
-   * Reads {@code alphaInitializer} (default zeros) and {@code sharedAxes} (default none).
+   * Reads {@code alphaInitializer} (default zeros), {@code alphaRegularizer} and {@code
+   * sharedAxes} (default none each).
    *
    * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
    *     inputShape(...)}, {@code trainable(false)}
    */
   public PReLU(LayerArg... args) {
-    super(args, "alpha_initializer", "shared_axes");
+    super(args, "alpha_initializer", "alpha_regularizer", "shared_axes");
     Object init = arg("alpha_initializer", "zeros");
     this.alphaInitializer = init instanceof Initializer given ? given
         : Initializers.get((String) init);
+    this.alphaRegularizer = arg("alpha_regularizer", null);
     this.sharedAxes = arg("shared_axes", new int[0]).clone();
   }
 
@@ -45,12 +49,10 @@ public class PReLU extends Layer {
    * @return a new, unbuilt layer configured as saved
    */
   public static PReLU fromConfig(ConfigReader config) {
-    ConfigArgs args = ConfigArgs.of(config).initializer("alpha_initializer");
+    ConfigArgs args = ConfigArgs.of(config).initializer("alpha_initializer")
+        .regularizer("alpha_regularizer");
     if (config.has("shared_axes")) {
       args.add("shared_axes", config.ints("shared_axes"));
-    }
-    if (config.has("alpha_regularizer")) {
-      throw config.unsupported("alpha_regularizer");
     }
     return new PReLU(args.get());
   }
@@ -70,7 +72,7 @@ public class PReLU extends Layer {
       throw new IllegalArgumentException("PReLU layer '" + name() + "' needs every unshared axis"
           + " known, got inputs of shape " + Shapes.toKeras(inputShape));
     }
-    alpha = addWeight("alpha", Shape.of(shape), alphaInitializer, null);
+    alpha = addWeight("alpha", Shape.of(shape), alphaInitializer, alphaRegularizer);
   }
 
   @Override
@@ -83,7 +85,7 @@ public class PReLU extends Layer {
     Map<String, Object> config = super.getConfig();
     config.put("alpha_initializer",
         KernelSettings.nested("keras.initializers", alphaInitializer.getConfig()));
-    config.put("alpha_regularizer", null);
+    config.put("alpha_regularizer", KernelSettings.nestedOrNull(alphaRegularizer));
     config.put("alpha_constraint", null);
     config.put("shared_axes", sharedAxes.length == 0 ? null
         : Arrays.stream(sharedAxes).boxed().toList());

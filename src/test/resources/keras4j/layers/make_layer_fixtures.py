@@ -7,10 +7,12 @@ For every case: a small model around one layer kind with random weights, saved a
 and <case>.h5, and <case>.json holding an input, Keras's prediction for it and, for models with
 trainable weights, a target and every weight after one SGD(0.1) step on the MSE loss from those
 weights (Keras's own gradients; keras4j computes its gradients independently, with TensorFlow
-C++ graph gradients). cases.txt lists the cases.
+C++ graph gradients). cases.txt lists the cases. Case names as arguments rewrite only those
+cases' files (cases.txt still lists every case; the refusal files are left alone).
 """
 import json
 import os
+import sys
 
 import keras
 import numpy as np
@@ -77,6 +79,15 @@ for i in range(0, len(ACTIVATIONS), 8):
     for a in ACTIVATIONS[i:i + 8]:
         chain += [L.Dense(12 if a == "glu" else 6), L.Activation(a)]
     CASES["activations_%d" % (i // 8)] = (seq((4,), *chain), True)
+# Penalties on PReLU's and LayerNormalization's weights: their gradients are in the SGD step.
+R = keras.regularizers
+CASES["prelu_regularized"] = (
+    seq((4,), L.Dense(3), L.PReLU(alpha_regularizer=R.L2(0.3)), L.Dense(2)), True)
+CASES["layer_normalization_regularized"] = (
+    seq((3, 5), L.Dense(5), L.LayerNormalization(beta_regularizer=R.L1(0.2),
+                                                 gamma_regularizer=R.L1L2(0.1, 0.3)),
+        L.Dense(2)), True)
+ONLY = set(sys.argv[1:])
 
 
 def randomize(model):
@@ -97,6 +108,9 @@ def flat(a):
 
 names = []
 for name, (model, trains) in CASES.items():
+    if ONLY and name not in ONLY:
+        names.append(name)
+        continue
     shape = model.inputs[0].shape[1:]
     x = rng.uniform(-1, 1, (3,) + tuple(shape)).astype(np.float32)
     if name == "normalization_adapted":
@@ -132,9 +146,10 @@ class Dense(L.Dense):
         return 2 * super().call(x)
 
 
-custom = seq((3,), Dense(2))
-custom.save(os.path.join(HERE, "refused_custom_dense.keras"))
-custom.save(os.path.join(HERE, "refused_custom_dense.h5"))
-keras.config.set_dtype_policy("mixed_float16")
-seq((3,), L.Dense(2)).save(os.path.join(HERE, "refused_mixed_float16.keras"))
-keras.config.set_dtype_policy("float32")
+if not ONLY:
+    custom = seq((3,), Dense(2))
+    custom.save(os.path.join(HERE, "refused_custom_dense.keras"))
+    custom.save(os.path.join(HERE, "refused_custom_dense.h5"))
+    keras.config.set_dtype_policy("mixed_float16")
+    seq((3,), L.Dense(2)).save(os.path.join(HERE, "refused_mixed_float16.keras"))
+    keras.config.set_dtype_policy("float32")
