@@ -12,9 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import keras4j.backend.HostArray;
 import keras4j.utils.RandomSeed;
+import org.tensorflow.ndarray.Shape;
 
 /**
  * The files of a folder and their labels, as Keras's {@code dataset_utils.index_directory}:
@@ -142,6 +145,30 @@ record FileIndex(List<Path> files, int[] labels, List<String> classNames, long s
         labels == null ? null : Arrays.copyOfRange(labels, from, to), classNames, seed);
   }
 
+  /**
+   * The order of the files in one pass: a new random permutation drawn from {@code passes} (a
+   * generator per dataset, split once per pass), or the list's order when {@code passes} is null.
+   */
+  static int[] passOrder(int n, SplittableRandom passes) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    if (passes != null) {
+      SplittableRandom random;
+      synchronized (passes) {
+        random = passes.split();
+      }
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int swap = order[i];
+        order[i] = order[j];
+        order[j] = swap;
+      }
+    }
+    return order;
+  }
+
   /** The files under {@code top}: os.walk order (roots sorted, then names), extension kept. */
   private static List<Path> walk(Path top, boolean followLinks, List<String> formats) {
     record Entry(String root, String name, Path path) {}
@@ -179,5 +206,36 @@ record FileIndex(List<Path> files, int[] labels, List<String> classNames, long s
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot resolve the directory " + dir, e);
     }
+  }
+
+  /** The labels of all files, encoded as {@code labelMode} asks; null without labels. */
+  HostArray labelArray(String labelMode) {
+    if (labelMode == null || labels == null) {
+      return null;
+    }
+    int n = labels.length;
+    return switch (labelMode) {
+      case "categorical" -> {
+        int k = classNames.size();
+        float[] oneHot = new float[n * k];
+        for (int i = 0; i < n; i++) {
+          // tf.one_hot gives a row of zeros for an index out of range (an explicit label).
+          if (labels[i] >= 0 && labels[i] < k) {
+            oneHot[i * k + labels[i]] = 1;
+          }
+        }
+        yield HostArray.wrap(oneHot, Shape.of(n, k));
+      }
+      case "binary" -> HostArray.wrap(floats(labels), Shape.of(n, 1));
+      default -> HostArray.wrap(floats(labels), Shape.of(n));
+    };
+  }
+
+  private static float[] floats(int[] values) {
+    float[] out = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
   }
 }

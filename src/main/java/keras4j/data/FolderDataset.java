@@ -135,29 +135,14 @@ public final class FolderDataset extends Dataset {
     Samples(FileIndex index, Folder folder, boolean shuffle) {
       this.index = index;
       this.folder = folder;
-      this.labels = labelArray(index, folder.labelMode());
+      this.labels = index.labelArray(folder.labelMode());
       this.passes = shuffle ? new SplittableRandom(index.seed()) : null;
     }
 
     @Override
     public DatasetIterator iterator() {
       int n = index.files().size();
-      int[] order = new int[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      if (passes != null) {
-        SplittableRandom random;
-        synchronized (passes) {
-          random = passes.split();
-        }
-        for (int i = n - 1; i > 0; i--) {
-          int j = random.nextInt(i + 1);
-          int swap = order[i];
-          order[i] = order[j];
-          order[j] = swap;
-        }
-      }
+      int[] order = FileIndex.passOrder(n, passes);
       int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
       OrderedWorkers workers = new OrderedWorkers(threads, "image-folder");
       return new DatasetIterator() {
@@ -191,37 +176,5 @@ public final class FolderDataset extends Dataset {
     public long cardinality() {
       return index.files().size();
     }
-  }
-
-  /** The labels of all files, encoded as {@code labelMode} asks; null without labels. */
-  static HostArray labelArray(FileIndex index, String labelMode) {
-    if (labelMode == null || index.labels() == null) {
-      return null;
-    }
-    int[] labels = index.labels();
-    int n = labels.length;
-    return switch (labelMode) {
-      case "categorical" -> {
-        int k = index.classNames().size();
-        float[] oneHot = new float[n * k];
-        for (int i = 0; i < n; i++) {
-          // tf.one_hot gives a row of zeros for an index out of range (an explicit label).
-          if (labels[i] >= 0 && labels[i] < k) {
-            oneHot[i * k + labels[i]] = 1;
-          }
-        }
-        yield HostArray.wrap(oneHot, Shape.of(n, k));
-      }
-      case "binary" -> HostArray.wrap(floats(labels), Shape.of(n, 1));
-      default -> HostArray.wrap(floats(labels), Shape.of(n));
-    };
-  }
-
-  private static float[] floats(int[] values) {
-    float[] out = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
-    }
-    return out;
   }
 }
