@@ -1,4 +1,4 @@
-"""Prints what Keras 3 gives for the folders FolderDatasetTest and TimeseriesTest build.
+"""Prints what Keras 3 gives for the folders FolderDatasetTest builds.
 
 Run with /work/venv/bin/python (keras 3.15.1, tensorflow); the tests hard-code the output.
 """
@@ -25,10 +25,6 @@ with tempfile.TemporaryDirectory() as d:
     print("training", train, [int(v) for v in ltrain])
     print("validation", val, [int(v) for v in lval])
 
-# TimeseriesTest.shuffledWindowsAsKeras: the window starts after the seeded shuffle.
-starts = np.arange(0, 20 - 2 * 2, 2, dtype="int32")
-np.random.RandomState(7).shuffle(starts)
-print("shuffled starts", [int(v) for v in starts])
 
 # FolderDatasetTest.colourImagesReadAsGreyUseLibpngsWeightsAsTensorFlow and the resize test.
 import tensorflow as tf  # noqa: E402
