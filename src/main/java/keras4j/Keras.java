@@ -1,5 +1,6 @@
 package keras4j;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +23,9 @@ import keras4j.core.SeedArg;
 import keras4j.core.TunerArg;
 import keras4j.core.WeightArg;
 import keras4j.data.Dataset;
+import keras4j.data.Folder;
+import keras4j.data.FolderDataset;
+import keras4j.data.TextFolder;
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
@@ -1676,5 +1680,97 @@ public final class Keras {
       throw new IllegalArgumentException("alpha must be positive, got " + value);
     }
     return new Kwarg("alpha", value);
+  }
+
+  // ---- keras.utils: datasets from folders and series (issue 13)
+
+  /**
+   * The images of a folder, one sub-folder per class, as {@code
+   * keras.utils.image_dataset_from_directory}.
+   *
+   * @param directory the folder
+   * @param folder the labels, image size, batch size, shuffling and split ({@code
+   *     Folder.defaults()} for Keras's defaults)
+   * @return the dataset of image batches and labels
+   * @throws IllegalArgumentException if the arguments conflict or no image is found
+   */
+  public static FolderDataset imageDatasetFromDirectory(Path directory, Folder folder) {
+    return FolderDataset.images(directory, folder);
+  }
+
+  /**
+   * The training and validation images of a folder, as {@code image_dataset_from_directory(...,
+   * subset="both")}.
+   *
+   * @param directory the folder
+   * @param folder the reading, with a validation split and a seed
+   * @return the training dataset, then the validation dataset
+   * @throws IllegalArgumentException if there is no split or a part has no image
+   */
+  public static List<FolderDataset> imageDatasetsFromDirectory(Path directory, Folder folder) {
+    return FolderDataset.imagesSplit(directory, folder);
+  }
+
+  /**
+   * The .txt files of a folder as Java strings, as {@code keras.utils.text_dataset_from_directory}.
+   *
+   * @param directory the folder
+   * @param folder the labels, batch size, shuffling, split and maximum length
+   * @return the texts and labels
+   * @throws IllegalArgumentException if the arguments conflict or no text file is found
+   */
+  public static TextFolder textDatasetFromDirectory(Path directory, Folder folder) {
+    return TextFolder.texts(directory, folder);
+  }
+
+  /**
+   * The training and validation texts of a folder, as {@code text_dataset_from_directory(...,
+   * subset="both")}.
+   *
+   * @param directory the folder
+   * @param folder the reading, with a validation split and a seed
+   * @return the training texts, then the validation texts
+   * @throws IllegalArgumentException if there is no split or a part has no file
+   */
+  public static List<TextFolder> textDatasetsFromDirectory(Path directory, Folder folder) {
+    return TextFolder.textsSplit(directory, folder);
+  }
+
+  /**
+   * Sliding windows over a series, as {@code keras.utils.timeseries_dataset_from_array(data,
+   * targets, sequence_length)}; see {@link Dataset#timeseriesFromArray(Object, Object, int)}.
+   *
+   * @param data the series, time steps first
+   * @param targets the target of each window's first step, or null
+   * @param sequenceLength the steps per window
+   * @return batches of 128 windows
+   */
+  public static Dataset timeseriesDatasetFromArray(Object data, Object targets,
+      int sequenceLength) {
+    return Dataset.timeseriesFromArray(data, targets, sequenceLength);
+  }
+
+  /**
+   * Sliding windows over a series with all of Keras's arguments; see {@link
+   * Dataset#timeseriesFromArray(Object, Object, int, int, int, Integer, boolean, Long, Integer,
+   * Integer)}.
+   *
+   * @param data the series, time steps first
+   * @param targets the targets, or null
+   * @param sequenceLength the steps per window
+   * @param sequenceStride the steps between window starts
+   * @param samplingRate the steps between the steps of a window
+   * @param batchSize windows per batch, or null
+   * @param shuffle whether to shuffle the windows each pass
+   * @param seed the shuffle's seed, or null
+   * @param startIndex the first step used, or null
+   * @param endIndex the step after the last one used, or null
+   * @return the windows
+   */
+  public static Dataset timeseriesDatasetFromArray(Object data, Object targets,
+      int sequenceLength, int sequenceStride, int samplingRate, Integer batchSize,
+      boolean shuffle, Long seed, Integer startIndex, Integer endIndex) {
+    return Dataset.timeseriesFromArray(data, targets, sequenceLength, sequenceStride,
+        samplingRate, batchSize, shuffle, seed, startIndex, endIndex);
   }
 }

@@ -156,6 +156,56 @@ public abstract class Dataset implements Iterable<Batch> {
         "format"));
   }
 
+  /**
+   * Sliding windows over a series, as Keras's {@code timeseries_dataset_from_array(data, targets,
+   * sequence_length)}: windows of {@code sequenceLength} consecutive time steps starting at
+   * every step, in batches of 128, not shuffled.
+   *
+   * @param data the series, time steps first ({@code float[]}, {@code float[][]}, ...)
+   * @param targets the target of each window's first step ({@code targets[i]} for the window
+   *     starting at {@code i}), or null for windows without labels
+   * @param sequenceLength the steps per window, at least 1
+   * @return the batches of windows {@code (batch, sequenceLength, features...)}
+   * @throws IllegalArgumentException as {@link #timeseriesFromArray(Object, Object, int, int,
+   *     int, Integer, boolean, Long, Integer, Integer)}
+   */
+  public static Dataset timeseriesFromArray(Object data, Object targets, int sequenceLength) {
+    return Timeseries.of(data, targets, sequenceLength, 1, 1, 128, false, null, null, null);
+  }
+
+  /**
+   * Sliding windows over a series, as Keras's {@code timeseries_dataset_from_array}: window
+   * {@code i} starts at {@code p = i * sequenceStride} and holds the steps {@code startIndex + p
+   * + k * samplingRate} for {@code k < sequenceLength}; its target is {@code targets[startIndex +
+   * p]}. Only the steps before {@code endIndex} are used.
+   *
+   * <pre>{@code
+   * // data = 0..9, 5 steps every 2nd step: the windows [0 2 4 6 8] and [1 3 5 7 9].
+   * Dataset windows = Dataset.timeseriesFromArray(data, null, 5, 1, 2, 128, false, null, null,
+   *     null);
+   * }</pre>
+   *
+   * @param data the series, time steps first
+   * @param targets the targets, or null
+   * @param sequenceLength the steps per window, at least 1
+   * @param sequenceStride the steps between the starts of two windows (Keras: 1)
+   * @param samplingRate the steps between two steps of a window (Keras: 1)
+   * @param batchSize the windows per batch (Keras: 128), or null for single windows
+   * @param shuffle whether to visit the windows in a new random order each pass (Keras: false)
+   * @param seed the seed of that order, or null for one from {@link RandomSeed}
+   * @param startIndex the first step used (Keras: null, 0)
+   * @param endIndex the step after the last one used (Keras: null, the end)
+   * @return the windows
+   * @throws IllegalArgumentException for Keras's invalid arguments (a stride, rate or index out
+   *     of range), or when no window fits
+   */
+  public static Dataset timeseriesFromArray(Object data, Object targets, int sequenceLength,
+      int sequenceStride, int samplingRate, Integer batchSize, boolean shuffle, Long seed,
+      Integer startIndex, Integer endIndex) {
+    return Timeseries.of(data, targets, sequenceLength, sequenceStride, samplingRate, batchSize,
+        shuffle, seed, startIndex, endIndex);
+  }
+
   // ---- transformations
 
   /**
