@@ -26,7 +26,8 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * StringLookup and IntegerLookup against Python Keras 3.15.1
  * (src/test/resources/keras4j/layers/text/make_lookup_fixtures.py): each Keras-written model
  * loads from .keras and gives Keras's outputs for string or int64 inputs; keras4j's save of it
- * loads back the same; adapt() learns Keras's vocabulary and idf weights.
+ * loads back the same (and in Keras: check_lookup_saves.py); adapt() learns Keras's vocabulary
+ * and idf weights.
  */
 class LookupFixturesTest {
   private static Path dir() throws Exception {
@@ -83,7 +84,9 @@ class LookupFixturesTest {
     Model model = Models.loadModel(dir().resolve(name + ".keras"));
     float[] want = toFloats(castRows(c.get("expected")));
     assertArrayEquals(want, flat(model.predict(inputs(c))), 1e-6f, name);
-    Path saved = tmp.resolve(name + ".keras");
+    // -Dkeras4j.exportLookupSaves=DIR also writes the saves there, for check_lookup_saves.py.
+    String export = System.getProperty("keras4j.exportLookupSaves");
+    Path saved = (export == null ? tmp : Path.of(export)).resolve(name + ".keras");
     model.save(saved);
     assertArrayEquals(want, flat(Models.loadModel(saved).predict(inputs(c))), 1e-6f, name);
   }
