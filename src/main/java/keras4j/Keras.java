@@ -611,6 +611,88 @@ public final class Keras {
     return new Kwarg("invert", invert);
   }
 
+  // ---- Lookup and text preprocessing layers (StringLookup, IntegerLookup) ----
+
+  /**
+   * The vocabulary of a {@code StringLookup}, in index order (Keras's {@code vocabulary}).
+   *
+   * @param terms the terms, without the mask and OOV tokens
+   * @return the keyword argument {@code vocabulary}
+   */
+  public static LayerArg vocabulary(String... terms) {
+    return new Kwarg("vocabulary", List.of(terms));
+  }
+
+  /**
+   * The vocabulary of an {@code IntegerLookup}, in index order.
+   *
+   * @param terms the integers, without the mask and OOV tokens
+   * @return the keyword argument {@code vocabulary}
+   */
+  public static LayerArg vocabulary(long... terms) {
+    return new Kwarg("vocabulary", java.util.Arrays.stream(terms).boxed().toList());
+  }
+
+  /**
+   * The most indices a lookup layer learns by {@code adapt}, special tokens included.
+   *
+   * @param maxTokens the size cap of the vocabulary
+   * @return the keyword argument {@code max_tokens}
+   */
+  public static LayerArg maxTokens(int maxTokens) {
+    return new Kwarg("max_tokens", maxTokens);
+  }
+
+  /**
+   * The number of out-of-vocabulary indices (default 1; 0: unknown tokens get -1).
+   *
+   * @param count the number of OOV indices
+   * @return the keyword argument {@code num_oov_indices}
+   */
+  public static LayerArg numOovIndices(int count) {
+    return new Kwarg("num_oov_indices", count);
+  }
+
+  /**
+   * The token that marks padding, index 0 in "int" mode (default none).
+   *
+   * @param token a string (StringLookup) or an integer (IntegerLookup)
+   * @return the keyword argument {@code mask_token}
+   */
+  public static LayerArg maskToken(Object token) {
+    return new Kwarg("mask_token", token);
+  }
+
+  /**
+   * The token an inverted lookup gives for unknown indices ("[UNK]", or -1 for IntegerLookup).
+   *
+   * @param token a string (StringLookup) or an integer (IntegerLookup)
+   * @return the keyword argument {@code oov_token}
+   */
+  public static LayerArg oovToken(Object token) {
+    return new Kwarg("oov_token", token);
+  }
+
+  /**
+   * What a lookup layer outputs: "int" (indices), "one_hot", "multi_hot", "count", "tf_idf".
+   *
+   * @param mode the output mode
+   * @return the keyword argument {@code output_mode}
+   */
+  public static LayerArg outputMode(String mode) {
+    return new Kwarg("output_mode", mode);
+  }
+
+  /**
+   * The inverse document frequency of each vocabulary term, for "tf_idf" output.
+   *
+   * @param weights one weight per term
+   * @return the keyword argument {@code idf_weights}
+   */
+  public static LayerArg idfWeights(double... weights) {
+    return new Kwarg("idf_weights", weights.clone());
+  }
+
   /**
    * Whether a normalizing layer adds its learned offset {@code beta}; default true.
    *

@@ -7,8 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * Copies batches of a model's arrays (its inputs, then its labels) into native tensors for a
@@ -25,7 +24,7 @@ public final class BatchFeeder implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
-  private Future<TFloat32[]> pending;
+  private Future<TType[]> pending;
   private int[] pendingOrder;
   private int pendingFrom = -1;
   private int pendingTo = -1;
@@ -60,10 +59,10 @@ public final class BatchFeeder implements AutoCloseable {
    * {@link #prefetch} started, or copied now. The tensors stay valid until the second next call
    * for as many samples, and are freed by {@link #close}.
    */
-  public TFloat32[] rows(int[] order, int from, int to) {
+  public TType[] rows(int[] order, int from, int to) {
     if (pending != null) {
       boolean hit = pendingOrder == order && pendingFrom == from && pendingTo == to;
-      TFloat32[] prefetched = await();
+      TType[] prefetched = await();
       if (hit) {
         return prefetched;
       }
@@ -82,8 +81,8 @@ public final class BatchFeeder implements AutoCloseable {
     pending = copier.submit(() -> fill(order, from, to));
   }
 
-  private TFloat32[] await() {
-    Future<TFloat32[]> done = pending;
+  private TType[] await() {
+    Future<TType[]> done = pending;
     pending = null;
     try {
       return done.get();
@@ -96,13 +95,13 @@ public final class BatchFeeder implements AutoCloseable {
   }
 
   // Runs on one thread at a time: rows() waits for a pending copy before copying itself.
-  private TFloat32[] fill(int[] order, int from, int to) {
-    TFloat32[] tensors = slots.computeIfAbsent(to - from, rows -> new TensorSlots(arrays.stream()
-        .map(a -> a.batchShape(rows)).toArray(Shape[]::new))).next();
+  private TType[] fill(int[] order, int from, int to) {
+    TType[] tensors = slots.computeIfAbsent(to - from, rows -> new TensorSlots(arrays.size()))
+        .next();
     for (int i = 0; i < tensors.length; i++) {
-      arrays.get(i).copyRows(order, from, to, tensors[i]);
+      tensors[i] = arrays.get(i).fill(tensors[i], order, from, to);
     }
-    return tensors;
+    return tensors.clone();
   }
 
   /** Waits for a pending copy, stops the helper thread and frees the tensors. */

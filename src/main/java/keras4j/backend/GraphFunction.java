@@ -11,21 +11,21 @@ import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * A function traced once into a {@link ModelGraph} and run any number of times, as a {@code
- * tf.function}'s concrete function: float32 inputs fed to placeholders, the outputs fetched, and
+ * tf.function}'s concrete function: inputs (float32 unless given dtypes) fed to placeholders, the outputs fetched, and
  * the effects (variable updates) run on every call. {@code fit}'s steps, {@code predict} and
  * {@code TF.function} are all built this way. Runs may overlap on several threads.
  */
 public final class GraphFunction {
   private final ModelGraph graph;
-  private final List<Placeholder<TFloat32>> inputs;
+  private final List<Placeholder<?>> inputs;
   private final List<Operand<?>> outputs;
   private final List<Op> effects;
 
-  private GraphFunction(ModelGraph graph, List<Placeholder<TFloat32>> inputs,
+  private GraphFunction(ModelGraph graph, List<Placeholder<?>> inputs,
       List<Operand<?>> outputs, List<Op> effects) {
     this.graph = graph;
     this.inputs = List.copyOf(inputs);
@@ -39,12 +39,19 @@ public final class GraphFunction {
    */
   public static GraphFunction trace(ModelGraph graph, List<Shape> inputShapes, boolean training,
       Function<List<Tensor>, List<Tensor>> body) {
+    return trace(graph, inputShapes,
+        java.util.Collections.nCopies(inputShapes.size(), DType.FLOAT32), training, body);
+  }
+
+  /** As {@link #trace(ModelGraph, List, boolean, Function)}, on placeholders of {@code dtypes}. */
+  public static GraphFunction trace(ModelGraph graph, List<Shape> inputShapes,
+      List<DType> dtypes, boolean training, Function<List<Tensor>, List<Tensor>> body) {
     Trace.Result<GraphFunction> traced = Trace.run(graph, training, () -> {
-      List<Placeholder<TFloat32>> placeholders = new ArrayList<>();
+      List<Placeholder<?>> placeholders = new ArrayList<>();
       List<Tensor> args = new ArrayList<>();
-      for (Shape shape : inputShapes) {
-        Placeholder<TFloat32> input =
-            graph.tf().placeholder(TFloat32.class, Placeholder.shape(shape));
+      for (int i = 0; i < inputShapes.size(); i++) {
+        Placeholder<?> input = graph.tf().placeholder(dtypes.get(i).typed(),
+            Placeholder.shape(inputShapes.get(i)));
         placeholders.add(input);
         args.add(new Tensor(graph, input));
       }
@@ -85,10 +92,18 @@ public final class GraphFunction {
    * outputs, which the caller closes. TensorFlow's run-time errors (a shape the graph cannot take)
    * become keras4j exceptions naming the layer ({@link RunErrors}).
    */
-  public Result run(TFloat32... feeds) {
+  public Result run(TType... feeds) {
     if (feeds.length != inputs.size()) {
       throw new IllegalArgumentException(
           "This function takes " + inputs.size() + " inputs, got " + feeds.length);
+    }
+    for (int i = 0; i < feeds.length; i++) {
+      if (feeds[i].dataType() != inputs.get(i).asOutput().dataType()) {
+        throw new IllegalArgumentException("Input " + i + " takes " + DType.of(inputs.get(i)
+            .asOutput().type()) + " values, got " + DType.of(feeds[i].type()) + " ones: feed"
+            + " Java arrays of the input's type (int[] for int32, long[] int64, boolean[] bool,"
+            + " String[] string)");
+      }
     }
     return graph.running(() -> {
       graph.claimVariables();

@@ -11,20 +11,37 @@ import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
+import org.tensorflow.types.family.TType;
 
 /**
- * Training data on the heap as one float32 block, whatever the user passed: Java arrays of any
- * rank ({@code float[][]}, {@code double[][]}, {@code int[]}, {@code byte[][][]}, ...) or TF Java
- * NdArrays. Bytes are read as unsigned (uint8 images), as Keras data sets store them.
+ * Training data on the heap as one block, whatever the user passed: Java arrays of any rank
+ * ({@code float[][]}, {@code double[][]}, {@code int[]}, {@code byte[][][]}, {@code String[]},
+ * ...) or TF Java NdArrays. Numbers are float32 unless the model's input takes int32, int64,
+ * bool or string ({@link #of(Object, String, DType)}), as Keras converts inputs to their {@code
+ * Input}'s dtype. Bytes are read as unsigned (uint8 images), as Keras data sets store them.
  */
 public final class HostArray {
   private final float[] values;
+  // The values of an int32, int64, bool or string array (int[], long[], boolean[], String[]);
+  // null for float32, held in `values`.
+  private final Object typed;
+  private final DType dtype;
   private final Shape shape;
   private final int rowSize;
 
   private HostArray(float[] values, Shape shape) {
+    this(values, null, DType.FLOAT32, shape);
+  }
+
+  private HostArray(float[] values, Object typed, DType dtype, Shape shape) {
     this.values = values;
+    this.typed = typed;
+    this.dtype = dtype;
     this.shape = shape;
     // The product of the sample dimensions, known for an empty batch [0, f] too.
     this.rowSize = (int) (shape.numDimensions() <= 1 ? 1
@@ -66,6 +83,89 @@ public final class HostArray {
     throw new IllegalArgumentException(
         what + " must be a Java array (float[][], double[][], int[], byte[][][], ...) or a TF Java"
             + " NdArray, got " + data.getClass().getName());
+  }
+
+  /**
+   * Converts {@code data} for a model input of {@code dtype}: float32 as {@link #of(Object,
+   * String)}; int32 and int64 from integers, or from floats holding whole numbers (Keras casts
+   * them; a fraction would be cut silently, so it is refused); bool from booleans; string from
+   * Strings.
+   */
+  public static HostArray of(Object data, String what, DType dtype) {
+    if (dtype == DType.FLOAT32 || data instanceof HostArray) {
+      return of(data, what);
+    }
+    NdArray<?> nd = JavaArrays.toNdArray(data, what);
+    Shape shape = nd.shape();
+    if (shape.numDimensions() == 0 || shape.size() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          what + " must have a batch dimension and at most 2^31 values, got shape " + shape);
+    }
+    DType given = Eager.dtypeOf(nd);
+    Object typed = switch (dtype) {
+      case INT32, INT64 -> integers(nd, given, dtype, what);
+      case BOOL -> given == DType.BOOL ? flat(nd, new boolean[(int) shape.size()]) : null;
+      case STRING -> given == DType.STRING ? flat(nd, new String[(int) shape.size()]) : null;
+      default -> throw new IllegalArgumentException("keras4j feeds inputs of dtype float32,"
+          + " int32, int64, bool or string, not " + dtype);
+    };
+    if (typed == null) {
+      throw new IllegalArgumentException(what + " holds " + given + " values but the model's input"
+          + " takes " + dtype + ": pass " + (dtype == DType.BOOL ? "boolean" : "String")
+          + " arrays (or an NdArray of them)");
+    }
+    return new HostArray(null, typed, dtype, checkSamples(shape, what));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <A> A flat(NdArray<?> nd, A out) {
+    if (out instanceof boolean[] b) {
+      ((NdArray<Boolean>) nd).copyTo(DataBuffers.of(b, false, false));
+    } else if (out instanceof String[] s) {
+      ((NdArray<String>) nd).copyTo(DataBuffers.ofObjects(s));
+    } else if (out instanceof int[] i) {
+      ((IntNdArray) nd).copyTo(DataBuffers.of(i, false, false));
+    } else {
+      ((LongNdArray) nd).copyTo(DataBuffers.of((long[]) out, false, false));
+    }
+    return out;
+  }
+
+  /** Integer values of {@code dtype} (int[] or long[]), refusing fractions and overflow. */
+  private static Object integers(NdArray<?> nd, DType given, DType dtype, String what) {
+    int n = (int) nd.shape().size();
+    long[] wide;
+    if (given == DType.INT64) {
+      wide = flat(nd, new long[n]);
+    } else if (given == DType.INT32) {
+      if (dtype == DType.INT32) {
+        return flat(nd, new int[n]);
+      }
+      wide = java.util.Arrays.stream(flat(nd, new int[n])).asLongStream().toArray();
+    } else if (given.isNumeric()) {
+      // Floats, doubles, bytes: every value must be a whole number.
+      float[] floats = of(nd, what).values;
+      wide = new long[n];
+      for (int i = 0; i < n; i++) {
+        if (floats[i] != Math.rint(floats[i]) || !Float.isFinite(floats[i])) {
+          throw new IllegalArgumentException(what + " holds " + given + " values such as "
+              + floats[i] + " but the model's input takes " + dtype + ": pass int[] or long[]"
+              + " arrays (token ids), or round the values first");
+        }
+        wide[i] = (long) floats[i];
+      }
+    } else {
+      throw new IllegalArgumentException(what + " holds " + given + " values but the model's"
+          + " input takes " + dtype + ": pass int[] or long[] arrays (or an NdArray of them)");
+    }
+    if (dtype == DType.INT64) {
+      return wide;
+    }
+    int[] narrow = new int[n];
+    for (int i = 0; i < n; i++) {
+      narrow[i] = Math.toIntExact(wide[i]);
+    }
+    return narrow;
   }
 
   private static HostArray fromNdArray(NdArray<?> nd, String what) {
@@ -194,9 +294,21 @@ public final class HostArray {
     }
   }
 
-  /** All the values, in their shape, as a read-only heap array. */
+  /** All the values, in their shape, as a read-only heap array; only for float32 arrays. */
   public FloatNdArray toNdArray() {
-    return NdArrays.wrap(shape, DataBuffers.of(values, true, false));
+    return NdArrays.wrap(shape, DataBuffers.of(floats(), true, false));
+  }
+
+  /** The dtype of the values: float32, or the int32, int64, bool or string an input takes. */
+  public DType dtype() {
+    return dtype;
+  }
+
+  private float[] floats() {
+    if (values == null) {
+      throw new IllegalStateException("This array holds " + dtype + " values, not float32");
+    }
+    return values;
   }
 
   /** The full shape, samples first. */
@@ -216,6 +328,9 @@ public final class HostArray {
 
   /** Whether any value is NaN or infinite. */
   public boolean hasNonFinite() {
+    if (values == null) {
+      return false;
+    }
     for (float v : values) {
       if (!Float.isFinite(v)) {
         return true;
@@ -229,6 +344,7 @@ public final class HostArray {
    * other axes: {@code {means, variances}}.
    */
   public double[][] featureMoments() {
+    float[] values = floats();
     int features = (int) shape.get(shape.numDimensions() - 1);
     double[] sum = new double[features];
     double[] sumSquares = new double[features];
@@ -253,27 +369,61 @@ public final class HostArray {
 
   /** Samples {@code from} (inclusive) to {@code to} (exclusive) as a new heap array. */
   public HostArray slice(int from, int to) {
-    float[] out = new float[(to - from) * rowSize];
-    System.arraycopy(values, from * rowSize, out, 0, out.length);
-    return new HostArray(out, shape.tail().prepend(to - from));
+    Object source = values != null ? values : typed;
+    Object out = Array.newInstance(source.getClass().getComponentType(), (to - from) * rowSize);
+    System.arraycopy(source, from * rowSize, out, 0, Array.getLength(out));
+    Shape sliced = shape.tail().prepend(to - from);
+    return values != null ? new HostArray((float[]) out, sliced)
+        : new HostArray(null, out, dtype, sliced);
   }
 
   /**
-   * A tensor of the samples {@code order[from..to)} ({@code order} null: as stored); the caller
-   * closes it.
+   * A tensor of the samples {@code order[from..to)} ({@code order} null: as stored), of this
+   * array's dtype; the caller closes it.
    */
-  public TFloat32 batch(int[] order, int from, int to) {
-    TFloat32 tensor = TFloat32.tensorOf(batchShape(to - from));
-    copyRows(order, from, to, tensor);
+  public TType batch(int[] order, int from, int to) {
+    return fill(null, order, from, to);
+  }
+
+  /**
+   * The samples {@code order[from..to)} ({@code order} null: as stored) in {@code reusable} (of
+   * shape {@link #batchShape(int) batchShape(to - from)} and this array's dtype; null: a new
+   * tensor), reusing its native memory. A string tensor cannot be rewritten: {@code reusable} is
+   * closed and a new tensor returned.
+   */
+  public TType fill(TType reusable, int[] order, int from, int to) {
+    Shape batchShape = batchShape(to - from);
+    if (dtype == DType.FLOAT32) {
+      TFloat32 tensor = reusable != null ? (TFloat32) reusable : TFloat32.tensorOf(batchShape);
+      copyRows(order, from, to, tensor.asRawTensor().data().asFloats());
+      return tensor;
+    }
+    Object rows = Array.newInstance(typed.getClass().getComponentType(), (to - from) * rowSize);
+    if (order == null) {
+      System.arraycopy(typed, from * rowSize, rows, 0, (to - from) * rowSize);
+    } else {
+      for (int i = from; i < to; i++) {
+        System.arraycopy(typed, order[i] * rowSize, rows, (i - from) * rowSize, rowSize);
+      }
+    }
+    if (dtype == DType.STRING) {
+      if (reusable != null) {
+        reusable.close();
+      }
+      return TString.tensorOf(NdArrays.wrap(batchShape, DataBuffers.ofObjects((String[]) rows)));
+    }
+    TType tensor = reusable != null ? reusable : switch (dtype) {
+      case INT32 -> TInt32.tensorOf(batchShape);
+      case INT64 -> TInt64.tensorOf(batchShape);
+      default -> TBool.tensorOf(batchShape);
+    };
+    var data = tensor.asRawTensor().data();
+    switch (dtype) {
+      case INT32 -> data.asInts().write((int[]) rows);
+      case INT64 -> data.asLongs().write((long[]) rows);
+      default -> data.asBooleans().write((boolean[]) rows);
+    }
     return tensor;
-  }
-
-  /**
-   * Copies the samples {@code order[from..to)} ({@code order} null: as stored) into {@code
-   * tensor}, of shape {@link #batchShape(int) batchShape(to - from)}, reusing its native memory.
-   */
-  public void copyRows(int[] order, int from, int to, TFloat32 tensor) {
-    copyRows(order, from, to, tensor.asRawTensor().data().asFloats());
   }
 
   /**
@@ -281,6 +431,7 @@ public final class HostArray {
    * {@code buffer}, one sample after the other.
    */
   public void copyRows(int[] order, int from, int to, FloatDataBuffer buffer) {
+    float[] values = floats();
     if (order == null) {
       buffer.write(values, from * rowSize, (to - from) * rowSize);
       return;

@@ -107,7 +107,7 @@ public final class JavaArrays {
       return NdArrays.wrap(shape, DataBuffers.of(a, false, false));
     }
     if (flat instanceof String[] a) {
-      return NdArrays.wrap(shape, DataBuffers.ofObjects(a, false, false));
+      return NdArrays.wrap(shape, DataBuffers.ofObjects(a));
     }
     throw new IllegalArgumentException(what + " must hold float, double, int, long, boolean, byte"
         + " or String values, got " + flat.getClass().getComponentType().getName());

@@ -1,6 +1,5 @@
 package keras4j.backend;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -8,9 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * Feeds batches read from a stream (a dataset) to a step function: the next group of batches is
@@ -92,9 +91,14 @@ public final class StreamFeeder implements AutoCloseable {
       rows += batch[0].samples();
     }
     int total = rows;
-    TFloat32[] tensors = slots.computeIfAbsent(total, n -> new TensorSlots(
-        Arrays.stream(group[0]).map(part -> part.feedShape(n)).toArray(Shape[]::new))).next();
+    // Datasets hold float32 values (HostRows): the slots are float32 tensors.
+    TType[] slot = slots.computeIfAbsent(total, n -> new TensorSlots(group[0].length)).next();
+    TFloat32[] tensors = new TFloat32[slot.length];
     for (int p = 0; p < tensors.length; p++) {
+      if (slot[p] == null) {
+        slot[p] = TFloat32.tensorOf(group[0][p].feedShape(total));
+      }
+      tensors[p] = (TFloat32) slot[p];
       FloatDataBuffer buffer = tensors[p].asRawTensor().data().asFloats();
       long at = 0;
       for (HostRows[] batch : group) {

@@ -1,35 +1,30 @@
 package keras4j.backend;
 
-import java.util.Arrays;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
- * Two sets of float32 tensors of fixed shapes, one tensor per fed array, handed out in turn: one
- * set is filled on a helper thread while TensorFlow reads the other. Allocated on first use.
+ * Two sets of tensors, one tensor per fed array, handed out in turn: one set is filled on a
+ * helper thread while TensorFlow reads the other. A slot starts empty (null) and keeps the tensor
+ * {@link HostArray#fill} put in it, to be refilled next time.
  */
 final class TensorSlots {
-  private final TFloat32[][] sets = new TFloat32[2][];
-  private final Shape[] shapes;
+  private final TType[][] sets;
   private int next;
 
-  TensorSlots(Shape[] shapes) {
-    this.shapes = shapes;
+  TensorSlots(int arrays) {
+    this.sets = new TType[2][arrays];
   }
 
-  TFloat32[] next() {
+  TType[] next() {
     int i = next;
     next = 1 - next;
-    if (sets[i] == null) {
-      sets[i] = Arrays.stream(shapes).map(TFloat32::tensorOf).toArray(TFloat32[]::new);
-    }
     return sets[i];
   }
 
   void close() {
-    for (TFloat32[] set : sets) {
-      if (set != null) {
-        for (TFloat32 tensor : set) {
+    for (TType[] set : sets) {
+      for (TType tensor : set) {
+        if (tensor != null) {
           tensor.close();
         }
       }

@@ -2,6 +2,7 @@ package keras4j.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import keras4j.backend.DType;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -31,6 +32,25 @@ public final class Node {
    */
   public Node(Operation operation, int index, List<KerasTensor> inputs, List<Shape> outputShapes,
       Boolean training) {
+    this(operation, index, inputs, outputShapes, training, DType.FLOAT32);
+  }
+
+  /**
+   * Records an input layer's {@code index}-th node: no inputs, one symbolic output of {@code
+   * shape} and {@code dtype}, as {@code keras.Input(shape, dtype=...)}.
+   *
+   * @param operation the input layer
+   * @param index the position of this node among the layer's nodes
+   * @param shape the output's shape, batch first
+   * @param dtype Keras's name of the output's dtype: "float32", "int32", "int64", "bool", "string"
+   * @return the node
+   */
+  public static Node input(Operation operation, int index, Shape shape, String dtype) {
+    return new Node(operation, index, List.of(), List.of(shape), null, DType.of(dtype, "dtype"));
+  }
+
+  private Node(Operation operation, int index, List<KerasTensor> inputs, List<Shape> outputShapes,
+      Boolean training, DType dtype) {
     this.operation = operation;
     this.index = index;
     this.inputs = List.copyOf(inputs);
@@ -38,7 +58,8 @@ public final class Node {
     List<KerasTensor> made = new ArrayList<>();
     for (int i = 0; i < outputShapes.size(); i++) {
       made.add(
-          KerasTensor.symbolic(outputShapes.get(i), new KerasHistory(operation, index, i, this)));
+          KerasTensor.symbolic(outputShapes.get(i), dtype,
+              new KerasHistory(operation, index, i, this)));
     }
     this.outputs = List.copyOf(made);
   }

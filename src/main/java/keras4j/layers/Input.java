@@ -28,12 +28,44 @@ public final class Input {
    * @return the symbolic tensor to call layers on, shaped {@code (None, dims...)}
    */
   public static KerasTensor named(String name, long... dims) {
+    return named(name, "float32", dims);
+  }
+
+  /**
+   * A symbolic input of another dtype, as {@code keras.Input(shape, dtype="int32")}: token ids
+   * for an {@code Embedding} ({@code "int32"}, {@code "int64"}), flags ({@code "bool"}) or text
+   * ({@code "string"}) for a lookup layer. The model is then fed arrays of that type: {@code
+   * int[][]}, {@code long[][]}, {@code boolean[][]}, {@code String[]} (a column) or {@code
+   * String[][]}, or their NdArrays; they are not cast to float32.
+   *
+   * @param dtype "float32", "int32", "int64", "bool" or "string"
+   * @param dims the sizes of one sample's dimensions; -1 for an unknown one
+   * @return the symbolic tensor to call layers on, shaped {@code (None, dims...)}
+   */
+  public static KerasTensor ofType(String dtype, long... dims) {
+    return named(null, dtype, dims);
+  }
+
+  /**
+   * A symbolic input with a name and a dtype.
+   *
+   * @param name the input layer's name, or null for a generated one
+   * @param dtype "float32", "int32", "int64", "bool" or "string"
+   * @param dims the sizes of one sample's dimensions; -1 for an unknown one
+   * @return the symbolic tensor to call layers on, shaped {@code (None, dims...)}
+   */
+  public static KerasTensor named(String name, String dtype, long... dims) {
+    return new InputLayer(Shapes.batchOf(checkedDims(dims)), name, InputLayer.checkedDtype(dtype))
+        .output();
+  }
+
+  static long[] checkedDims(long[] dims) {
     for (long d : dims) {
       if (d <= 0 && d != -1) {
         throw new IllegalArgumentException("Input dimensions must be positive or -1 (unknown,"
             + " Keras.NONE), got " + d);
       }
     }
-    return new InputLayer(Shapes.batchOf(dims), name).output();
+    return dims;
   }
 }

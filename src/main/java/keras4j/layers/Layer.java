@@ -365,10 +365,10 @@ public abstract class Layer implements Operation, KerasSaveable {
   }
 
   /** An input layer's node: no inputs, one output of {@code shape}. */
-  final KerasTensor recordInput(Shape shape) {
+  final KerasTensor recordInput(Shape shape, String dtype) {
     ensureBuilt(shape);
     outputShapes = List.of(shape);
-    Node node = new Node(this, inboundNodes.size(), List.of(), outputShapes, null);
+    Node node = Node.input(this, inboundNodes.size(), shape, dtype);
     inboundNodes.add(node);
     return node.outputs().get(0);
   }

@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import keras4j.backend.DType;
 import keras4j.backend.HostArray;
 import keras4j.core.Shapes;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -56,11 +58,11 @@ final class ArrayData {
   static ArrayData of(Model model, Object xData, Object yData, Object sampleWeight,
       Map<?, ?> classWeight, String what) {
     List<String> inputs = model.dataInputNames();
-    List<HostArray> x = arrays(model, xData, inputs, what + "x", "input");
+    List<HostArray> x = arrays(model, xData, inputs, what + "x", "input", model.inputDtypes());
     List<HostArray> y = List.of();
     List<String> outputs = model.dataOutputNames();
     if (yData != null) {
-      y = arrays(model, yData, outputs, what + "y", "output");
+      y = arrays(model, yData, outputs, what + "y", "output", null);
     }
     List<HostArray> sw = List.of();
     if (sampleWeight != null && classWeight != null) {
@@ -90,7 +92,7 @@ final class ArrayData {
   private static List<HostArray> sampleWeights(
       Model model, Object data, List<String> outputs, String what) {
     List<HostArray> sw = data instanceof List<?> || data instanceof Map<?, ?>
-        ? arrays(model, data, outputs, what, "output")
+        ? arrays(model, data, outputs, what, "output", null)
         : Collections.nCopies(outputs.size(), HostArray.of(data, what));
     for (int i = 0; i < sw.size(); i++) {
       var shape = sw.get(i).shape();
@@ -139,9 +141,11 @@ final class ArrayData {
     return best;
   }
 
-  private static List<HostArray> arrays(
-      Model model, Object data, List<String> names, String what, String kind) {
+  /** One array per name of {@code data}, of {@code dtypes} (one per name; null: float32). */
+  private static List<HostArray> arrays(Model model, Object data, List<String> names,
+      String what, String kind, List<DType> dtypes) {
     int count = names.size();
+    IntFunction<DType> dtype = i -> dtypes == null ? DType.FLOAT32 : dtypes.get(i);
     if (data instanceof Map<?, ?> map) {
       for (Object key : map.keySet()) {
         if (!names.contains(key)) {
@@ -150,13 +154,14 @@ final class ArrayData {
         }
       }
       List<HostArray> out = new ArrayList<>();
-      for (String name : names) {
+      for (int i = 0; i < count; i++) {
+        String name = names.get(i);
         if (!map.containsKey(name)) {
           throw new IllegalArgumentException("Missing data for " + kind + " '" + name + "' of"
               + " model '" + model.name() + "': " + what + " has the keys " + map.keySet()
               + " but the model's " + kind + "s are " + names);
         }
-        out.add(HostArray.of(map.get(name), what + "['" + name + "']"));
+        out.add(HostArray.of(map.get(name), what + "['" + name + "']", dtype.apply(i)));
       }
       return out;
     }
@@ -170,14 +175,14 @@ final class ArrayData {
             + list.size() + " arrays: pass one array per " + kind + ", in this order" + rows);
       }
       return IntStream.range(0, count).mapToObj(i -> HostArray.of(list.get(i),
-          count == 1 ? what : what + "['" + names.get(i) + "']")).toList();
+          count == 1 ? what : what + "['" + names.get(i) + "']", dtype.apply(i))).toList();
     }
     if (count != 1) {
       throw new IllegalArgumentException("Model '" + model.name() + "' has " + count + " " + kind
           + "s " + names + " but " + what + " is one array: pass a list of " + count
           + " arrays in this order, or a map by " + kind + " name");
     }
-    return List.of(HostArray.of(data, what));
+    return List.of(HostArray.of(data, what, dtype.apply(0)));
   }
 
   /** As Keras: every array holds the same number of samples, and there is at least one. */

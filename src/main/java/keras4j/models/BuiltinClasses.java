@@ -22,6 +22,8 @@ import keras4j.layers.Bidirectional;
 import keras4j.layers.Dropout;
 import keras4j.layers.TimeDistributed;
 import keras4j.layers.Embedding;
+import keras4j.layers.IntegerLookup;
+import keras4j.layers.StringLookup;
 import keras4j.layers.GRU;
 import keras4j.layers.LSTM;
 import keras4j.layers.Masking;
@@ -159,6 +161,8 @@ final class BuiltinClasses {
       .add("Resizing", Resizing.class, Resizing::fromConfig)
       .add("CenterCrop", CenterCrop.class, CenterCrop::fromConfig)
       .add("Embedding", Embedding.class, Embedding::fromConfig)
+      .add("StringLookup", StringLookup.class, StringLookup::fromConfig)
+      .add("IntegerLookup", IntegerLookup.class, IntegerLookup::fromConfig)
       .add("Masking", Masking.class, Masking::fromConfig)
       .add("SimpleRNN", SimpleRNN.class, SimpleRNN::fromConfig)
       .add("LSTM", LSTM.class, LSTM::fromConfig)

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import keras4j.backend.CoreBridge;
+import keras4j.backend.DType;
 import keras4j.backend.GraphFunction;
 import keras4j.backend.HostArray;
 import keras4j.backend.ModelGraph;
@@ -22,6 +23,7 @@ import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * The train, test and predict functions of one model, traced from its {@link Model#trainStep},
@@ -39,6 +41,7 @@ final class GraphSteps implements AutoCloseable {
   private final Model model;
   private final ModelGraph graph;
   private final List<Shape> inputShapes;
+  private final List<DType> inputDtypes;
   private final ReadWriteLock weights = new ReentrantReadWriteLock();
   private final Map<StepKey, Step> trainSteps = new HashMap<>();
   private final Map<StepKey, Step> testSteps = new HashMap<>();
@@ -48,6 +51,7 @@ final class GraphSteps implements AutoCloseable {
   GraphSteps(Model model, List<Shape> inputShapes, int intraOpThreads, int interOpThreads) {
     this.model = model;
     this.inputShapes = List.copyOf(inputShapes);
+    this.inputDtypes = model.inputDtypes();
     this.graph = new ModelGraph(intraOpThreads, interOpThreads);
   }
 
@@ -55,15 +59,27 @@ final class GraphSteps implements AutoCloseable {
   GraphFunction predictFunction() {
     return graph.building(() -> {
       if (predict == null) {
-        predict = GraphFunction.trace(graph, inputShapes, false, inputs -> {
+        predict = GraphFunction.trace(graph, inputShapes, inputDtypes, false, inputs -> {
           List<KerasTensor> x = wrap(inputs);
           List<KerasTensor> outputs = model.multiIo()
               ? model.predictStep(x) : List.<KerasTensor>of(model.predictStep(x.get(0)));
-          return outputs.stream().map(CoreBridge::tensor).toList();
+          return outputs.stream().map(GraphSteps::asFloats).map(CoreBridge::tensor).toList();
         });
       }
       return predict;
     });
+  }
+
+  /**
+   * Predictions come back as float32 arrays: integer and bool outputs (a lookup layer's ids) are
+   * cast, as their values fit; strings cannot be.
+   */
+  private static KerasTensor asFloats(KerasTensor output) {
+    if (output.dtype().equals("string")) {
+      throw new IllegalArgumentException("The model outputs strings (an inverted lookup layer?);"
+          + " predict returns float32 arrays: call the layer on the predicted ids instead");
+    }
+    return output.dtype().equals("float32") ? output : Ops.cast(output, "float32");
   }
 
   /** The output shapes of the predict function (batch first), one per output. */
@@ -93,7 +109,7 @@ final class GraphSteps implements AutoCloseable {
         sizeOutput(k, shapes, all, rowSizes, n);
       }
     }
-    TFloat32[] batch = new TFloat32[data.size()];
+    TType[] batch = new TType[data.size()];
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
       weights.readLock().lock();
@@ -211,7 +227,9 @@ final class GraphSteps implements AutoCloseable {
       // One weight per sample and output, fed as a column as rank-1 data is.
       shapes.addAll(Collections.nCopies(yCount, Shape.of(-1, 1)));
     }
-    return GraphFunction.trace(graph, shapes, false, inputs -> {
+    List<DType> dtypes = new ArrayList<>(inputDtypes);
+    dtypes.addAll(Collections.nCopies(shapes.size() - xCount, DType.FLOAT32));
+    return GraphFunction.trace(graph, shapes, dtypes, false, inputs -> {
       // parts.get(i).get(k): batch k of tensor i (the inputs, the labels, the sample weights).
       List<List<KerasTensor>> parts = wrap(inputs).stream().map(t -> parts(t, count)).toList();
       Map<String, KerasTensor> logs = Map.of();
@@ -281,7 +299,7 @@ final class GraphSteps implements AutoCloseable {
      * Runs {@code steps} batches (1 or {@link #stepsPerExecution()}) stacked in the tensors
      * {@code batches}: the inputs', then the labels', then the sample weights' if it takes them.
      */
-    double[] run(int steps, TFloat32... batches) {
+    double[] run(int steps, TType... batches) {
       GraphFunction program = programs.get(steps);
       if (program == null) {
         throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package keras4j.models;
 
+import keras4j.backend.DType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -833,6 +834,14 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
   }
 
   /** The input shapes (batch first), or null if not known yet. */
+  /** The dtypes of the inputs, one per input: a functional model's Inputs', else float32. */
+  List<DType> inputDtypes() {
+    if (graph != null) {
+      return graph.inputs().stream().map(t -> DType.of(t.dtype(), "input dtype")).toList();
+    }
+    return java.util.Collections.nCopies(dataInputNames().size(), DType.FLOAT32);
+  }
+
   List<Shape> inputShapes() {
     if (graph != null) {
       return graph.inputs().stream().map(KerasTensor::shape).toList();

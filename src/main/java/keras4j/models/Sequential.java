@@ -1,5 +1,6 @@
 package keras4j.models;
 
+import keras4j.backend.DType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.tensorflow.ndarray.Shape;
  */
 public class Sequential extends Model {
   private final List<Layer> stack = new ArrayList<>();
+  // A first InputLayer (Keras's Sequential([Input(...), ...])): the input shape and dtype.
+  private InputLayer input;
 
   /**
    * A model running {@code layers} in order.
@@ -55,9 +58,14 @@ public class Sequential extends Model {
   public static Sequential fromConfig(ConfigReader config) {
     List<ConfigReader> layerEntries = new ArrayList<>();
     long[] sample = null;
+    String dtype = "float32";
     for (ConfigReader entry : config.objects("layers")) {
       if (layerEntries.isEmpty() && sample == null) {
         sample = sampleDims(entry.object("config"));
+      }
+      if ("InputLayer".equals(entry.string("class_name"))
+          && entry.object("config").raw("dtype") instanceof String name) {
+        dtype = name;
       }
       if (!"InputLayer".equals(entry.string("class_name"))) {
         layerEntries.add(entry);
@@ -79,9 +87,12 @@ public class Sequential extends Model {
           + "' does not record its input shape, so its weights cannot be built");
     }
     List<Layer> layers = new ArrayList<>();
+    if (!dtype.equals("float32")) {
+      layers.add(new InputLayer(dtype, sample));
+    }
     for (ConfigReader entry : layerEntries) {
       // keras4j takes a Sequential model's input shape from its first layer.
-      layers.add(BuiltinClasses.LAYERS.deserialize(layers.isEmpty()
+      layers.add(BuiltinClasses.LAYERS.deserialize(layers.stream().allMatch(InputLayer.class::isInstance)
           ? entry.with("config", entry.object("config")
               .with("batch_input_shape", batchShape(sample)).asMap())
           : entry));
@@ -117,7 +128,8 @@ public class Sequential extends Model {
     Shape input = inputShape();
     if (input != null) {
       InputLayer inputLayer = (InputLayer) Input.named(name() + "_input",
-          input.tail().asArray()).kerasHistory().operation();
+          this.input == null ? "float32" : this.input.dtype(), input.tail().asArray())
+          .kerasHistory().operation();
       layers.add(BuiltinClasses.serialize(inputLayer));
     }
     for (Layer layer : stack) {
@@ -140,6 +152,14 @@ public class Sequential extends Model {
       throw new IllegalStateException(
           "Cannot add layer '" + layer.name() + "': model '" + name() + "' has already run;"
               + " add every layer before the first fit, predict or summary");
+    }
+    if (layer instanceof InputLayer first) {
+      if (!stack.isEmpty() || input != null) {
+        throw new IllegalArgumentException("An InputLayer can only be the first layer of"
+            + " Sequential model '" + name() + "'");
+      }
+      input = first;
+      return;
     }
     stack.add(layer);
   }
@@ -166,6 +186,14 @@ public class Sequential extends Model {
     if (isBuilt()) {
       return builtInputShape();
     }
+    if (input != null) {
+      return input.shape();
+    }
     return stack.isEmpty() ? null : stack.get(0).declaredInputShape();
+  }
+
+  @Override
+  List<DType> inputDtypes() {
+    return List.of(DType.of(input == null ? "float32" : input.dtype(), "input dtype"));
   }
 }

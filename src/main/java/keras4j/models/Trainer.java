@@ -37,6 +37,7 @@ import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * The training loop: Keras's {@code compile}, {@code fit}, {@code evaluate} and {@code predict}
@@ -398,7 +399,7 @@ final class Trainer {
       int count = stepsAt.applyAsInt(first);
       batchBegin.accept(first);
       int from = first * batchSize;
-      TFloat32[] batch = feeder.rows(order, from, Math.min(samples, from + count * batchSize));
+      TType[] batch = feeder.rows(order, from, Math.min(samples, from + count * batchSize));
       int next = first + count;
       if (next < steps) {
         int nextFrom = next * batchSize;

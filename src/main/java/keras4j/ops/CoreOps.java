@@ -127,10 +127,16 @@ abstract class CoreOps {
     return out(value.type() == dtype.type() ? value : tf.dtypes.cast(value, dtype.type()));
   }
 
-  /** The operands cast to their {@link #resultType}, which must be numeric for {@code op}. */
+  private static final java.util.Set<String> STRING_OPS = java.util.Set.of("equal", "not_equal",
+      "where");
+
+  /**
+   * The operands cast to their {@link #resultType}, which must be numeric for {@code op} unless it
+   * only compares or selects (equal, not_equal, where also take strings, as TensorFlow's ops).
+   */
   static Tensor[] promoted(String op, Object... xs) {
     DType dtype = resultType(xs);
-    if (dtype == DType.STRING) {
+    if (dtype == DType.STRING && !STRING_OPS.contains(op)) {
       throw new IllegalArgumentException("ops." + op + " takes numbers, got string tensors");
     }
     Tensor[] out = new Tensor[xs.length];

@@ -15,6 +15,7 @@ import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * Runs a TensorFlow SavedModel's {@code serving_default} signature: one written by {@code
@@ -104,7 +105,7 @@ public final class SavedModelPredictor implements AutoCloseable {
       throw new IllegalArgumentException("The SavedModel expects inputs of shape "
           + Shapes.toKeras(inputShape) + " but x has shape " + Shapes.toKeras(data.shape()));
     }
-    try (TFloat32 batch = data.batch(null, 0, data.samples());
+    try (TType batch = data.batch(null, 0, data.samples());
         Result result = function.call(Map.<String, Tensor>of(inputName, batch))) {
       TFloat32 out = (TFloat32) result.get(outputName)
           .orElseThrow(() -> new IllegalStateException("the model gave no " + outputName));
