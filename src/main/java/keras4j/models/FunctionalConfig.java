@@ -211,7 +211,50 @@ final class FunctionalConfig {
         out.add(name);
       }
     }
+    // The ops feeding only those ops (Add's LogicalOr of NotEqual masks) are mask ops too.
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (ConfigReader entry : entries) {
+        if (!out.contains(name(entry))) {
+          continue;
+        }
+        Set<String> inputs = new HashSet<>();
+        collectHistory(entry.has("inbound_nodes") ? entry.list("inbound_nodes") : List.of(),
+            inputs);
+        for (String input : inputs) {
+          if (!out.contains(input) && onlyFeeds(input, out, entries)) {
+            grew |= out.add(input);
+          }
+        }
+      }
+    }
     return out;
+  }
+
+  /** Whether every layer calling {@code name}'s output outside a mask argument is in {@code ops}. */
+  private static boolean onlyFeeds(String name, Set<String> ops, List<ConfigReader> entries) {
+    for (ConfigReader entry : entries) {
+      if (ops.contains(name(entry)) || !entry.has("inbound_nodes")) {
+        continue;
+      }
+      Set<String> used = new HashSet<>();
+      for (Object node : entry.list("inbound_nodes")) {
+        if (node instanceof Map<?, ?> call) {
+          collectHistory(call.get("args"), used);
+          if (call.get("kwargs") instanceof Map<?, ?> kwargs) {
+            kwargs.forEach((key, value) -> collectHistory(value, "mask".equals(key)
+                ? new HashSet<>() : used));
+          }
+        } else {
+          collectHistory(node, used);
+        }
+      }
+      if (used.contains(name)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Adds the layer names of the {@code keras_history} entries inside {@code value}. */
