@@ -9,6 +9,9 @@ import java.util.Map;
 import keras4j.callbacks.Callback;
 import keras4j.constraints.Constraint;
 import keras4j.constraints.Constraints;
+  }
+
+import keras4j.core.CallArg;
 import keras4j.core.CompileArg;
 import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
@@ -829,6 +832,92 @@ public final class Keras {
    */
   public static LayerArg mode(String mode) {
     return new Kwarg("mode", mode);
+  }
+
+  // ---- attention (Attention, AdditiveAttention, MultiHeadAttention, EinsumDense)
+
+  /**
+   * Attention's and AdditiveAttention's {@code use_scale}: scale the scores by a learned weight.
+   *
+   * @param useScale true to learn a scale (Attention's default false, AdditiveAttention's true)
+   * @return the {@code use_scale} layer argument
+   */
+  public static LayerArg useScale(boolean useScale) {
+    return new Kwarg("use_scale", useScale);
+  }
+
+  /**
+   * Attention's {@code score_mode}: {@code "dot"} (the default) or {@code "concat"}.
+   *
+   * @param mode {@code "dot"} or {@code "concat"}
+   * @return the {@code score_mode} layer argument
+   */
+  public static LayerArg scoreMode(String mode) {
+    return new Kwarg("score_mode", mode);
+  }
+
+  /**
+   * MultiHeadAttention's {@code value_dim}: the size of each head for the value (default key_dim).
+   *
+   * @param valueDim the size of each value head, at least 1
+   * @return the {@code value_dim} layer argument
+   */
+  public static LayerArg valueDim(int valueDim) {
+    return new Kwarg("value_dim", valueDim);
+  }
+
+  /**
+   * MultiHeadAttention's {@code output_shape}: the output's dimensions after the query's other
+   * axes (default the query's last dimension).
+   *
+   * @param dims the output's last dimensions
+   * @return the {@code output_shape} layer argument
+   */
+  public static LayerArg outputShape(long... dims) {
+    return new Kwarg("output_shape", dims.clone());
+  }
+
+  /**
+   * MultiHeadAttention's {@code attention_axes}: the query's axes attended over (default all
+   * between the batch and the features).
+   *
+   * @param axes the axes, negative counting from the end
+   * @return the {@code attention_axes} layer argument
+   */
+  public static LayerArg attentionAxes(int... axes) {
+    return new Kwarg("attention_axes", axes.clone());
+  }
+
+  /**
+   * EinsumDense's {@code bias_axes}: the output letters the bias spans (default no bias).
+   *
+   * @param axes letters of the equation's output, e.g. {@code "de"}
+   * @return the {@code bias_axes} layer argument
+   */
+  public static LayerArg biasAxes(String axes) {
+    return new Kwarg("bias_axes", axes);
+  }
+
+  /**
+   * The attention layers' call argument {@code use_causal_mask}: step i attends to steps up to i
+   * only ({@code layer.applyAll(List.of(q, v), useCausalMask(true))}).
+   *
+   * @param causal true for the causal mask
+   * @return the {@code use_causal_mask} call argument
+   */
+  public static CallArg useCausalMask(boolean causal) {
+    return new Kwarg("use_causal_mask", causal);
+  }
+
+  /**
+   * The attention layers' call argument {@code return_attention_scores}: the softmax weights
+   * follow the output ({@code applyAll}).
+   *
+   * @param scores true to return the attention scores as a second output
+   * @return the {@code return_attention_scores} call argument
+   */
+  public static CallArg returnAttentionScores(boolean scores) {
+    return new Kwarg("return_attention_scores", scores);
   }
 
   // ---- compile

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 public record Kwarg(String name, Object value)
     implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg, InferenceArg,
         TunerArg, SeedArg, OptimizerArg, LayerOrOptimizerArg, OptimizerOrTunerArg, WeightArg {
+        TunerArg, SeedArg, OptimizerArg, LayerOrOptimizerArg, WeightArg, CallArg {
   /**
    * A keyword argument; a null value is refused (leave the argument out for Keras's default).
    *

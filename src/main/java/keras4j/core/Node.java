@@ -3,6 +3,9 @@ package keras4j.core;
 import java.util.ArrayList;
 import java.util.List;
 import keras4j.backend.DType;
+  }
+
+import java.util.Map;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -17,6 +20,7 @@ public final class Node {
   private final List<KerasTensor> inputs;
   private final List<KerasTensor> outputs;
   private final Boolean training;
+  private final Map<String, Object> callArgs;
 
   /**
    * Records the {@code index}-th call of {@code operation} on {@code inputs}, making one symbolic
@@ -51,6 +55,24 @@ public final class Node {
 
   private Node(Operation operation, int index, List<KerasTensor> inputs, List<Shape> outputShapes,
       Boolean training, DType dtype) {
+    this(operation, index, inputs, outputShapes, training, Map.of());
+  }
+
+  /**
+   * As {@link #Node(Operation, int, List, List, Boolean)}, for a call given keyword arguments
+   * ({@code use_causal_mask=True}), which replaying the call passes again and saving writes in
+   * the node's {@code kwargs}.
+   *
+   * @param operation the layer (or model) that was called
+   * @param index the position of this call among {@code operation}'s calls (0 for the first)
+   * @param inputs the symbolic tensors the layer was called on
+   * @param outputShapes the shapes (batch first) of the call's outputs, one symbolic tensor each
+   * @param training the {@code training} flag given to the call, or null when not given
+   * @param callArgs the call's other keyword arguments by Keras name, empty when none
+   */
+  public Node(Operation operation, int index, List<KerasTensor> inputs, List<Shape> outputShapes,
+      Boolean training, Map<String, Object> callArgs) {
+    this.callArgs = Map.copyOf(callArgs);
     this.operation = operation;
     this.index = index;
     this.inputs = List.copyOf(inputs);
@@ -107,6 +129,15 @@ public final class Node {
    */
   public Boolean training() {
     return training;
+  }
+
+  /**
+   * The call's keyword arguments other than {@code training}, by Keras name (empty when none).
+   *
+   * @return the call's keyword arguments other than {@code training}, by Keras name
+   */
+  public Map<String, Object> callArgs() {
+    return callArgs;
   }
 
   /**

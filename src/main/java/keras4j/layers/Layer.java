@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import keras4j.core.CallArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.core.Operation;
@@ -59,6 +60,7 @@ public abstract class Layer implements Operation, KerasSaveable {
   private final Map<Variable, Regularizer> regularizers = new LinkedHashMap<>();
   private final Map<String, Layer> children = new LinkedHashMap<>();
   private boolean warnedAboutMask;
+  private Map<String, Object> callArgs = Map.of();
 
   /**
    * Parses the keyword arguments this layer accepts: {@code name}, {@code inputShape}, {@code
@@ -203,7 +205,7 @@ public abstract class Layer implements Operation, KerasSaveable {
    * @return the layer's outputs, in order
    */
   public List<KerasTensor> applyAll(List<KerasTensor> inputs) {
-    return applyAll(inputs, null);
+    return applyAll(inputs, (Boolean) null);
   }
 
   /**
@@ -230,6 +232,87 @@ public abstract class Layer implements Operation, KerasSaveable {
    * @return the layer's outputs, in order
    */
   public List<KerasTensor> applyAll(List<KerasTensor> inputs, Boolean training) {
+    return applyAll(inputs, training, Map.of());
+  }
+
+  /**
+   * Keras's {@code layer(inputs, use_causal_mask=True, ...)}: the call's keyword arguments
+   * (those of {@link #callArgNames}), recorded with a symbolic call and saved with it.
+   *
+   * @param inputs the layer's inputs, symbolic or eager
+   * @param args the call's keyword arguments from {@code keras4j.Keras}, e.g. {@code
+   *     useCausalMask(true)}
+   * @return the layer's outputs, in order
+   */
+  public List<KerasTensor> applyAll(List<KerasTensor> inputs, CallArg... args) {
+    Set<String> names = callArgNames();
+    return applyAll(inputs, null, Kwarg.parse(getClass().getSimpleName() + ".call", names, args));
+  }
+
+  /**
+   * {@link #applyAll(List, CallArg...)} for a call of one output.
+   *
+   * @param inputs the layer's inputs, symbolic or eager
+   * @param args the call's keyword arguments from {@code keras4j.Keras}
+   * @return the layer's output
+   */
+  public KerasTensor apply(List<KerasTensor> inputs, CallArg... args) {
+    return only(applyAll(inputs, args));
+  }
+
+  /**
+   * {@link #applyAll(List, Boolean)} with the call's keyword arguments by Keras name, as a
+   * functional model replays and loads its calls; names outside {@link #callArgNames} are
+   * refused.
+   *
+   * @param inputs the layer's inputs, symbolic or eager
+   * @param training the training flag, or null to follow the enclosing model's
+   * @param args the call's keyword arguments by Keras name, e.g. {@code use_causal_mask}
+   * @return the layer's outputs, in order
+   */
+  public List<KerasTensor> applyAll(List<KerasTensor> inputs, Boolean training,
+      Map<String, Object> args) {
+    for (String key : args.keySet()) {
+      if (!callArgNames().contains(key)) {
+        throw new IllegalArgumentException(describe() + " is called with " + key + "="
+            + args.get(key) + ", which keras4j does not support; its call takes "
+            + callArgNames());
+      }
+    }
+    Map<String, Object> outer = callArgs;
+    callArgs = Map.copyOf(args);
+    try {
+      return invoke(inputs, training);
+    } finally {
+      callArgs = outer;
+    }
+  }
+
+  /**
+   * The Keras names of the keyword arguments this layer's call takes besides {@code training}
+   * and masks (Attention's {@code use_causal_mask}); none by default.
+   *
+   * @return the names of the call's keyword arguments
+   */
+  protected Set<String> callArgNames() {
+    return Set.of();
+  }
+
+  /**
+   * The value of a keyword argument of the call running now (in {@link #call}, {@link
+   * #computeOutputShapes}), or {@code fallback} when the call was not given it.
+   *
+   * @param <T> the argument's value type
+   * @param key the argument's Keras name, e.g. {@code "use_causal_mask"}
+   * @param fallback Keras's default
+   * @return the argument's value
+   */
+  @SuppressWarnings("unchecked")
+  protected <T> T callArg(String key, T fallback) {
+    return (T) callArgs.getOrDefault(key, fallback);
+  }
+
+  private List<KerasTensor> invoke(List<KerasTensor> inputs, Boolean training) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException(describe() + " was called on no inputs");
     }
@@ -242,13 +325,13 @@ public abstract class Layer implements Operation, KerasSaveable {
     ensureBuilt(shapes);
     if (symbolic > 0) {
       outputShapes = List.copyOf(computeOutputShapes(shapes));
-      Node node = new Node(this, inboundNodes.size(), inputs, outputShapes, training);
+      Node node = new Node(this, inboundNodes.size(), inputs, outputShapes, training, callArgs);
       inboundNodes.add(node);
       return node.outputs();
     }
     if (training != null) {
       return Trace.current("Layer.apply(x, training)")
-          .withTraining(training, () -> applyAll(inputs, null));
+          .withTraining(training, () -> invoke(inputs, null));
     }
     Set<Layer> recorder = RECORDER.get();
     if (recorder != null) {

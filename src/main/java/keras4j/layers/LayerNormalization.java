@@ -95,6 +95,12 @@ public class LayerNormalization extends Layer {
   }
 
   @Override
+  protected boolean supportsMasking() {
+    // As Keras: a mask passes through (a transformer block keeps Embedding's padding mask).
+    return true;
+  }
+
+  @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     int[] last = {-1};
     KerasTensor mean = Ops.mean(inputs, last, true);

@@ -5,6 +5,7 @@ import java.util.function.BinaryOperator;
 import keras4j.core.KerasTensor;
 import keras4j.core.LayerArg;
 import keras4j.core.Shapes;
+import keras4j.ops.Ops;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -79,6 +80,32 @@ public abstract class Merge extends Layer {
     return new IllegalArgumentException(describe() + ": inputs with shapes "
         + shapes.stream().map(Shapes::toKeras).toList() + " cannot be merged element-wise;"
         + " their dimensions must be equal or 1");
+  }
+
+  @Override
+  protected boolean supportsMasking() {
+    return true;
+  }
+
+  /** Keras's {@code Merge.compute_mask}: the OR of the inputs' masks when every input has one. */
+  @Override
+  protected List<KerasTensor> callAll(
+      List<KerasTensor> inputs, boolean training, List<KerasTensor> masks) {
+    KerasTensor out = call(inputs, training);
+    if (masks.contains(null)) {
+      return List.of(out);
+    }
+    KerasTensor mask = masks.get(0);
+    for (KerasTensor next : masks.subList(1, masks.size())) {
+      mask = Ops.logicalOr(mask, next);
+    }
+    return List.of(out.withMask(mask));
+  }
+
+  /** No mask unless {@link #callAll(List, boolean, List)} made one (every input masked). */
+  @Override
+  protected KerasTensor computeMask(KerasTensor inputs, KerasTensor previousMask) {
+    return null;
   }
 
   @Override

@@ -171,6 +171,12 @@ final class BuiltinClasses {
           c -> Bidirectional.fromConfig(c, BuiltinClasses::layer))
       .add("TimeDistributed", TimeDistributed.class,
           c -> TimeDistributed.fromConfig(c, BuiltinClasses::layer))
+      .add("Attention", keras4j.layers.Attention.class, keras4j.layers.Attention::fromConfig)
+      .add("AdditiveAttention", keras4j.layers.AdditiveAttention.class,
+          keras4j.layers.AdditiveAttention::fromConfig)
+      .add("MultiHeadAttention", keras4j.layers.MultiHeadAttention.class,
+          keras4j.layers.MultiHeadAttention::fromConfig)
+      .add("EinsumDense", keras4j.layers.EinsumDense.class, keras4j.layers.EinsumDense::fromConfig)
       .refuse("Lambda", "Lambda layers hold Python code, which keras4j never runs. Replace the"
           + " Lambda with built-in layers before saving in Python")
       .add("Sequential", Sequential.class, Sequential::fromConfig, "keras", null)

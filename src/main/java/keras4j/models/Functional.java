@@ -218,7 +218,7 @@ final class Functional {
         continue;
       }
       List<KerasTensor> args = node.inputs().stream().map(computed::get).toList();
-      List<KerasTensor> made = ((Layer) node.operation()).applyAll(args, node.training());
+      List<KerasTensor> made = ((Layer) node.operation()).applyAll(args, node.training(), node.callArgs());
       for (int i = 0; i < made.size(); i++) {
         computed.put(node.outputs().get(i), made.get(i));
       }

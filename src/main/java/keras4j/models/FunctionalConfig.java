@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import keras4j.core.KerasTensor;
 import keras4j.core.Kwarg;
 import keras4j.core.Node;
@@ -59,6 +60,7 @@ final class FunctionalConfig {
     if (node.training() != null) {
       kwargs.put("training", node.training());
     }
+    kwargs.putAll(new TreeMap<>(node.callArgs()));
     if (isFunctional(node.operation())) {
       kwargs.put("mask", null); // what Keras records for a nested functional model's call
     }
@@ -155,7 +157,7 @@ final class FunctionalConfig {
           if (call == null) {
             break; // an input does not exist yet
           }
-          layer.applyAll(call.inputs(), call.training());
+          layer.applyAll(call.inputs(), call.training(), call.args());
           pending.remove(0);
           progress = true;
         }
@@ -209,7 +211,50 @@ final class FunctionalConfig {
         out.add(name);
       }
     }
+    // The ops feeding only those ops (Add's LogicalOr of NotEqual masks) are mask ops too.
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (ConfigReader entry : entries) {
+        if (!out.contains(name(entry))) {
+          continue;
+        }
+        Set<String> inputs = new HashSet<>();
+        collectHistory(entry.has("inbound_nodes") ? entry.list("inbound_nodes") : List.of(),
+            inputs);
+        for (String input : inputs) {
+          if (!out.contains(input) && onlyFeeds(input, out, entries)) {
+            grew |= out.add(input);
+          }
+        }
+      }
+    }
     return out;
+  }
+
+  /** Whether every layer calling {@code name}'s output outside a mask argument is in {@code ops}. */
+  private static boolean onlyFeeds(String name, Set<String> ops, List<ConfigReader> entries) {
+    for (ConfigReader entry : entries) {
+      if (ops.contains(name(entry)) || !entry.has("inbound_nodes")) {
+        continue;
+      }
+      Set<String> used = new HashSet<>();
+      for (Object node : entry.list("inbound_nodes")) {
+        if (node instanceof Map<?, ?> call) {
+          collectHistory(call.get("args"), used);
+          if (call.get("kwargs") instanceof Map<?, ?> kwargs) {
+            kwargs.forEach((key, value) -> collectHistory(value, "mask".equals(key)
+                ? new HashSet<>() : used));
+          }
+        } else {
+          collectHistory(node, used);
+        }
+      }
+      if (used.contains(name)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Adds the layer names of the {@code keras_history} entries inside {@code value}. */
@@ -224,8 +269,11 @@ final class FunctionalConfig {
     }
   }
 
-  /** One recorded call: its input tensors and training flag (null when not given). */
-  private record Call(List<KerasTensor> inputs, Boolean training) {}
+  /**
+   * One recorded call: its input tensors, training flag (null when not given) and other keyword
+   * arguments, which the layer checks it takes.
+   */
+  private record Call(List<KerasTensor> inputs, Boolean training, Map<String, Object> args) {}
 
   /**
    * Resolves one inbound node of {@code layer}, or returns null when a tensor it needs does not
@@ -262,17 +310,17 @@ final class FunctionalConfig {
       inputs.add(tensor);
     }
     Boolean training = null;
+    Map<String, Object> args = new LinkedHashMap<>();
     for (Map.Entry<?, ?> kwarg : kwargs.entrySet()) {
       if ("training".equals(kwarg.getKey()) && kwarg.getValue() instanceof Boolean b) {
         training = b;
       } else if ("mask".equals(kwarg.getKey()) && kwarg.getValue() instanceof Map<?, ?>) {
         continue; // a propagated mask, which the layers recompute (see maskOps)
       } else if (kwarg.getValue() != null) {
-        throw new IllegalArgumentException("Layer '" + layer.name() + "' is called with "
-            + kwarg.getKey() + "=" + kwarg.getValue() + ", which keras4j does not support");
+        args.put(String.valueOf(kwarg.getKey()), kwarg.getValue()); // the layer checks them
       }
     }
-    return new Call(inputs, training);
+    return new Call(inputs, training, args);
   }
 
   /**
