@@ -15,7 +15,8 @@ import java.util.TreeSet;
  */
 public record Kwarg(String name, Object value)
     implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg, InferenceArg,
-        TunerArg, SeedArg, OptimizerArg, LayerOrOptimizerArg, WeightArg {
+        TunerArg, SeedArg, OptimizerArg, LayerOrOptimizerArg, WeightArg, ApplicationArg,
+        LayerOrApplicationArg {
   /**
    * A keyword argument; a null value is refused (leave the argument out for Keras's default).
    *
