@@ -99,7 +99,10 @@ class ApplicationsTest {
         MOBILENET, () -> MobileNetV2.build(weights("none"), alpha(0.35), inputShape(96, 96, 3),
             classes(5), classifierActivation("linear")),
         "mobilenet_v2_140_notop_max", () -> MobileNetV2.build(weights("none"), alpha(1.4),
-            inputShape(128, 128, 3), includeTop(false), pooling("max")));
+            inputShape(128, 128, 3), includeTop(false), pooling("max")),
+        "resnet50", () -> ResNet50.build(weights("none"), inputShape(64, 64, 3), classes(10)),
+        "resnet50_notop_avg", () -> ResNet50.build(weights("none"), inputShape(64, 64, 3),
+            includeTop(false), pooling("avg")));
     return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
@@ -166,5 +169,9 @@ class ApplicationsTest {
     IllegalArgumentException alpha = assertThrows(IllegalArgumentException.class,
         () -> MobileNetV2.build(weights("none"), alpha(0)));
     assertTrue(alpha.getMessage().contains("alpha must be positive"), alpha.getMessage());
+    IllegalArgumentException notResNets = assertThrows(IllegalArgumentException.class,
+        () -> ResNet50.build(weights("none"), alpha(0.5)));
+    assertTrue(notResNets.getMessage().contains("unexpected keyword argument 'alpha'"),
+        notResNets.getMessage());
   }
 }
