@@ -102,7 +102,11 @@ class ApplicationsTest {
             inputShape(128, 128, 3), includeTop(false), pooling("max")),
         "resnet50", () -> ResNet50.build(weights("none"), inputShape(64, 64, 3), classes(10)),
         "resnet50_notop_avg", () -> ResNet50.build(weights("none"), inputShape(64, 64, 3),
-            includeTop(false), pooling("avg")));
+            includeTop(false), pooling("avg")),
+        "efficientnet_b0", () -> EfficientNetB0.build(weights("none"), inputShape(64, 64, 3),
+            classes(10)),
+        "efficientnet_b0_notop", () -> EfficientNetB0.build(weights("none"),
+            inputShape(64, 64, 3), includeTop(false)));
     return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
