@@ -1605,6 +1605,24 @@ public final class Keras {
   }
 
   /**
+   * A Dropout layer's {@code noise_shape}: the shape of its mask, one entry per input axis, 1 to
+   * share a draw along that axis, {@link #NONE} for the input's size ({@code noiseShape(NONE, 1,
+   * 1, 1)} drops whole images).
+   *
+   * @param dims the mask's dimensions, batch included: each positive or {@link #NONE}
+   * @return the {@code noise_shape} layer argument
+   */
+  public static LayerArg noiseShape(long... dims) {
+    for (long d : dims) {
+      if (d <= 0 && d != NONE) {
+        throw new IllegalArgumentException("noiseShape dimensions must be positive or NONE, got "
+            + Arrays.toString(dims));
+      }
+    }
+    return new Kwarg("noise_shape", dims.clone());
+  }
+
+  /**
    * The number of classes of an application's classifier (default 1000).
    *
    * @param classes the number of outputs of the top Dense layer, at least 1

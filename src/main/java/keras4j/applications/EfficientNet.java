@@ -5,10 +5,12 @@ import static keras4j.Keras.axis;
 import static keras4j.Keras.depthwiseInitializer;
 import static keras4j.Keras.kernelInitializer;
 import static keras4j.Keras.name;
+import static keras4j.Keras.noiseShape;
 import static keras4j.Keras.padding;
 import static keras4j.Keras.strides;
 import static keras4j.Keras.useBias;
 
+import keras4j.Keras;
 import keras4j.core.KerasTensor;
 import keras4j.initializers.VarianceScaling;
 import keras4j.layers.Activation;
@@ -137,7 +139,8 @@ final class EfficientNet {
     x = batchNorm(x, prefix + "project_bn");
     if (stride == 1 && filtersIn == filtersOut) {
       if (dropRate > 0) {
-        x = new Dropout(dropRate, name(prefix + "drop")).apply(x);
+        // Stochastic depth: the whole residual branch of a sample is dropped.
+        x = new Dropout(dropRate, noiseShape(Keras.NONE, 1, 1, 1), name(prefix + "drop")).apply(x);
       }
       x = new Add(name(prefix + "add")).apply(x, inputs);
     }
