@@ -39,4 +39,5 @@ module keras4j {
   exports keras4j.saving;
   exports keras4j.explain;
   exports keras4j.visualization;
+  exports keras4j.applications;
 }

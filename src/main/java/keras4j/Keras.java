@@ -12,12 +12,16 @@ import keras4j.constraints.Constraints;
   }
 
 import keras4j.core.CallArg;
+  }
+
+import keras4j.core.ApplicationArg;
 import keras4j.core.CompileArg;
 import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
 import keras4j.core.InferenceArg;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
+import keras4j.core.LayerOrApplicationArg;
 import keras4j.core.LayerOrOptimizerArg;
 import keras4j.core.LoopArg;
 import keras4j.core.OptimizerArg;
@@ -74,7 +78,7 @@ public final class Keras {
    * @param dims the sizes of one sample's dimensions, e.g. {@code 784} or {@code 28, 28, 1}
    * @return the {@code input_shape} layer argument
    */
-  public static LayerArg inputShape(long... dims) {
+  public static LayerOrApplicationArg inputShape(long... dims) {
     for (long d : dims) {
       if (d <= 0 && d != NONE) {
         throw new IllegalArgumentException("inputShape dimensions must be positive or NONE, got "
@@ -362,7 +366,7 @@ public final class Keras {
    * @param name the layer's (or model's) name, unique within a model, e.g. {@code "hidden"}
    * @return the {@code name} layer argument
    */
-  public static LayerArg name(String name) {
+  public static LayerOrApplicationArg name(String name) {
     return new Kwarg("name", name);
   }
 
@@ -1943,5 +1947,93 @@ public final class Keras {
       boolean shuffle, Long seed, Integer startIndex, Integer endIndex) {
     return Dataset.timeseriesFromArray(data, targets, sequenceLength, sequenceStride,
         samplingRate, batchSize, shuffle, seed, startIndex, endIndex);
+  }
+
+  // ---- applications (keras4j.applications: MobileNetV2, ResNet50, EfficientNetB0)
+
+  /**
+   * Whether an application ends in its classifier (global average pooling and a Dense of {@code
+   * classes}); default true. Without it the model ends at the last convolutional block (see
+   * {@link #pooling}).
+   *
+   * @param includeTop false for the convolutional base only, as for transfer learning
+   * @return the {@code include_top} application argument
+   */
+  public static ApplicationArg includeTop(boolean includeTop) {
+    return new Kwarg("include_top", includeTop);
+  }
+
+  /**
+   * An application's initial weights: {@code "none"} for random initialization, or the path of a
+   * Keras-saved file of the same architecture ({@code .keras}, {@code .weights.h5} or legacy
+   * {@code .h5}, such as Keras's downloaded ImageNet files). Keras's default {@code "imagenet"}
+   * is refused, since keras4j does not download: fetch the file and pass its path.
+   *
+   * @param weights {@code "none"} or the path of a weights file
+   * @return the {@code weights} application argument
+   */
+  public static ApplicationArg weights(String weights) {
+    return new Kwarg("weights", weights);
+  }
+
+  /**
+   * MobileNetV2's width multiplier (default 1.0): below 1 fewer filters in every layer, above 1
+   * more.
+   *
+   * @param alpha the width multiplier, positive
+   * @return the {@code alpha} application argument
+   */
+  public static ApplicationArg alpha(double alpha) {
+    return new Kwarg("alpha", alpha);
+  }
+
+  /**
+   * The global pooling after the last convolutional block when {@code includeTop(false)}: {@code
+   * "avg"}, {@code "max"}, or {@code "none"} (the default: the 4-D feature map).
+   *
+   * @param pooling {@code "avg"}, {@code "max"} or {@code "none"}
+   * @return the {@code pooling} application argument
+   */
+  public static ApplicationArg pooling(String pooling) {
+    return new Kwarg("pooling", pooling);
+  }
+
+  /**
+   * A Dropout layer's {@code noise_shape}: the shape of its mask, one entry per input axis, 1 to
+   * share a draw along that axis, {@link #NONE} for the input's size ({@code noiseShape(NONE, 1,
+   * 1, 1)} drops whole images).
+   *
+   * @param dims the mask's dimensions, batch included: each positive or {@link #NONE}
+   * @return the {@code noise_shape} layer argument
+   */
+  public static LayerArg noiseShape(long... dims) {
+    for (long d : dims) {
+      if (d <= 0 && d != NONE) {
+        throw new IllegalArgumentException("noiseShape dimensions must be positive or NONE, got "
+            + Arrays.toString(dims));
+      }
+    }
+    return new Kwarg("noise_shape", dims.clone());
+  }
+
+  /**
+   * The number of classes of an application's classifier (default 1000).
+   *
+   * @param classes the number of outputs of the top Dense layer, at least 1
+   * @return the {@code classes} application argument
+   */
+  public static ApplicationArg classes(int classes) {
+    return new Kwarg("classes", classes);
+  }
+
+  /**
+   * The activation of an application's top layer (default {@code "softmax"}); {@code "linear"}
+   * for logits, Python's {@code classifier_activation=None}.
+   *
+   * @param activation the activation's Keras name
+   * @return the {@code classifier_activation} application argument
+   */
+  public static ApplicationArg classifierActivation(String activation) {
+    return new Kwarg("classifier_activation", activation);
   }
 }

@@ -128,10 +128,24 @@ public final class Kernels {
     return ActivationKernels.apply(name, a);
   }
 
-  /** Inverted dropout: keeps each value with probability 1 - rate and scales it by 1/(1 - rate). */
-  public static Tensor dropout(Tensor a, float rate, long seed) {
+  /**
+   * Inverted dropout: keeps each value with probability 1 - rate and scales it by 1/(1 - rate).
+   * With a {@code noiseShape} (null: {@code a}'s shape) one draw covers the axes where it is 1
+   * (Keras's {@code noise_shape}); its -1 entries take {@code a}'s dimension.
+   */
+  public static Tensor dropout(Tensor a, float rate, long seed, long[] noiseShape) {
     Ops tf = tf(a);
-    var shape = tf.shape(a.operand());
+    Operand<TInt32> shape = tf.shape(a.operand());
+    if (noiseShape != null) {
+      // shape * unknown + known: a's dimension where the noise shape leaves it open.
+      int[] unknown = new int[noiseShape.length];
+      int[] known = new int[noiseShape.length];
+      for (int i = 0; i < noiseShape.length; i++) {
+        unknown[i] = noiseShape[i] < 0 ? 1 : 0;
+        known[i] = noiseShape[i] < 0 ? 0 : Math.toIntExact(noiseShape[i]);
+      }
+      shape = tf.math.add(tf.math.mul(shape, tf.constant(unknown)), tf.constant(known));
+    }
     // A stateful op: every run draws a new mask.
     var uniform =
         tf.random.randomUniform(

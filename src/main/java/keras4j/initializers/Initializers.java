@@ -86,7 +86,7 @@ public final class Initializers {
   }
 
   /** Keras's {@code compute_fans}: fan-in and fan-out of a weight shape. */
-  private static double[] fans(Shape shape) {
+  static double[] fans(Shape shape) {
     long[] dims = shape.asArray();
     if (dims.length == 0) {
       return new double[] {1, 1};

@@ -166,6 +166,12 @@ public class Normalization extends Layer {
     return values == null ? null : java.util.Arrays.stream(values).boxed().toList();
   }
 
+  /** As Keras's summary: an adaptable layer also counts its (unused) {@code count} weight. */
+  @Override
+  public long countParams() {
+    return super.countParams() + (mean != null ? 1 : 0);
+  }
+
   /**
    * Keras's layout: mean, variance, then the int64 {@code count} Keras keeps for older files
    * (always 0; keras4j does not use it).

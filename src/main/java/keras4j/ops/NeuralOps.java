@@ -418,10 +418,26 @@ abstract class NeuralOps extends SortOps {
    * @return the values with dropout applied, shaped like {@code x}
    */
   public static KerasTensor dropout(TensorLike x, double rate, long seed) {
+    return dropout(x, rate, seed, null);
+  }
+
+  /**
+   * {@code keras.random.dropout(x, rate, noise_shape, seed)}: dropout with one draw per element
+   * of {@code noiseShape}, broadcast over its axes of size 1 ({@code (NONE, 1, 1, 1)} drops whole
+   * samples of images); -1 ({@code Keras.NONE}) takes {@code x}'s dimension.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param rate the probability of dropping each value, in [0, 1)
+   * @param seed the random seed
+   * @param noiseShape the shape of the mask, of {@code x}'s rank, each entry 1, {@code x}'s
+   *     dimension or -1; null for {@code x}'s shape
+   * @return the values with dropout applied, shaped like {@code x}
+   */
+  public static KerasTensor dropout(TensorLike x, double rate, long seed, long[] noiseShape) {
     if (!(rate >= 0 && rate < 1)) {
       throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
     }
-    return op("dropout", () -> Kernels.dropout(f32(x), (float) rate, seed));
+    return op("dropout", () -> Kernels.dropout(f32(x), (float) rate, seed, noiseShape));
   }
 
   /**
