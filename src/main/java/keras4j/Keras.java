@@ -391,6 +391,17 @@ public final class Keras {
   }
 
   /**
+   * The seed of an initializer as a generator, so that each call draws new values (Keras's
+   * {@code seed=keras.random.SeedGenerator(n)}).
+   *
+   * @param seed the generator
+   * @return the {@code seed} argument of initializers
+   */
+  public static SeedArg seed(keras4j.ops.SeedGenerator seed) {
+    return new Kwarg("seed", seed);
+  }
+
+  /**
    * Convolution and pooling strides: one int for every axis, or one per axis.
    *
    * @param strides the step between windows: one value for every axis, or one per axis

@@ -75,6 +75,22 @@ public final class Trace {
     return CURRENT.get();
   }
 
+  /**
+   * Runs {@code body} as if no trace ran on this thread, so that its ops run at once: how weight
+   * initializers compute values while a layer builds inside a traced function.
+   */
+  public static <T> T outside(Supplier<T> body) {
+    Trace previous = CURRENT.get();
+    CURRENT.remove();
+    try {
+      return body.get();
+    } finally {
+      if (previous != null) {
+        CURRENT.set(previous);
+      }
+    }
+  }
+
   /** The trace running on this thread; {@code what} needs one, and the message says how. */
   public static Trace current(String what) {
     Trace trace = CURRENT.get();

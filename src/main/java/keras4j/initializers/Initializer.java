@@ -15,6 +15,16 @@ public interface Initializer {
   FloatNdArray create(Shape shape);
 
   /**
+   * Keras's {@code initializer(shape)}: {@link #create} of {@code Shape.of(shape)}.
+   *
+   * @param shape the dimensions of the weight
+   * @return a new array of that shape holding the initial values
+   */
+  default FloatNdArray call(long... shape) {
+    return create(Shape.of(shape));
+  }
+
+  /**
    * The Keras class name and config, for saving.
    *
    * @return Keras's serialized form, {@code {"class_name": ..., "config": {...}}}

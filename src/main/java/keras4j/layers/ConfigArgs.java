@@ -15,7 +15,6 @@ import keras4j.initializers.Initializers;
 import keras4j.regularizers.L1L2;
 import keras4j.regularizers.Regularizer;
 import keras4j.saving.ConfigReader;
-import keras4j.utils.Naming;
 
 /**
  * The keyword arguments a layer's {@code fromConfig} passes to its constructor, read from a Keras
@@ -207,22 +206,21 @@ final class ConfigArgs {
     return axis[0];
   }
 
-  /** Adds the initializer {@code key}, a built-in by name or nested object. */
+  /** Adds the initializer {@code key}, a built-in by name or nested object with its config. */
   ConfigArgs initializer(String key) {
     if (!config.has(key)) {
       return this;
     }
-    String kerasName = config.raw(key) instanceof String s ? s
-        : Naming.toSnakeCase(config.object(key).string("class_name"));
-    boolean custom = !(config.raw(key) instanceof String)
-        && config.object(key).string("registered_name", null) != null;
+    Object raw = config.raw(key);
+    ConfigReader spec = raw instanceof String ? null : config.object(key);
+    String kerasName = spec == null ? (String) raw : spec.string("class_name");
+    boolean custom = spec != null && spec.string("registered_name", null) != null;
     if (Initializers.NAMES.contains(kerasName) && !custom) {
-      Initializer initializer = Initializers.get(kerasName);
-      return add(key, initializer);
+      return add(key, spec == null ? Initializers.get(kerasName) : Initializers.fromConfig(spec));
     }
     // Loaded weights replace the initial values; only retraining from scratch would differ.
     LOG.log(WARNING, "{0}: initializer {1} is not available in keras4j; using the default",
-        config.path(key), config.raw(key));
+        config.path(key), raw);
     return this;
   }
 
