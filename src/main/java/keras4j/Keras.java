@@ -9,11 +9,7 @@ import java.util.Map;
 import keras4j.callbacks.Callback;
 import keras4j.constraints.Constraint;
 import keras4j.constraints.Constraints;
-  }
-
 import keras4j.core.CallArg;
-  }
-
 import keras4j.core.ApplicationArg;
 import keras4j.core.CompileArg;
 import keras4j.core.EvaluateArg;

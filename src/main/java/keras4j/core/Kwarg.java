@@ -15,10 +15,8 @@ import java.util.TreeSet;
  */
 public record Kwarg(String name, Object value)
     implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg, InferenceArg,
-        TunerArg, SeedArg, OptimizerArg, LayerOrOptimizerArg, OptimizerOrTunerArg, WeightArg {
-        TunerArg, SeedArg, OptimizerArg, LayerOrOptimizerArg, WeightArg, CallArg {
-        TunerArg, SeedArg, OptimizerArg, LayerOrOptimizerArg, WeightArg, ApplicationArg,
-        LayerOrApplicationArg {
+        TunerArg, SeedArg, OptimizerArg, LayerOrOptimizerArg, OptimizerOrTunerArg, WeightArg,
+        CallArg, ApplicationArg, LayerOrApplicationArg {
   /**
    * A keyword argument; a null value is refused (leave the argument out for Keras's default).
    *

@@ -2,10 +2,8 @@ package keras4j.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import keras4j.backend.DType;
-  }
-
 import java.util.Map;
+import keras4j.backend.DType;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -36,7 +34,7 @@ public final class Node {
    */
   public Node(Operation operation, int index, List<KerasTensor> inputs, List<Shape> outputShapes,
       Boolean training) {
-    this(operation, index, inputs, outputShapes, training, DType.FLOAT32);
+    this(operation, index, inputs, outputShapes, training, Map.of(), DType.FLOAT32);
   }
 
   /**
@@ -50,12 +48,8 @@ public final class Node {
    * @return the node
    */
   public static Node input(Operation operation, int index, Shape shape, String dtype) {
-    return new Node(operation, index, List.of(), List.of(shape), null, DType.of(dtype, "dtype"));
-  }
-
-  private Node(Operation operation, int index, List<KerasTensor> inputs, List<Shape> outputShapes,
-      Boolean training, DType dtype) {
-    this(operation, index, inputs, outputShapes, training, Map.of());
+    return new Node(operation, index, List.of(), List.of(shape), null, Map.of(),
+        DType.of(dtype, "dtype"));
   }
 
   /**
@@ -72,6 +66,11 @@ public final class Node {
    */
   public Node(Operation operation, int index, List<KerasTensor> inputs, List<Shape> outputShapes,
       Boolean training, Map<String, Object> callArgs) {
+    this(operation, index, inputs, outputShapes, training, callArgs, DType.FLOAT32);
+  }
+
+  private Node(Operation operation, int index, List<KerasTensor> inputs, List<Shape> outputShapes,
+      Boolean training, Map<String, Object> callArgs, DType dtype) {
     this.callArgs = Map.copyOf(callArgs);
     this.operation = operation;
     this.index = index;

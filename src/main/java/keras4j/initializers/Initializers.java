@@ -125,37 +125,6 @@ public final class Initializers {
         : ConfigReader.of(Map.of(), spec.path("config")));
   }
 
-  /** Keras's {@code compute_fans}: fan-in and fan-out of a weight shape. */
-  static double[] fans(Shape shape) {
-    long[] dims = shape.asArray();
-    if (dims.length == 0) {
-      return new double[] {1, 1};
-    }
-    if (dims.length == 1) {
-      return new double[] {dims[0], dims[0]};
-    }
-    double receptiveField = 1;
-    for (int i = 0; i < dims.length - 2; i++) {
-      receptiveField *= dims[i];
-    }
-    return new double[] {
-      dims[dims.length - 2] * receptiveField, dims[dims.length - 1] * receptiveField
-    };
-  }
-
-  private static double fanAverage(Shape shape) {
-    double[] fans = fans(shape);
-    return (fans[0] + fans[1]) / 2;
-  }
-
-  private static String toClassName(String name) {
-    StringBuilder out = new StringBuilder();
-    for (String part : name.split("_")) {
-      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-    }
-    return out.toString();
-  }
-
   /** {@code {"class_name": className, "config": config}}. */
   static Map<String, Object> serialized(String className, Map<String, Object> config) {
     Map<String, Object> out = new LinkedHashMap<>();
