@@ -289,6 +289,18 @@ public abstract class Layer implements Operation, KerasSaveable {
   }
 
   /**
+   * The names of the call's tensor arguments when Keras calls the layer with them one by one
+   * ({@code mha(query, value)}: {@code ["query", "value", "key"]}), which a saved file records as
+   * separate arguments and a {@code build_config} of {@code shapes_dict}; null (the default) for
+   * a layer called on one tensor or on a list ({@code Add()([a, b])}).
+   *
+   * @return the names of the call's tensor arguments, or null
+   */
+  public List<String> positionalInputs() {
+    return null;
+  }
+
+  /**
    * The Keras names of the keyword arguments this layer's call takes besides {@code training}
    * and masks (Attention's {@code use_causal_mask}); none by default.
    *

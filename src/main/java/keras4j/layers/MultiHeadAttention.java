@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import keras4j.Keras;
 import keras4j.core.KerasTensor;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
@@ -146,7 +145,7 @@ public class MultiHeadAttention extends Layer {
 
   /** An EinsumDense sublayer with this layer's kernel settings. */
   private EinsumDense dense(String name, String[] equation, long[] outputShape, Shape input) {
-    List<LayerArg> args = new ArrayList<>(List.of(Keras.name(name),
+    List<LayerArg> args = new ArrayList<>(List.of(new Kwarg("name", name),
         new Kwarg("kernel_initializer", kernelInitializer),
         new Kwarg("bias_initializer", biasInitializer)));
     if (useBias) {
@@ -270,6 +269,12 @@ public class MultiHeadAttention extends Layer {
 
   private static boolean contains(int[] values, int value) {
     return Arrays.stream(values).anyMatch(v -> v == value);
+  }
+
+  /** As Keras: {@code mha(query, value, key)}, three tensor arguments. */
+  @Override
+  public List<String> positionalInputs() {
+    return List.of("query", "value", "key");
   }
 
   @Override

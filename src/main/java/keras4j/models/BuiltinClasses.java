@@ -244,6 +244,14 @@ final class BuiltinClasses {
       Map<String, Object> build = new java.util.HashMap<>();
       build.put("input_shape", null);
       entry.put("build_config", build);
+    } else if (layer.builtInputShapes() != null && layer.positionalInputs() != null) {
+      // As Keras's build config of a layer whose build takes shapes by name (query_shape, ...).
+      Map<String, Object> shapes = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < layer.builtInputShapes().size(); i++) {
+        shapes.put(layer.positionalInputs().get(i) + "_shape",
+            shapeList(layer.builtInputShapes().get(i)));
+      }
+      entry.put("build_config", Map.of("shapes_dict", shapes));
     } else if (layer.builtInputShapes() != null && !(layer instanceof InputLayer)) {
       List<Shape> shapes = layer.builtInputShapes();
       // A layer called on a list (a merge) records the list of shapes.

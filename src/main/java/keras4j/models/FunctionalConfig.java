@@ -65,7 +65,8 @@ final class FunctionalConfig {
       kwargs.put("mask", null); // what Keras records for a nested functional model's call
     }
     Map<String, Object> call = new LinkedHashMap<>();
-    call.put("args", tensors.size() == 1 ? tensors : List.of(tensors));
+    boolean positional = node.operation() instanceof Layer layer && layer.positionalInputs() != null;
+    call.put("args", tensors.size() == 1 || positional ? tensors : List.of(tensors));
     call.put("kwargs", kwargs);
     return call;
   }

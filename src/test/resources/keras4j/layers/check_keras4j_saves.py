@@ -2,7 +2,8 @@
 
     mvn -q test -Dtest=LayerFixturesTest -Dkeras4j.exportLayerSaves=/tmp/keras4j-saves
     KERAS_BACKEND=tensorflow python3 src/test/resources/keras4j/layers/check_keras4j_saves.py \
-        /tmp/keras4j-saves
+        /tmp/keras4j-saves [cases list, default cases.txt; e.g. attention/cases.txt after
+        -Dtest=AttentionFixturesTest]
 
 For each case: keras.saving.load_model(<case>.keras) written by keras4j, and Keras's own fixture
 model with keras4j's <case>.weights.h5 loaded into it, must both predict <case>.json's expected
@@ -17,14 +18,16 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 saves = sys.argv[1]
+cases = sys.argv[2] if len(sys.argv) > 2 else "cases.txt"
 failures = 0
-for name in open(os.path.join(HERE, "cases.txt")).read().split():
+for name in open(os.path.join(HERE, cases)).read().split():
     case = json.load(open(os.path.join(HERE, name + ".json")))
     x = np.array(case["x"], np.float32).reshape(case["x_shape"])
     y = np.array(case["y"], np.float32).reshape(case["y_shape"])
-    model = keras.saving.load_model(os.path.join(saves, name + ".keras"))
+    saved = os.path.join(saves, name.replace("/", "_"))  # as LayerFixturesTest names them
+    model = keras.saving.load_model(saved + ".keras")
     own = keras.saving.load_model(os.path.join(HERE, name + ".keras"))
-    own.load_weights(os.path.join(saves, name + ".weights.h5"))
+    own.load_weights(saved + ".weights.h5")
     worst = max(np.abs(model.predict(x, verbose=0) - y).max(),
                 np.abs(own.predict(x, verbose=0) - y).max())
     ok = worst <= 1e-5

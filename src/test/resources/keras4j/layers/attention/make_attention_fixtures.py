@@ -68,6 +68,8 @@ CASES = {
         [q, L.Reshape((5, 10))(L.Permute((2, 1, 3))(L.MultiHeadAttention(2, 3)(
             q, v, use_causal_mask=True, return_attention_scores=True)[1]))])),
     "transformer_block": transformer_block(),
+    "einsum_dense": floats(lambda q, v, k: L.EinsumDense(
+        "abc,cde->abde", (4, 2, 3), bias_axes="de", activation="tanh")(q)),
 }
 
 
