@@ -11,6 +11,7 @@ import keras4j.constraints.Constraint;
 import keras4j.constraints.Constraints;
 import keras4j.core.CallArg;
 import keras4j.core.ApplicationArg;
+import keras4j.core.ApplicationOrTunerArg;
 import keras4j.core.CompileArg;
 import keras4j.core.EvaluateArg;
 import keras4j.core.FitArg;
@@ -1851,13 +1852,14 @@ public final class Keras {
   }
 
   /**
-   * The noise {@code BayesianOptimization} expects in the scores, added to its Gaussian
+   * MobileNetV2's width multiplier (default 1.0: below 1 fewer filters in every layer, above 1
+   * more), or the noise {@code BayesianOptimization} expects in the scores, added to its Gaussian
    * process's kernel diagonal (default 1e-4).
    *
-   * @param value the variance, positive
-   * @return the {@code alpha} tuner argument
+   * @param value the multiplier or the variance, positive
+   * @return the {@code alpha} application or tuner argument
    */
-  public static TunerArg alpha(double value) {
+  public static ApplicationOrTunerArg alpha(double value) {
     if (!(value > 0)) {
       throw new IllegalArgumentException("alpha must be positive, got " + value);
     }
@@ -1981,17 +1983,6 @@ public final class Keras {
    */
   public static ApplicationArg weights(String weights) {
     return new Kwarg("weights", weights);
-  }
-
-  /**
-   * MobileNetV2's width multiplier (default 1.0): below 1 fewer filters in every layer, above 1
-   * more.
-   *
-   * @param alpha the width multiplier, positive
-   * @return the {@code alpha} application argument
-   */
-  public static ApplicationArg alpha(double alpha) {
-    return new Kwarg("alpha", alpha);
   }
 
   /**

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 public record Kwarg(String name, Object value)
     implements LayerArg, CompileArg, FitArg, EvaluateArg, PredictArg, LoopArg, InferenceArg,
         TunerArg, SeedArg, OptimizerArg, LayerOrOptimizerArg, OptimizerOrTunerArg, WeightArg,
-        CallArg, ApplicationArg, LayerOrApplicationArg {
+        CallArg, ApplicationArg, LayerOrApplicationArg, ApplicationOrTunerArg {
   /**
    * A keyword argument; a null value is refused (leave the argument out for Keras's default).
    *
