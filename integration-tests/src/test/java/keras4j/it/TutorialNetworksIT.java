@@ -123,9 +123,11 @@ class TutorialNetworksIT {
     try (var mlp = new Mlp()) {
       mlp.compile(optimizer(new keras4j.optimizers.SGD(0.1)),
           loss("sparse_categorical_crossentropy"), metrics("accuracy"));
-      var history = mlp.fit(data.xTrain(), data.yTrain(), epochs(100), batchSize(16), verbose(0));
+      // 200 epochs: on the raw features, SGD at 0.1 for 100 epochs reached 0.77-0.97 over seeds
+      // 1230-1239 (4 of 10 below 0.90); 200 epochs reached 0.90-0.97 on all ten.
+      var history = mlp.fit(data.xTrain(), data.yTrain(), epochs(200), batchSize(16), verbose(0));
       var losses = history.history().get("loss");
-      assertTrue(losses.get(99) < 0.5 * losses.get(0), "loss did not halve: " + losses);
+      assertTrue(losses.get(199) < 0.5 * losses.get(0), "loss did not halve: " + losses);
       assertAccuracy(0.9, mlp.evaluate(data.xTest(), data.yTest(), verbose(0)).get("accuracy"),
           "subclassed MLP, Iris");
     }
