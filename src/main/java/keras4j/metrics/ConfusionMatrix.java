@@ -12,6 +12,11 @@ import org.tensorflow.ndarray.StdArrays;
  * threshold, a label when it is non-zero; labels and predictions are flattened, each sample's
  * weight applying to all its values. Thresholds spread evenly over [0, 1] clip the predictions
  * to [0, 1] first, as Keras's bucketed fast path does; {@code classId} keeps one column.
+ *
+ * <p>Keras's {@code multi_label}: with a label count, predictions of shape (samples, labels) are
+ * counted per label, the counts shaped (thresholds, labels). Flattened counts may weigh each
+ * label column by {@code labelWeights} (Keras's {@code label_weights} without {@code
+ * multi_label}).
  */
 final class ConfusionMatrix {
   final Variable truePositives;
@@ -21,12 +26,25 @@ final class ConfusionMatrix {
   private final float[] thresholds;
   private final boolean clipped;
   private final Integer classId;
+  private final Long labels;
+  private final float[] labelWeights;
 
   ConfusionMatrix(Metric owner, float[] thresholds, boolean evenlySpread, Integer classId) {
+    this(owner, thresholds, evenlySpread, classId, null, null);
+  }
+
+  /**
+   * Counts at {@code thresholds}, per label when {@code labels} is given, else flattened and
+   * weighted by {@code labelWeights} (or not, when null).
+   */
+  ConfusionMatrix(Metric owner, float[] thresholds, boolean evenlySpread, Integer classId,
+      Long labels, float[] labelWeights) {
     this.thresholds = thresholds.clone();
     this.clipped = evenlySpread;
     this.classId = classId;
-    Shape shape = Shape.of(thresholds.length);
+    this.labels = labels;
+    this.labelWeights = labelWeights == null ? null : labelWeights.clone();
+    Shape shape = labels == null ? Shape.of(thresholds.length) : Shape.of(thresholds.length, labels);
     truePositives = owner.addVariable("true_positives", shape, 0);
     falsePositives = owner.addVariable("false_positives", shape, 0);
     trueNegatives = owner.addVariable("true_negatives", shape, 0);
@@ -45,6 +63,9 @@ final class ConfusionMatrix {
   }
 
   void update(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight) {
+    if (labels != null || labelWeights != null) {
+      checkLabels(yPred.shape());
+    }
     KerasTensor weights = null;
     if (sampleWeight != null) {
       // One weight per sample, spread over the sample's values before flattening.
@@ -53,31 +74,58 @@ final class ConfusionMatrix {
       column[0] = -1;
       weights = Ops.multiply(Ops.onesLike(yPred), Ops.reshape(sampleWeight, column));
     }
+    if (labelWeights != null) {
+      KerasTensor perLabel = KerasTensor.constant(StdArrays.ndCopyOf(labelWeights));
+      weights = Ops.multiply(weights == null ? Ops.onesLike(yPred) : weights, perLabel);
+    }
     if (classId != null) {
       yTrue = column(yTrue);
       yPred = column(yPred);
       weights = weights == null ? null : column(weights);
     }
-    KerasTensor labels = Ops.expandDims(Ops.reshape(yTrue, -1), 0);
-    labels = Ops.cast(Ops.notEqual(labels, Ops.zerosLike(labels)), "float32");
-    KerasTensor predictions = Ops.expandDims(Ops.reshape(yPred, -1), 0);
+    // Per label: (1, samples, labels) against thresholds (thresholds, 1, 1); else flattened:
+    // (1, values) against (thresholds, 1). Counts sum over the samples axis, 1.
+    long[] data = labels == null ? new long[] {1, -1} : new long[] {1, -1, labels};
+    long[] thresholdShape = labels == null ? new long[] {-1, 1} : new long[] {-1, 1, 1};
+    KerasTensor actual = Ops.reshape(yTrue, data);
+    actual = Ops.cast(Ops.notEqual(actual, Ops.zerosLike(actual)), "float32");
+    KerasTensor predictions = Ops.reshape(yPred, data);
     if (clipped) {
       predictions = Ops.clip(predictions, 0, 1);
     }
-    float[][] thresholdColumn = new float[thresholds.length][1];
-    for (int i = 0; i < thresholds.length; i++) {
-      thresholdColumn[i][0] = thresholds[i];
-    }
-    KerasTensor positive = Ops.cast(
-        Ops.greater(predictions, KerasTensor.constant(StdArrays.ndCopyOf(thresholdColumn))),
-        "float32");
+    KerasTensor positive = Ops.cast(Ops.greater(predictions, Ops.reshape(
+        KerasTensor.constant(StdArrays.ndCopyOf(thresholds)), thresholdShape)), "float32");
     KerasTensor negative = Ops.subtract(Ops.onesLike(positive), positive);
-    KerasTensor labelNegative = Ops.subtract(Ops.onesLike(labels), labels);
-    KerasTensor flatWeights = weights == null ? null : Ops.expandDims(Ops.reshape(weights, -1), 0);
-    truePositives.assignAdd(count(positive, labels, flatWeights));
-    falsePositives.assignAdd(count(positive, labelNegative, flatWeights));
-    trueNegatives.assignAdd(count(negative, labelNegative, flatWeights));
-    falseNegatives.assignAdd(count(negative, labels, flatWeights));
+    KerasTensor actualNegative = Ops.subtract(Ops.onesLike(actual), actual);
+    KerasTensor flatWeights = weights == null ? null : Ops.reshape(weights, data);
+    truePositives.assignAdd(count(positive, actual, flatWeights));
+    falsePositives.assignAdd(count(positive, actualNegative, flatWeights));
+    trueNegatives.assignAdd(count(negative, actualNegative, flatWeights));
+    falseNegatives.assignAdd(count(negative, actual, flatWeights));
+  }
+
+  /** Predictions must be (samples, labels) to be counted per label or weighed by label. */
+  private void checkLabels(Shape shape) {
+    if (labels != null) {
+      requireMultiLabelRank(shape);
+    }
+    long expected = labels != null ? labels : labelWeights.length;
+    String what = labels != null ? "labels" : "label_weights";
+    long found = shape.numDimensions() < 1 ? 1 : shape.get(shape.numDimensions() - 1);
+    if (found >= 0 && found != expected) {
+      throw new IllegalArgumentException("Predictions of shape " + keras4j.core.Shapes.toKeras(
+          shape) + " have " + found + " labels where the metric counts " + expected + " " + what
+          + "; give as many " + what + " as the predictions have columns");
+    }
+  }
+
+  /** Keras's error for multi-label predictions not shaped (samples, labels). */
+  static void requireMultiLabelRank(Shape shape) {
+    if (shape.numDimensions() != 2) {
+      throw new IllegalArgumentException("`y_pred` must have rank 2 when `multi_label=True`."
+          + " Found rank " + shape.numDimensions() + ". Full shape received for `y_pred`: "
+          + keras4j.core.Shapes.toKeras(shape));
+    }
   }
 
   /** The values of class {@code classId}: {@code x[..., classId]}. */

@@ -63,9 +63,12 @@ def case(metric, make, batches=3, n=8, weighted=False):
             "sample_weight": None if w is None else w.tolist(),
             "result": np.asarray(metric.result(), dtype=np.float64).tolist(),
         })
+    # label_weights is a tensor in get_config; the file holds it as Keras serializes it.
+    config = {k: keras.saving.serialize_keras_object(v) if hasattr(v, "numpy") else v
+              for k, v in metric.get_config().items()}
     cases.append({
         "class_name": type(metric).__name__,
-        "config": metric.get_config(),
+        "config": config,
         "batches": entries,
     })
 
@@ -126,6 +129,23 @@ case(M.RecallAtPrecision(0.5, num_thresholds=1), binary)
 case(M.SensitivityAtSpecificity(0.5), multilabel)
 case(M.SpecificityAtSensitivity(0.8), binary, weighted=True)
 case(M.SpecificityAtSensitivity(0.4, class_id=2, name="spec"), categorical)
+
+# AUC per label (multi_label) and weighted by label, ROC and PR, even and given thresholds,
+# sample weights.
+multilabel4 = lambda n: (binary_labels(n, 4), probs(n, 4))
+case(M.AUC(multi_label=True), multilabel4, weighted=True)
+case(M.AUC(multi_label=True, curve="PR"), multilabel4, weighted=True)
+case(M.AUC(multi_label=True, curve="PR", summation_method="minoring", num_labels=4),
+     multilabel4)
+case(M.AUC(multi_label=True, label_weights=[1.0, 2.0, 0.5, 0.0]), multilabel4, weighted=True)
+case(M.AUC(multi_label=True, curve="PR", label_weights=[0.3, 1.0, 2.0, 1.5]), multilabel4,
+     weighted=True)
+case(M.AUC(multi_label=True, thresholds=[0.15, 0.4, 0.55, 0.9], label_weights=[1, 1, 3, 2]),
+     multilabel4, weighted=True)
+case(M.AUC(label_weights=[1.0, 2.0, 0.5, 3.0]), multilabel4, weighted=True)
+case(M.AUC(curve="PR", label_weights=[0.0, 2.0, 0.5, 1.0]), multilabel4, weighted=True)
+case(M.AUC(curve="PR", thresholds=[0.2, 0.45, 0.7], label_weights=[2.0, 1.0, 0.5, 1.0]),
+     multilabel4)
 
 with open(os.path.join(HERE, "metric_cases.json"), "w") as f:
     json.dump({"keras_version": keras.__version__, "cases": cases}, f, indent=None)
