@@ -1,9 +1,11 @@
 package keras4j.backend;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import org.tensorflow.Operand;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TFInvalidArgumentException;
@@ -15,13 +17,15 @@ import org.tensorflow.types.family.TType;
 
 /**
  * A function traced once into a {@link ModelGraph} and run any number of times, as a {@code
- * tf.function}'s concrete function: inputs (float32 unless given dtypes) fed to placeholders, the outputs fetched, and
- * the effects (variable updates) run on every call. {@code fit}'s steps, {@code predict} and
+ * tf.function}'s concrete function: inputs (float32 unless given dtypes) fed to placeholders,
+ * the outputs fetched, and the effects (variable updates) run on every call. {@code fit}'s steps, {@code predict} and
  * {@code TF.function} are all built this way. Runs may overlap on several threads.
  */
 public final class GraphFunction {
   private final ModelGraph graph;
   private final List<Placeholder<?>> inputs;
+  /** The placeholders' dtypes, read once: {@link #run} checks every batch's feeds against them. */
+  private final List<DataType> inputTypes;
   private final List<Operand<?>> outputs;
   private final List<Op> effects;
 
@@ -29,6 +33,7 @@ public final class GraphFunction {
       List<Operand<?>> outputs, List<Op> effects) {
     this.graph = graph;
     this.inputs = List.copyOf(inputs);
+    this.inputTypes = inputs.stream().map(input -> input.asOutput().dataType()).toList();
     this.outputs = List.copyOf(outputs);
     this.effects = List.copyOf(effects);
   }
@@ -40,7 +45,7 @@ public final class GraphFunction {
   public static GraphFunction trace(ModelGraph graph, List<Shape> inputShapes, boolean training,
       Function<List<Tensor>, List<Tensor>> body) {
     return trace(graph, inputShapes,
-        java.util.Collections.nCopies(inputShapes.size(), DType.FLOAT32), training, body);
+        Collections.nCopies(inputShapes.size(), DType.FLOAT32), training, body);
   }
 
   /** As {@link #trace(ModelGraph, List, boolean, Function)}, on placeholders of {@code dtypes}. */
@@ -98,7 +103,7 @@ public final class GraphFunction {
           "This function takes " + inputs.size() + " inputs, got " + feeds.length);
     }
     for (int i = 0; i < feeds.length; i++) {
-      if (feeds[i].dataType() != inputs.get(i).asOutput().dataType()) {
+      if (feeds[i].dataType() != inputTypes.get(i)) {
         throw new IllegalArgumentException("Input " + i + " takes " + DType.of(inputs.get(i)
             .asOutput().type()) + " values, got " + DType.of(feeds[i].type()) + " ones: feed"
             + " Java arrays of the input's type (int[] for int32, long[] int64, boolean[] bool,"
