@@ -1841,6 +1841,38 @@ public final class Keras {
   }
 
   /**
+   * A projection of a BatchNormalization's or LayerNormalization's offset beta after each
+   * optimizer update.
+   *
+   * @param constraint beta's constraint, e.g. {@code new NonNeg()}
+   * @return the {@code beta_constraint} layer argument
+   */
+  public static LayerArg betaConstraint(Constraint constraint) {
+    return new Kwarg("beta_constraint", constraint);
+  }
+
+  /**
+   * A projection of a BatchNormalization's or LayerNormalization's scale gamma after each
+   * optimizer update.
+   *
+   * @param constraint gamma's constraint, e.g. {@code new MaxNorm(1)}
+   * @return the {@code gamma_constraint} layer argument
+   */
+  public static LayerArg gammaConstraint(Constraint constraint) {
+    return new Kwarg("gamma_constraint", constraint);
+  }
+
+  /**
+   * A projection of a PReLU's slopes after each optimizer update.
+   *
+   * @param constraint the slopes' constraint, e.g. {@code new NonNeg()}
+   * @return the {@code alpha_constraint} layer argument
+   */
+  public static LayerArg alphaConstraint(Constraint constraint) {
+    return new Kwarg("alpha_constraint", constraint);
+  }
+
+  /**
    * How many random trials {@code BayesianOptimization} runs before it fits its Gaussian
    * process (default: 3 × the number of hyperparameters, at least 3).
    *

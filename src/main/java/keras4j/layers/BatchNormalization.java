@@ -2,6 +2,7 @@ package keras4j.layers;
 
 import java.util.List;
 import java.util.Map;
+import keras4j.constraints.Constraint;
 import keras4j.core.LayerArg;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
@@ -15,7 +16,8 @@ import org.tensorflow.ndarray.Shape;
  * Keras's {@code BatchNormalization} over the last axis: {@code gamma * (x - mean) / sqrt(var +
  * epsilon) + beta}, with the batch's statistics while training (and the moving statistics moved
  * towards them by {@code 1 - momentum}), the moving ones at inference or when frozen. Defaults as
- * Keras: momentum 0.99, epsilon 0.001; {@code center}/{@code scale} kwargs drop beta/gamma.
+ * Keras: momentum 0.99, epsilon 0.001; {@code center}/{@code scale} kwargs drop beta/gamma, and
+ * {@code betaConstraint(...)}/{@code gammaConstraint(...)} project them after each update.
  */
 public class BatchNormalization extends Layer {
   private final float momentum;
@@ -23,6 +25,8 @@ public class BatchNormalization extends Layer {
   private final boolean center;
   private final boolean scale;
   private final int axis;
+  private final Constraint betaConstraint;
+  private final Constraint gammaConstraint;
   private Variable gamma;
   private Variable beta;
   private Variable movingMean;
@@ -47,7 +51,7 @@ public class BatchNormalization extends Layer {
    *     inputShape(...)}, {@code trainable(false)}
    */
   public BatchNormalization(double momentum, double epsilon, LayerArg... args) {
-    super(args, "center", "scale", "axis");
+    super(args, "center", "scale", "axis", "beta_constraint", "gamma_constraint");
     if (!(momentum >= 0 && momentum <= 1) || !(epsilon > 0)) {
       throw new IllegalArgumentException("BatchNormalization needs momentum in [0, 1] and epsilon"
           + " > 0, got momentum " + momentum + ", epsilon " + epsilon);
@@ -57,6 +61,8 @@ public class BatchNormalization extends Layer {
     this.center = arg("center", true);
     this.scale = arg("scale", true);
     this.axis = LastAxis.of(this);
+    this.betaConstraint = arg("beta_constraint", null);
+    this.gammaConstraint = arg("gamma_constraint", null);
   }
 
   /**
@@ -72,7 +78,8 @@ public class BatchNormalization extends Layer {
     }
     return new BatchNormalization(config.doubleValue("momentum", 0.99),
         config.doubleValue("epsilon", 0.001), ConfigArgs.of(config).bool("center").bool("scale")
-            .add("axis", ConfigArgs.axis(config)).get());
+            .add("axis", ConfigArgs.axis(config)).constraint("beta_constraint")
+            .constraint("gamma_constraint").get());
   }
 
   @Override
@@ -85,10 +92,10 @@ public class BatchNormalization extends Layer {
     }
     Shape shape = Shape.of(channels);
     if (scale) {
-      gamma = addWeight("gamma", shape, Initializers.get("ones"), null);
+      gamma = addWeight("gamma", shape, Initializers.get("ones"), null, gammaConstraint);
     }
     if (center) {
-      beta = addWeight("beta", shape, Initializers.get("zeros"), null);
+      beta = addWeight("beta", shape, Initializers.get("zeros"), null, betaConstraint);
     }
     movingMean = addWeight("moving_mean", Initializers.get("zeros").create(shape), false, null);
     movingVariance =
@@ -124,6 +131,8 @@ public class BatchNormalization extends Layer {
     config.put("epsilon", epsilon);
     config.put("center", center);
     config.put("scale", scale);
+    config.put("beta_constraint", KernelSettings.constraintConfig(betaConstraint));
+    config.put("gamma_constraint", KernelSettings.constraintConfig(gammaConstraint));
     return config;
   }
 }

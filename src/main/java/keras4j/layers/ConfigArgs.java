@@ -24,8 +24,7 @@ import keras4j.saving.ConfigReader;
 final class ConfigArgs {
   private static final System.Logger LOG = System.getLogger(ConfigArgs.class.getName());
   private static final List<String> IGNORED = List.of("activity_regularizer",
-      "kernel_constraint", "bias_constraint", "depthwise_constraint", "pointwise_constraint",
-      "alpha_constraint", "beta_constraint", "gamma_constraint");
+      "kernel_constraint", "bias_constraint", "depthwise_constraint", "pointwise_constraint");
 
   private final ConfigReader config;
   private final List<LayerArg> args = new ArrayList<>();

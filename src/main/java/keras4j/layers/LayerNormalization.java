@@ -1,6 +1,7 @@
 package keras4j.layers;
 
 import java.util.Map;
+import keras4j.constraints.Constraint;
 import keras4j.core.KerasTensor;
 import keras4j.core.LayerArg;
 import keras4j.core.Shapes;
@@ -29,19 +30,22 @@ public class LayerNormalization extends Layer {
   private final Initializer gammaInitializer;
   private final Regularizer betaRegularizer;
   private final Regularizer gammaRegularizer;
+  private final Constraint betaConstraint;
+  private final Constraint gammaConstraint;
   private Variable gamma;
   private Variable beta;
 
   /**
-   * Reads {@code epsilon}, {@code center}, {@code scale}, {@code rmsScaling}, initializers and
-   * regularizers.
+   * Reads {@code epsilon}, {@code center}, {@code scale}, {@code rmsScaling}, initializers,
+   * regularizers and constraints.
    *
    * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
    *     inputShape(...)}, {@code trainable(false)}
    */
   public LayerNormalization(LayerArg... args) {
     super(args, "axis", "epsilon", "center", "scale", "rms_scaling", "beta_initializer",
-        "gamma_initializer", "beta_regularizer", "gamma_regularizer");
+        "gamma_initializer", "beta_regularizer", "gamma_regularizer", "beta_constraint",
+        "gamma_constraint");
     this.axis = LastAxis.of(this);
     this.epsilon = ((Number) arg("epsilon", 1e-3)).doubleValue();
     if (!(epsilon > 0)) {
@@ -54,6 +58,8 @@ public class LayerNormalization extends Layer {
     this.gammaInitializer = initializer(arg("gamma_initializer", "ones"));
     this.betaRegularizer = arg("beta_regularizer", null);
     this.gammaRegularizer = arg("gamma_regularizer", null);
+    this.betaConstraint = arg("beta_constraint", null);
+    this.gammaConstraint = arg("gamma_constraint", null);
   }
 
   private static Initializer initializer(Object spec) {
@@ -71,7 +77,8 @@ public class LayerNormalization extends Layer {
     ConfigArgs args = ConfigArgs.of(config).add("axis", ConfigArgs.axis(config))
         .bool("center").bool("scale").bool("rms_scaling").initializer("beta_initializer")
         .initializer("gamma_initializer").regularizer("beta_regularizer")
-        .regularizer("gamma_regularizer");
+        .regularizer("gamma_regularizer").constraint("beta_constraint")
+        .constraint("gamma_constraint");
     if (config.has("epsilon")) {
       args.add("epsilon", config.doubleValue("epsilon", 1e-3));
     }
@@ -87,10 +94,12 @@ public class LayerNormalization extends Layer {
           + "' needs a known last axis, got inputs of shape " + Shapes.toKeras(inputShape));
     }
     if (scale || rmsScaling) {
-      gamma = addWeight("gamma", Shape.of(features), gammaInitializer, gammaRegularizer);
+      gamma = addWeight("gamma", Shape.of(features), gammaInitializer, gammaRegularizer,
+          gammaConstraint);
     }
     if (center && !rmsScaling) {
-      beta = addWeight("beta", Shape.of(features), betaInitializer, betaRegularizer);
+      beta = addWeight("beta", Shape.of(features), betaInitializer, betaRegularizer,
+          betaConstraint);
     }
   }
 
@@ -135,8 +144,8 @@ public class LayerNormalization extends Layer {
         KernelSettings.nested("keras.initializers", gammaInitializer.getConfig()));
     config.put("beta_regularizer", KernelSettings.nestedOrNull(betaRegularizer));
     config.put("gamma_regularizer", KernelSettings.nestedOrNull(gammaRegularizer));
-    config.put("beta_constraint", null);
-    config.put("gamma_constraint", null);
+    config.put("beta_constraint", KernelSettings.constraintConfig(betaConstraint));
+    config.put("gamma_constraint", KernelSettings.constraintConfig(gammaConstraint));
     return config;
   }
 }

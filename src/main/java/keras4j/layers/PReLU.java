@@ -2,6 +2,7 @@ package keras4j.layers;
 
 import java.util.Arrays;
 import java.util.Map;
+import keras4j.constraints.Constraint;
 import keras4j.core.KerasTensor;
 import keras4j.core.LayerArg;
 import keras4j.core.Shapes;
@@ -22,22 +23,24 @@ import org.tensorflow.ndarray.Shape;
 public class PReLU extends Layer {
   private final Initializer alphaInitializer;
   private final Regularizer alphaRegularizer;
+  private final Constraint alphaConstraint;
   private final int[] sharedAxes;
   private Variable alpha;
 
   /**
-   * Reads {@code alphaInitializer} (default zeros), {@code alphaRegularizer} and {@code
-   * sharedAxes} (default none each).
+   * Reads {@code alphaInitializer} (default zeros), {@code alphaRegularizer}, {@code
+   * alphaConstraint} and {@code sharedAxes} (default none each).
    *
    * @param args keyword arguments from {@code keras4j.Keras} such as {@code name("...")}, {@code
    *     inputShape(...)}, {@code trainable(false)}
    */
   public PReLU(LayerArg... args) {
-    super(args, "alpha_initializer", "alpha_regularizer", "shared_axes");
+    super(args, "alpha_initializer", "alpha_regularizer", "alpha_constraint", "shared_axes");
     Object init = arg("alpha_initializer", "zeros");
     this.alphaInitializer = init instanceof Initializer given ? given
         : Initializers.get((String) init);
     this.alphaRegularizer = arg("alpha_regularizer", null);
+    this.alphaConstraint = arg("alpha_constraint", null);
     this.sharedAxes = arg("shared_axes", new int[0]).clone();
   }
 
@@ -50,7 +53,7 @@ public class PReLU extends Layer {
    */
   public static PReLU fromConfig(ConfigReader config) {
     ConfigArgs args = ConfigArgs.of(config).initializer("alpha_initializer")
-        .regularizer("alpha_regularizer");
+        .regularizer("alpha_regularizer").constraint("alpha_constraint");
     if (config.has("shared_axes")) {
       args.add("shared_axes", config.ints("shared_axes"));
     }
@@ -72,7 +75,8 @@ public class PReLU extends Layer {
       throw new IllegalArgumentException("PReLU layer '" + name() + "' needs every unshared axis"
           + " known, got inputs of shape " + Shapes.toKeras(inputShape));
     }
-    alpha = addWeight("alpha", Shape.of(shape), alphaInitializer, alphaRegularizer);
+    alpha = addWeight("alpha", Shape.of(shape), alphaInitializer, alphaRegularizer,
+        alphaConstraint);
   }
 
   @Override
@@ -86,7 +90,7 @@ public class PReLU extends Layer {
     config.put("alpha_initializer",
         KernelSettings.nested("keras.initializers", alphaInitializer.getConfig()));
     config.put("alpha_regularizer", KernelSettings.nestedOrNull(alphaRegularizer));
-    config.put("alpha_constraint", null);
+    config.put("alpha_constraint", KernelSettings.constraintConfig(alphaConstraint));
     config.put("shared_axes", sharedAxes.length == 0 ? null
         : Arrays.stream(sharedAxes).boxed().toList());
     return config;

@@ -1,7 +1,13 @@
 package keras4j.constraints;
 
+import static keras4j.Keras.alphaConstraint;
 import static keras4j.Keras.batchSize;
+import static keras4j.Keras.betaConstraint;
 import static keras4j.Keras.epochs;
+import static keras4j.Keras.gammaConstraint;
+import static keras4j.Keras.inputShape;
+import static keras4j.Keras.loss;
+import static keras4j.Keras.optimizer;
 import static keras4j.Keras.shuffle;
 import static keras4j.Keras.verbose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import keras4j.core.KerasTensor;
+import keras4j.core.LayerArg;
+import keras4j.layers.BatchNormalization;
+import keras4j.layers.Dense;
 import keras4j.layers.Layer;
+import keras4j.layers.LayerNormalization;
+import keras4j.layers.PReLU;
 import keras4j.models.Model;
+import keras4j.models.Sequential;
 import keras4j.saving.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,8 +45,9 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 /**
  * Keras's constraints: each projection against its formula computed here in double precision,
  * the names and configs, and training: models Python Keras saved with constraints on Conv1D,
- * Dense and Embedding weights (make_constraint_fixtures.py) load from .keras and .h5 and reach
- * Keras's weights after 6 SGD steps, each step projected. Each loaded model is saved again to
+ * Dense, Embedding, BatchNormalization, LayerNormalization and PReLU weights
+ * (make_constraint_fixtures.py, which checks each constraint moves its weight) load from .keras
+ * and .h5 and reach Keras's weights after 6 SGD steps, each step projected. Each loaded model is saved again to
  * target/keras4j-constraints/, the input of check_keras4j_saves.py (Keras loads keras4j's files
  * with the constraints).
  */
@@ -142,16 +155,15 @@ class ConstraintsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"dense_conv, keras", "dense_conv, h5", "embedding, keras", "embedding, h5"})
+  @CsvSource({"dense_conv, keras", "dense_conv, h5", "embedding, keras", "embedding, h5",
+      "norms, keras", "norms, h5"})
   void kerasFilesTrainToKerasWeights(String name, String format) throws IOException {
     Map<?, ?> expected = (Map<?, ?>) FIXTURES.get(name);
     try (Model model = Model.load(resource(name + "." + format))) {
       Path out = Path.of("target", "keras4j-constraints");
       Files.createDirectories(out);
       model.save(out.resolve(name + "." + format));
-      List<Double> losses = model.fit(array(expected.get("x"), name.equals("embedding")),
-          array(expected.get("y"), false), epochs(3), batchSize(4), shuffle(false), verbose(0))
-          .history().get("loss");
+      List<Double> losses = train(model, expected, name.equals("embedding"));
       float[] weights = flat(model.getWeights());
       float[] kerasWeights = floats(expected.get("weights"));
       assertEquals(kerasWeights.length, weights.length);
@@ -164,6 +176,49 @@ class ConstraintsTest {
         assertEquals(kerasLosses[i], losses.get(i), 1e-5 * kerasLosses[i], name + " loss " + i);
       }
     }
+  }
+
+  /** Keras's norms model built with the kwargs, or without any constraint. */
+  private static Sequential norms(boolean constrained) {
+    LayerArg[] bn = constrained
+        ? new LayerArg[] {gammaConstraint(new MaxNorm(1.5)), betaConstraint(new NonNeg())}
+        : new LayerArg[0];
+    LayerArg[] prelu = constrained ? new LayerArg[] {alphaConstraint(new NonNeg())}
+        : new LayerArg[0];
+    LayerArg[] ln = constrained
+        ? new LayerArg[] {gammaConstraint(new UnitNorm()), betaConstraint(new MaxNorm(0.05))}
+        : new LayerArg[0];
+    return new Sequential(new Dense(5, inputShape(4)), new BatchNormalization(bn),
+        new PReLU(prelu), new Dense(3), new LayerNormalization(ln), new Dense(2));
+  }
+
+  @Test
+  void kwargsConstraintsTrainToKerasWeightsAndNotWithoutThem() throws IOException {
+    Map<?, ?> expected = (Map<?, ?>) FIXTURES.get("norms");
+    float[] kerasWeights = floats(expected.get("weights"));
+    double[] gaps = new double[2];
+    try (Model keras = Model.load(resource("norms.keras"))) {
+      for (int run = 0; run < 2; run++) {
+        try (Sequential model = norms(run == 0)) {
+          model.setWeights(keras.getWeights());
+          model.compile(optimizer(new keras4j.optimizers.SGD(0.2)), loss("mse"));
+          train(model, expected, false);
+          float[] weights = flat(model.getWeights());
+          for (int i = 0; i < weights.length; i++) {
+            gaps[run] = Math.max(gaps[run], Math.abs(weights[i] - kerasWeights[i])
+                / Math.max(1e-2, Math.abs(kerasWeights[i])));
+          }
+        }
+      }
+    }
+    assertTrue(gaps[0] < 1e-5, "constrained: relative gap to Keras " + gaps[0]);
+    // The generator checks each constraint moves its weight by more than 1e-3 in Keras.
+    assertTrue(gaps[1] > 1e-3, "unconstrained: relative gap to Keras " + gaps[1]);
+  }
+
+  private static List<Double> train(Model model, Map<?, ?> fixture, boolean intInputs) {
+    return model.fit(array(fixture.get("x"), intInputs), array(fixture.get("y"), false),
+        epochs(3), batchSize(4), shuffle(false), verbose(0)).history().get("loss");
   }
 
   @Test

@@ -15,7 +15,8 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAVED = os.path.join("target", "keras4j-constraints")
-KEYS = ("kernel_constraint", "bias_constraint", "embeddings_constraint")
+KEYS = ("kernel_constraint", "bias_constraint", "embeddings_constraint", "beta_constraint",
+        "gamma_constraint", "alpha_constraint")
 
 
 def constraints(model):

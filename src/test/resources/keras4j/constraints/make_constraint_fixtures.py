@@ -39,9 +39,51 @@ def embedding():
     ], name="embedding")
 
 
+def norms():
+    # The normalization layers' and PReLU's constraints; each is active within the 6 steps
+    # (check_active below).
+    return keras.Sequential([
+        keras.Input((4,)),
+        layers.Dense(5, name="d1"),
+        layers.BatchNormalization(gamma_constraint=constraints.MaxNorm(1.5),
+                                  beta_constraint=constraints.NonNeg(), name="bn"),
+        layers.PReLU(alpha_constraint=constraints.NonNeg(), name="prelu"),
+        layers.Dense(3, name="d2"),
+        layers.LayerNormalization(gamma_constraint=constraints.UnitNorm(),
+                                  beta_constraint=constraints.MaxNorm(0.05), name="ln"),
+        layers.Dense(2, name="out"),
+    ], name="norms")
+
+
+def fit(model, x, y):
+    model.compile(optimizer=keras.optimizers.SGD(0.2), loss="mse")
+    return model.fit(x, y, epochs=EPOCHS, batch_size=4, shuffle=False, verbose=0)
+
+
+def check_active(build, x, y):
+    """Each constrained weight of the norms model ends elsewhere without its constraint, so
+    ConstraintsTest fails if keras4j skipped a projection."""
+    constrained, free = build(), build()
+    free.set_weights(constrained.get_weights())
+    for layer in free.layers:
+        for key in ("beta_constraint", "gamma_constraint", "alpha_constraint"):
+            if getattr(layer, key, None) is not None:
+                weight = getattr(layer, key.split("_")[0])
+                weight.constraint = None
+    fit(constrained, x, y)
+    fit(free, x, y)
+    for a, b in zip(constrained.weights, free.weights):
+        if a.constraint is not None:
+            gap = float(np.max(np.abs(a.numpy() - b.numpy())))
+            assert gap > 1e-3, (a.path, gap)
+            print(a.path, "differs unconstrained by", gap)
+
+
 def data(name, rng):
     if name == "embedding":
         return rng.integers(0, 6, (8, 3)).astype("int32"), rng.normal(size=(8, 1))
+    if name == "norms":
+        return rng.normal(size=(8, 4)), rng.normal(size=(8, 2))
     return rng.normal(size=(8, 5, 2)), rng.normal(size=(8, 2))
 
 
@@ -49,13 +91,13 @@ def main():
     keras.utils.set_random_seed(12)
     rng = np.random.default_rng(12)
     out = {}
-    for build in (dense_conv, embedding):
+    for build in (dense_conv, embedding, norms):
         model = build()
         name = model.name
-        model.compile(optimizer=keras.optimizers.SGD(0.2), loss="mse")
         x, y = data(name, rng)
         x = x if x.dtype == np.int32 else x.astype("float32")
         y = y.astype("float32")
+        model.compile(optimizer=keras.optimizers.SGD(0.2), loss="mse")
         model.save(os.path.join(HERE, name + ".keras"))
         model.save(os.path.join(HERE, name + ".h5"))
         history = model.fit(x, y, epochs=EPOCHS, batch_size=4, shuffle=False, verbose=0)
@@ -64,6 +106,8 @@ def main():
             "losses": [float(v) for v in history.history["loss"]],
             "weights": [float(v) for w in model.get_weights() for v in w.ravel()],
         }
+    check_active(norms, np.array(out["norms"]["x"], "float32"),
+                 np.array(out["norms"]["y"], "float32"))
     with open(os.path.join(HERE, "constraints.json"), "w") as f:
         json.dump(out, f, indent=1)
 
