@@ -65,6 +65,50 @@ final class CompileConfig {
   }
 
   /**
+   * Keras 3's legacy {@code training_config} of {@code model} (the {@code .h5} attribute), as its
+   * {@code saving_utils.model_metadata} writes it: the compile config without the optimizer, its
+   * losses and metrics in the legacy form {@code {"class_name", "config"}}, then {@code
+   * optimizer_config}; null when {@link #toConfig} is.
+   */
+  static Map<String, Object> toTrainingConfig(Model model) {
+    Map<String, Object> compile = toConfig(model);
+    if (compile == null) {
+      return null;
+    }
+    Map<?, ?> optimizer = (Map<?, ?>) compile.remove("optimizer");
+    Map<String, Object> config = new LinkedHashMap<>();
+    compile.forEach((key, value) -> config.put(key,
+        key.equals("loss") || key.endsWith("metrics") ? legacyForm(value) : value));
+    Map<String, Object> optimizerConfig = new LinkedHashMap<>();
+    optimizerConfig.put("class_name", optimizer.get("class_name"));
+    optimizerConfig.put("config", optimizer.get("config"));
+    config.put("optimizer_config", optimizerConfig);
+    return config;
+  }
+
+  /**
+   * Serialized objects (maps with a {@code class_name}) anywhere in a per-output structure,
+   * reduced to Keras's legacy {@code {"class_name", "config"}}; their configs stay as they are.
+   */
+  private static Object legacyForm(Object spec) {
+    if (spec instanceof List<?> list) {
+      return list.stream().map(CompileConfig::legacyForm).toList();
+    }
+    if (spec instanceof Map<?, ?> map && map.containsKey("class_name")) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("class_name", map.get("class_name"));
+      out.put("config", map.get("config"));
+      return out;
+    }
+    if (spec instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((name, item) -> out.put(name, legacyForm(item)));
+      return out;
+    }
+    return spec;
+  }
+
+  /**
    * {@code spec} (one entry, or a list or a map of them per output) with {@code each} applied to
    * every entry; nulls stay null.
    */

@@ -18,7 +18,8 @@ import org.tensorflow.ndarray.FloatNdArray;
  * the layer groups; each has a {@code weight_names} attribute naming its datasets ({@code
  * dense/kernel:0}, or without {@code :0} when Keras 3 wrote it). The file's layers are matched to
  * the model's layers that have weights, by order, as Keras does, and each reads its datasets in
- * {@code weight_names} order through its {@code loadOwnVariables}. Optimizer weights are not read.
+ * {@code weight_names} order through its {@code loadOwnVariables}; a Keras 3 file's {@code
+ * optimizer_weights} restore the compiled model's optimizer.
  */
 final class LegacyH5 {
   private LegacyH5() {}
@@ -49,8 +50,42 @@ final class LegacyH5 {
     String training = H5Reader.string(root, "training_config");
     T loaded = fromConfig.apply(model, training == null ? null
         : ConfigReader.of(Json.parseObject(training, what + " training_config"), "training_config"));
-    SavingLib.closingOnFailure(loaded, () -> readWeights(loaded, root, what));
+    SavingLib.closingOnFailure(loaded, () -> {
+      readWeights(loaded, root, what);
+      readOptimizer(loaded, root, what);
+    });
     return loaded;
+  }
+
+  /**
+   * Keras 3's {@code optimizer_weights} into the compiled model's optimizer (built when it was
+   * compiled), in {@code weight_names} order, as Keras's loader assigns them; a state that does
+   * not fit is skipped with the optimizer's warning. Keras 2 stored its slots by kind (all
+   * first moments, then all second ones) under other variables, so its state is not read and
+   * the optimizer starts afresh.
+   */
+  private static void readOptimizer(KerasSaveable model, Group root, String what) {
+    KerasSaveable optimizer = optimizer(model);
+    Group group = H5Reader.childGroup(root, "optimizer_weights");
+    String version = H5Reader.string(root, "keras_version");
+    if (optimizer == null || group == null || version == null || !version.startsWith("3.")) {
+      return;
+    }
+    List<Dataset> datasets = new ArrayList<>();
+    for (String name : H5Reader.strings(group, "weight_names")) {
+      if (!(child(group, name) instanceof Dataset dataset)) {
+        throw new IllegalArgumentException(what + " names optimizer weight '" + name
+            + "' but holds no such dataset");
+      }
+      datasets.add(dataset);
+    }
+    Map<Variable, FloatNdArray> pending = new LinkedHashMap<>();
+    try {
+      optimizer.loadOwnVariables(new H5WeightReader(datasets, group.getPath(), pending));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+    }
+    pending.forEach(Variable::assign);
   }
 
   /** Loads legacy-layout weights into {@code model}, all checked before any is assigned. */
@@ -158,15 +193,20 @@ final class LegacyH5 {
    * root attributes {@code model_config} (the model's {@code {"class_name", "config"}} as JSON),
    * {@code keras_version} and {@code backend}, and {@code model_weights}, one group per layer
    * (named by the layer) whose {@code weight_names} name its datasets by the weights' paths
-   * ({@code dense/kernel}, {@code base/dense/kernel} inside a nested model {@code base}).
-   * Optimizer state is not written.
+   * ({@code dense/kernel}, {@code base/dense/kernel} inside a nested model {@code base}); for a
+   * compiled model also {@code training_config} (JSON) and the optimizer's {@code
+   * optimizer_weights}, named {@code optimizerWeights}.
    */
-  static H5Writer write(String modelConfig, KerasSaveable model, String kerasVersion) {
+  static H5Writer write(String modelConfig, String trainingConfig, List<String> optimizerWeights,
+      KerasSaveable model, String kerasVersion) {
     H5Writer out = new H5Writer();
     var root = out.group("");
     root.putAttribute("backend", "tensorflow");
     root.putAttribute("keras_version", kerasVersion);
     root.putAttribute("model_config", modelConfig);
+    if (trainingConfig != null) {
+      root.putAttribute("training_config", trainingConfig);
+    }
     var weights = out.group("model_weights");
     List<KerasSaveable> layers = layers(model);
     if (!layers.isEmpty()) {
@@ -193,7 +233,74 @@ final class LegacyH5 {
       }
     }
     out.group("model_weights/top_level_model_weights");
+    KerasSaveable optimizer = optimizer(model);
+    if (optimizer != null && !optimizerWeights.isEmpty()) {
+      writeOptimizer(out, optimizer, optimizerWeights);
+    }
     return out;
+  }
+
+  /** The model's {@code optimizer} child, or null when it has none (not compiled). */
+  private static KerasSaveable optimizer(KerasSaveable model) {
+    for (SaveableChild child : model.saveableChildren()) {
+      if (!child.container() && child.attribute().equals("optimizer")) {
+        return child.objects().get(0);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Keras's {@code save_optimizer_weights_to_hdf5_group}: the group {@code optimizer_weights}
+   * whose {@code weight_names} lists the optimizer's values in its saving order, each a dataset
+   * at its name ({@code adam/iteration}, int64 as Keras's; the slots float32). Keras's loader
+   * assigns them in that order to the rebuilt optimizer's variables.
+   */
+  private static void writeOptimizer(H5Writer out, KerasSaveable optimizer, List<String> names) {
+    String group = "optimizer_weights";
+    out.group(group).putAttribute("weight_names", names.toArray(String[]::new));
+    optimizer.saveOwnVariables(new WeightStore() {
+      @Override
+      public String path() {
+        return group;
+      }
+
+      @Override
+      public boolean exists() {
+        return true;
+      }
+
+      @Override
+      public int size() {
+        return names.size();
+      }
+
+      @Override
+      public void put(String key, Variable variable) {
+        String name = names.get(Integer.parseInt(key));
+        H5Writer.putFloats(parent(name), leaf(name), variable.numpy());
+      }
+
+      @Override
+      public void put(String key, long value) {
+        String name = names.get(Integer.parseInt(key));
+        parent(name).putDataset(leaf(name), value);
+      }
+
+      @Override
+      public void load(String key, Variable variable, String owner) {
+        throw new UnsupportedOperationException("a store being saved cannot be loaded from");
+      }
+
+      private io.jhdf.api.WritableGroup parent(String name) {
+        int slash = name.lastIndexOf('/');
+        return out.group(slash < 0 ? group : group + "/" + name.substring(0, slash));
+      }
+
+      private String leaf(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
+      }
+    });
   }
 
   private static Node child(Group group, String path) {
