@@ -73,8 +73,9 @@ public abstract class Layer implements Operation, KerasSaveable {
     Set<String> names = new LinkedHashSet<>(COMMON_ARGS);
     names.addAll(List.of(accepted));
     this.args = Kwarg.parse(getClass().getSimpleName(), names, args);
-    this.name = (String) this.args.getOrDefault(
-        "name", keras4j.utils.Naming.uniquify(defaultNamePrefix()));
+    // As Keras's auto_name: only an unnamed layer takes (and advances) its class's count.
+    this.name = this.args.containsKey("name") ? (String) this.args.get("name")
+        : keras4j.utils.Naming.uniquify(defaultNamePrefix());
     long[] inputShape = (long[]) this.args.get("input_shape");
     this.declaredInputShape = inputShape == null ? null : Shapes.batchOf(inputShape);
     this.trainable = (Boolean) this.args.getOrDefault("trainable", true);
