@@ -234,6 +234,22 @@ class ConstraintsTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"keras", "h5"})
+  void normalizationAndPReLUConstraintsLoadWithoutTheIgnoredWarning(String format) {
+    List<String> logged = keras4j.logging.LogCapture.during("keras4j.layers.ConfigArgs", () -> {
+      try (Model model = Model.load(resource("norms." + format))) {
+        assertEquals("NonNeg", ((Map<?, ?>) model.getLayer("prelu").getConfig()
+            .get("alpha_constraint")).get("class_name"));
+        Map<String, Object> ln = model.getLayer("ln").getConfig();
+        assertEquals(Map.of("max_value", 0.05, "axis", 0),
+            ((Map<?, ?>) ln.get("beta_constraint")).get("config"));
+        assertEquals("UnitNorm", ((Map<?, ?>) ln.get("gamma_constraint")).get("class_name"));
+      }
+    });
+    assertEquals(List.of(), logged);
+  }
+
   private static Map<String, Object> withNullAsString(Object nested) {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     ((Map<?, ?>) nested).forEach((k, v) -> out.put((String) k, v == null ? "null" : v));
