@@ -3,6 +3,7 @@ package keras4j.saving;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.api.WritableGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -292,7 +293,7 @@ final class LegacyH5 {
         throw new UnsupportedOperationException("a store being saved cannot be loaded from");
       }
 
-      private io.jhdf.api.WritableGroup parent(String name) {
+      private WritableGroup parent(String name) {
         int slash = name.lastIndexOf('/');
         return out.group(slash < 0 ? group : group + "/" + name.substring(0, slash));
       }
