@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import keras4j.core.Shapes;
-import keras4j.core.Variable;
 import keras4j.saving.ConfigReader;
 import keras4j.saving.Json;
 import keras4j.saving.SavingLib;
@@ -32,10 +31,7 @@ final class ModelFiles {
       Map<String, Object> legacy = new LinkedHashMap<>();
       legacy.put("class_name", entry.get("class_name"));
       legacy.put("config", entry.get("config"));
-      Map<String, Object> training = CompileConfig.toTrainingConfig(model);
-      List<String> optimizerWeights = training == null ? List.of()
-          : model.optimizer().variables().stream().map(Variable::name).toList();
-      SavingLib.saveLegacyModel(path, legacy, training, optimizerWeights, model);
+      SavingLib.saveLegacyModel(path, legacy, CompileConfig.toTrainingConfig(model), model);
       return;
     }
     entry.put("build_config", buildConfig(model));

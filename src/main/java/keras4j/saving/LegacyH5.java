@@ -3,7 +3,6 @@ package keras4j.saving;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import io.jhdf.api.WritableGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,11 +194,16 @@ final class LegacyH5 {
    * {@code keras_version} and {@code backend}, and {@code model_weights}, one group per layer
    * (named by the layer) whose {@code weight_names} name its datasets by the weights' paths
    * ({@code dense/kernel}, {@code base/dense/kernel} inside a nested model {@code base}); for a
-   * compiled model also {@code training_config} (JSON) and the optimizer's {@code
-   * optimizer_weights}, named {@code optimizerWeights}.
+   * compiled model also {@code training_config} (JSON), so Keras loads it compiled.
+   *
+   * <p>Optimizer state is not written: Keras 3.15's legacy loader, given {@code
+   * optimizer_weights}, builds the optimizer for no variables (a Sequential's own {@code
+   * _trainable_variables}), and {@code fit} then fails with "Unknown variable", as it does on
+   * Keras's own {@code .h5} files. Without them Keras trains on with a fresh optimizer; the
+   * {@code .keras} format keeps the state.
    */
-  static H5Writer write(String modelConfig, String trainingConfig, List<String> optimizerWeights,
-      KerasSaveable model, String kerasVersion) {
+  static H5Writer write(String modelConfig, String trainingConfig, KerasSaveable model,
+      String kerasVersion) {
     H5Writer out = new H5Writer();
     var root = out.group("");
     root.putAttribute("backend", "tensorflow");
@@ -234,10 +238,6 @@ final class LegacyH5 {
       }
     }
     out.group("model_weights/top_level_model_weights");
-    KerasSaveable optimizer = optimizer(model);
-    if (optimizer != null && !optimizerWeights.isEmpty()) {
-      writeOptimizer(out, optimizer, optimizerWeights);
-    }
     return out;
   }
 
@@ -249,59 +249,6 @@ final class LegacyH5 {
       }
     }
     return null;
-  }
-
-  /**
-   * Keras's {@code save_optimizer_weights_to_hdf5_group}: the group {@code optimizer_weights}
-   * whose {@code weight_names} lists the optimizer's values in its saving order, each a dataset
-   * at its name ({@code adam/iteration}, int64 as Keras's; the slots float32). Keras's loader
-   * assigns them in that order to the rebuilt optimizer's variables.
-   */
-  private static void writeOptimizer(H5Writer out, KerasSaveable optimizer, List<String> names) {
-    String group = "optimizer_weights";
-    out.group(group).putAttribute("weight_names", names.toArray(String[]::new));
-    optimizer.saveOwnVariables(new WeightStore() {
-      @Override
-      public String path() {
-        return group;
-      }
-
-      @Override
-      public boolean exists() {
-        return true;
-      }
-
-      @Override
-      public int size() {
-        return names.size();
-      }
-
-      @Override
-      public void put(String key, Variable variable) {
-        String name = names.get(Integer.parseInt(key));
-        H5Writer.putFloats(parent(name), leaf(name), variable.numpy());
-      }
-
-      @Override
-      public void put(String key, long value) {
-        String name = names.get(Integer.parseInt(key));
-        parent(name).putDataset(leaf(name), value);
-      }
-
-      @Override
-      public void load(String key, Variable variable, String owner) {
-        throw new UnsupportedOperationException("a store being saved cannot be loaded from");
-      }
-
-      private WritableGroup parent(String name) {
-        int slash = name.lastIndexOf('/');
-        return out.group(slash < 0 ? group : group + "/" + name.substring(0, slash));
-      }
-
-      private String leaf(String name) {
-        return name.substring(name.lastIndexOf('/') + 1);
-      }
-    });
   }
 
   private static Node child(Group group, String path) {

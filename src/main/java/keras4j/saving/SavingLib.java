@@ -73,22 +73,19 @@ public final class SavingLib {
   /**
    * Saves {@code model} to {@code path} in the legacy HDF5 format ({@code model.save("m.h5")}),
    * atomically: {@code modelConfig} (the model's {@code {"class_name", "config"}}), {@code
-   * trainingConfig} when compiled, the weights, one group per layer, and the state of the
-   * model's {@code optimizer} child as Keras 3's {@code optimizer_weights}.
+   * trainingConfig} when compiled, and the weights, one group per layer. Optimizer state is not
+   * written (Keras's legacy loader cannot train on from it; see {@code LegacyH5.write}).
    *
    * @param path where the file goes
    * @param modelConfig the model's class name and config, as the file's {@code model_config}
    * @param trainingConfig Keras's legacy {@code training_config} (the compile arguments, the
    *     optimizer as {@code optimizer_config}), or null for an uncompiled model
-   * @param optimizerWeights the names of the optimizer's saved values, in its saving order (its
-   *     variables' paths, e.g. {@code adam/iteration}); empty for none
-   * @param model the model whose layers' weights and optimizer state are written
+   * @param model the model whose layers' weights are written
    */
   public static void saveLegacyModel(Path path, Map<String, Object> modelConfig,
-      Map<String, Object> trainingConfig, List<String> optimizerWeights, KerasSaveable model) {
+      Map<String, Object> trainingConfig, KerasSaveable model) {
     H5Writer file = LegacyH5.write(Json.write(modelConfig),
-        trainingConfig == null ? null : Json.write(trainingConfig), optimizerWeights, model,
-        KERAS_FORMAT_VERSION);
+        trainingConfig == null ? null : Json.write(trainingConfig), model, KERAS_FORMAT_VERSION);
     AtomicFiles.write(path, file::write);
   }
 
