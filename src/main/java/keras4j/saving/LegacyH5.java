@@ -197,8 +197,8 @@ final class LegacyH5 {
    * compiled model also {@code training_config} (JSON), so Keras loads it compiled.
    *
    * <p>Optimizer state is not written: Keras 3.15's legacy loader, given {@code
-   * optimizer_weights}, builds the optimizer for no variables (a Sequential's own {@code
-   * _trainable_variables}), and {@code fit} then fails with "Unknown variable", as it does on
+   * optimizer_weights}, builds the optimizer for no variables (the model's own {@code
+   * _trainable_variables}, without its layers'), and {@code fit} then fails with "Unknown variable", as it does on
    * Keras's own {@code .h5} files. Without them Keras trains on with a fresh optimizer; the
    * {@code .keras} format keeps the state.
    */
