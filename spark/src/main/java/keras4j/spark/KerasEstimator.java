@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.callbacks.Callback;
 import keras4j.models.Model;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -57,6 +58,7 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
   private final IntParam batchSize;
   private byte[] modelBytes;
   private transient Map<String, List<Double>> history = Map.of();
+  private transient List<Callback> callbacks = List.of();
 
   /** An estimator with a random uid; set the model before fitting. */
   public KerasEstimator() {
@@ -214,6 +216,19 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
   }
 
   /**
+   * Sets callbacks that run on the driver: {@code onTrainBegin}, then {@code onEpochEnd(round,
+   * logs)} after each round with that round's averaged logs, then {@code onTrainEnd}. They are
+   * not saved with the estimator.
+   *
+   * @param list the callbacks, in call order
+   * @return this estimator
+   */
+  public KerasEstimator setCallbacks(Callback... list) {
+    callbacks = List.of(list);
+    return this;
+  }
+
+  /**
    * The logs of the last {@link #fit}, one value per round: each partition's last local epoch,
    * averaged by row count ({@code loss}, then the compiled metrics).
    *
@@ -243,6 +258,7 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
       List<long[]> shapes = ModelBytes.shapes(model.getWeights());
       List<float[]> weights = ModelBytes.flatten(model.getWeights());
       Map<String, List<Double>> logs = new LinkedHashMap<>();
+      callbacks.forEach(callback -> callback.onTrainBegin(Map.of()));
       for (int round = 0; round < (Integer) $(rounds); round++) {
         Broadcast<List<float[]>> current = spark.broadcast(weights);
         List<PartitionTrainer.Result> results = rows.mapPartitions(new PartitionTrainer(
@@ -253,9 +269,13 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
           throw new IllegalArgumentException("the training DataFrame has no rows");
         }
         weights = average(results);
-        averageLogs(results).forEach(
+        Map<String, Double> roundLogs = averageLogs(results);
+        roundLogs.forEach(
             (name, value) -> logs.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+        int done = round;
+        callbacks.forEach(callback -> callback.onEpochEnd(done, Map.copyOf(roundLogs)));
       }
+      callbacks.forEach(callback -> callback.onTrainEnd(Map.of()));
       history = logs;
       model.setWeights(ModelBytes.unflatten(weights, shapes));
       KerasModelTransformer fitted = new KerasModelTransformer(uid)
@@ -325,6 +345,7 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
   public KerasEstimator copy(ParamMap extra) {
     KerasEstimator copy = copyValues(new KerasEstimator(uid), extra);
     copy.modelBytes = modelBytes;
+    copy.callbacks = callbacks;
     return copy;
   }
 }

@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import keras4j.callbacks.Callback;
 import keras4j.datasets.BreastCancer;
 import keras4j.layers.Dense;
 import keras4j.models.Model;
@@ -73,10 +75,22 @@ class KerasEstimatorTest {
     try (Sequential model = new Sequential()) {
       model.add(new Dense(1, activation("sigmoid"), inputShape(3)));
       model.compile(optimizer(new SGD(0.5)), loss("binary_crossentropy"));
+      List<Integer> rounds = new ArrayList<>();
+      List<Double> roundLosses = new ArrayList<>();
+      Callback recorder = new Callback() {
+        @Override
+        public void onEpochEnd(int epoch, Map<String, Double> logs) {
+          rounds.add(epoch);
+          roundLosses.add(logs.get("loss"));
+        }
+      };
       KerasEstimator estimator = new KerasEstimator().setModel(model)
-          .setRounds(3).setLocalEpochs(1).setBatchSize(20);
+          .setRounds(3).setLocalEpochs(1).setBatchSize(20).setCallbacks(recorder);
       KerasModelTransformer fitted = estimator.fit(frame(x, y, 2));
       assertEquals(3, estimator.history().get("loss").size());
+      // The driver's callback saw each round once, with the averaged logs history keeps.
+      assertEquals(List.of(0, 1, 2), rounds);
+      assertEquals(estimator.history().get("loss"), roundLosses);
       try (Model distributed = ModelBytes.load(fitted.getModelBytes())) {
         // Two partitions of 20 rows: the average of their one-batch SGD steps is one step on
         // the mean gradient of all 40 rows.
