@@ -5,7 +5,6 @@ import static keras4j.Keras.epochs;
 import static keras4j.Keras.verbose;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -15,9 +14,6 @@ import keras4j.models.Model;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.tensorflow.ndarray.NdArrays;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * One round of one partition: its rows train a private copy of the model, from the driver's
@@ -25,68 +21,43 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * (the weight of this partition in the average) and the last epoch's logs.
  */
 final class PartitionTrainer
-    implements FlatMapFunction<Iterator<Row>, PartitionTrainer.Result>, Serializable {
+    implements FlatMapFunction<Iterator<Row>, PartitionResult>, Serializable {
   private static final long serialVersionUID = 1L;
-
-  /** What one partition sends back to the driver. */
-  record Result(long rows, List<float[]> weights, Map<String, Double> logs)
-      implements Serializable {}
 
   private final Broadcast<byte[]> modelBytes;
   private final Broadcast<List<float[]>> weights;
   private final List<long[]> shapes;
   private final ModelInput features;
-  private final int labelIndex;
   private final String labelColumn;
   private final int localEpochs;
   private final int batchSize;
 
   PartitionTrainer(Broadcast<byte[]> modelBytes, Broadcast<List<float[]>> weights,
-      List<long[]> shapes, ModelInput features, int labelIndex, String labelColumn,
+      List<long[]> shapes, ModelInput features, String labelColumn,
       int localEpochs, int batchSize) {
     this.modelBytes = modelBytes;
     this.weights = weights;
     this.shapes = List.copyOf(shapes);
     this.features = features;
-    this.labelIndex = labelIndex;
     this.labelColumn = labelColumn;
     this.localEpochs = localEpochs;
     this.batchSize = batchSize;
   }
 
   @Override
-  public Iterator<Result> call(Iterator<Row> rows) {
-    List<float[]> x = new ArrayList<>();
-    List<Float> y = new ArrayList<>();
-    while (rows.hasNext()) {
-      Row row = rows.next();
-      x.add(features.read(row));
-      if (row.isNullAt(labelIndex)) {
-        throw new IllegalArgumentException("label column '" + labelColumn + "' is null in a row;"
-            + " every training row needs a label");
-      }
-      y.add(((Number) row.get(labelIndex)).floatValue());
-    }
-    if (x.isEmpty()) {
-      return List.<Result>of().iterator();
-    }
-    int width = features.width();
-    float[] flatX = new float[x.size() * width];
-    float[] flatY = new float[y.size()];
-    for (int i = 0; i < x.size(); i++) {
-      System.arraycopy(x.get(i), 0, flatX, i * width, width);
-      flatY[i] = y.get(i);
+  public Iterator<PartitionResult> call(Iterator<Row> rows) {
+    LabeledRows data = LabeledRows.read(rows, features, labelColumn);
+    if (data.count() == 0) {
+      return List.<PartitionResult>of().iterator();
     }
     try (Model model = ExecutorModels.loadPrivate(modelBytes.value())) {
       model.setWeights(ModelBytes.unflatten(weights.value(), shapes));
-      History history = model.fit(
-          NdArrays.wrap(features.batchShape(x.size()), DataBuffers.of(flatX, true, false)),
-          NdArrays.wrap(Shape.of(y.size()), DataBuffers.of(flatY, true, false)),
+      History history = model.fit(data.x(), data.y(),
           epochs(localEpochs), batchSize(batchSize), verbose(0));
       Map<String, Double> logs = new HashMap<>();
       history.history().forEach((name, values) -> logs.put(name, values.get(values.size() - 1)));
-      return List.of(new Result(x.size(), ModelBytes.flatten(model.getWeights()), logs))
-          .iterator();
+      return List.of(new PartitionResult(data.count(), ModelBytes.flatten(model.getWeights()),
+          logs)).iterator();
     }
   }
 }
