@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
@@ -50,6 +51,12 @@ import scala.Option;
  * the rounds. With plain SGD and one batch per partition a round is exactly one full-batch step
  * on all rows.
  *
+ * <p><b>Failures.</b> Each partition shuffles its rows from {@code seed}, the round and the
+ * partition, so a task Spark retries returns what the first attempt would have, and the averaged
+ * weights are those of a failure-free run bit for bit (given the partitions' rows in the same
+ * order, as a cached or parallelized DataFrame gives them; layers that draw random numbers while
+ * training, such as Dropout, are not reproduced).
+ *
  * <p><b>Optimizer state</b> (Adam's moments, the iteration count, hence a learning-rate
  * schedule's step) is not averaged nor carried between rounds: every partition's copy starts
  * each round from the optimizer state of the model as given to {@link #setModel} (fresh, for a
@@ -79,6 +86,7 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
   private final IntParam rounds;
   private final IntParam localEpochs;
   private final IntParam batchSize;
+  private final LongParam seed;
   private byte[] modelBytes;
   private transient Map<String, List<Double>> history = Map.of();
   private transient List<Callback> callbacks = List.of();
@@ -104,12 +112,14 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
         "epochs each partition trains per round (> 0)", ParamValidators.<Object>gt(0));
     batchSize = new IntParam(this, "batchSize", "rows per training step (> 0)",
         ParamValidators.<Object>gt(0));
+    seed = new LongParam(this, "seed", "seeds each partition's shuffling, with the round");
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(predictionCol, "prediction");
     setDefault(rounds, 10);
     setDefault(localEpochs, 1);
     setDefault(batchSize, 32);
+    setDefault(seed, (long) KerasEstimator.class.getName().hashCode());
   }
 
   @Override
@@ -145,6 +155,11 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
   /** @return the batch size parameter: rows per training step (default 32, Keras's) */
   public IntParam batchSize() {
     return batchSize;
+  }
+
+  /** @return the seed parameter (default: the class name's hash, as Spark ML's stages) */
+  public LongParam seed() {
+    return seed;
   }
 
   /**
@@ -210,6 +225,18 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
    */
   public KerasEstimator setBatchSize(int rows) {
     set(batchSize, rows);
+    return this;
+  }
+
+  /**
+   * Sets the seed of the partitions' shuffling: with the round and the partition it fixes the
+   * batches every local epoch draws, so that a retried task returns the same weights.
+   *
+   * @param value the seed
+   * @return this estimator
+   */
+  public KerasEstimator setSeed(long value) {
+    set(seed, value);
     return this;
   }
 
@@ -320,7 +347,7 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
         Broadcast<List<float[]>> current = spark.broadcast(weights);
         List<PartitionResult> results = rows.mapPartitions(new PartitionTrainer(
             bytes, current, shapes, features, $(labelCol), (Integer) $(localEpochs),
-            (Integer) $(batchSize))).collect();
+            (Integer) $(batchSize), (Long) $(seed), round)).collect();
         current.destroy();
         if (results.isEmpty()) {
           throw new IllegalArgumentException("the training DataFrame has no rows");

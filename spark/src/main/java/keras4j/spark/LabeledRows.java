@@ -3,6 +3,7 @@ package keras4j.spark;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
@@ -49,6 +50,24 @@ final class LabeledRows {
       flatY[i] = ys.get(i);
     }
     return new LabeledRows(features, flatX, flatY);
+  }
+
+  /** The same rows in an order drawn from {@code random} (Fisher-Yates). */
+  LabeledRows shuffled(SplittableRandom random) {
+    int width = features.width();
+    float[] newX = x.clone();
+    float[] newY = y.clone();
+    float[] row = new float[width];
+    for (int i = count() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      float label = newY[i];
+      newY[i] = newY[j];
+      newY[j] = label;
+      System.arraycopy(newX, i * width, row, 0, width);
+      System.arraycopy(newX, j * width, newX, i * width, width);
+      System.arraycopy(row, 0, newX, j * width, width);
+    }
+    return new LabeledRows(features, newX, newY);
   }
 
   /** @return how many rows were read */

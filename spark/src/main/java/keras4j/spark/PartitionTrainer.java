@@ -2,6 +2,7 @@ package keras4j.spark;
 
 import static keras4j.Keras.batchSize;
 import static keras4j.Keras.epochs;
+import static keras4j.Keras.shuffle;
 import static keras4j.Keras.verbose;
 
 import java.io.Serializable;
@@ -9,8 +10,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import keras4j.callbacks.History;
 import keras4j.models.Model;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -19,6 +22,10 @@ import org.apache.spark.sql.Row;
  * One round of one partition: its rows train a private copy of the model, from the driver's
  * current weights, for the round's local epochs; the result is the new weights, the row count
  * (the weight of this partition in the average) and the last epoch's logs.
+ *
+ * <p>The rows are shuffled before each local epoch by a generator seeded from the estimator's
+ * seed, the round and the partition, never from keras4j's global stream: a retried task (or a
+ * rerun with the same seed) draws the same batches and returns the same weights bit for bit.
  */
 final class PartitionTrainer
     implements FlatMapFunction<Iterator<Row>, PartitionResult>, Serializable {
@@ -31,10 +38,12 @@ final class PartitionTrainer
   private final String labelColumn;
   private final int localEpochs;
   private final int batchSize;
+  private final long seed;
+  private final int round;
 
   PartitionTrainer(Broadcast<byte[]> modelBytes, Broadcast<List<float[]>> weights,
       List<long[]> shapes, ModelInput features, String labelColumn,
-      int localEpochs, int batchSize) {
+      int localEpochs, int batchSize, long seed, int round) {
     this.modelBytes = modelBytes;
     this.weights = weights;
     this.shapes = List.copyOf(shapes);
@@ -42,6 +51,8 @@ final class PartitionTrainer
     this.labelColumn = labelColumn;
     this.localEpochs = localEpochs;
     this.batchSize = batchSize;
+    this.seed = seed;
+    this.round = round;
   }
 
   @Override
@@ -50,12 +61,18 @@ final class PartitionTrainer
     if (data.count() == 0) {
       return List.<PartitionResult>of().iterator();
     }
+    SplittableRandom random = new SplittableRandom(
+        seed ^ (0x9E3779B97F4A7C15L * (round + 1)) ^ ((long) TaskContext.getPartitionId() << 32));
     try (Model model = ExecutorModels.loadPrivate(modelBytes.value())) {
       model.setWeights(ModelBytes.unflatten(weights.value(), shapes));
-      History history = model.fit(data.x(), data.y(),
-          epochs(localEpochs), batchSize(batchSize), verbose(0));
       Map<String, Double> logs = new HashMap<>();
-      history.history().forEach((name, values) -> logs.put(name, values.get(values.size() - 1)));
+      // One fit per epoch on rows shuffled here; the model's optimizer state carries across them.
+      for (int epoch = 0; epoch < localEpochs; epoch++) {
+        LabeledRows shuffled = data.shuffled(random);
+        History history = model.fit(shuffled.x(), shuffled.y(),
+            epochs(1), batchSize(batchSize), shuffle(false), verbose(0));
+        history.history().forEach((name, values) -> logs.put(name, values.get(0)));
+      }
       return List.of(new PartitionResult(data.count(), ModelBytes.flatten(model.getWeights()),
           logs)).iterator();
     }
