@@ -119,7 +119,7 @@ public final class BreastCancerPipeline {
   }
 
   /** The value of {@code name=value} among {@code args}, else {@code fallback}. */
-  private static String arg(String[] args, String name, String fallback) {
+  static String arg(String[] args, String name, String fallback) {
     for (String arg : args) {
       if (arg.startsWith(name + "=")) {
         return arg.substring(name.length() + 1);
