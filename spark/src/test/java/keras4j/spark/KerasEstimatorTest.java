@@ -13,6 +13,7 @@ import static keras4j.Keras.verbose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -157,6 +158,21 @@ class KerasEstimatorTest {
       pipeline.write().save(pipelinePath);
       PipelineStage[] stages = Pipeline.load(pipelinePath).getStages();
       assertSameStage(estimator, assertInstanceOf(KerasEstimator.class, stages[1]));
+    }
+  }
+
+  @Test
+  void validationDataWithoutTheLabelColumnIsRefusedNamingIt() {
+    float[][] x = gaussianRows(8, 3);
+    try (Sequential model = new Sequential()) {
+      model.add(new Dense(1, activation("sigmoid"), inputShape(3)));
+      model.compile(optimizer("sgd"), loss("binary_crossentropy"));
+      KerasEstimator estimator = new KerasEstimator().setModel(model).setRounds(1)
+          .setValidationData(frame(x, linearLabels(x), 1).drop("label"));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> estimator.fit(frame(x, linearLabels(x), 1)));
+      assertEquals("column 'label' is not in the validation DataFrame; its columns are"
+          + " [features]", e.getMessage());
     }
   }
 
