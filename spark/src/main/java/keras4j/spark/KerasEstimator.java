@@ -5,16 +5,23 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.callbacks.Callback;
 import keras4j.models.Model;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -22,6 +29,7 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.Option;
 
 /**
  * A Spark ML {@link Estimator} that trains a compiled keras4j model data-parallel by synchronous
@@ -40,12 +48,35 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Features come as {@link KerasModelTransformer} takes them ({@code array<float>}, {@code
  * array<double>} or a vector of the input's size); the label is a numeric column (a class index
  * or a 0/1 target, as Keras's sparse and binary losses take it). The partitions are cached for
- * the rounds. <b>Optimizer state</b> (Adam's moments, the iteration count) is each copy's own and
- * starts afresh every round from the file's: only the model's weights are averaged. With plain
- * SGD and one batch per partition a round is exactly one full-batch step on all rows.
- * {@link #history()} holds each round's logs averaged over the partitions by row count.
+ * the rounds. With plain SGD and one batch per partition a round is exactly one full-batch step
+ * on all rows.
+ *
+ * <p><b>Failures.</b> Each partition shuffles its rows from {@code seed}, the round and the
+ * partition, so a task Spark retries returns what the first attempt would have, and the averaged
+ * weights are those of a failure-free run bit for bit (given the partitions' rows in the same
+ * order, as a cached or parallelized DataFrame gives them; layers that draw random numbers while
+ * training, such as Dropout, are not reproduced).
+ *
+ * <p><b>Optimizer state</b> (Adam's moments, the iteration count, hence a learning-rate
+ * schedule's step) is not averaged nor carried between rounds: every partition's copy starts
+ * each round from the optimizer state of the model as given to {@link #setModel} (fresh, for a
+ * model compiled and not yet trained), and only the weights are averaged. The fitted model
+ * carries that same initial optimizer state. So prefer several local epochs per round to many
+ * short rounds with an adaptive optimizer, whose first steps after a reset are its largest.
+ *
+ * <p><b>Logs.</b> {@link #history()} and the driver's {@linkplain #setCallbacks callbacks} get
+ * each round's logs averaged over the partitions by row count: {@code loss} and the compiled
+ * metrics of each partition's last local epoch, then, if {@linkplain #setValidationData
+ * validation data} is set, {@code val_loss} and {@code val_<metric>} of the averaged model on it
+ * (exact for means such as loss and accuracy; a metric that is not a mean of rows, such as AUC,
+ * is the partitions' row-weighted mean).
+ *
+ * <p><b>Persistence.</b> {@link #write()} saves the parameters as Spark ML's default metadata
+ * and the initial model file as {@code model/model.keras} in the stage directory, so an unfitted
+ * {@code Pipeline} holding this stage saves whole; callbacks and validation data are not saved.
  */
-public final class KerasEstimator extends Estimator<KerasModelTransformer> {
+public final class KerasEstimator extends Estimator<KerasModelTransformer>
+    implements MLWritable {
   private static final long serialVersionUID = 1L;
 
   private final String uid;
@@ -55,8 +86,11 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
   private final IntParam rounds;
   private final IntParam localEpochs;
   private final IntParam batchSize;
+  private final LongParam seed;
   private byte[] modelBytes;
   private transient Map<String, List<Double>> history = Map.of();
+  private transient List<Callback> callbacks = List.of();
+  private transient Dataset<?> validationData;
 
   /** An estimator with a random uid; set the model before fitting. */
   public KerasEstimator() {
@@ -78,12 +112,14 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
         "epochs each partition trains per round (> 0)", ParamValidators.<Object>gt(0));
     batchSize = new IntParam(this, "batchSize", "rows per training step (> 0)",
         ParamValidators.<Object>gt(0));
+    seed = new LongParam(this, "seed", "seeds each partition's shuffling, with the round");
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(predictionCol, "prediction");
     setDefault(rounds, 10);
     setDefault(localEpochs, 1);
     setDefault(batchSize, 32);
+    setDefault(seed, (long) KerasEstimator.class.getName().hashCode());
   }
 
   @Override
@@ -119,6 +155,11 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
   /** @return the batch size parameter: rows per training step (default 32, Keras's) */
   public IntParam batchSize() {
     return batchSize;
+  }
+
+  /** @return the seed parameter (default: the class name's hash, as Spark ML's stages) */
+  public LongParam seed() {
+    return seed;
   }
 
   /**
@@ -188,6 +229,18 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
   }
 
   /**
+   * Sets the seed of the partitions' shuffling: with the round and the partition it fixes the
+   * batches every local epoch draws, so that a retried task returns the same weights.
+   *
+   * @param value the seed
+   * @return this estimator
+   */
+  public KerasEstimator setSeed(long value) {
+    set(seed, value);
+    return this;
+  }
+
+  /**
    * Sets the model to train: a compiled keras4j model as it is now (its weights are the first
    * round's starting point).
    *
@@ -214,8 +267,48 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
   }
 
   /**
-   * The logs of the last {@link #fit}, one value per round: each partition's last local epoch,
-   * averaged by row count ({@code loss}, then the compiled metrics).
+   * Sets callbacks that run on the driver: {@code onTrainBegin}, then {@code onEpochEnd(round,
+   * logs)} after each round with that round's averaged logs, then {@code onTrainEnd}. They are
+   * not saved with the estimator.
+   *
+   * @param list the callbacks, in call order
+   * @return this estimator
+   */
+  public KerasEstimator setCallbacks(Callback... list) {
+    callbacks = List.of(list);
+    return this;
+  }
+
+  /**
+   * Sets rows on which the averaged model is evaluated after each round (Keras's {@code
+   * validation_data}): {@code val_loss} and {@code val_<metric>} join the round's logs. They need
+   * the features and label columns as the estimator sees them: in a {@code Pipeline}, transform
+   * them with the fitted feature stages first. Not saved with the estimator.
+   *
+   * @param rows the validation rows, or null for none
+   * @return this estimator
+   */
+  public KerasEstimator setValidationData(Dataset<?> rows) {
+    validationData = rows;
+    return this;
+  }
+
+  /**
+   * The initial model's file: what {@link #setModel} saved or {@link #setModelBytes} was given.
+   *
+   * @return the {@code .keras} file's bytes
+   * @throws IllegalStateException if no model was set
+   */
+  public byte[] getModelBytes() {
+    if (modelBytes == null) {
+      throw new IllegalStateException("no model: call setModel or setModelBytes first");
+    }
+    return modelBytes.clone();
+  }
+
+  /**
+   * The logs of the last {@link #fit}, one value per round, averaged by row count: {@code loss}
+   * and the compiled metrics of each partition's last local epoch, then the {@code val_} ones.
    *
    * @return the logs by name, in round order
    */
@@ -229,8 +322,8 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
     if (modelBytes == null) {
       throw new IllegalStateException("no model: call setModel or setModelBytes before fit");
     }
-    JavaRDD<Row> rows = dataset.toDF().select($(featuresCol), $(labelCol)).javaRDD()
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<Row> rows = labeledRows(dataset);
+    JavaRDD<Row> validationRows = null;
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
     Broadcast<byte[]> bytes = spark.broadcast(modelBytes);
     try (Model model = ModelBytes.load(modelBytes)) {
@@ -240,22 +333,43 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
       }
       ModelInput features = ModelInput.of($(featuresCol), 0,
           schema.apply($(featuresCol)).dataType(), model.inputShape());
+      if (validationData != null) {
+        checkColumns(validationData.schema(), "validation ");
+        ModelInput.of($(featuresCol), 0,
+            validationData.schema().apply($(featuresCol)).dataType(), model.inputShape());
+        validationRows = labeledRows(validationData);
+      }
       List<long[]> shapes = ModelBytes.shapes(model.getWeights());
       List<float[]> weights = ModelBytes.flatten(model.getWeights());
       Map<String, List<Double>> logs = new LinkedHashMap<>();
+      callbacks.forEach(callback -> callback.onTrainBegin(Map.of()));
       for (int round = 0; round < (Integer) $(rounds); round++) {
         Broadcast<List<float[]>> current = spark.broadcast(weights);
-        List<PartitionTrainer.Result> results = rows.mapPartitions(new PartitionTrainer(
-            bytes, current, shapes, features, 1, $(labelCol), (Integer) $(localEpochs),
-            (Integer) $(batchSize))).collect();
+        List<PartitionResult> results = rows.mapPartitions(new PartitionTrainer(
+            bytes, current, shapes, features, $(labelCol), (Integer) $(localEpochs),
+            (Integer) $(batchSize), (Long) $(seed), round)).collect();
         current.destroy();
         if (results.isEmpty()) {
           throw new IllegalArgumentException("the training DataFrame has no rows");
         }
         weights = average(results);
-        averageLogs(results).forEach(
+        Map<String, Double> roundLogs = averageLogs(results);
+        if (validationRows != null) {
+          Broadcast<List<float[]>> averaged = spark.broadcast(weights);
+          List<PartitionResult> validation = validationRows.mapPartitions(new PartitionEvaluator(
+              bytes, averaged, shapes, features, $(labelCol), (Integer) $(batchSize))).collect();
+          averaged.destroy();
+          if (validation.isEmpty()) {
+            throw new IllegalArgumentException("the validation DataFrame has no rows");
+          }
+          averageLogs(validation).forEach((name, value) -> roundLogs.put("val_" + name, value));
+        }
+        roundLogs.forEach(
             (name, value) -> logs.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+        int done = round;
+        callbacks.forEach(callback -> callback.onEpochEnd(done, Map.copyOf(roundLogs)));
       }
+      callbacks.forEach(callback -> callback.onTrainEnd(Map.of()));
       history = logs;
       model.setWeights(ModelBytes.unflatten(weights, shapes));
       KerasModelTransformer fitted = new KerasModelTransformer(uid)
@@ -264,16 +378,25 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
     } finally {
       bytes.destroy();
       rows.unpersist(false);
+      if (validationRows != null) {
+        validationRows.unpersist(false);
+      }
     }
   }
 
+  /** The (features, label) rows of {@code dataset}, cached for the rounds. */
+  private JavaRDD<Row> labeledRows(Dataset<?> dataset) {
+    return dataset.toDF().select($(featuresCol), $(labelCol)).javaRDD()
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
   /** The partitions' weights averaged by their row counts. */
-  private static List<float[]> average(List<PartitionTrainer.Result> results) {
-    long total = results.stream().mapToLong(PartitionTrainer.Result::rows).sum();
+  private static List<float[]> average(List<PartitionResult> results) {
+    long total = results.stream().mapToLong(PartitionResult::rows).sum();
     List<float[]> mean = new ArrayList<>();
     for (int w = 0; w < results.get(0).weights().size(); w++) {
       double[] sum = new double[results.get(0).weights().get(w).length];
-      for (PartitionTrainer.Result result : results) {
+      for (PartitionResult result : results) {
         float[] values = result.weights().get(w);
         for (int i = 0; i < sum.length; i++) {
           sum[i] += (double) result.rows() * values[i];
@@ -288,8 +411,8 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
     return mean;
   }
 
-  private static Map<String, Double> averageLogs(List<PartitionTrainer.Result> results) {
-    long total = results.stream().mapToLong(PartitionTrainer.Result::rows).sum();
+  private static Map<String, Double> averageLogs(List<PartitionResult> results) {
+    long total = results.stream().mapToLong(PartitionResult::rows).sum();
     Map<String, Double> mean = new LinkedHashMap<>();
     for (String name : results.get(0).logs().keySet()) {
       mean.put(name, results.stream()
@@ -300,18 +423,8 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
 
   @Override
   public StructType transformSchema(StructType schema) {
+    checkColumns(schema, "");
     List<String> names = Arrays.asList(schema.fieldNames());
-    for (String column : List.of($(featuresCol), $(labelCol))) {
-      if (!names.contains(column)) {
-        throw new IllegalArgumentException(
-            "column '" + column + "' is not in the DataFrame; its columns are " + names);
-      }
-    }
-    if (!(schema.apply($(labelCol)).dataType() instanceof NumericType)) {
-      throw new IllegalArgumentException("label column '" + $(labelCol) + "' is "
-          + schema.apply($(labelCol)).dataType().simpleString() + "; KerasEstimator takes a"
-          + " numeric label (a class index or a 0/1 target)");
-    }
     if (names.contains($(predictionCol))) {
       throw new IllegalArgumentException("prediction column '" + $(predictionCol)
           + "' is already in the DataFrame; choose another predictionCol");
@@ -321,10 +434,82 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer> {
         org.apache.spark.sql.types.Metadata.empty()));
   }
 
+  /** Checks that {@code schema} has the features column and a numeric label column. */
+  private void checkColumns(StructType schema, String which) {
+    List<String> names = Arrays.asList(schema.fieldNames());
+    for (String column : List.of($(featuresCol), $(labelCol))) {
+      if (!names.contains(column)) {
+        throw new IllegalArgumentException("column '" + column + "' is not in the " + which
+            + "DataFrame; its columns are " + names);
+      }
+    }
+    if (!(schema.apply($(labelCol)).dataType() instanceof NumericType)) {
+      throw new IllegalArgumentException("label column '" + $(labelCol) + "' is "
+          + schema.apply($(labelCol)).dataType().simpleString() + "; KerasEstimator takes a"
+          + " numeric label (a class index or a 0/1 target)");
+    }
+  }
+
   @Override
   public KerasEstimator copy(ParamMap extra) {
     KerasEstimator copy = copyValues(new KerasEstimator(uid), extra);
     copy.modelBytes = modelBytes;
+    copy.callbacks = callbacks;
+    copy.validationData = validationData;
     return copy;
+  }
+
+  @Override
+  public MLWriter write() {
+    return new Writer(this);
+  }
+
+  /**
+   * Spark ML's reader of saved estimators.
+   *
+   * @return a reader for {@link #write()}'s directories
+   */
+  public static MLReader<KerasEstimator> read() {
+    return new Reader();
+  }
+
+  /**
+   * Loads an estimator saved by {@code write().save(path)}.
+   *
+   * @param path the stage directory
+   * @return the estimator, with its parameters and initial model (no callbacks or validation data)
+   */
+  public static KerasEstimator load(String path) {
+    return read().load(path);
+  }
+
+  /** Saves the parameters as Spark ML's metadata and the initial model file beside them. */
+  private static final class Writer extends MLWriter {
+    private final KerasEstimator stage;
+
+    Writer(KerasEstimator stage) {
+      this.stage = stage;
+    }
+
+    @Override
+    public void saveImpl(String path) {
+      DefaultParamsWriter.saveMetadata(stage, path, sparkSession());
+      ModelBytes.writeToStage(
+          path, stage.getModelBytes(), sparkSession().sparkContext().hadoopConfiguration());
+    }
+  }
+
+  /** Reads what {@link Writer} saved. */
+  private static final class Reader extends MLReader<KerasEstimator> {
+    @Override
+    public KerasEstimator load(String path) {
+      DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(
+          path, sparkSession(), KerasEstimator.class.getName());
+      KerasEstimator stage = new KerasEstimator(metadata.uid());
+      metadata.getAndSetParams(stage, Option.empty());
+      stage.modelBytes = ModelBytes.readFromStage(
+          path, sparkSession().sparkContext().hadoopConfiguration());
+      return stage;
+    }
   }
 }

@@ -1,14 +1,10 @@
 package keras4j.spark;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import keras4j.models.Model;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.param.IntParam;
@@ -69,7 +65,6 @@ import scala.Option;
 public final class KerasModelTransformer extends org.apache.spark.ml.Model<KerasModelTransformer>
     implements MLWritable {
   private static final long serialVersionUID = 1L;
-  private static final String MODEL_DIR = "model";
 
   private final String uid;
   private final Param<String> inputCol;
@@ -418,12 +413,6 @@ public final class KerasModelTransformer extends org.apache.spark.ml.Model<Keras
     return SparkSession.active().sparkContext().hadoopConfiguration();
   }
 
-  /** The model file's name in a stage directory, by its format (ZIP: .keras, else .h5). */
-  private static String modelFileName(byte[] bytes) {
-    boolean zip = bytes.length >= 2 && bytes[0] == 'P' && bytes[1] == 'K';
-    return zip ? "model.keras" : "model.h5";
-  }
-
   /** Saves the parameters as Spark ML's metadata and the model file beside them. */
   private static final class Writer extends MLWriter {
     private final KerasModelTransformer stage;
@@ -435,18 +424,8 @@ public final class KerasModelTransformer extends org.apache.spark.ml.Model<Keras
     @Override
     public void saveImpl(String path) {
       DefaultParamsWriter.saveMetadata(stage, path, sparkSession());
-      byte[] bytes = stage.modelBytes();
-      org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(
-          new org.apache.hadoop.fs.Path(path, MODEL_DIR), modelFileName(bytes));
-      Configuration conf = sparkSession().sparkContext().hadoopConfiguration();
-      try {
-        FileSystem fs = file.getFileSystem(conf);
-        try (OutputStream out = fs.create(file, true)) {
-          out.write(bytes);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the model file " + file, e);
-      }
+      ModelBytes.writeToStage(
+          path, stage.modelBytes(), sparkSession().sparkContext().hadoopConfiguration());
     }
   }
 
@@ -458,18 +437,8 @@ public final class KerasModelTransformer extends org.apache.spark.ml.Model<Keras
           path, sparkSession(), KerasModelTransformer.class.getName());
       KerasModelTransformer stage = new KerasModelTransformer(metadata.uid());
       metadata.getAndSetParams(stage, Option.empty());
-      Configuration conf = sparkSession().sparkContext().hadoopConfiguration();
-      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path, MODEL_DIR);
-      try {
-        org.apache.hadoop.fs.FileStatus[] files = dir.getFileSystem(conf).listStatus(dir);
-        if (files.length != 1) {
-          throw new IllegalArgumentException("stage directory " + path + " should hold one model"
-              + " file in " + MODEL_DIR + "/, found " + files.length);
-        }
-        stage.setBytes(ModelBytes.read(files[0].getPath(), conf));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the model of stage directory " + path, e);
-      }
+      stage.setBytes(ModelBytes.readFromStage(
+          path, sparkSession().sparkContext().hadoopConfiguration()));
       return stage;
     }
   }

@@ -2,6 +2,7 @@ package keras4j.spark;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import keras4j.models.Model;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
@@ -16,6 +18,9 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /** Models as bytes, the form in which they travel to executors and into stage directories. */
 final class ModelBytes {
+  /** The folder of a stage directory that holds the model file. */
+  private static final String STAGE_MODEL_DIR = "model";
+
   private ModelBytes() {}
 
   /** The bytes of {@code model} saved as {@code .keras} (architecture, weights, compile). */
@@ -56,6 +61,37 @@ final class ModelBytes {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the model file " + path, e);
     }
+  }
+
+  /**
+   * Writes a model file into a saved stage's directory, as {@code model/model.keras} (or {@code
+   * model.h5} for an HDF5 file), beside Spark ML's metadata.
+   */
+  static void writeToStage(String stageDir, byte[] bytes, Configuration conf) {
+    boolean zip = bytes.length >= 2 && bytes[0] == 'P' && bytes[1] == 'K';
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(
+        new org.apache.hadoop.fs.Path(stageDir, STAGE_MODEL_DIR), zip ? "model.keras" : "model.h5");
+    try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
+      out.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the model file " + file, e);
+    }
+  }
+
+  /** The model file {@link #writeToStage} wrote into a stage's directory. */
+  static byte[] readFromStage(String stageDir, Configuration conf) {
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(stageDir, STAGE_MODEL_DIR);
+    FileStatus[] files;
+    try {
+      files = dir.getFileSystem(conf).listStatus(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the model of stage directory " + stageDir, e);
+    }
+    if (files.length != 1) {
+      throw new IllegalArgumentException("stage directory " + stageDir + " should hold one model"
+          + " file in " + STAGE_MODEL_DIR + "/, found " + files.length);
+    }
+    return read(files[0].getPath(), conf);
   }
 
   /** The weights as flat arrays, row-major, with {@link #shapes}: a serializable form. */

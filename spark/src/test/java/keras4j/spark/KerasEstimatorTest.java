@@ -8,14 +8,21 @@ import static keras4j.Keras.loss;
 import static keras4j.Keras.metrics;
 import static keras4j.Keras.optimizer;
 import static keras4j.Keras.shuffle;
+import static keras4j.Keras.validationData;
 import static keras4j.Keras.verbose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import keras4j.callbacks.Callback;
 import keras4j.datasets.BreastCancer;
 import keras4j.layers.Dense;
 import keras4j.models.Model;
@@ -36,6 +43,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.IntNdArray;
 import org.tensorflow.ndarray.StdArrays;
 
@@ -58,36 +66,122 @@ class KerasEstimatorTest {
         schema);
   }
 
-  @Test
-  void sgdRoundsOfOneBatchPerPartitionAreFullBatchSteps() {
-    RandomSeed.set(21);
-    Random random = new Random(21);
-    float[][] x = new float[40][3];
-    float[] y = new float[40];
-    for (int i = 0; i < x.length; i++) {
+  /** {@code n} rows of 3 standard-normal features. */
+  private static float[][] gaussianRows(int n, long seed) {
+    Random random = new Random(seed);
+    float[][] x = new float[n][3];
+    for (int i = 0; i < n; i++) {
       for (int j = 0; j < 3; j++) {
         x[i][j] = (float) random.nextGaussian();
       }
+    }
+    return x;
+  }
+
+  /** A linearly separable 0/1 label per row of {@link #gaussianRows}. */
+  private static float[] linearLabels(float[][] x) {
+    float[] y = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
       y[i] = x[i][0] - 0.5f * x[i][2] > 0 ? 1 : 0;
     }
+    return y;
+  }
+
+  @Test
+  void sgdRoundsOfOneBatchPerPartitionAreFullBatchSteps() {
+    RandomSeed.set(21);
+    float[][] x = gaussianRows(40, 21);
+    float[] y = linearLabels(x);
+    float[][] xVal = gaussianRows(30, 22);
+    float[] yVal = linearLabels(xVal);
     try (Sequential model = new Sequential()) {
       model.add(new Dense(1, activation("sigmoid"), inputShape(3)));
-      model.compile(optimizer(new SGD(0.5)), loss("binary_crossentropy"));
+      model.compile(optimizer(new SGD(0.5)), loss("binary_crossentropy"), metrics("accuracy"));
+      List<Integer> rounds = new ArrayList<>();
+      List<Double> roundLosses = new ArrayList<>();
+      Callback recorder = new Callback() {
+        @Override
+        public void onEpochEnd(int epoch, Map<String, Double> logs) {
+          rounds.add(epoch);
+          roundLosses.add(logs.get("loss"));
+        }
+      };
       KerasEstimator estimator = new KerasEstimator().setModel(model)
-          .setRounds(3).setLocalEpochs(1).setBatchSize(20);
+          .setRounds(3).setLocalEpochs(1).setBatchSize(20).setCallbacks(recorder)
+          .setValidationData(frame(xVal, yVal, 3));
       KerasModelTransformer fitted = estimator.fit(frame(x, y, 2));
-      assertEquals(3, estimator.history().get("loss").size());
+      Map<String, List<Double>> history = estimator.history();
+      assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"),
+          List.copyOf(history.keySet()));
+      assertEquals(3, history.get("loss").size());
+      // The driver's callback saw each round once, with the averaged logs history keeps.
+      assertEquals(List.of(0, 1, 2), rounds);
+      assertEquals(history.get("loss"), roundLosses);
       try (Model distributed = ModelBytes.load(fitted.getModelBytes())) {
         // Two partitions of 20 rows: the average of their one-batch SGD steps is one step on
-        // the mean gradient of all 40 rows.
-        model.fit(x, y, epochs(3), batchSize(40), shuffle(false), verbose(0));
+        // the mean gradient of all 40 rows, so single-machine full-batch fit is the reference,
+        // its validation logs too (the averaged model on 3 partitions of validation rows).
+        Map<String, List<Double>> single = model.fit(x, y, epochs(3), batchSize(40),
+            shuffle(false), verbose(0), validationData(xVal, yVal)).history();
         for (int w = 0; w < model.getWeights().size(); w++) {
           float[] expected = ModelBytes.flatten(model.getWeights()).get(w);
           float[] actual = ModelBytes.flatten(distributed.getWeights()).get(w);
           assertArrayEquals(expected, actual, 1e-6f, "weight " + w);
         }
+        for (String name : List.of("val_loss", "val_accuracy")) {
+          for (int round = 0; round < 3; round++) {
+            assertEquals(single.get(name).get(round), history.get(name).get(round), 1e-5,
+                name + " of round " + round);
+          }
+        }
       }
     }
+  }
+
+  @Test
+  void savesAndLoadsWithItsParametersAndInitialModel(@TempDir Path dir) throws IOException {
+    RandomSeed.set(5);
+    try (Sequential model = new Sequential()) {
+      model.add(new Dense(2, activation("softmax"), inputShape(4)));
+      model.compile(optimizer("adam"), loss("sparse_categorical_crossentropy"));
+      KerasEstimator estimator = new KerasEstimator().setModel(model)
+          .setFeaturesCol("scaled").setLabelCol("y").setPredictionCol("p")
+          .setRounds(4).setLocalEpochs(3).setBatchSize(16);
+      String path = dir.resolve("estimator").toString();
+      SparkTests.session(); // MLWriter needs an active session; this test may run first
+      estimator.write().save(path);
+      assertSameStage(estimator, KerasEstimator.load(path));
+      // Unfitted, inside a Pipeline with Spark's own stages: Spark's reader finds read().
+      Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+          new StandardScaler().setInputCol("features").setOutputCol("scaled"), estimator});
+      String pipelinePath = dir.resolve("pipeline").toString();
+      pipeline.write().save(pipelinePath);
+      PipelineStage[] stages = Pipeline.load(pipelinePath).getStages();
+      assertSameStage(estimator, assertInstanceOf(KerasEstimator.class, stages[1]));
+    }
+  }
+
+  @Test
+  void validationDataWithoutTheLabelColumnIsRefusedNamingIt() {
+    float[][] x = gaussianRows(8, 3);
+    try (Sequential model = new Sequential()) {
+      model.add(new Dense(1, activation("sigmoid"), inputShape(3)));
+      model.compile(optimizer("sgd"), loss("binary_crossentropy"));
+      KerasEstimator estimator = new KerasEstimator().setModel(model).setRounds(1)
+          .setValidationData(frame(x, linearLabels(x), 1).drop("label"));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> estimator.fit(frame(x, linearLabels(x), 1)));
+      assertEquals("column 'label' is not in the validation DataFrame; its columns are"
+          + " [features]", e.getMessage());
+    }
+  }
+
+  private static void assertSameStage(KerasEstimator expected, KerasEstimator actual) {
+    assertEquals(expected.uid(), actual.uid());
+    for (var param : expected.params()) {
+      assertEquals(expected.getOrDefault(param), actual.getOrDefault(param), param.name());
+    }
+    assertArrayEquals(expected.getModelBytes(), actual.getModelBytes());
   }
 
   @Test

@@ -233,6 +233,7 @@ class KerasModelTransformerTest {
           .setModel(model).setInputCol("features").setOutputCol("scores").setBatchSize(7)
           .setHandleInvalid("skip");
       String dir = tmp.resolve("stage").toString();
+      SparkTests.session(); // MLWriter needs an active session; this test may run first
       scorer.write().save(dir);
       assertTrue(Files.isRegularFile(tmp.resolve("stage/model/model.keras")));
       KerasModelTransformer loaded = KerasModelTransformer.load(dir);

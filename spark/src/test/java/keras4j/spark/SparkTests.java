@@ -2,7 +2,10 @@ package keras4j.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** The tests' one local Spark: two worker threads in this JVM, on loopback, no UI. */
+/**
+ * The tests' one local Spark: two worker threads in this JVM, on loopback, no UI; a failed task is
+ * tried up to 3 times ({@code local[2,3]}), as on a cluster, so that retries can be tested.
+ */
 final class SparkTests {
   private static SparkSession spark;
 
@@ -11,7 +14,7 @@ final class SparkTests {
   static synchronized SparkSession session() {
     if (spark == null) {
       spark = SparkSession.builder()
-          .master("local[2]")
+          .master("local[2,3]")
           .appName("keras4j-spark-tests")
           .config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")

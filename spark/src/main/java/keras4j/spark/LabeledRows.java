@@ -1,0 +1,87 @@
+package keras4j.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Row;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+
+/**
+ * A partition's (features, label) rows read into the arrays {@code fit} and {@code evaluate}
+ * take: the features in the model input's shape, the labels one float per row.
+ */
+final class LabeledRows {
+  private final ModelInput features;
+  private final float[] x;
+  private final float[] y;
+
+  private LabeledRows(ModelInput features, float[] x, float[] y) {
+    this.features = features;
+    this.x = x;
+    this.y = y;
+  }
+
+  /**
+   * Reads every row of (features, label): features through {@code features}, the label second.
+   *
+   * @throws IllegalArgumentException for invalid features or a null label, naming the column
+   */
+  static LabeledRows read(Iterator<Row> rows, ModelInput features, String labelColumn) {
+    List<float[]> xs = new ArrayList<>();
+    List<Float> ys = new ArrayList<>();
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      xs.add(features.read(row));
+      if (row.isNullAt(1)) {
+        throw new IllegalArgumentException("label column '" + labelColumn + "' is null in a row;"
+            + " every training and validation row needs a label");
+      }
+      ys.add(((Number) row.get(1)).floatValue());
+    }
+    int width = features.width();
+    float[] flatX = new float[xs.size() * width];
+    float[] flatY = new float[ys.size()];
+    for (int i = 0; i < xs.size(); i++) {
+      System.arraycopy(xs.get(i), 0, flatX, i * width, width);
+      flatY[i] = ys.get(i);
+    }
+    return new LabeledRows(features, flatX, flatY);
+  }
+
+  /** The same rows in an order drawn from {@code random} (Fisher-Yates). */
+  LabeledRows shuffled(SplittableRandom random) {
+    int width = features.width();
+    float[] newX = x.clone();
+    float[] newY = y.clone();
+    float[] row = new float[width];
+    for (int i = count() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      float label = newY[i];
+      newY[i] = newY[j];
+      newY[j] = label;
+      System.arraycopy(newX, i * width, row, 0, width);
+      System.arraycopy(newX, j * width, newX, i * width, width);
+      System.arraycopy(row, 0, newX, j * width, width);
+    }
+    return new LabeledRows(features, newX, newY);
+  }
+
+  /** @return how many rows were read */
+  int count() {
+    return y.length;
+  }
+
+  /** @return the features, batch first, in the model input's shape */
+  FloatNdArray x() {
+    return NdArrays.wrap(features.batchShape(count()), DataBuffers.of(x, true, false));
+  }
+
+  /** @return the labels, one per row */
+  FloatNdArray y() {
+    return NdArrays.wrap(Shape.of(count()), DataBuffers.of(y, true, false));
+  }
+}
