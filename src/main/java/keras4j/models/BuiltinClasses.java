@@ -43,6 +43,7 @@ import keras4j.layers.MaxPooling2D;
 import keras4j.layers.MaxPooling3D;
 import keras4j.layers.Normalization;
 import keras4j.layers.PReLU;
+import keras4j.layers.RandomFourierFeatures;
 import keras4j.layers.Permute;
 import keras4j.layers.RandomContrast;
 import keras4j.layers.RandomCrop;
@@ -151,6 +152,7 @@ final class BuiltinClasses {
       .add("Rescaling", Rescaling.class, Rescaling::fromConfig)
       .add("LayerNormalization", LayerNormalization.class, LayerNormalization::fromConfig)
       .add("PReLU", PReLU.class, PReLU::fromConfig)
+      .add("RandomFourierFeatures", RandomFourierFeatures.class, RandomFourierFeatures::fromConfig)
       .add("ELU", ELU.class, ELU::fromConfig)
       .add("RandomFlip", RandomFlip.class, RandomFlip::fromConfig)
       .add("RandomRotation", RandomRotation.class, RandomRotation::fromConfig)
