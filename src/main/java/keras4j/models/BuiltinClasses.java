@@ -152,7 +152,10 @@ final class BuiltinClasses {
       .add("Rescaling", Rescaling.class, Rescaling::fromConfig)
       .add("LayerNormalization", LayerNormalization.class, LayerNormalization::fromConfig)
       .add("PReLU", PReLU.class, PReLU::fromConfig)
-      .add("RandomFourierFeatures", RandomFourierFeatures.class, RandomFourierFeatures::fromConfig)
+      // tf.keras's; Keras 3 lacks it, so its files name it as Keras names a user's class, which
+      // a Keras 3 user with tf.keras's layer (custom_objects) loads.
+      .add("RandomFourierFeatures", RandomFourierFeatures.class, RandomFourierFeatures::fromConfig,
+          "keras.layers", "RandomFourierFeatures")
       .add("ELU", ELU.class, ELU::fromConfig)
       .add("RandomFlip", RandomFlip.class, RandomFlip::fromConfig)
       .add("RandomRotation", RandomRotation.class, RandomRotation::fromConfig)

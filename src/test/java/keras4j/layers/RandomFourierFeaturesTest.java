@@ -1,18 +1,19 @@
 package keras4j.layers;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static keras4j.Keras.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import keras4j.core.KerasTensor;
 import keras4j.initializers.Constant;
 import keras4j.models.Model;
@@ -24,6 +25,7 @@ import keras4j.saving.Json;
 import keras4j.tf.TF;
 import keras4j.utils.RandomSeed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
@@ -157,6 +159,26 @@ class RandomFourierFeaturesTest {
       assertTrue(before.get(0).getFloat(0) != after.get(0).getFloat(0), "kernel_scale trains");
       assertEquals(before.get(1), after.get(1), "unscaled_kernel never trains");
       assertEquals(before.get(2), after.get(2), "bias never trains");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void savedAsKerasNamesItsClassSoKerasLoadsIt(@TempDir Path dir) throws Exception {
+    // Keras 3 has no such layer: only with registered_name set does it take the user's class
+    // (custom_objects), as check_keras4j_saves.py does with tf.keras's restated layer.
+    Path file = dir.resolve("rff.keras");
+    try (Sequential model = new Sequential(new RandomFourierFeatures(3, inputShape(2)))) {
+      model.save(file);
+    }
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      Map<String, Object> config = Json.parseObject(
+          new String(zip.getInputStream(zip.getEntry("config.json")).readAllBytes(), UTF_8), "");
+      Map<String, Object> layer = ((List<Map<String, Object>>)
+          ((Map<String, Object>) config.get("config")).get("layers")).get(1);
+      assertEquals("keras.layers", layer.get("module"));
+      assertEquals("RandomFourierFeatures", layer.get("class_name"));
+      assertEquals("RandomFourierFeatures", layer.get("registered_name"));
     }
   }
 
