@@ -190,6 +190,11 @@ class RandomFourierFeaturesTest {
     assertMessage("scale must be a positive", () -> new RandomFourierFeatures(4, scale(-1.0)));
     assertMessage("scale must be a number",
         () -> new RandomFourierFeatures(4, scale(true)));
+    // Its scale(double) given to a normalizing layer's boolean scale.
+    assertMessage("LayerNormalization takes scale(true/false), got 10.0",
+        () -> new LayerNormalization(scale(10.0)));
+    assertMessage("BatchNormalization takes scale(true/false), got 10.0",
+        () -> new BatchNormalization(scale(10.0)));
     RandomFourierFeatures rff = new RandomFourierFeatures(4);
     assertMessage("expects inputs shaped (batch, features)", () -> rff.apply(Input.shape(3, 2)));
   }
