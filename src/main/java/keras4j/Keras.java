@@ -37,6 +37,9 @@ import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.regularizers.Regularizer;
 import keras4j.tuner.Objective;
+import keras4j.utils.Sequences;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.IntNdArray;
 
 /**
  * Keras's keyword arguments as static factories: {@code import static keras4j.Keras.*;} then
@@ -1988,6 +1991,61 @@ public final class Keras {
       boolean shuffle, Long seed, Integer startIndex, Integer endIndex) {
     return Dataset.timeseriesFromArray(data, targets, sequenceLength, sequenceStride,
         samplingRate, batchSize, shuffle, seed, startIndex, endIndex);
+  }
+
+  // ---- RandomFourierFeatures and keras.utils.pad_sequences (issue 18)
+
+  /**
+   * RandomFourierFeatures: the starting {@code kernel_scale}, positive (default {@code
+   * sqrt(features / 2)} for the "gaussian" kernel, 1 for "laplacian").
+   *
+   * @param scale the kernel's scale, e.g. {@code 10.0}
+   * @return the {@code scale} layer argument
+   */
+  public static LayerArg scale(double scale) {
+    return new Kwarg("scale", scale);
+  }
+
+  /**
+   * {@code keras.utils.pad_sequences(sequences)}; see {@link Sequences#padSequences(int[][])}.
+   *
+   * @param sequences the sequences, rows of any lengths
+   * @return the int32 array, pre-padded with 0 to the longest sequence's length
+   */
+  public static IntNdArray padSequences(int[][] sequences) {
+    return Sequences.padSequences(sequences);
+  }
+
+  /**
+   * {@code keras.utils.pad_sequences} with all of Keras's arguments, dtype int32; see {@link
+   * Sequences#padSequences(int[][], Integer, String, String, int)}.
+   *
+   * @param sequences the sequences, rows of any lengths
+   * @param maxlen the output rows' length, or null for the longest sequence's
+   * @param padding {@code "pre"} or {@code "post"}
+   * @param truncating {@code "pre"} or {@code "post"}
+   * @param value the padding value
+   * @return the int32 array of shape {@code (sequences.length, maxlen)}
+   */
+  public static IntNdArray padSequences(int[][] sequences, Integer maxlen, String padding,
+      String truncating, int value) {
+    return Sequences.padSequences(sequences, maxlen, padding, truncating, value);
+  }
+
+  /**
+   * {@code keras.utils.pad_sequences(..., dtype="float32")}; see {@link
+   * Sequences#padSequences(float[][], Integer, String, String, float)}.
+   *
+   * @param sequences the sequences, rows of any lengths
+   * @param maxlen the output rows' length, or null for the longest sequence's
+   * @param padding {@code "pre"} or {@code "post"}
+   * @param truncating {@code "pre"} or {@code "post"}
+   * @param value the padding value
+   * @return the float32 array of shape {@code (sequences.length, maxlen)}
+   */
+  public static FloatNdArray padSequences(float[][] sequences, Integer maxlen, String padding,
+      String truncating, float value) {
+    return Sequences.padSequences(sequences, maxlen, padding, truncating, value);
   }
 
   // ---- applications (keras4j.applications: MobileNetV2, ResNet50, EfficientNetB0)

@@ -59,7 +59,7 @@ public class BatchNormalization extends Layer {
     this.momentum = (float) momentum;
     this.epsilon = (float) epsilon;
     this.center = arg("center", true);
-    this.scale = arg("scale", true);
+    this.scale = flag("scale", true);
     this.axis = LastAxis.of(this);
     this.betaConstraint = arg("beta_constraint", null);
     this.gammaConstraint = arg("gamma_constraint", null);

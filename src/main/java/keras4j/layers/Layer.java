@@ -95,6 +95,23 @@ public abstract class Layer implements Operation, KerasSaveable {
   }
 
   /**
+   * A boolean keyword argument, refusing another type: {@code scale(10.0)}, RandomFourierFeatures'
+   * number, given to a normalizing layer's boolean {@code scale}.
+   *
+   * @param key the argument's Keras name, e.g. {@code "scale"}
+   * @param fallback the value when the argument was not given (Keras's default)
+   * @return the argument's value
+   */
+  protected boolean flag(String key, boolean fallback) {
+    Object value = args.getOrDefault(key, fallback);
+    if (!(value instanceof Boolean given)) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + " takes " + key
+          + "(true/false), got " + value);
+    }
+    return given;
+  }
+
+  /**
    * The snake_case class name, Keras's name prefix ({@code Dense} gives {@code dense}).
    *
    * @return the snake_case class name, Keras's name prefix ({@code Dense} gives {@code dense})

@@ -52,7 +52,7 @@ public class LayerNormalization extends Layer {
       throw new IllegalArgumentException("LayerNormalization epsilon must be > 0, got " + epsilon);
     }
     this.center = arg("center", true);
-    this.scale = arg("scale", true);
+    this.scale = flag("scale", true);
     this.rmsScaling = arg("rms_scaling", false);
     this.betaInitializer = initializer(arg("beta_initializer", "zeros"));
     this.gammaInitializer = initializer(arg("gamma_initializer", "ones"));

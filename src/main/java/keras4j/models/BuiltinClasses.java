@@ -43,6 +43,7 @@ import keras4j.layers.MaxPooling2D;
 import keras4j.layers.MaxPooling3D;
 import keras4j.layers.Normalization;
 import keras4j.layers.PReLU;
+import keras4j.layers.RandomFourierFeatures;
 import keras4j.layers.Permute;
 import keras4j.layers.RandomContrast;
 import keras4j.layers.RandomCrop;
@@ -151,6 +152,10 @@ final class BuiltinClasses {
       .add("Rescaling", Rescaling.class, Rescaling::fromConfig)
       .add("LayerNormalization", LayerNormalization.class, LayerNormalization::fromConfig)
       .add("PReLU", PReLU.class, PReLU::fromConfig)
+      // tf.keras's; Keras 3 lacks it, so its files name it as Keras names a user's class, which
+      // a Keras 3 user with tf.keras's layer (custom_objects) loads.
+      .add("RandomFourierFeatures", RandomFourierFeatures.class, RandomFourierFeatures::fromConfig,
+          "keras.layers", "RandomFourierFeatures")
       .add("ELU", ELU.class, ELU::fromConfig)
       .add("RandomFlip", RandomFlip.class, RandomFlip::fromConfig)
       .add("RandomRotation", RandomRotation.class, RandomRotation::fromConfig)

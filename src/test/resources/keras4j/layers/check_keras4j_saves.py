@@ -16,17 +16,20 @@ import sys
 import keras
 import numpy as np
 
+from random_fourier_features import RandomFourierFeatures
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 saves = sys.argv[1]
 cases = sys.argv[2] if len(sys.argv) > 2 else "cases.txt"
 failures = 0
+custom = {"RandomFourierFeatures": RandomFourierFeatures}  # tf.keras's, absent in Keras 3
 for name in open(os.path.join(HERE, cases)).read().split():
     case = json.load(open(os.path.join(HERE, name + ".json")))
     x = np.array(case["x"], np.float32).reshape(case["x_shape"])
     y = np.array(case["y"], np.float32).reshape(case["y_shape"])
     saved = os.path.join(saves, name.replace("/", "_"))  # as LayerFixturesTest names them
-    model = keras.saving.load_model(saved + ".keras")
-    own = keras.saving.load_model(os.path.join(HERE, name + ".keras"))
+    model = keras.saving.load_model(saved + ".keras", custom_objects=custom)
+    own = keras.saving.load_model(os.path.join(HERE, name + ".keras"), custom_objects=custom)
     own.load_weights(saved + ".weights.h5")
     worst = max(np.abs(model.predict(x, verbose=0) - y).max(),
                 np.abs(own.predict(x, verbose=0) - y).max())

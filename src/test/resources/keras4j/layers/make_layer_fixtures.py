@@ -8,7 +8,8 @@ and <case>.h5, and <case>.json holding an input, Keras's prediction for it and, 
 trainable weights, a target and every weight after one SGD(0.1) step on the MSE loss from those
 weights (Keras's own gradients; keras4j computes its gradients independently, with TensorFlow
 C++ graph gradients). cases.txt lists the cases. Case names as arguments rewrite only those
-cases' files (cases.txt still lists every case; the refusal files are left alone).
+cases' files (cases.txt still lists every case; the refusal files are left alone). The
+random_fourier_features cases use tf.keras's layer as random_fourier_features.py restates it.
 """
 import json
 import os
@@ -16,6 +17,8 @@ import sys
 
 import keras
 import numpy as np
+
+from random_fourier_features import RandomFourierFeatures
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 L = keras.layers
@@ -87,6 +90,14 @@ CASES["layer_normalization_regularized"] = (
     seq((3, 5), L.Dense(5), L.LayerNormalization(beta_regularizer=R.L1(0.2),
                                                  gamma_regularizer=R.L1L2(0.1, 0.3)),
         L.Dense(2)), True)
+# tf.keras's RandomFourierFeatures (above): kernel_scale trained (its SGD step and, in the json's
+# kernel_scale_grad, its MSE gradient, for RandomFourierFeaturesTest), and fixed by default.
+CASES["random_fourier_features"] = (
+    seq((5,), RandomFourierFeatures(8, scale=2.0, trainable=True), L.Dense(3)), True)
+CASES["random_fourier_features_laplacian"] = (
+    seq((4,), RandomFourierFeatures(6, kernel_initializer="laplacian"), L.Dense(2)), True)
+CASES["random_fourier_features_default_scale"] = (
+    seq((6,), RandomFourierFeatures(5), L.Dense(2)), True)
 ONLY = set(sys.argv[1:])
 
 
@@ -95,7 +106,7 @@ def randomize(model):
         values = []
         for w in layer.weights:
             v = rng.uniform(-0.8, 0.8, w.shape)
-            if "variance" in w.path:
+            if "variance" in w.path or "kernel_scale" in w.path:
                 v = np.abs(v) + 0.3
             values.append(v.astype(w.dtype))
         if values:
@@ -104,6 +115,17 @@ def randomize(model):
 
 def flat(a):
     return np.asarray(a, dtype=np.float64).reshape(-1).tolist()
+
+
+def kernel_scale_grad(model, x, y):
+    """d MSE(model(x), target) / d kernel_scale, for a fixed target drawn here (stored too)."""
+    import tensorflow as tf
+    target = rng.uniform(-1, 1, y.shape).astype(np.float32)
+    scale = model.layers[0].kernel_scale
+    with tf.GradientTape() as tape:
+        tape.watch(scale.value)
+        loss = keras.losses.MeanSquaredError()(target, model(x))
+    return {"target": flat(target), "grad": flat(tape.gradient(loss, scale.value))}
 
 
 names = []
@@ -124,6 +146,8 @@ for name, (model, trains) in CASES.items():
     y = model.predict(x, verbose=0)
     case = {"x": flat(x), "x_shape": list(x.shape), "y": flat(y), "y_shape": list(y.shape)}
     if trains:
+        if name.startswith("random_fourier_features"):
+            case["kernel_scale_grad"] = kernel_scale_grad(model, x, y)
         target = rng.uniform(-1, 1, y.shape).astype(np.float32)
         model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
         model.train_on_batch(x, target)

@@ -23,6 +23,7 @@ public final class Gallery {
       case "Antirectifier" -> Antirectifier.run(args);
       case "ImbalancedClassification" -> ImbalancedClassification.run(args);
       case "KnowledgeDistillation" -> KnowledgeDistillation.run(args);
+      case "QuasiSvm" -> QuasiSvm.run(args);
       default -> throw new IllegalArgumentException("No gallery example " + example);
     };
   }
