@@ -593,7 +593,10 @@ final class Trainer {
     // After the user's callbacks, as Keras, so it prints what they add (e.g. "learning_rate").
     given.forEach(list::add);
     // System.out of this fit, not of the model's creation: a redirect in between is honoured.
-    list.add(new ProgbarLogger(verbose, epochs, steps, System.out));
+    // As Keras's add_progbar=verbose != 0: a silent call (a one-row predict) makes no logger.
+    if (verbose != 0) {
+      list.add(new ProgbarLogger(verbose, epochs, steps, System.out));
+    }
     return list;
   }
 
