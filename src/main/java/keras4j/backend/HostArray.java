@@ -238,7 +238,8 @@ public final class HostArray {
           throw new IllegalArgumentException(what + " has a null row: give every sample's values");
         }
         if (row.length != rows[0].length) {
-          throw new IllegalArgumentException(what + " is a ragged array: its rows differ in length");
+          throw new IllegalArgumentException(
+              what + " is a ragged array: its rows differ in length");
         }
       }
       return new HostArray(null, rows, null, DType.FLOAT32,

@@ -586,7 +586,9 @@ final class Trainer {
   }
 
   private CallbackList callbacks(Map<String, Object> kw, int epochs, int steps) {
-    int verbose = (Integer) kw.getOrDefault("verbose", System.console() != null ? 1 : 2);
+    // System.console() is a native tty check when there is no console: only without verbose.
+    int verbose = kw.containsKey("verbose") ? (Integer) kw.get("verbose")
+        : System.console() != null ? 1 : 2;
     CallbackList list = new CallbackList();
     @SuppressWarnings("unchecked")
     List<Callback> given = (List<Callback>) kw.getOrDefault("callbacks", List.of());
