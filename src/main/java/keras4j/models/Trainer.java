@@ -421,11 +421,21 @@ final class Trainer {
     CallbackList callbacks = callbacks(kw, 0, 0);
     callbacks.setModel(model);
     callbacks.onPredictBegin();
-    List<FloatNdArray> predictions = data.samples() == 0 && data.x().stream()
-        .anyMatch(a -> a.shape().numDimensions() < 2) ? emptyPredictions()
-        : steps(data).predict(data.x(), batchSize);
+    List<FloatNdArray> predictions = predictions(data, batchSize);
     callbacks.onPredictEnd();
     return predictions;
+  }
+
+  /** The predictions for {@code xData} in one run, no callbacks (Keras's predict_on_batch). */
+  List<FloatNdArray> predictOnBatch(Object xData) {
+    ArrayData data = ArrayData.of(model, xData, null, "");
+    return predictions(data, Math.max(1, data.samples()));
+  }
+
+  private List<FloatNdArray> predictions(ArrayData data, int batchSize) {
+    return data.samples() == 0 && data.x().stream()
+        .anyMatch(a -> a.shape().numDimensions() < 2) ? emptyPredictions()
+        : steps(data).predict(data.x(), batchSize);
   }
 
   /** The predictions for a dataset's batches ({@code steps} of them, or to its end), in order. */

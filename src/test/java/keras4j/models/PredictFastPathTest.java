@@ -18,10 +18,10 @@ import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.StdArrays;
 
 /**
- * {@code predict} of a {@code float[][]}, whose rows go straight into the feed tensor: the same
- * numbers as the flattened NdArray path and as a forward pass computed here in doubles, for one
- * and 128 rows and from several threads on one model; {@code fit} of the rows trains exactly as
- * of the flattened array.
+ * {@code predict} of a {@code float[][]}, whose rows go straight into the feed tensor, and {@code
+ * predictOnBatch}: the same numbers as the flattened NdArray path and as a forward pass computed
+ * here in doubles, for one and 128 rows and from several threads on one model; {@code fit} of the
+ * rows trains exactly as of the flattened array.
  */
 class PredictFastPathTest {
   private static final float[][] X =
@@ -83,8 +83,10 @@ class PredictFastPathTest {
         float[][] flat = StdArrays.array2dCopyOf(
             model.predict(StdArrays.ndCopyOf(x), batchSize(rows), verbose(0)));
         assertForward(forward(model, x), fast);
+        float[][] onBatch = StdArrays.array2dCopyOf(model.predictOnBatch(x));
         for (int r = 0; r < rows; r++) {
           assertArrayEquals(flat[r], fast[r], "row " + r + " differs from the flattened path");
+          assertArrayEquals(fast[r], onBatch[r], "row " + r + " differs in predictOnBatch");
         }
       }
       // Several batches of rows, the last one short.
