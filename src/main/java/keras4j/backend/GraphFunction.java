@@ -27,6 +27,8 @@ public final class GraphFunction {
   /** The placeholders' dtypes, read once: {@link #run} checks every batch's feeds against them. */
   private final List<DataType> inputTypes;
   private final List<Operand<?>> outputs;
+  /** The outputs' static shapes, read once: a graph query per predict would cost a native call. */
+  private final List<Shape> outputShapes;
   private final List<Op> effects;
 
   private GraphFunction(ModelGraph graph, List<Placeholder<?>> inputs,
@@ -35,6 +37,7 @@ public final class GraphFunction {
     this.inputs = List.copyOf(inputs);
     this.inputTypes = inputs.stream().map(input -> input.asOutput().dataType()).toList();
     this.outputs = List.copyOf(outputs);
+    this.outputShapes = outputs.stream().map(Operand::shape).toList();
     this.effects = List.copyOf(effects);
   }
 
@@ -89,7 +92,7 @@ public final class GraphFunction {
 
   /** The static shape of output {@code i} (unknown dimensions -1). */
   public Shape outputShape(int i) {
-    return outputs.get(i).shape();
+    return outputShapes.get(i);
   }
 
   /**

@@ -26,7 +26,11 @@ import org.tensorflow.types.family.TType;
  * Input}'s dtype. Bytes are read as unsigned (uint8 images), as Keras data sets store them.
  */
 public final class HostArray {
-  private final float[] values;
+  // The float32 values, row-major; for a float[][] flattened only when first needed, as predict
+  // and fit copy its rows straight into their tensors.
+  private volatile float[] values;
+  // A float[][]'s rows as given (not copied), or null.
+  private final float[][] rows;
   // The values of an int32, int64, bool or string array (int[], long[], boolean[], String[]);
   // null for float32, held in `values`.
   private final Object typed;
@@ -39,7 +43,12 @@ public final class HostArray {
   }
 
   private HostArray(float[] values, Object typed, DType dtype, Shape shape) {
+    this(values, null, typed, dtype, shape);
+  }
+
+  private HostArray(float[] values, float[][] rows, Object typed, DType dtype, Shape shape) {
     this.values = values;
+    this.rows = rows;
     this.typed = typed;
     this.dtype = dtype;
     this.shape = shape;
@@ -63,7 +72,7 @@ public final class HostArray {
 
   /** The same values (not copied) in {@code newShape}, of as many values. */
   public HostArray withShape(Shape newShape) {
-    return wrap(values, newShape);
+    return wrap(floats(), newShape);
   }
 
   /** Converts {@code data}; {@code what} names it in error messages (e.g. "x"). */
@@ -144,7 +153,7 @@ public final class HostArray {
       wide = java.util.Arrays.stream(flat(nd, new int[n])).asLongStream().toArray();
     } else if (given.isNumeric()) {
       // Floats, doubles, bytes: every value must be a whole number.
-      float[] floats = of(nd, what).values;
+      float[] floats = of(nd, what).floats();
       wide = new long[n];
       for (int i = 0; i < n; i++) {
         if (floats[i] != Math.rint(floats[i]) || !Float.isFinite(floats[i])) {
@@ -223,6 +232,19 @@ public final class HostArray {
   }
 
   private static HostArray fromJavaArray(Object data, String what) {
+    if (data instanceof float[][] rows && rows.length > 0) {
+      for (float[] row : rows) {
+        if (row == null) {
+          throw new IllegalArgumentException(what + " has a null row: give every sample's values");
+        }
+        if (row.length != rows[0].length) {
+          throw new IllegalArgumentException(
+              what + " is a ragged array: its rows differ in length");
+        }
+      }
+      return new HostArray(null, rows, null, DType.FLOAT32,
+          checkSamples(Shape.of(rows.length, rows[0].length), what));
+    }
     Shape shape = javaShape(data, what);
     float[] out = new float[Math.toIntExact(shape.size())];
     int filled = flatten(data, out, 0, what);
@@ -305,10 +327,18 @@ public final class HostArray {
   }
 
   private float[] floats() {
-    if (values == null) {
+    if (dtype != DType.FLOAT32) {
       throw new IllegalStateException("This array holds " + dtype + " values, not float32");
     }
-    return values;
+    float[] flat = values;
+    if (flat == null) {
+      flat = new float[rows.length * rowSize];
+      for (int i = 0; i < rows.length; i++) {
+        System.arraycopy(rows[i], 0, flat, i * rowSize, rowSize);
+      }
+      values = flat;
+    }
+    return flat;
   }
 
   /** The full shape, samples first. */
@@ -328,10 +358,10 @@ public final class HostArray {
 
   /** Whether any value is NaN or infinite. */
   public boolean hasNonFinite() {
-    if (values == null) {
+    if (dtype != DType.FLOAT32) {
       return false;
     }
-    for (float v : values) {
+    for (float v : floats()) {
       if (!Float.isFinite(v)) {
         return true;
       }
@@ -369,11 +399,11 @@ public final class HostArray {
 
   /** Samples {@code from} (inclusive) to {@code to} (exclusive) as a new heap array. */
   public HostArray slice(int from, int to) {
-    Object source = values != null ? values : typed;
+    Object source = dtype == DType.FLOAT32 ? floats() : typed;
     Object out = Array.newInstance(source.getClass().getComponentType(), (to - from) * rowSize);
     System.arraycopy(source, from * rowSize, out, 0, Array.getLength(out));
     Shape sliced = shape.tail().prepend(to - from);
-    return values != null ? new HostArray((float[]) out, sliced)
+    return dtype == DType.FLOAT32 ? new HostArray((float[]) out, sliced)
         : new HostArray(null, out, dtype, sliced);
   }
 
@@ -431,6 +461,12 @@ public final class HostArray {
    * {@code buffer}, one sample after the other.
    */
   public void copyRows(int[] order, int from, int to, FloatDataBuffer buffer) {
+    if (rows != null && values == null) {
+      for (int i = from; i < to; i++) {
+        buffer.offset((long) (i - from) * rowSize).write(rows[order == null ? i : order[i]]);
+      }
+      return;
+    }
     float[] values = floats();
     if (order == null) {
       buffer.write(values, from * rowSize, (to - from) * rowSize);

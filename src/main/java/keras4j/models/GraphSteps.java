@@ -45,7 +45,8 @@ final class GraphSteps implements AutoCloseable {
   private final ReadWriteLock weights = new ReentrantReadWriteLock();
   private final Map<StepKey, Step> trainSteps = new HashMap<>();
   private final Map<StepKey, Step> testSteps = new HashMap<>();
-  private GraphFunction predict;
+  /** Traced once, then read without the graph's lock: predict must not serialise on it. */
+  private volatile GraphFunction predict;
 
   /** Functions for {@code model} on inputs of {@code inputShapes} (batch first). */
   GraphSteps(Model model, List<Shape> inputShapes, int intraOpThreads, int interOpThreads) {
@@ -57,6 +58,10 @@ final class GraphSteps implements AutoCloseable {
 
   /** The predict function, traced on first use (which also builds the model's layers). */
   GraphFunction predictFunction() {
+    GraphFunction traced = predict;
+    if (traced != null) {
+      return traced;
+    }
     return graph.building(() -> {
       if (predict == null) {
         predict = GraphFunction.trace(graph, inputShapes, inputDtypes, false, inputs -> {

@@ -676,12 +676,30 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * StdArrays.array2dCopyOf(predictions)} gives them as a {@code float[][]}.
    */
   public FloatNdArray predict(Object x, PredictArg... args) {
+    checkOneOutput("predict");
+    return trainer.predict(x, args).get(0);
+  }
+
+  /**
+   * The outputs for {@code x} as one batch, as Keras's {@code predict_on_batch}: a single run,
+   * no callbacks or progress bar, the quickest call for a few rows (a model of several inputs
+   * takes a list or a map, as {@link #predictAll}).
+   *
+   * @param x the samples of one batch
+   * @return the outputs, one row per sample
+   */
+  public FloatNdArray predictOnBatch(Object x) {
+    checkOneOutput("predictOnBatch");
+    return trainer.predictOnBatch(x).get(0);
+  }
+
+  private void checkOneOutput(String method) {
     if (dataOutputNames().size() > 1) {
       throw new IllegalStateException("Model '" + name() + "' has " + dataOutputNames().size()
-          + " outputs " + dataOutputNames() + ": predict returns one array; call predictAll(x)"
-          + " for a list of them in this order, or predictNamed(x) for a map by output name");
+          + " outputs " + dataOutputNames() + ": " + method + " returns one array; call"
+          + " predictAll(x) for a list of them in this order, or predictNamed(x) for a map by"
+          + " output name");
     }
-    return trainer.predict(x, args).get(0);
   }
 
   /**

@@ -421,11 +421,21 @@ final class Trainer {
     CallbackList callbacks = callbacks(kw, 0, 0);
     callbacks.setModel(model);
     callbacks.onPredictBegin();
-    List<FloatNdArray> predictions = data.samples() == 0 && data.x().stream()
-        .anyMatch(a -> a.shape().numDimensions() < 2) ? emptyPredictions()
-        : steps(data).predict(data.x(), batchSize);
+    List<FloatNdArray> predictions = predictions(data, batchSize);
     callbacks.onPredictEnd();
     return predictions;
+  }
+
+  /** The predictions for {@code xData} in one run, no callbacks (Keras's predict_on_batch). */
+  List<FloatNdArray> predictOnBatch(Object xData) {
+    ArrayData data = ArrayData.of(model, xData, null, "");
+    return predictions(data, Math.max(1, data.samples()));
+  }
+
+  private List<FloatNdArray> predictions(ArrayData data, int batchSize) {
+    return data.samples() == 0 && data.x().stream()
+        .anyMatch(a -> a.shape().numDimensions() < 2) ? emptyPredictions()
+        : steps(data).predict(data.x(), batchSize);
   }
 
   /** The predictions for a dataset's batches ({@code steps} of them, or to its end), in order. */
@@ -586,14 +596,19 @@ final class Trainer {
   }
 
   private CallbackList callbacks(Map<String, Object> kw, int epochs, int steps) {
-    int verbose = (Integer) kw.getOrDefault("verbose", System.console() != null ? 1 : 2);
+    // System.console() is a native tty check when there is no console: only without verbose.
+    int verbose = kw.containsKey("verbose") ? (Integer) kw.get("verbose")
+        : System.console() != null ? 1 : 2;
     CallbackList list = new CallbackList();
     @SuppressWarnings("unchecked")
     List<Callback> given = (List<Callback>) kw.getOrDefault("callbacks", List.of());
     // After the user's callbacks, as Keras, so it prints what they add (e.g. "learning_rate").
     given.forEach(list::add);
     // System.out of this fit, not of the model's creation: a redirect in between is honoured.
-    list.add(new ProgbarLogger(verbose, epochs, steps, System.out));
+    // As Keras's add_progbar=verbose != 0: a silent call (a one-row predict) makes no logger.
+    if (verbose != 0) {
+      list.add(new ProgbarLogger(verbose, epochs, steps, System.out));
+    }
     return list;
   }
 
