@@ -78,6 +78,11 @@ public abstract class IndexLookup extends Layer {
     }
   }
 
+  /** The idf weights by index, the OOV indices' first (null unless "tf_idf"). */
+  double[] idfWeights() {
+    return idfWeights == null ? null : idfWeights.clone();
+  }
+
   private boolean boolArg(String key) {
     return Boolean.TRUE.equals(arg(key, false));
   }
@@ -164,7 +169,7 @@ public abstract class IndexLookup extends Layer {
     counts.remove(oovToken);
     List<Object> sorted = new ArrayList<>(counts.keySet());
     Comparator<Object> byToken = (a, b) -> a instanceof String s
-        ? java.util.Arrays.compare(s.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        ? java.util.Arrays.compareUnsigned(s.getBytes(java.nio.charset.StandardCharsets.UTF_8),
             ((String) b).getBytes(java.nio.charset.StandardCharsets.UTF_8))
         : Long.compare((Long) a, (Long) b);
     sorted.sort(Comparator.<Object>comparingLong(counts::get).thenComparing(byToken).reversed());
@@ -241,10 +246,12 @@ public abstract class IndexLookup extends Layer {
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
+    return invert ? inverse(inputs) : encode(indices(inputs));
+  }
+
+  /** Each token's index (the mask token 0 in "int" mode, -1 in the others), as int64. */
+  KerasTensor indices(KerasTensor inputs) {
     List<Object> terms = requireVocabulary();
-    if (invert) {
-      return inverse(inputs);
-    }
     if (!inputs.dtype().equals(tokenDtype()) && !(tokenDtype().equals("int64")
         && inputs.dtype().startsWith("int"))) {
       throw new IllegalArgumentException("Layer '" + name() + "' looks up " + tokenDtype()
@@ -264,7 +271,7 @@ public abstract class IndexLookup extends Layer {
       ids = Ops.where(Ops.equal(x, constant(List.of(maskToken))),
           (long) (outputMode.equals("int") ? 0 : -1), ids);
     }
-    return encode(ids);
+    return ids;
   }
 
   // Out-of-vocabulary tokens: one index, or integers spread over several by floormod, as Keras.
@@ -280,7 +287,8 @@ public abstract class IndexLookup extends Layer {
     return Ops.add(Ops.mod(x, (long) numOovIndices), (long) oovStart());
   }
 
-  private KerasTensor encode(KerasTensor ids) {
+  /** The indices {@code ids} in the output mode: as they are, or encoded over the vocabulary. */
+  KerasTensor encode(KerasTensor ids) {
     if (outputMode.equals("int")) {
       return ids;
     }

@@ -1,0 +1,111 @@
+package keras4j.layers;
+
+import static keras4j.Keras.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import keras4j.models.Model;
+import keras4j.models.Models;
+import keras4j.models.Sequential;
+import keras4j.saving.ConfigReader;
+import keras4j.saving.Json;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tensorflow.ndarray.NdArray;
+
+/**
+ * TextVectorization against Python Keras 3.15.1
+ * (src/test/resources/keras4j/layers/text/make_text_vectorization_fixtures.py): for each config,
+ * adapt() on the corpus learns Keras's vocabulary and idf weights, and the outputs on the
+ * sentences are Keras's; a Keras-written model with an adapted layer (its vocabulary an asset)
+ * loads and predicts as Keras; keras4j's saves load back the same (and in Keras:
+ * check_text_vectorization_saves.py).
+ */
+class TextVectorizationFixturesTest {
+  private static Path dir() throws Exception {
+    return Path.of(TextVectorizationFixturesTest.class
+        .getResource("/keras4j/layers/text/text_vectorization.json").toURI()).getParent();
+  }
+
+  private static Map<String, Object> fixtures() throws Exception {
+    return Json.parseObject(
+        Files.readString(dir().resolve("text_vectorization.json")), "text_vectorization.json");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fixture(String name) throws Exception {
+    return (Map<String, Object>) ((Map<String, Object>) fixtures().get("cases")).get(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Stream<String> cases() throws Exception {
+    return ((Map<String, Object>) fixtures().get("cases")).keySet().stream();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String[] strings(String key) throws Exception {
+    return ((List<String>) fixtures().get(key)).toArray(new String[0]);
+  }
+
+  /** Keras's values, flattened: rows of numbers or (rank-1 outputs) numbers. */
+  private static float[] flat(Object expected) {
+    List<Number> values = new java.util.ArrayList<>();
+    for (Object row : (List<?>) expected) {
+      if (row instanceof List<?> list) {
+        list.forEach(v -> values.add((Number) v));
+      } else {
+        values.add((Number) row);
+      }
+    }
+    float[] out = new float[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i).floatValue();
+    }
+    return out;
+  }
+
+  private static float[] flat(NdArray<?> array) {
+    float[] out = new float[(int) array.size()];
+    int[] i = {0};
+    array.scalars().forEach(s -> out[i[0]++] = ((Number) s.getObject()).floatValue());
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TextVectorization fromKerasArgs(Map<String, Object> c) {
+    return TextVectorization.fromConfig(ConfigReader.of(c.get("config"), "config"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  @SuppressWarnings("unchecked")
+  void outputsAndVocabularyAsKeras(String name, @TempDir Path tmp) throws Exception {
+    Map<String, Object> c = fixture(name);
+    TextVectorization layer = fromKerasArgs(c);
+    if ((Boolean) c.get("adapted")) {
+      layer.adapt(strings("corpus"));
+    }
+    assertEquals(c.get("vocabulary"), layer.getVocabulary(), name);
+    if (c.containsKey("idf_weights")) {
+      double[] want = ((List<Number>) c.get("idf_weights")).stream()
+          .mapToDouble(Number::doubleValue).toArray();
+      assertArrayEquals(want, layer.idfWeights(), 1e-6, name);
+    }
+    Model model = new Sequential(new InputLayer("string", 1), layer);
+    String[] sentences = strings("sentences");
+    float[] want = flat(c.get("expected"));
+    assertArrayEquals(want, flat(model.predict(sentences)), 1e-6f, name);
+    // -Dkeras4j.exportTextSaves=DIR also writes the saves there, for
+    // check_text_vectorization_saves.py.
+    String export = System.getProperty("keras4j.exportTextSaves");
+    Path saved = (export == null ? tmp : Path.of(export)).resolve(name + ".keras");
+    model.save(saved);
+    assertArrayEquals(want, flat(Models.loadModel(saved).predict(sentences)), 1e-6f, name);
+  }
+}
