@@ -10,6 +10,7 @@ import java.util.Set;
 import keras4j.core.KerasTensor;
 import keras4j.core.LayerArg;
 import keras4j.ops.Ops;
+import keras4j.saving.Assets;
 import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
@@ -183,6 +184,27 @@ public abstract class IndexLookup extends Layer {
           .toArray();
     }
     setVocabulary(sorted, idf);
+  }
+
+  /**
+   * Keras's {@code load_assets}: an adapted vocabulary, which Keras saves as {@code
+   * vocabulary.txt} (one term a line, the special tokens first) instead of in the config.
+   */
+  @Override
+  public void loadAssets(Assets assets) {
+    String text = vocabularyGiven ? null : assets.text("vocabulary.txt");
+    if (text == null) {
+      return;
+    }
+    List<String> lines = new ArrayList<>(text.lines().toList());
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    List<Object> terms = new ArrayList<>();
+    for (String line : lines) {
+      terms.add(tokenDtype().equals("string") ? line : Long.parseLong(line.strip()));
+    }
+    setVocabulary(terms, idfWeights);
   }
 
   private static Iterable<?> tokensOf(Object sample) {

@@ -118,6 +118,30 @@ final class SaveableWalk {
     }
   }
 
+  /**
+   * Gives {@code root} and its children their assets: {@code assets/<path>/<file>} of the archive
+   * {@code files} reads (null for a missing file).
+   */
+  static void loadAssets(KerasSaveable root, java.util.function.Function<String, byte[]> files) {
+    loadAssets(root, files, "", identitySet());
+  }
+
+  private static void loadAssets(KerasSaveable object,
+      java.util.function.Function<String, byte[]> files, String path, Set<KerasSaveable> visited) {
+    if (!visited.add(object)) {
+      return;
+    }
+    object.loadAssets(new Assets(files, KerasArchive.ASSETS + (path.isEmpty() ? "" : path + "/")));
+    for (SaveableChild child : object.saveableChildren()) {
+      String base = join(path, child.attribute());
+      Map<String, Integer> counts = new HashMap<>();
+      for (KerasSaveable element : child.objects()) {
+        loadAssets(element, files,
+            child.container() ? join(base, groupName(element, counts)) : base, visited);
+      }
+    }
+  }
+
   /** {@code dense}, {@code dense_1}, ...: Keras's per-class counter over a container. */
   private static String groupName(KerasSaveable object, Map<String, Integer> counts) {
     String base = Naming.toSnakeCase(object.kerasClassName());

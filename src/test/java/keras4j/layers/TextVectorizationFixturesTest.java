@@ -14,6 +14,7 @@ import keras4j.models.Models;
 import keras4j.models.Sequential;
 import keras4j.saving.ConfigReader;
 import keras4j.saving.Json;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -107,5 +108,18 @@ class TextVectorizationFixturesTest {
     Path saved = (export == null ? tmp : Path.of(export)).resolve(name + ".keras");
     model.save(saved);
     assertArrayEquals(want, flat(Models.loadModel(saved).predict(sentences)), 1e-6f, name);
+  }
+
+  @Test
+  void kerasModelWithAdaptedVocabularyLoadsAndPredicts(@TempDir Path tmp) throws Exception {
+    // Keras keeps the adapted vocabulary in assets/.../vocabulary.txt, not in the config.
+    Model model = Models.loadModel(dir().resolve("text_model.keras"));
+    String[] sentences = strings("sentences");
+    float[] want = flat(fixtures().get("model"));
+    assertArrayEquals(want, flat(model.predict(sentences)), 1e-5f);
+    String export = System.getProperty("keras4j.exportTextSaves");
+    Path saved = (export == null ? tmp : Path.of(export)).resolve("model.keras");
+    model.save(saved);
+    assertArrayEquals(want, flat(Models.loadModel(saved).predict(sentences)), 1e-5f);
   }
 }
