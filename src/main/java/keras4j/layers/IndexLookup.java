@@ -11,6 +11,7 @@ import keras4j.core.KerasTensor;
 import keras4j.core.LayerArg;
 import keras4j.ops.Ops;
 import keras4j.saving.Assets;
+import keras4j.saving.WeightStore;
 import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
@@ -200,11 +201,33 @@ public abstract class IndexLookup extends Layer {
     while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
       lines.remove(lines.size() - 1);
     }
+    if (outputMode.equals("tf_idf") && idfWeights == null) {
+      throw new UnsupportedOperationException("Layer '" + name() + "': keras4j cannot load a"
+          + " Keras-adapted \"tf_idf\" vocabulary yet (its idf_weights are in the weights file,"
+          + " read after the model's graph is built); set the vocabulary and idf_weights in code");
+    }
     List<Object> terms = new ArrayList<>();
     for (String line : lines) {
       terms.add(tokenDtype().equals("string") ? line : Long.parseLong(line.strip()));
     }
     setVocabulary(terms, idfWeights);
+  }
+
+  /**
+   * Keras's {@code save_own_variables}: in "tf_idf" mode the idf weights by index (the OOV
+   * indices' first), as the dataset {@code idf_weights}, which Keras's loading requires. keras4j
+   * reads them from the config, where it also writes them.
+   */
+  @Override
+  public void saveOwnVariables(WeightStore store) {
+    super.saveOwnVariables(store);
+    if (outputMode.equals("tf_idf") && idfWeights != null) {
+      float[] idf = new float[idfWeights.length];
+      for (int i = 0; i < idf.length; i++) {
+        idf[i] = (float) idfWeights[i];
+      }
+      store.put("idf_weights", idf);
+    }
   }
 
   private static Iterable<?> tokensOf(Object sample) {

@@ -18,6 +18,7 @@ import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
 import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
+import keras4j.saving.WeightStore;
 import org.tensorflow.ndarray.LongNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
@@ -340,6 +341,12 @@ public class TextVectorization extends Layer {
   /** The idf weights by index, the OOV index's first (null unless "tf_idf"). */
   double[] idfWeights() {
     return lookup.idfWeights();
+  }
+
+  /** As Keras's: the lookup's state (tf_idf's {@code idf_weights}) in this layer's group too. */
+  @Override
+  public void saveOwnVariables(WeightStore store) {
+    lookup.saveOwnVariables(store);
   }
 
   @Override

@@ -149,14 +149,18 @@ final class SaveableWalk {
     return n == 0 ? base : base + "_" + n;
   }
 
-  /** The datasets "0", "1", ... of a Keras {@code vars} group, in numeric order. */
+  /**
+   * The datasets "0", "1", ... of a Keras {@code vars} group, in numeric order; a dataset named
+   * otherwise is state a layer saves by name (a lookup's {@code idf_weights}), not a variable.
+   */
   static List<Dataset> numbered(Group vars) {
     List<Dataset> out = new ArrayList<>();
     Map<String, Node> children = vars.getChildren();
     for (int i = 0; children.get(Integer.toString(i)) instanceof Dataset d; i++) {
       out.add(d);
     }
-    if (out.size() != children.size()) {
+    long named = children.keySet().stream().filter(k -> !k.matches("[0-9]+")).count();
+    if (out.size() + named != children.size()) {
       throw new IllegalArgumentException(vars.getPath() + " should hold datasets named 0.."
           + (children.size() - 1) + " but holds " + children.keySet());
     }
