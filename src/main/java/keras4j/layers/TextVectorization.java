@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import keras4j.Keras;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.DType;
 import keras4j.backend.Eager;
@@ -95,18 +94,14 @@ public class TextVectorization extends Layer {
       throw new UnsupportedOperationException("keras4j's TextVectorization needs a `split` for"
           + " `ngrams` or `output_sequence_length`");
     }
-    List<LayerArg> inner = new ArrayList<>(List.of(Keras.maskToken(""),
-        Keras.outputMode(outputMode), Keras.name(name() + "_lookup")));
-    if (maxTokens != null) {
-      inner.add(Keras.maxTokens(maxTokens));
-    }
-    List<?> vocabulary = arg("vocabulary", null);
-    if (vocabulary != null) {
-      inner.add(new Kwarg("vocabulary", vocabulary));
-    }
-    double[] idf = arg("idf_weights", null);
-    if (idf != null) {
-      inner.add(Keras.idfWeights(idf));
+    // Keras's inner StringLookup: the mask token "" is index 0 in "int" mode.
+    List<LayerArg> inner = new ArrayList<>(List.of(new Kwarg("mask_token", ""),
+        new Kwarg("output_mode", outputMode), new Kwarg("name", name() + "_lookup")));
+    for (String key : new String[] {"max_tokens", "vocabulary", "idf_weights"}) {
+      Object value = arg(key, null);
+      if (value != null) {
+        inner.add(new Kwarg(key, value));
+      }
     }
     this.lookup = trackChild("_lookup_layer", new StringLookup(inner.toArray(new LayerArg[0])));
   }

@@ -3,6 +3,8 @@ package keras4j.layers;
 import static keras4j.Keras.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,5 +123,59 @@ class TextVectorizationFixturesTest {
     Path saved = (export == null ? tmp : Path.of(export)).resolve("model.keras");
     model.save(saved);
     assertArrayEquals(want, flat(Models.loadModel(saved).predict(sentences)), 1e-5f);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void javaKeywordArgumentsAndAdaptOnListStreamAndArray() throws Exception {
+    List<String> corpus = List.of(strings("corpus"));
+    String[] sentences = strings("sentences");
+    TextVectorization capped = new TextVectorization(maxTokens(8), outputSequenceLength(4));
+    capped.adapt(corpus);
+    TextVectorization grams = new TextVectorization(ngrams(2, 3), outputMode("count"));
+    grams.adapt(corpus.stream());
+    TextVectorization whole = new TextVectorization(split(null), standardize("lower"));
+    whole.adapt(strings("corpus"));
+    Map<String, TextVectorization> layers =
+        Map.of("int_max_tokens", capped, "ngrams_tuple", grams, "no_split", whole);
+    for (var e : layers.entrySet()) {
+      Map<String, Object> c = fixture(e.getKey());
+      assertEquals(c.get("vocabulary"), e.getValue().getVocabulary(), e.getKey());
+      Model model = new Sequential(new InputLayer("string", 1), e.getValue());
+      assertArrayEquals(flat(c.get("expected")), flat(model.predict(sentences)), 1e-6f,
+          e.getKey());
+    }
+    assertEquals(((List<Object>) fixture("int_max_tokens").get("vocabulary")).size(),
+        capped.vocabularySize());
+  }
+
+  @Test
+  void badInputsAreRefusedClearly() {
+    Model ints = new Sequential(new InputLayer("int32", 1),
+        new TextVectorization(vocabulary("a", "b")));
+    IllegalArgumentException dtype = assertThrows(IllegalArgumentException.class,
+        () -> ints.predict(new int[][] {{1}}));
+    assertTrue(dtype.getMessage().contains("string"), dtype.getMessage());
+    Model wide = new Sequential(new InputLayer("string", 2),
+        new TextVectorization(vocabulary("a", "b")));
+    IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
+        () -> wide.predict(new String[][] {{"a", "b"}}));
+    assertTrue(rank.getMessage().contains("last shape dimension must be 1"), rank.getMessage());
+    Model empty = new Sequential(new InputLayer("string", 1), new TextVectorization());
+    IllegalStateException unadapted = assertThrows(IllegalStateException.class,
+        () -> empty.predict(new String[] {"a"}));
+    assertTrue(unadapted.getMessage().contains("adapt"), unadapted.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new TextVectorization(standardize("upper")));
+    assertThrows(IllegalArgumentException.class, () -> new TextVectorization(split("comma")));
+    assertThrows(IllegalArgumentException.class,
+        () -> new TextVectorization(outputMode("count"), outputSequenceLength(3)));
+    assertThrows(IllegalArgumentException.class,
+        () -> new TextVectorization(outputMode("multi_hot"), padToMaxTokens(true)));
+    assertThrows(IllegalStateException.class,
+        () -> new TextVectorization(vocabulary("a")).adapt("a b"));
+    IllegalArgumentException nullDoc = assertThrows(IllegalArgumentException.class,
+        () -> new TextVectorization().adapt(java.util.Arrays.asList("a", null)));
+    assertTrue(nullDoc.getMessage().contains("null"), nullDoc.getMessage());
   }
 }
