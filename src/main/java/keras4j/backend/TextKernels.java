@@ -7,6 +7,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.strings.StringSplit;
 import org.tensorflow.op.strings.UnicodeDecode;
 import org.tensorflow.op.strings.UnicodeEncode;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
@@ -108,6 +109,38 @@ public final class TextKernels {
     var dense = tf.ragged.raggedTensorToTensor(tf.constant(new long[] {-1, length}), ids,
         tf.constant(fill), List.of(rowSplits.<TInt64>any()), List.of("ROW_SPLITS"));
     return new Tensor(values.graph(), dense);
+  }
+
+  /**
+   * Each string of {@code x}'s position in {@code vocabulary} (distinct strings), -1 for none,
+   * in O(log vocabulary) per string: the vocabulary's 64-bit fingerprints sorted, each string's
+   * found by binary search, then the strings compared, so a fingerprint collision of an unknown
+   * string is never a hit. (Two vocabulary terms with one fingerprint, odds of about V^2 / 2^65,
+   * would leave the second unreachable.)
+   */
+  public static Tensor lookup(Tensor x, Tensor vocabulary) {
+    Ops tf = x.graph().tf();
+    Operand<TString> keys = strings(vocabulary);
+    Operand<TString> flat = tf.reshape(strings(x), tf.constant(new int[] {-1}));
+    // Fingerprints are in [0, 2^63 - 1), so negating them (TopK sorts descending) is exact.
+    var top = tf.nn.topK(tf.math.neg(fingerprint(tf, keys)), tf.size(keys), TInt32.class);
+    Operand<TInt64> sorted = tf.math.neg(top.values());
+    Operand<TInt64> wanted = fingerprint(tf, flat);
+    Operand<TInt64> at = tf.reshape(tf.lowerBound(tf.expandDims(sorted, tf.constant(0)),
+        tf.expandDims(wanted, tf.constant(0)), TInt64.class), tf.constant(new int[] {-1}));
+    at = tf.math.minimum(at, tf.math.sub(tf.size(keys, TInt64.class), tf.constant(1L)));
+    Operand<TInt64> term = tf.dtypes.cast(tf.gather(top.indices(), at, tf.constant(0)),
+        TInt64.class);
+    Operand<TBool> hit = tf.math.logicalAnd(
+        tf.math.equal(tf.gather(sorted, at, tf.constant(0)), wanted),
+        tf.math.equal(tf.gather(keys, term, tf.constant(0)), flat));
+    Operand<TInt64> found = tf.select(hit, term, tf.math.sub(tf.zerosLike(term),
+        tf.constant(1L)));
+    return new Tensor(x.graph(), tf.reshape(found, tf.shape(strings(x))));
+  }
+
+  private static Operand<TInt64> fingerprint(Ops tf, Operand<TString> strings) {
+    return tf.strings.toHashBucketFast(strings, Long.MAX_VALUE);
   }
 
   private static Operand<TInt64> splitsOf(Ops tf, Operand<TInt64> counts) {

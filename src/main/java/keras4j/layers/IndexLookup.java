@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import keras4j.backend.CoreBridge;
+import keras4j.backend.TextKernels;
+import keras4j.backend.Trace;
 import keras4j.core.KerasTensor;
 import keras4j.core.LayerArg;
 import keras4j.ops.Ops;
@@ -26,9 +29,10 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * vocabulary is given or learned by {@link #adapt} (tokens by count, most frequent first, ties in
  * reverse token order, as Keras sorts them).
  *
- * <p>The lookup runs in the model's graph without a hash table: each token is compared with every
- * vocabulary entry, which costs {@code O(vocabulary)} per token; fine for vocabularies of
- * thousands, slow for hundreds of thousands.
+ * <p>The lookup runs in the model's graph without a hash table: a string by binary search on the
+ * vocabulary's fingerprints, {@code O(log vocabulary)}; an integer (or a string in an eager call)
+ * by comparison with every vocabulary entry, {@code O(vocabulary)} per token, fine for
+ * vocabularies of thousands, slow for hundreds of thousands.
  */
 public abstract class IndexLookup extends Layer {
   private static final List<String> MODES =
@@ -307,16 +311,28 @@ public abstract class IndexLookup extends Layer {
     if (terms.isEmpty()) {
       throw new IllegalStateException("Layer '" + name() + "' has an empty vocabulary");
     }
-    KerasTensor matches = Ops.equal(Ops.expandDims(x, -1), constant(terms));
-    KerasTensor position = Ops.cast(Ops.argmax(Ops.cast(matches, "int32"), -1), "int64");
-    KerasTensor ids = Ops.where(Ops.any(matches, -1), Ops.add(position, (long) tokenStart()),
-        oovIndices(x));
+    KerasTensor position = position(x, terms);
+    KerasTensor ids = Ops.where(Ops.greaterEqual(position, 0L),
+        Ops.add(position, (long) tokenStart()), oovIndices(x));
     if (maskToken != null) {
       // The mask token is index 0 in "int" mode, and dropped (-1: no bin) in the others.
       ids = Ops.where(Ops.equal(x, constant(List.of(maskToken))),
           (long) (outputMode.equals("int") ? 0 : -1), ids);
     }
     return ids;
+  }
+
+  // Each token's position in terms, -1 if absent: strings in a model's graph by binary search on
+  // fingerprints (TextKernels.lookup); integers, or strings on eager values, by comparing each
+  // token with every term.
+  private KerasTensor position(KerasTensor x, List<Object> terms) {
+    if (tokenDtype().equals("string") && Trace.currentOrNull() != null) {
+      return CoreBridge.kerasTensor(TextKernels.lookup(CoreBridge.tensor(x),
+          CoreBridge.tensor(constant(terms))));
+    }
+    KerasTensor matches = Ops.equal(Ops.expandDims(x, -1), constant(terms));
+    KerasTensor position = Ops.cast(Ops.argmax(Ops.cast(matches, "int32"), -1), "int64");
+    return Ops.where(Ops.any(matches, -1), position, -1L);
   }
 
   // Out-of-vocabulary tokens: one index, or integers spread over several by floormod, as Keras.
