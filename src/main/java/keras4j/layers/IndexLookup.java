@@ -46,6 +46,8 @@ public abstract class IndexLookup extends Layer {
   private final boolean vocabularyGiven;
   private List<Object> vocabulary;
   private double[] idfWeights;
+  // Set once a model's graph holds the vocabulary (as constants), which a new one would not reach.
+  private boolean inGraph;
 
   /** A lookup layer of Keras's arguments {@code args}, {@code oovToken} by default. */
   IndexLookup(LayerArg[] args, Object defaultOov) {
@@ -107,6 +109,11 @@ public abstract class IndexLookup extends Layer {
    * @param idf the inverse document frequency of each term for "tf_idf" mode (null otherwise)
    */
   public final void setVocabulary(List<?> terms, double[] idf) {
+    if (inGraph) {
+      throw new IllegalStateException("Layer '" + name() + "' already runs in a model, whose graph"
+          + " holds its vocabulary: adapt it or set its vocabulary before the model first runs,"
+          + " or build a new model around it");
+    }
     List<Object> tokens = new ArrayList<>();
     for (Object term : terms) {
       tokens.add(token(term));
@@ -326,6 +333,7 @@ public abstract class IndexLookup extends Layer {
   // fingerprints (TextKernels.lookup); integers, or strings on eager values, by comparing each
   // token with every term.
   private KerasTensor position(KerasTensor x, List<Object> terms) {
+    inGraph |= Trace.currentOrNull() != null;
     if (tokenDtype().equals("string") && Trace.currentOrNull() != null) {
       return CoreBridge.kerasTensor(TextKernels.lookup(CoreBridge.tensor(x),
           CoreBridge.tensor(constant(terms))));

@@ -110,10 +110,7 @@ public final class SavingLib {
               Json.parseObject(archive.text(KerasArchive.CONFIG), path + " config.json"), "");
           T model = fromConfig.create(config, config.optionalObject("compile_config"),
               m -> SaveableWalk.loadAssets(m, archive::asset));
-          closingOnFailure(model, () -> {
-            readArchiveWeights(model, archive, path);
-            SaveableWalk.loadAssets(model, archive::asset);
-          });
+          closingOnFailure(model, () -> readArchiveWeights(model, archive, path));
           return model;
         }
       }

@@ -174,6 +174,14 @@ class TextVectorizationFixturesTest {
         () -> new TextVectorization(outputMode("multi_hot"), padToMaxTokens(true)));
     assertThrows(IllegalStateException.class,
         () -> new TextVectorization(vocabulary("a")).adapt("a b"));
+    // A model's graph holds the vocabulary: a new one after the first run would not reach it.
+    TextVectorization used = new TextVectorization();
+    used.adapt("a a b");
+    Model running = new Sequential(new InputLayer("string", 1), used);
+    assertArrayEquals(new float[] {2, 3, 1}, flat(running.predict(new String[] {"a b c"})));
+    IllegalStateException stale = assertThrows(IllegalStateException.class,
+        () -> used.adapt("c c b"));
+    assertTrue(stale.getMessage().contains("before the model first runs"), stale.getMessage());
     IllegalArgumentException nullDoc = assertThrows(IllegalArgumentException.class,
         () -> new TextVectorization().adapt(java.util.Arrays.asList("a", null)));
     assertTrue(nullDoc.getMessage().contains("null"), nullDoc.getMessage());
