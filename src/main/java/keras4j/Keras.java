@@ -711,6 +711,73 @@ public final class Keras {
     return new Kwarg("idf_weights", weights.clone());
   }
 
+  // ---- TextVectorization
+
+  /**
+   * TextVectorization's standardization: "lower_and_strip_punctuation" (default), "lower",
+   * "strip_punctuation", or null for none (Keras's None).
+   *
+   * @param mode the standardization, or null
+   * @return the keyword argument {@code standardize}
+   */
+  public static LayerArg standardize(String mode) {
+    return new Kwarg("standardize", mode == null ? (Object) false : mode);
+  }
+
+  /**
+   * TextVectorization's splitting: "whitespace" (default), "character", or null for none.
+   *
+   * @param mode the splitting, or null
+   * @return the keyword argument {@code split}
+   */
+  public static LayerArg split(String mode) {
+    return new Kwarg("split", mode == null ? (Object) false : mode);
+  }
+
+  /**
+   * TextVectorization's n-grams of widths 1 to {@code maxWidth} (Keras's {@code ngrams=n}).
+   *
+   * @param maxWidth the widest n-gram
+   * @return the keyword argument {@code ngrams}
+   */
+  public static LayerArg ngrams(int maxWidth) {
+    return new Kwarg("ngrams", maxWidth);
+  }
+
+  /**
+   * TextVectorization's n-grams of exactly these widths (Keras's {@code ngrams=(2, 3)}).
+   *
+   * @param width the first width
+   * @param more the other widths
+   * @return the keyword argument {@code ngrams}
+   */
+  public static LayerArg ngrams(int width, int... more) {
+    List<Integer> widths = new java.util.ArrayList<>(List.of(width));
+    java.util.Arrays.stream(more).forEach(widths::add);
+    return new Kwarg("ngrams", widths);
+  }
+
+  /**
+   * TextVectorization's "int" output length: each sample's indices cut or padded with 0 to it.
+   *
+   * @param length the number of indices per sample
+   * @return the keyword argument {@code output_sequence_length}
+   */
+  public static LayerArg outputSequenceLength(int length) {
+    return new Kwarg("output_sequence_length", length);
+  }
+
+  /**
+   * Whether TextVectorization's "multi_hot", "count" and "tf_idf" outputs have {@code max_tokens}
+   * entries however small the vocabulary; default false.
+   *
+   * @param pad whether to pad to max_tokens
+   * @return the keyword argument {@code pad_to_max_tokens}
+   */
+  public static LayerArg padToMaxTokens(boolean pad) {
+    return new Kwarg("pad_to_max_tokens", pad);
+  }
+
   /**
    * Whether a normalizing layer adds its learned offset {@code beta}; default true.
    *

@@ -7,9 +7,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import keras4j.backend.CoreBridge;
+import keras4j.backend.TextKernels;
+import keras4j.backend.Trace;
 import keras4j.core.KerasTensor;
 import keras4j.core.LayerArg;
 import keras4j.ops.Ops;
+import keras4j.saving.Assets;
+import keras4j.saving.WeightStore;
 import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
@@ -24,9 +29,10 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * vocabulary is given or learned by {@link #adapt} (tokens by count, most frequent first, ties in
  * reverse token order, as Keras sorts them).
  *
- * <p>The lookup runs in the model's graph without a hash table: each token is compared with every
- * vocabulary entry, which costs {@code O(vocabulary)} per token; fine for vocabularies of
- * thousands, slow for hundreds of thousands.
+ * <p>The lookup runs in the model's graph without a hash table: a string by binary search on the
+ * vocabulary's fingerprints, {@code O(log vocabulary)}; an integer (or a string in an eager call)
+ * by comparison with every vocabulary entry, {@code O(vocabulary)} per token, fine for
+ * vocabularies of thousands, slow for hundreds of thousands.
  */
 public abstract class IndexLookup extends Layer {
   private static final List<String> MODES =
@@ -40,6 +46,8 @@ public abstract class IndexLookup extends Layer {
   private final boolean vocabularyGiven;
   private List<Object> vocabulary;
   private double[] idfWeights;
+  // Set once a model's graph holds the vocabulary (as constants), which a new one would not reach.
+  private boolean inGraph;
 
   /** A lookup layer of Keras's arguments {@code args}, {@code oovToken} by default. */
   IndexLookup(LayerArg[] args, Object defaultOov) {
@@ -78,6 +86,11 @@ public abstract class IndexLookup extends Layer {
     }
   }
 
+  /** The idf weights by index, the OOV indices' first (null unless "tf_idf"). */
+  double[] idfWeights() {
+    return idfWeights == null ? null : idfWeights.clone();
+  }
+
   private boolean boolArg(String key) {
     return Boolean.TRUE.equals(arg(key, false));
   }
@@ -96,6 +109,11 @@ public abstract class IndexLookup extends Layer {
    * @param idf the inverse document frequency of each term for "tf_idf" mode (null otherwise)
    */
   public final void setVocabulary(List<?> terms, double[] idf) {
+    if (inGraph) {
+      throw new IllegalStateException("Layer '" + name() + "' already runs in a model, whose graph"
+          + " holds its vocabulary: adapt it or set its vocabulary before the model first runs,"
+          + " or build a new model around it");
+    }
     List<Object> tokens = new ArrayList<>();
     for (Object term : terms) {
       tokens.add(token(term));
@@ -164,7 +182,7 @@ public abstract class IndexLookup extends Layer {
     counts.remove(oovToken);
     List<Object> sorted = new ArrayList<>(counts.keySet());
     Comparator<Object> byToken = (a, b) -> a instanceof String s
-        ? java.util.Arrays.compare(s.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        ? java.util.Arrays.compareUnsigned(s.getBytes(java.nio.charset.StandardCharsets.UTF_8),
             ((String) b).getBytes(java.nio.charset.StandardCharsets.UTF_8))
         : Long.compare((Long) a, (Long) b);
     sorted.sort(Comparator.<Object>comparingLong(counts::get).thenComparing(byToken).reversed());
@@ -178,6 +196,49 @@ public abstract class IndexLookup extends Layer {
           .toArray();
     }
     setVocabulary(sorted, idf);
+  }
+
+  /**
+   * Keras's {@code load_assets}: an adapted vocabulary, which Keras saves as {@code
+   * vocabulary.txt} (one term a line, the special tokens first) instead of in the config.
+   */
+  @Override
+  public void loadAssets(Assets assets) {
+    String text = vocabularyGiven ? null : assets.text("vocabulary.txt");
+    if (text == null) {
+      return;
+    }
+    List<String> lines = new ArrayList<>(text.lines().toList());
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    if (outputMode.equals("tf_idf") && idfWeights == null) {
+      throw new UnsupportedOperationException("Layer '" + name() + "': keras4j cannot load a"
+          + " Keras-adapted \"tf_idf\" vocabulary yet (its idf_weights are in the weights file,"
+          + " read after the model's graph is built); set the vocabulary and idf_weights in code");
+    }
+    List<Object> terms = new ArrayList<>();
+    for (String line : lines) {
+      terms.add(tokenDtype().equals("string") ? line : Long.parseLong(line.strip()));
+    }
+    setVocabulary(terms, idfWeights);
+  }
+
+  /**
+   * Keras's {@code save_own_variables}: in "tf_idf" mode the idf weights by index (the OOV
+   * indices' first), as the dataset {@code idf_weights}, which Keras's loading requires. keras4j
+   * reads them from the config, where it also writes them.
+   */
+  @Override
+  public void saveOwnVariables(WeightStore store) {
+    super.saveOwnVariables(store);
+    if (outputMode.equals("tf_idf") && idfWeights != null) {
+      float[] idf = new float[idfWeights.length];
+      for (int i = 0; i < idf.length; i++) {
+        idf[i] = (float) idfWeights[i];
+      }
+      store.put("idf_weights", idf);
+    }
   }
 
   private static Iterable<?> tokensOf(Object sample) {
@@ -241,10 +302,12 @@ public abstract class IndexLookup extends Layer {
 
   @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
+    return invert ? inverse(inputs) : encode(indices(inputs));
+  }
+
+  /** Each token's index (the mask token 0 in "int" mode, -1 in the others), as int64. */
+  KerasTensor indices(KerasTensor inputs) {
     List<Object> terms = requireVocabulary();
-    if (invert) {
-      return inverse(inputs);
-    }
     if (!inputs.dtype().equals(tokenDtype()) && !(tokenDtype().equals("int64")
         && inputs.dtype().startsWith("int"))) {
       throw new IllegalArgumentException("Layer '" + name() + "' looks up " + tokenDtype()
@@ -255,16 +318,29 @@ public abstract class IndexLookup extends Layer {
     if (terms.isEmpty()) {
       throw new IllegalStateException("Layer '" + name() + "' has an empty vocabulary");
     }
-    KerasTensor matches = Ops.equal(Ops.expandDims(x, -1), constant(terms));
-    KerasTensor position = Ops.cast(Ops.argmax(Ops.cast(matches, "int32"), -1), "int64");
-    KerasTensor ids = Ops.where(Ops.any(matches, -1), Ops.add(position, (long) tokenStart()),
-        oovIndices(x));
+    KerasTensor position = position(x, terms);
+    KerasTensor ids = Ops.where(Ops.greaterEqual(position, 0L),
+        Ops.add(position, (long) tokenStart()), oovIndices(x));
     if (maskToken != null) {
       // The mask token is index 0 in "int" mode, and dropped (-1: no bin) in the others.
       ids = Ops.where(Ops.equal(x, constant(List.of(maskToken))),
           (long) (outputMode.equals("int") ? 0 : -1), ids);
     }
-    return encode(ids);
+    return ids;
+  }
+
+  // Each token's position in terms, -1 if absent: strings in a model's graph by binary search on
+  // fingerprints (TextKernels.lookup); integers, or strings on eager values, by comparing each
+  // token with every term.
+  private KerasTensor position(KerasTensor x, List<Object> terms) {
+    inGraph |= Trace.currentOrNull() != null;
+    if (tokenDtype().equals("string") && Trace.currentOrNull() != null) {
+      return CoreBridge.kerasTensor(TextKernels.lookup(CoreBridge.tensor(x),
+          CoreBridge.tensor(constant(terms))));
+    }
+    KerasTensor matches = Ops.equal(Ops.expandDims(x, -1), constant(terms));
+    KerasTensor position = Ops.cast(Ops.argmax(Ops.cast(matches, "int32"), -1), "int64");
+    return Ops.where(Ops.any(matches, -1), position, -1L);
   }
 
   // Out-of-vocabulary tokens: one index, or integers spread over several by floormod, as Keras.
@@ -280,7 +356,8 @@ public abstract class IndexLookup extends Layer {
     return Ops.add(Ops.mod(x, (long) numOovIndices), (long) oovStart());
   }
 
-  private KerasTensor encode(KerasTensor ids) {
+  /** The indices {@code ids} in the output mode: as they are, or encoded over the vocabulary. */
+  KerasTensor encode(KerasTensor ids) {
     if (outputMode.equals("int")) {
       return ids;
     }

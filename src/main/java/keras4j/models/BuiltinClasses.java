@@ -24,6 +24,7 @@ import keras4j.layers.TimeDistributed;
 import keras4j.layers.Embedding;
 import keras4j.layers.IntegerLookup;
 import keras4j.layers.StringLookup;
+import keras4j.layers.TextVectorization;
 import keras4j.layers.GRU;
 import keras4j.layers.LSTM;
 import keras4j.layers.Masking;
@@ -168,6 +169,7 @@ final class BuiltinClasses {
       .add("Embedding", Embedding.class, Embedding::fromConfig)
       .add("StringLookup", StringLookup.class, StringLookup::fromConfig)
       .add("IntegerLookup", IntegerLookup.class, IntegerLookup::fromConfig)
+      .add("TextVectorization", TextVectorization.class, TextVectorization::fromConfig)
       .add("Masking", Masking.class, Masking::fromConfig)
       .add("SimpleRNN", SimpleRNN.class, SimpleRNN::fromConfig)
       .add("LSTM", LSTM.class, LSTM::fromConfig)

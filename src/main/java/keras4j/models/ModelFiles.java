@@ -3,6 +3,7 @@ package keras4j.models;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.stream.IntStream;
 import keras4j.core.Shapes;
@@ -59,7 +60,7 @@ final class ModelFiles {
     Map<String, Object> entry = BuiltinClasses.MODELS.serialize(model, model.getConfig());
     entry.put("build_config", buildConfig(model));
     // Through JSON, so that the clone reads exactly what a saved file would hold.
-    return fromConfig(ConfigReader.of(Json.parse(Json.write(entry)), "model"), null);
+    return fromConfig(ConfigReader.of(Json.parse(Json.write(entry)), "model"), null, m -> { });
   }
 
   /** Loads a model from a {@code .keras} archive or a legacy {@code .h5} file. */
@@ -72,9 +73,11 @@ final class ModelFiles {
    * Keras's {@code deserialize_keras_object} of a model entry: the model, built (so its weights
    * exist to be loaded) and compiled when {@code compile} (may be null) says how.
    */
-  private static Model fromConfig(ConfigReader entry, ConfigReader compile) {
+  private static Model fromConfig(ConfigReader entry, ConfigReader compile,
+      Consumer<Model> beforeBuild) {
     Model model = BuiltinClasses.MODELS.deserialize(entry);
     try {
+      beforeBuild.accept(model);
       // Keras's build_from_config: a model whose class does not know its input shape (a user's
       // Sequential subclass, a first layer that takes none) is built from the recorded one.
       ConfigReader build = entry.optionalObject("build_config");

@@ -49,6 +49,11 @@ final class H5WeightReader implements WeightStore {
   }
 
   @Override
+  public void put(String key, float[] values) {
+    throw new UnsupportedOperationException("a store being loaded cannot be saved into");
+  }
+
+  @Override
   public void load(String key, Variable variable, String owner) {
     int index;
     try {

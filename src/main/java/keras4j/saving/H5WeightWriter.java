@@ -2,6 +2,7 @@ package keras4j.saving;
 
 import io.jhdf.api.WritableGroup;
 import keras4j.core.Variable;
+import org.tensorflow.ndarray.NdArrays;
 
 /**
  * A {@link WeightStore} that saves into a {@code vars} group of an {@link H5Writer}, or only
@@ -66,6 +67,15 @@ final class H5WeightWriter implements WeightStore {
     }
     size++;
     elements++;
+  }
+
+  @Override
+  public void put(String key, float[] values) {
+    if (group != null) {
+      H5Writer.putFloats(group, key, NdArrays.vectorOf(values));
+    }
+    size++;
+    elements += values.length;
   }
 
   @Override

@@ -22,8 +22,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The {@code .keras} zip: {@code metadata.json}, {@code config.json} and {@code model.weights.h5}
- * (stored uncompressed, as Keras writes it), plus optional {@code assets/} that keras4j never
- * reads.
+ * (stored uncompressed, as Keras writes it), plus optional {@code assets/} (vocabularies), read
+ * on demand by {@link #asset}.
  *
  * <p>Reading is defensive, because a model file may come from anywhere: nothing is extracted to
  * disk; entry names that are absolute or climb out of the archive ({@code ..}), duplicated, or
@@ -38,10 +38,12 @@ final class KerasArchive implements AutoCloseable {
   static final String CONFIG = "config.json";
   static final String METADATA = "metadata.json";
   static final String WEIGHTS = "model.weights.h5";
-  /** Directory of layer assets (vocabularies...); listed but never read. */
+  /** Directory of layer assets (vocabularies...). */
   static final String ASSETS = "assets/";
   /** All JSON members together: Keras configs are kilobytes, a huge model's a few hundred. */
   static final long MAX_JSON_BYTES = 4L << 20;
+  /** All assets read together: a vocabulary of a million words is about 10 MB. */
+  static final long MAX_ASSET_BYTES = 256L << 20;
   /** The weights must fit one Java array. */
   static final long MAX_WEIGHTS_BYTES = Integer.MAX_VALUE - 16;
   static final int MAX_ENTRIES = 10_000;
@@ -56,6 +58,7 @@ final class KerasArchive implements AutoCloseable {
   private final Path path;
   private final ZipFile zip;
   private final Map<String, byte[]> json;
+  private long assetBudget = MAX_ASSET_BYTES;
 
   private KerasArchive(Path path, ZipFile zip, Map<String, byte[]> json) {
     this.path = path;
@@ -181,6 +184,21 @@ final class KerasArchive implements AutoCloseable {
       throw missing(name);
     }
     return new String(data, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The bytes of the member {@code name} under {@link #ASSETS}, or null if there is none; all
+   * assets read together are refused past {@link #MAX_ASSET_BYTES}.
+   */
+  byte[] asset(String name) {
+    ZipEntry entry = zip.getEntry(name);
+    if (entry == null || !name.startsWith(ASSETS) || entry.isDirectory()) {
+      return null;
+    }
+    byte[] data = read(zip, entry, assetBudget, path,
+        "assets together are larger than " + MAX_ASSET_BYTES + " bytes");
+    assetBudget -= data.length;
+    return data;
   }
 
   /**

@@ -35,6 +35,14 @@ public interface KerasSaveable {
   void loadOwnVariables(WeightStore store);
 
   /**
+   * Keras's {@code load_assets}: reads this object's files from the archive's {@code assets/}
+   * (called after the weights are loaded); none by default.
+   *
+   * @param assets the files of this object's directory
+   */
+  default void loadAssets(Assets assets) {}
+
+  /**
    * The name of this object's class in Keras, which names its group in a container by Keras's
    * per-class counter ({@code Dense} saves at {@code layers/dense}); by default the Java class's
    * simple name, an anonymous class saving as the class it extends.

@@ -118,6 +118,30 @@ final class SaveableWalk {
     }
   }
 
+  /**
+   * Gives {@code root} and its children their assets: {@code assets/<path>/<file>} of the archive
+   * {@code files} reads (null for a missing file).
+   */
+  static void loadAssets(KerasSaveable root, java.util.function.Function<String, byte[]> files) {
+    loadAssets(root, files, "", identitySet());
+  }
+
+  private static void loadAssets(KerasSaveable object,
+      java.util.function.Function<String, byte[]> files, String path, Set<KerasSaveable> visited) {
+    if (!visited.add(object)) {
+      return;
+    }
+    object.loadAssets(new Assets(files, KerasArchive.ASSETS + (path.isEmpty() ? "" : path + "/")));
+    for (SaveableChild child : object.saveableChildren()) {
+      String base = join(path, child.attribute());
+      Map<String, Integer> counts = new HashMap<>();
+      for (KerasSaveable element : child.objects()) {
+        loadAssets(element, files,
+            child.container() ? join(base, groupName(element, counts)) : base, visited);
+      }
+    }
+  }
+
   /** {@code dense}, {@code dense_1}, ...: Keras's per-class counter over a container. */
   private static String groupName(KerasSaveable object, Map<String, Integer> counts) {
     String base = Naming.toSnakeCase(object.kerasClassName());
@@ -125,14 +149,18 @@ final class SaveableWalk {
     return n == 0 ? base : base + "_" + n;
   }
 
-  /** The datasets "0", "1", ... of a Keras {@code vars} group, in numeric order. */
+  /**
+   * The datasets "0", "1", ... of a Keras {@code vars} group, in numeric order; a dataset named
+   * otherwise is state a layer saves by name (a lookup's {@code idf_weights}), not a variable.
+   */
   static List<Dataset> numbered(Group vars) {
     List<Dataset> out = new ArrayList<>();
     Map<String, Node> children = vars.getChildren();
     for (int i = 0; children.get(Integer.toString(i)) instanceof Dataset d; i++) {
       out.add(d);
     }
-    if (out.size() != children.size()) {
+    long named = children.keySet().stream().filter(k -> !k.matches("[0-9]+")).count();
+    if (out.size() + named != children.size()) {
       throw new IllegalArgumentException(vars.getPath() + " should hold datasets named 0.."
           + (children.size() - 1) + " but holds " + children.keySet());
     }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import keras4j.core.KerasTensor;
 import org.tensorflow.ndarray.Shape;
@@ -92,7 +91,8 @@ public final class SavingLib {
   /**
    * Loads a model from a Keras 3 {@code .keras} archive or a legacy Keras 2 full-model {@code
    * .h5} file: {@code fromConfig} builds it from the model's entry and its compile config (null
-   * when the file has none; Keras 2's {@code training_config} for a legacy file), then its weights
+   * when the file has none; Keras 2's {@code training_config} for a legacy file), after giving the
+   * layers the archive's assets ({@link KerasSaveable#loadAssets}), then its weights
    * and optimizer state are read into it. A model that is {@link AutoCloseable} is closed when its
    * weights do not load.
    *
@@ -102,7 +102,7 @@ public final class SavingLib {
    * @return the model with its weights loaded
    */
   public static <T extends KerasSaveable> T loadModel(
-      Path path, BiFunction<ConfigReader, ConfigReader, T> fromConfig) {
+      Path path, ModelFactory<T> fromConfig) {
     if (Files.isDirectory(path)) {
       throw new IllegalArgumentException(path + " is a directory; a TensorFlow SavedModel is not"
           + " a Keras model. Run it with new keras4j.saving.SavedModelPredictor(path)");
@@ -112,7 +112,8 @@ public final class SavingLib {
         try (KerasArchive archive = KerasArchive.open(path)) {
           ConfigReader config = ConfigReader.of(
               Json.parseObject(archive.text(KerasArchive.CONFIG), path + " config.json"), "");
-          T model = fromConfig.apply(config, config.optionalObject("compile_config"));
+          T model = fromConfig.create(config, config.optionalObject("compile_config"),
+              m -> SaveableWalk.loadAssets(m, archive::asset));
           closingOnFailure(model, () -> readArchiveWeights(model, archive, path));
           return model;
         }
@@ -124,7 +125,8 @@ public final class SavingLib {
               throw new IllegalArgumentException(path + " holds weights only (no model config):"
                   + " build the model in code and call model.loadWeights(path)");
             }
-            return LegacyH5.load(h5, path.toString(), fromConfig);
+            return LegacyH5.load(h5, path.toString(),
+                (entry, compile) -> fromConfig.create(entry, compile, m -> { }));
           });
         }
       }

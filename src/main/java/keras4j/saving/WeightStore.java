@@ -49,6 +49,15 @@ public interface WeightStore {
   void put(String key, long value);
 
   /**
+   * Puts a float32 vector under {@code key}: state that is no variable, as Keras's lookup layers
+   * save {@code idf_weights}.
+   *
+   * @param key the dataset's name, e.g. {@code "idf_weights"}
+   * @param values the values
+   */
+  void put(String key, float[] values);
+
+  /**
    * Loading: reads the value under {@code key} into {@code variable} once the whole file has been
    * checked; throws now, naming {@code owner} (e.g. "Layer 'dense'"), if the shapes differ.
    *
