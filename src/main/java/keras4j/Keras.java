@@ -1205,6 +1205,19 @@ public final class Keras {
     }
     return new Kwarg("steps_per_execution", steps);
   }
+  /**
+   * Whether TensorFlow compiles the training, test and predict steps with XLA (Keras's {@code
+   * jit_compile}, default false here; see the README's performance section for when it wins).
+   * Compiling again with another value rebuilds the model's graph; the results equal the
+   * uncompiled steps' within float32 rounding (XLA fuses and reorders the arithmetic).
+   *
+   * @param jit true to compile with XLA
+   * @return the {@code jit_compile} compile argument
+   */
+  public static CompileArg jitCompile(boolean jit) {
+    return new Kwarg("jit_compile", jit);
+  }
+
 
   // ---- optimizers
   /**

@@ -48,7 +48,7 @@ public final class Eager {
    * returns the values of the tensors it returns.
    */
   public static List<Value> run(Supplier<List<Tensor>> body) {
-    try (ModelGraph graph = new ModelGraph(1, -1)) {
+    try (ModelGraph graph = new ModelGraph(1, -1, false)) {
       List<Tensor> outputs = Trace.run(graph, false, body).value();
       return graph.running(() -> {
         graph.claimVariables();

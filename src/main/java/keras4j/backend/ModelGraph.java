@@ -11,6 +11,8 @@ import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
 
 /**
  * One TensorFlow graph and its session: everything a model or a traced function runs lives here,
@@ -30,25 +32,45 @@ public final class ModelGraph implements AutoCloseable {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final RunErrors errors = new RunErrors(graph);
   private volatile boolean closed;
+  private static boolean xlaOnCpu;
 
   /** A graph whose session uses the thread counts of {@link keras4j.utils.Threading}. */
   public ModelGraph() {
-    this(Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads());
+    this(Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads(),
+        false);
   }
 
   /**
    * A graph whose session uses the given intra- and inter-op thread counts (0 = TF's choice; a
    * negative inter-op count runs the ops on the calling thread; a positive one gives the session
-   * its own pool of that size, where TF would share the pool of the first session).
+   * its own pool of that size, where TF would share the pool of the first session); with {@code
+   * jitCompile}, TensorFlow compiles clusters of the graph's ops with XLA (Keras's {@code
+   * jit_compile} on its TensorFlow backend).
    */
-  public ModelGraph(int intraOpThreads, int interOpThreads) {
-    ConfigProto config =
+  public ModelGraph(int intraOpThreads, int interOpThreads, boolean jitCompile) {
+    ConfigProto.Builder config =
         ConfigProto.newBuilder()
             .setIntraOpParallelismThreads(intraOpThreads)
             .setInterOpParallelismThreads(interOpThreads)
-            .setUsePerSessionThreads(interOpThreads > 0)
-            .build();
-    session = new Session(graph, config);
+            .setUsePerSessionThreads(interOpThreads > 0);
+    if (jitCompile) {
+      allowXlaOnCpu();
+      config.setGraphOptions(GraphOptions.newBuilder().setOptimizerOptions(
+          OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1)));
+    }
+    session = new Session(graph, config.build());
+  }
+
+  /**
+   * TensorFlow clusters ops for XLA on the CPU only when asked process-wide (its {@code
+   * --tf_xla_cpu_global_jit} flag, otherwise read from the environment once): set once, it lets
+   * sessions that ask for XLA use it and leaves the others as they were (their jit level is off).
+   */
+  private static synchronized void allowXlaOnCpu() {
+    if (!xlaOnCpu) {
+      org.tensorflow.internal.c_api.global.tensorflow.TF_SetTfXlaCpuGlobalJit((byte) 1);
+      xlaOnCpu = true;
+    }
   }
 
   /** Runs {@code body}, which adds ops to the graph, while nothing else builds or runs. */

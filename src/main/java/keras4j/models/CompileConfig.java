@@ -60,7 +60,7 @@ final class CompileConfig {
         weighted == null || weighted.equals(List.of()) ? null : weighted);
     config.put("run_eagerly", false);
     config.put("steps_per_execution", 1);
-    config.put("jit_compile", false);
+    config.put("jit_compile", model.trainer().jitCompile());
     return config;
   }
 
@@ -174,6 +174,10 @@ final class CompileConfig {
       }
       metricsArg(model, config, "metrics", args);
       metricsArg(model, config, "weighted_metrics", args);
+      // Keras's default "auto" is keras4j's default (off); only an explicit true asks for XLA.
+      if (Boolean.TRUE.equals(config.raw("jit_compile"))) {
+        args.add(new Kwarg("jit_compile", true));
+      }
       model.compile(args.toArray(new CompileArg[0]));
     } catch (IllegalArgumentException e) {
       LOG.log(WARNING, "Model ''{0}'' was loaded uncompiled: its compile settings could not be"

@@ -48,12 +48,16 @@ final class GraphSteps implements AutoCloseable {
   /** Traced once, then read without the graph's lock: predict must not serialise on it. */
   private volatile GraphFunction predict;
 
-  /** Functions for {@code model} on inputs of {@code inputShapes} (batch first). */
-  GraphSteps(Model model, List<Shape> inputShapes, int intraOpThreads, int interOpThreads) {
+  /**
+   * Functions for {@code model} on inputs of {@code inputShapes} (batch first), compiled by XLA
+   * if {@code jitCompile}.
+   */
+  GraphSteps(Model model, List<Shape> inputShapes, int intraOpThreads, int interOpThreads,
+      boolean jitCompile) {
     this.model = model;
     this.inputShapes = List.copyOf(inputShapes);
     this.inputDtypes = model.inputDtypes();
-    this.graph = new ModelGraph(intraOpThreads, interOpThreads);
+    this.graph = new ModelGraph(intraOpThreads, interOpThreads, jitCompile);
   }
 
   /** The predict function, traced on first use (which also builds the model's layers). */

@@ -48,7 +48,7 @@ import org.tensorflow.types.family.TType;
 final class Trainer {
   private static final Set<String> COMPILE_ARGS =
       Set.of("optimizer", "loss", "loss_weights", "metrics", "weighted_metrics",
-          "steps_per_execution");
+          "steps_per_execution", "jit_compile");
   private static final Set<String> FIT_ARGS =
       Set.of("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data",
           "callbacks", "initial_epoch", "validation_batch_size", "validation_freq",
@@ -67,6 +67,7 @@ final class Trainer {
   private Map<String, Object> compileSpecs = Map.of();
   private Mean lossTracker = new Mean("loss");
   private int stepsPerExecution = 1;
+  private boolean jitCompile;
   private boolean compiled;
   private boolean stopTraining;
   private Integer resumedEpoch;
@@ -88,9 +89,13 @@ final class Trainer {
     compiled = true;
     stepsPerExecution = (Integer) kw.getOrDefault("steps_per_execution", 1);
     lossTracker = new Mean("loss");
-    if (steps != null) {
+    boolean jit = (Boolean) kw.getOrDefault("jit_compile", false);
+    if (steps != null && jit != jitCompile) {
+      close(); // the session's XLA setting is fixed when it is made: a new graph
+    } else if (steps != null) {
       steps.clearSteps();
     }
+    jitCompile = jit;
   }
 
   Optimizer optimizer() {
@@ -522,7 +527,8 @@ final class Trainer {
     }
     if (steps == null) {
       steps = new GraphSteps(model, expected != null ? expected : samples,
-          Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads());
+          Threading.getIntraOpParallelismThreads(), Threading.getInterOpParallelismThreads(),
+          jitCompile);
     }
     return steps;
   }
@@ -639,6 +645,11 @@ final class Trainer {
 
   private static int ceilDiv(int a, int b) {
     return (int) ((a + (long) b - 1) / b); // in long: batchSize(Integer.MAX_VALUE) is one batch
+  }
+
+  /** Whether compile asked for XLA ({@code jitCompile(true)}). */
+  boolean jitCompile() {
+    return jitCompile;
   }
 
   synchronized void close() {

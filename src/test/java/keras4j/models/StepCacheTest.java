@@ -17,7 +17,7 @@ class StepCacheTest {
   @Test
   void equalLabelShapesWithAnUnknownBatchShareOneStepFunction() {
     try (Sequential model = new Sequential(new Dense(2, inputShape(3)));
-        GraphSteps steps = new GraphSteps(model, List.of(Shape.of(-1, 3)), 0, -1)) {
+        GraphSteps steps = new GraphSteps(model, List.of(Shape.of(-1, 3)), 0, -1, false)) {
       model.compile(optimizer("sgd"), loss("mse"));
       steps.predictFunction();
       // Two Shape objects: TF Java's Shape.equals is false when a dimension is unknown.
