@@ -168,14 +168,29 @@ final class DatasetFiles {
    * @return the check
    */
   static Parser<Void> sha256(String expected) {
+    return digest("SHA-256", expected);
+  }
+
+  /**
+   * Returns a check that a file's MD5 is {@code expected}: Keras publishes only MD5s for some
+   * files, such as the word indexes of IMDB and Reuters.
+   *
+   * @param expected the hex digest, lower case
+   * @return the check
+   */
+  static Parser<Void> md5(String expected) {
+    return digest("MD5", expected);
+  }
+
+  private static Parser<Void> digest(String algorithm, String expected) {
     return file -> {
-      MessageDigest digest = newSha256();
+      MessageDigest digest = newDigest(algorithm);
       try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
         in.transferTo(OutputStream.nullOutputStream());
       }
       String actual = HexFormat.of().formatHex(digest.digest());
       if (!actual.equals(expected)) {
-        throw new IOException("SHA-256 is " + actual + ", expected " + expected);
+        throw new IOException(algorithm + " is " + actual + ", expected " + expected);
       }
       return null;
     };
@@ -326,11 +341,11 @@ final class DatasetFiles {
     return NdArrays.wrap(labels.shape(), DataBuffers.of(ints, false, false));
   }
 
-  private static MessageDigest newSha256() {
+  private static MessageDigest newDigest(String algorithm) {
     try {
-      return MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+      throw new IllegalStateException("every Java runtime has SHA-256 and MD5", e);
     }
   }
 }
