@@ -28,7 +28,20 @@ import java.util.Map;
 final class PickledSequences {
 
   /** The globals an object array's pickle may name. */
-  private enum Global { RECONSTRUCT, NDARRAY, DTYPE }
+  private enum Global {
+    RECONSTRUCT("_reconstruct"), NDARRAY("numpy.ndarray"), DTYPE("numpy.dtype");
+
+    private final String pythonName;
+
+    Global(String pythonName) {
+      this.pythonName = pythonName;
+    }
+
+    @Override
+    public String toString() {
+      return pythonName;
+    }
+  }
 
   private static final Map<String, Global> ALLOWED_GLOBALS = Map.of(
       "numpy.core.multiarray._reconstruct", Global.RECONSTRUCT,
