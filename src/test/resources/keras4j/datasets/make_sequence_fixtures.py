@@ -10,6 +10,9 @@ Run from this directory with /work/venv/bin/python (numpy 2, keras 3):
   protocol 2 with numpy.core.multiarray and Python 2 strings, assembled by hand.
 - evil-imdb.npz: x_train.npy's pickle calls os.system; Keras's loader refuses it too.
 - sequence-cases.txt: for each case, the arguments and Keras's load_data output on the fixture.
+- tiny-boston.npz (x (9, 3), y (9,), float64, as np.savez) and tiny-california.npz (x (610, 2),
+  y (610,), float32, as np.savez_compressed: more than the 600 rows of version="small").
+- housing-cases.txt: Keras's boston_housing / california_housing load_data output on them.
 """
 import io
 import os
@@ -18,7 +21,7 @@ import zipfile
 
 import numpy as np
 
-from keras.src.datasets import imdb, npz_utils, reuters
+from keras.src.datasets import boston_housing, california_housing, imdb, npz_utils, reuters
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -127,6 +130,37 @@ def write_cases():
         f.write("\n".join(lines) + "\n")
 
 
+HOUSING_CASES = [
+    ("boston", {}),
+    ("boston", {"test_split": 0.35, "seed": 5}),
+    ("boston", {"test_split": 0.0, "seed": 0}),
+    ("california", {}),
+    ("california", {"version": "small", "test_split": 0.5, "seed": 42}),
+]
+
+
+def write_housing():
+    rng = np.random.default_rng(5)
+    np.savez(os.path.join(HERE, "tiny-boston.npz"), x=rng.normal(size=(9, 3)) * 10,
+             y=rng.uniform(10, 50, size=9))
+    np.savez_compressed(os.path.join(HERE, "tiny-california.npz"),
+                        x=rng.normal(size=(610, 2)).astype(np.float32),
+                        y=rng.uniform(25000, 500000, size=610).astype(np.float32))
+    boston_housing.get_file = california_housing.get_file = lambda fname, **kwargs: fname
+    lines = []
+    for name, kwargs in HOUSING_CASES:
+        module = boston_housing if name == "boston" else california_housing
+        (x_train, y_train), (x_test, y_test) = module.load_data(
+            path=os.path.join(HERE, f"tiny-{name}.npz"), **kwargs)
+        lines.append(f"case {name} " + " ".join(f"{k}={v}" for k, v in kwargs.items()))
+        for part, xs, ys in (("train", x_train, y_train), ("test", x_test, y_test)):
+            for row, target in zip(xs, ys):
+                lines.append(f"{part} {float(target)!r} :" + "".join(f" {float(v)!r}" for v in row))
+    with open(os.path.join(HERE, "housing-cases.txt"), "w") as f:
+        f.write("\n".join(line.rstrip() for line in lines) + "\n")
+
+
 if __name__ == "__main__":
     write_fixtures()
     write_cases()
+    write_housing()
