@@ -70,6 +70,8 @@ final class PickledSequences {
   private final List<Object> stack = new ArrayList<>();
   private final Deque<Integer> marks = new ArrayDeque<>();
   private final Map<Long, Object> memo = new HashMap<>();
+  // IMDB holds 12 million words below 90,000: one boxed value per distinct word, not per word.
+  private final Long[] smallIntegers = new Long[1 << 17];
   private long position;
 
   private PickledSequences(DataInputStream in, String what) {
@@ -126,10 +128,10 @@ final class PickledSequences {
         case 'N' -> stack.add(NONE);
         case 0x88 -> stack.add(Boolean.TRUE); // NEWTRUE
         case 0x89 -> stack.add(Boolean.FALSE); // NEWFALSE
-        case 'J' -> stack.add((long) (int) u32()); // BININT, signed
-        case 'K' -> stack.add((long) u8()); // BININT1
-        case 'M' -> stack.add((long) (u8() | u8() << 8)); // BININT2
-        case 0x8a -> stack.add(long1(at)); // LONG1
+        case 'J' -> stack.add(integer((int) u32())); // BININT, signed
+        case 'K' -> stack.add(integer(u8())); // BININT1
+        case 'M' -> stack.add(integer(u8() | u8() << 8)); // BININT2
+        case 0x8a -> stack.add(integer(long1(at))); // LONG1
         case 'X' -> stack.add(utf8(u32())); // BINUNICODE
         case 0x8c -> stack.add(utf8(u8())); // SHORT_BINUNICODE
         case 'U' -> stack.add(latin1(u8())); // SHORT_BINSTRING, Python 2's str
@@ -287,7 +289,19 @@ final class PickledSequences {
     return value;
   }
 
-  private Long long1(long at) throws IOException {
+  private Long integer(long value) {
+    if (value < 0 || value >= smallIntegers.length) {
+      return value;
+    }
+    Long boxed = smallIntegers[(int) value];
+    if (boxed == null) {
+      boxed = value;
+      smallIntegers[(int) value] = boxed;
+    }
+    return boxed;
+  }
+
+  private long long1(long at) throws IOException {
     byte[] littleEndian = bytes(u8());
     byte[] bigEndian = new byte[littleEndian.length];
     for (int i = 0; i < littleEndian.length; i++) {
