@@ -1,5 +1,7 @@
 package keras4j.datasets;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.tensorflow.ndarray.DoubleNdArray;
 
 /**
@@ -50,6 +52,24 @@ public final class BostonHousing {
   }
 
   /**
+   * Loads Boston Housing from {@code file} instead of Keras's cache, as {@code
+   * load_data(path=...)} with an absolute path; nothing is downloaded or checked against Keras's
+   * SHA-256.
+   *
+   * @param file a copy of Keras's boston_housing.npz
+   * @param testSplit the fraction for testing, in [0, 1)
+   * @param seed the shuffle's seed, in [0, 2**32)
+   * @return the training and test features (n, 13) and targets (n), as the file's float64s
+   * @throws IllegalArgumentException when {@code testSplit} or {@code seed} is out of range
+   * @throws java.io.UncheckedIOException when the file does not exist or is unreadable
+   */
+  public static Dataset<DoubleNdArray, DoubleNdArray> loadData(
+      Path file, double testSplit, long seed) {
+    return HousingFiles.load(
+        () -> DatasetFiles.given(file, "Boston Housing", FILE_NAME), -1, testSplit, seed);
+  }
+
+  /**
    * Loads Boston Housing from the places {@code files} describes; tests point it elsewhere.
    *
    * @param files where to look for boston_housing.npz, and how to download it
@@ -59,7 +79,9 @@ public final class BostonHousing {
    */
   static Dataset<DoubleNdArray, DoubleNdArray> loadData(
       DatasetFiles files, double testSplit, long seed) {
-    return HousingFiles.load(files, FILE_NAME, SHA256, -1, testSplit, seed);
+    return HousingFiles.load(
+        () -> files.locate(List.of(FILE_NAME), DatasetFiles.sha256(SHA256)).get(0), -1,
+        testSplit, seed);
   }
 
   private static DatasetFiles files() {

@@ -1,5 +1,7 @@
 package keras4j.datasets;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.tensorflow.ndarray.DoubleNdArray;
 
 /**
@@ -55,6 +57,26 @@ public final class CaliforniaHousing {
   }
 
   /**
+   * Loads California Housing from {@code file} instead of Keras's cache, as {@code
+   * load_data(path=...)} with an absolute path; nothing is downloaded or checked against Keras's
+   * SHA-256.
+   *
+   * @param file a copy of Keras's california_housing.npz
+   * @param version {@code "small"} (600 samples) or {@code "large"} (all)
+   * @param testSplit the fraction for testing, in [0, 1)
+   * @param seed the shuffle's seed, in [0, 2**32)
+   * @return the training and test features (n, 8) and targets (n), exactly as the file's values
+   * @throws IllegalArgumentException when {@code version}, {@code testSplit} or {@code seed} is
+   *     out of range
+   * @throws java.io.UncheckedIOException when the file does not exist or is unreadable
+   */
+  public static Dataset<DoubleNdArray, DoubleNdArray> loadData(
+      Path file, String version, double testSplit, long seed) {
+    return HousingFiles.load(() -> DatasetFiles.given(file, "California Housing", FILE_NAME),
+        rows(version), testSplit, seed);
+  }
+
+  /**
    * Loads California Housing from the places {@code files} describes; tests point it elsewhere.
    *
    * @param files where to look for california_housing.npz, and how to download it
@@ -65,13 +87,19 @@ public final class CaliforniaHousing {
    */
   static Dataset<DoubleNdArray, DoubleNdArray> loadData(
       DatasetFiles files, String version, double testSplit, long seed) {
-    int rows = switch (version) {
+    return HousingFiles.load(
+        () -> files.locate(List.of(FILE_NAME), DatasetFiles.sha256(SHA256)).get(0),
+        rows(version), testSplit, seed);
+  }
+
+  // The rows a version keeps, -1 for all.
+  private static int rows(String version) {
+    return switch (String.valueOf(version)) {
       case "small" -> SMALL_ROWS;
       case "large" -> -1;
       default -> throw new IllegalArgumentException(
           "version must be one of 'small', 'large', got '" + version + "'");
     };
-    return HousingFiles.load(files, FILE_NAME, SHA256, rows, testSplit, seed);
   }
 
   private static DatasetFiles files() {

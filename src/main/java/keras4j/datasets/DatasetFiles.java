@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -138,6 +139,25 @@ final class DatasetFiles {
       }
     }
     return paths;
+  }
+
+  /**
+   * Checks a file that the caller names instead of the cache, as Keras's {@code path} argument
+   * does with an absolute path; nothing is downloaded.
+   *
+   * @param file the file given
+   * @param title the data set's name in messages, e.g. "IMDB"
+   * @param fileName Keras's name of the file, for where to download it
+   * @return the file
+   * @throws UncheckedIOException when it is not a regular file
+   */
+  static Path given(Path file, String title, String fileName) {
+    if (!Files.isRegularFile(file)) {
+      throw new UncheckedIOException(new NoSuchFileException(file.toString(), null,
+          title + " file not found: pass the path of Keras's " + fileName + ", downloadable from "
+              + KERAS_ORIGIN + fileName));
+    }
+    return file;
   }
 
   /**

@@ -2,7 +2,7 @@ package keras4j.datasets;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.function.Supplier;
 import java.util.zip.ZipFile;
 import keras4j.backend.NumpyShuffle;
 import org.tensorflow.ndarray.DoubleNdArray;
@@ -22,24 +22,22 @@ final class HousingFiles {
   /**
    * Loads the file's {@code x} and {@code y} as Keras's housing loaders do.
    *
-   * @param files where to look for the file, and how to download it
-   * @param fileName Keras's file name
-   * @param sha256 Keras's SHA-256 of the file
+   * @param file finds the file (in the cache, downloading it, or as given), after the arguments
+   *     are checked
    * @param rows how many of the first rows to keep before shuffling, or -1 for all
    * @param testSplit the fraction for testing, checked in [0, 1)
    * @param seed NumPy's seed
    * @return the training and test features and targets
    * @throws IllegalArgumentException when {@code testSplit} or {@code seed} is out of range
    */
-  static Dataset<DoubleNdArray, DoubleNdArray> load(DatasetFiles files, String fileName,
-      String sha256, int rows, double testSplit, long seed) {
+  static Dataset<DoubleNdArray, DoubleNdArray> load(
+      Supplier<Path> file, int rows, double testSplit, long seed) {
     if (!(testSplit >= 0 && testSplit < 1)) {
       throw new IllegalArgumentException("Invalid testSplit " + testSplit
           + ": it must be between 0 and 1 (exclusive of 1)");
     }
     NumpyShuffle rng = NumpyShuffle.randomState(seed);
-    Path file = files.locate(List.of(fileName), DatasetFiles.sha256(sha256)).get(0);
-    DoubleNdArray[] xy = DatasetFiles.parse(file, HousingFiles::readNpz);
+    DoubleNdArray[] xy = DatasetFiles.parse(file.get(), HousingFiles::readNpz);
     int n = rows < 0 ? (int) xy[0].shape().get(0) : Math.min(rows, (int) xy[0].shape().get(0));
     int[] order = rng.shuffle(n);
     int train = (int) (n * (1 - testSplit));

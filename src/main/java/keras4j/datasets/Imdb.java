@@ -64,6 +64,21 @@ public final class Imdb {
   }
 
   /**
+   * Loads IMDB from {@code file} instead of Keras's cache, as {@code load_data(path=...)} with an
+   * absolute path; nothing is downloaded or checked against Keras's SHA-256.
+   *
+   * @param file a copy of Keras's imdb.npz
+   * @param options Keras's arguments
+   * @return the training and test reviews and labels
+   * @throws java.io.UncheckedIOException when the file does not exist, is unreadable, or is not a
+   *     Keras data set file
+   * @throws IllegalArgumentException when {@code maxlen} leaves no training or no test review
+   */
+  public static SequenceDataset loadData(Path file, SequenceOptions options) {
+    return load(DatasetFiles.given(file, "IMDB", FILE_NAME), options);
+  }
+
+  /**
    * Loads IMDB from the places {@code files} describes; tests point it at temporary ones.
    *
    * @param files where to look for imdb.npz, and how to download it
@@ -71,7 +86,10 @@ public final class Imdb {
    * @return the training and test reviews and labels
    */
   static SequenceDataset loadData(DatasetFiles files, SequenceOptions options) {
-    Path file = files.locate(List.of(FILE_NAME), DatasetFiles.sha256(SHA256)).get(0);
+    return load(files.locate(List.of(FILE_NAME), DatasetFiles.sha256(SHA256)).get(0), options);
+  }
+
+  private static SequenceDataset load(Path file, SequenceOptions options) {
     Parts raw = DatasetFiles.parse(file, Imdb::readNpz);
     NumpyShuffle rng = NumpyShuffle.randomState(options.seed());
     int[] trainOrder = rng.shuffle(raw.xTrain().length);

@@ -73,6 +73,22 @@ public final class Reuters {
   }
 
   /**
+   * Loads Reuters from {@code file} instead of Keras's cache, as {@code load_data(path=...)} with
+   * an absolute path; nothing is downloaded or checked against Keras's SHA-256.
+   *
+   * @param file a copy of Keras's reuters.npz
+   * @param options Keras's arguments
+   * @return the training and test newswires and topics
+   * @throws java.io.UncheckedIOException when the file does not exist, is unreadable, or is not a
+   *     Keras data set file
+   * @throws IllegalArgumentException when {@code maxlen} leaves no newswire and {@code numWords}
+   *     is not set
+   */
+  public static SequenceDataset loadData(Path file, SequenceOptions options) {
+    return load(DatasetFiles.given(file, "Reuters", FILE_NAME), options);
+  }
+
+  /**
    * Loads Reuters from the places {@code files} describes; tests point it at temporary ones.
    *
    * @param files where to look for reuters.npz, and how to download it
@@ -80,7 +96,10 @@ public final class Reuters {
    * @return the training and test newswires and topics
    */
   static SequenceDataset loadData(DatasetFiles files, SequenceOptions options) {
-    Path file = files.locate(List.of(FILE_NAME), DatasetFiles.sha256(SHA256)).get(0);
+    return load(files.locate(List.of(FILE_NAME), DatasetFiles.sha256(SHA256)).get(0), options);
+  }
+
+  private static SequenceDataset load(Path file, SequenceOptions options) {
     Parts raw = DatasetFiles.parse(file, Reuters::readNpz);
     int[] order = NumpyShuffle.randomState(options.seed()).shuffle(raw.x().length);
     int[][] xs = options.offset(SequenceFiles.take(raw.x(), order));

@@ -90,6 +90,19 @@ class HousingDatasetsTest {
   }
 
   @Test
+  void aGivenPathIsReadInsteadOfTheCache() throws IOException {
+    Case defaults = kerasCases().findFirst().orElseThrow();
+    files("tiny-boston.npz", "my-boston.npz");
+    Dataset<DoubleNdArray, DoubleNdArray> data =
+        BostonHousing.loadData(dir.resolve("my-boston.npz"), 0.2, 113);
+    assertPart(defaults, true, data.xTrain(), data.yTrain());
+    assertPart(defaults, false, data.xTest(), data.yTest());
+    UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        () -> CaliforniaHousing.loadData(dir.resolve("none.npz"), "small", 0.2, 113));
+    assertTrue(e.getMessage().contains("california_housing.npz"), e.getMessage());
+  }
+
+  @Test
   void badArgumentsSayWhatIsAllowed() throws IOException {
     DatasetFiles files = files("tiny-california.npz", CaliforniaHousing.FILE_NAME);
     IllegalArgumentException version = assertThrows(IllegalArgumentException.class,

@@ -100,6 +100,21 @@ class SequenceDatasetsTest {
   }
 
   @Test
+  void aGivenPathIsReadInsteadOfTheCache() throws IOException {
+    Case first = kerasCases().findFirst().orElseThrow();
+    copy("tiny-imdb.npz", "my-imdb.npz");
+    SequenceDataset data = Imdb.loadData(dir.resolve("my-imdb.npz"), SequenceOptions.defaults());
+    assertSequences(first.train(), data.xTrain());
+    assertSequences(first.test(), data.xTest());
+    Path missing = dir.resolve("nowhere/reuters.npz");
+    UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        () -> Reuters.loadData(missing, SequenceOptions.defaults()));
+    assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains(
+        "https://storage.googleapis.com/tensorflow/tf-keras-datasets/reuters.npz"), e.getMessage());
+  }
+
+  @Test
   void maxlenThatKeepsNothingSaysSoAsKeras() throws IOException {
     copy("tiny-imdb.npz", Imdb.FILE_NAME);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
