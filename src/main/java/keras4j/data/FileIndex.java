@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import keras4j.backend.HostArray;
+import keras4j.backend.NumpyShuffle;
 import keras4j.utils.RandomSeed;
 import org.tensorflow.ndarray.Shape;
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -141,6 +142,25 @@ final class DatasetFiles {
   }
 
   /**
+   * Checks a file that the caller names instead of the cache, as Keras's {@code path} argument
+   * does with an absolute path; nothing is downloaded.
+   *
+   * @param file the file given
+   * @param title the data set's name in messages, e.g. "IMDB"
+   * @param fileName Keras's name of the file, for where to download it
+   * @return the file
+   * @throws UncheckedIOException when it is not a regular file
+   */
+  static Path given(Path file, String title, String fileName) {
+    if (!Files.isRegularFile(file)) {
+      throw new UncheckedIOException(new NoSuchFileException(file.toString(), null,
+          title + " file not found: pass the path of Keras's " + fileName + ", downloadable from "
+              + KERAS_ORIGIN + fileName));
+    }
+    return file;
+  }
+
+  /**
    * Reads a data set file, turning any failure into a message that names the file and says how to
    * get a good copy.
    *
@@ -168,14 +188,29 @@ final class DatasetFiles {
    * @return the check
    */
   static Parser<Void> sha256(String expected) {
+    return digest("SHA-256", expected);
+  }
+
+  /**
+   * Returns a check that a file's MD5 is {@code expected}: Keras publishes only MD5s for some
+   * files, such as the word indexes of IMDB and Reuters.
+   *
+   * @param expected the hex digest, lower case
+   * @return the check
+   */
+  static Parser<Void> md5(String expected) {
+    return digest("MD5", expected);
+  }
+
+  private static Parser<Void> digest(String algorithm, String expected) {
     return file -> {
-      MessageDigest digest = newSha256();
+      MessageDigest digest = newDigest(algorithm);
       try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
         in.transferTo(OutputStream.nullOutputStream());
       }
       String actual = HexFormat.of().formatHex(digest.digest());
       if (!actual.equals(expected)) {
-        throw new IOException("SHA-256 is " + actual + ", expected " + expected);
+        throw new IOException(algorithm + " is " + actual + ", expected " + expected);
       }
       return null;
     };
@@ -326,11 +361,11 @@ final class DatasetFiles {
     return NdArrays.wrap(labels.shape(), DataBuffers.of(ints, false, false));
   }
 
-  private static MessageDigest newSha256() {
+  private static MessageDigest newDigest(String algorithm) {
     try {
-      return MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+      throw new IllegalStateException("every Java runtime has SHA-256 and MD5", e);
     }
   }
 }

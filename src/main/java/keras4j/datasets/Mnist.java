@@ -1,20 +1,11 @@
 package keras4j.datasets;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.IntNdArray;
-import org.tensorflow.ndarray.Shape;
 
 /**
  * The MNIST database of handwritten digits, as Keras's {@code keras.datasets.mnist}: 60,000
@@ -32,11 +23,6 @@ public final class Mnist {
   static final String FILE_NAME = "mnist.npz";
   /** The SHA-256 that Keras checks a download of mnist.npz against. */
   static final String SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1";
-
-  private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-  private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']*)'");
-  private static final Pattern FORTRAN_ORDER = Pattern.compile("'fortran_order':\\s*(True|False)");
-  private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([\\d,\\s]*)\\)");
 
   private Mnist() {}
 
@@ -75,65 +61,8 @@ public final class Mnist {
   private static Dataset<ByteNdArray, IntNdArray> readNpz(Path file) throws IOException {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       return DatasetFiles.imageDataset(file.toString(),
-          readNpy(zip, "x_train"), readNpy(zip, "y_train"),
-          readNpy(zip, "x_test"), readNpy(zip, "y_test"));
+          Npy.unsignedBytes(zip, "x_train"), Npy.unsignedBytes(zip, "y_train"),
+          Npy.unsignedBytes(zip, "x_test"), Npy.unsignedBytes(zip, "y_test"));
     }
-  }
-
-  // An .npz is a zip of .npy files, one per array; only what NumPy writes for uint8 arrays is
-  // accepted: format 1.0, dtype '|u1', C order.
-  private static ByteNdArray readNpy(ZipFile zip, String key) throws IOException {
-    String entryName = key + ".npy";
-    ZipEntry entry = zip.getEntry(entryName);
-    if (entry == null) {
-      throw new IOException("it has no array " + entryName);
-    }
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(zip.getInputStream(entry)))) {
-      byte[] magic = new byte[NPY_MAGIC.length];
-      in.readFully(magic);
-      if (!Arrays.equals(magic, NPY_MAGIC)) {
-        throw new IOException(entryName + " is not a NumPy .npy array");
-      }
-      int major = in.readUnsignedByte();
-      int minor = in.readUnsignedByte();
-      if (major != 1 || minor != 0) {
-        throw new IOException(entryName + " has .npy format version " + major + "." + minor
-            + "; only 1.0 is supported");
-      }
-      int headerLength = in.readUnsignedByte() | in.readUnsignedByte() << 8; // little-endian
-      byte[] header = new byte[headerLength];
-      in.readFully(header);
-      Shape shape = parseHeader(entryName, new String(header, StandardCharsets.US_ASCII));
-      return DatasetFiles.readBytes(in, shape, entryName);
-    } catch (EOFException e) {
-      throw new IOException(entryName + " ends early", e);
-    }
-  }
-
-  private static Shape parseHeader(String entryName, String header) throws IOException {
-    String descr = group(DESCR, header, entryName);
-    if (!descr.equals("|u1")) {
-      throw new IOException(entryName + " holds dtype '" + descr
-          + "'; only unsigned bytes ('|u1') are supported");
-    }
-    if (group(FORTRAN_ORDER, header, entryName).equals("True")) {
-      throw new IOException(entryName + " is in Fortran order; only C order is supported");
-    }
-    long[] dims = Arrays.stream(group(SHAPE, header, entryName).split(","))
-        .map(String::trim)
-        .filter(dim -> !dim.isEmpty())
-        .mapToLong(Long::parseLong)
-        .toArray();
-    return Shape.of(dims);
-  }
-
-  private static String group(Pattern pattern, String header, String entryName)
-      throws IOException {
-    Matcher matcher = pattern.matcher(header);
-    if (!matcher.find()) {
-      throw new IOException(entryName + " has a malformed header: " + header.trim());
-    }
-    return matcher.group(1);
   }
 }

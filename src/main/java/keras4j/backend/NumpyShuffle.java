@@ -1,13 +1,13 @@
-package keras4j.data;
+package keras4j.backend;
 
 /**
  * NumPy's {@code np.random.RandomState(seed).shuffle}, bit for bit: the Mersenne Twister
  * (MT19937) seeded as {@code RandomState} seeds it from an int, and its Fisher-Yates shuffle. Keras
  * shuffles the file list of {@code image_dataset_from_directory} and the windows of {@code
- * timeseries_dataset_from_array} with it, so the same seed puts the same files in the training and
- * validation subsets here as in Keras.
+ * timeseries_dataset_from_array} with it, and the data sets of {@code keras.datasets} (IMDB, Reuters,
+ * Boston Housing) their samples, so the same seed gives the same order here as in Keras.
  */
-final class NumpyShuffle {
+public final class NumpyShuffle {
   private static final int N = 624;
   private static final int M = 397;
 
@@ -32,15 +32,38 @@ final class NumpyShuffle {
    * @param n the number of positions
    * @param seed NumPy's seed, in [0, 2**32)
    * @return the shuffled positions
+   * @throws IllegalArgumentException when the seed is outside NumPy's range
    */
-  static int[] permutation(int n, long seed) {
+  public static int[] permutation(int n, long seed) {
+    return randomState(seed).shuffle(n);
+  }
+
+  /**
+   * NumPy's {@code np.random.RandomState(seed)}, for several shuffles drawn one after the other
+   * from the same stream, as Keras shuffles IMDB's training and then its test part.
+   *
+   * @param seed NumPy's seed, in [0, 2**32)
+   * @return the generator
+   * @throws IllegalArgumentException when the seed is outside NumPy's range
+   */
+  public static NumpyShuffle randomState(long seed) {
+    return new NumpyShuffle(seed);
+  }
+
+  /**
+   * The next random order of {@code 0 .. n-1}, as {@code rng.shuffle(np.arange(n))} on this
+   * generator.
+   *
+   * @param n the number of positions
+   * @return the shuffled positions
+   */
+  public int[] shuffle(int n) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    NumpyShuffle random = new NumpyShuffle(seed);
     for (int i = n - 1; i > 0; i--) {
-      int j = random.interval(i);
+      int j = interval(i);
       int swap = order[i];
       order[i] = order[j];
       order[j] = swap;
