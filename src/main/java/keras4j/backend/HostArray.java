@@ -1,6 +1,7 @@
 package keras4j.backend;
 
 import java.lang.reflect.Array;
+import java.util.Arrays;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.DoubleNdArray;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -9,6 +10,7 @@ import org.tensorflow.ndarray.LongNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TBool;
@@ -19,27 +21,38 @@ import org.tensorflow.types.TString;
 import org.tensorflow.types.family.TType;
 
 /**
- * Training data on the heap as one block, whatever the user passed: Java arrays of any rank
- * ({@code float[][]}, {@code double[][]}, {@code int[]}, {@code byte[][][]}, {@code String[]},
- * ...) or TF Java NdArrays. Numbers are float32 unless the model's input takes int32, int64,
- * bool or string ({@link #of(Object, String, DType)}), as Keras converts inputs to their {@code
- * Input}'s dtype. Bytes are read as unsigned (uint8 images), as Keras data sets store them.
+ * Training data on the heap, whatever the user passed: Java arrays of any rank ({@code
+ * float[][]}, {@code double[][]}, {@code int[]}, {@code byte[][][]}, {@code String[]}, ...) or TF
+ * Java NdArrays. Numbers are float32 unless the model's input takes int32, int64, bool or string
+ * ({@link #of(Object, String, DType)}), as Keras converts inputs to their {@code Input}'s dtype.
+ * Bytes are read as unsigned (uint8 images), as Keras data sets store them.
+ *
+ * <p>Float32 data given as a {@code FloatNdArray} (other than a tensor), a {@code float[][]} or a
+ * {@code float[]} is not copied: batches are read from the user's array itself, as Keras reads a NumPy array, so
+ * that {@code fit} holds no second copy of a training set (changes to the array are seen).
+ * Other values are converted once into a heap array of their own.
  */
 public final class HostArray {
-  private final float[] values;
+  // The float32 values: the user's NdArray, or one over values converted from other types or
+  // over a float[]; null for a float[][] (rowArrays) and for other dtypes (typed).
+  private final FloatNdArray floats;
+  // The samples of a float[][], the user's rows themselves (each of rowSize values).
+  private final float[][] rowArrays;
   // The values of an int32, int64, bool or string array (int[], long[], boolean[], String[]);
-  // null for float32, held in `values`.
+  // null for float32.
   private final Object typed;
   private final DType dtype;
   private final Shape shape;
   private final int rowSize;
 
-  private HostArray(float[] values, Shape shape) {
-    this(values, null, DType.FLOAT32, shape);
+  private HostArray(FloatNdArray floats, Shape shape) {
+    this(floats, null, null, DType.FLOAT32, shape);
   }
 
-  private HostArray(float[] values, Object typed, DType dtype, Shape shape) {
-    this.values = values;
+  private HostArray(FloatNdArray floats, float[][] rowArrays, Object typed, DType dtype,
+      Shape shape) {
+    this.floats = floats;
+    this.rowArrays = rowArrays;
     this.typed = typed;
     this.dtype = dtype;
     this.shape = shape;
@@ -58,12 +71,16 @@ public final class HostArray {
           "A host array needs a batch dimension and " + shape.size() + " values for shape "
               + shape + ", got " + values.length + " values");
     }
-    return new HostArray(values, checkSamples(shape, "the array"));
+    return new HostArray(over(values, shape), checkSamples(shape, "the array"));
   }
 
-  /** The same values (not copied) in {@code newShape}, of as many values. */
+  private static FloatNdArray over(float[] values, Shape shape) {
+    return NdArrays.wrap(shape, DataBuffers.of(values, false, false));
+  }
+
+  /** The same values, copied, in {@code newShape} of as many values. */
   public HostArray withShape(Shape newShape) {
-    return wrap(values, newShape);
+    return wrap(flat(), newShape);
   }
 
   /** Converts {@code data}; {@code what} names it in error messages (e.g. "x"). */
@@ -114,7 +131,7 @@ public final class HostArray {
           + " takes " + dtype + ": pass " + (dtype == DType.BOOL ? "boolean" : "String")
           + " arrays (or an NdArray of them)");
     }
-    return new HostArray(null, typed, dtype, checkSamples(shape, what));
+    return new HostArray(null, null, typed, dtype, checkSamples(shape, what));
   }
 
   @SuppressWarnings("unchecked")
@@ -141,10 +158,10 @@ public final class HostArray {
       if (dtype == DType.INT32) {
         return flat(nd, new int[n]);
       }
-      wide = java.util.Arrays.stream(flat(nd, new int[n])).asLongStream().toArray();
+      wide = Arrays.stream(flat(nd, new int[n])).asLongStream().toArray();
     } else if (given.isNumeric()) {
       // Floats, doubles, bytes: every value must be a whole number.
-      float[] floats = of(nd, what).values;
+      float[] floats = of(nd, what).flat();
       wide = new long[n];
       for (int i = 0; i < n; i++) {
         if (floats[i] != Math.rint(floats[i]) || !Float.isFinite(floats[i])) {
@@ -173,6 +190,10 @@ public final class HostArray {
     if (shape.numDimensions() == 0 || shape.size() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
           what + " must have a batch dimension and at most 2^31 values, got shape " + shape);
+    }
+    // A tensor is copied: the caller may close it while a Dataset still holds this array.
+    if (nd instanceof FloatNdArray f && !(nd instanceof TType)) {
+      return new HostArray(f, checkSamples(shape, what));
     }
     float[] out = new float[(int) shape.size()];
     if (nd instanceof FloatNdArray f) {
@@ -205,7 +226,7 @@ public final class HostArray {
       throw new IllegalArgumentException(
           what + " must hold numbers (float, double, int, long or byte), got " + nd.getClass());
     }
-    return new HostArray(out, checkSamples(shape, what));
+    return new HostArray(over(out, shape), checkSamples(shape, what));
   }
 
   /**
@@ -224,12 +245,26 @@ public final class HostArray {
 
   private static HostArray fromJavaArray(Object data, String what) {
     Shape shape = javaShape(data, what);
+    if (data instanceof float[] values) {
+      return new HostArray(over(values, shape), shape);
+    }
+    if (data instanceof float[][] rows) {
+      for (float[] row : rows) {
+        if (row == null) {
+          throw new IllegalArgumentException(what + " contains a null row");
+        }
+        if (row.length != rows[0].length) {
+          throw new IllegalArgumentException(what + " is a ragged array: its rows differ in length");
+        }
+      }
+      return new HostArray(null, rows, null, DType.FLOAT32, checkSamples(shape, what));
+    }
     float[] out = new float[Math.toIntExact(shape.size())];
     int filled = flatten(data, out, 0, what);
     if (filled != out.length) {
       throw new IllegalArgumentException(what + " is a ragged array: its rows differ in length");
     }
-    return new HostArray(out, checkSamples(shape, what));
+    return new HostArray(over(out, shape), checkSamples(shape, what));
   }
 
   private static Shape javaShape(Object data, String what) {
@@ -294,9 +329,13 @@ public final class HostArray {
     }
   }
 
-  /** All the values, in their shape, as a read-only heap array; only for float32 arrays. */
+  /**
+   * All the values, in their shape; only for float32 arrays. The user's NdArray itself when it
+   * was given one (read it, do not write to it), else a read-only heap array.
+   */
   public FloatNdArray toNdArray() {
-    return NdArrays.wrap(shape, DataBuffers.of(floats(), true, false));
+    checkFloat32();
+    return floats != null ? floats : NdArrays.wrap(shape, DataBuffers.of(flat(), true, false));
   }
 
   /** The dtype of the values: float32, or the int32, int64, bool or string an input takes. */
@@ -304,11 +343,17 @@ public final class HostArray {
     return dtype;
   }
 
-  private float[] floats() {
-    if (values == null) {
+  private void checkFloat32() {
+    if (dtype != DType.FLOAT32) {
       throw new IllegalStateException("This array holds " + dtype + " values, not float32");
     }
-    return values;
+  }
+
+  /** A copy of all the values, row-major. */
+  private float[] flat() {
+    float[] out = new float[Math.multiplyExact(samples(), rowSize)];
+    copyRows(null, 0, samples(), DataBuffers.of(out, false, false));
+    return out;
   }
 
   /** The full shape, samples first. */
@@ -326,39 +371,34 @@ public final class HostArray {
     return (int) shape.get(0);
   }
 
-  /** Whether any value is NaN or infinite. */
-  public boolean hasNonFinite() {
-    if (values == null) {
-      return false;
-    }
-    for (float v : values) {
-      if (!Float.isFinite(v)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Mean and (population) variance of each feature along the last axis, over all samples and
-   * other axes: {@code {means, variances}}.
+   * other axes: {@code {means, variances}}. Reads one sample at a time, copying no whole array.
    */
   public double[][] featureMoments() {
-    float[] values = floats();
+    checkFloat32();
     int features = (int) shape.get(shape.numDimensions() - 1);
+    float[] row = new float[rowSize];
+    FloatDataBuffer rowBuffer = DataBuffers.of(row, false, false);
     double[] sum = new double[features];
-    double[] sumSquares = new double[features];
-    for (int i = 0; i < values.length; i++) {
-      sum[i % features] += values[i];
+    for (int s = 0; s < samples(); s++) {
+      copyRows(null, s, s + 1, rowBuffer);
+      for (int j = 0; j < rowSize; j++) {
+        sum[j % features] += row[j];
+      }
     }
-    long count = values.length / features;
+    long count = (long) samples() * rowSize / features;
     double[] mean = new double[features];
     for (int f = 0; f < features; f++) {
       mean[f] = sum[f] / count;
     }
-    for (int i = 0; i < values.length; i++) {
-      double d = values[i] - mean[i % features];
-      sumSquares[i % features] += d * d;
+    double[] sumSquares = new double[features];
+    for (int s = 0; s < samples(); s++) {
+      copyRows(null, s, s + 1, rowBuffer);
+      for (int j = 0; j < rowSize; j++) {
+        double d = row[j] - mean[j % features];
+        sumSquares[j % features] += d * d;
+      }
     }
     double[] variance = new double[features];
     for (int f = 0; f < features; f++) {
@@ -367,14 +407,21 @@ public final class HostArray {
     return new double[][] {mean, variance};
   }
 
-  /** Samples {@code from} (inclusive) to {@code to} (exclusive) as a new heap array. */
+  /**
+   * Samples {@code from} (inclusive) to {@code to} (exclusive): a view of float32 values (the
+   * split of a validation set copies no samples), a new heap array of other dtypes.
+   */
   public HostArray slice(int from, int to) {
-    Object source = values != null ? values : typed;
-    Object out = Array.newInstance(source.getClass().getComponentType(), (to - from) * rowSize);
-    System.arraycopy(source, from * rowSize, out, 0, Array.getLength(out));
     Shape sliced = shape.tail().prepend(to - from);
-    return values != null ? new HostArray((float[]) out, sliced)
-        : new HostArray(null, out, dtype, sliced);
+    if (floats != null) {
+      return new HostArray(floats.slice(Indices.range(from, to)), sliced);
+    }
+    if (rowArrays != null) {
+      return new HostArray(null, Arrays.copyOfRange(rowArrays, from, to), null, dtype, sliced);
+    }
+    Object out = Array.newInstance(typed.getClass().getComponentType(), (to - from) * rowSize);
+    System.arraycopy(typed, from * rowSize, out, 0, Array.getLength(out));
+    return new HostArray(null, null, out, dtype, sliced);
   }
 
   /**
@@ -431,13 +478,18 @@ public final class HostArray {
    * {@code buffer}, one sample after the other.
    */
   public void copyRows(int[] order, int from, int to, FloatDataBuffer buffer) {
-    float[] values = floats();
-    if (order == null) {
-      buffer.write(values, from * rowSize, (to - from) * rowSize);
-      return;
-    }
-    for (int i = from; i < to; i++) {
-      buffer.offset((long) (i - from) * rowSize).write(values, order[i] * rowSize, rowSize);
+    checkFloat32();
+    if (rowArrays != null) {
+      for (int i = from; i < to; i++) {
+        buffer.offset((long) (i - from) * rowSize)
+            .write(rowArrays[order == null ? i : order[i]], 0, rowSize);
+      }
+    } else if (order == null) {
+      floats.slice(Indices.range(from, to)).copyTo(buffer);
+    } else {
+      for (int i = from; i < to; i++) {
+        floats.get(order[i]).copyTo(buffer.offset((long) (i - from) * rowSize));
+      }
     }
   }
 
