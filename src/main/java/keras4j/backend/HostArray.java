@@ -33,9 +33,10 @@ import org.tensorflow.types.family.TType;
  * Other values are converted once into a heap array of their own.
  */
 public final class HostArray {
-  // The float32 values: the user's NdArray, or one over values converted from other types or
-  // over a float[]; null for a float[][] (rowArrays) and for other dtypes (typed).
-  private final FloatNdArray floats;
+  // The float32 values: the user's NdArray (of floats, or of bytes, ints, longs or doubles
+  // converted as batches are read), or one over a float[] or values converted once; null for a
+  // float[][] (rowArrays) and for other dtypes (typed).
+  private final NdArray<?> source;
   // The samples of a float[][], the user's rows themselves (each of rowSize values).
   private final float[][] rowArrays;
   // The values of an int32, int64, bool or string array (int[], long[], boolean[], String[]);
@@ -45,13 +46,13 @@ public final class HostArray {
   private final Shape shape;
   private final int rowSize;
 
-  private HostArray(FloatNdArray floats, Shape shape) {
-    this(floats, null, null, DType.FLOAT32, shape);
+  private HostArray(NdArray<?> source, Shape shape) {
+    this(source, null, null, DType.FLOAT32, shape);
   }
 
-  private HostArray(FloatNdArray floats, float[][] rowArrays, Object typed, DType dtype,
+  private HostArray(NdArray<?> source, float[][] rowArrays, Object typed, DType dtype,
       Shape shape) {
-    this.floats = floats;
+    this.source = source;
     this.rowArrays = rowArrays;
     this.typed = typed;
     this.dtype = dtype;
@@ -191,42 +192,54 @@ public final class HostArray {
       throw new IllegalArgumentException(
           what + " must have a batch dimension and at most 2^31 values, got shape " + shape);
     }
-    // A tensor is copied: the caller may close it while a Dataset still holds this array.
-    if (nd instanceof FloatNdArray f && !(nd instanceof TType)) {
-      return new HostArray(f, checkSamples(shape, what));
-    }
-    float[] out = new float[(int) shape.size()];
-    if (nd instanceof FloatNdArray f) {
-      f.copyTo(DataBuffers.of(out, false, false));
-    } else if (nd instanceof ByteNdArray b) {
-      byte[] raw = new byte[out.length];
-      b.copyTo(DataBuffers.of(raw, false, false));
-      for (int i = 0; i < raw.length; i++) {
-        out[i] = raw[i] & 0xFF;
-      }
-    } else if (nd instanceof IntNdArray n) {
-      int[] raw = new int[out.length];
-      n.copyTo(DataBuffers.of(raw, false, false));
-      for (int i = 0; i < raw.length; i++) {
-        out[i] = raw[i];
-      }
-    } else if (nd instanceof LongNdArray n) {
-      long[] raw = new long[out.length];
-      n.copyTo(DataBuffers.of(raw, false, false));
-      for (int i = 0; i < raw.length; i++) {
-        out[i] = raw[i];
-      }
-    } else if (nd instanceof DoubleNdArray d) {
-      double[] raw = new double[out.length];
-      d.copyTo(DataBuffers.of(raw, false, false));
-      for (int i = 0; i < raw.length; i++) {
-        out[i] = (float) raw[i];
-      }
-    } else {
+    if (!(nd instanceof FloatNdArray || nd instanceof ByteNdArray || nd instanceof IntNdArray
+        || nd instanceof LongNdArray || nd instanceof DoubleNdArray)) {
       throw new IllegalArgumentException(
           what + " must hold numbers (float, double, int, long or byte), got " + nd.getClass());
     }
-    return new HostArray(over(out, shape), checkSamples(shape, what));
+    checkSamples(shape, what);
+    // A tensor is copied: the caller may close it while a Dataset still holds this array.
+    if (!(nd instanceof TType)) {
+      return new HostArray(nd, null, null, DType.FLOAT32, shape);
+    }
+    float[] out = new float[(int) shape.size()];
+    toFloats(nd, out);
+    return new HostArray(over(out, shape), shape);
+  }
+
+  /**
+   * The values of {@code nd} (float, byte as unsigned, int, long or double) as float32, into the
+   * start of {@code out}.
+   */
+  private static void toFloats(NdArray<?> nd, float[] out) {
+    int size = (int) nd.size();
+    if (nd instanceof FloatNdArray f) {
+      f.copyTo(DataBuffers.of(out, false, false));
+    } else if (nd instanceof ByteNdArray b) {
+      byte[] raw = new byte[size];
+      b.copyTo(DataBuffers.of(raw, false, false));
+      for (int i = 0; i < size; i++) {
+        out[i] = raw[i] & 0xFF;
+      }
+    } else if (nd instanceof IntNdArray n) {
+      int[] raw = new int[size];
+      n.copyTo(DataBuffers.of(raw, false, false));
+      for (int i = 0; i < size; i++) {
+        out[i] = raw[i];
+      }
+    } else if (nd instanceof LongNdArray n) {
+      long[] raw = new long[size];
+      n.copyTo(DataBuffers.of(raw, false, false));
+      for (int i = 0; i < size; i++) {
+        out[i] = raw[i];
+      }
+    } else {
+      double[] raw = new double[size];
+      ((DoubleNdArray) nd).copyTo(DataBuffers.of(raw, false, false));
+      for (int i = 0; i < size; i++) {
+        out[i] = (float) raw[i];
+      }
+    }
   }
 
   /**
@@ -335,7 +348,8 @@ public final class HostArray {
    */
   public FloatNdArray toNdArray() {
     checkFloat32();
-    return floats != null ? floats : NdArrays.wrap(shape, DataBuffers.of(flat(), true, false));
+    return source instanceof FloatNdArray floats ? floats
+        : NdArrays.wrap(shape, DataBuffers.of(flat(), true, false));
   }
 
   /** The dtype of the values: float32, or the int32, int64, bool or string an input takes. */
@@ -413,8 +427,8 @@ public final class HostArray {
    */
   public HostArray slice(int from, int to) {
     Shape sliced = shape.tail().prepend(to - from);
-    if (floats != null) {
-      return new HostArray(floats.slice(Indices.range(from, to)), sliced);
+    if (source != null) {
+      return new HostArray(source.slice(Indices.range(from, to)), sliced);
     }
     if (rowArrays != null) {
       return new HostArray(null, Arrays.copyOfRange(rowArrays, from, to), null, dtype, sliced);
@@ -484,11 +498,23 @@ public final class HostArray {
         buffer.offset((long) (i - from) * rowSize)
             .write(rowArrays[order == null ? i : order[i]], 0, rowSize);
       }
+    } else if (source instanceof FloatNdArray floats) {
+      if (order == null) {
+        floats.slice(Indices.range(from, to)).copyTo(buffer);
+      } else {
+        for (int i = from; i < to; i++) {
+          floats.get(order[i]).copyTo(buffer.offset((long) (i - from) * rowSize));
+        }
+      }
     } else if (order == null) {
-      floats.slice(Indices.range(from, to)).copyTo(buffer);
+      float[] rows = new float[(to - from) * rowSize];
+      toFloats(source.slice(Indices.range(from, to)), rows);
+      buffer.write(rows);
     } else {
+      float[] row = new float[rowSize];
       for (int i = from; i < to; i++) {
-        floats.get(order[i]).copyTo(buffer.offset((long) (i - from) * rowSize));
+        toFloats(source.get(order[i]), row);
+        buffer.offset((long) (i - from) * rowSize).write(row);
       }
     }
   }
