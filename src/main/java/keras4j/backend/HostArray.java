@@ -1,6 +1,7 @@
 package keras4j.backend;
 
 import java.lang.reflect.Array;
+import java.util.Arrays;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.DoubleNdArray;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -9,6 +10,7 @@ import org.tensorflow.ndarray.LongNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TBool;
@@ -19,36 +21,39 @@ import org.tensorflow.types.TString;
 import org.tensorflow.types.family.TType;
 
 /**
- * Training data on the heap as one block, whatever the user passed: Java arrays of any rank
- * ({@code float[][]}, {@code double[][]}, {@code int[]}, {@code byte[][][]}, {@code String[]},
- * ...) or TF Java NdArrays. Numbers are float32 unless the model's input takes int32, int64,
- * bool or string ({@link #of(Object, String, DType)}), as Keras converts inputs to their {@code
- * Input}'s dtype. Bytes are read as unsigned (uint8 images), as Keras data sets store them.
+ * Training data on the heap, whatever the user passed: Java arrays of any rank ({@code
+ * float[][]}, {@code double[][]}, {@code int[]}, {@code byte[][][]}, {@code String[]}, ...) or TF
+ * Java NdArrays. Numbers are float32 unless the model's input takes int32, int64, bool or string
+ * ({@link #of(Object, String, DType)}), as Keras converts inputs to their {@code Input}'s dtype.
+ * Bytes are read as unsigned (uint8 images), as Keras data sets store them.
+ *
+ * <p>Float32 data given as a {@code FloatNdArray} (other than a tensor), a {@code float[][]} or a
+ * {@code float[]} is not copied: batches are read from the user's array itself, as Keras reads a NumPy array, so
+ * that {@code fit} holds no second copy of a training set (changes to the array are seen).
+ * Other values are converted once into a heap array of their own.
  */
 public final class HostArray {
-  // The float32 values, row-major; for a float[][] flattened only when first needed, as predict
-  // and fit copy its rows straight into their tensors.
-  private volatile float[] values;
-  // A float[][]'s rows as given (not copied), or null.
-  private final float[][] rows;
+  // The float32 values: the user's NdArray (of floats, or of bytes, ints, longs or doubles
+  // converted as batches are read), or one over a float[] or values converted once; null for a
+  // float[][] (rowArrays) and for other dtypes (typed).
+  private final NdArray<?> source;
+  // The samples of a float[][], the user's rows themselves (each of rowSize values).
+  private final float[][] rowArrays;
   // The values of an int32, int64, bool or string array (int[], long[], boolean[], String[]);
-  // null for float32, held in `values`.
+  // null for float32.
   private final Object typed;
   private final DType dtype;
   private final Shape shape;
   private final int rowSize;
 
-  private HostArray(float[] values, Shape shape) {
-    this(values, null, DType.FLOAT32, shape);
+  private HostArray(NdArray<?> source, Shape shape) {
+    this(source, null, null, DType.FLOAT32, shape);
   }
 
-  private HostArray(float[] values, Object typed, DType dtype, Shape shape) {
-    this(values, null, typed, dtype, shape);
-  }
-
-  private HostArray(float[] values, float[][] rows, Object typed, DType dtype, Shape shape) {
-    this.values = values;
-    this.rows = rows;
+  private HostArray(NdArray<?> source, float[][] rowArrays, Object typed, DType dtype,
+      Shape shape) {
+    this.source = source;
+    this.rowArrays = rowArrays;
     this.typed = typed;
     this.dtype = dtype;
     this.shape = shape;
@@ -67,12 +72,16 @@ public final class HostArray {
           "A host array needs a batch dimension and " + shape.size() + " values for shape "
               + shape + ", got " + values.length + " values");
     }
-    return new HostArray(values, checkSamples(shape, "the array"));
+    return new HostArray(over(values, shape), checkSamples(shape, "the array"));
   }
 
-  /** The same values (not copied) in {@code newShape}, of as many values. */
+  private static FloatNdArray over(float[] values, Shape shape) {
+    return NdArrays.wrap(shape, DataBuffers.of(values, false, false));
+  }
+
+  /** The same values, copied, in {@code newShape} of as many values. */
   public HostArray withShape(Shape newShape) {
-    return wrap(floats(), newShape);
+    return wrap(flat(), newShape);
   }
 
   /** Converts {@code data}; {@code what} names it in error messages (e.g. "x"). */
@@ -123,7 +132,7 @@ public final class HostArray {
           + " takes " + dtype + ": pass " + (dtype == DType.BOOL ? "boolean" : "String")
           + " arrays (or an NdArray of them)");
     }
-    return new HostArray(null, typed, dtype, checkSamples(shape, what));
+    return new HostArray(null, null, typed, dtype, checkSamples(shape, what));
   }
 
   @SuppressWarnings("unchecked")
@@ -150,10 +159,10 @@ public final class HostArray {
       if (dtype == DType.INT32) {
         return flat(nd, new int[n]);
       }
-      wide = java.util.Arrays.stream(flat(nd, new int[n])).asLongStream().toArray();
+      wide = Arrays.stream(flat(nd, new int[n])).asLongStream().toArray();
     } else if (given.isNumeric()) {
       // Floats, doubles, bytes: every value must be a whole number.
-      float[] floats = of(nd, what).floats();
+      float[] floats = of(nd, what).flat();
       wide = new long[n];
       for (int i = 0; i < n; i++) {
         if (floats[i] != Math.rint(floats[i]) || !Float.isFinite(floats[i])) {
@@ -183,38 +192,54 @@ public final class HostArray {
       throw new IllegalArgumentException(
           what + " must have a batch dimension and at most 2^31 values, got shape " + shape);
     }
-    float[] out = new float[(int) shape.size()];
-    if (nd instanceof FloatNdArray f) {
-      f.copyTo(DataBuffers.of(out, false, false));
-    } else if (nd instanceof ByteNdArray b) {
-      byte[] raw = new byte[out.length];
-      b.copyTo(DataBuffers.of(raw, false, false));
-      for (int i = 0; i < raw.length; i++) {
-        out[i] = raw[i] & 0xFF;
-      }
-    } else if (nd instanceof IntNdArray n) {
-      int[] raw = new int[out.length];
-      n.copyTo(DataBuffers.of(raw, false, false));
-      for (int i = 0; i < raw.length; i++) {
-        out[i] = raw[i];
-      }
-    } else if (nd instanceof LongNdArray n) {
-      long[] raw = new long[out.length];
-      n.copyTo(DataBuffers.of(raw, false, false));
-      for (int i = 0; i < raw.length; i++) {
-        out[i] = raw[i];
-      }
-    } else if (nd instanceof DoubleNdArray d) {
-      double[] raw = new double[out.length];
-      d.copyTo(DataBuffers.of(raw, false, false));
-      for (int i = 0; i < raw.length; i++) {
-        out[i] = (float) raw[i];
-      }
-    } else {
+    if (!(nd instanceof FloatNdArray || nd instanceof ByteNdArray || nd instanceof IntNdArray
+        || nd instanceof LongNdArray || nd instanceof DoubleNdArray)) {
       throw new IllegalArgumentException(
           what + " must hold numbers (float, double, int, long or byte), got " + nd.getClass());
     }
-    return new HostArray(out, checkSamples(shape, what));
+    checkSamples(shape, what);
+    // A tensor is copied: the caller may close it while a Dataset still holds this array.
+    if (!(nd instanceof TType)) {
+      return new HostArray(nd, null, null, DType.FLOAT32, shape);
+    }
+    float[] out = new float[(int) shape.size()];
+    toFloats(nd, out);
+    return new HostArray(over(out, shape), shape);
+  }
+
+  /**
+   * The values of {@code nd} (float, byte as unsigned, int, long or double) as float32, into the
+   * start of {@code out}.
+   */
+  private static void toFloats(NdArray<?> nd, float[] out) {
+    int size = (int) nd.size();
+    if (nd instanceof FloatNdArray f) {
+      f.copyTo(DataBuffers.of(out, false, false));
+    } else if (nd instanceof ByteNdArray b) {
+      byte[] raw = new byte[size];
+      b.copyTo(DataBuffers.of(raw, false, false));
+      for (int i = 0; i < size; i++) {
+        out[i] = raw[i] & 0xFF;
+      }
+    } else if (nd instanceof IntNdArray n) {
+      int[] raw = new int[size];
+      n.copyTo(DataBuffers.of(raw, false, false));
+      for (int i = 0; i < size; i++) {
+        out[i] = raw[i];
+      }
+    } else if (nd instanceof LongNdArray n) {
+      long[] raw = new long[size];
+      n.copyTo(DataBuffers.of(raw, false, false));
+      for (int i = 0; i < size; i++) {
+        out[i] = raw[i];
+      }
+    } else {
+      double[] raw = new double[size];
+      ((DoubleNdArray) nd).copyTo(DataBuffers.of(raw, false, false));
+      for (int i = 0; i < size; i++) {
+        out[i] = (float) raw[i];
+      }
+    }
   }
 
   /**
@@ -232,26 +257,27 @@ public final class HostArray {
   }
 
   private static HostArray fromJavaArray(Object data, String what) {
-    if (data instanceof float[][] rows && rows.length > 0) {
+    Shape shape = javaShape(data, what);
+    if (data instanceof float[] values) {
+      return new HostArray(over(values, shape), shape);
+    }
+    if (data instanceof float[][] rows) {
       for (float[] row : rows) {
         if (row == null) {
-          throw new IllegalArgumentException(what + " has a null row: give every sample's values");
+          throw new IllegalArgumentException(what + " contains a null row");
         }
         if (row.length != rows[0].length) {
-          throw new IllegalArgumentException(
-              what + " is a ragged array: its rows differ in length");
+          throw new IllegalArgumentException(what + " is a ragged array: its rows differ in length");
         }
       }
-      return new HostArray(null, rows, null, DType.FLOAT32,
-          checkSamples(Shape.of(rows.length, rows[0].length), what));
+      return new HostArray(null, rows, null, DType.FLOAT32, checkSamples(shape, what));
     }
-    Shape shape = javaShape(data, what);
     float[] out = new float[Math.toIntExact(shape.size())];
     int filled = flatten(data, out, 0, what);
     if (filled != out.length) {
       throw new IllegalArgumentException(what + " is a ragged array: its rows differ in length");
     }
-    return new HostArray(out, checkSamples(shape, what));
+    return new HostArray(over(out, shape), checkSamples(shape, what));
   }
 
   private static Shape javaShape(Object data, String what) {
@@ -316,9 +342,14 @@ public final class HostArray {
     }
   }
 
-  /** All the values, in their shape, as a read-only heap array; only for float32 arrays. */
+  /**
+   * All the values, in their shape; only for float32 arrays. The user's NdArray itself when it
+   * was given one (read it, do not write to it), else a read-only heap array.
+   */
   public FloatNdArray toNdArray() {
-    return NdArrays.wrap(shape, DataBuffers.of(floats(), true, false));
+    checkFloat32();
+    return source instanceof FloatNdArray floats ? floats
+        : NdArrays.wrap(shape, DataBuffers.of(flat(), true, false));
   }
 
   /** The dtype of the values: float32, or the int32, int64, bool or string an input takes. */
@@ -326,19 +357,17 @@ public final class HostArray {
     return dtype;
   }
 
-  private float[] floats() {
+  private void checkFloat32() {
     if (dtype != DType.FLOAT32) {
       throw new IllegalStateException("This array holds " + dtype + " values, not float32");
     }
-    float[] flat = values;
-    if (flat == null) {
-      flat = new float[rows.length * rowSize];
-      for (int i = 0; i < rows.length; i++) {
-        System.arraycopy(rows[i], 0, flat, i * rowSize, rowSize);
-      }
-      values = flat;
-    }
-    return flat;
+  }
+
+  /** A copy of all the values, row-major. */
+  private float[] flat() {
+    float[] out = new float[Math.multiplyExact(samples(), rowSize)];
+    copyRows(null, 0, samples(), DataBuffers.of(out, false, false));
+    return out;
   }
 
   /** The full shape, samples first. */
@@ -356,39 +385,34 @@ public final class HostArray {
     return (int) shape.get(0);
   }
 
-  /** Whether any value is NaN or infinite. */
-  public boolean hasNonFinite() {
-    if (dtype != DType.FLOAT32) {
-      return false;
-    }
-    for (float v : floats()) {
-      if (!Float.isFinite(v)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Mean and (population) variance of each feature along the last axis, over all samples and
-   * other axes: {@code {means, variances}}.
+   * other axes: {@code {means, variances}}. Reads one sample at a time, copying no whole array.
    */
   public double[][] featureMoments() {
-    float[] values = floats();
+    checkFloat32();
     int features = (int) shape.get(shape.numDimensions() - 1);
+    float[] row = new float[rowSize];
+    FloatDataBuffer rowBuffer = DataBuffers.of(row, false, false);
     double[] sum = new double[features];
-    double[] sumSquares = new double[features];
-    for (int i = 0; i < values.length; i++) {
-      sum[i % features] += values[i];
+    for (int s = 0; s < samples(); s++) {
+      copyRows(null, s, s + 1, rowBuffer);
+      for (int j = 0; j < rowSize; j++) {
+        sum[j % features] += row[j];
+      }
     }
-    long count = values.length / features;
+    long count = (long) samples() * rowSize / features;
     double[] mean = new double[features];
     for (int f = 0; f < features; f++) {
       mean[f] = sum[f] / count;
     }
-    for (int i = 0; i < values.length; i++) {
-      double d = values[i] - mean[i % features];
-      sumSquares[i % features] += d * d;
+    double[] sumSquares = new double[features];
+    for (int s = 0; s < samples(); s++) {
+      copyRows(null, s, s + 1, rowBuffer);
+      for (int j = 0; j < rowSize; j++) {
+        double d = row[j] - mean[j % features];
+        sumSquares[j % features] += d * d;
+      }
     }
     double[] variance = new double[features];
     for (int f = 0; f < features; f++) {
@@ -397,14 +421,21 @@ public final class HostArray {
     return new double[][] {mean, variance};
   }
 
-  /** Samples {@code from} (inclusive) to {@code to} (exclusive) as a new heap array. */
+  /**
+   * Samples {@code from} (inclusive) to {@code to} (exclusive): a view of float32 values (the
+   * split of a validation set copies no samples), a new heap array of other dtypes.
+   */
   public HostArray slice(int from, int to) {
-    Object source = dtype == DType.FLOAT32 ? floats() : typed;
-    Object out = Array.newInstance(source.getClass().getComponentType(), (to - from) * rowSize);
-    System.arraycopy(source, from * rowSize, out, 0, Array.getLength(out));
     Shape sliced = shape.tail().prepend(to - from);
-    return dtype == DType.FLOAT32 ? new HostArray((float[]) out, sliced)
-        : new HostArray(null, out, dtype, sliced);
+    if (source != null) {
+      return new HostArray(source.slice(Indices.range(from, to)), sliced);
+    }
+    if (rowArrays != null) {
+      return new HostArray(null, Arrays.copyOfRange(rowArrays, from, to), null, dtype, sliced);
+    }
+    Object out = Array.newInstance(typed.getClass().getComponentType(), (to - from) * rowSize);
+    System.arraycopy(typed, from * rowSize, out, 0, Array.getLength(out));
+    return new HostArray(null, null, out, dtype, sliced);
   }
 
   /**
@@ -461,19 +492,30 @@ public final class HostArray {
    * {@code buffer}, one sample after the other.
    */
   public void copyRows(int[] order, int from, int to, FloatDataBuffer buffer) {
-    if (rows != null && values == null) {
+    checkFloat32();
+    if (rowArrays != null) {
       for (int i = from; i < to; i++) {
-        buffer.offset((long) (i - from) * rowSize).write(rows[order == null ? i : order[i]]);
+        buffer.offset((long) (i - from) * rowSize)
+            .write(rowArrays[order == null ? i : order[i]], 0, rowSize);
       }
-      return;
-    }
-    float[] values = floats();
-    if (order == null) {
-      buffer.write(values, from * rowSize, (to - from) * rowSize);
-      return;
-    }
-    for (int i = from; i < to; i++) {
-      buffer.offset((long) (i - from) * rowSize).write(values, order[i] * rowSize, rowSize);
+    } else if (source instanceof FloatNdArray floats) {
+      if (order == null) {
+        floats.slice(Indices.range(from, to)).copyTo(buffer);
+      } else {
+        for (int i = from; i < to; i++) {
+          floats.get(order[i]).copyTo(buffer.offset((long) (i - from) * rowSize));
+        }
+      }
+    } else if (order == null) {
+      float[] rows = new float[(to - from) * rowSize];
+      toFloats(source.slice(Indices.range(from, to)), rows);
+      buffer.write(rows);
+    } else {
+      float[] row = new float[rowSize];
+      for (int i = from; i < to; i++) {
+        toFloats(source.get(order[i]), row);
+        buffer.offset((long) (i - from) * rowSize).write(row);
+      }
     }
   }
 

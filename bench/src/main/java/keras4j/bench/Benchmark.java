@@ -18,8 +18,8 @@ import keras4j.utils.RandomSeed;
  * keras4j's speed against a hand-written TensorFlow Java loop, measured in one run on
  * Fashion-MNIST; prints markdown tables. Run it with {@code bench/run} (which compiles first).
  *
- * <p>Sections, all on by default ({@code --sections=predict,train,sweep,data,startup,explain} picks
- * some):
+ * <p>Sections, all on by default ({@code
+ * --sections=predict,train,sweep,data,startup,memory,explain} picks some):
  * <ul>
  *   <li>predict: latency of {@code predict} and of a raw {@code Session.run} of the same graph,
  *       1 row and 128 rows, p50 and p99.
@@ -36,6 +36,8 @@ import keras4j.utils.RandomSeed;
  *       copy each batch from the arrays after sleeping 1 ms.
  *   <li>startup: fresh JVMs on the small MLP: time from JVM start to the first finished batch;
  *       RSS after epochs 2 and 20, peak RSS and test accuracy after 20 epochs.
+ *   <li>memory: fresh JVMs on the small MLP, one epoch each: peak RSS (VmHWM), median of {@code
+ *       --rounds} JVMs taken in turns, and its ratio to the hand-written loop's.
  *   <li>explain: integrated gradients of 100 digits images at 64 steps ({@link ExplainBench}).
  * </ul>
  *
@@ -88,8 +90,8 @@ public final class Benchmark {
       String[] kv = arg.replaceFirst("^--", "").split("=", 2);
       options.put(kv[0], kv.length > 1 ? kv[1] : "true");
     }
-    List<String> sections =
-        List.of(options.getOrDefault("sections", "predict,train,sweep,data,startup,explain").split(","));
+    List<String> sections = List.of(options.getOrDefault("sections",
+        "predict,train,sweep,data,startup,memory,explain").split(","));
     Benchmark bench = new Benchmark(options);
     System.out.println("## keras4j benchmark: " + Runtime.getRuntime().availableProcessors()
         + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
@@ -111,6 +113,9 @@ public final class Benchmark {
     }
     if (sections.contains("startup")) {
       bench.startup();
+    }
+    if (sections.contains("memory")) {
+      bench.memory();
     }
     if (sections.contains("explain")) {
       ExplainBench.run(bench.rounds);
@@ -497,6 +502,24 @@ public final class Benchmark {
     }
     table.print("Fresh JVMs: 784-128-10, batch " + BATCH + ", seed 42 (first batch: median of "
         + rounds + " JVMs; RSS after a full GC; 20 epochs)");
+  }
+
+  private void memory() throws IOException, InterruptedException {
+    Map<String, List<Double>> peak = new LinkedHashMap<>();
+    for (String spec : List.of("raw:0", "keras:1:-1", tuned(1))) {
+      peak.put(spec, new ArrayList<>());
+    }
+    for (int r = 0; r < rounds; r++) {
+      for (var entry : peak.entrySet()) {
+        entry.getValue().add(Double.parseDouble(child(entry.getKey(), "epoch").get("hwm")));
+      }
+    }
+    double raw = Table.median(peak.get("raw:0"));
+    Table table = new Table("implementation", "peak RSS (VmHWM)", "ratio to the loop");
+    peak.forEach((spec, mb) -> table.row(label(spec), Table.format("%.0f MB", Table.median(mb)),
+        Table.format("%.2f", Table.median(mb) / raw)));
+    table.print("Fresh JVMs: 784-128-10, batch " + BATCH + ", one epoch, seed 42 (median of "
+        + rounds + " JVMs in turns)");
   }
 
   private static Map<String, String> child(String spec, String mode)

@@ -14,9 +14,9 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * The keras4j side: {@code Sequential} of {@code Dense} layers (ReLU, softmax output), Adam,
- * sparse categorical crossentropy, trained by {@code fit} and timed by a callback from the start
- * to the end of the epoch (so the one-off conversion of the arrays that {@code fit} starts with
- * is not counted, as the hand-written loop gets its arrays ready-made).
+ * sparse categorical crossentropy, trained by {@code fit} on NdArrays over the same arrays as the
+ * hand-written loop (which {@code fit} reads without a copy), timed by a callback from the start
+ * to the end of the epoch (so that building the steps is not counted).
  */
 final class KerasMlp implements Engine {
   private final Sequential model;
@@ -95,8 +95,7 @@ final class KerasMlp implements Engine {
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
-      // fit has just converted the arrays: collect the copy of the previous call now, not
-      // during the timed epoch.
+      // Collect the garbage of the previous call now, not during the timed epoch.
       System.gc();
     }
 

@@ -16,7 +16,8 @@ import keras4j.utils.Threading;
  * from JVM start to the first finished batch>}; {@code Startup SPEC epochs} trains 20 epochs and
  * prints {@code RESULT rss2=<MB after epoch 2> rss20=<MB after epoch 20> hwm=<peak MB>
  * acc=<test accuracy>}, the RSS read after a full GC so that it counts live Java memory and
- * native memory, not garbage waiting for collection.
+ * native memory, not garbage waiting for collection; {@code Startup SPEC epoch} trains one epoch
+ * and prints {@code RESULT hwm=<peak MB>}.
  */
 public final class Startup {
   private static final int EPOCHS = 20;
@@ -25,13 +26,17 @@ public final class Startup {
 
   private Startup() {}
 
-  /** {@code args[0]}: an engine spec as {@link Benchmark} takes; {@code args[1]}: first, epochs. */
+  /**
+   * {@code args[0]}: an engine spec as {@link Benchmark} takes; {@code args[1]}: first, epochs or
+   * epoch.
+   */
   public static void main(String[] args) {
     String[] spec = args[0].split(":");
     int intra = spec.length > (spec[0].equals("raw") ? 2 : 3)
         ? Integer.parseInt(spec[spec.length - 1]) : 0;
     Threading.setIntraOpParallelismThreads(intra);
     boolean firstOnly = args[1].equals("first");
+    int epochs = args[1].equals("epochs") ? EPOCHS : 1;
     FashionData[] data = FashionData.load();
     RandomSeed.set(42);
     double[] rss = new double[EPOCHS];
@@ -42,7 +47,7 @@ public final class Startup {
       engine = raw;
       raw.trainBatches(data[0], BATCH, 1);
       first[0] = sinceJvmStart();
-      for (int epoch = 0; epoch < EPOCHS && !firstOnly; epoch++) {
+      for (int epoch = 0; epoch < epochs && !firstOnly; epoch++) {
         raw.epoch(data[0], BATCH);
         rss[epoch] = rssAfterGc();
       }
@@ -50,7 +55,7 @@ public final class Startup {
       KerasMlp keras =
           new KerasMlp(WIDTHS, Integer.parseInt(spec[1]), Integer.parseInt(spec[2]));
       engine = keras;
-      keras.fit(data[0], BATCH, firstOnly ? 1 : EPOCHS, new Callback() {
+      keras.fit(data[0], BATCH, epochs, new Callback() {
         @Override
         public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
           if (first[0] < 0) {
@@ -67,6 +72,8 @@ public final class Startup {
     }
     if (firstOnly) {
       System.out.println("RESULT first=" + first[0]);
+    } else if (epochs == 1) {
+      System.out.println(Table.format("RESULT hwm=%.0f", megabytes("VmHWM")));
     } else {
       System.out.println(Table.format("RESULT rss2=%.1f rss20=%.1f hwm=%.0f acc=%.4f", rss[1],
           rss[EPOCHS - 1], megabytes("VmHWM"), engine.accuracy(data[1])));
