@@ -7,7 +7,7 @@ For every case: a small model around one layer kind with random weights, saved a
 and <case>.h5, and <case>.json holding an input, Keras's prediction for it and, for models with
 trainable weights, a target and every weight after one SGD(0.1) step on the MSE loss from those
 weights (Keras's own gradients; keras4j computes its gradients independently, with TensorFlow
-C++ graph gradients). cases.txt lists the cases. Case names as arguments rewrite only those
+C++ graph gradients), and for the LOSS_STEPS cases Keras's losses of a few such steps. cases.txt lists the cases. Case names as arguments rewrite only those
 cases' files (cases.txt still lists every case; the refusal files are left alone).
 """
 import json
@@ -87,6 +87,17 @@ CASES["layer_normalization_regularized"] = (
     seq((3, 5), L.Dense(5), L.LayerNormalization(beta_regularizer=R.L1(0.2),
                                                  gamma_regularizer=R.L1L2(0.1, 0.3)),
         L.Dense(2)), True)
+# BatchNormalization with penalties and non-default initializers: the penalties change the
+# losses and every step; the initializers only a fresh build (keras4j's clone of the model).
+I = keras.initializers
+CASES["batch_normalization_regularized"] = (
+    seq((4,), L.Dense(3), L.BatchNormalization(
+        momentum=0.9, beta_regularizer=R.L1(0.1), gamma_regularizer=R.L2(0.5),
+        beta_initializer=I.Constant(-0.2), gamma_initializer=I.Constant(1.5),
+        moving_mean_initializer=I.Constant(0.3), moving_variance_initializer=I.Constant(2.0)),
+        L.Dense(2)), True)
+# Cases whose json also holds Keras's "losses" of SGD(0.1) fit steps from the saved weights.
+LOSS_STEPS = {"batch_normalization_regularized": 3}
 ONLY = set(sys.argv[1:])
 
 
@@ -130,6 +141,12 @@ for name, (model, trains) in CASES.items():
         case["target"] = flat(target)
         # Float weights only: keras4j has no Normalization "count" (int, unused by Keras 3).
         case["after"] = [flat(v.numpy()) for v in model.weights if "float" in v.dtype]
+    if name in LOSS_STEPS:
+        fresh = keras.saving.load_model(os.path.join(HERE, name + ".keras"))
+        fresh.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+        history = fresh.fit(x, target, epochs=LOSS_STEPS[name], batch_size=len(x),
+                            shuffle=False, verbose=0)
+        case["losses"] = history.history["loss"]
     with open(os.path.join(HERE, name + ".json"), "w") as f:
         json.dump(case, f)
     names.append(name)
