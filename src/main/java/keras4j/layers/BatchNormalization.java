@@ -163,6 +163,11 @@ public class BatchNormalization extends Layer {
     config.put("gamma_regularizer", KernelSettings.nestedOrNull(gammaRegularizer));
     config.put("beta_constraint", KernelSettings.constraintConfig(betaConstraint));
     config.put("gamma_constraint", KernelSettings.constraintConfig(gammaConstraint));
+    // keras4j runs on one device (nothing to synchronize) and refuses renorm: Keras's defaults.
+    config.put("synchronized", false);
+    config.put("renorm", false);
+    config.put("renorm_clipping", null);
+    config.put("renorm_momentum", 0.99);
     return config;
   }
 }

@@ -156,7 +156,7 @@ with open(os.path.join(HERE, "cases.txt"), "w") as f:
 
 
 # ---- Files keras4j must refuse (LayerRefusalsTest): a custom class registered as custom>Dense,
-# which doubles Dense's output, and a mixed_float16 model.
+# which doubles Dense's output, a mixed_float16 model and an IntegerLookup hashing its OOVs.
 @keras.saving.register_keras_serializable(package="custom", name="Dense")
 class Dense(L.Dense):
     def call(self, x):
@@ -170,3 +170,8 @@ if not ONLY:
     keras.config.set_dtype_policy("mixed_float16")
     seq((3,), L.Dense(2)).save(os.path.join(HERE, "refused_mixed_float16.keras"))
     keras.config.set_dtype_policy("float32")
+if not ONLY or "refused_farmhash_lookup" in ONLY:
+    # Integers out of the vocabulary hashed over two OOV indices (keras4j has floormod only).
+    lookup = keras.Sequential([keras.Input((2,), dtype="int64"), L.IntegerLookup(
+        vocabulary=[4, 7], num_oov_indices=2, oov_method="farmhash")])
+    lookup.save(os.path.join(HERE, "refused_farmhash_lookup.keras"))
