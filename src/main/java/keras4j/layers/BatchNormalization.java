@@ -29,6 +29,7 @@ public class BatchNormalization extends Layer {
   private final boolean center;
   private final boolean scale;
   private final int axis;
+  private final boolean synchronize;
   private final Initializer betaInitializer;
   private final Initializer gammaInitializer;
   private final Initializer movingMeanInitializer;
@@ -63,7 +64,7 @@ public class BatchNormalization extends Layer {
   public BatchNormalization(double momentum, double epsilon, LayerArg... args) {
     super(args, "center", "scale", "axis", "beta_initializer", "gamma_initializer",
         "moving_mean_initializer", "moving_variance_initializer", "beta_regularizer",
-        "gamma_regularizer", "beta_constraint", "gamma_constraint");
+        "gamma_regularizer", "beta_constraint", "gamma_constraint", "synchronized");
     if (!(momentum >= 0 && momentum <= 1) || !(epsilon > 0)) {
       throw new IllegalArgumentException("BatchNormalization needs momentum in [0, 1] and epsilon"
           + " > 0, got momentum " + momentum + ", epsilon " + epsilon);
@@ -73,6 +74,9 @@ public class BatchNormalization extends Layer {
     this.center = arg("center", true);
     this.scale = arg("scale", true);
     this.axis = LastAxis.of(this);
+    // Keras's cross-device statistics: keras4j runs on one device, where they are the batch's;
+    // kept so that a save gives Keras back the setting.
+    this.synchronize = arg("synchronized", false);
     this.betaInitializer = KernelSettings.initializer(arg("beta_initializer", "zeros"));
     this.gammaInitializer = KernelSettings.initializer(arg("gamma_initializer", "ones"));
     this.movingMeanInitializer =
@@ -102,7 +106,7 @@ public class BatchNormalization extends Layer {
             .initializer("gamma_initializer").initializer("moving_mean_initializer")
             .initializer("moving_variance_initializer").regularizer("beta_regularizer")
             .regularizer("gamma_regularizer").constraint("beta_constraint")
-            .constraint("gamma_constraint").get());
+            .constraint("gamma_constraint").bool("synchronized").get());
   }
 
   @Override
@@ -163,8 +167,8 @@ public class BatchNormalization extends Layer {
     config.put("gamma_regularizer", KernelSettings.nestedOrNull(gammaRegularizer));
     config.put("beta_constraint", KernelSettings.constraintConfig(betaConstraint));
     config.put("gamma_constraint", KernelSettings.constraintConfig(gammaConstraint));
-    // keras4j runs on one device (nothing to synchronize) and refuses renorm: Keras's defaults.
-    config.put("synchronized", false);
+    config.put("synchronized", synchronize);
+    // keras4j refuses renorm: Keras's defaults.
     config.put("renorm", false);
     config.put("renorm_clipping", null);
     config.put("renorm_momentum", 0.99);

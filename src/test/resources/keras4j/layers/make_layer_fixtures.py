@@ -96,6 +96,19 @@ CASES["batch_normalization_regularized"] = (
         beta_initializer=I.Constant(-0.2), gamma_initializer=I.Constant(1.5),
         moving_mean_initializer=I.Constant(0.3), moving_variance_initializer=I.Constant(2.0)),
         L.Dense(2)), True)
+# Constraints of EinsumDense and the depthwise and separable kernels, each active in the step
+# (the random weights have negative entries and norms above the limits).
+C = keras.constraints
+CASES["einsum_dense_constrained"] = (
+    seq((3, 4), L.EinsumDense("abc,cd->abd", (3, 5), bias_axes="d",
+                              kernel_constraint=C.NonNeg(), bias_constraint=C.MaxNorm(0.5)),
+        L.Dense(2)), True)
+CASES["separable_conv_constrained"] = (
+    seq((5, 5, 2), L.SeparableConv2D(3, 2, depthwise_constraint=C.NonNeg(),
+                                     pointwise_constraint=C.MaxNorm(0.5, axis=[0, 1, 2]),
+                                     bias_constraint=C.NonNeg()),
+        L.DepthwiseConv2D(2, depthwise_constraint=C.UnitNorm(axis=[0, 1, 2])), L.Flatten()),
+    True)
 # Cases whose json also holds Keras's "losses" of SGD(0.1) fit steps from the saved weights.
 LOSS_STEPS = {"batch_normalization_regularized": 3}
 ONLY = set(sys.argv[1:])
