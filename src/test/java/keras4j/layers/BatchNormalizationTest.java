@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import keras4j.models.Model;
 import keras4j.models.Models;
+import keras4j.initializers.Constant;
 import keras4j.models.Sequential;
 import keras4j.optimizers.SGD;
+import keras4j.regularizers.L1L2;
 import keras4j.saving.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,29 @@ class BatchNormalizationTest {
           .map(w -> StdArrays.array1dCopyOf(w)).toList();
       assertArrayEquals(new float[] {0.0175f, 0.0125f}, weights.get(2), 1e-7f);
       assertArrayEquals(new float[] {1.000625f, 1.026875f}, weights.get(3), 1e-7f);
+    }
+  }
+
+  @Test
+  void kwargsSetTheStartingValuesAndAddThePenaltyToTheLoss() {
+    BatchNormalization bn = new BatchNormalization(inputShape(2),
+        gammaInitializer(new Constant(2)), betaInitializer(new Constant(0)),
+        movingMeanInitializer(new Constant(0.5)), movingVarianceInitializer(new Constant(3)),
+        gammaRegularizer(L1L2.l2(0.5)));
+    try (Sequential model = new Sequential(bn)) {
+      List<float[]> start = model.getWeights().stream()
+          .map(w -> StdArrays.array1dCopyOf(w)).toList();
+      assertArrayEquals(new float[] {2, 2}, start.get(0));
+      assertArrayEquals(new float[] {0, 0}, start.get(1));
+      assertArrayEquals(new float[] {0.5f, 0.5f}, start.get(2));
+      assertArrayEquals(new float[] {3, 3}, start.get(3));
+      model.compile(optimizer("sgd"), loss("mse"));
+      double loss = model.fit(new float[][] {{1, 2}, {3, -1}}, new float[2][2], epochs(1),
+          batchSize(2), verbose(0)).history().get("loss").get(0);
+      // By hand: columns normalized to +-1/sqrt(1 + 0.001/1) and +-1/sqrt(1 + 0.001/2.25),
+      // times gamma 2 against zero targets, plus the penalty 0.5 * (2^2 + 2^2) = 4.
+      double mse = 4 * (1 / 1.001 + 2.25 / 2.251) / 2;
+      assertEquals(mse + 4, loss, 1e-5);
     }
   }
 
