@@ -828,7 +828,7 @@ public final class Keras {
     return new Kwarg("alpha_initializer", name);
   }
 
-  // ---- regularizers of PReLU's and LayerNormalization's weights
+  // ---- regularizers of PReLU's, LayerNormalization's and BatchNormalization's weights
   /**
    * PReLU: a penalty on the slopes added to the loss.
    *
@@ -840,7 +840,8 @@ public final class Keras {
   }
 
   /**
-   * LayerNormalization: a penalty on the offset {@code beta} added to the loss.
+   * LayerNormalization, BatchNormalization: a penalty on the offset {@code beta} added to the
+   * loss.
    *
    * @param regularizer the penalty, e.g. {@code l1(0.01)}
    * @return the {@code beta_regularizer} layer argument
@@ -850,13 +851,57 @@ public final class Keras {
   }
 
   /**
-   * LayerNormalization: a penalty on the scale {@code gamma} added to the loss.
+   * LayerNormalization, BatchNormalization: a penalty on the scale {@code gamma} added to the
+   * loss.
    *
    * @param regularizer the penalty, e.g. {@code l2(0.01)}
    * @return the {@code gamma_regularizer} layer argument
    */
   public static LayerArg gammaRegularizer(Regularizer regularizer) {
     return new Kwarg("gamma_regularizer", regularizer);
+  }
+
+  // ---- initializers of LayerNormalization's and BatchNormalization's weights
+  /**
+   * LayerNormalization, BatchNormalization: the starting value of the offset {@code beta}
+   * (default zeros).
+   *
+   * @param initializer e.g. {@code new Constant(0.1)}
+   * @return the {@code beta_initializer} layer argument
+   */
+  public static LayerArg betaInitializer(Initializer initializer) {
+    return new Kwarg("beta_initializer", initializer);
+  }
+
+  /**
+   * LayerNormalization, BatchNormalization: the starting value of the scale {@code gamma}
+   * (default ones).
+   *
+   * @param initializer e.g. {@code new Constant(0.5)}
+   * @return the {@code gamma_initializer} layer argument
+   */
+  public static LayerArg gammaInitializer(Initializer initializer) {
+    return new Kwarg("gamma_initializer", initializer);
+  }
+
+  /**
+   * BatchNormalization: the starting value of the moving mean (default zeros).
+   *
+   * @param initializer e.g. {@code new Constant(0.5)}
+   * @return the {@code moving_mean_initializer} layer argument
+   */
+  public static LayerArg movingMeanInitializer(Initializer initializer) {
+    return new Kwarg("moving_mean_initializer", initializer);
+  }
+
+  /**
+   * BatchNormalization: the starting value of the moving variance (default ones).
+   *
+   * @param initializer e.g. {@code new Constant(2)}
+   * @return the {@code moving_variance_initializer} layer argument
+   */
+  public static LayerArg movingVarianceInitializer(Initializer initializer) {
+    return new Kwarg("moving_variance_initializer", initializer);
   }
 
   /**

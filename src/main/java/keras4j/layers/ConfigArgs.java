@@ -23,8 +23,9 @@ import keras4j.saving.ConfigReader;
  */
 final class ConfigArgs {
   private static final System.Logger LOG = System.getLogger(ConfigArgs.class.getName());
-  private static final List<String> IGNORED = List.of("activity_regularizer",
-      "kernel_constraint", "bias_constraint", "depthwise_constraint", "pointwise_constraint");
+  // Every layer honours (or refuses) the constraints Keras writes for it; the activity
+  // regularizer's penalty on outputs is not in keras4j's training loss.
+  private static final List<String> IGNORED = List.of("activity_regularizer");
 
   private final ConfigReader config;
   private final List<LayerArg> args = new ArrayList<>();
@@ -126,7 +127,8 @@ final class ConfigArgs {
     for (String key : IGNORED) {
       if (config.has(key) && !read.contains(key)) {
         LOG.log(WARNING, "{0}: ''{1}'' is not supported by keras4j and is ignored (it does not"
-            + " change predictions)", config.path(), key);
+            + " change predictions, but training from this file leaves its penalty out of the"
+            + " loss)", config.path(), key);
       }
     }
     return args.toArray(new LayerArg[0]);

@@ -45,11 +45,12 @@ public class EinsumDense extends Layer {
    *     dimension of the same letter is kept
    * @param args keyword arguments from {@code keras4j.Keras}: {@code biasAxes("de")}, {@code
    *     activation(...)}, {@code kernelInitializer(...)}, {@code biasInitializer(...)}, {@code
-   *     kernelRegularizer(...)}, {@code biasRegularizer(...)}, {@code name("...")}
+   *     kernelRegularizer(...)}, {@code biasRegularizer(...)}, {@code kernelConstraint(...)},
+   *     {@code biasConstraint(...)}, {@code name("...")}
    */
   public EinsumDense(String equation, long[] outputShape, LayerArg... args) {
     super(args, "activation", "bias_axes", "kernel_initializer", "bias_initializer",
-        "kernel_regularizer", "bias_regularizer");
+        "kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint");
     Matcher m = equation == null ? null : EQUATION.matcher(equation);
     if (m == null || !m.matches()) {
       throw new IllegalArgumentException("Invalid einsum equation '" + equation + "'. keras4j's"
@@ -152,7 +153,7 @@ public class EinsumDense extends Layer {
     kernel = settings.addKernel(this, Shape.of(shapes[1]));
     if (shapes[2] != null) {
       bias = addWeight("bias", Shape.of(shapes[2]), settings.initializerOf("bias"),
-          settings.regularizerOf("bias"));
+          settings.regularizerOf("bias"), settings.constraintOf("bias"));
     }
   }
 
@@ -183,8 +184,6 @@ public class EinsumDense extends Layer {
     all.remove("use_bias");
     config.putAll(all);
     config.put("activity_regularizer", null);
-    config.put("kernel_constraint", null);
-    config.put("bias_constraint", null);
     config.put("quantization_config", null);
     return config;
   }

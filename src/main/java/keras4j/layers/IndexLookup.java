@@ -424,6 +424,19 @@ public abstract class IndexLookup extends Layer {
 
   /** The arguments of a saved lookup layer's config, for its {@code fromConfig}. */
   static LayerArg[] configArgs(ConfigReader config) {
+    // Keras's oov_method="farmhash" (salted or not) hashes out-of-vocabulary integers over the
+    // OOV indices; keras4j spreads them by floormod only, which would pick other indices.
+    String oovMethod = config.string("oov_method", "floormod");
+    if (!oovMethod.equals("floormod") && config.has("num_oov_indices")
+        && config.intValue("num_oov_indices") > 1) {
+      throw config.unsupported("oov_method=" + oovMethod + " with num_oov_indices > 1 (keras4j"
+          + " spreads out-of-vocabulary integers by floormod)");
+    }
+    // Keras encodes Python strings by `encoding`; keras4j's strings are UTF-8 bytes.
+    String encoding = config.string("encoding", "utf-8");
+    if (!encoding.equalsIgnoreCase("utf-8") && !encoding.equalsIgnoreCase("utf8")) {
+      throw config.unsupported("encoding=" + encoding + " (keras4j's strings are UTF-8)");
+    }
     ConfigArgs args = ConfigArgs.of(config).integer("max_tokens").integer("num_oov_indices")
         .bool("invert").string("output_mode").bool("pad_to_max_tokens").bool("sparse");
     for (String key : new String[] {"mask_token", "oov_token"}) {
@@ -466,6 +479,8 @@ public abstract class IndexLookup extends Layer {
     }
     config.put("idf_weights", idf);
     config.put("vocabulary_size", vocabulary == null ? null : vocabularySize());
+    config.put("oov_method", "floormod");
+    config.put("salt", null);
     return config;
   }
 }

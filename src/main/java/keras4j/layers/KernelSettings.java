@@ -84,7 +84,8 @@ final class KernelSettings {
         .flatMap(s -> s).toArray(String[]::new);
   }
 
-  private static Initializer initializer(Object spec) {
+  /** An initializer argument: an {@code Initializer}, or a built-in's Keras name. */
+  static Initializer initializer(Object spec) {
     return spec instanceof Initializer given ? given : Initializers.get((String) spec);
   }
 
@@ -146,6 +147,11 @@ final class KernelSettings {
     for (String prefix : prefixes()) {
       config.put(prefix + "_constraint", constraintConfig(constraints.get(prefix)));
     }
+  }
+
+  /** An initializer as Keras 3 nests it in a layer's config. */
+  static Map<String, Object> initializerConfig(Initializer initializer) {
+    return nested("keras.initializers", initializer.getConfig());
   }
 
   /** A constraint as Keras 3 nests it in a layer's config, or null for none. */

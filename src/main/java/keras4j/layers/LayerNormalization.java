@@ -7,7 +7,6 @@ import keras4j.core.LayerArg;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import keras4j.initializers.Initializer;
-import keras4j.initializers.Initializers;
 import keras4j.ops.Ops;
 import keras4j.regularizers.Regularizer;
 import keras4j.saving.ConfigReader;
@@ -54,16 +53,12 @@ public class LayerNormalization extends Layer {
     this.center = arg("center", true);
     this.scale = flag("scale", true);
     this.rmsScaling = arg("rms_scaling", false);
-    this.betaInitializer = initializer(arg("beta_initializer", "zeros"));
-    this.gammaInitializer = initializer(arg("gamma_initializer", "ones"));
+    this.betaInitializer = KernelSettings.initializer(arg("beta_initializer", "zeros"));
+    this.gammaInitializer = KernelSettings.initializer(arg("gamma_initializer", "ones"));
     this.betaRegularizer = arg("beta_regularizer", null);
     this.gammaRegularizer = arg("gamma_regularizer", null);
     this.betaConstraint = arg("beta_constraint", null);
     this.gammaConstraint = arg("gamma_constraint", null);
-  }
-
-  private static Initializer initializer(Object spec) {
-    return spec instanceof Initializer given ? given : Initializers.get((String) spec);
   }
 
   /**

@@ -1,5 +1,6 @@
 package keras4j.layers;
 
+import java.util.Map;
 import keras4j.core.LayerArg;
 import keras4j.saving.ConfigReader;
 
@@ -46,5 +47,12 @@ public class StringLookup extends IndexLookup {
   @Override
   String tokenDtype() {
     return "string";
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> config = super.getConfig();
+    config.put("encoding", "utf-8");
+    return config;
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Files keras4j must refuse rather than compute wrongly (written by make_layer_fixtures.py): a
  * Python class registered as {@code custom>Dense}, which doubles Dense's output, is not loaded as
  * keras4j's Dense (it was, before); a {@code mixed_float16} model is not silently computed in
- * float32.
+ * float32; an IntegerLookup hashing out-of-vocabulary integers ({@code oov_method="farmhash"}) is
+ * not silently looked up by floormod.
  */
 class LayerRefusalsTest {
   private static Path fixture(String name) throws URISyntaxException {
@@ -25,6 +26,7 @@ class LayerRefusalsTest {
       "refused_custom_dense.keras, custom>Dense, ObjectRegistration.registerKerasSerializable",
       "refused_custom_dense.h5, custom>Dense, ObjectRegistration.registerKerasSerializable",
       "refused_mixed_float16.keras, mixed_float16, float32 only",
+      "refused_farmhash_lookup.keras, oov_method=farmhash, floormod",
   })
   void isRefusedWithTheReasonAndTheFix(String file, String reason, String fix) throws Exception {
     Path path = fixture(file);

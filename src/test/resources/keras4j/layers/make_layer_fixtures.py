@@ -7,9 +7,10 @@ For every case: a small model around one layer kind with random weights, saved a
 and <case>.h5, and <case>.json holding an input, Keras's prediction for it and, for models with
 trainable weights, a target and every weight after one SGD(0.1) step on the MSE loss from those
 weights (Keras's own gradients; keras4j computes its gradients independently, with TensorFlow
-C++ graph gradients). cases.txt lists the cases. Case names as arguments rewrite only those
-cases' files (cases.txt still lists every case; the refusal files are left alone). The
-random_fourier_features cases use tf.keras's layer as random_fourier_features.py restates it.
+C++ graph gradients), and for the LOSS_STEPS cases Keras's losses of a few such steps. cases.txt
+lists the cases. Case names as arguments rewrite only those cases' files (cases.txt still lists
+every case; the refusal files are left alone). The random_fourier_features cases use tf.keras's
+layer as random_fourier_features.py restates it.
 """
 import json
 import os
@@ -98,6 +99,30 @@ CASES["random_fourier_features_laplacian"] = (
     seq((4,), RandomFourierFeatures(6, kernel_initializer="laplacian"), L.Dense(2)), True)
 CASES["random_fourier_features_default_scale"] = (
     seq((6,), RandomFourierFeatures(5), L.Dense(2)), True)
+# BatchNormalization with penalties and non-default initializers: the penalties change the
+# losses and every step; the initializers only a fresh build (keras4j's clone of the model).
+I = keras.initializers
+CASES["batch_normalization_regularized"] = (
+    seq((4,), L.Dense(3), L.BatchNormalization(
+        momentum=0.9, beta_regularizer=R.L1(0.1), gamma_regularizer=R.L2(0.5),
+        beta_initializer=I.Constant(-0.2), gamma_initializer=I.Constant(1.5),
+        moving_mean_initializer=I.Constant(0.3), moving_variance_initializer=I.Constant(2.0)),
+        L.Dense(2)), True)
+# Constraints of EinsumDense and the depthwise and separable kernels, each active in the step
+# (the random weights have negative entries and norms above the limits).
+C = keras.constraints
+CASES["einsum_dense_constrained"] = (
+    seq((3, 4), L.EinsumDense("abc,cd->abd", (3, 5), bias_axes="d",
+                              kernel_constraint=C.NonNeg(), bias_constraint=C.MaxNorm(0.5)),
+        L.Dense(2)), True)
+CASES["separable_conv_constrained"] = (
+    seq((5, 5, 2), L.SeparableConv2D(3, 2, depthwise_constraint=C.NonNeg(),
+                                     pointwise_constraint=C.MaxNorm(0.5, axis=[0, 1, 2]),
+                                     bias_constraint=C.NonNeg()),
+        L.DepthwiseConv2D(2, depthwise_constraint=C.UnitNorm(axis=[0, 1, 2])), L.Flatten()),
+    True)
+# Cases whose json also holds Keras's "losses" of SGD(0.1) fit steps from the saved weights.
+LOSS_STEPS = {"batch_normalization_regularized": 3}
 ONLY = set(sys.argv[1:])
 
 
@@ -154,6 +179,12 @@ for name, (model, trains) in CASES.items():
         case["target"] = flat(target)
         # Float weights only: keras4j has no Normalization "count" (int, unused by Keras 3).
         case["after"] = [flat(v.numpy()) for v in model.weights if "float" in v.dtype]
+    if name in LOSS_STEPS:
+        fresh = keras.saving.load_model(os.path.join(HERE, name + ".keras"))
+        fresh.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+        history = fresh.fit(x, target, epochs=LOSS_STEPS[name], batch_size=len(x),
+                            shuffle=False, verbose=0)
+        case["losses"] = history.history["loss"]
     with open(os.path.join(HERE, name + ".json"), "w") as f:
         json.dump(case, f)
     names.append(name)
@@ -163,7 +194,7 @@ with open(os.path.join(HERE, "cases.txt"), "w") as f:
 
 
 # ---- Files keras4j must refuse (LayerRefusalsTest): a custom class registered as custom>Dense,
-# which doubles Dense's output, and a mixed_float16 model.
+# which doubles Dense's output, a mixed_float16 model and an IntegerLookup hashing its OOVs.
 @keras.saving.register_keras_serializable(package="custom", name="Dense")
 class Dense(L.Dense):
     def call(self, x):
@@ -177,3 +208,8 @@ if not ONLY:
     keras.config.set_dtype_policy("mixed_float16")
     seq((3,), L.Dense(2)).save(os.path.join(HERE, "refused_mixed_float16.keras"))
     keras.config.set_dtype_policy("float32")
+if not ONLY or "refused_farmhash_lookup" in ONLY:
+    # Integers out of the vocabulary hashed over two OOV indices (keras4j has floormod only).
+    lookup = keras.Sequential([keras.Input((2,), dtype="int64"), L.IntegerLookup(
+        vocabulary=[4, 7], num_oov_indices=2, oov_method="farmhash")])
+    lookup.save(os.path.join(HERE, "refused_farmhash_lookup.keras"))
