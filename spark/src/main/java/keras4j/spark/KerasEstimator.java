@@ -385,9 +385,7 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
             (Integer) $(batchSize), (Long) $(seed), round)).collect();
         current.destroy();
         if (results.isEmpty()) {
-          throw new IllegalArgumentException("the training DataFrame has no rows"
-              + (isDefined(validationIndicatorCol) ? " where '" + $(validationIndicatorCol)
-                  + "' is false" : ""));
+          throw new IllegalArgumentException("the training DataFrame has no rows" + flagged(false));
         }
         weights = average(results);
         Map<String, Double> roundLogs = averageLogs(results);
@@ -397,7 +395,8 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
               bytes, averaged, shapes, features, $(labelCol), (Integer) $(batchSize))).collect();
           averaged.destroy();
           if (validation.isEmpty()) {
-            throw new IllegalArgumentException("the validation DataFrame has no rows");
+            throw new IllegalArgumentException(
+                "the validation DataFrame has no rows" + flagged(true));
           }
           averageLogs(validation).forEach((name, value) -> roundLogs.put("val_" + name, value));
         }
@@ -419,6 +418,12 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
         validationRows.unpersist(false);
       }
     }
+  }
+
+  /** Says, for an error message, which rows the validation indicator selected, if it is set. */
+  private String flagged(boolean value) {
+    return isDefined(validationIndicatorCol)
+        ? " where '" + $(validationIndicatorCol) + "' is " + value : "";
   }
 
   /** The (features, label) rows of {@code dataset}, cached for the rounds. */

@@ -171,6 +171,10 @@ class KerasEstimatorTest {
           () -> flagged.fit(train.withColumn("isVal", functions.lit(1))));
       assertEquals("validation indicator column 'isVal' is int; it must be boolean (true for"
           + " validation rows)", notBoolean.getMessage());
+      IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+          () -> flagged.fit(train.withColumn("isVal", functions.lit(false))));
+      assertEquals("the validation DataFrame has no rows where 'isVal' is true",
+          none.getMessage());
       IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
           () -> flagged.copy(new ParamMap()).setValidationData(validation).fit(both));
       assertEquals("both validationIndicatorCol 'isVal' and validation data are set; give the"
