@@ -22,8 +22,10 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
@@ -87,6 +89,7 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
   private final IntParam localEpochs;
   private final IntParam batchSize;
   private final LongParam seed;
+  private final Param<String> validationIndicatorCol;
   private byte[] modelBytes;
   private transient Map<String, List<Double>> history = Map.of();
   private transient List<Callback> callbacks = List.of();
@@ -113,6 +116,8 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
     batchSize = new IntParam(this, "batchSize", "rows per training step (> 0)",
         ParamValidators.<Object>gt(0));
     seed = new LongParam(this, "seed", "seeds each partition's shuffling, with the round");
+    validationIndicatorCol = new Param<>(this, "validationIndicatorCol", "boolean column:"
+        + " rows where it is true are the validation set, the others train (not set: none)");
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(predictionCol, "prediction");
@@ -160,6 +165,14 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
   /** @return the seed parameter (default: the class name's hash, as Spark ML's stages) */
   public LongParam seed() {
     return seed;
+  }
+
+  /**
+   * @return the validation indicator column parameter (Spark ML's {@code
+   *     validationIndicatorCol}; not set by default)
+   */
+  public Param<String> validationIndicatorCol() {
+    return validationIndicatorCol;
   }
 
   /**
@@ -241,6 +254,20 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
   }
 
   /**
+   * Sets a boolean column that splits the fitted DataFrame as Spark ML's {@code
+   * validationIndicatorCol} does: rows where it is true are the validation set (evaluated as
+   * {@link #setValidationData} rows are), the others train. Unlike separate validation data, the
+   * flagged rows pass through a {@code Pipeline}'s earlier stages with the training rows.
+   *
+   * @param column a boolean column (rows where it is null are in neither set, as in Spark ML)
+   * @return this estimator
+   */
+  public KerasEstimator setValidationIndicatorCol(String column) {
+    set(validationIndicatorCol, column);
+    return this;
+  }
+
+  /**
    * Sets the model to train: a compiled keras4j model as it is now (its weights are the first
    * round's starting point).
    *
@@ -283,7 +310,8 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
    * Sets rows on which the averaged model is evaluated after each round (Keras's {@code
    * validation_data}): {@code val_loss} and {@code val_<metric>} join the round's logs. They need
    * the features and label columns as the estimator sees them: in a {@code Pipeline}, transform
-   * them with the fitted feature stages first. Not saved with the estimator.
+   * them with the fitted feature stages first, or flag rows of the fitted DataFrame with {@link
+   * #setValidationIndicatorCol} instead. Not saved with the estimator.
    *
    * @param rows the validation rows, or null for none
    * @return this estimator
@@ -322,7 +350,14 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
     if (modelBytes == null) {
       throw new IllegalStateException("no model: call setModel or setModelBytes before fit");
     }
-    JavaRDD<Row> rows = labeledRows(dataset);
+    Dataset<?> training = dataset;
+    Dataset<?> validating = validationData;
+    if (isDefined(validationIndicatorCol)) {
+      Column flag = functions.col($(validationIndicatorCol));
+      training = dataset.where(functions.not(flag));
+      validating = dataset.where(flag);
+    }
+    JavaRDD<Row> rows = labeledRows(training);
     JavaRDD<Row> validationRows = null;
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
     Broadcast<byte[]> bytes = spark.broadcast(modelBytes);
@@ -333,11 +368,11 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
       }
       ModelInput features = ModelInput.of($(featuresCol), 0,
           schema.apply($(featuresCol)).dataType(), model.inputShape());
-      if (validationData != null) {
-        checkColumns(validationData.schema(), "validation ");
+      if (validating != null) {
+        checkColumns(validating.schema(), "validation ");
         ModelInput.of($(featuresCol), 0,
-            validationData.schema().apply($(featuresCol)).dataType(), model.inputShape());
-        validationRows = labeledRows(validationData);
+            validating.schema().apply($(featuresCol)).dataType(), model.inputShape());
+        validationRows = labeledRows(validating);
       }
       List<long[]> shapes = ModelBytes.shapes(model.getWeights());
       List<float[]> weights = ModelBytes.flatten(model.getWeights());
@@ -350,7 +385,7 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
             (Integer) $(batchSize), (Long) $(seed), round)).collect();
         current.destroy();
         if (results.isEmpty()) {
-          throw new IllegalArgumentException("the training DataFrame has no rows");
+          throw new IllegalArgumentException("the training DataFrame has no rows" + flagged(false));
         }
         weights = average(results);
         Map<String, Double> roundLogs = averageLogs(results);
@@ -360,7 +395,8 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
               bytes, averaged, shapes, features, $(labelCol), (Integer) $(batchSize))).collect();
           averaged.destroy();
           if (validation.isEmpty()) {
-            throw new IllegalArgumentException("the validation DataFrame has no rows");
+            throw new IllegalArgumentException(
+                "the validation DataFrame has no rows" + flagged(true));
           }
           averageLogs(validation).forEach((name, value) -> roundLogs.put("val_" + name, value));
         }
@@ -382,6 +418,12 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
         validationRows.unpersist(false);
       }
     }
+  }
+
+  /** Says, for an error message, which rows the validation indicator selected, if it is set. */
+  private String flagged(boolean value) {
+    return isDefined(validationIndicatorCol)
+        ? " where '" + $(validationIndicatorCol) + "' is " + value : "";
   }
 
   /** The (features, label) rows of {@code dataset}, cached for the rounds. */
@@ -425,6 +467,9 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
   public StructType transformSchema(StructType schema) {
     checkColumns(schema, "");
     List<String> names = Arrays.asList(schema.fieldNames());
+    if (isDefined(validationIndicatorCol)) {
+      checkIndicator(schema, names);
+    }
     if (names.contains($(predictionCol))) {
       throw new IllegalArgumentException("prediction column '" + $(predictionCol)
           + "' is already in the DataFrame; choose another predictionCol");
@@ -432,6 +477,24 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
     return schema.add(new StructField($(predictionCol),
         DataTypes.createArrayType(DataTypes.FloatType, false), false,
         org.apache.spark.sql.types.Metadata.empty()));
+  }
+
+  /** Checks the validation indicator column: boolean, and not beside separate validation data. */
+  private void checkIndicator(StructType schema, List<String> names) {
+    String column = $(validationIndicatorCol);
+    if (!names.contains(column)) {
+      throw new IllegalArgumentException("validation indicator column '" + column
+          + "' is not in the DataFrame; its columns are " + names);
+    }
+    if (!schema.apply(column).dataType().equals(DataTypes.BooleanType)) {
+      throw new IllegalArgumentException("validation indicator column '" + column + "' is "
+          + schema.apply(column).dataType().simpleString() + "; it must be boolean (true for"
+          + " validation rows)");
+    }
+    if (validationData != null) {
+      throw new IllegalArgumentException("both validationIndicatorCol '" + column + "' and"
+          + " validation data are set; give the validation rows one way only");
+    }
   }
 
   /** Checks that {@code schema} has the features column and a numeric label column. */

@@ -34,12 +34,14 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.StandardScaler;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -139,6 +141,48 @@ class KerasEstimatorTest {
   }
 
   @Test
+  void validationIndicatorColSplitsTheRowsAsSeparateValidationData() {
+    float[][] x = gaussianRows(40, 31);
+    float[][] xVal = gaussianRows(30, 32);
+    Dataset<Row> train = frame(x, linearLabels(x), 2);
+    Dataset<Row> validation = frame(xVal, linearLabels(xVal), 3);
+    RandomSeed.set(31);
+    try (Sequential model = new Sequential()) {
+      model.add(new Dense(1, activation("sigmoid"), inputShape(3)));
+      model.compile(optimizer("adam"), loss("binary_crossentropy"), metrics("accuracy"));
+      KerasEstimator separate = new KerasEstimator().setModel(model)
+          .setRounds(2).setLocalEpochs(2).setBatchSize(8).setValidationData(validation);
+      KerasEstimator flagged = new KerasEstimator().setModel(model)
+          .setRounds(2).setLocalEpochs(2).setBatchSize(8).setValidationIndicatorCol("isVal");
+      // The same partitions once the flag has split them (the other side's come out empty).
+      Dataset<Row> both = train.withColumn("isVal", functions.lit(false))
+          .union(validation.withColumn("isVal", functions.lit(true)));
+      try (Model expected = ModelBytes.load(separate.fit(train).getModelBytes());
+          Model actual = ModelBytes.load(flagged.fit(both).getModelBytes())) {
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"),
+            List.copyOf(flagged.history().keySet()));
+        assertEquals(separate.history(), flagged.history());
+        for (int w = 0; w < expected.getWeights().size(); w++) {
+          assertArrayEquals(ModelBytes.flatten(expected.getWeights()).get(w),
+              ModelBytes.flatten(actual.getWeights()).get(w), "weight " + w);
+        }
+      }
+      IllegalArgumentException notBoolean = assertThrows(IllegalArgumentException.class,
+          () -> flagged.fit(train.withColumn("isVal", functions.lit(1))));
+      assertEquals("validation indicator column 'isVal' is int; it must be boolean (true for"
+          + " validation rows)", notBoolean.getMessage());
+      IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+          () -> flagged.fit(train.withColumn("isVal", functions.lit(false))));
+      assertEquals("the validation DataFrame has no rows where 'isVal' is true",
+          none.getMessage());
+      IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+          () -> flagged.copy(new ParamMap()).setValidationData(validation).fit(both));
+      assertEquals("both validationIndicatorCol 'isVal' and validation data are set; give the"
+          + " validation rows one way only", twice.getMessage());
+    }
+  }
+
+  @Test
   void savesAndLoadsWithItsParametersAndInitialModel(@TempDir Path dir) throws IOException {
     RandomSeed.set(5);
     try (Sequential model = new Sequential()) {
@@ -146,7 +190,7 @@ class KerasEstimatorTest {
       model.compile(optimizer("adam"), loss("sparse_categorical_crossentropy"));
       KerasEstimator estimator = new KerasEstimator().setModel(model)
           .setFeaturesCol("scaled").setLabelCol("y").setPredictionCol("p")
-          .setRounds(4).setLocalEpochs(3).setBatchSize(16);
+          .setRounds(4).setLocalEpochs(3).setBatchSize(16).setValidationIndicatorCol("isVal");
       String path = dir.resolve("estimator").toString();
       SparkTests.session(); // MLWriter needs an active session; this test may run first
       estimator.write().save(path);
@@ -179,7 +223,9 @@ class KerasEstimatorTest {
   private static void assertSameStage(KerasEstimator expected, KerasEstimator actual) {
     assertEquals(expected.uid(), actual.uid());
     for (var param : expected.params()) {
-      assertEquals(expected.getOrDefault(param), actual.getOrDefault(param), param.name());
+      // An Option: validationIndicatorCol has no default, and is saved only when set.
+      assertEquals(expected.extractParamMap().get(param), actual.extractParamMap().get(param),
+          param.name());
     }
     assertArrayEquals(expected.getModelBytes(), actual.getModelBytes());
   }
