@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.SplittableRandom;
+import keras4j.backend.DType;
 import keras4j.backend.DataBridge;
 import keras4j.backend.HostRows;
 import keras4j.backend.StreamFeeder;
@@ -29,6 +30,7 @@ final class DatasetFeed implements AutoCloseable {
   private final SplittableRandom batchOrder;
   private final String what;
   private final boolean labels;
+  private final DType xDtype;
   private final int most;
   private final StreamFeeder feeder;
   // Read by the feeder's thread, one read at a time; the main thread touches them between reads.
@@ -47,10 +49,11 @@ final class DatasetFeed implements AutoCloseable {
    * A feed of {@code data}; {@code steps} batches per epoch (null: to the end of each pass);
    * {@code batchOrder} shuffles the batches of a {@link PyDataset} (null: in order); {@code
    * what} names the data in errors ("" or "validation "); {@code labels} whether batches must
-   * have them (fit, evaluate) or they are left out (predict); up to {@code most} batches a group.
+   * have them (fit, evaluate) or they are left out (predict); inputs converted to {@code
+   * xDtype}, the model input's (labels to float32); up to {@code most} batches a group.
    */
   DatasetFeed(Dataset data, Integer steps, SplittableRandom batchOrder, String what,
-      boolean labels, int most) {
+      boolean labels, DType xDtype, int most) {
     if (data == null) {
       throw new IllegalArgumentException(what + "x is null");
     }
@@ -59,6 +62,7 @@ final class DatasetFeed implements AutoCloseable {
     this.batchOrder = batchOrder;
     this.what = what;
     this.labels = labels;
+    this.xDtype = xDtype;
     this.most = most;
     this.feeder = new StreamFeeder(this::group);
   }
@@ -200,7 +204,8 @@ final class DatasetFeed implements AutoCloseable {
 
   private HostRows[] checked(Batch batch) {
     String name = "Batch " + batchIndex + " of the " + what + "dataset";
-    HostRows x = DataBridge.x(batch);
+    // Converted as fit converts arrays: ints to float, whole floats to ints, fractions refused.
+    HostRows x = DataBridge.x(batch).as(xDtype, name + "'s x");
     HostRows y = DataBridge.y(batch);
     if (!x.batched()) {
       throw new IllegalArgumentException(name + " is one sample " + batch + ", not a batch:"
@@ -210,7 +215,8 @@ final class DatasetFeed implements AutoCloseable {
       throw new IllegalArgumentException(name + " has no labels " + batch + ": fit and evaluate"
           + " need batches Batch.of(x, y)");
     }
-    HostRows[] parts = labels ? new HostRows[] {x, y} : new HostRows[] {x};
+    HostRows[] parts = labels
+        ? new HostRows[] {x, y.as(DType.FLOAT32, name + "'s y")} : new HostRows[] {x};
     if (firstShapes == null) {
       firstShapes = Arrays.stream(parts).map(HostRows::shape).toArray(Shape[]::new);
       feedShapes = Arrays.stream(parts).map(r -> r.feedShape(-1)).toArray(Shape[]::new);

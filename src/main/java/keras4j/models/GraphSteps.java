@@ -169,7 +169,7 @@ final class GraphSteps implements AutoCloseable {
   }
 
   /** The predictions for one batch tensor, row-major. */
-  float[] predictBatch(TFloat32 batch) {
+  float[] predictBatch(TType batch) {
     GraphFunction function = predictFunction();
     weights.readLock().lock();
     try (Result result = function.run(batch)) {

@@ -18,6 +18,7 @@ import keras4j.core.Kwarg;
 import keras4j.core.PredictArg;
 import keras4j.core.Shapes;
 import keras4j.backend.BatchFeeder;
+import keras4j.backend.DType;
 import keras4j.backend.HostArray;
 import keras4j.backend.StreamFeeder;
 import keras4j.data.Dataset;
@@ -224,9 +225,10 @@ final class Trainer {
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     try (DatasetFeed feed = new DatasetFeed(data, trainSteps, shuffle ? random : null, "", true,
-            stepsPerExecution);
+            xDtype(), stepsPerExecution);
         DatasetFeed validation = val == null ? null : new DatasetFeed((Dataset) val,
-            (Integer) kw.get("validation_steps"), null, "validation ", true, stepsPerExecution)) {
+            (Integer) kw.get("validation_steps"), null, "validation ", true, xDtype(),
+            stepsPerExecution)) {
       GraphSteps.Step train = steps(List.of(feed.feedShape(0)))
           .trainStep(checkedLabels(feed), false, stepsPerExecution);
       int[] epochsRun = {0};
@@ -292,6 +294,11 @@ final class Trainer {
     }
   }
 
+  /** The dtype of the model's one input, which a dataset's inputs are converted to. */
+  private DType xDtype() {
+    return model.inputDtypes().get(0);
+  }
+
   /** Datasets feed models of one input and one output (a Batch holds one x and one y). */
   private void checkOneInputAndOutput(String what) {
     if (model.dataInputNames().size() != 1 || model.dataOutputNames().size() != 1) {
@@ -330,7 +337,7 @@ final class Trainer {
     checkOneInputAndOutput("evaluate");
     refuseWeights(kw, "evaluate");
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", true,
-        stepsPerExecution)) {
+        xDtype(), stepsPerExecution)) {
       CallbackList callbacks = callbacks(kw, 0, feed.knownSteps());
       callbacks.setModel(model);
       return returned(kw, runTest(feed, callbacks));
@@ -447,7 +454,8 @@ final class Trainer {
   FloatNdArray predict(Dataset data, PredictArg... args) {
     Map<String, Object> kw = Kwarg.parse("predict", PREDICT_ARGS, args);
     checkOneInputAndOutput("predict");
-    try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", false, 1)) {
+    try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", false,
+        xDtype(), 1)) {
       GraphSteps graphSteps = steps(List.of(feed.feedShape(0)));
       CallbackList callbacks = callbacks(kw, 0, 0);
       callbacks.setModel(model);
