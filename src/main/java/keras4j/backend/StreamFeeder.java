@@ -1,7 +1,9 @@
 package keras4j.backend;
 
 import java.lang.reflect.Array;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +18,7 @@ import org.tensorflow.types.family.TType;
  * Feeds batches read from a stream (a dataset) to a step function: the next group of batches is
  * read and copied into native tensors on a helper thread while TensorFlow runs the current one.
  * Each part's tensor has its values' dtype (the feed converts them to the model's first). As
- * {@link BatchFeeder}, the tensors of each size are reused, two per size (the one TensorFlow
+ * {@link BatchFeeder}, the tensors of each shape are reused, two per shape (the one TensorFlow
  * reads and the one being filled), so an epoch allocates no native memory per step.
  */
 public final class StreamFeeder implements AutoCloseable {
@@ -39,7 +41,8 @@ public final class StreamFeeder implements AutoCloseable {
   public record Fed(int batches, TType[] tensors) {}
 
   private final Source source;
-  private final Map<Integer, TensorSlots> slots = new HashMap<>();
+  // Keyed by the parts' tensor shapes: batches differ in size, and sequences may in length.
+  private final Map<List<List<Long>>, TensorSlots> slots = new HashMap<>();
   private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
     Thread thread = new Thread(task, "keras4j-data-reader");
     thread.setDaemon(true);
@@ -93,7 +96,9 @@ public final class StreamFeeder implements AutoCloseable {
       rows += batch[0].samples();
     }
     int total = rows;
-    TType[] slot = slots.computeIfAbsent(total, n -> new TensorSlots(group[0].length)).next();
+    List<List<Long>> shapes = Arrays.stream(group[0])
+        .map(part -> Arrays.stream(part.feedShape(total).asArray()).boxed().toList()).toList();
+    TType[] slot = slots.computeIfAbsent(shapes, n -> new TensorSlots(group[0].length)).next();
     for (int p = 0; p < slot.length; p++) {
       HostRows first = group[0][p];
       if (first.dtype() != DType.FLOAT32) {

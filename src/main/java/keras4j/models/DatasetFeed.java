@@ -31,6 +31,7 @@ final class DatasetFeed implements AutoCloseable {
   private final String what;
   private final boolean labels;
   private final DType xDtype;
+  private final Shape xShape;
   private final int most;
   private final StreamFeeder feeder;
   // Read by the feeder's thread, one read at a time; the main thread touches them between reads.
@@ -50,10 +51,12 @@ final class DatasetFeed implements AutoCloseable {
    * {@code batchOrder} shuffles the batches of a {@link PyDataset} (null: in order); {@code
    * what} names the data in errors ("" or "validation "); {@code labels} whether batches must
    * have them (fit, evaluate) or they are left out (predict); inputs converted to {@code
-   * xDtype}, the model input's (labels to float32); up to {@code most} batches a group.
+   * xDtype}, the model input's (labels to float32), of {@code xShape} (the model input's, batch
+   * first; null: unknown), whose unknown dimensions may change from batch to batch (sequences
+   * of several lengths); up to {@code most} batches a group.
    */
   DatasetFeed(Dataset data, Integer steps, SplittableRandom batchOrder, String what,
-      boolean labels, DType xDtype, int most) {
+      boolean labels, DType xDtype, Shape xShape, int most) {
     if (data == null) {
       throw new IllegalArgumentException(what + "x is null");
     }
@@ -63,6 +66,7 @@ final class DatasetFeed implements AutoCloseable {
     this.what = what;
     this.labels = labels;
     this.xDtype = xDtype;
+    this.xShape = xShape;
     this.most = most;
     this.feeder = new StreamFeeder(this::group);
   }
@@ -224,15 +228,35 @@ final class DatasetFeed implements AutoCloseable {
     }
     for (int p = 0; p < parts.length; p++) {
       Shape shape = parts[p].shape();
-      if (!Arrays.equals(shape.tail().asArray(), firstShapes[p].tail().asArray())) {
+      if (!sameSamples(p, shape, firstShapes[p])) {
         String part = p == 0 ? "x" : "y";
         throw new IllegalArgumentException(name + " has " + part + " of shape "
             + Shapes.toKeras(shape) + ", but batch 0 had " + part + " of shape "
             + Shapes.toKeras(firstShapes[p]) + ": every batch must have the shape of the first"
-            + " but for the batch size");
+            + " but for the batch size" + (p == 0 && xShape != null
+            && Shapes.sample(xShape).hasUnknownDimension()
+            ? " and the dimensions the model's Input leaves unknown (None)" : ""));
       }
     }
     return parts;
+  }
+
+  /**
+   * Whether samples of {@code shape} fit with those of the first batch's {@code first}: the
+   * same but for the batch size and, for the inputs, the model input's unknown dimensions.
+   */
+  private boolean sameSamples(int p, Shape shape, Shape first) {
+    if (shape.numDimensions() != first.numDimensions()) {
+      return false;
+    }
+    for (int i = 1; i < shape.numDimensions(); i++) {
+      boolean free = p == 0 && xShape != null && xShape.numDimensions() == shape.numDimensions()
+          && xShape.get(i) < 0;
+      if (shape.get(i) != first.get(i) && !free) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Stops the reader thread and the dataset's threads, and frees the tensors. */

@@ -185,7 +185,7 @@ final class Trainer {
     }
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
-    GraphSteps.Step train = steps(data).trainStep(checkedLabels(data),
+    GraphSteps.Step train = steps(data).trainStep(feedShapes(data), checkedLabels(data),
         !data.sampleWeights().isEmpty(), stepsPerExecution);
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     int[] order = identity(data.samples());
@@ -225,12 +225,13 @@ final class Trainer {
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     try (DatasetFeed feed = new DatasetFeed(data, trainSteps, shuffle ? random : null, "", true,
-            xDtype(), stepsPerExecution);
+            xDtype(), xShape(), stepsPerExecution);
         DatasetFeed validation = val == null ? null : new DatasetFeed((Dataset) val,
             (Integer) kw.get("validation_steps"), null, "validation ", true, xDtype(),
-            stepsPerExecution)) {
-      GraphSteps.Step train = steps(List.of(feed.feedShape(0)))
-          .trainStep(checkedLabels(feed), false, stepsPerExecution);
+            xShape(), stepsPerExecution)) {
+      List<Shape> xShapes = List.of(feed.feedShape(0));
+      GraphSteps.Step train = steps(xShapes)
+          .trainStep(xShapes, checkedLabels(feed), false, stepsPerExecution);
       int[] epochsRun = {0};
       return train(kw, feed.knownSteps(), callbacks -> {
         feed.beginEpoch();
@@ -294,6 +295,12 @@ final class Trainer {
     }
   }
 
+  /** The shape of the model's one input (batch first), or null if not known yet. */
+  private Shape xShape() {
+    List<Shape> shapes = model.inputShapes();
+    return shapes == null ? null : shapes.get(0);
+  }
+
   /** The dtype of the model's one input, which a dataset's inputs are converted to. */
   private DType xDtype() {
     return model.inputDtypes().get(0);
@@ -337,7 +344,7 @@ final class Trainer {
     checkOneInputAndOutput("evaluate");
     refuseWeights(kw, "evaluate");
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", true,
-        xDtype(), stepsPerExecution)) {
+        xDtype(), xShape(), stepsPerExecution)) {
       CallbackList callbacks = callbacks(kw, 0, feed.knownSteps());
       callbacks.setModel(model);
       return returned(kw, runTest(feed, callbacks));
@@ -346,7 +353,7 @@ final class Trainer {
 
   private Map<String, Double> runTest(DatasetFeed feed, CallbackList callbacks) {
     GraphSteps.Step test = steps(List.of(feed.feedShape(0)))
-        .testStep(checkedLabels(feed), false, stepsPerExecution);
+        .testStep(List.of(feed.feedShape(0)), checkedLabels(feed), false, stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
     feed.beginEpoch();
@@ -378,7 +385,7 @@ final class Trainer {
   }
 
   private Map<String, Double> runTest(ArrayData data, int batchSize, CallbackList callbacks) {
-    GraphSteps.Step test = steps(data).testStep(checkedLabels(data),
+    GraphSteps.Step test = steps(data).testStep(feedShapes(data), checkedLabels(data),
         !data.sampleWeights().isEmpty(), stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
@@ -455,7 +462,7 @@ final class Trainer {
     Map<String, Object> kw = Kwarg.parse("predict", PREDICT_ARGS, args);
     checkOneInputAndOutput("predict");
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", false,
-        xDtype(), 1)) {
+        xDtype(), xShape(), 1)) {
       GraphSteps graphSteps = steps(List.of(feed.feedShape(0)));
       CallbackList callbacks = callbacks(kw, 0, 0);
       callbacks.setModel(model);
@@ -469,7 +476,8 @@ final class Trainer {
         rows += fed.tensors()[0].shape().get(0);
       }
       feed.endEpoch();
-      Shape shape = Shapes.withBatch(graphSteps.outputShapes().get(0), rows);
+      Shape shape = Shapes.withBatch(
+          graphSteps.outputShapes(List.of(feed.feedShape(0))).get(0), rows);
       float[] all = new float[Math.toIntExact(shape.size())];
       int at = 0;
       for (float[] chunk : chunks) {
@@ -511,6 +519,11 @@ final class Trainer {
     return steps(List.of(inputShape)).outputShapes().get(0);
   }
 
+  /** The shapes of the tensors feeding the inputs, batch unknown. */
+  private static List<Shape> feedShapes(ArrayData data) {
+    return data.x().stream().map(HostArray::batchShape).toList();
+  }
+
   private GraphSteps steps(ArrayData data) {
     return steps(data.x().stream().map(HostArray::shape).toList());
   }
@@ -544,7 +557,8 @@ final class Trainer {
   /** The label shape of a dataset's first batch, checked against the loss. */
   private List<Shape> checkedLabels(DatasetFeed feed) {
     List<Shape> labels = List.of(feed.feedShape(1));
-    compileLoss.checkLabels(labels, steps(List.of(feed.feedShape(0))).outputShapes(),
+    compileLoss.checkLabels(labels, steps(List.of(feed.feedShape(0)))
+        .outputShapes(List.of(feed.feedShape(0))),
         model.dataOutputNames());
     return labels;
   }
@@ -552,7 +566,8 @@ final class Trainer {
   /** The labels' batch shapes, checked against the losses. */
   private List<Shape> checkedLabels(ArrayData data) {
     List<Shape> labels = data.y().stream().map(HostArray::batchShape).toList();
-    compileLoss.checkLabels(labels, steps(data).outputShapes(), model.dataOutputNames());
+    compileLoss.checkLabels(labels, steps(data).outputShapes(feedShapes(data)),
+        model.dataOutputNames());
     return labels;
   }
 

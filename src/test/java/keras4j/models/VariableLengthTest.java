@@ -1,0 +1,98 @@
+package keras4j.models;
+
+import static keras4j.Keras.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import keras4j.core.KerasTensor;
+import keras4j.data.Batch;
+import keras4j.data.Dataset;
+import keras4j.layers.Dense;
+import keras4j.layers.Embedding;
+import keras4j.layers.Input;
+import keras4j.layers.LSTM;
+import keras4j.optimizers.SGD;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+
+/**
+ * Sequences of several lengths through an RNN on {@code Input(None)} (issue 18): fit and predict
+ * trace one graph per length, and each gives what a model built for that length gives.
+ */
+class VariableLengthTest {
+  private static Model model(long length) {
+    KerasTensor in = Input.ofType("int32", length);
+    Model model = new Model(in, new Dense(1).apply(new LSTM(3).apply(
+        new Embedding(10, 4).apply(in))));
+    model.compile(optimizer(new SGD(0.1)), loss("mse"));
+    return model;
+  }
+
+  private static int[][] ids(int samples, int length, SplittableRandom random) {
+    int[][] out = new int[samples][length];
+    for (int[] row : out) {
+      for (int t = 0; t < length; t++) {
+        row[t] = random.nextInt(10);
+      }
+    }
+    return out;
+  }
+
+  private static float[] flat(FloatNdArray array) {
+    float[] out = new float[(int) array.size()];
+    array.copyTo(DataBuffers.of(out, false, false));
+    return out;
+  }
+
+  @Test
+  void trainsOnBatchesOfLengths537AsModelsOfEachLengthAndPredictsOthers() {
+    SplittableRandom random = new SplittableRandom(7);
+    List<Batch> batches = new ArrayList<>();
+    for (int length : new int[] {5, 3, 7}) {
+      batches.add(Batch.of(ids(2, length, random),
+          new float[] {(float) random.nextDouble(), (float) random.nextDouble()}));
+    }
+    try (Model flexible = model(NONE)) {
+      List<FloatNdArray> start = flexible.getWeights();
+      double loss = flexible.fit(Dataset.fromGenerator(batches::iterator), verbose(0))
+          .history().get("loss").get(0);
+
+      // The same steps, each on a model built for its batch's length, weights handed on.
+      List<FloatNdArray> weights = start;
+      double sum = 0;
+      for (Batch batch : batches) {
+        try (Model fixed = model(batch.x().shape().get(1))) {
+          fixed.setWeights(weights);
+          sum += fixed.fit(Dataset.fromGenerator(() -> List.of(batch).iterator()), verbose(0))
+              .history().get("loss").get(0);
+          weights = fixed.getWeights();
+        }
+      }
+      // Batches of equal size: the epoch's loss is the mean of the three.
+      assertEquals(sum / 3, loss, 1e-6);
+      for (int i = 0; i < weights.size(); i++) {
+        assertArrayEquals(flat(weights.get(i)), flat(flexible.getWeights().get(i)), 1e-6f);
+      }
+
+      int[][] four = ids(3, 4, random);
+      int[][] nine = ids(2, 9, random);
+      FloatNdArray streamed = flexible.predict(Dataset.fromGenerator(() -> List.of(
+          Batch.of(four), Batch.of(nine)).iterator()));
+      assertArrayEquals(new long[] {5, 1}, streamed.shape().asArray());
+      float[] expected = new float[5];
+      for (int[][] x : new int[][][] {four, nine}) {
+        try (Model fixed = model(x[0].length)) {
+          fixed.setWeights(flexible.getWeights());
+          float[] p = flat(fixed.predict(x));
+          System.arraycopy(p, 0, expected, x == four ? 0 : 3, p.length);
+          assertArrayEquals(p, flat(flexible.predict(x)), 1e-6f);
+        }
+      }
+      assertArrayEquals(expected, flat(streamed), 1e-6f);
+    }
+  }
+}
