@@ -101,6 +101,18 @@ final class GraphSteps implements AutoCloseable {
         shapedPredicts.computeIfAbsent(dims(concrete), key -> tracePredict(concrete)));
   }
 
+  /**
+   * Builds the model's layers by tracing a predict function: the one for the model's input
+   * shapes or, when a layer needs what those leave unknown, one for length 1 in each unknown
+   * dimension (an RNN's weights do not depend on its number of steps).
+   */
+  void buildLayers() {
+    // The model's input shapes, each unknown sample dimension 1.
+    List<Shape> ones = inputShapes.stream().map(s -> Shapes.withBatch(
+        Shape.of(Arrays.stream(s.asArray()).map(d -> d < 0 ? 1 : d).toArray()), -1)).toList();
+    predictFunction(ones);
+  }
+
   private GraphFunction tracePredict(List<Shape> shapes) {
     return GraphFunction.trace(graph, shapes, inputDtypes, false, inputs -> {
       List<KerasTensor> x = wrap(inputs);

@@ -511,7 +511,7 @@ final class Trainer {
     }
     List<Shape> shapes = model.inputShapes();
     if (shapes != null) {
-      steps(shapes).predictFunction();
+      steps(shapes).buildLayers();
     }
   }
 

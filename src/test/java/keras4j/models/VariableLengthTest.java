@@ -12,6 +12,7 @@ import keras4j.data.Batch;
 import keras4j.data.Dataset;
 import keras4j.layers.Dense;
 import keras4j.layers.Embedding;
+import keras4j.layers.GlobalAveragePooling1D;
 import keras4j.layers.Input;
 import keras4j.layers.LSTM;
 import keras4j.optimizers.SGD;
@@ -94,5 +95,44 @@ class VariableLengthTest {
       }
       assertArrayEquals(expected, flat(streamed), 1e-6f);
     }
+  }
+
+  @Test
+  void aSequentialBuiltOnFirstUseTrainsOnSeveralLengthsToo() {
+    SplittableRandom random = new SplittableRandom(3);
+    try (Sequential flexible = new Sequential(new Embedding(10, 4, inputShape(NONE)),
+        new LSTM(3), new Dense(1))) {
+      flexible.compile(optimizer(new SGD(0.1)), loss("mse"));
+      List<Double> losses = flexible.fit(Dataset.fromGenerator(() -> List.of(
+          Batch.of(ids(2, 2, random), new float[] {1, 0}),
+          Batch.of(ids(2, 6, random), new float[] {0, 1})).iterator()), epochs(2), verbose(0))
+          .history().get("loss");
+      assertEquals(2, losses.size());
+      int[][] x = ids(2, 5, random);
+      try (Model fixed = model(5)) {
+        fixed.setWeights(flexible.getWeights());
+        assertArrayEquals(flat(fixed.predict(x)), flat(flexible.predict(x)), 1e-6f);
+      }
+    }
+  }
+
+  @Test
+  void layersThatTakeAnyLengthTrainOnSeveralLengthsWithoutAnRnn() {
+    SplittableRandom random = new SplittableRandom(5);
+    try (Model pooled = pooled(NONE); Model fixed = pooled(11)) {
+      pooled.fit(Dataset.fromGenerator(() -> List.of(Batch.of(ids(2, 3, random), new float[2]),
+          Batch.of(ids(2, 8, random), new float[2])).iterator()), verbose(0));
+      fixed.setWeights(pooled.getWeights());
+      int[][] x = ids(2, 11, random);
+      assertArrayEquals(flat(fixed.predict(x)), flat(pooled.predict(x)), 1e-6f);
+    }
+  }
+
+  private static Model pooled(long length) {
+    KerasTensor in = Input.ofType("int32", length);
+    Model model = new Model(in, new Dense(1).apply(
+        new GlobalAveragePooling1D().apply(new Embedding(10, 4).apply(in))));
+    model.compile(optimizer(new SGD(0.1)), loss("mse"));
+    return model;
   }
 }
