@@ -20,7 +20,7 @@ import org.tensorflow.ndarray.Shape;
  * Keras's {@code EpochIterator} over its dataset, generator and {@code PyDataset} adapters: with
  * a number of steps per epoch, one pass goes on from epoch to epoch; without, each epoch is a
  * new pass to the end. Batches are checked (a batch axis, labels where needed, the shape of the
- * first batch) and grouped {@code stepsPerExecution} at a time when their sizes allow, and the
+ * first batch) and grouped {@code stepsPerExecution} at a time when their shapes allow, and the
  * next group is read while the model runs the current one. Nothing is copied but into the
  * tensors that feed the model.
  */
@@ -174,15 +174,25 @@ final class DatasetFeed implements AutoCloseable {
     if (ahead.isEmpty()) {
       return null;
     }
-    int size = ahead.peekFirst()[0].samples();
+    // Batches stack into one run only if their shapes agree (sizes, and sequence lengths).
+    HostRows[] first = ahead.peekFirst();
     int n = ahead.size() >= want && ahead.stream().limit(want).allMatch(
-        b -> b[0].samples() == size) ? want : 1;
+        b -> sameShapes(b, first)) ? want : 1;
     HostRows[][] group = new HostRows[n][];
     for (int i = 0; i < n; i++) {
       group[i] = ahead.removeFirst();
     }
     readInEpoch += n;
     return group;
+  }
+
+  private static boolean sameShapes(HostRows[] a, HostRows[] b) {
+    for (int p = 0; p < a.length; p++) {
+      if (!Arrays.equals(a[p].shape().asArray(), b[p].shape().asArray())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Reads and checks one batch into {@link #ahead}; false at the end of the pass. */

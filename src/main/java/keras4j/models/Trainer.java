@@ -478,6 +478,13 @@ final class Trainer {
       feed.endEpoch();
       Shape shape = Shapes.withBatch(
           graphSteps.outputShapes(List.of(feed.feedShape(0))).get(0), rows);
+      long values = chunks.stream().mapToLong(chunk -> chunk.length).sum();
+      if (shape.hasUnknownDimension() || shape.size() != values) {
+        throw new IllegalArgumentException("predict on a dataset joins the batches' predictions,"
+            + " but model '" + model.name() + "' gives predictions of shape "
+            + Shapes.toKeras(shape) + ", of dimensions unknown or differing from batch to batch"
+            + " (returnSequences on sequences of several lengths?): predict each batch's x");
+      }
       float[] all = new float[Math.toIntExact(shape.size())];
       int at = 0;
       for (float[] chunk : chunks) {

@@ -98,6 +98,34 @@ class VariableLengthTest {
   }
 
   @Test
+  void stepsPerExecutionGroupsOnlyBatchesOfOneLengthAndEvaluateTakesEveryLength() {
+    SplittableRandom random = new SplittableRandom(11);
+    List<Batch> batches = new ArrayList<>();
+    for (int length : new int[] {5, 5, 3, 6}) {
+      batches.add(Batch.of(ids(2, length, random), new float[] {1, 0}));
+    }
+    try (Model grouped = model(NONE); Model single = model(NONE)) {
+      grouped.compile(optimizer(new SGD(0.1)), loss("mse"), stepsPerExecution(2));
+      single.setWeights(grouped.getWeights());
+      Dataset data = Dataset.fromGenerator(batches::iterator);
+      assertEquals(single.fit(data, verbose(0)).history().get("loss").get(0),
+          grouped.fit(data, verbose(0)).history().get("loss").get(0), 1e-6);
+      assertEquals(single.evaluate(data, verbose(0)).get("loss"),
+          grouped.evaluate(data, verbose(0)).get("loss"), 1e-6);
+      // Each batch evaluated by a model of its length: the mean of their losses.
+      double sum = 0;
+      for (Batch batch : batches) {
+        try (Model fixed = model(batch.x().shape().get(1))) {
+          fixed.setWeights(single.getWeights());
+          sum += fixed.evaluate(Dataset.fromGenerator(() -> List.of(batch).iterator()),
+              verbose(0)).get("loss");
+        }
+      }
+      assertEquals(sum / batches.size(), single.evaluate(data, verbose(0)).get("loss"), 1e-6);
+    }
+  }
+
+  @Test
   void aSequentialBuiltOnFirstUseTrainsOnSeveralLengthsToo() {
     SplittableRandom random = new SplittableRandom(3);
     try (Sequential flexible = new Sequential(new Embedding(10, 4, inputShape(NONE)),
