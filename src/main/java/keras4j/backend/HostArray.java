@@ -151,16 +151,16 @@ public final class HostArray {
     if (dtype == DType.FLOAT32) {
       return of(toNdArray(), what, target);
     }
+    if (target == DType.FLOAT32 && (dtype == DType.BOOL || dtype == DType.STRING)) {
+      throw new IllegalArgumentException(what + " holds " + dtype + " values but the model's"
+          + " input takes float32: pass numbers, or give the Input dtype " + dtype);
+    }
     NdArray<?> values = switch (dtype) {
       case INT32 -> NdArrays.wrap(shape, DataBuffers.of((int[]) typed, true, false));
       case INT64 -> NdArrays.wrap(shape, DataBuffers.of((long[]) typed, true, false));
       case BOOL -> NdArrays.wrap(shape, DataBuffers.of((boolean[]) typed, true, false));
       default -> NdArrays.wrap(shape, DataBuffers.ofObjects((String[]) typed));
     };
-    if (target == DType.FLOAT32 && (dtype == DType.BOOL || dtype == DType.STRING)) {
-      throw new IllegalArgumentException(what + " holds " + dtype + " values but the model's"
-          + " input takes float32: pass numbers, or give the Input dtype " + dtype);
-    }
     return target == DType.FLOAT32 ? fromNdArray(values, what) : of(values, what, target);
   }
 

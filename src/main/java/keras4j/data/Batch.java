@@ -55,7 +55,8 @@ public final class Batch {
    *     of samples differ
    */
   public static Batch of(Object x, Object y) {
-    Batch batch = new Batch(HostRows.all(HostArray.typed(x, "x")), HostRows.all(HostArray.typed(y, "y")));
+    Batch batch = new Batch(
+        HostRows.all(HostArray.typed(x, "x")), HostRows.all(HostArray.typed(y, "y")));
     if (batch.x.samples() != batch.y.samples()) {
       throw new IllegalArgumentException("A batch with x of " + batch.x.samples()
           + " samples but y of " + batch.y.samples() + ": give one label per sample");

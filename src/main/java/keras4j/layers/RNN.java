@@ -33,7 +33,8 @@ import org.tensorflow.ndarray.Shape;
  * (traced once per model), and training keeps every step's activations. On inputs of unknown
  * length ({@code Input.shape(NONE, features)}) {@code fit}, {@code evaluate} and {@code predict}
  * trace one graph per distinct length they meet, each as costly to build as the first: pad or
- * bucket the sequences to a few lengths (and mask the padding). {@code stateful(true)} is refused: pass the states on with {@code returnState}.
+ * bucket the sequences to a few lengths (and mask the padding). {@code stateful(true)} is
+ * refused: pass the states on with {@code returnState}.
  */
 public abstract class RNN extends Layer {
   private final RecurrentCell cell;
