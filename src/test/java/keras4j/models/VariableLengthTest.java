@@ -4,7 +4,10 @@ import static keras4j.Keras.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import keras4j.core.KerasTensor;
@@ -22,7 +25,8 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * Sequences of several lengths through an RNN on {@code Input(None)} (issue 18): fit and predict
- * trace one graph per length, and each gives what a model built for that length gives.
+ * trace one graph per length, and each gives what a model built for that length gives, and what
+ * Keras gives (fixture by make_variable_length.py).
  */
 class VariableLengthTest {
   private static Model model(long length) {
@@ -95,6 +99,47 @@ class VariableLengthTest {
       }
       assertArrayEquals(expected, flat(streamed), 1e-6f);
     }
+  }
+
+  @Test
+  void trainsAndPredictsAsKerasOnAGeneratorOfSeveralLengths() throws Exception {
+    // Written by make_variable_length.py: Keras's untrained model, its batches, loss and
+    // predictions after one epoch.
+    Path dir = Path.of(getClass().getResource("variable_length.txt").toURI()).getParent();
+    List<Batch> batches = new ArrayList<>();
+    double kerasLoss = 0;
+    int[][] probe = null;
+    float[] kerasPredicted = null;
+    for (String line : Files.readAllLines(dir.resolve("variable_length.txt"))) {
+      String[] f = line.split(" ");
+      switch (f[0]) {
+        case "batch" -> batches.add(Batch.of(ints(f[1]), floats(f[2])));
+        case "loss" -> kerasLoss = Double.parseDouble(f[1]);
+        case "probe" -> probe = ints(f[1]);
+        default -> kerasPredicted = floats(f[1]);
+      }
+    }
+    try (Model model = Models.loadModel(dir.resolve("variable_length.keras"))) {
+      model.compile(optimizer(new SGD(0.1)), loss("mse"));
+      double loss = model.fit(Dataset.fromGenerator(batches::iterator), verbose(0))
+          .history().get("loss").get(0);
+      assertEquals(kerasLoss, loss, 1e-5);
+      assertArrayEquals(kerasPredicted, flat(model.predict(probe)), 1e-5f);
+    }
+  }
+
+  private static int[][] ints(String rows) {
+    return Arrays.stream(rows.split(";")).map(r -> Arrays.stream(r.split(","))
+        .mapToInt(Integer::parseInt).toArray()).toArray(int[][]::new);
+  }
+
+  private static float[] floats(String values) {
+    String[] parts = values.split(",");
+    float[] out = new float[parts.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Float.parseFloat(parts[i]);
+    }
+    return out;
   }
 
   @Test
