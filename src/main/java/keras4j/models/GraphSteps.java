@@ -36,6 +36,11 @@ import org.tensorflow.types.family.TType;
  * input and output runs its one-tensor steps, a model of several its list steps; the functions
  * take the inputs' tensors, then the labels'.
  *
+ * <p>The functions are traced once for the model's input shapes, unknown dimensions and all. When
+ * a layer needs one of those known (an RNN unrolls over its steps, {@link
+ * UnknownDimensionException}), they are traced per concrete input shape instead, on first use of
+ * each: one graph per distinct sequence length.
+ *
  * <p>Thread-safe: tracing {@link ModelGraph#building builds} the graph; a training execution
  * holds the write side of a read-write lock and a prediction the read side, so predictions made
  * during {@code fit} see the weights between two steps, never half an update.
@@ -243,7 +248,8 @@ final class GraphSteps implements AutoCloseable {
 
   /** The predictions for one batch tensor, row-major. */
   float[] predictBatch(TType batch) {
-    GraphFunction function = predictFunction(List.of(batch.shape()));
+    // The tensor's shape is a native query: asked only when functions are traced per shape.
+    GraphFunction function = predictFunction(perShape ? List.of(batch.shape()) : null);
     weights.readLock().lock();
     try (Result result = function.run(batch)) {
       TFloat32 out = (TFloat32) result.get(0);
@@ -297,7 +303,11 @@ final class GraphSteps implements AutoCloseable {
           }
           return programs;
         }, steps);
-        step.programs(perShape ? concrete(xShapes) : inputShapes);
+        if (perShape) {
+          step.programs(concrete(xShapes));
+        } else {
+          step.general = step.programs(inputShapes);
+        }
         return step;
       });
     });
@@ -369,6 +379,8 @@ final class GraphSteps implements AutoCloseable {
     private final Map<List<List<Long>>, Map<Integer, GraphFunction>> programs =
         new ConcurrentHashMap<>();
     private final int stepsPerExecution;
+    // The programs for the model's input shapes, unless traced per shape: no lookup per run.
+    private Map<Integer, GraphFunction> general;
 
     private Step(List<String> names,
         Function<List<Shape>, Map<Integer, GraphFunction>> tracer,
@@ -402,12 +414,9 @@ final class GraphSteps implements AutoCloseable {
      * new shape traces the step for it.
      */
     double[] run(int steps, TType... batches) {
-      List<Shape> xShapes = inputShapes;
-      if (perShape) {
-        xShapes = concrete(Arrays.stream(batches, 0, inputShapes.size()).map(TType::shape)
-            .toList());
-      }
-      GraphFunction program = programs(xShapes).get(steps);
+      Map<Integer, GraphFunction> programs = perShape ? programs(concrete(
+          Arrays.stream(batches, 0, inputShapes.size()).map(TType::shape).toList())) : general;
+      GraphFunction program = programs.get(steps);
       if (program == null) {
         throw new IllegalArgumentException(
             "This step runs 1 or " + stepsPerExecution + " batches at a time, not " + steps);
