@@ -26,7 +26,7 @@ public final class StreamFeeder implements AutoCloseable {
   public interface Source {
     /**
      * The next group of batches to run in one call, each batch its parts (inputs, then labels)
-     * of equal numbers of samples; all batches of a group have as many samples. Null at the end.
+     * of equal numbers of samples; all batches of a group have the same shapes. Null at the end.
      */
     HostRows[][] next();
   }

@@ -161,7 +161,7 @@ final class DatasetFeed implements AutoCloseable {
     return data.iterator();
   }
 
-  // The feeder's source: up to `most` batches of one size, within the epoch's steps.
+  // The feeder's source: up to `most` batches of one shape, within the epoch's steps.
   private HostRows[][] group() {
     int remaining = steps == null ? Integer.MAX_VALUE : steps - readInEpoch;
     if (remaining <= 0) {
