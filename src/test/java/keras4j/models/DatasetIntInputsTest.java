@@ -115,6 +115,27 @@ class DatasetIntInputsTest {
     }
   }
 
+  @Test
+  void stringAndLongBatchesFeedTheirInputsAndFloatsAreRefusedForStrings() {
+    try (Sequential lookup = new Sequential(new keras4j.layers.InputLayer("string", 2),
+        new keras4j.layers.StringLookup(vocabulary("yes", "no")))) {
+      // Index 0 is the OOV token, then the vocabulary in order; two batches of strings.
+      FloatNdArray ids = lookup.predict(Dataset.fromArrays(new String[][] {{"no", "yes"},
+          {"?", "no"}, {"yes", "yes"}}).batch(2));
+      assertArrayEquals(new float[] {2, 1, 0, 2, 1, 1}, flat(ids));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> lookup.predict(Dataset.fromArrays(new float[][] {{1, 2}}).batch(1)));
+      assertTrue(e.getMessage().contains("takes string"), e.getMessage());
+    }
+    try (Model model = model()) {
+      // int64 token ids fit an int32 input.
+      List<Double> losses = model.fit(Dataset.fromGenerator(() -> List.of(Batch.of(
+          new long[][] {{1, 2, 3}, {4, 5, 6}}, TARGETS[0])).iterator()), verbose(0))
+          .history().get("loss");
+      assertEquals((0.3 * 0.3 + 3.5 * 3.5) / 2, losses.get(0), 1e-5);
+    }
+  }
+
   private static float[] flat(FloatNdArray array) {
     float[] out = new float[(int) array.size()];
     array.copyTo(DataBuffers.of(out, false, false));
