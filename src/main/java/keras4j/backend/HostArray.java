@@ -81,7 +81,7 @@ public final class HostArray {
 
   /** The same values, copied, in {@code newShape} of as many values. */
   public HostArray withShape(Shape newShape) {
-    return wrap(flat(), newShape);
+    return wrap(gather(null, 0, samples()), dtype, newShape);
   }
 
   /** Converts {@code data}; {@code what} names it in error messages (e.g. "x"). */
@@ -101,6 +101,82 @@ public final class HostArray {
     throw new IllegalArgumentException(
         what + " must be a Java array (float[][], double[][], int[], byte[][][], ...) or a TF Java"
             + " NdArray, got " + data.getClass().getName());
+  }
+
+  /**
+   * Keeps {@code data} as its own dtype, for a dataset that does not know yet which model it
+   * feeds: int32 for {@code int} arrays and IntNdArrays, int64 for {@code long}, bool for {@code
+   * boolean}, string for Strings; other numbers (float, double, byte) as {@link #of(Object,
+   * String)}. {@link #as} converts them to the model input's dtype when they are fed.
+   */
+  public static HostArray typed(Object data, String what) {
+    DType own = ownDtype(data);
+    return own == null ? of(data, what) : of(data, what, own);
+  }
+
+  /** The int32, int64, bool or string dtype of {@code data}, or null for float32. */
+  private static DType ownDtype(Object data) {
+    if (data instanceof HostArray host) {
+      return host.dtype == DType.FLOAT32 ? null : host.dtype;
+    }
+    if (data instanceof NdArray<?> nd && !(nd instanceof FloatNdArray
+        || nd instanceof DoubleNdArray || nd instanceof ByteNdArray)) {
+      DType given = Eager.dtypeOf(nd);
+      return given == DType.INT32 || given == DType.INT64 || given == DType.BOOL
+          || given == DType.STRING ? given : null;
+    }
+    Class<?> leaf = data == null ? null : data.getClass();
+    while (leaf != null && leaf.isArray()) {
+      leaf = leaf.getComponentType();
+    }
+    if (leaf == int.class || leaf == Integer.class) {
+      return DType.INT32;
+    } else if (leaf == long.class || leaf == Long.class) {
+      return DType.INT64;
+    } else if (leaf == boolean.class || leaf == Boolean.class) {
+      return DType.BOOL;
+    }
+    return leaf == String.class ? DType.STRING : null;
+  }
+
+  /**
+   * These values as {@code target}, by the rules of {@link #of(Object, String, DType)}: this
+   * array itself if it is of that dtype already, else a converted copy. {@code what} names it in
+   * errors.
+   */
+  public HostArray as(DType target, String what) {
+    if (target == dtype) {
+      return this;
+    }
+    if (dtype == DType.FLOAT32) {
+      return of(toNdArray(), what, target);
+    }
+    if (target == DType.FLOAT32 && (dtype == DType.BOOL || dtype == DType.STRING)) {
+      throw new IllegalArgumentException(what + " holds " + dtype + " values but the model's"
+          + " input takes float32: pass numbers, or give the Input dtype " + dtype);
+    }
+    NdArray<?> values = switch (dtype) {
+      case INT32 -> NdArrays.wrap(shape, DataBuffers.of((int[]) typed, true, false));
+      case INT64 -> NdArrays.wrap(shape, DataBuffers.of((long[]) typed, true, false));
+      case BOOL -> NdArrays.wrap(shape, DataBuffers.of((boolean[]) typed, true, false));
+      default -> NdArrays.wrap(shape, DataBuffers.ofObjects((String[]) typed));
+    };
+    return target == DType.FLOAT32 ? fromNdArray(values, what) : of(values, what, target);
+  }
+
+  /**
+   * The values {@code values} (a float[], int[], long[], boolean[] or String[] of {@code dtype},
+   * row-major, not copied) in {@code shape}, samples first.
+   */
+  public static HostArray wrap(Object values, DType dtype, Shape shape) {
+    if (dtype == DType.FLOAT32) {
+      return wrap((float[]) values, shape);
+    }
+    if (shape.numDimensions() == 0 || shape.size() != Array.getLength(values)) {
+      throw new IllegalArgumentException("A host array needs a batch dimension and "
+          + shape.size() + " values for shape " + shape + ", got " + Array.getLength(values));
+    }
+    return new HostArray(null, null, values, dtype, checkSamples(shape, "the array"));
   }
 
   /**
@@ -343,11 +419,15 @@ public final class HostArray {
   }
 
   /**
-   * All the values, in their shape; only for float32 arrays. The user's NdArray itself when it
-   * was given one (read it, do not write to it), else a read-only heap array.
+   * All the values as float32, in their shape: the user's NdArray itself when it was given one
+   * of floats (read it, do not write to it), else a read-only heap array; integers converted.
+   *
+   * @throws IllegalArgumentException for bool or string values
    */
   public FloatNdArray toNdArray() {
-    checkFloat32();
+    if (dtype != DType.FLOAT32) {
+      return as(DType.FLOAT32, "the array").toNdArray();
+    }
     return source instanceof FloatNdArray floats ? floats
         : NdArrays.wrap(shape, DataBuffers.of(flat(), true, false));
   }
@@ -365,9 +445,7 @@ public final class HostArray {
 
   /** A copy of all the values, row-major. */
   private float[] flat() {
-    float[] out = new float[Math.multiplyExact(samples(), rowSize)];
-    copyRows(null, 0, samples(), DataBuffers.of(out, false, false));
-    return out;
+    return (float[]) gather(null, 0, samples());
   }
 
   /** The full shape, samples first. */
@@ -459,6 +537,19 @@ public final class HostArray {
       copyRows(order, from, to, tensor.asRawTensor().data().asFloats());
       return tensor;
     }
+    return tensor(reusable, gather(order, from, to), dtype, batchShape);
+  }
+
+  /**
+   * The samples {@code order[from..to)} ({@code order} null: as stored), one after the other,
+   * in a new Java array of this array's dtype (float[], int[], long[], boolean[] or String[]).
+   */
+  public Object gather(int[] order, int from, int to) {
+    if (dtype == DType.FLOAT32) {
+      float[] out = new float[Math.multiplyExact(to - from, rowSize)];
+      copyRows(order, from, to, DataBuffers.of(out, false, false));
+      return out;
+    }
     Object rows = Array.newInstance(typed.getClass().getComponentType(), (to - from) * rowSize);
     if (order == null) {
       System.arraycopy(typed, from * rowSize, rows, 0, (to - from) * rowSize);
@@ -467,22 +558,31 @@ public final class HostArray {
         System.arraycopy(typed, order[i] * rowSize, rows, (i - from) * rowSize, rowSize);
       }
     }
+    return rows;
+  }
+
+  /**
+   * {@code values} (an int[], long[], boolean[] or String[] of {@code dtype}) in {@code
+   * reusable} (of {@code shape} and that dtype; null: a new tensor), reusing its native memory.
+   * A string tensor cannot be rewritten: {@code reusable} is closed and a new tensor returned.
+   */
+  public static TType tensor(TType reusable, Object values, DType dtype, Shape shape) {
     if (dtype == DType.STRING) {
       if (reusable != null) {
         reusable.close();
       }
-      return TString.tensorOf(NdArrays.wrap(batchShape, DataBuffers.ofObjects((String[]) rows)));
+      return TString.tensorOf(NdArrays.wrap(shape, DataBuffers.ofObjects((String[]) values)));
     }
     TType tensor = reusable != null ? reusable : switch (dtype) {
-      case INT32 -> TInt32.tensorOf(batchShape);
-      case INT64 -> TInt64.tensorOf(batchShape);
-      default -> TBool.tensorOf(batchShape);
+      case INT32 -> TInt32.tensorOf(shape);
+      case INT64 -> TInt64.tensorOf(shape);
+      default -> TBool.tensorOf(shape);
     };
     var data = tensor.asRawTensor().data();
     switch (dtype) {
-      case INT32 -> data.asInts().write((int[]) rows);
-      case INT64 -> data.asLongs().write((long[]) rows);
-      default -> data.asBooleans().write((boolean[]) rows);
+      case INT32 -> data.asInts().write((int[]) values);
+      case INT64 -> data.asLongs().write((long[]) values);
+      default -> data.asBooleans().write((boolean[]) values);
     }
     return tensor;
   }

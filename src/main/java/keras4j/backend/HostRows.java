@@ -71,18 +71,53 @@ public final class HostRows {
       }
       return new HostRows(parts[0].source, rows, true);
     }
-    int size = Math.toIntExact(shape.size());
-    float[] values = new float[Math.multiplyExact(size, parts.length)];
-    FloatDataBuffer buffer = DataBuffers.of(values, false, false);
-    for (int i = 0; i < parts.length; i++) {
-      parts[i].copyTo(buffer.offset((long) i * size));
+    DType dtype = parts[0].dtype();
+    if (java.util.Arrays.stream(parts).anyMatch(part -> part.dtype() != dtype)) {
+      // Numbers of several types (float and int samples) batch as float32, as they did before
+      // batches kept types; bool or string mixed with numbers is refused by the conversion.
+      HostRows[] floats = new HostRows[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        floats[i] = parts[i].as(DType.FLOAT32, what + " (element " + i + " of the batch)");
+      }
+      return stack(floats, what);
     }
-    return all(HostArray.wrap(values, shape.prepend(parts.length)));
+    int size = Math.toIntExact(shape.size());
+    Object values = java.lang.reflect.Array.newInstance(
+        parts[0].values().getClass().getComponentType(), Math.multiplyExact(size, parts.length));
+    for (int i = 0; i < parts.length; i++) {
+      System.arraycopy(parts[i].values(), 0, values, i * size, size);
+    }
+    return all(HostArray.wrap(values, dtype, shape.prepend(parts.length)));
   }
 
   /** Sample {@code i} of this batch, without a batch axis. */
   public HostRows row(int i) {
     return sample(source, rows == null ? i : rows[i]);
+  }
+
+  /** The dtype of the values: float32, int32, int64, bool or string. */
+  public DType dtype() {
+    return source.dtype();
+  }
+
+  /**
+   * These samples as {@code target} ({@link HostArray#as}): themselves if of that dtype, else
+   * a converted copy of just these rows. {@code what} names them in errors.
+   */
+  public HostRows as(DType target, String what) {
+    if (target == dtype()) {
+      return this;
+    }
+    Shape shape = source.shape().tail().prepend(samples());
+    return new HostRows(HostArray.wrap(values(), dtype(), shape).as(target, what), null, batched);
+  }
+
+  /**
+   * The values, sample after sample, in a new Java array of their dtype (float[], int[],
+   * long[], boolean[] or String[]).
+   */
+  public Object values() {
+    return source.gather(rows, 0, samples());
   }
 
   /** Whether this is a batch (with a batch axis) rather than one sample. */
@@ -111,8 +146,15 @@ public final class HostRows {
     source.copyRows(rows, 0, samples(), buffer);
   }
 
-  /** The values as a new heap array of {@link #shape()}. */
+  /**
+   * The values as a new float32 heap array of {@link #shape()} (integers converted).
+   *
+   * @throws IllegalArgumentException for bool or string values
+   */
   public FloatNdArray toNdArray() {
+    if (dtype() != DType.FLOAT32) {
+      return as(DType.FLOAT32, "the array").toNdArray();
+    }
     float[] values = new float[Math.multiplyExact(samples(), source.sampleSize())];
     copyTo(DataBuffers.of(values, false, false));
     return NdArrays.wrap(shape(), DataBuffers.of(values, false, false));

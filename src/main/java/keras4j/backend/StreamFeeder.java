@@ -1,6 +1,9 @@
 package keras4j.backend;
 
+import java.lang.reflect.Array;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +17,8 @@ import org.tensorflow.types.family.TType;
 /**
  * Feeds batches read from a stream (a dataset) to a step function: the next group of batches is
  * read and copied into native tensors on a helper thread while TensorFlow runs the current one.
- * As {@link BatchFeeder}, the tensors of each size are reused, two per size (the one TensorFlow
+ * Each part's tensor has its values' dtype (the feed converts them to the model's first). As
+ * {@link BatchFeeder}, the tensors of each shape are reused, two per shape (the one TensorFlow
  * reads and the one being filled), so an epoch allocates no native memory per step.
  */
 public final class StreamFeeder implements AutoCloseable {
@@ -22,7 +26,7 @@ public final class StreamFeeder implements AutoCloseable {
   public interface Source {
     /**
      * The next group of batches to run in one call, each batch its parts (inputs, then labels)
-     * of equal numbers of samples; all batches of a group have as many samples. Null at the end.
+     * of equal numbers of samples; all batches of a group have the same shapes. Null at the end.
      */
     HostRows[][] next();
   }
@@ -32,12 +36,13 @@ public final class StreamFeeder implements AutoCloseable {
    * second next {@link #next} of as many samples.
    *
    * @param batches how many batches are stacked
-   * @param tensors one tensor per part
+   * @param tensors one tensor per part, of the part's dtype
    */
-  public record Fed(int batches, TFloat32[] tensors) {}
+  public record Fed(int batches, TType[] tensors) {}
 
   private final Source source;
-  private final Map<Integer, TensorSlots> slots = new HashMap<>();
+  // Keyed by the parts' tensor shapes: batches differ in size, and sequences may in length.
+  private final Map<List<List<Long>>, TensorSlots> slots = new HashMap<>();
   private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
     Thread thread = new Thread(task, "keras4j-data-reader");
     thread.setDaemon(true);
@@ -91,22 +96,48 @@ public final class StreamFeeder implements AutoCloseable {
       rows += batch[0].samples();
     }
     int total = rows;
-    // Datasets hold float32 values (HostRows): the slots are float32 tensors.
-    TType[] slot = slots.computeIfAbsent(total, n -> new TensorSlots(group[0].length)).next();
-    TFloat32[] tensors = new TFloat32[slot.length];
-    for (int p = 0; p < tensors.length; p++) {
-      if (slot[p] == null) {
-        slot[p] = TFloat32.tensorOf(group[0][p].feedShape(total));
+    List<List<Long>> shapes = Arrays.stream(group[0])
+        .map(part -> Arrays.stream(part.feedShape(total).asArray()).boxed().toList()).toList();
+    TType[] slot = slots.computeIfAbsent(shapes, n -> new TensorSlots(group[0].length)).next();
+    for (int p = 0; p < slot.length; p++) {
+      HostRows first = group[0][p];
+      if (first.dtype() != DType.FLOAT32) {
+        slot[p] = HostArray.tensor(slot[p], values(group, p), first.dtype(),
+            first.feedShape(total));
+        continue;
       }
-      tensors[p] = (TFloat32) slot[p];
-      FloatDataBuffer buffer = tensors[p].asRawTensor().data().asFloats();
+      if (slot[p] == null) {
+        slot[p] = TFloat32.tensorOf(first.feedShape(total));
+      }
+      FloatDataBuffer buffer = ((TFloat32) slot[p]).asRawTensor().data().asFloats();
       long at = 0;
       for (HostRows[] batch : group) {
         batch[p].copyTo(buffer.offset(at));
         at += (long) batch[p].samples() * batch[p].sampleSize();
       }
     }
+    TType[] tensors = slot.clone();
     return new Fed(group.length, tensors);
+  }
+
+  /** The values of part {@code p} of every batch of {@code group}, one after the other. */
+  private static Object values(HostRows[][] group, int p) {
+    if (group.length == 1) {
+      return group[0][p].values();
+    }
+    Object[] parts = new Object[group.length];
+    int total = 0;
+    for (int b = 0; b < group.length; b++) {
+      parts[b] = group[b][p].values();
+      total += Array.getLength(parts[b]);
+    }
+    Object all = Array.newInstance(parts[0].getClass().getComponentType(), total);
+    int at = 0;
+    for (Object part : parts) {
+      System.arraycopy(part, 0, all, at, Array.getLength(part));
+      at += Array.getLength(part);
+    }
+    return all;
   }
 
   /**

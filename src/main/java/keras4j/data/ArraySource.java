@@ -9,8 +9,8 @@ final class ArraySource extends Dataset {
   private final HostArray y;
 
   ArraySource(Object xData, Object yData) {
-    x = HostArray.of(xData, "x");
-    y = yData == null ? null : HostArray.of(yData, "y");
+    x = HostArray.typed(xData, "x");
+    y = yData == null ? null : HostArray.typed(yData, "y");
     if (y != null && x.samples() != y.samples()) {
       throw new IllegalArgumentException("x has " + x.samples() + " samples but y has "
           + y.samples() + "; they must have one label per sample");

@@ -16,7 +16,9 @@ import org.tensorflow.ndarray.Shape;
  *
  * <p>A batch may hold a view of rows of a larger array (the samples of {@link
  * Dataset#fromArrays} batched again): nothing is copied until {@link #x()} or the model reads it.
- * Batches are immutable.
+ * Arrays keep their type ({@code int[][]} token ids stay int32, {@code long}, {@code boolean}
+ * and {@code String} arrays too; other numbers are float32), and are converted to the model
+ * input's dtype as they are fed, as {@code fit} on arrays converts them. Batches are immutable.
  */
 public final class Batch {
   static {
@@ -45,14 +47,16 @@ public final class Batch {
    * A batch of inputs and labels.
    *
    * @param x the inputs, batch axis first: a Java array ({@code float[][]}, {@code double[][]},
-   *     {@code byte[][][]}, ...) or a TF Java NdArray, as {@code fit} takes
+   *     {@code int[][]}, {@code byte[][][]}, {@code String[]}, ...) or a TF Java NdArray, as
+   *     {@code fit} takes
    * @param y the labels, as many as there are samples ({@code int[]}, {@code float[][]}, ...)
    * @return the batch
    * @throws IllegalArgumentException if an array is null, ragged or not numeric, or their numbers
    *     of samples differ
    */
   public static Batch of(Object x, Object y) {
-    Batch batch = new Batch(HostRows.all(HostArray.of(x, "x")), HostRows.all(HostArray.of(y, "y")));
+    Batch batch = new Batch(
+        HostRows.all(HostArray.typed(x, "x")), HostRows.all(HostArray.typed(y, "y")));
     if (batch.x.samples() != batch.y.samples()) {
       throw new IllegalArgumentException("A batch with x of " + batch.x.samples()
           + " samples but y of " + batch.y.samples() + ": give one label per sample");
@@ -68,7 +72,7 @@ public final class Batch {
    * @throws IllegalArgumentException if the array is null, ragged or not numeric
    */
   public static Batch of(Object x) {
-    return new Batch(HostRows.all(HostArray.of(x, "x")), null);
+    return new Batch(HostRows.all(HostArray.typed(x, "x")), null);
   }
 
   /**
@@ -99,21 +103,23 @@ public final class Batch {
     if (value instanceof Number n) {
       return HostRows.sample(HostArray.wrap(new float[] {n.floatValue()}, Shape.of(1)), 0);
     }
-    HostArray array = HostArray.of(value, what);
+    HostArray array = HostArray.typed(value, what);
     return HostRows.sample(array.withShape(array.shape().prepend(1)), 0);
   }
 
   /**
-   * The inputs, as a new heap array: a batch's shape starts with its batch size.
+   * The inputs, as a new float32 heap array (integers converted): a batch's shape starts with
+   * its batch size.
    *
    * @return the inputs
+   * @throws IllegalArgumentException if they are bool or string values
    */
   public FloatNdArray x() {
     return x.toNdArray();
   }
 
   /**
-   * The labels, as a new heap array.
+   * The labels, as a new float32 heap array (integers converted).
    *
    * @return the labels
    * @throws IllegalStateException if this element has none (made by {@link #of(Object)})

@@ -56,8 +56,9 @@ public abstract class Dataset implements Iterable<Batch> {
   /**
    * The samples of {@code x} and their labels {@code y}, one element per sample, as {@code
    * tf.data.Dataset.from_tensor_slices((x, y))}; batch them with {@link #batch(int)}. The arrays
-   * are converted once (as {@code fit} converts them) and never copied again: elements and the
-   * batches made of them are views.
+   * are converted once (as {@code fit} converts them; int, long, boolean and String arrays keep
+   * their type, converted to the model input's as they are fed) and never copied again: elements
+   * and the batches made of them are views.
    *
    * @param x the inputs, samples first (Java arrays or NdArrays, as {@code fit} takes)
    * @param y the labels, one per sample

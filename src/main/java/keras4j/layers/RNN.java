@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import keras4j.core.KerasTensor;
 import keras4j.core.LayerArg;
 import keras4j.core.Shapes;
+import keras4j.core.UnknownDimensionException;
 import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
 import keras4j.saving.Json;
@@ -29,9 +30,11 @@ import org.tensorflow.ndarray.Shape;
  * number of steps, whatever {@code unroll} says: TF Java has no gradient for TensorFlow's {@code
  * While} loop, while every op of an unrolled step has one in TensorFlow's C++ registry, so the
  * layer trains. The cost grows with the steps: the graph holds one copy of the cell per step
- * (traced once per model), and training keeps every step's activations. Inputs of unknown length
- * ({@code Input.shape(NONE, features)}) are refused: pad the sequences to one length and mask
- * the padding. {@code stateful(true)} is refused: pass the states on with {@code returnState}.
+ * (traced once per model), and training keeps every step's activations. On inputs of unknown
+ * length ({@code Input.shape(NONE, features)}) {@code fit}, {@code evaluate} and {@code predict}
+ * trace one graph per distinct length they meet, each as costly to build as the first: pad or
+ * bucket the sequences to a few lengths (and mask the padding). {@code stateful(true)} is
+ * refused: pass the states on with {@code returnState}.
  */
 public abstract class RNN extends Layer {
   private final RecurrentCell cell;
@@ -180,11 +183,13 @@ public abstract class RNN extends Layer {
     KerasTensor sequences = inputs.get(0);
     long steps = sequences.shape().get(1);
     if (steps < 0) {
-      throw new IllegalArgumentException(describe() + " got inputs of shape "
+      // fit, evaluate and predict catch it and trace once per concrete length instead.
+      throw new UnknownDimensionException(describe() + " got inputs of shape "
           + Shapes.toKeras(sequences.shape()) + " with an unknown number of steps: keras4j"
           + " unrolls recurrent layers over the steps (TF Java has no gradient for While loops)."
-          + " Give the Input a known length, Input.shape(steps, features), and pad shorter"
-          + " sequences (mask the padding with Embedding(maskZero(true)) or Masking)");
+          + " fit, evaluate and predict trace one graph per distinct length; elsewhere give the"
+          + " Input a known length, Input.shape(steps, features), and pad shorter sequences"
+          + " (mask the padding with Embedding(maskZero(true)) or Masking)");
     }
     List<KerasTensor> xs = unstack(sequences, (int) steps);
     List<KerasTensor> ms = mask == null ? null : Ops.split(Ops.cast(mask, "float32"),

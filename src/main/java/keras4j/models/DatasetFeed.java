@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.SplittableRandom;
+import keras4j.backend.DType;
 import keras4j.backend.DataBridge;
 import keras4j.backend.HostRows;
 import keras4j.backend.StreamFeeder;
@@ -19,7 +20,7 @@ import org.tensorflow.ndarray.Shape;
  * Keras's {@code EpochIterator} over its dataset, generator and {@code PyDataset} adapters: with
  * a number of steps per epoch, one pass goes on from epoch to epoch; without, each epoch is a
  * new pass to the end. Batches are checked (a batch axis, labels where needed, the shape of the
- * first batch) and grouped {@code stepsPerExecution} at a time when their sizes allow, and the
+ * first batch) and grouped {@code stepsPerExecution} at a time when their shapes allow, and the
  * next group is read while the model runs the current one. Nothing is copied but into the
  * tensors that feed the model.
  */
@@ -29,6 +30,8 @@ final class DatasetFeed implements AutoCloseable {
   private final SplittableRandom batchOrder;
   private final String what;
   private final boolean labels;
+  private final DType xDtype;
+  private final Shape xShape;
   private final int most;
   private final StreamFeeder feeder;
   // Read by the feeder's thread, one read at a time; the main thread touches them between reads.
@@ -47,10 +50,13 @@ final class DatasetFeed implements AutoCloseable {
    * A feed of {@code data}; {@code steps} batches per epoch (null: to the end of each pass);
    * {@code batchOrder} shuffles the batches of a {@link PyDataset} (null: in order); {@code
    * what} names the data in errors ("" or "validation "); {@code labels} whether batches must
-   * have them (fit, evaluate) or they are left out (predict); up to {@code most} batches a group.
+   * have them (fit, evaluate) or they are left out (predict); inputs converted to {@code
+   * xDtype}, the model input's (labels to float32), of {@code xShape} (the model input's, batch
+   * first; null: unknown), whose unknown dimensions may change from batch to batch (sequences
+   * of several lengths); up to {@code most} batches a group.
    */
   DatasetFeed(Dataset data, Integer steps, SplittableRandom batchOrder, String what,
-      boolean labels, int most) {
+      boolean labels, DType xDtype, Shape xShape, int most) {
     if (data == null) {
       throw new IllegalArgumentException(what + "x is null");
     }
@@ -59,6 +65,8 @@ final class DatasetFeed implements AutoCloseable {
     this.batchOrder = batchOrder;
     this.what = what;
     this.labels = labels;
+    this.xDtype = xDtype;
+    this.xShape = xShape;
     this.most = most;
     this.feeder = new StreamFeeder(this::group);
   }
@@ -153,7 +161,7 @@ final class DatasetFeed implements AutoCloseable {
     return data.iterator();
   }
 
-  // The feeder's source: up to `most` batches of one size, within the epoch's steps.
+  // The feeder's source: up to `most` batches of one shape, within the epoch's steps.
   private HostRows[][] group() {
     int remaining = steps == null ? Integer.MAX_VALUE : steps - readInEpoch;
     if (remaining <= 0) {
@@ -166,15 +174,25 @@ final class DatasetFeed implements AutoCloseable {
     if (ahead.isEmpty()) {
       return null;
     }
-    int size = ahead.peekFirst()[0].samples();
+    // Batches stack into one run only if their shapes agree (sizes, and sequence lengths).
+    HostRows[] first = ahead.peekFirst();
     int n = ahead.size() >= want && ahead.stream().limit(want).allMatch(
-        b -> b[0].samples() == size) ? want : 1;
+        b -> sameShapes(b, first)) ? want : 1;
     HostRows[][] group = new HostRows[n][];
     for (int i = 0; i < n; i++) {
       group[i] = ahead.removeFirst();
     }
     readInEpoch += n;
     return group;
+  }
+
+  private static boolean sameShapes(HostRows[] a, HostRows[] b) {
+    for (int p = 0; p < a.length; p++) {
+      if (!Arrays.equals(a[p].shape().asArray(), b[p].shape().asArray())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Reads and checks one batch into {@link #ahead}; false at the end of the pass. */
@@ -200,7 +218,8 @@ final class DatasetFeed implements AutoCloseable {
 
   private HostRows[] checked(Batch batch) {
     String name = "Batch " + batchIndex + " of the " + what + "dataset";
-    HostRows x = DataBridge.x(batch);
+    // Converted as fit converts arrays: ints to float, whole floats to ints, fractions refused.
+    HostRows x = DataBridge.x(batch).as(xDtype, name + "'s x");
     HostRows y = DataBridge.y(batch);
     if (!x.batched()) {
       throw new IllegalArgumentException(name + " is one sample " + batch + ", not a batch:"
@@ -210,7 +229,8 @@ final class DatasetFeed implements AutoCloseable {
       throw new IllegalArgumentException(name + " has no labels " + batch + ": fit and evaluate"
           + " need batches Batch.of(x, y)");
     }
-    HostRows[] parts = labels ? new HostRows[] {x, y} : new HostRows[] {x};
+    HostRows[] parts = labels
+        ? new HostRows[] {x, y.as(DType.FLOAT32, name + "'s y")} : new HostRows[] {x};
     if (firstShapes == null) {
       firstShapes = Arrays.stream(parts).map(HostRows::shape).toArray(Shape[]::new);
       feedShapes = Arrays.stream(parts).map(r -> r.feedShape(-1)).toArray(Shape[]::new);
@@ -218,15 +238,35 @@ final class DatasetFeed implements AutoCloseable {
     }
     for (int p = 0; p < parts.length; p++) {
       Shape shape = parts[p].shape();
-      if (!Arrays.equals(shape.tail().asArray(), firstShapes[p].tail().asArray())) {
+      if (!sameSamples(p, shape, firstShapes[p])) {
         String part = p == 0 ? "x" : "y";
         throw new IllegalArgumentException(name + " has " + part + " of shape "
             + Shapes.toKeras(shape) + ", but batch 0 had " + part + " of shape "
             + Shapes.toKeras(firstShapes[p]) + ": every batch must have the shape of the first"
-            + " but for the batch size");
+            + " but for the batch size" + (p == 0 && xShape != null
+            && Shapes.sample(xShape).hasUnknownDimension()
+            ? " and the dimensions the model's Input leaves unknown (None)" : ""));
       }
     }
     return parts;
+  }
+
+  /**
+   * Whether samples of {@code shape} fit with those of the first batch's {@code first}: the
+   * same but for the batch size and, for the inputs, the model input's unknown dimensions.
+   */
+  private boolean sameSamples(int p, Shape shape, Shape first) {
+    if (shape.numDimensions() != first.numDimensions()) {
+      return false;
+    }
+    for (int i = 1; i < shape.numDimensions(); i++) {
+      boolean free = p == 0 && xShape != null && xShape.numDimensions() == shape.numDimensions()
+          && xShape.get(i) < 0;
+      if (shape.get(i) != first.get(i) && !free) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Stops the reader thread and the dataset's threads, and frees the tensors. */

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import keras4j.backend.CoreBridge;
@@ -16,6 +18,7 @@ import keras4j.backend.ModelGraph;
 import keras4j.backend.Tensor;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
+import keras4j.core.UnknownDimensionException;
 import keras4j.ops.Ops;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -33,6 +36,11 @@ import org.tensorflow.types.family.TType;
  * input and output runs its one-tensor steps, a model of several its list steps; the functions
  * take the inputs' tensors, then the labels'.
  *
+ * <p>The functions are traced once for the model's input shapes, unknown dimensions and all. When
+ * a layer needs one of those known (an RNN unrolls over its steps, {@link
+ * UnknownDimensionException}), they are traced per concrete input shape instead, on first use of
+ * each: one graph per distinct sequence length.
+ *
  * <p>Thread-safe: tracing {@link ModelGraph#building builds} the graph; a training execution
  * holds the write side of a read-write lock and a prediction the read side, so predictions made
  * during {@code fit} see the weights between two steps, never half an update.
@@ -47,6 +55,12 @@ final class GraphSteps implements AutoCloseable {
   private final Map<StepKey, Step> testSteps = new HashMap<>();
   /** Traced once, then read without the graph's lock: predict must not serialise on it. */
   private volatile GraphFunction predict;
+  /**
+   * Set when a layer needs a dimension the model's inputs leave unknown (an RNN's steps): the
+   * functions are then traced per concrete input shape, keyed by {@link #dims}.
+   */
+  private volatile boolean perShape;
+  private final Map<List<List<Long>>, GraphFunction> shapedPredicts = new ConcurrentHashMap<>();
 
   /**
    * Functions for {@code model} on inputs of {@code inputShapes} (batch first), compiled by XLA
@@ -68,15 +82,74 @@ final class GraphSteps implements AutoCloseable {
     }
     return graph.building(() -> {
       if (predict == null) {
-        predict = GraphFunction.trace(graph, inputShapes, inputDtypes, false, inputs -> {
-          List<KerasTensor> x = wrap(inputs);
-          List<KerasTensor> outputs = model.multiIo()
-              ? model.predictStep(x) : List.<KerasTensor>of(model.predictStep(x.get(0)));
-          return outputs.stream().map(GraphSteps::asFloats).map(CoreBridge::tensor).toList();
-        });
+        predict = tracePredict(inputShapes);
       }
       return predict;
     });
+  }
+
+  /**
+   * The predict function for inputs of {@code dataShapes} (batch first): the one for the
+   * model's input shapes, or, when a layer needs what those leave unknown, one traced for these.
+   */
+  GraphFunction predictFunction(List<Shape> dataShapes) {
+    if (!perShape || dataShapes == null) {
+      try {
+        return predictFunction();
+      } catch (UnknownDimensionException e) {
+        switchToPerShape(e, dataShapes);
+      }
+    }
+    List<Shape> concrete = concrete(dataShapes);
+    GraphFunction traced = shapedPredicts.get(dims(concrete));
+    return traced != null ? traced : graph.building(() ->
+        shapedPredicts.computeIfAbsent(dims(concrete), key -> tracePredict(concrete)));
+  }
+
+  /**
+   * Builds the model's layers by tracing a predict function: the one for the model's input
+   * shapes or, when a layer needs what those leave unknown, one for length 1 in each unknown
+   * dimension (an RNN's weights do not depend on its number of steps).
+   */
+  void buildLayers() {
+    // The model's input shapes, each unknown sample dimension 1.
+    List<Shape> ones = inputShapes.stream().map(s -> Shapes.withBatch(
+        Shape.of(Arrays.stream(s.asArray()).map(d -> d < 0 ? 1 : d).toArray()), -1)).toList();
+    predictFunction(ones);
+  }
+
+  private GraphFunction tracePredict(List<Shape> shapes) {
+    return GraphFunction.trace(graph, shapes, inputDtypes, false, inputs -> {
+      List<KerasTensor> x = wrap(inputs);
+      List<KerasTensor> outputs = model.multiIo()
+          ? model.predictStep(x) : List.<KerasTensor>of(model.predictStep(x.get(0)));
+      return outputs.stream().map(GraphSteps::asFloats).map(CoreBridge::tensor).toList();
+    });
+  }
+
+  /**
+   * Traces per concrete shape from now on, if the model's inputs have unknown sample
+   * dimensions and {@code dataShapes} know them; else rethrows {@code e}.
+   */
+  private void switchToPerShape(UnknownDimensionException e, List<Shape> dataShapes) {
+    boolean unknownSamples = inputShapes.stream().anyMatch(s -> Shapes.sample(s)
+        .hasUnknownDimension());
+    if (!unknownSamples || dataShapes == null
+        || concrete(dataShapes).stream().anyMatch(s -> Shapes.sample(s).hasUnknownDimension())) {
+      throw e;
+    }
+    perShape = true;
+  }
+
+  /** {@code dataShapes} with an unknown batch dimension, rank 1 as a column (as fed). */
+  private static List<Shape> concrete(List<Shape> dataShapes) {
+    return dataShapes.stream().map(s -> s.numDimensions() == 1 ? Shape.of(-1, 1)
+        : Shapes.withBatch(s, -1)).toList();
+  }
+
+  /** Shapes as lists: TF Java's {@code Shape.equals} is false when a dimension is unknown. */
+  private static List<List<Long>> dims(List<Shape> shapes) {
+    return shapes.stream().map(s -> Arrays.stream(s.asArray()).boxed().toList()).toList();
   }
 
   /**
@@ -93,7 +166,12 @@ final class GraphSteps implements AutoCloseable {
 
   /** The output shapes of the predict function (batch first), one per output. */
   List<Shape> outputShapes() {
-    GraphFunction function = predictFunction();
+    return outputShapes(null);
+  }
+
+  /** The output shapes (batch first) for inputs of {@code dataShapes} (null: the model's). */
+  List<Shape> outputShapes(List<Shape> dataShapes) {
+    GraphFunction function = predictFunction(dataShapes);
     List<Shape> shapes = new ArrayList<>();
     for (int i = 0; i < function.outputCount(); i++) {
       shapes.add(function.outputShape(i));
@@ -103,7 +181,7 @@ final class GraphSteps implements AutoCloseable {
 
   /** Predictions for all of {@code data} (one array per input), {@code batchSize} samples a run. */
   List<FloatNdArray> predict(List<HostArray> data, int batchSize) {
-    GraphFunction function = predictFunction();
+    GraphFunction function = predictFunction(data.stream().map(HostArray::shape).toList());
     int n = data.get(0).samples();
     int count = function.outputCount();
     // One heap array per output filled by bulk reads: copying into NdArray slices goes value by
@@ -169,8 +247,9 @@ final class GraphSteps implements AutoCloseable {
   }
 
   /** The predictions for one batch tensor, row-major. */
-  float[] predictBatch(TFloat32 batch) {
-    GraphFunction function = predictFunction();
+  float[] predictBatch(TType batch) {
+    // The tensor's shape is a native query: asked only when functions are traced per shape.
+    GraphFunction function = predictFunction(perShape ? List.of(batch.shape()) : null);
     weights.readLock().lock();
     try (Result result = function.run(batch)) {
       TFloat32 out = (TFloat32) result.get(0);
@@ -183,19 +262,20 @@ final class GraphSteps implements AutoCloseable {
   }
 
   /**
-   * The training step for labels of {@code labelShapes}, up to {@code steps} batches a run; with
-   * {@code weighted}, it also takes one array of sample weights per output and runs {@link
-   * Model#trainStep(List, List, List)}.
+   * The training step for inputs of {@code xShapes} (the first batch's, batch first) and labels
+   * of {@code labelShapes}, up to {@code steps} batches a run; with {@code weighted}, it also
+   * takes one array of sample weights per output and runs {@link Model#trainStep(List, List,
+   * List)}.
    */
-  Step trainStep(List<Shape> labelShapes, boolean weighted, int steps) {
-    return step(trainSteps, labelShapes, weighted, steps, (x, y, sw) -> sw != null
+  Step trainStep(List<Shape> xShapes, List<Shape> labelShapes, boolean weighted, int steps) {
+    return step(trainSteps, xShapes, labelShapes, weighted, steps, (x, y, sw) -> sw != null
         ? model.trainStep(x, y, sw)
         : model.multiIo() ? model.trainStep(x, y) : model.trainStep(x.get(0), y.get(0)));
   }
 
   /** The evaluation step, as {@link #trainStep} for {@link Model#testStep}. */
-  Step testStep(List<Shape> labelShapes, boolean weighted, int steps) {
-    return step(testSteps, labelShapes, weighted, steps, (x, y, sw) -> sw != null
+  Step testStep(List<Shape> xShapes, List<Shape> labelShapes, boolean weighted, int steps) {
+    return step(testSteps, xShapes, labelShapes, weighted, steps, (x, y, sw) -> sw != null
         ? model.testStep(x, y, sw)
         : model.multiIo() ? model.testStep(x, y) : model.testStep(x.get(0), y.get(0)));
   }
@@ -209,28 +289,37 @@ final class GraphSteps implements AutoCloseable {
     });
   }
 
-  private Step step(Map<StepKey, Step> cache, List<Shape> labelShapes, boolean weighted,
-      int steps, StepBody body) {
+  private Step step(Map<StepKey, Step> cache, List<Shape> xShapes, List<Shape> labelShapes,
+      boolean weighted, int steps, StepBody body) {
     return graph.building(() -> {
-      model.trainer().resolveMetrics(labelShapes, outputShapes());
+      model.trainer().resolveMetrics(labelShapes, outputShapes(xShapes));
       return cache.computeIfAbsent(StepKey.of(labelShapes, weighted, steps), key -> {
-        Map<Integer, GraphFunction> programs = new HashMap<>();
         List<String> names = new ArrayList<>();
-        for (int count : new int[] {1, steps}) {
-          programs.computeIfAbsent(count, n -> unrolled(n, labelShapes, weighted, body, names));
+        Step step = new Step(names, x -> {
+          Map<Integer, GraphFunction> programs = new HashMap<>();
+          for (int count : new int[] {1, steps}) {
+            programs.computeIfAbsent(count, n -> unrolled(x, n, labelShapes, weighted, body,
+                names));
+          }
+          return programs;
+        }, steps);
+        if (perShape) {
+          step.programs(concrete(xShapes));
+        } else {
+          step.general = step.programs(inputShapes);
         }
-        return new Step(names, programs, steps);
+        return step;
       });
     });
   }
 
   // `count` steps on batches stacked along the batch axis: each step reads the weights the one
   // before it wrote (the trace orders their updates); the last step's logs are fetched.
-  private GraphFunction unrolled(int count, List<Shape> labelShapes, boolean weighted,
-      StepBody body, List<String> names) {
-    List<Shape> shapes = new ArrayList<>(inputShapes);
+  private GraphFunction unrolled(List<Shape> xShapes, int count, List<Shape> labelShapes,
+      boolean weighted, StepBody body, List<String> names) {
+    List<Shape> shapes = new ArrayList<>(xShapes);
     shapes.addAll(labelShapes);
-    int xCount = inputShapes.size();
+    int xCount = xShapes.size();
     int yCount = labelShapes.size();
     if (weighted) {
       // One weight per sample and output, fed as a column as rank-1 data is.
@@ -284,19 +373,33 @@ final class GraphSteps implements AutoCloseable {
    * fetches the logs accumulated so far in the epoch, all in one native call.
    */
   final class Step {
+    // Filled by the traces (under the graph's lock); the same names for every input shape.
     private final List<String> names;
-    private final Map<Integer, GraphFunction> programs;
+    private final Function<List<Shape>, Map<Integer, GraphFunction>> tracer;
+    private final Map<List<List<Long>>, Map<Integer, GraphFunction>> programs =
+        new ConcurrentHashMap<>();
     private final int stepsPerExecution;
+    // The programs for the model's input shapes, unless traced per shape: no lookup per run.
+    private Map<Integer, GraphFunction> general;
 
-    private Step(List<String> names, Map<Integer, GraphFunction> programs, int steps) {
-      this.names = List.copyOf(names);
-      this.programs = Map.copyOf(programs);
+    private Step(List<String> names,
+        Function<List<Shape>, Map<Integer, GraphFunction>> tracer,
+        int steps) {
+      this.names = names;
+      this.tracer = tracer;
       this.stepsPerExecution = steps;
+    }
+
+    /** The programs for inputs of {@code xShapes} (batch unknown), traced on first use. */
+    private Map<Integer, GraphFunction> programs(List<Shape> xShapes) {
+      Map<Integer, GraphFunction> traced = programs.get(dims(xShapes));
+      return traced != null ? traced : graph.building(() ->
+          programs.computeIfAbsent(dims(xShapes), key -> Map.copyOf(tracer.apply(xShapes))));
     }
 
     /** The log names, "loss" first, in the order {@link #run} returns their values. */
     List<String> names() {
-      return names;
+      return List.copyOf(names);
     }
 
     /** The most batches one {@link #run} takes; it also takes a single batch. */
@@ -307,8 +410,12 @@ final class GraphSteps implements AutoCloseable {
     /**
      * Runs {@code steps} batches (1 or {@link #stepsPerExecution()}) stacked in the tensors
      * {@code batches}: the inputs', then the labels', then the sample weights' if it takes them.
+     * When the model's layers need its inputs' unknown dimensions, the first run on inputs of a
+     * new shape traces the step for it.
      */
     double[] run(int steps, TType... batches) {
+      Map<Integer, GraphFunction> programs = perShape ? programs(concrete(
+          Arrays.stream(batches, 0, inputShapes.size()).map(TType::shape).toList())) : general;
       GraphFunction program = programs.get(steps);
       if (program == null) {
         throw new IllegalArgumentException(
@@ -336,14 +443,12 @@ final class GraphSteps implements AutoCloseable {
   }
 
   /**
-   * What a step is cached by: the label dimensions as a list, because TF Java's {@code
-   * Shape.equals} is false for shapes with an unknown (batch) dimension.
+   * What a step is cached by: the label dimensions (as lists, see {@link #dims}); a step holds
+   * its programs for each input shape.
    */
   private record StepKey(List<List<Long>> labelDims, boolean weighted, int stepsPerExecution) {
     static StepKey of(List<Shape> labels, boolean weighted, int stepsPerExecution) {
-      return new StepKey(
-          labels.stream().map(s -> Arrays.stream(s.asArray()).boxed().toList()).toList(),
-          weighted, stepsPerExecution);
+      return new StepKey(dims(labels), weighted, stepsPerExecution);
     }
   }
 

@@ -18,6 +18,7 @@ import keras4j.core.Kwarg;
 import keras4j.core.PredictArg;
 import keras4j.core.Shapes;
 import keras4j.backend.BatchFeeder;
+import keras4j.backend.DType;
 import keras4j.backend.HostArray;
 import keras4j.backend.StreamFeeder;
 import keras4j.data.Dataset;
@@ -184,7 +185,7 @@ final class Trainer {
     }
     int batchSize = (Integer) kw.getOrDefault("batch_size", DEFAULT_BATCH_SIZE);
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
-    GraphSteps.Step train = steps(data).trainStep(checkedLabels(data),
+    GraphSteps.Step train = steps(data).trainStep(feedShapes(data), checkedLabels(data),
         !data.sampleWeights().isEmpty(), stepsPerExecution);
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     int[] order = identity(data.samples());
@@ -224,11 +225,13 @@ final class Trainer {
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     try (DatasetFeed feed = new DatasetFeed(data, trainSteps, shuffle ? random : null, "", true,
-            stepsPerExecution);
+            xDtype(), xShape(), stepsPerExecution);
         DatasetFeed validation = val == null ? null : new DatasetFeed((Dataset) val,
-            (Integer) kw.get("validation_steps"), null, "validation ", true, stepsPerExecution)) {
-      GraphSteps.Step train = steps(List.of(feed.feedShape(0)))
-          .trainStep(checkedLabels(feed), false, stepsPerExecution);
+            (Integer) kw.get("validation_steps"), null, "validation ", true, xDtype(),
+            xShape(), stepsPerExecution)) {
+      List<Shape> xShapes = List.of(feed.feedShape(0));
+      GraphSteps.Step train = steps(xShapes)
+          .trainStep(xShapes, checkedLabels(feed), false, stepsPerExecution);
       int[] epochsRun = {0};
       return train(kw, feed.knownSteps(), callbacks -> {
         feed.beginEpoch();
@@ -292,6 +295,17 @@ final class Trainer {
     }
   }
 
+  /** The shape of the model's one input (batch first), or null if not known yet. */
+  private Shape xShape() {
+    List<Shape> shapes = model.inputShapes();
+    return shapes == null ? null : shapes.get(0);
+  }
+
+  /** The dtype of the model's one input, which a dataset's inputs are converted to. */
+  private DType xDtype() {
+    return model.inputDtypes().get(0);
+  }
+
   /** Datasets feed models of one input and one output (a Batch holds one x and one y). */
   private void checkOneInputAndOutput(String what) {
     if (model.dataInputNames().size() != 1 || model.dataOutputNames().size() != 1) {
@@ -330,7 +344,7 @@ final class Trainer {
     checkOneInputAndOutput("evaluate");
     refuseWeights(kw, "evaluate");
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", true,
-        stepsPerExecution)) {
+        xDtype(), xShape(), stepsPerExecution)) {
       CallbackList callbacks = callbacks(kw, 0, feed.knownSteps());
       callbacks.setModel(model);
       return returned(kw, runTest(feed, callbacks));
@@ -339,7 +353,7 @@ final class Trainer {
 
   private Map<String, Double> runTest(DatasetFeed feed, CallbackList callbacks) {
     GraphSteps.Step test = steps(List.of(feed.feedShape(0)))
-        .testStep(checkedLabels(feed), false, stepsPerExecution);
+        .testStep(List.of(feed.feedShape(0)), checkedLabels(feed), false, stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
     feed.beginEpoch();
@@ -371,7 +385,7 @@ final class Trainer {
   }
 
   private Map<String, Double> runTest(ArrayData data, int batchSize, CallbackList callbacks) {
-    GraphSteps.Step test = steps(data).testStep(checkedLabels(data),
+    GraphSteps.Step test = steps(data).testStep(feedShapes(data), checkedLabels(data),
         !data.sampleWeights().isEmpty(), stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
@@ -447,7 +461,8 @@ final class Trainer {
   FloatNdArray predict(Dataset data, PredictArg... args) {
     Map<String, Object> kw = Kwarg.parse("predict", PREDICT_ARGS, args);
     checkOneInputAndOutput("predict");
-    try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", false, 1)) {
+    try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", false,
+        xDtype(), xShape(), 1)) {
       GraphSteps graphSteps = steps(List.of(feed.feedShape(0)));
       CallbackList callbacks = callbacks(kw, 0, 0);
       callbacks.setModel(model);
@@ -461,7 +476,15 @@ final class Trainer {
         rows += fed.tensors()[0].shape().get(0);
       }
       feed.endEpoch();
-      Shape shape = Shapes.withBatch(graphSteps.outputShapes().get(0), rows);
+      Shape shape = Shapes.withBatch(
+          graphSteps.outputShapes(List.of(feed.feedShape(0))).get(0), rows);
+      long values = chunks.stream().mapToLong(chunk -> chunk.length).sum();
+      if (shape.hasUnknownDimension() || shape.size() != values) {
+        throw new IllegalArgumentException("predict on a dataset joins the batches' predictions,"
+            + " but model '" + model.name() + "' gives predictions of shape "
+            + Shapes.toKeras(shape) + ", of dimensions unknown or differing from batch to batch"
+            + " (returnSequences on sequences of several lengths?): predict each batch's x");
+      }
       float[] all = new float[Math.toIntExact(shape.size())];
       int at = 0;
       for (float[] chunk : chunks) {
@@ -495,12 +518,17 @@ final class Trainer {
     }
     List<Shape> shapes = model.inputShapes();
     if (shapes != null) {
-      steps(shapes).predictFunction();
+      steps(shapes).buildLayers();
     }
   }
 
   Shape outputShape(Shape inputShape) {
     return steps(List.of(inputShape)).outputShapes().get(0);
+  }
+
+  /** The shapes of the tensors feeding the inputs, batch unknown. */
+  private static List<Shape> feedShapes(ArrayData data) {
+    return data.x().stream().map(HostArray::batchShape).toList();
   }
 
   private GraphSteps steps(ArrayData data) {
@@ -536,7 +564,8 @@ final class Trainer {
   /** The label shape of a dataset's first batch, checked against the loss. */
   private List<Shape> checkedLabels(DatasetFeed feed) {
     List<Shape> labels = List.of(feed.feedShape(1));
-    compileLoss.checkLabels(labels, steps(List.of(feed.feedShape(0))).outputShapes(),
+    compileLoss.checkLabels(labels, steps(List.of(feed.feedShape(0)))
+        .outputShapes(List.of(feed.feedShape(0))),
         model.dataOutputNames());
     return labels;
   }
@@ -544,7 +573,8 @@ final class Trainer {
   /** The labels' batch shapes, checked against the losses. */
   private List<Shape> checkedLabels(ArrayData data) {
     List<Shape> labels = data.y().stream().map(HostArray::batchShape).toList();
-    compileLoss.checkLabels(labels, steps(data).outputShapes(), model.dataOutputNames());
+    compileLoss.checkLabels(labels, steps(data).outputShapes(feedShapes(data)),
+        model.dataOutputNames());
     return labels;
   }
 

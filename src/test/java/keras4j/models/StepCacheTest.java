@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** Step functions are built once per label shape and stepsPerExecution, not once per fit. */
 class StepCacheTest {
+  private static final List<Shape> X = List.of(Shape.of(-1, 3));
+
   @Test
   void equalLabelShapesWithAnUnknownBatchShareOneStepFunction() {
     try (Sequential model = new Sequential(new Dense(2, inputShape(3)));
@@ -21,14 +23,14 @@ class StepCacheTest {
       model.compile(optimizer("sgd"), loss("mse"));
       steps.predictFunction();
       // Two Shape objects: TF Java's Shape.equals is false when a dimension is unknown.
-      GraphSteps.Step first = steps.trainStep(List.of(Shape.of(-1, 2)), false, 1);
-      GraphSteps.Step again = steps.trainStep(List.of(Shape.of(-1, 2)), false, 1);
+      GraphSteps.Step first = steps.trainStep(X, List.of(Shape.of(-1, 2)), false, 1);
+      GraphSteps.Step again = steps.trainStep(X, List.of(Shape.of(-1, 2)), false, 1);
       assertSame(first, again);
-      GraphSteps.Step unrolled = steps.trainStep(List.of(Shape.of(-1, 2)), false, 4);
+      GraphSteps.Step unrolled = steps.trainStep(X, List.of(Shape.of(-1, 2)), false, 4);
       assertNotSame(first, unrolled);
       assertEquals(4, unrolled.stepsPerExecution());
-      assertSame(steps.testStep(List.of(Shape.of(-1, 2)), false, 1),
-          steps.testStep(List.of(Shape.of(-1, 2)), false, 1));
+      assertSame(steps.testStep(X, List.of(Shape.of(-1, 2)), false, 1),
+          steps.testStep(X, List.of(Shape.of(-1, 2)), false, 1));
 
       try (TFloat32 x = TFloat32.tensorOf(Shape.of(2, 3));
           TFloat32 y = TFloat32.tensorOf(Shape.of(2, 2))) {
