@@ -40,4 +40,45 @@ public final class ChildJvm {
     child.destroyForcibly();
     child.waitFor(30, TimeUnit.SECONDS);
   }
+
+  /**
+   * In a child: writes {@code marker}, then sleeps until the test kills the JVM.
+   *
+   * @param marker the file the test waits for
+   */
+  public static void stallUntilKilled(Path marker) {
+    try {
+      java.nio.file.Files.writeString(marker, "stalled");
+      Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Starts {@code main} with {@code args}, waits (two minutes at most) until it has written
+   * {@code marker} ({@link #stallUntilKilled}) and kills it.
+   *
+   * @param main the class whose main method the child runs
+   * @param marker the file the child writes where it stalls
+   * @param args its arguments
+   * @throws Exception if the child cannot start, or never writes the marker
+   */
+  public static void killOnceStalled(Class<?> main, Path marker, String... args)
+      throws Exception {
+    Process child = start(main, args);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!java.nio.file.Files.exists(marker) && child.isAlive()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      if (!java.nio.file.Files.exists(marker)) {
+        throw new AssertionError("the child " + main.getSimpleName() + " never reached the point"
+            + " where it stalls (alive: " + child.isAlive() + ")");
+      }
+    } finally {
+      kill(child);
+    }
+  }
 }

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import keras4j.ChildJvm;
 import keras4j.layers.Dense;
 import keras4j.models.Model;
@@ -80,7 +78,7 @@ class BackupAndRestoreTest {
   }
 
   /** The child: trains with a backup in {@code args[0]}, stalls mid-epoch 4, waits to be killed. */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     Path marker = Path.of(args[1]);
     try (Sequential model = model()) {
       fit(model, EPOCHS, new BackupAndRestore(Path.of(args[0])), new Callback() {
@@ -94,12 +92,7 @@ class BackupAndRestoreTest {
         @Override
         public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
           if (epoch == KILLED_IN_EPOCH && batch == 1) {
-            try {
-              Files.writeString(marker, "stalled");
-              Thread.sleep(TimeUnit.MINUTES.toMillis(5));
-            } catch (IOException | InterruptedException e) {
-              throw new IllegalStateException(e);
-            }
+            ChildJvm.stallUntilKilled(marker);
           }
         }
       });
@@ -177,17 +170,8 @@ class BackupAndRestoreTest {
 
   private void killChildMidEpoch(Path backup) throws Exception {
     Path marker = dir.resolve("stalled");
-    Process child = ChildJvm.start(BackupAndRestoreTest.class, backup.toString(),
+    ChildJvm.killOnceStalled(BackupAndRestoreTest.class, marker, backup.toString(),
         marker.toString());
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (!Files.exists(marker) && child.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertTrue(Files.exists(marker), "the child never reached epoch 4 (alive: "
-          + child.isAlive() + ")");
-    } finally {
-      ChildJvm.kill(child);
-    }
   }
+
 }

@@ -4,13 +4,11 @@ import static keras4j.Keras.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import keras4j.ChildJvm;
 import keras4j.callbacks.Callback;
 import org.junit.jupiter.api.Test;
@@ -49,12 +47,7 @@ class TunerKillTest {
       @Override
       public void onTrainBegin(Map<String, Double> logs) {
         if (++fits == FINISHED_BEFORE_THE_KILL + 1) {
-          try {
-            Files.writeString(marker, "stalled");
-            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
-          } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
+          ChildJvm.stallUntilKilled(marker);
         }
       }
     });
@@ -66,17 +59,7 @@ class TunerKillTest {
     run(reference);
 
     Path marker = dir.resolve("stalled");
-    Process child = ChildJvm.start(TunerKillTest.class, dir.toString(), marker.toString());
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (!Files.exists(marker) && child.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertTrue(Files.exists(marker), "the child never reached its fourth trial (alive: "
-          + child.isAlive() + ")");
-    } finally {
-      ChildJvm.kill(child);
-    }
+    ChildJvm.killOnceStalled(TunerKillTest.class, marker, dir.toString(), marker.toString());
     assertTrue(Files.readString(dir.resolve("resumed/trial_" + FINISHED_BEFORE_THE_KILL
         + "/trial.json")).matches("(?s).*\"status\": ?\"RUNNING\".*"),
         "the killed trial is on disk as running");
