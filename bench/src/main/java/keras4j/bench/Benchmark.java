@@ -42,7 +42,8 @@ import keras4j.utils.RandomSeed;
  * </ul>
  *
  * <p>Contenders are specs: {@code raw:INTER[:INTRA]} is the hand-written loop, {@code
- * keras:STEPS:INTER[:INTRA]} is keras4j {@code fit} with {@code stepsPerExecution(STEPS)}, with
+ * keras:STEPS:INTER[:INTRA]} is keras4j {@code fit} with {@code stepsPerExecution(STEPS)} ({@code
+ * xla:...} the same with {@code jitCompile(true)}), with
  * INTER inter-op threads and INTRA intra-op threads. TensorFlow sizes the intra-op pool once per
  * process, so a spec with INTRA other than 0 trains in a JVM of its own ({@link RemoteEngine}),
  * still in turns with the others. {@code --engines=spec,spec,...} replaces the train section's
@@ -163,7 +164,7 @@ public final class Benchmark {
     RandomSeed.set(42);
     return p[0].equals("raw")
         ? new RawMlp(widths, 42, intra, Integer.parseInt(p[1]))
-        : new KerasMlp(widths, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+        : new KerasMlp(widths, Integer.parseInt(p[1]), Integer.parseInt(p[2]), p[0].equals("xla"));
   }
 
   private static int intraOf(String spec) {
@@ -183,7 +184,8 @@ public final class Benchmark {
         + (intraOf(spec) == 0 ? "" : ", intra-op " + intraOf(spec));
     return p[0].equals("raw")
         ? "hand-written TF Java, 1 run/batch, " + threads
-        : "keras4j fit, stepsPerExecution " + p[1] + ", " + threads;
+        : "keras4j fit" + (p[0].equals("xla") ? " + XLA" : "") + ", stepsPerExecution " + p[1]
+            + ", " + threads;
   }
 
   private static String threads(String inter) {
@@ -383,7 +385,7 @@ public final class Benchmark {
     try {
       for (var source : sources.entrySet()) {
         RandomSeed.set(42);
-        KerasMlp model = new KerasMlp(SMALL, 1, -1);
+        KerasMlp model = new KerasMlp(SMALL, 1, -1, false);
         models.put(source.getKey(), model);
         rates.put(source.getKey(), new ArrayList<>());
         epoch(model, source.getValue(), train); // warm-up

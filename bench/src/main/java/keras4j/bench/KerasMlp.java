@@ -24,9 +24,9 @@ final class KerasMlp implements Engine {
 
   /**
    * A model of the given layer widths (input first) running {@code stepsPerExecution} batches
-   * per native call in a session with {@code interOpThreads}.
+   * per native call in a session with {@code interOpThreads}, XLA-compiled if {@code jit}.
    */
-  KerasMlp(int[] widths, int stepsPerExecution, int interOpThreads) {
+  KerasMlp(int[] widths, int stepsPerExecution, int interOpThreads, boolean jit) {
     Layer[] layers = new Layer[widths.length - 1];
     for (int i = 1; i < widths.length; i++) {
       String activation = i == widths.length - 1 ? "softmax" : "relu";
@@ -37,7 +37,7 @@ final class KerasMlp implements Engine {
     outputs = widths[widths.length - 1];
     model = new Sequential(layers);
     model.compile(optimizer("adam"), loss("sparse_categorical_crossentropy"),
-        stepsPerExecution(stepsPerExecution));
+        stepsPerExecution(stepsPerExecution), jitCompile(jit));
     int previous = Threading.getInterOpParallelismThreads();
     Threading.setInterOpParallelismThreads(interOpThreads);
     try {

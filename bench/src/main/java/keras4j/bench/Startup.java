@@ -53,7 +53,7 @@ public final class Startup {
       }
     } else {
       KerasMlp keras =
-          new KerasMlp(WIDTHS, Integer.parseInt(spec[1]), Integer.parseInt(spec[2]));
+          new KerasMlp(WIDTHS, Integer.parseInt(spec[1]), Integer.parseInt(spec[2]), false);
       engine = keras;
       keras.fit(data[0], BATCH, epochs, new Callback() {
         @Override
