@@ -16,7 +16,8 @@ import org.tensorflow.ndarray.FloatNdArray;
 /**
  * {@code jitCompile(true)}: the XLA-compiled steps train to the weights and losses of the plain
  * float32 steps within float32 rounding, predict the same, and the setting is saved as Keras's
- * {@code jit_compile}.
+ * {@code jit_compile}; a Keras-written file compiled with {@code jit_compile=True}
+ * (make_jit_compile.py) loads with XLA on and predicts Keras's outputs.
  */
 class JitCompileTest {
   @TempDir
@@ -73,6 +74,27 @@ class JitCompileTest {
       FloatNdArray before = model.predict(x);
       model.compile(optimizer("sgd"), loss("sparse_categorical_crossentropy"));
       assertClose(before, model.predict(x), 1e-6);
+    }
+  }
+
+  @Test
+  void aKerasFileCompiledWithJitCompileLoadsWithXlaAndPredictsAsKeras() throws Exception {
+    Path dir = Path.of(getClass().getResource("jit_compile.txt").toURI()).getParent();
+    float[][] x = new float[4][5];
+    for (int i = 0; i < 20; i++) {
+      x[i / 5][i % 5] = (float) (-1 + 2.0 * i / 19); // np.linspace(-1, 1, 20).reshape(4, 5)
+    }
+    List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("jit_compile.txt"));
+    try (Model model = Model.load(dir.resolve("jit_compile.keras"))) {
+      assertEquals(true, CompileConfig.toConfig(model).get("jit_compile"));
+      FloatNdArray predicted = model.predict(x);
+      for (int i = 0; i < 4; i++) {
+        String[] expected = lines.get(i).trim().split("\\s+");
+        for (int j = 0; j < 2; j++) {
+          assertEquals(Double.parseDouble(expected[j]), predicted.getFloat(i, j), 1e-5,
+              "row " + i + ", output " + j);
+        }
+      }
     }
   }
 
