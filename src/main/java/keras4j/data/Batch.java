@@ -1,5 +1,6 @@
 package keras4j.data;
 
+import keras4j.backend.BatchPart;
 import keras4j.backend.DataBridge;
 import keras4j.backend.HostArray;
 import keras4j.backend.HostRows;
@@ -16,6 +17,11 @@ import org.tensorflow.ndarray.Shape;
  *
  * <p>A batch may hold a view of rows of a larger array (the samples of {@link
  * Dataset#fromArrays} batched again): nothing is copied until {@link #x()} or the model reads it.
+ *
+ * <p>As Keras's nested structures, {@code x} and {@code y} are one array, a {@code List} of
+ * arrays in the model's input (output) order, or a {@code Map} of arrays by input (output) name,
+ * and an element may carry sample weights, as the {@code (x, y, sample_weight)} tuples Keras
+ * takes: {@code Batch.of(List.of(images, tabular), Map.of("label", y), weights)}.
  * Arrays keep their type ({@code int[][]} token ids stay int32, {@code long}, {@code boolean}
  * and {@code String} arrays too; other numbers are float32), and are converted to the model
  * input's dtype as they are fed, as {@code fit} on arrays converts them. Batches are immutable.
@@ -24,23 +30,47 @@ public final class Batch {
   static {
     DataBridge.install(new DataBridge.Access() {
       @Override
-      public HostRows x(Object batch) {
+      public BatchPart x(Object batch) {
         return ((Batch) batch).x;
       }
 
       @Override
-      public HostRows y(Object batch) {
+      public BatchPart y(Object batch) {
         return ((Batch) batch).y;
+      }
+
+      @Override
+      public BatchPart sampleWeight(Object batch) {
+        return ((Batch) batch).sampleWeight;
       }
     });
   }
 
-  private final HostRows x;
-  private final HostRows y;
+  private final BatchPart x;
+  private final BatchPart y;
+  private final BatchPart sampleWeight;
 
-  Batch(HostRows x, HostRows y) {
+  Batch(BatchPart x, BatchPart y, BatchPart sampleWeight) {
     this.x = x;
     this.y = y;
+    this.sampleWeight = sampleWeight;
+    for (BatchPart part : new BatchPart[] {y, sampleWeight}) {
+      if (part != null && (part.samples() != x.samples() || part.batched() != x.batched())) {
+        throw new IllegalArgumentException("An element with x of " + x.samples()
+            + " samples but " + (part == y ? "y" : "sampleWeight") + " of " + part.samples()
+            + ": give one label and one weight per sample");
+      }
+    }
+  }
+
+  /** An element of one array of inputs and one of labels (null: none), of rows already made. */
+  static Batch of(HostRows x, HostRows y) {
+    return new Batch(BatchPart.of(x, "x", Batch::rows), y == null ? null
+        : BatchPart.of(y, "y", Batch::rows), null);
+  }
+
+  private static HostRows rows(Object made, String what) {
+    return (HostRows) made;
   }
 
   /**
@@ -48,20 +78,40 @@ public final class Batch {
    *
    * @param x the inputs, batch axis first: a Java array ({@code float[][]}, {@code double[][]},
    *     {@code int[][]}, {@code byte[][][]}, {@code String[]}, ...) or a TF Java NdArray, as
-   *     {@code fit} takes
-   * @param y the labels, as many as there are samples ({@code int[]}, {@code float[][]}, ...)
+   *     {@code fit} takes; for a model of several inputs a {@code List} of them in its input
+   *     order or a {@code Map} by input name
+   * @param y the labels, as many as there are samples ({@code int[]}, {@code float[][]}, ...);
+   *     a {@code List} or {@code Map} of them for a model of several outputs
    * @return the batch
    * @throws IllegalArgumentException if an array is null, ragged or not numeric, or their numbers
    *     of samples differ
    */
   public static Batch of(Object x, Object y) {
-    Batch batch = new Batch(
-        HostRows.all(HostArray.typed(x, "x")), HostRows.all(HostArray.typed(y, "y")));
-    if (batch.x.samples() != batch.y.samples()) {
-      throw new IllegalArgumentException("A batch with x of " + batch.x.samples()
-          + " samples but y of " + batch.y.samples() + ": give one label per sample");
+    return of(x, y, null);
+  }
+
+  /**
+   * A batch of inputs, labels and sample weights, as Keras's {@code (x, y, sample_weight)}.
+   *
+   * @param x the inputs, as {@link #of(Object, Object)}
+   * @param y the labels, as {@link #of(Object, Object)}
+   * @param sampleWeight one weight per sample ({@code float[]}, shape {@code (batch,)}), for
+   *     every output, or a {@code List}/{@code Map} of them by output; null: every sample weighs 1
+   * @return the batch
+   * @throws IllegalArgumentException if an array is null, ragged or not numeric, or their numbers
+   *     of samples differ
+   */
+  public static Batch of(Object x, Object y, Object sampleWeight) {
+    if (y == null && sampleWeight != null) {
+      throw new IllegalArgumentException("A batch with sample weights needs labels y too");
     }
-    return batch;
+    return new Batch(BatchPart.of(x, "x", Batch::batchRows),
+        y == null ? null : BatchPart.of(y, "y", Batch::batchRows),
+        sampleWeight == null ? null : BatchPart.of(sampleWeight, "sampleWeight", Batch::batchRows));
+  }
+
+  private static HostRows batchRows(Object data, String what) {
+    return HostRows.all(HostArray.typed(data, what));
   }
 
   /**
@@ -72,20 +122,40 @@ public final class Batch {
    * @throws IllegalArgumentException if the array is null, ragged or not numeric
    */
   public static Batch of(Object x) {
-    return new Batch(HostRows.all(HostArray.typed(x, "x")), null);
+    return new Batch(BatchPart.of(x, "x", Batch::batchRows), null, null);
   }
 
   /**
    * One sample and its label, without a batch axis: {@code Batch.sample(new float[] {1, 2}, 0)};
    * a dataset of samples is batched with {@link Dataset#batch(int)}.
    *
-   * @param x the sample's inputs: an array of any rank, or a number
-   * @param y its label: a number (a class index or a target) or an array
+   * @param x the sample's inputs: an array of any rank, or a number; a {@code List} or {@code
+   *     Map} of them for a model of several inputs
+   * @param y its label: a number (a class index or a target) or an array; a {@code List} or
+   *     {@code Map} of them for a model of several outputs
    * @return the sample
    * @throws IllegalArgumentException if a value is null or not numeric
    */
   public static Batch sample(Object x, Object y) {
-    return new Batch(one(x, "x"), one(y, "y"));
+    return sample(x, y, null);
+  }
+
+  /**
+   * One sample, its label and its weight, without a batch axis.
+   *
+   * @param x the sample's inputs, as {@link #sample(Object, Object)}
+   * @param y its label, as {@link #sample(Object, Object)}
+   * @param sampleWeight its weight (a number), or a {@code List}/{@code Map} of weights by output
+   * @return the sample
+   * @throws IllegalArgumentException if a value is null or not numeric
+   */
+  public static Batch sample(Object x, Object y, Object sampleWeight) {
+    if (y == null && sampleWeight != null) {
+      throw new IllegalArgumentException("A sample with a weight needs a label y too");
+    }
+    return new Batch(BatchPart.of(x, "x", Batch::one),
+        y == null ? null : BatchPart.of(y, "y", Batch::one),
+        sampleWeight == null ? null : BatchPart.of(sampleWeight, "sampleWeight", Batch::one));
   }
 
   /**
@@ -96,7 +166,7 @@ public final class Batch {
    * @throws IllegalArgumentException if the value is null or not numeric
    */
   public static Batch sample(Object x) {
-    return new Batch(one(x, "x"), null);
+    return new Batch(BatchPart.of(x, "x", Batch::one), null, null);
   }
 
   private static HostRows one(Object value, String what) {
@@ -113,22 +183,64 @@ public final class Batch {
    *
    * @return the inputs
    * @throws IllegalArgumentException if they are bool or string values
+   * @throws IllegalStateException if the element holds several input arrays (use {@link #x(int)})
    */
   public FloatNdArray x() {
-    return x.toNdArray();
+    return x.rows().toNdArray();
+  }
+
+  /**
+   * Input array {@code index} of an element of several (in the order given), as {@link #x()}.
+   *
+   * @param index the array's position in the list or map the element was made of
+   * @return the inputs
+   * @throws IndexOutOfBoundsException if there is no such array
+   */
+  public FloatNdArray x(int index) {
+    return x.all().get(index).toNdArray();
   }
 
   /**
    * The labels, as a new float32 heap array (integers converted).
    *
    * @return the labels
-   * @throws IllegalStateException if this element has none (made by {@link #of(Object)})
+   * @throws IllegalStateException if this element has none (made by {@link #of(Object)}), or
+   *     several label arrays (use {@link #y(int)})
    */
   public FloatNdArray y() {
+    return labels().rows().toNdArray();
+  }
+
+  /**
+   * Label array {@code index} of an element of several (in the order given), as {@link #y()}.
+   *
+   * @param index the array's position in the list or map the element was made of
+   * @return the labels
+   * @throws IllegalStateException if this element has no labels
+   * @throws IndexOutOfBoundsException if there is no such array
+   */
+  public FloatNdArray y(int index) {
+    return labels().all().get(index).toNdArray();
+  }
+
+  private BatchPart labels() {
     if (y == null) {
       throw new IllegalStateException("This element has no labels (y): it was made without them");
     }
-    return y.toNdArray();
+    return y;
+  }
+
+  /**
+   * The sample weights, as a new float32 heap array.
+   *
+   * @return the weights, one per sample
+   * @throws IllegalStateException if this element has none, or one array per output
+   */
+  public FloatNdArray sampleWeight() {
+    if (sampleWeight == null) {
+      throw new IllegalStateException("This element has no sample weights: it was made without");
+    }
+    return sampleWeight.rows().toNdArray();
   }
 
   /**
@@ -138,6 +250,15 @@ public final class Batch {
    */
   public boolean hasLabels() {
     return y != null;
+  }
+
+  /**
+   * Whether this element has sample weights.
+   *
+   * @return true if it has sample weights
+   */
+  public boolean hasSampleWeight() {
+    return sampleWeight != null;
   }
 
   /**
@@ -158,18 +279,24 @@ public final class Batch {
     return x.samples();
   }
 
-  HostRows xRows() {
+  BatchPart xPart() {
     return x;
   }
 
-  HostRows yRows() {
+  BatchPart yPart() {
     return y;
   }
 
-  /** A readable summary: the shapes, as {@code Batch(x=(32, 784), y=(32))}. */
+  BatchPart sampleWeightPart() {
+    return sampleWeight;
+  }
+
+  /** A readable summary: the shapes, as {@code Batch(x=(32, 784), y=(32,))}. */
   @Override
   public String toString() {
-    return "Batch(x=" + Shapes.toKeras(x.shape())
-        + (y == null ? "" : ", y=" + Shapes.toKeras(y.shape())) + ")";
+    return "Batch(x=" + x.describe(Shapes::toKeras)
+        + (y == null ? "" : ", y=" + y.describe(Shapes::toKeras))
+        + (sampleWeight == null ? "" : ", sampleWeight=" + sampleWeight.describe(Shapes::toKeras))
+        + ")";
   }
 }

@@ -1,6 +1,6 @@
 package keras4j.data;
 
-import keras4j.backend.HostRows;
+import keras4j.backend.BatchPart;
 
 /** {@link Dataset#batch}: consecutive elements stacked along a new batch axis. */
 final class Batched extends Dataset {
@@ -29,18 +29,22 @@ final class Batched extends Dataset {
         if (n == 0 || dropRemainder && n < batchSize) {
           return null;
         }
-        HostRows[] x = new HostRows[n];
-        HostRows[] y = new HostRows[n];
+        BatchPart[] x = new BatchPart[n];
+        BatchPart[] y = new BatchPart[n];
+        BatchPart[] w = new BatchPart[n];
         for (int i = 0; i < n; i++) {
-          x[i] = elements[i].xRows();
-          y[i] = elements[i].yRows();
-          if ((y[i] == null) != (y[0] == null)) {
-            throw new IllegalArgumentException("Cannot batch an element with labels and one"
-                + " without (element " + i + " of the batch): give every element a y or none");
+          x[i] = elements[i].xPart();
+          y[i] = elements[i].yPart();
+          w[i] = elements[i].sampleWeightPart();
+          if ((y[i] == null) != (y[0] == null) || (w[i] == null) != (w[0] == null)) {
+            throw new IllegalArgumentException("Cannot batch an element with " + (
+                (y[i] == null) != (y[0] == null) ? "labels" : "sample weights") + " and one"
+                + " without (element " + i + " of the batch): give every element the same parts");
           }
           elements[i] = null;
         }
-        return new Batch(HostRows.stack(x, "x"), y[0] == null ? null : HostRows.stack(y, "y"));
+        return new Batch(BatchPart.stack(x, "x"), y[0] == null ? null : BatchPart.stack(y, "y"),
+            w[0] == null ? null : BatchPart.stack(w, "sampleWeight"));
       }
 
       @Override

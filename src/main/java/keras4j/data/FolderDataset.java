@@ -168,7 +168,7 @@ public final class FolderDataset extends Dataset {
       int c = folder.channels();
       float[] pixels = ImageFile.read(index.files().get(file), c, folder.height(), folder.width());
       HostArray image = HostArray.wrap(pixels, Shape.of(1, folder.height(), folder.width(), c));
-      return new Batch(HostRows.sample(image, 0),
+      return Batch.of(HostRows.sample(image, 0),
           labels == null ? null : HostRows.sample(labels, file));
     }
 

@@ -115,7 +115,7 @@ final class Timeseries extends Dataset {
         float[] window = new float[sequenceLength * data.sampleSize()];
         data.copyRows(rows, 0, sequenceLength, DataBuffers.of(window, false, false));
         Shape shape = data.shape().tail().prepend(sequenceLength).prepend(1);
-        return new Batch(HostRows.sample(HostArray.wrap(window, shape), 0),
+        return Batch.of(HostRows.sample(HostArray.wrap(window, shape), 0),
             targets == null ? null : HostRows.sample(targets, startIndex + p));
       }
     };

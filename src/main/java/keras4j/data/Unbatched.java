@@ -29,7 +29,9 @@ final class Unbatched extends Dataset {
           }
         }
         int i = next++;
-        return new Batch(batch.xRows().row(i), batch.hasLabels() ? batch.yRows().row(i) : null);
+        return new Batch(batch.xPart().map(rows -> rows.row(i)),
+            batch.hasLabels() ? batch.yPart().map(rows -> rows.row(i)) : null,
+            batch.hasSampleWeight() ? batch.sampleWeightPart().map(rows -> rows.row(i)) : null);
       }
 
       @Override
