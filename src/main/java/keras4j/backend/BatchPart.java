@@ -141,12 +141,22 @@ public final class BatchPart {
     for (int a = 0; a < count; a++) {
       HostRows[] column = new HostRows[parts.length];
       for (int i = 0; i < parts.length; i++) {
-        column[i] = parts[i].all().get(a);
+        column[i] = parts[i].arrayLike(first, a);
       }
       columns.add(HostRows.stack(column, what));
     }
     int[] next = {0};
     return first.map(rows -> columns.get(next[0]++));
+  }
+
+  /** This part's array in the place of {@code pattern}'s array {@code a}: by name in a map. */
+  @SuppressWarnings("unchecked")
+  private HostRows arrayLike(BatchPart pattern, int a) {
+    if (structure instanceof Map<?, ?> map) {
+      String name = List.copyOf(((Map<String, HostRows>) pattern.structure).keySet()).get(a);
+      return (HostRows) map.get(name);
+    }
+    return all().get(a);
   }
 
   private boolean sameStructure(BatchPart other) {
@@ -155,7 +165,7 @@ public final class BatchPart {
     }
     if (structure instanceof Map<?, ?> map) {
       return other.structure instanceof Map<?, ?> otherMap
-          && List.copyOf(map.keySet()).equals(List.copyOf(otherMap.keySet()));
+          && map.keySet().equals(otherMap.keySet());
     }
     return other.structure instanceof List<?> && all().size() == other.all().size();
   }

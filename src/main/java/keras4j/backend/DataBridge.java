@@ -9,10 +9,13 @@ public final class DataBridge {
   /** What the data package provides. */
   public interface Access {
     /** The inputs of a batch. */
-    HostRows x(Object batch);
+    BatchPart x(Object batch);
 
     /** The labels of a batch, or null if it has none. */
-    HostRows y(Object batch);
+    BatchPart y(Object batch);
+
+    /** The sample weights of a batch, or null if it has none. */
+    BatchPart sampleWeight(Object batch);
   }
 
   private static volatile Access access;
@@ -29,12 +32,17 @@ public final class DataBridge {
 
   // A Batch passed in has initialized its class, which installed the access.
   /** The inputs of {@code batch}. */
-  public static HostRows x(Object batch) {
+  public static BatchPart x(Object batch) {
     return access.x(batch);
   }
 
   /** The labels of {@code batch}, or null if it has none. */
-  public static HostRows y(Object batch) {
+  public static BatchPart y(Object batch) {
     return access.y(batch);
+  }
+
+  /** The sample weights of {@code batch}, or null if it has none. */
+  public static BatchPart sampleWeight(Object batch) {
+    return access.sampleWeight(batch);
   }
 }

@@ -60,13 +60,32 @@ public abstract class Dataset implements Iterable<Batch> {
    * their type, converted to the model input's as they are fed) and never copied again: elements
    * and the batches made of them are views.
    *
-   * @param x the inputs, samples first (Java arrays or NdArrays, as {@code fit} takes)
-   * @param y the labels, one per sample
+   * @param x the inputs, samples first (Java arrays or NdArrays, as {@code fit} takes); for a
+   *     model of several inputs a {@code List} of them in its input order or a {@code Map} by
+   *     input name
+   * @param y the labels, one per sample; a {@code List} or {@code Map} of them for a model of
+   *     several outputs
    * @return the dataset of samples
    * @throws IllegalArgumentException if the arrays are invalid or differ in number of samples
    */
   public static Dataset fromArrays(Object x, Object y) {
-    return new ArraySource(x, y);
+    return new ArraySource(x, y, null);
+  }
+
+  /**
+   * The samples of {@code x}, their labels {@code y} and their weights, as {@code
+   * tf.data.Dataset.from_tensor_slices((x, y, sample_weight))}: {@code fit} weighs each
+   * sample's loss by its weight, as {@code fit(x, y, sampleWeight(w))} does.
+   *
+   * @param x the inputs, as {@link #fromArrays(Object, Object)}
+   * @param y the labels, as {@link #fromArrays(Object, Object)}
+   * @param sampleWeight one weight per sample ({@code float[]}), for every output, or a {@code
+   *     List}/{@code Map} of them by output
+   * @return the dataset of samples
+   * @throws IllegalArgumentException if the arrays are invalid or differ in number of samples
+   */
+  public static Dataset fromArrays(Object x, Object y, Object sampleWeight) {
+    return new ArraySource(x, y, sampleWeight);
   }
 
   /**
@@ -77,7 +96,7 @@ public abstract class Dataset implements Iterable<Batch> {
    * @throws IllegalArgumentException if the array is invalid
    */
   public static Dataset fromArrays(Object x) {
-    return new ArraySource(x, null);
+    return new ArraySource(x, null, null);
   }
 
   /**

@@ -5,12 +5,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import keras4j.backend.DType;
 import keras4j.backend.HostArray;
 import keras4j.core.Shapes;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
@@ -91,14 +92,24 @@ final class ArrayData {
    */
   private static List<HostArray> sampleWeights(
       Model model, Object data, List<String> outputs, String what) {
-    List<HostArray> sw = data instanceof List<?> || data instanceof Map<?, ?>
-        ? arrays(model, data, outputs, what, "output", null)
-        : Collections.nCopies(outputs.size(), HostArray.of(data, what));
+    return sampleWeights(model, data, outputs, what, (array, name, i) -> HostArray.of(array, name),
+        HostArray::shape);
+  }
+
+  /**
+   * {@link #sampleWeights(Model, Object, List, String)} of any kind of array: {@code convert}
+   * makes each, {@code shape} gives its shape.
+   */
+  static <T> List<T> sampleWeights(Model model, Object data, List<String> outputs, String what,
+      Convert<T> convert, Function<T, Shape> shape) {
+    List<T> sw = data instanceof List<?> || data instanceof Map<?, ?>
+        ? byName(model, data, outputs, what, "output", convert)
+        : Collections.nCopies(outputs.size(), convert.apply(data, what, 0));
     for (int i = 0; i < sw.size(); i++) {
-      var shape = sw.get(i).shape();
-      if (shape.numDimensions() > 2 || shape.numDimensions() == 2 && shape.get(1) != 1) {
+      Shape weights = shape.apply(sw.get(i));
+      if (weights.numDimensions() > 2 || weights.numDimensions() == 2 && weights.get(1) != 1) {
         throw new IllegalArgumentException(what + (sw.size() == 1 ? "" : "['" + outputs.get(i)
-            + "']") + " has shape " + Shapes.toKeras(shape) + ": give one weight per"
+            + "']") + " has shape " + Shapes.toKeras(weights) + ": give one weight per"
             + " sample, of shape (samples,)");
       }
     }
@@ -144,8 +155,26 @@ final class ArrayData {
   /** One array per name of {@code data}, of {@code dtypes} (one per name; null: float32). */
   private static List<HostArray> arrays(Model model, Object data, List<String> names,
       String what, String kind, List<DType> dtypes) {
+    return byName(model, data, names, what, kind, (array, name, i) -> HostArray.of(array, name,
+        dtypes == null ? DType.FLOAT32 : dtypes.get(i)));
+  }
+
+  /** Makes the array for name {@code index} of {@code value}, called {@code what} in errors. */
+  @FunctionalInterface
+  interface Convert<T> {
+    /** The array of {@code value}. */
+    T apply(Object value, String what, int index);
+  }
+
+  /**
+   * One array per name of {@code data}, as Keras matches a model's inputs (outputs): one value
+   * for a single name, a list in the names' order, or a map by name; {@code convert} makes
+   * each, {@code what} names {@code data} and {@code kind} the names ("input", "output") in
+   * errors.
+   */
+  static <T> List<T> byName(Model model, Object data, List<String> names, String what,
+      String kind, Convert<T> convert) {
     int count = names.size();
-    IntFunction<DType> dtype = i -> dtypes == null ? DType.FLOAT32 : dtypes.get(i);
     if (data instanceof Map<?, ?> map) {
       for (Object key : map.keySet()) {
         if (!names.contains(key)) {
@@ -153,7 +182,7 @@ final class ArrayData {
               + kind + " of model '" + model.name() + "'; its " + kind + "s are " + names);
         }
       }
-      List<HostArray> out = new ArrayList<>();
+      List<T> out = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         String name = names.get(i);
         if (!map.containsKey(name)) {
@@ -161,7 +190,7 @@ final class ArrayData {
               + " model '" + model.name() + "': " + what + " has the keys " + map.keySet()
               + " but the model's " + kind + "s are " + names);
         }
-        out.add(HostArray.of(map.get(name), what + "['" + name + "']", dtype.apply(i)));
+        out.add(convert.apply(map.get(name), what + "['" + name + "']", i));
       }
       return out;
     }
@@ -174,15 +203,15 @@ final class ArrayData {
             + kind + (count == 1 ? " " : "s ") + names + " but " + what + " is a list of "
             + list.size() + " arrays: pass one array per " + kind + ", in this order" + rows);
       }
-      return IntStream.range(0, count).mapToObj(i -> HostArray.of(list.get(i),
-          count == 1 ? what : what + "['" + names.get(i) + "']", dtype.apply(i))).toList();
+      return IntStream.range(0, count).mapToObj(i -> convert.apply(list.get(i),
+          count == 1 ? what : what + "['" + names.get(i) + "']", i)).toList();
     }
     if (count != 1) {
       throw new IllegalArgumentException("Model '" + model.name() + "' has " + count + " " + kind
           + "s " + names + " but " + what + " is one array: pass a list of " + count
           + " arrays in this order, or a map by " + kind + " name");
     }
-    return List.of(HostArray.of(data, what, dtype.apply(0)));
+    return List.of(convert.apply(data, what, 0));
   }
 
   /** As Keras: every array holds the same number of samples, and there is at least one. */

@@ -1,9 +1,12 @@
 package keras4j.models;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.SplittableRandom;
+import keras4j.backend.BatchPart;
 import keras4j.backend.DType;
 import keras4j.backend.DataBridge;
 import keras4j.backend.HostRows;
@@ -30,8 +33,9 @@ final class DatasetFeed implements AutoCloseable {
   private final SplittableRandom batchOrder;
   private final String what;
   private final boolean labels;
-  private final DType xDtype;
-  private final Shape xShape;
+  private final Model model;
+  private final List<DType> xDtypes;
+  private final List<Shape> xShapes;
   private final int most;
   private final StreamFeeder feeder;
   // Read by the feeder's thread, one read at a time; the main thread touches them between reads.
@@ -43,6 +47,8 @@ final class DatasetFeed implements AutoCloseable {
   private int readInEpoch;
   private Shape[] firstShapes;
   private Shape[] feedShapes;
+  private String[] partNames;
+  private boolean weighted;
   // The main thread's.
   private int stepsRun;
 
@@ -50,13 +56,14 @@ final class DatasetFeed implements AutoCloseable {
    * A feed of {@code data}; {@code steps} batches per epoch (null: to the end of each pass);
    * {@code batchOrder} shuffles the batches of a {@link PyDataset} (null: in order); {@code
    * what} names the data in errors ("" or "validation "); {@code labels} whether batches must
-   * have them (fit, evaluate) or they are left out (predict); inputs converted to {@code
-   * xDtype}, the model input's (labels to float32), of {@code xShape} (the model input's, batch
-   * first; null: unknown), whose unknown dimensions may change from batch to batch (sequences
-   * of several lengths); up to {@code most} batches a group.
+   * have them (fit, evaluate) or they are left out (predict, with the sample weights); the
+   * batches' arrays matched to {@code model}'s inputs and outputs as {@code fit} matches arrays
+   * (one, a list in the model's order, or a map by name), inputs converted to the model's input
+   * dtypes (labels and weights to float32), whose unknown dimensions (None) may change from
+   * batch to batch (sequences of several lengths); up to {@code most} batches a group.
    */
   DatasetFeed(Dataset data, Integer steps, SplittableRandom batchOrder, String what,
-      boolean labels, DType xDtype, Shape xShape, int most) {
+      boolean labels, Model model, int most) {
     if (data == null) {
       throw new IllegalArgumentException(what + "x is null");
     }
@@ -65,19 +72,37 @@ final class DatasetFeed implements AutoCloseable {
     this.batchOrder = batchOrder;
     this.what = what;
     this.labels = labels;
-    this.xDtype = xDtype;
-    this.xShape = xShape;
+    this.model = model;
+    this.xDtypes = model.inputDtypes();
+    this.xShapes = model.inputShapes();
     this.most = most;
     this.feeder = new StreamFeeder(this::group);
   }
 
+  /** The shapes of the tensors feeding the model's inputs, batch unknown: the first batch's. */
+  List<Shape> xShapes() {
+    return List.of(feedShapes()).subList(0, xDtypes.size());
+  }
+
+  /** The shapes of the tensors feeding the labels, one per output, batch unknown. */
+  List<Shape> yShapes() {
+    int inputs = xDtypes.size();
+    return List.of(feedShapes()).subList(inputs, inputs + model.dataOutputNames().size());
+  }
+
+  /** Whether the batches carry sample weights (fed after the labels, one array per output). */
+  boolean weighted() {
+    feedShapes();
+    return weighted;
+  }
+
   /**
-   * The shape of the tensors feeding part {@code p} (0: inputs, 1: labels), batch unknown: the
-   * first batch's, read now if not yet (it opens the first pass).
+   * The shapes of the tensors feeding the model, batch unknown: the first batch's, read now if
+   * not yet (it opens the first pass).
    *
    * @throws IllegalArgumentException if the dataset is empty or the batch unfit
    */
-  Shape feedShape(int p) {
+  private Shape[] feedShapes() {
     if (firstShapes == null) {
       pass = open();
       fresh = true;
@@ -86,7 +111,7 @@ final class DatasetFeed implements AutoCloseable {
             + " so there is nothing to " + (labels ? "train or evaluate on" : "predict"));
       }
     }
-    return feedShapes[p];
+    return feedShapes;
   }
 
   /** The batches of one epoch if known (the steps given, else the dataset's size), else 0. */
@@ -218,9 +243,9 @@ final class DatasetFeed implements AutoCloseable {
 
   private HostRows[] checked(Batch batch) {
     String name = "Batch " + batchIndex + " of the " + what + "dataset";
-    // Converted as fit converts arrays: ints to float, whole floats to ints, fractions refused.
-    HostRows x = DataBridge.x(batch).as(xDtype, name + "'s x");
-    HostRows y = DataBridge.y(batch);
+    BatchPart x = DataBridge.x(batch);
+    BatchPart y = DataBridge.y(batch);
+    BatchPart sampleWeight = DataBridge.sampleWeight(batch);
     if (!x.batched()) {
       throw new IllegalArgumentException(name + " is one sample " + batch + ", not a batch:"
           + " batch the dataset with .batch(n), or give Batch.of(x, y) a batch axis");
@@ -229,26 +254,58 @@ final class DatasetFeed implements AutoCloseable {
       throw new IllegalArgumentException(name + " has no labels " + batch + ": fit and evaluate"
           + " need batches Batch.of(x, y)");
     }
-    HostRows[] parts = labels
-        ? new HostRows[] {x, y.as(DType.FLOAT32, name + "'s y")} : new HostRows[] {x};
-    if (firstShapes == null) {
-      firstShapes = Arrays.stream(parts).map(HostRows::shape).toArray(Shape[]::new);
-      feedShapes = Arrays.stream(parts).map(r -> r.feedShape(-1)).toArray(Shape[]::new);
-      return parts;
+    // Converted as fit converts arrays: ints to float, whole floats to ints, fractions refused.
+    List<String> outputs = model.dataOutputNames();
+    List<HostRows> parts = new ArrayList<>(ArrayData.byName(model, x.structure(),
+        model.dataInputNames(), name + "'s x", "input",
+        (rows, part, i) -> ((HostRows) rows).as(xDtypes.get(i), part)));
+    if (labels) {
+      ArrayData.Convert<HostRows> floats = (rows, part, i) -> ((HostRows) rows).as(DType.FLOAT32,
+          part);
+      parts.addAll(ArrayData.byName(model, y.structure(), outputs, name + "'s y", "output",
+          floats));
+      if (firstShapes != null && weighted != (sampleWeight != null)) {
+        throw new IllegalArgumentException(name + (weighted ? " has no sample weights but batch"
+            + " 0 had them" : " has sample weights but batch 0 had none") + ": give every batch"
+            + " sample weights, or none");
+      }
+      if (sampleWeight != null) {
+        parts.addAll(ArrayData.sampleWeights(model, sampleWeight.structure(), outputs,
+            name + "'s sampleWeight", floats, HostRows::shape));
+      }
     }
-    for (int p = 0; p < parts.length; p++) {
-      Shape shape = parts[p].shape();
+    HostRows[] all = parts.toArray(HostRows[]::new);
+    if (firstShapes == null) {
+      weighted = labels && sampleWeight != null;
+      partNames = partNames(all.length);
+      firstShapes = Arrays.stream(all).map(HostRows::shape).toArray(Shape[]::new);
+      feedShapes = Arrays.stream(all).map(r -> r.feedShape(-1)).toArray(Shape[]::new);
+      return all;
+    }
+    for (int p = 0; p < all.length; p++) {
+      Shape shape = all[p].shape();
       if (!sameSamples(p, shape, firstShapes[p])) {
-        String part = p == 0 ? "x" : "y";
-        throw new IllegalArgumentException(name + " has " + part + " of shape "
-            + Shapes.toKeras(shape) + ", but batch 0 had " + part + " of shape "
+        throw new IllegalArgumentException(name + " has " + partNames[p] + " of shape "
+            + Shapes.toKeras(shape) + ", but batch 0 had " + partNames[p] + " of shape "
             + Shapes.toKeras(firstShapes[p]) + ": every batch must have the shape of the first"
-            + " but for the batch size" + (p == 0 && xShape != null
-            && Shapes.sample(xShape).hasUnknownDimension()
+            + " but for the batch size" + (p < xDtypes.size() && xShapes != null
+            && Shapes.sample(xShapes.get(p)).hasUnknownDimension()
             ? " and the dimensions the model's Input leaves unknown (None)" : ""));
       }
     }
-    return parts;
+    return all;
+  }
+
+  /** The parts' names in errors: {@code x} or {@code x['image']}, then y, then sampleWeight. */
+  private String[] partNames(int count) {
+    List<String> names = new ArrayList<>();
+    for (String part : List.of("x", "y", "sampleWeight")) {
+      List<String> keys = part.equals("x") ? model.dataInputNames() : model.dataOutputNames();
+      for (String key : keys) {
+        names.add(keys.size() == 1 ? part : part + "['" + key + "']");
+      }
+    }
+    return names.subList(0, count).toArray(String[]::new);
   }
 
   /**
@@ -259,9 +316,10 @@ final class DatasetFeed implements AutoCloseable {
     if (shape.numDimensions() != first.numDimensions()) {
       return false;
     }
+    Shape input = p < xDtypes.size() && xShapes != null ? xShapes.get(p) : null;
     for (int i = 1; i < shape.numDimensions(); i++) {
-      boolean free = p == 0 && xShape != null && xShape.numDimensions() == shape.numDimensions()
-          && xShape.get(i) < 0;
+      boolean free = input != null && input.numDimensions() == shape.numDimensions()
+          && input.get(i) < 0;
       if (shape.get(i) != first.get(i) && !free) {
         return false;
       }

@@ -246,20 +246,26 @@ final class GraphSteps implements AutoCloseable {
     rowSizes[k] = n == 0 ? 0 : all[k].length / n;
   }
 
-  /** The predictions for one batch tensor, row-major. */
-  float[] predictBatch(TType batch) {
-    // The tensor's shape is a native query: asked only when functions are traced per shape.
-    GraphFunction function = predictFunction(perShape ? List.of(batch.shape()) : null);
+  /** The predictions for one batch's tensors (one per input), row-major, one per output. */
+  List<float[]> predictBatch(TType[] batch) {
+    // The tensors' shapes are native queries: asked only when functions are traced per shape.
+    GraphFunction function = predictFunction(perShape
+        ? java.util.Arrays.stream(batch).map(TType::shape).toList() : null);
     weights.readLock().lock();
     try (Result result = function.run(batch)) {
-      TFloat32 out = (TFloat32) result.get(0);
-      float[] values = new float[Math.toIntExact(out.shape().size())];
-      out.asRawTensor().data().asFloats().read(values);
-      return values;
+      List<float[]> outputs = new ArrayList<>();
+      for (int k = 0; k < function.outputCount(); k++) {
+        TFloat32 out = (TFloat32) result.get(k);
+        float[] values = new float[Math.toIntExact(out.shape().size())];
+        out.asRawTensor().data().asFloats().read(values);
+        outputs.add(values);
+      }
+      return outputs;
     } finally {
       weights.readLock().unlock();
     }
   }
+
 
   /**
    * The training step for inputs of {@code xShapes} (the first batch's, batch first) and labels

@@ -652,8 +652,24 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
    * @param data the batches
    * @param args predict arguments such as {@code steps(10)}
    * @return the outputs, one row per sample
+   * @throws IllegalStateException if the model has several outputs (use {@link
+   *     #predictAll(Dataset, PredictArg...)})
    */
   public FloatNdArray predict(Dataset data, PredictArg... args) {
+    checkOneOutput("predict");
+    return trainer.predict(data, args).get(0);
+  }
+
+  /**
+   * The outputs for the batches of a dataset, one array per output in the model's order, as
+   * {@link #predict(Dataset, PredictArg...)} for a model of several outputs.
+   *
+   * @param data the batches; their x one array, or a list (or a map by input name) of one per
+   *     input
+   * @param args predict arguments such as {@code steps(10)}
+   * @return one array of predictions per output, in the model's order
+   */
+  public List<FloatNdArray> predictAll(Dataset data, PredictArg... args) {
     return trainer.predict(data, args);
   }
 

@@ -210,7 +210,6 @@ final class Trainer {
   History fit(Dataset data, FitArg... args) {
     Map<String, Object> kw = Kwarg.parse("fit", FIT_ARGS, args);
     checkCompiled("fit");
-    checkOneInputAndOutput("fit");
     refuseWeights(kw, "fit");
     if (kw.containsKey("validation_split")) {
       throw new IllegalArgumentException("validationSplit is only supported for arrays, not a"
@@ -225,13 +224,12 @@ final class Trainer {
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     try (DatasetFeed feed = new DatasetFeed(data, trainSteps, shuffle ? random : null, "", true,
-            xDtype(), xShape(), stepsPerExecution);
+            model, stepsPerExecution);
         DatasetFeed validation = val == null ? null : new DatasetFeed((Dataset) val,
-            (Integer) kw.get("validation_steps"), null, "validation ", true, xDtype(),
-            xShape(), stepsPerExecution)) {
-      List<Shape> xShapes = List.of(feed.feedShape(0));
-      GraphSteps.Step train = steps(xShapes)
-          .trainStep(xShapes, checkedLabels(feed), false, stepsPerExecution);
+            (Integer) kw.get("validation_steps"), null, "validation ", true, model,
+            stepsPerExecution)) {
+      GraphSteps.Step train = steps(feed.xShapes())
+          .trainStep(feed.xShapes(), checkedLabels(feed), feed.weighted(), stepsPerExecution);
       int[] epochsRun = {0};
       return train(kw, feed.knownSteps(), callbacks -> {
         feed.beginEpoch();
@@ -285,33 +283,20 @@ final class Trainer {
     return history;
   }
 
-  /** A dataset's batches hold no sample weights (yet): refused rather than ignored. */
+  /**
+   * A dataset's batches carry their own sample weights; {@code fit}'s arguments for them are
+   * refused rather than ignored, as Keras refuses {@code sample_weight} with a dataset.
+   */
   private static void refuseWeights(Map<String, Object> kw, String method) {
-    for (String weights : List.of("sample_weight", "class_weight")) {
-      if (kw.containsKey(weights)) {
-        throw new IllegalArgumentException(method + " on a Dataset does not take " + weights
-            + " yet: pass the arrays themselves to " + method + " to weigh samples");
-      }
+    if (kw.containsKey("sample_weight")) {
+      throw new IllegalArgumentException(method + " on a Dataset does not take sampleWeight:"
+          + " put the weights in the batches, Batch.of(x, y, weights) or"
+          + " Dataset.fromArrays(x, y, weights)");
     }
-  }
-
-  /** The shape of the model's one input (batch first), or null if not known yet. */
-  private Shape xShape() {
-    List<Shape> shapes = model.inputShapes();
-    return shapes == null ? null : shapes.get(0);
-  }
-
-  /** The dtype of the model's one input, which a dataset's inputs are converted to. */
-  private DType xDtype() {
-    return model.inputDtypes().get(0);
-  }
-
-  /** Datasets feed models of one input and one output (a Batch holds one x and one y). */
-  private void checkOneInputAndOutput(String what) {
-    if (model.dataInputNames().size() != 1 || model.dataOutputNames().size() != 1) {
-      throw new IllegalArgumentException(what + "() on a Dataset takes models of one input and"
-          + " one output; model '" + model.name() + "' has inputs " + model.dataInputNames()
-          + " and outputs " + model.dataOutputNames() + ": pass its data as arrays");
+    if (kw.containsKey("class_weight")) {
+      throw new IllegalArgumentException(method + " on a Dataset does not take classWeight yet:"
+          + " give each batch the weights of its samples' classes, Batch.of(x, y, weights), or"
+          + " pass the arrays themselves to " + method);
     }
   }
 
@@ -341,10 +326,9 @@ final class Trainer {
   Map<String, Double> evaluate(Dataset data, EvaluateArg... args) {
     Map<String, Object> kw = Kwarg.parse("evaluate", EVALUATE_ARGS, args);
     checkCompiled("evaluate");
-    checkOneInputAndOutput("evaluate");
     refuseWeights(kw, "evaluate");
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", true,
-        xDtype(), xShape(), stepsPerExecution)) {
+        model, stepsPerExecution)) {
       CallbackList callbacks = callbacks(kw, 0, feed.knownSteps());
       callbacks.setModel(model);
       return returned(kw, runTest(feed, callbacks));
@@ -352,8 +336,8 @@ final class Trainer {
   }
 
   private Map<String, Double> runTest(DatasetFeed feed, CallbackList callbacks) {
-    GraphSteps.Step test = steps(List.of(feed.feedShape(0)))
-        .testStep(List.of(feed.feedShape(0)), checkedLabels(feed), false, stepsPerExecution);
+    GraphSteps.Step test = steps(feed.xShapes())
+        .testStep(feed.xShapes(), checkedLabels(feed), feed.weighted(), stepsPerExecution);
     resetMetrics();
     callbacks.onTestBegin();
     feed.beginEpoch();
@@ -457,43 +441,53 @@ final class Trainer {
         : steps(data).predict(data.x(), batchSize);
   }
 
-  /** The predictions for a dataset's batches ({@code steps} of them, or to its end), in order. */
-  FloatNdArray predict(Dataset data, PredictArg... args) {
+  /**
+   * The predictions for a dataset's batches ({@code steps} of them, or to its end), in order,
+   * one array per output.
+   */
+  List<FloatNdArray> predict(Dataset data, PredictArg... args) {
     Map<String, Object> kw = Kwarg.parse("predict", PREDICT_ARGS, args);
-    checkOneInputAndOutput("predict");
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", false,
-        xDtype(), xShape(), 1)) {
-      GraphSteps graphSteps = steps(List.of(feed.feedShape(0)));
+        model, 1)) {
+      GraphSteps graphSteps = steps(feed.xShapes());
       CallbackList callbacks = callbacks(kw, 0, 0);
       callbacks.setModel(model);
       callbacks.onPredictBegin();
       feed.beginEpoch();
-      List<float[]> chunks = new ArrayList<>();
+      List<List<float[]>> chunks = new ArrayList<>();
       long rows = 0;
       for (StreamFeeder.Fed fed = feed.next(); fed != null; fed = feed.next()) {
         feed.prefetch();
-        chunks.add(graphSteps.predictBatch(fed.tensors()[0]));
+        chunks.add(graphSteps.predictBatch(fed.tensors()));
         rows += fed.tensors()[0].shape().get(0);
       }
       feed.endEpoch();
-      Shape shape = Shapes.withBatch(
-          graphSteps.outputShapes(List.of(feed.feedShape(0))).get(0), rows);
-      long values = chunks.stream().mapToLong(chunk -> chunk.length).sum();
-      if (shape.hasUnknownDimension() || shape.size() != values) {
-        throw new IllegalArgumentException("predict on a dataset joins the batches' predictions,"
-            + " but model '" + model.name() + "' gives predictions of shape "
-            + Shapes.toKeras(shape) + ", of dimensions unknown or differing from batch to batch"
-            + " (returnSequences on sequences of several lengths?): predict each batch's x");
-      }
-      float[] all = new float[Math.toIntExact(shape.size())];
-      int at = 0;
-      for (float[] chunk : chunks) {
-        System.arraycopy(chunk, 0, all, at, chunk.length);
-        at += chunk.length;
+      List<Shape> outputShapes = graphSteps.outputShapes(feed.xShapes());
+      List<FloatNdArray> predictions = new ArrayList<>();
+      for (int k = 0; k < outputShapes.size(); k++) {
+        predictions.add(joined(chunks, k, Shapes.withBatch(outputShapes.get(k), rows)));
       }
       callbacks.onPredictEnd();
-      return NdArrays.wrap(shape, DataBuffers.of(all, false, false));
+      return predictions;
     }
+  }
+
+  /** Output {@code k} of every batch's predictions, joined into one array of {@code shape}. */
+  private FloatNdArray joined(List<List<float[]>> chunks, int k, Shape shape) {
+    long values = chunks.stream().mapToLong(chunk -> chunk.get(k).length).sum();
+    if (shape.hasUnknownDimension() || shape.size() != values) {
+      throw new IllegalArgumentException("predict on a dataset joins the batches' predictions,"
+          + " but model '" + model.name() + "' gives predictions of shape "
+          + Shapes.toKeras(shape) + ", of dimensions unknown or differing from batch to batch"
+          + " (returnSequences on sequences of several lengths?): predict each batch's x");
+    }
+    float[] all = new float[Math.toIntExact(shape.size())];
+    int at = 0;
+    for (List<float[]> chunk : chunks) {
+      System.arraycopy(chunk.get(k), 0, all, at, chunk.get(k).length);
+      at += chunk.get(k).length;
+    }
+    return NdArrays.wrap(shape, DataBuffers.of(all, false, false));
   }
 
   /**
@@ -561,11 +555,10 @@ final class Trainer {
     return steps;
   }
 
-  /** The label shape of a dataset's first batch, checked against the loss. */
+  /** The label shapes of a dataset's first batch, checked against the losses. */
   private List<Shape> checkedLabels(DatasetFeed feed) {
-    List<Shape> labels = List.of(feed.feedShape(1));
-    compileLoss.checkLabels(labels, steps(List.of(feed.feedShape(0)))
-        .outputShapes(List.of(feed.feedShape(0))),
+    List<Shape> labels = feed.yShapes();
+    compileLoss.checkLabels(labels, steps(feed.xShapes()).outputShapes(feed.xShapes()),
         model.dataOutputNames());
     return labels;
   }

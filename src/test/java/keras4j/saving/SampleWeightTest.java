@@ -8,6 +8,7 @@ import static keras4j.Keras.metrics;
 import static keras4j.Keras.optimizer;
 import static keras4j.Keras.sampleWeight;
 import static keras4j.Keras.shuffle;
+import static keras4j.Keras.steps;
 import static keras4j.Keras.validationData;
 import static keras4j.Keras.verbose;
 import static keras4j.Keras.weightedMetrics;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import keras4j.core.FitArg;
+import keras4j.data.Batch;
+import keras4j.data.Dataset;
 import keras4j.models.Model;
 import keras4j.optimizers.SGD;
 import org.junit.jupiter.api.Test;
@@ -149,6 +152,68 @@ class SampleWeightTest {
           Map.of("reg", data("reg"), "cls", data("cls")),
           sampleWeight(Map.of("reg", data("sw_reg"), "cls", data("sw_cls"))), batchSize(4),
           verbose(0)));
+    }
+  }
+
+  @Test
+  void aDatasetCarriesItsSampleWeightsAsKerasFitTakesThem() {
+    try (Model model = load("single")) {
+      assertHistory("single_fit_sample_weight", model.fit(
+          Dataset.fromArrays(data("x"), data("labels"), data("sw")).batch(4), epochs(2),
+          verbose(0), validationData(
+              Dataset.fromArrays(data("xv"), data("labels_v"), data("swv")).batch(4)))
+          .history());
+    }
+    try (Model model = load("single")) {
+      assertLogs("single_evaluate_sample_weight", model.evaluate(
+          Dataset.fromArrays(data("x"), data("labels"), data("sw")).batch(4), verbose(0)));
+    }
+  }
+
+  @Test
+  void aDatasetOfSeveralOutputsTakesAListOrAMapOfLabelsAndWeights() {
+    List<Object> y = List.of(data("reg"), data("cls"));
+    try (Model model = load("two")) {
+      assertHistory("two_fit_per_output", model.fit(Dataset.fromArrays(data("x"), y,
+          List.of(data("sw_reg"), data("sw_cls"))).batch(4), epochs(2), verbose(0)).history());
+    }
+    try (Model model = load("two")) {
+      assertHistory("two_fit_one_array", model.fit(
+          Dataset.fromArrays(data("x"), y, data("sw")).batch(4), epochs(2), verbose(0))
+          .history());
+    }
+    try (Model model = load("two")) {
+      assertLogs("two_evaluate_per_output", model.evaluate(Dataset.fromArrays(data("x"),
+          Map.of("reg", data("reg"), "cls", data("cls")),
+          Map.of("reg", data("sw_reg"), "cls", data("sw_cls"))).batch(4), steps(3),
+          verbose(0)));
+    }
+  }
+
+  @Test
+  void badWeightsInADatasetAreRefusedWithTheFix() {
+    try (Model single = load("single"); Model two = load("two")) {
+      Dataset weighted = Dataset.fromArrays(data("x"), data("labels"), data("sw")).batch(4);
+      String twice = assertThrows(IllegalArgumentException.class, () -> single.fit(weighted,
+          sampleWeight(data("sw")), verbose(0))).getMessage();
+      assertTrue(twice.contains("put the weights in the batches, Batch.of(x, y, weights)"),
+          twice);
+      float[][] x = (float[][]) data("x");
+      Dataset mixed = Dataset.fromIterator(List.of(
+          Batch.of(new float[][] {x[0], x[1]}, new int[] {0, 1}, new float[] {1, 2}),
+          Batch.of(new float[][] {x[2], x[3]}, new int[] {2, 0})).iterator());
+      String missing = assertThrows(IllegalArgumentException.class,
+          () -> single.fit(mixed, verbose(0))).getMessage();
+      assertTrue(missing.contains("Batch 1 of the dataset has no sample weights but batch 0 had"
+          + " them"), missing);
+      String count = assertThrows(IllegalArgumentException.class, () -> Dataset.fromArrays(x,
+          data("labels"), new float[3])).getMessage();
+      assertEquals("x has 10 samples but sampleWeight has 3; they must have one weight per"
+          + " sample", count);
+      String name = assertThrows(IllegalArgumentException.class, () -> two.evaluate(
+          Dataset.fromArrays(x, List.of(data("reg"), data("cls")), Map.of("reg", data("sw"),
+              "clz", data("sw"))).batch(5), verbose(0))).getMessage();
+      assertTrue(name.contains("'clz', which is not an output"), name);
     }
   }
 
