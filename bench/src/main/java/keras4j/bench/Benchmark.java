@@ -33,7 +33,8 @@ import keras4j.utils.RandomSeed;
  *       (784-128-10, batch 128, in turns): the arrays as a shuffled dataset of samples batched
  *       again, a generator of batches ready in memory, with and without a sleep of 1 ms per
  *       batch, with and without {@code prefetch(2)}, and a {@code PyDataset} whose 2 workers
- *       copy each batch from the arrays after sleeping 1 ms.
+ *       copy each batch from the arrays after sleeping 1 ms; then the generators again at
+ *       batch 256, where a step takes longer than the sleep.
  *   <li>startup: fresh JVMs on the small MLP: time from JVM start to the first finished batch;
  *       RSS after epochs 2 and 20, peak RSS and test accuracy after 20 epochs.
  *   <li>memory: fresh JVMs on the small MLP, one epoch each: peak RSS (VmHWM), median of {@code
@@ -369,17 +370,35 @@ public final class Benchmark {
 
   private void data(FashionData train) {
     Map<String, Dataset> sources = new LinkedHashMap<>();
-    sources.put("fit on the arrays (baseline)", null);
+    sources.put(BASELINE, null);
     sources.put("Dataset.fromArrays(x, y).shuffle(60000).batch(128)",
         Dataset.fromArrays(train.images(), train.labels()).shuffle(train.size()).batch(BATCH));
     sources.put("Dataset.fromArrays(x, y).batch(128) (not shuffled)",
         Dataset.fromArrays(train.images(), train.labels()).batch(BATCH));
-    List<Batch> batches = copiedBatches(train);
+    List<Batch> batches = copiedBatches(train, BATCH);
     sources.put("generator of ready batches, prefetch(2)", generator(batches, 0).prefetch(2));
     sources.put("same, sleeping 1 ms per batch, prefetch(2)", generator(batches, 1).prefetch(2));
     sources.put("same, sleeping 1 ms per batch, no prefetch", generator(batches, 1));
     sources.put("PyDataset, 2 workers each copying a batch and sleeping 1 ms",
         new SlowPyDataset(train, 2));
+    compare(sources, train, BATCH);
+    // A sequential generator is hidden only while it makes a batch faster than a step takes:
+    // at batch 256 a step outlasts the sleep.
+    int larger = 2 * BATCH;
+    List<Batch> largerBatches = copiedBatches(train, larger);
+    Map<String, Dataset> slow = new LinkedHashMap<>();
+    slow.put(BASELINE, null);
+    slow.put("generator of ready batches, prefetch(2)", generator(largerBatches, 0).prefetch(2));
+    slow.put("same, sleeping 1 ms per batch, prefetch(2)",
+        generator(largerBatches, 1).prefetch(2));
+    slow.put("same, sleeping 1 ms per batch, no prefetch", generator(largerBatches, 1));
+    compare(slow, train, larger);
+  }
+
+  private static final String BASELINE = "fit on the arrays (baseline)";
+
+  /** Prints the samples/s of fit from each of {@code sources} (null: the arrays) at {@code batch}. */
+  private void compare(Map<String, Dataset> sources, FashionData train, int batch) {
     Map<String, List<Double>> rates = new LinkedHashMap<>();
     Map<String, KerasMlp> models = new LinkedHashMap<>();
     try {
@@ -388,11 +407,11 @@ public final class Benchmark {
         KerasMlp model = new KerasMlp(SMALL, 1, -1, false);
         models.put(source.getKey(), model);
         rates.put(source.getKey(), new ArrayList<>());
-        epoch(model, source.getValue(), train); // warm-up
+        epoch(model, source.getValue(), train, batch); // warm-up
       }
       for (int r = 0; r < rounds; r++) {
         for (var source : sources.entrySet()) {
-          double seconds = epoch(models.get(source.getKey()), source.getValue(), train);
+          double seconds = epoch(models.get(source.getKey()), source.getValue(), train, batch);
           rates.get(source.getKey()).add(train.size() / seconds);
         }
       }
@@ -400,10 +419,9 @@ public final class Benchmark {
       models.values().forEach(KerasMlp::close);
     }
     Table table = new Table("data", "samples/s", "vs fit on the arrays");
-    double base = Table.median(rates.get("fit on the arrays (baseline)"));
+    double base = Table.median(rates.get(BASELINE));
     rates.forEach((name, values) -> table.row(name, Table.format("%,.0f", Table.median(values)),
         Table.format("%.2f", Table.median(values) / base)));
-    // A sequential generator is hidden only while it makes a batch faster than a step takes.
     long start = System.nanoTime();
     for (int i = 0; i < 200; i++) {
       sleep(1);
@@ -411,17 +429,17 @@ public final class Benchmark {
     double sleepMillis = (System.nanoTime() - start) / 1e6 / 200;
     table.print(Table.format("fit from a Dataset, Fashion-MNIST, 784-128-10, batch %d, Adam"
         + " (median of %d epochs each, in turns; a baseline step takes %.2f ms, Thread.sleep(1)"
-        + " %.2f ms)", BATCH, rounds, 1e3 * BATCH / base, sleepMillis));
+        + " %.2f ms)", batch, rounds, 1e3 * batch / base, sleepMillis));
   }
 
-  private static double epoch(KerasMlp model, Dataset source, FashionData train) {
-    return source == null ? model.epoch(train, BATCH) : model.epoch(source);
+  private static double epoch(KerasMlp model, Dataset source, FashionData train, int batch) {
+    return source == null ? model.epoch(train, batch) : model.epoch(source);
   }
 
-  /** Batches of 128 copied from the arrays into new Java arrays, as a file reader makes them. */
-  private static Batch copiedBatch(FashionData train, int index) {
-    int from = index * BATCH;
-    int to = Math.min(train.size(), from + BATCH);
+  /** Batches of {@code batch} copied from the arrays into new Java arrays, as a file reader does. */
+  private static Batch copiedBatch(FashionData train, int index, int batch) {
+    int from = index * batch;
+    int to = Math.min(train.size(), from + batch);
     float[][] x = new float[to - from][];
     for (int i = from; i < to; i++) {
       x[i - from] = Arrays.copyOfRange(train.x(), i * FashionData.PIXELS,
@@ -430,10 +448,10 @@ public final class Benchmark {
     return Batch.of(x, Arrays.copyOfRange(train.y(), from, to));
   }
 
-  private static List<Batch> copiedBatches(FashionData train) {
+  private static List<Batch> copiedBatches(FashionData train, int batch) {
     List<Batch> out = new ArrayList<>();
-    for (int b = 0; b < (train.size() + BATCH - 1) / BATCH; b++) {
-      out.add(copiedBatch(train, b));
+    for (int b = 0; b < (train.size() + batch - 1) / batch; b++) {
+      out.add(copiedBatch(train, b, batch));
     }
     return out;
   }
@@ -474,7 +492,7 @@ public final class Benchmark {
     @Override
     public Batch getItem(int index) {
       sleep(1);
-      return copiedBatch(train, index);
+      return copiedBatch(train, index, BATCH);
     }
   }
 
