@@ -73,12 +73,8 @@ final class ArrayData {
     if (sampleWeight != null) {
       sw = sampleWeights(model, sampleWeight, outputs, what + "sampleWeight");
     } else if (classWeight != null) {
-      if (outputs.size() != 1) {
-        throw new IllegalArgumentException("`class_weight` is only supported for Models with a"
-            + " single output; model '" + model.name() + "' has " + outputs.size() + " outputs "
-            + outputs + ": pass sampleWeight(...) with one array per output instead");
-      }
-      sw = List.of(classWeights(y.get(0), classWeight));
+      checkClassWeightable(model);
+      sw = List.of(classWeights(y.get(0).toNdArray(), classWeight));
     }
     ArrayData data = new ArrayData(x, y, sw, inputs, outputs);
     data.checkCardinality(what);
@@ -120,7 +116,7 @@ final class ArrayData {
    * Keras's {@code class_weight_to_sample_weights}: each sample weighs its class's weight (1 for
    * classes the map leaves out); the class is the label rounded, or the argmax of one-hot labels.
    */
-  private static HostArray classWeights(HostArray labels, Map<?, ?> classWeight) {
+  static HostArray classWeights(FloatNdArray y, Map<?, ?> classWeight) {
     Map<Integer, Double> byClass = new HashMap<>();
     classWeight.forEach((key, weight) -> {
       if (!(key instanceof Integer || key instanceof Long) || !(weight instanceof Number)) {
@@ -129,8 +125,7 @@ final class ArrayData {
       }
       byClass.put(((Number) key).intValue(), ((Number) weight).doubleValue());
     });
-    FloatNdArray y = labels.toNdArray();
-    int n = labels.samples();
+    int n = Math.toIntExact(y.shape().get(0));
     long classes = y.rank() > 1 ? y.shape().get(y.rank() - 1) : 1;
     long rowSize = y.size() / Math.max(n, 1);
     float[] flat = new float[Math.toIntExact(y.size())];
@@ -141,6 +136,16 @@ final class ArrayData {
       weights[i] = (float) (double) byClass.getOrDefault(label, 1.0);
     }
     return HostArray.of(weights, "classWeight");
+  }
+
+  /** Keras's rule: class weights only for a model of one output. */
+  static void checkClassWeightable(Model model) {
+    List<String> outputs = model.dataOutputNames();
+    if (outputs.size() != 1) {
+      throw new IllegalArgumentException("`class_weight` is only supported for Models with a"
+          + " single output; model '" + model.name() + "' has " + outputs.size() + " outputs "
+          + outputs + ": pass sampleWeight(...) with one array per output instead");
+    }
   }
 
   private static int argmax(float[] values, int row, long rowSize) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import keras4j.backend.BatchPart;
 import keras4j.backend.DType;
@@ -37,6 +38,7 @@ final class DatasetFeed implements AutoCloseable {
   private final List<DType> xDtypes;
   private final List<Shape> xShapes;
   private final int most;
+  private final Map<?, ?> classWeight;
   private final StreamFeeder feeder;
   // Read by the feeder's thread, one read at a time; the main thread touches them between reads.
   private final Deque<HostRows[]> ahead = new ArrayDeque<>();
@@ -60,10 +62,12 @@ final class DatasetFeed implements AutoCloseable {
    * batches' arrays matched to {@code model}'s inputs and outputs as {@code fit} matches arrays
    * (one, a list in the model's order, or a map by name), inputs converted to the model's input
    * dtypes (labels and weights to float32), whose unknown dimensions (None) may change from
-   * batch to batch (sequences of several lengths); up to {@code most} batches a group.
+   * batch to batch (sequences of several lengths); up to {@code most} batches a group; {@code
+   * classWeight} (null: none) weighs each sample by its label's class, as Keras's dataset
+   * adapter maps {@code class_weight} to sample weights.
    */
   DatasetFeed(Dataset data, Integer steps, SplittableRandom batchOrder, String what,
-      boolean labels, Model model, int most) {
+      boolean labels, Model model, int most, Map<?, ?> classWeight) {
     if (data == null) {
       throw new IllegalArgumentException(what + "x is null");
     }
@@ -76,6 +80,10 @@ final class DatasetFeed implements AutoCloseable {
     this.xDtypes = model.inputDtypes();
     this.xShapes = model.inputShapes();
     this.most = most;
+    this.classWeight = classWeight;
+    if (classWeight != null) {
+      ArrayData.checkClassWeightable(model);
+    }
     this.feeder = new StreamFeeder(this::group);
   }
 
@@ -262,9 +270,19 @@ final class DatasetFeed implements AutoCloseable {
     if (labels) {
       ArrayData.Convert<HostRows> floats = (rows, part, i) -> ((HostRows) rows).as(DType.FLOAT32,
           part);
-      parts.addAll(ArrayData.byName(model, y.structure(), outputs, name + "'s y", "output",
-          floats));
-      if (firstShapes != null && weighted != (sampleWeight != null)) {
+      List<HostRows> labelRows = ArrayData.byName(model, y.structure(), outputs, name + "'s y",
+          "output", floats);
+      parts.addAll(labelRows);
+      if (classWeight != null && sampleWeight != null) {
+        throw new IllegalArgumentException(name + " has sample weights, and classWeight was"
+            + " given too: you cannot `class_weight` and `sample_weight` at the same time, pass"
+            + " one of them");
+      }
+      if (classWeight != null) {
+        parts.add(HostRows.all(ArrayData.classWeights(labelRows.get(0).toNdArray(),
+            classWeight)));
+      }
+      if (firstShapes != null && weighted != (sampleWeight != null || classWeight != null)) {
         throw new IllegalArgumentException(name + (weighted ? " has no sample weights but batch"
             + " 0 had them" : " has sample weights but batch 0 had none") + ": give every batch"
             + " sample weights, or none");
@@ -276,7 +294,7 @@ final class DatasetFeed implements AutoCloseable {
     }
     HostRows[] all = parts.toArray(HostRows[]::new);
     if (firstShapes == null) {
-      weighted = labels && sampleWeight != null;
+      weighted = labels && (sampleWeight != null || classWeight != null);
       partNames = partNames(all.length);
       firstShapes = Arrays.stream(all).map(HostRows::shape).toArray(Shape[]::new);
       feedShapes = Arrays.stream(all).map(r -> r.feedShape(-1)).toArray(Shape[]::new);

@@ -224,10 +224,10 @@ final class Trainer {
     boolean shuffle = (Boolean) kw.getOrDefault("shuffle", true);
     SplittableRandom random = new SplittableRandom(RandomSeed.next());
     try (DatasetFeed feed = new DatasetFeed(data, trainSteps, shuffle ? random : null, "", true,
-            model, stepsPerExecution);
+            model, stepsPerExecution, (Map<?, ?>) kw.get("class_weight"));
         DatasetFeed validation = val == null ? null : new DatasetFeed((Dataset) val,
             (Integer) kw.get("validation_steps"), null, "validation ", true, model,
-            stepsPerExecution)) {
+            stepsPerExecution, null)) {
       GraphSteps.Step train = steps(feed.xShapes())
           .trainStep(feed.xShapes(), checkedLabels(feed), feed.weighted(), stepsPerExecution);
       int[] epochsRun = {0};
@@ -284,19 +284,15 @@ final class Trainer {
   }
 
   /**
-   * A dataset's batches carry their own sample weights; {@code fit}'s arguments for them are
-   * refused rather than ignored, as Keras refuses {@code sample_weight} with a dataset.
+   * A dataset's batches carry their own sample weights: {@code fit}'s argument for them is
+   * refused rather than ignored, as Keras refuses {@code sample_weight} with a dataset ({@code
+   * classWeight} applies to a dataset's labels, in {@code fit} only).
    */
   private static void refuseWeights(Map<String, Object> kw, String method) {
     if (kw.containsKey("sample_weight")) {
       throw new IllegalArgumentException(method + " on a Dataset does not take sampleWeight:"
           + " put the weights in the batches, Batch.of(x, y, weights) or"
           + " Dataset.fromArrays(x, y, weights)");
-    }
-    if (kw.containsKey("class_weight")) {
-      throw new IllegalArgumentException(method + " on a Dataset does not take classWeight yet:"
-          + " give each batch the weights of its samples' classes, Batch.of(x, y, weights), or"
-          + " pass the arrays themselves to " + method);
     }
   }
 
@@ -328,7 +324,7 @@ final class Trainer {
     checkCompiled("evaluate");
     refuseWeights(kw, "evaluate");
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", true,
-        model, stepsPerExecution)) {
+        model, stepsPerExecution, null)) {
       CallbackList callbacks = callbacks(kw, 0, feed.knownSteps());
       callbacks.setModel(model);
       return returned(kw, runTest(feed, callbacks));
@@ -448,7 +444,7 @@ final class Trainer {
   List<FloatNdArray> predict(Dataset data, PredictArg... args) {
     Map<String, Object> kw = Kwarg.parse("predict", PREDICT_ARGS, args);
     try (DatasetFeed feed = new DatasetFeed(data, (Integer) kw.get("steps"), null, "", false,
-        model, 1)) {
+        model, 1, null)) {
       GraphSteps graphSteps = steps(feed.xShapes());
       CallbackList callbacks = callbacks(kw, 0, 0);
       callbacks.setModel(model);

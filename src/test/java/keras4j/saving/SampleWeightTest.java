@@ -171,6 +171,28 @@ class SampleWeightTest {
   }
 
   @Test
+  void classWeightsApplyToADatasetsLabels() {
+    try (Model model = load("single")) {
+      model.compile(optimizer(new SGD(0.2)), loss("sparse_categorical_crossentropy"),
+          metrics("accuracy"), weightedMetrics("accuracy", "sparse_categorical_accuracy"));
+      assertHistory("single_fit_class_weight", model.fit(
+          Dataset.fromArrays(data("x"), data("labels")).batch(4), epochs(2), verbose(0),
+          classWeight(Map.of(0, 0.5, 2, 3.0))).history());
+      String both = assertThrows(IllegalArgumentException.class, () -> model.fit(
+          Dataset.fromArrays(data("x"), data("labels"), data("sw")).batch(4), verbose(0),
+          classWeight(Map.of(0, 0.5)))).getMessage();
+      assertTrue(both.contains("you cannot `class_weight` and `sample_weight` at the same time"),
+          both);
+    }
+    try (Model two = load("two")) {
+      String multi = assertThrows(IllegalArgumentException.class, () -> two.fit(
+          Dataset.fromArrays(data("x"), List.of(data("reg"), data("cls"))).batch(4), verbose(0),
+          classWeight(Map.of(0, 2.0)))).getMessage();
+      assertTrue(multi.contains("only supported for Models with a single output"), multi);
+    }
+  }
+
+  @Test
   void aDatasetOfSeveralOutputsTakesAListOrAMapOfLabelsAndWeights() {
     List<Object> y = List.of(data("reg"), data("cls"));
     try (Model model = load("two")) {
