@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tensorflow.ndarray.NdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * TextVectorization against Python Keras 3.15.1
@@ -185,5 +188,14 @@ class TextVectorizationFixturesTest {
     IllegalArgumentException nullDoc = assertThrows(IllegalArgumentException.class,
         () -> new TextVectorization().adapt(java.util.Arrays.asList("a", null)));
     assertTrue(nullDoc.getMessage().contains("null"), nullDoc.getMessage());
+  }
+
+  @Test
+  void adaptsOnAStringNdArrayOfAnyShape() {
+    // Keras: TextVectorization().adapt(np.array([["b a"], ["b c"]])).get_vocabulary()
+    //   == ["", "[UNK]", "b", "c", "a"] (counts b 2, then c and a in reverse byte order).
+    TextVectorization layer = new TextVectorization();
+    layer.adapt(NdArrays.wrap(Shape.of(2, 1), DataBuffers.ofObjects("b a", "b c")));
+    assertEquals(List.of("", "[UNK]", "b", "c", "a"), layer.getVocabulary());
   }
 }
