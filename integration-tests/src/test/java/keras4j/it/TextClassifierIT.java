@@ -20,7 +20,7 @@ import org.tensorflow.ndarray.StdArrays;
  * TextVectorization, Embedding, Bidirectional LSTM and Dense learn which of four novels a
  * paragraph comes from. Always guessing the largest class (<i>Emma</i>) scores 427 / 1273 =
  * 0.3354. Seeded runs here reached 0.8217 (seed 1337, this test's: twice, with identical
- * losses; 55-66 s of training on 2 shared cores) and 0.8209 (seed 42), and Keras 3.15 itself,
+ * losses; 26-66 s of training on 2 shared cores) and 0.8209 (seed 42), and Keras 3.15 itself,
  * the same network in Python, 0.8217, 0.8233 and 0.8303 over three seeds
  * ({@code src/test/resources/keras4j/datasets/keras_text_classifier.py}). The threshold, 0.75,
  * is more than twice the baseline and about 7 points below every run. The trained model then
