@@ -80,10 +80,20 @@ final class BundledCsv {
    * @return the text of the {@code .rst} resource
    */
   String description() {
-    try (InputStream in = open(descriptionName)) {
+    return resourceText(descriptionName);
+  }
+
+  /**
+   * Reads a text resource shipped next to this class.
+   *
+   * @param resource its name, e.g. "digits.rst"
+   * @return its text, read as UTF-8
+   */
+  static String resourceText(String resource) {
+    try (InputStream in = open(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the resource " + descriptionName, e);
+      throw new UncheckedIOException("Cannot read the resource " + resource, e);
     }
   }
 
@@ -160,7 +170,14 @@ final class BundledCsv {
     return NdArrays.wrap(Shape.of(to - from), DataBuffers.of(values, false, false));
   }
 
-  private static InputStream open(String resource) {
+  /**
+   * Opens a resource shipped next to this class.
+   *
+   * @param resource its name, e.g. "digits.csv.gz"
+   * @return its bytes, as stored (still gzipped)
+   * @throws IllegalStateException when the jar lacks it
+   */
+  static InputStream open(String resource) {
     InputStream in = BundledCsv.class.getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException(

@@ -201,6 +201,19 @@ public class TextVectorization extends Layer {
   }
 
   /**
+   * {@link #adapt(Iterable)} on a string NdArray, as Keras adapts on a NumPy array: each element,
+   * whatever the array's shape, is a document; e.g. {@code adapt(AustenPassages.loadData()
+   * .xTrain())}.
+   *
+   * @param texts the documents
+   */
+  public void adapt(NdArray<String> texts) {
+    String[] docs = new String[Math.toIntExact(texts.size())];
+    texts.copyTo(DataBuffers.ofObjects(docs));
+    adapt(docs);
+  }
+
+  /**
    * {@link #adapt(Iterable)} on a stream.
    *
    * @param texts the documents

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tensorflow.ndarray.NdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * TextVectorization against Python Keras 3.15.1
@@ -185,5 +188,31 @@ class TextVectorizationFixturesTest {
     IllegalArgumentException nullDoc = assertThrows(IllegalArgumentException.class,
         () -> new TextVectorization().adapt(java.util.Arrays.asList("a", null)));
     assertTrue(nullDoc.getMessage().contains("null"), nullDoc.getMessage());
+  }
+
+  @Test
+  void fitsAndEvaluatesOnAStringNdArray() {
+    // Counts over ("[UNK]", "a", "b") summed by a Dense of ones: "a b" 2, "b b c" 3, "a" 1
+    // against targets 1, so the first (pre-update) loss is mse = (1 + 4 + 0) / 3, by hand.
+    NdArray<String> texts = NdArrays.wrap(Shape.of(3), DataBuffers.ofObjects("a b", "b b c", "a"));
+    try (Model model = new Sequential(new InputLayer("string", 1),
+        new TextVectorization(vocabulary("a", "b"), outputMode("count")),
+        new Dense(1, kernelInitializer("ones"), biasInitializer("zeros")))) {
+      model.compile(optimizer("sgd"), loss("mse"));
+      float[] ones = {1, 1, 1};
+      assertEquals(5.0 / 3, model.evaluate(texts, ones, verbose(0)).get("loss"), 1e-6);
+      List<Double> losses = model.fit(texts, ones, epochs(1), batchSize(3), verbose(0))
+          .history().get("loss");
+      assertEquals(5.0 / 3, losses.get(0), 1e-6);
+    }
+  }
+
+  @Test
+  void adaptsOnAStringNdArrayOfAnyShape() {
+    // Keras: TextVectorization().adapt(np.array([["b a"], ["b c"]])).get_vocabulary()
+    //   == ["", "[UNK]", "b", "c", "a"] (counts b 2, then c and a in reverse byte order).
+    TextVectorization layer = new TextVectorization();
+    layer.adapt(NdArrays.wrap(Shape.of(2, 1), DataBuffers.ofObjects("b a", "b c")));
+    assertEquals(List.of("", "[UNK]", "b", "c", "a"), layer.getVocabulary());
   }
 }
