@@ -10,6 +10,7 @@ import org.tensorflow.op.image.ImageProjectiveTransformV3;
 import org.tensorflow.op.image.ResizeBicubic;
 import org.tensorflow.op.image.ResizeBilinear;
 import org.tensorflow.op.image.ResizeNearestNeighbor;
+import org.tensorflow.op.image.ScaleAndTranslate;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -19,6 +20,10 @@ import org.tensorflow.types.TInt32;
  * ({@code keras.src.backend.tensorflow.image}) computes them.
  */
 public final class ImageKernels {
+  /** The interpolations {@link #resize} takes, Keras's {@code RESIZE_INTERPOLATIONS}. */
+  public static final List<String> INTERPOLATIONS =
+      List.of("bilinear", "nearest", "lanczos3", "lanczos5", "bicubic", "area");
+
   private ImageKernels() {}
 
   private static Tensor result(Tensor like, Operand<TFloat32> out) {
@@ -69,24 +74,56 @@ public final class ImageKernels {
    * {@code "nearest"}, {@code "bilinear"} or {@code "bicubic"}.
    */
   public static Tensor resize(Tensor x, Operand<TInt32> size, String interpolation) {
+    return resize(x, size, interpolation, false);
+  }
+
+  /**
+   * {@code tf.image.resize(x, size, method, antialias)}, as Keras's TensorFlow backend calls it:
+   * {@code "nearest"} and {@code "area"} ignore {@code antialias}; {@code "bilinear"} and {@code
+   * "bicubic"} use their own kernels without it, and with it TensorFlow's ScaleAndTranslate
+   * ({@code "triangle"}, {@code "keyscubic"}) whose kernel widens by the downscaling factor;
+   * {@code "lanczos3"} and {@code "lanczos5"} are ScaleAndTranslate either way.
+   */
+  public static Tensor resize(Tensor x, Operand<TInt32> size, String interpolation,
+      boolean antialias) {
     Ops tf = x.graph().tf();
     Operand<TFloat32> in = x.operand();
     Operand<TFloat32> out = switch (interpolation) {
       case "nearest" -> tf.image.resizeNearestNeighbor(in, size,
           ResizeNearestNeighbor.halfPixelCenters(true));
-      case "bilinear" -> tf.image.resizeBilinear(in, size, ResizeBilinear.halfPixelCenters(true));
-      case "bicubic" -> tf.dtypes.cast(tf.image.resizeBicubic(in, size,
-          ResizeBicubic.halfPixelCenters(true)), TFloat32.class);
+      case "bilinear" -> antialias ? scaleAndTranslate(tf, in, size, "triangle", true)
+          : tf.image.resizeBilinear(in, size, ResizeBilinear.halfPixelCenters(true));
+      case "bicubic" -> antialias ? scaleAndTranslate(tf, in, size, "keyscubic", true)
+          : tf.dtypes.cast(tf.image.resizeBicubic(in, size, ResizeBicubic.halfPixelCenters(true)),
+              TFloat32.class);
+      case "area" -> tf.image.resizeArea(in, size);
+      case "lanczos3", "lanczos5" -> scaleAndTranslate(tf, in, size, interpolation, antialias);
       default -> throw new IllegalArgumentException("Unknown interpolation '" + interpolation
-          + "'; keras4j has \"nearest\", \"bilinear\" and \"bicubic\"");
+          + "'; keras4j has " + String.join(", ", INTERPOLATIONS) + ", as Keras");
     };
     return result(x, out);
   }
 
+  /** TensorFlow's {@code resize_with_scale_and_translate}: scale {@code size / (h, w)}, no shift. */
+  private static Operand<TFloat32> scaleAndTranslate(Ops tf, Operand<TFloat32> in,
+      Operand<TInt32> size, String kernel, boolean antialias) {
+    Operand<TFloat32> scale = tf.math.div(tf.dtypes.cast(size, TFloat32.class),
+        tf.dtypes.cast(tf.stridedSlice(tf.shape(in), Indices.slice(1, 3)), TFloat32.class));
+    return tf.image.scaleAndTranslate(in, size, scale, tf.zeros(tf.constant(new int[] {2}),
+        TFloat32.class), ScaleAndTranslate.kernelType(kernel),
+        ScaleAndTranslate.antialias(antialias));
+  }
+
   /** {@link #resize} to a fixed {@code (height, width)}. */
-  public static Tensor resize(Tensor x, long height, long width, String interpolation) {
+  public static Tensor resize(Tensor x, long height, long width, String interpolation,
+      boolean antialias) {
     return resize(x, x.graph().tf().constant(new int[] {(int) height, (int) width}),
-        interpolation);
+        interpolation, antialias);
+  }
+
+  /** {@link #resize} to a fixed {@code (height, width)}, without antialiasing. */
+  public static Tensor resize(Tensor x, long height, long width, String interpolation) {
+    return resize(x, height, width, interpolation, false);
   }
 
   /** {@link #resize} by integer factors (UpSampling2D), for images of any size. */

@@ -34,7 +34,26 @@ public final class ImageOps {
    * @return the result
    */
   public static KerasTensor resize(TensorLike x, long height, long width, String interpolation) {
-    return op("resize", () -> ImageKernels.resize(t(x), height, width, interpolation));
+    return resize(x, height, width, interpolation, false);
+  }
+
+  /**
+   * {@code ops.image.resize(x, (height, width), interpolation, antialias)} with any of Keras's
+   * interpolations: {@code "bilinear"}, {@code "nearest"}, {@code "bicubic"}, {@code "area"},
+   * {@code "lanczos3"}, {@code "lanczos5"}. With {@code antialias} a downscaling filter widens
+   * by the scale factor (TensorFlow's ScaleAndTranslate); {@code "nearest"} and {@code "area"}
+   * ignore it, as in Keras's TensorFlow backend.
+   *
+   * @param antialias whether to antialias when downscaling
+   * @param height the height in pixels
+   * @param interpolation one of Keras's interpolations, above
+   * @param width the width in pixels
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor resize(TensorLike x, long height, long width, String interpolation,
+      boolean antialias) {
+    return op("resize", () -> ImageKernels.resize(t(x), height, width, interpolation, antialias));
   }
 
   /**
