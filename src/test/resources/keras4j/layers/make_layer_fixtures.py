@@ -150,6 +150,11 @@ CASES["resizing_pad_to_aspect_ratio"] = (branches(
     L.Resizing(4, 6, interpolation="nearest", pad_to_aspect_ratio=True, fill_value=1.0),
     L.Resizing(2, 3, interpolation="lanczos3", crop_to_aspect_ratio=True, antialias=True)),
     False)
+# Gradients through the antialiased kernels (TensorFlow's ScaleAndTranslate) and the padding.
+CASES["resizing_trained"] = (
+    seq((5, 4, 2), L.Conv2D(3, 1), L.Resizing(3, 6, interpolation="lanczos3", antialias=True),
+        L.Resizing(4, 4, interpolation="bicubic", antialias=True, pad_to_aspect_ratio=True),
+        L.Flatten(), L.Dense(2)), True)
 # Cases whose json also holds Keras's "losses" of SGD(0.1) fit steps from the saved weights.
 LOSS_STEPS = {"batch_normalization_regularized": 3}
 ONLY = set(sys.argv[1:])
