@@ -1,6 +1,7 @@
 package keras4j.ops;
 
 import java.util.function.Supplier;
+import keras4j.backend.Convolutions;
 import keras4j.backend.ImageKernels;
 import keras4j.backend.Tensor;
 import keras4j.core.KerasTensor;
@@ -149,5 +150,100 @@ public final class ImageOps {
       double max, long seed) {
     return op("uniform_per_image", () -> ImageKernels.uniformPerImage(t(images), columns,
         (float) min, (float) max, seed));
+  }
+
+  /**
+   * {@code ops.image.extract_patches(images, size)}: non-overlapping patches (strides = size, no
+   * dilation, {@code "valid"} padding), each flattened into the channels of one output position.
+   *
+   * @param images {@code (batch, h, w, c)} images or one {@code (h, w, c)} image; for a 3-long
+   *     {@code size}, {@code (batch, d, h, w, c)} volumes or one {@code (d, h, w, c)} volume
+   * @param size the patch: one int (square), {@code (height, width)} or {@code (depth, height,
+   *     width)}
+   * @return the patches, shaped {@code (batch, h', w', size[0] * size[1] * c)} (or the volume's
+   *     analogue), of the images' dtype
+   */
+  public static KerasTensor extractPatches(TensorLike images, int... size) {
+    return extractPatches(images, size, null, new int[] {1}, "valid");
+  }
+
+  /**
+   * {@code ops.image.extract_patches(images, size, strides, dilation_rate, padding)}: the {@code
+   * size} patch at every {@code strides} step, its taps {@code dilationRate} apart, flattened
+   * row by row with each pixel's channels together (Keras's order, that of {@code
+   * tf.image.extract_patches}). Images take any dtype; volumes (a 3-long {@code size}) float32.
+   *
+   * @param images {@code (batch, h, w, c)} images or one {@code (h, w, c)} image; for a 3-long
+   *     {@code size}, {@code (batch, d, h, w, c)} volumes or one {@code (d, h, w, c)} volume
+   * @param size the patch: one int (square), {@code (height, width)} or {@code (depth, height,
+   *     width)}
+   * @param strides the step between patches, one int or one per axis; null for {@code size}
+   * @param dilationRate the spacing of a patch's taps, one int or one per axis; above 1 only
+   *     with strides of 1, as Keras
+   * @param padding {@code "valid"} (patches inside the image) or {@code "same"} (zeros around
+   *     it, {@code ceil(n / stride)} patches per axis)
+   * @return the patches, shaped {@code (batch, h', w', size[0] * size[1] * c)} (or the volume's
+   *     analogue), of the images' dtype
+   */
+  public static KerasTensor extractPatches(TensorLike images, int[] size, int[] strides,
+      int[] dilationRate, String padding) {
+    String op = "ops.image.extract_patches";
+    if (size == null || size.length < 1 || size.length > 3) {
+      throw new IllegalArgumentException(op + ": size must be one int, (height, width) or"
+          + " (depth, height, width), got " + java.util.Arrays.toString(size));
+    }
+    int spatial = size.length == 3 ? 3 : 2;
+    int[] window = perAxis(size, spatial, "size", op);
+    int[] steps = strides == null ? window : perAxis(strides, spatial, "strides", op);
+    int[] dilations = perAxis(dilationRate, spatial, "dilation_rate", op);
+    if (java.util.Arrays.stream(steps).anyMatch(v -> v > 1)
+        && java.util.Arrays.stream(dilations).anyMatch(v -> v > 1)) {
+      throw new IllegalArgumentException(op + ": `strides > 1` not supported in conjunction with"
+          + " `dilation_rate > 1`. Received: strides=" + java.util.Arrays.toString(steps)
+          + " and dilation_rate=" + java.util.Arrays.toString(dilations));
+    }
+    String pad = padding == null ? "" : padding.toLowerCase(java.util.Locale.ROOT);
+    if (!pad.equals("valid") && !pad.equals("same")) {
+      throw new IllegalArgumentException(op + ": padding must be \"valid\" or \"same\", got \""
+          + padding + "\"");
+    }
+    return op("extract_patches", () -> {
+      Tensor in = t(images);
+      org.tensorflow.ndarray.Shape shape = in.value().shape();
+      int rank = shape.numDimensions();
+      if (rank != spatial + 1 && rank != spatial + 2) {
+        throw new IllegalArgumentException(op + ": " + (spatial == 2 ? "2-D patches need (h, w,"
+            + " c) or (batch, h, w, c) images" : "3-D patches need (d, h, w, c) or (batch, d, h,"
+            + " w, c) volumes") + ", got shape " + keras4j.core.Shapes.toKeras(shape));
+      }
+      int first = rank - spatial - 1;
+      if (spatial == 3 && shape.get(rank - 1) < 0) {
+        throw new IllegalArgumentException(op + ": 3-D patches need the channels known, got"
+            + " shape " + keras4j.core.Shapes.toKeras(shape));
+      }
+      for (int i = 0; i < spatial; i++) {
+        try {
+          Convolutions.outputLength(shape.get(first + i), window[i], steps[i], dilations[i], pad);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(op + ": the patch " + java.util.Arrays.toString(
+              window) + " (dilation " + java.util.Arrays.toString(dilations) + ") does not fit"
+              + " images of shape " + keras4j.core.Shapes.toKeras(shape) + ": " + e.getMessage());
+        }
+      }
+      return ImageKernels.extractPatches(in, window, steps, dilations, pad);
+    });
+  }
+
+  /** One positive int per spatial axis from one int for all or one per axis. */
+  private static int[] perAxis(int[] values, int spatial, String what, String op) {
+    int[] out = values != null && values.length == 1 ? new int[spatial] : values;
+    if (values != null && values.length == 1) {
+      java.util.Arrays.fill(out, values[0]);
+    }
+    if (out == null || out.length != spatial || java.util.Arrays.stream(out).anyMatch(v -> v < 1)) {
+      throw new IllegalArgumentException(op + ": " + what + " must be one positive int or "
+          + spatial + " of them, got " + java.util.Arrays.toString(values));
+    }
+    return out;
   }
 }
