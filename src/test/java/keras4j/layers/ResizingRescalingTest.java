@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +12,6 @@ import java.util.function.Function;
 import keras4j.core.KerasTensor;
 import keras4j.models.Model;
 import keras4j.saving.ConfigReader;
-import keras4j.saving.Json;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
@@ -34,62 +29,29 @@ class ResizingRescalingTest {
   private static final String[] INTERPOLATIONS =
       {"bilinear", "nearest", "bicubic", "area", "lanczos3", "lanczos5"};
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> fixture(String name) throws IOException {
-    try {
-      Path path = Path.of(ResizingRescalingTest.class.getResource("/keras4j/layers/" + name
-          + ".json").toURI());
-      return Json.parseObject(Files.readString(path), name);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static float[] floats(Object list) {
-    List<Object> values = (List<Object>) list;
-    float[] out = new float[values.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ((Number) values.get(i)).floatValue();
-    }
-    return out;
-  }
-
   private static FloatNdArray array(float[] values, long... dims) {
     FloatNdArray out = NdArrays.ofFloats(Shape.of(dims));
     out.copyFrom(DataBuffers.of(values, false, false));
     return out;
   }
 
-  @SuppressWarnings("unchecked")
-  private static long[] dims(Object list) {
-    return ((List<Object>) list).stream().mapToLong(d -> ((Number) d).longValue()).toArray();
-  }
-
   /** The fixture's input through each layer, flattened and concatenated, as the Keras model. */
-  private static void assertBranchesMatchKeras(String name, List<Layer> layers)
-      throws IOException {
-    Map<String, Object> c = fixture(name);
-    long[] xShape = dims(c.get("x_shape"));
-    KerasTensor in = Input.shape(xShape[1], xShape[2], xShape[3]);
+  private static void assertBranchesMatchKeras(String name, List<Layer> layers) {
+    Map<String, Object> c = LayerFixturesTest.expected(name);
+    FloatNdArray x = LayerFixturesTest.array(c, "x", "x_shape");
+    KerasTensor in = Input.shape(x.shape().get(1), x.shape().get(2), x.shape().get(3));
     List<KerasTensor> outs = new ArrayList<>();
     for (Layer layer : layers) {
       outs.add(new Flatten().apply(layer.apply(in)));
     }
     try (Model model = new Model(in, new Concatenate().apply(outs))) {
-      FloatNdArray y = model.predict(array(floats(c.get("x")), xShape));
-      float[] want = floats(c.get("y"));
-      assertEquals(want.length, y.shape().size());
-      float[] got = new float[want.length];
-      y.copyTo(DataBuffers.of(got, false, false));
-      for (int i = 0; i < want.length; i++) {
-        assertEquals(want[i], got[i], 1e-5, name + " value " + i);
-      }
+      LayerFixturesTest.assertClose(LayerFixturesTest.floats(c.get("y")), model.predict(x),
+          name + " built in Java");
     }
   }
 
   @Test
-  void everyInterpolationWithAndWithoutAntialiasMatchesKeras() throws IOException {
+  void everyInterpolationWithAndWithoutAntialiasMatchesKeras() {
     List<Layer> layers = new ArrayList<>();
     for (String interpolation : INTERPOLATIONS) {
       for (boolean antialias : new boolean[] {true, false}) {
@@ -100,7 +62,7 @@ class ResizingRescalingTest {
   }
 
   @Test
-  void padToAspectRatioAndCropWithAntialiasMatchKeras() throws IOException {
+  void padToAspectRatioAndCropWithAntialiasMatchKeras() {
     assertBranchesMatchKeras("resizing_pad_to_aspect_ratio", List.of(
         new Resizing(6, 6, padToAspectRatio(true), fillValue(0.5)),
         new Resizing(3, 8, interpolation("bicubic"), padToAspectRatio(true), fillValue(-2),

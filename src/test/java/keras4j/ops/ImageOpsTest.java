@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +16,6 @@ import keras4j.core.LayerArg;
 import keras4j.layers.Input;
 import keras4j.layers.Layer;
 import keras4j.models.Model;
-import keras4j.saving.Json;
-import keras4j.tf.TF;
-import keras4j.tf.TracedFunction;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -92,12 +86,8 @@ class ImageOpsTest {
     return c;
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> expected() throws IOException {
-    try (InputStream in = ImageOpsTest.class.getResourceAsStream("image_ops_expected.json")) {
-      return (Map<String, Object>) Json.parse(new String(in.readAllBytes(),
-          StandardCharsets.UTF_8));
-    }
+    return OpsTest.expected("image_ops_expected.json");
   }
 
   @Test
@@ -116,23 +106,7 @@ class ImageOpsTest {
 
   @Test
   void everyOpMatchesKerasInsideATracedFunction() throws IOException {
-    Map<String, Object> expected = expected();
-    Map<String, Supplier<KerasTensor>> cases = cases();
-    try (TracedFunction<Map<String, KerasTensor>> all = TF.function(() -> {
-      Map<String, KerasTensor> out = new LinkedHashMap<>();
-      cases.forEach((name, c) -> out.put(name, c.get()));
-      return out;
-    })) {
-      List<String> failures = new ArrayList<>();
-      all.call().forEach((name, value) -> {
-        try {
-          OpsTest.check(name, expected.get(name), value);
-        } catch (AssertionError err) {
-          failures.add(err.getMessage());
-        }
-      });
-      assertEquals(List.of(), failures);
-    }
+    OpsTest.checkTraced(cases(), expected());
   }
 
   /** A layer whose call is {@code depth_to_space(extract_patches(x, 2, strides 1), 2)}. */
