@@ -26,10 +26,11 @@ public final class ImageOps {
 
   /**
    * {@code ops.image.resize(x, (height, width), interpolation)}: {@code "nearest"}, {@code
-   * "bilinear"} or {@code "bicubic"}, with half-pixel centers and no antialiasing as Keras.
+   * "bilinear"}, {@code "bicubic"} (half-pixel centers), {@code "area"}, {@code "lanczos3"} or
+   * {@code "lanczos5"}, without antialiasing as Keras's default.
    *
    * @param height the height in pixels
-   * @param interpolation {@code "nearest"}, {@code "bilinear"} or {@code "bicubic"}
+   * @param interpolation one of Keras's interpolations, above
    * @param width the width in pixels
    * @param x the input: a tensor, or a variable (read at its current value)
    * @return the result
