@@ -235,6 +235,42 @@ public final class ImageOps {
     });
   }
 
+  /**
+   * {@code ops.image.extract_patches_3d(volumes, size)}: {@link #extractPatches(TensorLike,
+   * int...)} of volumes, one int being a cube.
+   *
+   * @param volumes {@code (batch, d, h, w, c)} volumes or one {@code (d, h, w, c)} volume,
+   *     float32
+   * @param size the patch: one int (a cube) or {@code (depth, height, width)}
+   * @return the patches, shaped {@code (batch, d', h', w', size[0] * size[1] * size[2] * c)}
+   */
+  public static KerasTensor extractPatches3d(TensorLike volumes, int... size) {
+    return extractPatches3d(volumes, size, null, new int[] {1}, "valid");
+  }
+
+  /**
+   * {@code ops.image.extract_patches_3d(volumes, size, strides, dilation_rate, padding)}: {@link
+   * #extractPatches(TensorLike, int[], int[], int[], String)} of volumes, one int being a cube.
+   *
+   * @param volumes {@code (batch, d, h, w, c)} volumes or one {@code (d, h, w, c)} volume,
+   *     float32
+   * @param size the patch: one int (a cube) or {@code (depth, height, width)}
+   * @param strides the step between patches, one int or three; null for {@code size}
+   * @param dilationRate the spacing of a patch's taps, one int or three; above 1 only with
+   *     strides of 1
+   * @param padding {@code "valid"} or {@code "same"}
+   * @return the patches, shaped {@code (batch, d', h', w', size[0] * size[1] * size[2] * c)}
+   */
+  public static KerasTensor extractPatches3d(TensorLike volumes, int[] size, int[] strides,
+      int[] dilationRate, String padding) {
+    if (size == null || (size.length != 1 && size.length != 3)) {
+      throw new IllegalArgumentException("ops.image.extract_patches_3d: size must be one int or"
+          + " (depth, height, width), got " + java.util.Arrays.toString(size));
+    }
+    int[] cube = size.length == 1 ? new int[] {size[0], size[0], size[0]} : size;
+    return extractPatches(volumes, cube, strides, dilationRate, padding);
+  }
+
   /** One positive int per spatial axis from one int for all or one per axis. */
   private static int[] perAxis(int[] values, int spatial, String what, String op) {
     int[] out = values != null && values.length == 1 ? new int[spatial] : values;

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.tensorflow.ndarray.FloatNdArray;
 
 /**
- * {@code depthToSpace}, {@code spaceToDepth} and {@code ImageOps.extractPatches} against what
- * Keras 3's {@code ops.depth_to_space}, {@code ops.space_to_depth} and {@code
- * ops.image.extract_patches} compute (image_ops_expected.json, written by
+ * {@code depthToSpace}, {@code spaceToDepth} and {@code ImageOps.extractPatches} /
+ * {@code extractPatches3d} against what Keras 3's {@code ops.depth_to_space}, {@code
+ * ops.space_to_depth} and {@code ops.image.extract_patches} / {@code extract_patches_3d} compute (image_ops_expected.json, written by
  * make_image_ops_fixtures.py next to it), value, shape and dtype, eagerly, inside a traced
  * function and inside a layer's call in a model; and the errors bad block sizes, ranks and
  * patch arguments give.
@@ -83,6 +83,8 @@ class ImageOpsTest {
         new int[] {2, 2, 2}, new int[] {1}, new int[] {2}, "valid"));
     c.put("patches_3d_unbatched", () -> ImageOps.extractPatches(take(volumes(), 1, 0),
         new int[] {3, 2, 2}, new int[] {1, 2, 2}, new int[] {1}, "valid"));
+    c.put("patches_3d_cube", () -> ImageOps.extractPatches3d(volumes(), new int[] {2},
+        new int[] {1}, new int[] {1}, "same"));
     return c;
   }
 
@@ -161,6 +163,8 @@ class ImageOpsTest {
         null, new int[] {1}, "full")).contains("\"valid\" or \"same\""));
     assertTrue(OpsTest.message(() -> ImageOps.extractPatches(images(), 0, 2))
         .contains("size must be one positive int"));
+    assertTrue(OpsTest.message(() -> ImageOps.extractPatches3d(volumes(), 2, 2))
+        .contains("extract_patches_3d: size must be one int or (depth, height, width)"));
     // Volumes go through a convolution, which takes float32 only and says how to cast.
     String ints = assertThrows(IllegalArgumentException.class, () -> ImageOps.extractPatches(
         grid("int32", 1, 2, 2, 2, 1), 2, 2, 2)).getMessage();

@@ -1,5 +1,5 @@
 """Writes image_ops_expected.json: what Keras 3's ops.depth_to_space, ops.space_to_depth and
-ops.image.extract_patches (TensorFlow backend) compute for each case of keras4j's ImageOpsTest,
+ops.image.extract_patches and extract_patches_3d (TensorFlow backend) compute for each case of keras4j's ImageOpsTest,
 value, shape and dtype (in ops_expected.json's format). Run with the Python Keras dev tool:
 
     KERAS_BACKEND=tensorflow /work/venv/bin/python make_image_ops_fixtures.py
@@ -48,6 +48,8 @@ cases = {
     "patches_3d_strides1_same": lambda: IP(volumes, (2, 3, 2), strides=1, padding="same"),
     "patches_3d_dilation2": lambda: IP(volumes, (2, 2, 2), strides=1, dilation_rate=2),
     "patches_3d_unbatched": lambda: IP(volumes[1], (3, 2, 2), strides=(1, 2, 2)),
+    "patches_3d_cube": lambda: ops.image.extract_patches_3d(volumes, 2, strides=1,
+                                                            padding="same"),
 }
 # What ImageOpsTest's PatchShuffle layer computes in a model (checked there, not in cases()).
 LAYER = {"layer_patch_shuffle": lambda: ops.depth_to_space(IP(images, 2, strides=1), 2)}
