@@ -579,13 +579,47 @@ public final class Keras {
 
   /**
    * How images are resampled: {@code "nearest"} or {@code "bilinear"} (UpSampling2D, Resizing
-   * and the random image layers; Resizing also takes {@code "bicubic"}).
+   * and the random image layers; Resizing also takes {@code "bicubic"}, {@code "area"}, {@code
+   * "lanczos3"} and {@code "lanczos5"}).
    *
-   * @param interpolation {@code "nearest"}, {@code "bilinear"} or {@code "bicubic"}
+   * @param interpolation {@code "nearest"}, {@code "bilinear"}, {@code "bicubic"}, ...
    * @return the keyword argument {@code interpolation}
    */
   public static LayerArg interpolation(String interpolation) {
     return new Kwarg("interpolation", interpolation);
+  }
+
+  /**
+   * Resizing: crop the largest centered window of the target's aspect ratio before resizing, so
+   * nothing is stretched ({@code crop_to_aspect_ratio}); default false.
+   *
+   * @param crop whether to crop to the aspect ratio
+   * @return the keyword argument {@code crop_to_aspect_ratio}
+   */
+  public static LayerArg cropToAspectRatio(boolean crop) {
+    return new Kwarg("crop_to_aspect_ratio", crop);
+  }
+
+  /**
+   * Resizing: pad the short side evenly with {@code fillValue(...)} to the target's aspect ratio
+   * before resizing, so nothing is stretched ({@code pad_to_aspect_ratio}); default false.
+   *
+   * @param pad whether to pad to the aspect ratio
+   * @return the keyword argument {@code pad_to_aspect_ratio}
+   */
+  public static LayerArg padToAspectRatio(boolean pad) {
+    return new Kwarg("pad_to_aspect_ratio", pad);
+  }
+
+  /**
+   * Resizing: antialias when downscaling (the filter widens by the scale factor, as {@code
+   * tf.image.resize(antialias=True)}); default false.
+   *
+   * @param antialias whether to antialias
+   * @return the keyword argument {@code antialias}
+   */
+  public static LayerArg antialias(boolean antialias) {
+    return new Kwarg("antialias", antialias);
   }
 
   /**
@@ -596,6 +630,17 @@ public final class Keras {
    */
   public static LayerArg offset(double offset) {
     return new Kwarg("offset", offset);
+  }
+
+  /**
+   * Rescaling's offset per channel (the last axis), added after the scale, as Keras's list or
+   * array {@code offset}.
+   *
+   * @param offset the values added, one per channel
+   * @return the keyword argument {@code offset}
+   */
+  public static LayerArg offset(double... offset) {
+    return new Kwarg("offset", offset.clone());
   }
 
   /**
@@ -906,7 +951,8 @@ public final class Keras {
 
   /**
    * How the random image layers fill points outside the image: {@code "reflect"} (the default),
-   * {@code "wrap"}, {@code "constant"} or {@code "nearest"}.
+   * {@code "wrap"}, {@code "constant"} or {@code "nearest"} (Resizing pads with {@code
+   * "constant"} only, as Keras).
    *
    * @param fillMode {@code "reflect"}, {@code "wrap"}, {@code "constant"} or {@code "nearest"}
    * @return the keyword argument {@code fill_mode}

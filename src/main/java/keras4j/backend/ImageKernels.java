@@ -10,8 +10,10 @@ import org.tensorflow.op.image.ImageProjectiveTransformV3;
 import org.tensorflow.op.image.ResizeBicubic;
 import org.tensorflow.op.image.ResizeBilinear;
 import org.tensorflow.op.image.ResizeNearestNeighbor;
+import org.tensorflow.op.image.ScaleAndTranslate;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TType;
 
 /**
  * The image ops behind {@code keras4j.ops.ImageOps} and the reshaping and image layers, on
@@ -19,6 +21,10 @@ import org.tensorflow.types.TInt32;
  * ({@code keras.src.backend.tensorflow.image}) computes them.
  */
 public final class ImageKernels {
+  /** The interpolations {@link #resize} takes, Keras's {@code RESIZE_INTERPOLATIONS}. */
+  public static final List<String> INTERPOLATIONS =
+      List.of("bilinear", "nearest", "lanczos3", "lanczos5", "bicubic", "area");
+
   private ImageKernels() {}
 
   private static Tensor result(Tensor like, Operand<TFloat32> out) {
@@ -69,24 +75,56 @@ public final class ImageKernels {
    * {@code "nearest"}, {@code "bilinear"} or {@code "bicubic"}.
    */
   public static Tensor resize(Tensor x, Operand<TInt32> size, String interpolation) {
+    return resize(x, size, interpolation, false);
+  }
+
+  /**
+   * {@code tf.image.resize(x, size, method, antialias)}, as Keras's TensorFlow backend calls it:
+   * {@code "nearest"} and {@code "area"} ignore {@code antialias}; {@code "bilinear"} and {@code
+   * "bicubic"} use their own kernels without it, and with it TensorFlow's ScaleAndTranslate
+   * ({@code "triangle"}, {@code "keyscubic"}) whose kernel widens by the downscaling factor;
+   * {@code "lanczos3"} and {@code "lanczos5"} are ScaleAndTranslate either way.
+   */
+  public static Tensor resize(Tensor x, Operand<TInt32> size, String interpolation,
+      boolean antialias) {
     Ops tf = x.graph().tf();
     Operand<TFloat32> in = x.operand();
     Operand<TFloat32> out = switch (interpolation) {
       case "nearest" -> tf.image.resizeNearestNeighbor(in, size,
           ResizeNearestNeighbor.halfPixelCenters(true));
-      case "bilinear" -> tf.image.resizeBilinear(in, size, ResizeBilinear.halfPixelCenters(true));
-      case "bicubic" -> tf.dtypes.cast(tf.image.resizeBicubic(in, size,
-          ResizeBicubic.halfPixelCenters(true)), TFloat32.class);
+      case "bilinear" -> antialias ? scaleAndTranslate(tf, in, size, "triangle", true)
+          : tf.image.resizeBilinear(in, size, ResizeBilinear.halfPixelCenters(true));
+      case "bicubic" -> antialias ? scaleAndTranslate(tf, in, size, "keyscubic", true)
+          : tf.dtypes.cast(tf.image.resizeBicubic(in, size, ResizeBicubic.halfPixelCenters(true)),
+              TFloat32.class);
+      case "area" -> tf.image.resizeArea(in, size);
+      case "lanczos3", "lanczos5" -> scaleAndTranslate(tf, in, size, interpolation, antialias);
       default -> throw new IllegalArgumentException("Unknown interpolation '" + interpolation
-          + "'; keras4j has \"nearest\", \"bilinear\" and \"bicubic\"");
+          + "'; keras4j has " + String.join(", ", INTERPOLATIONS) + ", as Keras");
     };
     return result(x, out);
   }
 
+  /** TensorFlow's {@code resize_with_scale_and_translate}: scale {@code size / (h, w)}, no shift. */
+  private static Operand<TFloat32> scaleAndTranslate(Ops tf, Operand<TFloat32> in,
+      Operand<TInt32> size, String kernel, boolean antialias) {
+    Operand<TFloat32> scale = tf.math.div(tf.dtypes.cast(size, TFloat32.class),
+        tf.dtypes.cast(tf.stridedSlice(tf.shape(in), Indices.slice(1, 3)), TFloat32.class));
+    return tf.image.scaleAndTranslate(in, size, scale, tf.zeros(tf.constant(new int[] {2}),
+        TFloat32.class), ScaleAndTranslate.kernelType(kernel),
+        ScaleAndTranslate.antialias(antialias));
+  }
+
   /** {@link #resize} to a fixed {@code (height, width)}. */
-  public static Tensor resize(Tensor x, long height, long width, String interpolation) {
+  public static Tensor resize(Tensor x, long height, long width, String interpolation,
+      boolean antialias) {
     return resize(x, x.graph().tf().constant(new int[] {(int) height, (int) width}),
-        interpolation);
+        interpolation, antialias);
+  }
+
+  /** {@link #resize} to a fixed {@code (height, width)}, without antialiasing. */
+  public static Tensor resize(Tensor x, long height, long width, String interpolation) {
+    return resize(x, height, width, interpolation, false);
   }
 
   /** {@link #resize} by integer factors (UpSampling2D), for images of any size. */
@@ -133,5 +171,79 @@ public final class ImageKernels {
         org.tensorflow.op.random.RandomUniform.seed(seed),
         org.tensorflow.op.random.RandomUniform.seed2(seed >>> 32));
     return result(x, tf.math.add(tf.math.mul(unit, tf.constant(max - min)), tf.constant(min)));
+  }
+
+  /**
+   * {@code tf.nn.depth_to_space} (any dtype): each pixel's {@code block * block * c} channels
+   * become a {@code block x block} tile of {@code c} channels; {@code channelsFirst} inputs are
+   * transposed to channels last and back, as Keras's TensorFlow backend does on CPU.
+   */
+  public static Tensor depthToSpace(Tensor x, int block, boolean channelsFirst) {
+    Ops tf = x.graph().tf();
+    return new Tensor(x.graph(), channelsLast(tf, channelsFirst, x.value(),
+        in -> tf.nn.depthToSpace(in, (long) block)));
+  }
+
+  /** {@code tf.nn.space_to_depth}, the inverse of {@link #depthToSpace}. */
+  public static Tensor spaceToDepth(Tensor x, int block, boolean channelsFirst) {
+    Ops tf = x.graph().tf();
+    return new Tensor(x.graph(), channelsLast(tf, channelsFirst, x.value(),
+        in -> tf.nn.spaceToDepth(in, (long) block)));
+  }
+
+  /** {@code op} on {@code x}, seen channels last when it is {@code channelsFirst}. */
+  private static <T extends TType> Operand<T> channelsLast(Ops tf, boolean channelsFirst,
+      Operand<T> x, java.util.function.UnaryOperator<Operand<T>> op) {
+    if (!channelsFirst) {
+      return op.apply(x);
+    }
+    Operand<T> last = tf.linalg.transpose(x, tf.constant(new int[] {0, 2, 3, 1}));
+    return tf.linalg.transpose(op.apply(last), tf.constant(new int[] {0, 3, 1, 2}));
+  }
+
+  /**
+   * Keras's {@code ops.image.extract_patches}: each output position of {@code x} ({@code (batch,
+   * h, w, c)} or {@code (batch, d, h, w, c)} for a 3-long {@code size}, or one image or volume
+   * without the batch axis) holds its patch flattened, row by row with each pixel's channels
+   * together, as Keras's identity-kernel convolution orders it. Images go through {@code
+   * tf.image.extract_patches} (any dtype), volumes through that convolution (float32).
+   */
+  public static Tensor extractPatches(Tensor x, int[] size, int[] strides, int[] dilations,
+      String padding) {
+    Ops tf = x.graph().tf();
+    boolean unbatched = x.value().shape().numDimensions() == size.length + 1;
+    Tensor in = unbatched ? new Tensor(x.graph(), tf.expandDims(x.value(), tf.constant(0))) : x;
+    Tensor out;
+    if (size.length == 2) {
+      out = new Tensor(x.graph(), tf.image.extractImagePatches(in.value(),
+          List.of(1L, (long) size[0], (long) size[1], 1L),
+          List.of(1L, (long) strides[0], (long) strides[1], 1L),
+          List.of(1L, (long) dilations[0], (long) dilations[1], 1L),
+          padding.toUpperCase(Locale.ROOT)));
+    } else {
+      long channels = in.value().shape().get(4);
+      out = Convolutions.conv(in, patchKernel(in, size, channels), strides, padding, dilations);
+    }
+    return unbatched ? new Tensor(x.graph(), tf.squeeze(out.value(),
+        org.tensorflow.op.core.Squeeze.axis(List.of(0L)))) : out;
+  }
+
+  /**
+   * The {@code (*size, c, prod(size) * c)} identity kernel of Keras's {@code extract_patches}:
+   * output channel {@code k} copies patch value {@code k}.
+   */
+  private static Tensor patchKernel(Tensor like, int[] size, long channels) {
+    Ops tf = like.graph().tf();
+    long n = channels;
+    long[] dims = new long[size.length + 2];
+    for (int i = 0; i < size.length; i++) {
+      dims[i] = size[i];
+      n *= size[i];
+    }
+    dims[size.length] = channels;
+    dims[size.length + 1] = n;
+    Operand<TFloat32> eye = tf.linalg.matrixDiag(tf.fill(tf.constant(new long[] {n}),
+        tf.constant(1f)), tf.constant(0), tf.constant(-1), tf.constant(-1), tf.constant(0f));
+    return result(like, tf.reshape(eye, tf.constant(dims)));
   }
 }

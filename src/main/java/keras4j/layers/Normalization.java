@@ -67,23 +67,8 @@ public class Normalization extends Layer {
    */
   public static Normalization fromConfig(ConfigReader config) {
     return new Normalization(ConfigArgs.of(config).add("axis", ConfigArgs.axis(config))
-        .bool("invert").add("mean", values(config, "mean"))
-        .add("variance", values(config, "variance")).get());
-  }
-
-  /** One number or a list of numbers, or null when absent. */
-  private static double[] values(ConfigReader config, String key) {
-    if (!(config.raw(key) instanceof java.util.List<?> list)) {
-      return config.has(key) ? new double[] {config.doubleValue(key, 0)} : null;
-    }
-    double[] out = new double[list.size()];
-    for (int i = 0; i < out.length; i++) {
-      if (!(list.get(i) instanceof Number n)) {
-        throw config.invalid(key, "a number or a list of numbers");
-      }
-      out[i] = n.doubleValue();
-    }
-    return out;
+        .bool("invert").add("mean", config.doubles("mean"))
+        .add("variance", config.doubles("variance")).get());
   }
 
   /**

@@ -1,6 +1,7 @@
 package keras4j.ops;
 
 import java.util.function.Supplier;
+import keras4j.backend.Convolutions;
 import keras4j.backend.ImageKernels;
 import keras4j.backend.Tensor;
 import keras4j.core.KerasTensor;
@@ -25,16 +26,36 @@ public final class ImageOps {
 
   /**
    * {@code ops.image.resize(x, (height, width), interpolation)}: {@code "nearest"}, {@code
-   * "bilinear"} or {@code "bicubic"}, with half-pixel centers and no antialiasing as Keras.
+   * "bilinear"}, {@code "bicubic"} (half-pixel centers), {@code "area"}, {@code "lanczos3"} or
+   * {@code "lanczos5"}, without antialiasing as Keras's default.
    *
    * @param height the height in pixels
-   * @param interpolation {@code "nearest"}, {@code "bilinear"} or {@code "bicubic"}
+   * @param interpolation one of Keras's interpolations, above
    * @param width the width in pixels
    * @param x the input: a tensor, or a variable (read at its current value)
    * @return the result
    */
   public static KerasTensor resize(TensorLike x, long height, long width, String interpolation) {
-    return op("resize", () -> ImageKernels.resize(t(x), height, width, interpolation));
+    return resize(x, height, width, interpolation, false);
+  }
+
+  /**
+   * {@code ops.image.resize(x, (height, width), interpolation, antialias)} with any of Keras's
+   * interpolations: {@code "bilinear"}, {@code "nearest"}, {@code "bicubic"}, {@code "area"},
+   * {@code "lanczos3"}, {@code "lanczos5"}. With {@code antialias} a downscaling filter widens
+   * by the scale factor (TensorFlow's ScaleAndTranslate); {@code "nearest"} and {@code "area"}
+   * ignore it, as in Keras's TensorFlow backend.
+   *
+   * @param antialias whether to antialias when downscaling
+   * @param height the height in pixels
+   * @param interpolation one of Keras's interpolations, above
+   * @param width the width in pixels
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the result
+   */
+  public static KerasTensor resize(TensorLike x, long height, long width, String interpolation,
+      boolean antialias) {
+    return op("resize", () -> ImageKernels.resize(t(x), height, width, interpolation, antialias));
   }
 
   /**
@@ -130,5 +151,136 @@ public final class ImageOps {
       double max, long seed) {
     return op("uniform_per_image", () -> ImageKernels.uniformPerImage(t(images), columns,
         (float) min, (float) max, seed));
+  }
+
+  /**
+   * {@code ops.image.extract_patches(images, size)}: non-overlapping patches (strides = size, no
+   * dilation, {@code "valid"} padding), each flattened into the channels of one output position.
+   *
+   * @param images {@code (batch, h, w, c)} images or one {@code (h, w, c)} image; for a 3-long
+   *     {@code size}, {@code (batch, d, h, w, c)} volumes or one {@code (d, h, w, c)} volume
+   * @param size the patch: one int (square), {@code (height, width)} or {@code (depth, height,
+   *     width)}
+   * @return the patches, shaped {@code (batch, h', w', size[0] * size[1] * c)} (or the volume's
+   *     analogue), of the images' dtype
+   */
+  public static KerasTensor extractPatches(TensorLike images, int... size) {
+    return extractPatches(images, size, null, new int[] {1}, "valid");
+  }
+
+  /**
+   * {@code ops.image.extract_patches(images, size, strides, dilation_rate, padding)}: the {@code
+   * size} patch at every {@code strides} step, its taps {@code dilationRate} apart, flattened
+   * row by row with each pixel's channels together (Keras's order, that of {@code
+   * tf.image.extract_patches}). Images take any dtype; volumes (a 3-long {@code size}) float32.
+   *
+   * @param images {@code (batch, h, w, c)} images or one {@code (h, w, c)} image; for a 3-long
+   *     {@code size}, {@code (batch, d, h, w, c)} volumes or one {@code (d, h, w, c)} volume
+   * @param size the patch: one int (square), {@code (height, width)} or {@code (depth, height,
+   *     width)}
+   * @param strides the step between patches, one int or one per axis; null for {@code size}
+   * @param dilationRate the spacing of a patch's taps, one int or one per axis; above 1 only
+   *     with strides of 1, as Keras
+   * @param padding {@code "valid"} (patches inside the image) or {@code "same"} (zeros around
+   *     it, {@code ceil(n / stride)} patches per axis)
+   * @return the patches, shaped {@code (batch, h', w', size[0] * size[1] * c)} (or the volume's
+   *     analogue), of the images' dtype
+   */
+  public static KerasTensor extractPatches(TensorLike images, int[] size, int[] strides,
+      int[] dilationRate, String padding) {
+    String op = "ops.image.extract_patches";
+    if (size == null || size.length < 1 || size.length > 3) {
+      throw new IllegalArgumentException(op + ": size must be one int, (height, width) or"
+          + " (depth, height, width), got " + java.util.Arrays.toString(size));
+    }
+    int spatial = size.length == 3 ? 3 : 2;
+    int[] window = perAxis(size, spatial, "size", op);
+    int[] steps = strides == null ? window : perAxis(strides, spatial, "strides", op);
+    int[] dilations = perAxis(dilationRate, spatial, "dilation_rate", op);
+    if (java.util.Arrays.stream(steps).anyMatch(v -> v > 1)
+        && java.util.Arrays.stream(dilations).anyMatch(v -> v > 1)) {
+      throw new IllegalArgumentException(op + ": `strides > 1` not supported in conjunction with"
+          + " `dilation_rate > 1`. Received: strides=" + java.util.Arrays.toString(steps)
+          + " and dilation_rate=" + java.util.Arrays.toString(dilations));
+    }
+    String pad = padding == null ? "" : padding.toLowerCase(java.util.Locale.ROOT);
+    if (!pad.equals("valid") && !pad.equals("same")) {
+      throw new IllegalArgumentException(op + ": padding must be \"valid\" or \"same\", got \""
+          + padding + "\"");
+    }
+    return op("extract_patches", () -> {
+      Tensor in = t(images);
+      org.tensorflow.ndarray.Shape shape = in.value().shape();
+      int rank = shape.numDimensions();
+      if (rank != spatial + 1 && rank != spatial + 2) {
+        throw new IllegalArgumentException(op + ": " + (spatial == 2 ? "2-D patches need (h, w,"
+            + " c) or (batch, h, w, c) images" : "3-D patches need (d, h, w, c) or (batch, d, h,"
+            + " w, c) volumes") + ", got shape " + keras4j.core.Shapes.toKeras(shape));
+      }
+      int first = rank - spatial - 1;
+      if (spatial == 3 && shape.get(rank - 1) < 0) {
+        throw new IllegalArgumentException(op + ": 3-D patches need the channels known, got"
+            + " shape " + keras4j.core.Shapes.toKeras(shape));
+      }
+      for (int i = 0; i < spatial; i++) {
+        try {
+          Convolutions.outputLength(shape.get(first + i), window[i], steps[i], dilations[i], pad);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(op + ": the patch " + java.util.Arrays.toString(
+              window) + " (dilation " + java.util.Arrays.toString(dilations) + ") does not fit"
+              + " images of shape " + keras4j.core.Shapes.toKeras(shape) + ": " + e.getMessage());
+        }
+      }
+      return ImageKernels.extractPatches(in, window, steps, dilations, pad);
+    });
+  }
+
+  /**
+   * {@code ops.image.extract_patches_3d(volumes, size)}: {@link #extractPatches(TensorLike,
+   * int...)} of volumes, one int being a cube.
+   *
+   * @param volumes {@code (batch, d, h, w, c)} volumes or one {@code (d, h, w, c)} volume,
+   *     float32
+   * @param size the patch: one int (a cube) or {@code (depth, height, width)}
+   * @return the patches, shaped {@code (batch, d', h', w', size[0] * size[1] * size[2] * c)}
+   */
+  public static KerasTensor extractPatches3d(TensorLike volumes, int... size) {
+    return extractPatches3d(volumes, size, null, new int[] {1}, "valid");
+  }
+
+  /**
+   * {@code ops.image.extract_patches_3d(volumes, size, strides, dilation_rate, padding)}: {@link
+   * #extractPatches(TensorLike, int[], int[], int[], String)} of volumes, one int being a cube.
+   *
+   * @param volumes {@code (batch, d, h, w, c)} volumes or one {@code (d, h, w, c)} volume,
+   *     float32
+   * @param size the patch: one int (a cube) or {@code (depth, height, width)}
+   * @param strides the step between patches, one int or three; null for {@code size}
+   * @param dilationRate the spacing of a patch's taps, one int or three; above 1 only with
+   *     strides of 1
+   * @param padding {@code "valid"} or {@code "same"}
+   * @return the patches, shaped {@code (batch, d', h', w', size[0] * size[1] * size[2] * c)}
+   */
+  public static KerasTensor extractPatches3d(TensorLike volumes, int[] size, int[] strides,
+      int[] dilationRate, String padding) {
+    if (size == null || (size.length != 1 && size.length != 3)) {
+      throw new IllegalArgumentException("ops.image.extract_patches_3d: size must be one int or"
+          + " (depth, height, width), got " + java.util.Arrays.toString(size));
+    }
+    int[] cube = size.length == 1 ? new int[] {size[0], size[0], size[0]} : size;
+    return extractPatches(volumes, cube, strides, dilationRate, padding);
+  }
+
+  /** One positive int per spatial axis from one int for all or one per axis. */
+  private static int[] perAxis(int[] values, int spatial, String what, String op) {
+    int[] out = values != null && values.length == 1 ? new int[spatial] : values;
+    if (values != null && values.length == 1) {
+      java.util.Arrays.fill(out, values[0]);
+    }
+    if (out == null || out.length != spatial || java.util.Arrays.stream(out).anyMatch(v -> v < 1)) {
+      throw new IllegalArgumentException(op + ": " + what + " must be one positive int or "
+          + spatial + " of them, got " + java.util.Arrays.toString(values));
+    }
+    return out;
   }
 }

@@ -3,6 +3,7 @@ package keras4j.ops;
 import java.util.List;
 import keras4j.backend.Convolutions;
 import keras4j.backend.DType;
+import keras4j.backend.ImageKernels;
 import keras4j.backend.Kernels;
 import keras4j.backend.Tensor;
 import keras4j.core.KerasTensor;
@@ -375,6 +376,101 @@ abstract class NeuralOps extends SortOps {
       String padding, int[] outputPadding, int[] dilationRate) {
     return op("conv_transpose", () -> Convolutions.convTranspose(f32(x), f32(kernel), strides,
         padding, outputPadding, dilationRate));
+  }
+
+  /**
+   * {@code ops.depth_to_space(x, block_size)} (pixel shuffle): {@code (N, H, W, C * r * r)} to
+   * {@code (N, H * r, W * r, C)}, each pixel's channels laid out as an {@code r x r} tile, as
+   * {@code tf.nn.depth_to_space}; any dtype.
+   *
+   * @param x the inputs, shaped (batch, height, width, channels)
+   * @param blockSize {@code r}, at least 2; the channels must be a multiple of {@code r * r}
+   * @return the rearranged tensor, of {@code x}'s dtype
+   */
+  public static KerasTensor depthToSpace(TensorLike x, int blockSize) {
+    return depthToSpace(x, blockSize, "channels_last");
+  }
+
+  /**
+   * {@code ops.depth_to_space(x, block_size, data_format)}: {@link #depthToSpace(TensorLike,
+   * int)} on {@code "channels_last"} or {@code "channels_first"} {@code (N, C * r * r, H, W)}
+   * inputs.
+   *
+   * @param x the inputs, 4-D in {@code dataFormat}
+   * @param blockSize {@code r}, at least 2; the channels must be a multiple of {@code r * r}
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @return the rearranged tensor, of {@code x}'s dtype
+   */
+  public static KerasTensor depthToSpace(TensorLike x, int blockSize, String dataFormat) {
+    return op("depth_to_space", () -> {
+      Tensor in = t(x);
+      long[] nhwc = blockDims(in, blockSize, dataFormat, "depth_to_space");
+      long square = (long) blockSize * blockSize;
+      if (nhwc[3] >= 0 && nhwc[3] % square != 0) {
+        throw new IllegalArgumentException("ops.depth_to_space: the number of channels ("
+            + nhwc[3] + ") must be divisible by block_size**2 (" + square + ")");
+      }
+      return ImageKernels.depthToSpace(in, blockSize, dataFormat.equals("channels_first"));
+    });
+  }
+
+  /**
+   * {@code ops.space_to_depth(x, block_size)}, the inverse of {@link #depthToSpace}: {@code (N,
+   * H * r, W * r, C)} to {@code (N, H, W, C * r * r)}; any dtype.
+   *
+   * @param x the inputs, shaped (batch, height, width, channels)
+   * @param blockSize {@code r}, at least 2; the height and width must be multiples of it
+   * @return the rearranged tensor, of {@code x}'s dtype
+   */
+  public static KerasTensor spaceToDepth(TensorLike x, int blockSize) {
+    return spaceToDepth(x, blockSize, "channels_last");
+  }
+
+  /**
+   * {@code ops.space_to_depth(x, block_size, data_format)}: {@link #spaceToDepth(TensorLike,
+   * int)} on {@code "channels_last"} or {@code "channels_first"} inputs.
+   *
+   * @param x the inputs, 4-D in {@code dataFormat}
+   * @param blockSize {@code r}, at least 2; the height and width must be multiples of it
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @return the rearranged tensor, of {@code x}'s dtype
+   */
+  public static KerasTensor spaceToDepth(TensorLike x, int blockSize, String dataFormat) {
+    return op("space_to_depth", () -> {
+      Tensor in = t(x);
+      long[] nhwc = blockDims(in, blockSize, dataFormat, "space_to_depth");
+      String[] names = {"Height", "Width"};
+      for (int i = 0; i < 2; i++) {
+        if (nhwc[i + 1] >= 0 && nhwc[i + 1] % blockSize != 0) {
+          throw new IllegalArgumentException("ops.space_to_depth: " + names[i] + " ("
+              + nhwc[i + 1] + ") must be divisible by block_size (" + blockSize + ")");
+        }
+      }
+      return ImageKernels.spaceToDepth(in, blockSize, dataFormat.equals("channels_first"));
+    });
+  }
+
+  /**
+   * The (batch, height, width, channels) of the 4-D {@code x} in {@code dataFormat} (-1 where
+   * unknown), after checking the block size, the format and the rank as Keras does.
+   */
+  private static long[] blockDims(Tensor x, int blockSize, String dataFormat, String op) {
+    if (blockSize < 2) {
+      throw new IllegalArgumentException("ops." + op + ": `block_size` must be at least 2."
+          + " Received: block_size=" + blockSize);
+    }
+    if (!dataFormat.equals("channels_last") && !dataFormat.equals("channels_first")) {
+      throw new IllegalArgumentException("ops." + op + ": data_format must be \"channels_last\""
+          + " or \"channels_first\", got \"" + dataFormat + "\"");
+    }
+    org.tensorflow.ndarray.Shape shape = x.value().shape();
+    if (shape.numDimensions() != 4) {
+      throw new IllegalArgumentException("ops." + op + ": requires a 4D input tensor"
+          + " (batch, height, width, channels). Received: x.shape="
+          + keras4j.core.Shapes.toKeras(shape));
+    }
+    long[] d = shape.asArray();
+    return dataFormat.equals("channels_last") ? d : new long[] {d[0], d[2], d[3], d[1]};
   }
 
   /**

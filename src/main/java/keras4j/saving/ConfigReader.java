@@ -315,6 +315,39 @@ public final class ConfigReader {
   }
 
   /**
+   * One number or a flat list of numbers, as Keras writes a float, a list or a NumPy array of
+   * rank 0 or 1 (its {@code {"class_name": "__numpy__", "config": {"value": ...}}} form), e.g.
+   * Rescaling's {@code scale} or Normalization's {@code mean}; null when absent.
+   *
+   * @param key the config key, e.g. {@code "scale"}
+   * @return the values, one for a single number; null when absent
+   */
+  public double[] doubles(String key) {
+    Object value = values.get(key);
+    if (value instanceof Map<?, ?> map && "__numpy__".equals(map.get("class_name"))
+        && map.get("config") instanceof Map<?, ?> numpy) {
+      value = numpy.get("value");
+    }
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number n) {
+      return new double[] {n.doubleValue()};
+    }
+    if (!(value instanceof List<?> list)) {
+      throw invalid(key, "a number or a list of numbers");
+    }
+    double[] out = new double[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      if (!(list.get(i) instanceof Number n)) {
+        throw invalid(key, "a number or a flat list of numbers (one per channel)");
+      }
+      out[i] = n.doubleValue();
+    }
+    return out;
+  }
+
+  /**
    * The required list {@code key}.
    *
    * @param key the config key, e.g. {@code "units"}

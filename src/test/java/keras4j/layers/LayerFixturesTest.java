@@ -51,7 +51,7 @@ class LayerFixturesTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> expected(String name) {
+  static Map<String, Object> expected(String name) {
     try {
       return Json.parseObject(Files.readString(fixture(name + ".json")), name);
     } catch (IOException e) {
@@ -60,7 +60,7 @@ class LayerFixturesTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static float[] floats(Object list) {
+  static float[] floats(Object list) {
     List<Object> values = (List<Object>) list;
     float[] out = new float[values.size()];
     for (int i = 0; i < out.length; i++) {
@@ -70,7 +70,7 @@ class LayerFixturesTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static FloatNdArray array(Map<String, Object> c, String key, String shapeKey) {
+  static FloatNdArray array(Map<String, Object> c, String key, String shapeKey) {
     long[] dims = ((List<Object>) c.get(shapeKey)).stream()
         .mapToLong(d -> ((Number) d).longValue()).toArray();
     FloatNdArray out = NdArrays.ofFloats(Shape.of(dims));
@@ -78,7 +78,7 @@ class LayerFixturesTest {
     return out;
   }
 
-  private static void assertClose(float[] want, FloatNdArray got, String what) {
+  static void assertClose(float[] want, FloatNdArray got, String what) {
     float[] actual = new float[(int) got.shape().size()];
     got.copyTo(DataBuffers.of(actual, false, false));
     assertEquals(want.length, actual.length, what + ": number of values");

@@ -236,9 +236,14 @@ class OpsTest {
     return c;
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> expected() throws IOException {
-    try (InputStream in = OpsTest.class.getResourceAsStream("ops_expected.json")) {
+    return expected("ops_expected.json");
+  }
+
+  /** A fixture of this package's resources: case name to Keras's dtype, shape and values. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> expected(String resource) throws IOException {
+    try (InputStream in = OpsTest.class.getResourceAsStream(resource)) {
       return (Map<String, Object>) Json.parse(new String(in.readAllBytes(),
           StandardCharsets.UTF_8));
     }
@@ -258,9 +263,11 @@ class OpsTest {
 
   @Test
   void everyOpMatchesKerasInsideATracedFunction() throws IOException {
-    Map<String, Object> expected = expected();
-    // One traced function returning every case: its graph holds all the ops at once.
-    Map<String, Supplier<KerasTensor>> cases = cases();
+    checkTraced(cases(), expected());
+  }
+
+  /** One traced function returning every case: its graph holds all the ops at once. */
+  static void checkTraced(Map<String, Supplier<KerasTensor>> cases, Map<String, Object> expected) {
     try (TracedFunction<Map<String, KerasTensor>> all = TF.function(() -> {
       Map<String, KerasTensor> out = new LinkedHashMap<>();
       cases.forEach((name, c) -> out.put(name, c.get()));

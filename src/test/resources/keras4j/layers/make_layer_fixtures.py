@@ -121,6 +121,40 @@ CASES["separable_conv_constrained"] = (
                                      bias_constraint=C.NonNeg()),
         L.DepthwiseConv2D(2, depthwise_constraint=C.UnitNorm(axis=[0, 1, 2])), L.Flatten()),
     True)
+# Rescaling per channel: a list scale and a NumPy-array offset (saved as Keras's __numpy__).
+CASES["rescaling_per_channel"] = (
+    seq((3, 4, 3), L.Rescaling([1 / 255, 2 / 255, 0.5], offset=np.array([-1.0, 0.5, 0.25])),
+        L.Conv2D(2, 1), L.Flatten()), True)
+
+
+def branches(shape, *resizings):
+    """One input through each Resizing, flattened and concatenated (one output to compare)."""
+    inputs = keras.Input(shape)
+    outs = [L.Flatten()(r(inputs)) for r in resizings]
+    return keras.Model(inputs, L.Concatenate()(outs))
+
+
+# Every interpolation Keras allows, with and without antialias, shrinking the height and
+# growing the width (ScaleAndTranslate widens its kernel only when downscaling).
+INTERPOLATIONS = ["bilinear", "nearest", "bicubic", "area", "lanczos3", "lanczos5"]
+CASES["resizing_antialias"] = (branches(
+    (9, 12, 2), *[L.Resizing(4, 17, interpolation=i, antialias=a)
+                  for i in INTERPOLATIONS for a in (True, False)]), False)
+# pad_to_aspect_ratio: rows padded (6 x 6), columns padded (3 x 8), none (4 x 6: Keras pads
+# floor((6 - 5) / 2) = 0 rows each side), with fill values, and crop_to_aspect_ratio with
+# antialias.
+CASES["resizing_pad_to_aspect_ratio"] = (branches(
+    (5, 9, 2), L.Resizing(6, 6, pad_to_aspect_ratio=True, fill_value=0.5),
+    L.Resizing(3, 8, interpolation="bicubic", pad_to_aspect_ratio=True, fill_value=-2.0,
+               antialias=True),
+    L.Resizing(4, 6, interpolation="nearest", pad_to_aspect_ratio=True, fill_value=1.0),
+    L.Resizing(2, 3, interpolation="lanczos3", crop_to_aspect_ratio=True, antialias=True)),
+    False)
+# Gradients through the antialiased kernels (TensorFlow's ScaleAndTranslate) and the padding.
+CASES["resizing_trained"] = (
+    seq((5, 4, 2), L.Conv2D(3, 1), L.Resizing(3, 6, interpolation="lanczos3", antialias=True),
+        L.Resizing(4, 4, interpolation="bicubic", antialias=True, pad_to_aspect_ratio=True),
+        L.Flatten(), L.Dense(2)), True)
 # Cases whose json also holds Keras's "losses" of SGD(0.1) fit steps from the saved weights.
 LOSS_STEPS = {"batch_normalization_regularized": 3}
 ONLY = set(sys.argv[1:])
