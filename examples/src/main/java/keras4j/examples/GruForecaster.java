@@ -2,6 +2,7 @@ package keras4j.examples;
 
 import static keras4j.Keras.*;
 
+import java.util.List;
 import java.util.Random;
 import keras4j.data.Dataset;
 import keras4j.layers.Dense;
@@ -13,15 +14,17 @@ import org.tensorflow.ndarray.FloatNdArray;
 
 /**
  * A GRU forecasting a seasonal series {@value #HORIZON} steps ahead, against the last-value
- * forecast. The series is generated, seeded: {@value #STEPS} "hours" of a level,
- * a daily (24-step) and a weekly (168-step) cycle and AR(1) noise. The first {@value #TRAIN_STEPS}
+ * forecast. The series is generated, seeded: {@value #STEPS} "hours" of a level, a daily
+ * (24-step) and a weekly (168-step) cycle and AR(1) noise. The first {@value #TRAIN_STEPS}
  * steps train, the rest test; both are standardised with the training part's mean and deviation,
  * and the test MAE is printed in the series' own units. Pass the number of epochs as the first
  * argument (default {@value #EPOCHS}).
  *
  * <pre>
+ * keras.utils.set_random_seed(1234)
  * z = (series - series[:train].mean()) / series[:train].std()
- * targets = z[past - 1 + horizon:]              # (padded at the end, never read)
+ * # As long as z[:-horizon]; the padding belongs to no window.
+ * targets = np.pad(z[past - 1 + horizon:], (0, past - 1))
  * train = keras.utils.timeseries_dataset_from_array(z[:-horizon], targets, past,
  *     batch_size=64, shuffle=True, seed=1, end_index=train - horizon)
  * test = keras.utils.timeseries_dataset_from_array(z[:-horizon], targets, past,
@@ -47,7 +50,12 @@ public final class GruForecaster {
   /** The epochs {@link #main} trains for unless told otherwise, as GruForecasterIT does. */
   public static final int EPOCHS = 20;
 
-  /** The test MAEs, in the series' units. */
+  /**
+   * The test MAEs, in the series' units.
+   *
+   * @param modelMae the GRU's
+   * @param lastValueMae the last-value forecast's (each window's last step as the forecast)
+   */
   public record Score(double modelMae, double lastValueMae) {}
 
   private GruForecaster() {}
@@ -78,7 +86,7 @@ public final class GruForecaster {
    * @return the compiled model
    */
   public static Sequential build() {
-    var model = new Sequential(java.util.List.of(new GRU(32, inputShape(PAST, 1)), new Dense(1)));
+    var model = new Sequential(List.of(new GRU(32, inputShape(PAST, 1)), new Dense(1)));
     model.compile(optimizer(new Adam(3e-3)), loss("mse"), metrics("mae"));
     return model;
   }
