@@ -12,10 +12,12 @@ import keras4j.backend.TextKernels;
 import keras4j.backend.Trace;
 import keras4j.core.KerasTensor;
 import keras4j.core.LayerArg;
+import keras4j.core.Variable;
 import keras4j.ops.Ops;
 import keras4j.saving.Assets;
 import keras4j.saving.WeightStore;
 import keras4j.saving.ConfigReader;
+import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
@@ -46,6 +48,12 @@ public abstract class IndexLookup extends Layer {
   private final boolean vocabularyGiven;
   private List<Object> vocabulary;
   private double[] idfWeights;
+  // The idf weights as a model's graph reads them, Keras's idf_weights variable, which
+  // loadOwnVariables assigns once the graph is built; null until a graph or a file needs it.
+  private Variable idfVariable;
+  // Set when the vocabulary came from a Keras file's assets: its idf weights are only in the
+  // weights file, read after the graph is built.
+  private boolean idfFromWeights;
   // Set once a model's graph holds the vocabulary (as constants), which a new one would not reach.
   private boolean inGraph;
 
@@ -88,7 +96,37 @@ public abstract class IndexLookup extends Layer {
 
   /** The idf weights by index, the OOV indices' first (null unless "tf_idf"). */
   double[] idfWeights() {
-    return idfWeights == null ? null : idfWeights.clone();
+    double[] idf = currentIdf();
+    return idf == null ? null : idf.clone();
+  }
+
+  // The idf weights now: the variable's once there is one (a file may have assigned it).
+  private double[] currentIdf() {
+    if (idfVariable == null) {
+      return idfWeights;
+    }
+    FloatNdArray value = idfVariable.numpy();
+    double[] out = new double[(int) value.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = value.getFloat(i);
+    }
+    return out;
+  }
+
+  private Variable idfVariable() {
+    if (idfVariable == null) {
+      idfVariable = new Variable(name() + "/idf_weights", NdArrays.vectorOf(floats(idfWeights)),
+          false);
+    }
+    return idfVariable;
+  }
+
+  private static float[] floats(double[] values) {
+    float[] out = new float[values.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) values[i];
+    }
+    return out;
   }
 
   private boolean boolArg(String key) {
@@ -142,6 +180,8 @@ public abstract class IndexLookup extends Layer {
       idfWeights = idf.length == tokens.size() ? padIdf(idf) : idf.clone();
     }
     vocabulary = tokens;
+    idfVariable = null;
+    idfFromWeights = false;
   }
 
   // Keras pads the front with the mean idf, for the OOV indices.
@@ -212,32 +252,48 @@ public abstract class IndexLookup extends Layer {
     while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
       lines.remove(lines.size() - 1);
     }
-    if (outputMode.equals("tf_idf") && idfWeights == null) {
-      throw new UnsupportedOperationException("Layer '" + name() + "': keras4j cannot load a"
-          + " Keras-adapted \"tf_idf\" vocabulary yet (its idf_weights are in the weights file,"
-          + " read after the model's graph is built); set the vocabulary and idf_weights in code");
-    }
     List<Object> terms = new ArrayList<>();
     for (String line : lines) {
       terms.add(tokenDtype().equals("string") ? line : Long.parseLong(line.strip()));
     }
-    setVocabulary(terms, idfWeights);
+    // Keras reads an adapted layer's idf weights (one per line, the special tokens' too) from the
+    // weights file first; keras4j reads that file after building the graph, so until then they
+    // are zeros, and the graph reads them from the variable loadOwnVariables assigns.
+    boolean pending = outputMode.equals("tf_idf") && idfWeights == null;
+    setVocabulary(terms, pending ? new double[lines.size()] : idfWeights);
+    idfFromWeights = pending;
+  }
+
+  /**
+   * Keras's {@code load_own_variables}: in "tf_idf" mode the idf weights by index, the dataset
+   * {@code idf_weights}, which Keras writes for every vocabulary and holds an adapted one's only
+   * there.
+   */
+  @Override
+  public void loadOwnVariables(WeightStore store) {
+    super.loadOwnVariables(store);
+    if (!outputMode.equals("tf_idf") || idfWeights == null) {
+      return;
+    }
+    if (store.has("idf_weights")) {
+      store.load("idf_weights", idfVariable(), describe());
+    } else if (idfFromWeights) {
+      throw new IllegalArgumentException(describe() + ": the file has no idf_weights at "
+          + store.path() + ", which the \"tf_idf\" vocabulary of its assets needs (save the"
+          + " model again with Keras's model.save)");
+    }
   }
 
   /**
    * Keras's {@code save_own_variables}: in "tf_idf" mode the idf weights by index (the OOV
-   * indices' first), as the dataset {@code idf_weights}, which Keras's loading requires. keras4j
-   * reads them from the config, where it also writes them.
+   * indices' first), as the dataset {@code idf_weights}, which Keras's loading requires (keras4j
+   * also writes them in the config, with the vocabulary, as a given vocabulary's).
    */
   @Override
   public void saveOwnVariables(WeightStore store) {
     super.saveOwnVariables(store);
     if (outputMode.equals("tf_idf") && idfWeights != null) {
-      float[] idf = new float[idfWeights.length];
-      for (int i = 0; i < idf.length; i++) {
-        idf[i] = (float) idfWeights[i];
-      }
-      store.put("idf_weights", idf);
+      store.put("idf_weights", floats(currentIdf()));
     }
   }
 
@@ -378,12 +434,8 @@ public abstract class IndexLookup extends Layer {
     if (outputMode.equals("count")) {
       return counts;
     }
-    float[] idf = new float[idfWeights.length];
-    for (int i = 0; i < idf.length; i++) {
-      idf[i] = (float) idfWeights[i];
-    }
-    return Ops.multiply(counts,
-        KerasTensor.constant(NdArrays.wrap(Shape.of(idf.length), DataBuffers.of(idf))));
+    return Ops.multiply(counts, Trace.currentOrNull() != null ? idfVariable().value()
+        : KerasTensor.constant(NdArrays.vectorOf(floats(currentIdf()))));
   }
 
   // Indices back to tokens; indices outside the vocabulary give the OOV token.
@@ -473,7 +525,8 @@ public abstract class IndexLookup extends Layer {
     List<Double> idf = null;
     if (idfWeights != null) {
       idf = new ArrayList<>();
-      for (double w : java.util.Arrays.copyOfRange(idfWeights, tokenStart(), idfWeights.length)) {
+      double[] all = currentIdf();
+      for (double w : java.util.Arrays.copyOfRange(all, tokenStart(), all.length)) {
         idf.add(w);
       }
     }

@@ -79,6 +79,11 @@ final class H5WeightWriter implements WeightStore {
   }
 
   @Override
+  public boolean has(String key) {
+    return false;
+  }
+
+  @Override
   public void load(String key, Variable variable, String owner) {
     throw new UnsupportedOperationException("a store being saved cannot be loaded from");
   }

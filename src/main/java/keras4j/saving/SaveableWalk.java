@@ -90,8 +90,9 @@ final class SaveableWalk {
       return;
     }
     Group vars = child(group, "vars");
-    object.loadOwnVariables(
-        new H5WeightReader(vars == null ? null : numbered(vars), join(path, "vars"), pending));
+    object.loadOwnVariables(vars == null
+        ? new H5WeightReader(null, join(path, "vars"), pending)
+        : new H5WeightReader(numbered(vars), named(vars), join(path, "vars"), pending));
     for (SaveableChild child : object.saveableChildren()) {
       String base = join(path, child.attribute());
       Group childGroup = child(group, child.attribute());
@@ -164,6 +165,17 @@ final class SaveableWalk {
       throw new IllegalArgumentException(vars.getPath() + " should hold datasets named 0.."
           + (children.size() - 1) + " but holds " + children.keySet());
     }
+    return out;
+  }
+
+  /** The datasets of a Keras {@code vars} group named otherwise than "0", "1", ..., by name. */
+  static Map<String, Dataset> named(Group vars) {
+    Map<String, Dataset> out = new HashMap<>();
+    vars.getChildren().forEach((name, node) -> {
+      if (!name.matches("[0-9]+") && node instanceof Dataset d) {
+        out.put(name, d);
+      }
+    });
     return out;
   }
 

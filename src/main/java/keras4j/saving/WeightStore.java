@@ -58,6 +58,15 @@ public interface WeightStore {
   void put(String key, float[] values);
 
   /**
+   * Loading: whether the group holds a dataset named {@code key} that is no numbered value, as
+   * the {@code idf_weights} of Keras's lookup layers (always false when saving).
+   *
+   * @param key the dataset's name, e.g. {@code "idf_weights"}
+   * @return whether the file holds it
+   */
+  boolean has(String key);
+
+  /**
    * Loading: reads the value under {@code key} into {@code variable} once the whole file has been
    * checked; throws now, naming {@code owner} (e.g. "Layer 'dense'"), if the shapes differ.
    *

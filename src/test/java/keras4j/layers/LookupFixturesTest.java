@@ -27,7 +27,8 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * (src/test/resources/keras4j/layers/text/make_lookup_fixtures.py): each Keras-written model
  * loads from .keras and gives Keras's outputs for string or int64 inputs; keras4j's save of it
  * loads back the same (and in Keras: check_lookup_saves.py); adapt() learns Keras's vocabulary
- * and idf weights.
+ * and idf weights; Keras's adapted tf_idf lookups (make_adapted_tf_idf_lookups.py) load their idf
+ * weights from the weights file.
  */
 class LookupFixturesTest {
   private static Path dir() throws Exception {
@@ -115,6 +116,28 @@ class LookupFixturesTest {
     // The OOV index weighs the mean idf, as Keras pads it.
     assertArrayEquals(toFloats(castRows(c.get("expected"))), flat(model.predict(inputs(c))),
         1e-6f);
+  }
+
+  @ParameterizedTest
+  @MethodSource("adaptedTfIdfDtypes")
+  @SuppressWarnings("unchecked")
+  void kerasAdaptedTfIdfLoadsIdfFromWeightsFile(String dtype, @TempDir Path tmp) throws Exception {
+    // make_adapted_tf_idf_lookups.py: the vocabulary an asset, the idf weights only in
+    // model.weights.h5 (vars/idf_weights).
+    Map<String, Object> c = (Map<String, Object>) Json.parseObject(
+        Files.readString(dir().resolve("adapted_tf_idf_lookups.json")),
+        "adapted_tf_idf_lookups.json").get(dtype);
+    c.put("dtype", dtype);
+    float[] want = toFloats(castRows(c.get("expected")));
+    Model model = Models.loadModel(dir().resolve("adapted_tf_idf_" + dtype + ".keras"));
+    assertArrayEquals(want, flat(model.predict(inputs(c))), 1e-6f, dtype);
+    Path saved = tmp.resolve("resaved.keras");
+    model.save(saved);
+    assertArrayEquals(want, flat(Models.loadModel(saved).predict(inputs(c))), 1e-6f, dtype);
+  }
+
+  static Stream<String> adaptedTfIdfDtypes() {
+    return Stream.of("string", "int64");
   }
 
   static Stream<String> adaptModes() {

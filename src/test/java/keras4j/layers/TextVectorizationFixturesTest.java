@@ -29,8 +29,9 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * TextVectorization against Python Keras 3.15.1
  * (src/test/resources/keras4j/layers/text/make_text_vectorization_fixtures.py): for each config,
  * adapt() on the corpus learns Keras's vocabulary and idf weights, and the outputs on the
- * sentences are Keras's; a Keras-written model with an adapted layer (its vocabulary an asset)
- * loads and predicts as Keras; keras4j's saves load back the same (and in Keras:
+ * sentences are Keras's; Keras-written models with an adapted layer (its vocabulary an asset;
+ * a tf_idf layer's idf weights in the weights file only, make_text_tf_idf_model.py) load and
+ * predict as Keras; keras4j's saves load back the same (and in Keras:
  * check_text_vectorization_saves.py).
  */
 class TextVectorizationFixturesTest {
@@ -126,6 +127,46 @@ class TextVectorizationFixturesTest {
     Path saved = (export == null ? tmp : Path.of(export)).resolve("model.keras");
     model.save(saved);
     assertArrayEquals(want, flat(Models.loadModel(saved).predict(sentences)), 1e-5f);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void kerasModelWithAdaptedTfIdfLoadsIdfFromWeightsAndPredicts(@TempDir Path tmp)
+      throws Exception {
+    // make_text_tf_idf_model.py: the vocabulary is an asset, the idf weights the dataset
+    // vars/idf_weights of model.weights.h5, and the config holds neither.
+    Map<String, Object> c = Json.parseObject(
+        Files.readString(dir().resolve("text_tf_idf_model.json")), "text_tf_idf_model.json");
+    double[] idf = ((List<Number>) c.get("idf_weights")).stream()
+        .mapToDouble(Number::doubleValue).toArray();
+    String[] sentences = strings("sentences");
+    float[] want = flat(c.get("expected"));
+    Model model = Models.loadModel(dir().resolve("text_tf_idf_model.keras"));
+    TextVectorization layer = (TextVectorization) model.getLayer("text_vectorization");
+    assertEquals(c.get("vocabulary"), layer.getVocabulary());
+    assertArrayEquals(idf, layer.idfWeights(), 1e-6);
+    assertArrayEquals(want, flat(model.predict(sentences)), 1e-5f);
+    // The layer's own tf_idf outputs, in a model of its own, with the idf weights the file
+    // assigned.
+    assertArrayEquals(flat(c.get("vectorized")),
+        flat(new Sequential(new InputLayer("string", 1), layer).predict(sentences)), 1e-5f);
+    // keras4j's save keeps them (in the config and the weights file) and loads back the same.
+    String export = System.getProperty("keras4j.exportTextSaves");
+    Path saved = (export == null ? tmp : Path.of(export)).resolve("tf_idf_model.keras");
+    model.save(saved);
+    Model again = Models.loadModel(saved);
+    assertArrayEquals(idf, ((TextVectorization) again.getLayer("text_vectorization"))
+        .idfWeights(), 1e-6);
+    assertArrayEquals(want, flat(again.predict(sentences)), 1e-5f);
+  }
+
+  @Test
+  void adaptedTfIdfFileWithoutIdfWeightsIsRefusedClearly() throws Exception {
+    // The same archive with both idf_weights datasets deleted: zeros must not stand in for them.
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> Models.loadModel(dir().resolve("text_tf_idf_no_idf.keras")));
+    assertTrue(missing.getMessage().contains("no idf_weights at layers/text_vectorization/"
+        + "_lookup_layer/vars"), missing.getMessage());
   }
 
   @Test

@@ -3,8 +3,8 @@
 Run: TF_CPP_MIN_LOG_LEVEL=3 CUDA_VISIBLE_DEVICES= /work/venv/bin/python make_lookup_fixtures.py
 Each case is a Sequential model (string or int64 Input, then the lookup layer) saved as
 <case>.keras (and .h5), with its inputs and Keras's outputs in lookups.json. The "adapt" cases
-record what Keras's adapt() learns (vocabulary, idf) and outputs, without a file (Keras saves an
-adapted vocabulary as an asset, which keras4j does not read).
+record what Keras's adapt() learns (vocabulary, idf) and outputs, without a file (Keras's files of
+adapted lookups: make_adapted_tf_idf_lookups.py).
 """
 import json
 
