@@ -38,6 +38,7 @@ import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.regularizers.Regularizer;
 import keras4j.tuner.Objective;
+import keras4j.utils.FileUtils;
 import keras4j.utils.ImageUtils;
 import keras4j.utils.Sequences;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -2234,6 +2235,33 @@ public final class Keras {
    */
   public static void saveImg(Path path, FloatNdArray x) {
     ImageUtils.saveImg(path, x);
+  }
+
+  /**
+   * {@code keras.utils.get_file(fname, origin)}; see {@link FileUtils#getFile(String, String)}.
+   *
+   * @param fname the file's name in the cache, or null for the origin's
+   * @param origin the URL
+   * @return the cached file
+   */
+  public static Path getFile(String fname, String origin) {
+    return FileUtils.getFile(fname, origin);
+  }
+
+  /**
+   * {@code keras.utils.get_file(fname, origin, file_hash=..., cache_subdir=..., extract=...)}; see
+   * {@link FileUtils#getFile(String, String, String, String, boolean)}.
+   *
+   * @param fname the file's name, or null for the origin's
+   * @param origin the URL
+   * @param fileHash the SHA-256 or MD5 hex digest, or null for no check
+   * @param cacheSubdir the folder under Keras's cache ({@code "datasets"}), or an absolute path
+   * @param extract whether to extract the tar or zip archive
+   * @return the cached file, or the folder it was extracted into
+   */
+  public static Path getFile(String fname, String origin, String fileHash, String cacheSubdir,
+      boolean extract) {
+    return FileUtils.getFile(fname, origin, fileHash, cacheSubdir, extract);
   }
 
   // ---- applications (keras4j.applications: MobileNetV2, ResNet50, EfficientNetB0)
