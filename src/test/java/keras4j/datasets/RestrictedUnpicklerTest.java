@@ -13,10 +13,10 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link PickledSequences} on pickles written by Python ({@code pickle.dumps(a, protocol).hex()}
+ * {@link RestrictedUnpickler} on pickles written by Python ({@code pickle.dumps(a, protocol).hex()}
  * with NumPy 2.4) and on hand-made hostile ones.
  */
-class PickledSequencesTest {
+class RestrictedUnpicklerTest {
 
   // a = np.empty(2, dtype=object); a[0] = [-5, 2**31-1, 255, 65535, 65536, -2**31]; a[1] = []
   // pickle.dumps(a, 3): GLOBAL, BINPUT, SHORT_BINBYTES, BININT1/2, BININT.
@@ -102,7 +102,7 @@ class PickledSequencesTest {
   }
 
   private static int[][] read(byte[] pickle) throws IOException {
-    return PickledSequences.read(
+    return RestrictedUnpickler.read(
         new DataInputStream(new ByteArrayInputStream(pickle)), "x_train.npy");
   }
 
