@@ -189,8 +189,10 @@ final class Archives {
 
   private static String name(byte[] header) {
     String name = field(header, 0, 100);
-    String prefix = new String(header, 257, 5, StandardCharsets.US_ASCII).equals("ustar")
-        ? field(header, 345, 155) : "";
+    // POSIX ustar ("ustar\0") has a name prefix there; old GNU tar ("ustar  ") other fields.
+    boolean posix = new String(header, 257, 5, StandardCharsets.US_ASCII).equals("ustar")
+        && header[262] == 0;
+    String prefix = posix ? field(header, 345, 155) : "";
     return prefix.isEmpty() ? name : prefix + "/" + name;
   }
 

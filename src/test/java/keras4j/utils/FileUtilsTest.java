@@ -133,6 +133,15 @@ class FileUtilsTest {
   }
 
   @Test
+  void plainUstarWithItsNamePrefixExtracts() throws IOException {
+    Path dir = get("good-ustar.tar", "good-ustar.tar",
+        "433e226a1fdf11110e20c301ff9c6e73160a5c95e6b835db2cbae941b58542f6", true,
+        FileUtils::fetch);
+    assertEquals(cache.resolve("datasets/good-ustar_extracted"), dir);
+    assertExtracted(dir);
+  }
+
+  @Test
   void zipExtractsIntoTheOriginsName() throws IOException {
     Path dir = Keras.getFile(null, origin("good.zip"), GOOD_ZIP_SHA256,
         cache.resolve("zips").toString(), true);

@@ -1,7 +1,8 @@
 """Writes the archives FileUtilsTest extracts, and prints their hashes (hard-coded in the test).
 
-Run with /work/venv/bin/python. good.tar.gz and good.zip hold the same tree (a long path that
-needs a pax header in the tar, and a symlink that keras4j skips); evil.zip and evil.tar.gz each
+Run with /work/venv/bin/python. good.tar.gz, good-ustar.tar and good.zip hold the same tree (a
+long path, which needs a pax header in good.tar.gz and the ustar prefix in good-ustar.tar; a
+symlink in good.tar.gz that keras4j skips); evil.zip and evil.tar.gz each
 hold one entry climbing out of the extraction folder, after a harmless one.
 """
 import hashlib
@@ -39,6 +40,15 @@ def write_tar(name, entries, link=False):
     return path
 
 
+def write_plain_ustar(name, entries):
+    # POSIX ustar, uncompressed: the long path is split into the header's prefix and name.
+    path = os.path.join(HERE, name)
+    with tarfile.open(path, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for n, d in entries.items():
+            add(tar, n, d)
+    return path
+
+
 def write_zip(name, entries):
     path = os.path.join(HERE, name)
     with zipfile.ZipFile(path, "w") as z:
@@ -48,6 +58,7 @@ def write_zip(name, entries):
 
 
 for path in (write_tar("good.tar.gz", FILES, link=True), write_zip("good.zip", FILES),
+             write_plain_ustar("good-ustar.tar", FILES),
              write_tar("evil.tar.gz", {"ok.txt": b"ok\n", "../../evil.txt": b"evil\n"}),
              write_zip("evil.zip", {"ok.txt": b"ok\n", "../evil.txt": b"evil\n"})):
     data = open(path, "rb").read()
