@@ -15,7 +15,8 @@ module keras4j {
   // keras4j.visualization: charts (an automatic module) drawn with Java 2D, headless.
   requires org.jfree.jfreechart;
   requires org.jfree.svg;
-  requires java.desktop;
+  // Transitive: keras4j.utils.ImageUtils takes and returns java.awt.image.BufferedImage.
+  requires transitive java.desktop;
 
   exports keras4j;
   exports keras4j.core;

@@ -1,5 +1,6 @@
 package keras4j;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,8 @@ import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.regularizers.Regularizer;
 import keras4j.tuner.Objective;
+import keras4j.utils.FileUtils;
+import keras4j.utils.ImageUtils;
 import keras4j.utils.Sequences;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.IntNdArray;
@@ -2217,6 +2220,94 @@ public final class Keras {
   public static FloatNdArray padSequences(float[][] sequences, Integer maxlen, String padding,
       String truncating, float value) {
     return Sequences.padSequences(sequences, maxlen, padding, truncating, value);
+  }
+
+  /**
+   * {@code keras.utils.load_img(path, color_mode, target_size, interpolation,
+   * keep_aspect_ratio)}; see {@link ImageUtils#loadImg(Path, String, int[], String, boolean)}.
+   *
+   * @param path the image file
+   * @param colorMode {@code "grayscale"}, {@code "rgb"} or {@code "rgba"}
+   * @param targetSize {@code {height, width}}, or null for the image's own size
+   * @param interpolation {@code "nearest"}, {@code "bilinear"}, {@code "bicubic"}, {@code
+   *     "hamming"}, {@code "box"} or {@code "lanczos"}
+   * @param keepAspectRatio whether to crop to the target's aspect ratio before resizing
+   * @return the image
+   */
+  public static BufferedImage loadImg(Path path, String colorMode, int[] targetSize,
+      String interpolation, boolean keepAspectRatio) {
+    return ImageUtils.loadImg(path, colorMode, targetSize, interpolation, keepAspectRatio);
+  }
+
+  /**
+   * {@code keras.utils.load_img(path)}: RGB at the image's own size; see {@link
+   * ImageUtils#loadImg(Path)}.
+   *
+   * @param path the image file
+   * @return the image
+   */
+  public static BufferedImage loadImg(Path path) {
+    return ImageUtils.loadImg(path);
+  }
+
+  /**
+   * {@code keras.utils.img_to_array(img)}; see {@link ImageUtils#imgToArray(BufferedImage)}.
+   *
+   * @param img the image
+   * @return the float32 array of shape {@code (height, width, channels)}
+   */
+  public static FloatNdArray imgToArray(BufferedImage img) {
+    return ImageUtils.imgToArray(img);
+  }
+
+  /**
+   * {@code keras.utils.array_to_img(x, data_format, scale)}; see {@link
+   * ImageUtils#arrayToImg(FloatNdArray, String, boolean)}.
+   *
+   * @param x the array, rank 3 with 1, 3 or 4 channels
+   * @param dataFormat {@code "channels_last"} or {@code "channels_first"}
+   * @param scale whether to map the range of the values to 0..255
+   * @return the image
+   */
+  public static BufferedImage arrayToImg(FloatNdArray x, String dataFormat, boolean scale) {
+    return ImageUtils.arrayToImg(x, dataFormat, scale);
+  }
+
+  /**
+   * {@code keras.utils.save_img(path, x)}; see {@link ImageUtils#saveImg(Path, FloatNdArray)}.
+   *
+   * @param path where to write, its extension naming the format
+   * @param x the channels-last array, scaled to 0..255
+   */
+  public static void saveImg(Path path, FloatNdArray x) {
+    ImageUtils.saveImg(path, x);
+  }
+
+  /**
+   * {@code keras.utils.get_file(fname, origin)}; see {@link FileUtils#getFile(String, String)}.
+   *
+   * @param fname the file's name in the cache, or null for the origin's
+   * @param origin the URL
+   * @return the cached file
+   */
+  public static Path getFile(String fname, String origin) {
+    return FileUtils.getFile(fname, origin);
+  }
+
+  /**
+   * {@code keras.utils.get_file(fname, origin, file_hash=..., cache_subdir=..., extract=...)}; see
+   * {@link FileUtils#getFile(String, String, String, String, boolean)}.
+   *
+   * @param fname the file's name, or null for the origin's
+   * @param origin the URL
+   * @param fileHash the SHA-256 or MD5 hex digest, or null for no check
+   * @param cacheSubdir the folder under Keras's cache ({@code "datasets"}), or an absolute path
+   * @param extract whether to extract the tar or zip archive
+   * @return the cached file, or the folder it was extracted into
+   */
+  public static Path getFile(String fname, String origin, String fileHash, String cacheSubdir,
+      boolean extract) {
+    return FileUtils.getFile(fname, origin, fileHash, cacheSubdir, extract);
   }
 
   // ---- applications (keras4j.applications: MobileNetV2, ResNet50, EfficientNetB0)

@@ -1,19 +1,15 @@
 package keras4j.data;
 
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import keras4j.utils.ImageUtils;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * One image file read as Keras's {@code image_dataset_from_directory} reads it: decoded (the
  * first frame of a GIF) to 8-bit channels as {@code tf.image.decode_image(channels=c)}, then
  * resized as {@code tf.image.resize(img, size)} (bilinear, half-pixel centres, float32 values in
- * [0, 255], not rescaled). Decoding uses the JDK's ImageIO.
+ * [0, 255], not rescaled). Decoding is {@link ImageUtils#loadImg}'s (the JDK's ImageIO).
  */
 final class ImageFile {
   private ImageFile() {}
@@ -26,66 +22,39 @@ final class ImageFile {
   static float[] read(Path file, int channels, int height, int width) {
     BufferedImage image;
     try {
-      image = ImageIO.read(file.toFile());
-    } catch (IOException | RuntimeException e) {
-      throw unreadable(file, e.toString());
+      // RGBA loses nothing TensorFlow's 8-bit decoders keep; the channels are converted below.
+      image = ImageUtils.loadImg(file, "rgba");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + "; remove it from the folder or replace"
+          + " it", e);
     }
-    if (image == null) {
-      throw unreadable(file, Files.isReadable(file) ? "no ImageIO reader recognises its content"
-          : "it cannot be read");
-    }
-    int h = image.getHeight();
-    int w = image.getWidth();
-    return resize(decode(image, channels), h, w, channels, height, width);
+    float[] rgba = new float[image.getHeight() * image.getWidth() * 4];
+    ImageUtils.imgToArray(image).copyTo(DataBuffers.of(rgba, false, false));
+    return resize(toChannels(rgba, channels), image.getHeight(), image.getWidth(), channels, height,
+        width);
   }
 
-  private static IllegalArgumentException unreadable(Path file, String why) {
-    return new IllegalArgumentException("Cannot decode the image file " + file + " (" + why
-        + "): remove it from the folder or replace it with a valid PNG, JPEG, GIF or BMP image");
-  }
-
-  /** The 8-bit channels, converted to {@code channels} as TensorFlow's decoders convert them. */
-  private static float[] decode(BufferedImage image, int channels) {
-    int h = image.getHeight();
-    int w = image.getWidth();
-    float[] out = new float[h * w * channels];
-    Raster raster = image.getRaster();
-    boolean gray = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
-        && !(image.getColorModel() instanceof IndexColorModel);
-    // Grey images are read from the raster: getRGB would map grey levels through a gamma curve.
-    int shift = gray ? raster.getSampleModel().getSampleSize(0) - 8 : 0;
-    int[] argb = gray ? null : image.getRGB(0, 0, w, h, null, 0, w);
-    for (int y = 0, i = 0; y < h; y++) {
-      for (int x = 0; x < w; x++, i++) {
-        int r;
-        int g;
-        int b;
-        int a;
-        if (gray) {
-          r = g = b = raster.getSample(x, y, 0) >> shift;
-          a = raster.getNumBands() > 1 ? raster.getSample(x, y, 1) >> shift : 255;
-        } else {
-          a = argb[i] >>> 24;
-          r = (argb[i] >> 16) & 0xff;
-          g = (argb[i] >> 8) & 0xff;
-          b = argb[i] & 0xff;
-        }
-        int at = i * channels;
-        switch (channels) {
-          // libpng's conversion, which TensorFlow's PNG decoder asks for (weights 0.299, 0.587).
-          case 1 -> out[at] = gray ? r : (9797 * r + 19234 * g + 3737 * b) >> 15;
-          case 3 -> {
-            out[at] = r;
-            out[at + 1] = g;
-            out[at + 2] = b;
-          }
-          default -> {
-            out[at] = r;
-            out[at + 1] = g;
-            out[at + 2] = b;
-            out[at + 3] = a;
-          }
-        }
+  /**
+   * RGBA pixels as {@code channels} channels, as TensorFlow's decoders convert them: grey by
+   * libpng's weights, which TensorFlow's PNG decoder asks for (0.299, 0.587, 0.114 in 15-bit fixed
+   * point, truncated; a grey pixel keeps its level), RGB without the alpha.
+   */
+  private static float[] toChannels(float[] rgba, int channels) {
+    if (channels == 4) {
+      return rgba;
+    }
+    int n = rgba.length / 4;
+    float[] out = new float[n * channels];
+    for (int i = 0; i < n; i++) {
+      int r = (int) rgba[4 * i];
+      int g = (int) rgba[4 * i + 1];
+      int b = (int) rgba[4 * i + 2];
+      if (channels == 1) {
+        out[i] = (9797 * r + 19234 * g + 3737 * b) >> 15;
+      } else {
+        out[3 * i] = r;
+        out[3 * i + 1] = g;
+        out[3 * i + 2] = b;
       }
     }
     return out;

@@ -2,6 +2,7 @@ package keras4j.datasets;
 
 import java.nio.file.Path;
 import java.util.List;
+import keras4j.utils.FileUtils;
 import org.tensorflow.ndarray.DoubleNdArray;
 
 /**
@@ -86,6 +87,6 @@ public final class BostonHousing {
 
   private static DatasetFiles files() {
     return new DatasetFiles(
-        "Boston Housing", DatasetFiles.kerasDirs(""), DatasetFiles::httpFetch, "");
+        "Boston Housing", DatasetFiles.kerasDirs(""), FileUtils::fetch, "");
   }
 }

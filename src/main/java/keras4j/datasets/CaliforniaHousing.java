@@ -2,6 +2,7 @@ package keras4j.datasets;
 
 import java.nio.file.Path;
 import java.util.List;
+import keras4j.utils.FileUtils;
 import org.tensorflow.ndarray.DoubleNdArray;
 
 /**
@@ -104,6 +105,6 @@ public final class CaliforniaHousing {
 
   private static DatasetFiles files() {
     return new DatasetFiles(
-        "California Housing", DatasetFiles.kerasDirs(""), DatasetFiles::httpFetch, "");
+        "California Housing", DatasetFiles.kerasDirs(""), FileUtils::fetch, "");
   }
 }

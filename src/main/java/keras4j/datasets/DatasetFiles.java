@@ -5,23 +5,16 @@ import static java.lang.System.Logger.Level.INFO;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import keras4j.utils.FileUtils;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.IntNdArray;
 import org.tensorflow.ndarray.NdArrays;
@@ -32,9 +25,9 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * The files of a data set that Keras downloads: where to look for them, how to download the
  * missing ones safely, and how to report a file that cannot be read.
  *
- * <p>Like Keras's {@code get_file}, downloads go to {@code $KERAS_HOME/datasets} when {@code
- * KERAS_HOME} is set, else to {@code ~/.keras/datasets}, so that keras4j and Python Keras share
- * one cache.
+ * <p>Downloads are {@link FileUtils#download}'s, as {@code getFile}'s. Like Keras's {@code
+ * get_file}, they go to {@code $KERAS_HOME/datasets} when {@code KERAS_HOME} is set, else to
+ * {@code ~/.keras/datasets}, so that keras4j and Python Keras share one cache.
  */
 final class DatasetFiles {
 
@@ -42,25 +35,9 @@ final class DatasetFiles {
   static final String KERAS_ORIGIN = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/";
 
   private static final System.Logger LOG = System.getLogger(DatasetFiles.class.getName());
-  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-  // No data for this long means a dead connection, not a slow one.
-  private static final int READ_TIMEOUT_MILLIS = 60_000;
   private static final String GZ = ".gz";
   // The largest Java array some JVMs allow.
   private static final long MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
-
-  /** Copies a remote file into a stream; tests pass one that never touches the network. */
-  @FunctionalInterface
-  interface Fetcher {
-    /**
-     * Writes the content at {@code source} to {@code target}.
-     *
-     * @param source where the file is published
-     * @param target where its bytes go
-     * @throws IOException when the file cannot be fetched
-     */
-    void fetch(URI source, OutputStream target) throws IOException;
-  }
 
   /** Reads one data set file; it also serves to check a download before it enters the cache. */
   @FunctionalInterface
@@ -77,7 +54,7 @@ final class DatasetFiles {
 
   private final String title;
   private final List<Path> searchDirs;
-  private final Fetcher fetcher;
+  private final FileUtils.Transfer fetcher;
   private final String installHint;
 
   /**
@@ -86,10 +63,12 @@ final class DatasetFiles {
    * @param title the data set's name in messages, e.g. "MNIST"
    * @param searchDirs the directories to look in, in order; missing files are downloaded into the
    *     first one
-   * @param fetcher downloads a file from {@link #KERAS_ORIGIN}
+   * @param fetcher downloads a file from {@link #KERAS_ORIGIN} ({@link FileUtils#fetch} but in
+   *     tests)
    * @param installHint another way to get the files, for the not-found message, or ""
    */
-  DatasetFiles(String title, List<Path> searchDirs, Fetcher fetcher, String installHint) {
+  DatasetFiles(String title, List<Path> searchDirs, FileUtils.Transfer fetcher,
+      String installHint) {
     this.title = title;
     this.searchDirs = List.copyOf(searchDirs);
     this.fetcher = fetcher;
@@ -188,7 +167,7 @@ final class DatasetFiles {
    * @return the check
    */
   static Parser<Void> sha256(String expected) {
-    return digest("SHA-256", expected);
+    return digest("sha256", expected);
   }
 
   /**
@@ -199,18 +178,15 @@ final class DatasetFiles {
    * @return the check
    */
   static Parser<Void> md5(String expected) {
-    return digest("MD5", expected);
+    return digest("md5", expected);
   }
 
   private static Parser<Void> digest(String algorithm, String expected) {
     return file -> {
-      MessageDigest digest = newDigest(algorithm);
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-        in.transferTo(OutputStream.nullOutputStream());
-      }
-      String actual = HexFormat.of().formatHex(digest.digest());
+      String actual = FileUtils.hashFile(file, algorithm);
       if (!actual.equals(expected)) {
-        throw new IOException(algorithm + " is " + actual + ", expected " + expected);
+        String name = algorithm.equals("sha256") ? "SHA-256" : "MD5";
+        throw new IOException(name + " is " + actual + ", expected " + expected);
       }
       return null;
     };
@@ -261,31 +237,6 @@ final class DatasetFiles {
     return NdArrays.wrap(shape, DataBuffers.of(data, false, false));
   }
 
-  /**
-   * Downloads files over HTTP(S), giving up on a connection that does not open within 10 seconds or
-   * goes silent for a minute, so that a load never hangs.
-   *
-   * @param source the URL
-   * @param target where the bytes go
-   * @throws IOException when the server cannot be reached or does not answer 200 OK
-   */
-  static void httpFetch(URI source, OutputStream target) throws IOException {
-    HttpURLConnection connection = (HttpURLConnection) source.toURL().openConnection();
-    connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-    connection.setReadTimeout(READ_TIMEOUT_MILLIS);
-    try {
-      int status = connection.getResponseCode();
-      if (status != HttpURLConnection.HTTP_OK) {
-        throw new IOException("HTTP " + status + " from " + source);
-      }
-      try (InputStream in = connection.getInputStream()) {
-        in.transferTo(target);
-      }
-    } finally {
-      connection.disconnect();
-    }
-  }
-
   private Optional<Path> find(String name) {
     List<String> candidates = name.endsWith(GZ)
         ? List.of(name, name.substring(0, name.length() - GZ.length()))
@@ -296,28 +247,20 @@ final class DatasetFiles {
         .findFirst();
   }
 
-  // Downloads to a temporary file and renames it only once complete and checked, so that an
-  // interrupted or bad download never leaves a file that a later load would trust.
+  // getFile's atomic download: a bad or interrupted one never leaves a file a later load trusts.
   private Path download(String name, Parser<?> check) throws IOException {
     Path dir = searchDirs.get(0);
     Files.createDirectories(dir);
     Path target = dir.resolve(name);
     URI source = URI.create(KERAS_ORIGIN + name);
     LOG.log(INFO, "Downloading {0} to {1}", source, target);
-    Path partial = Files.createTempFile(dir, name, ".part");
-    try {
-      try (OutputStream out = Files.newOutputStream(partial)) {
-        fetcher.fetch(source, out);
-      }
+    FileUtils.download(source, target, fetcher, file -> {
       try {
-        check.parse(partial);
+        check.parse(file);
       } catch (IOException e) {
         throw new IOException("the download from " + source + " is not valid: " + e.getMessage(), e);
       }
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    });
     return target;
   }
 
@@ -361,11 +304,4 @@ final class DatasetFiles {
     return NdArrays.wrap(labels.shape(), DataBuffers.of(ints, false, false));
   }
 
-  private static MessageDigest newDigest(String algorithm) {
-    try {
-      return MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256 and MD5", e);
-    }
-  }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import keras4j.utils.FileUtils;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.IntNdArray;
 import org.tensorflow.ndarray.Shape;
@@ -58,7 +59,7 @@ public final class FashionMnist {
   public static Dataset<ByteNdArray, IntNdArray> loadData() {
     List<Path> dirs = new ArrayList<>(DatasetFiles.kerasDirs("fashion-mnist"));
     dirs.add(DEBIAN_DIR);
-    return loadData(new DatasetFiles("Fashion-MNIST", dirs, DatasetFiles::httpFetch,
+    return loadData(new DatasetFiles("Fashion-MNIST", dirs, FileUtils::fetch,
         "install Debian's package: apt-get install dataset-fashion-mnist"));
   }
 

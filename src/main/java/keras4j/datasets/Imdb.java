@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
 import keras4j.backend.NumpyShuffle;
+import keras4j.utils.FileUtils;
 import org.tensorflow.ndarray.NdArrays;
 
 /**
@@ -145,7 +146,7 @@ public final class Imdb {
   }
 
   private static DatasetFiles files() {
-    return new DatasetFiles("IMDB", DatasetFiles.kerasDirs(""), DatasetFiles::httpFetch, "");
+    return new DatasetFiles("IMDB", DatasetFiles.kerasDirs(""), FileUtils::fetch, "");
   }
 
   /** The arrays of imdb.npz as the file holds them. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipFile;
+import keras4j.utils.FileUtils;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.IntNdArray;
 
@@ -43,7 +44,7 @@ public final class Mnist {
    */
   public static Dataset<ByteNdArray, IntNdArray> loadData() {
     return loadData(new DatasetFiles(
-        "MNIST", DatasetFiles.kerasDirs(""), DatasetFiles::httpFetch, ""));
+        "MNIST", DatasetFiles.kerasDirs(""), FileUtils::fetch, ""));
   }
 
   /**

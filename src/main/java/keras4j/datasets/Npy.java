@@ -23,7 +23,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 /**
  * Reads the arrays of a NumPy {@code .npz} (a zip of {@code .npy} files, one per array) as Keras's
  * data set files hold them: C order, little-endian numbers, and object arrays of int lists, whose
- * pickles {@link PickledSequences} reads without running anything from the file.
+ * pickles {@link RestrictedUnpickler} reads without running anything from the file.
  */
 final class Npy {
 
@@ -126,7 +126,7 @@ final class Npy {
         throw new IOException(header.entryName() + " has shape " + header.shape()
             + "; a list of sequences has one dimension");
       }
-      int[][] sequences = PickledSequences.read(in, header.entryName());
+      int[][] sequences = RestrictedUnpickler.read(in, header.entryName());
       if (sequences.length != header.shape().get(0)) {
         throw new IOException(header.entryName() + " declares " + header.shape().get(0)
             + " sequences but its pickle holds " + sequences.length);

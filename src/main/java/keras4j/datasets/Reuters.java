@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
 import keras4j.backend.NumpyShuffle;
+import keras4j.utils.FileUtils;
 import org.tensorflow.ndarray.NdArrays;
 
 /**
@@ -154,7 +155,7 @@ public final class Reuters {
   }
 
   private static DatasetFiles files() {
-    return new DatasetFiles("Reuters", DatasetFiles.kerasDirs(""), DatasetFiles::httpFetch, "");
+    return new DatasetFiles("Reuters", DatasetFiles.kerasDirs(""), FileUtils::fetch, "");
   }
 
   /** The arrays of reuters.npz as the file holds them. */

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import keras4j.utils.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.ByteNdArray;
@@ -114,7 +115,7 @@ class FashionMnistTest {
   @Test
   void downloadsMissingFilesOnceIntoTheFirstDirectory() throws IOException {
     List<String> fetched = new ArrayList<>();
-    DatasetFiles.Fetcher fake = (source, target) -> {
+    FileUtils.Transfer fake = (source, target) -> {
       String name = source.getPath().substring(source.getPath().lastIndexOf('/') + 1);
       fetched.add(name);
       target.write(gzip(TINY.get(name)));
@@ -161,7 +162,7 @@ class FashionMnistTest {
     assertEquals(76247, firstImageSum);
   }
 
-  private DatasetFiles files(DatasetFiles.Fetcher fetcher) {
+  private DatasetFiles files(FileUtils.Transfer fetcher) {
     return new DatasetFiles("Fashion-MNIST", List.of(dir), fetcher, "");
   }
 

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import keras4j.utils.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.ByteNdArray;
@@ -27,7 +28,7 @@ import org.tensorflow.ndarray.StdArrays;
 /** Loads MNIST from small files in a temporary directory; never touches the network. */
 class MnistTest {
 
-  static final DatasetFiles.Fetcher OFFLINE = (source, target) -> {
+  static final FileUtils.Transfer OFFLINE = (source, target) -> {
     throw new IOException("offline in tests");
   };
 
@@ -107,7 +108,7 @@ class MnistTest {
 
   @Test
   void downloadWithTheWrongChecksumLeavesNoFile() throws IOException {
-    DatasetFiles.Fetcher wrongFile =
+    FileUtils.Transfer wrongFile =
         (source, target) -> target.write("not MNIST".getBytes(StandardCharsets.US_ASCII));
     UncheckedIOException e =
         assertThrows(UncheckedIOException.class, () -> Mnist.loadData(files(wrongFile)));
@@ -117,7 +118,7 @@ class MnistTest {
     }
   }
 
-  private DatasetFiles files(DatasetFiles.Fetcher fetcher) {
+  private DatasetFiles files(FileUtils.Transfer fetcher) {
     return new DatasetFiles("MNIST", List.of(dir), fetcher, "");
   }
 

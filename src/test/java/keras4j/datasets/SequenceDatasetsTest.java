@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import keras4j.utils.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,7 +174,7 @@ class SequenceDatasetsTest {
 
   @Test
   void aDownloadIsKeptOnlyWithKerasChecksum() {
-    DatasetFiles.Fetcher wrongFile =
+    FileUtils.Transfer wrongFile =
         (source, target) -> target.write("{}".getBytes(StandardCharsets.US_ASCII));
     DatasetFiles files = new DatasetFiles("IMDB", List.of(dir), wrongFile, "");
     UncheckedIOException e = assertThrows(UncheckedIOException.class,

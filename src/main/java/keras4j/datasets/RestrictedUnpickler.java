@@ -9,23 +9,31 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.ndarray.ByteNdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
- * Reads the pickle of a NumPy object array of int lists, the form of IMDB's and Reuters's word
- * sequences, without running anything from the file: a pickle is a program, and a tampered data
- * set file could otherwise call any function (Python's {@code np.load(allow_pickle=True)} would).
+ * Reads the pickles of Keras's data sets without running anything from the file: a NumPy object
+ * array of int lists, the form of IMDB's and Reuters's word sequences, and the dicts of CIFAR's
+ * batches (byte-string keys; uint8 arrays, lists, ints and byte strings). A pickle is a program,
+ * and a tampered data set file could otherwise call any function (Python's {@code
+ * np.load(allow_pickle=True)} or {@code pickle.load} would).
  *
  * <p>As Keras's {@code npz_utils.RestrictedUnpickler}, it resolves only the globals NumPy's array
  * pickles name ({@code numpy.ndarray}, {@code numpy.dtype}, and {@code _reconstruct} of {@code
  * numpy.core.multiarray} or NumPy 2's {@code numpy._core.multiarray}), and it goes further: it
  * interprets only the opcodes such a pickle uses (protocols 2 to 5), calls nothing (it recognizes
  * the two constructions NumPy writes and builds Java values for them), and accepts only a
- * one-dimensional object array whose elements are lists of ints. Anything else fails with an
- * {@link IOException} that names it.
+ * one-dimensional object array whose elements are lists of ints, or a dict whose arrays are
+ * uint8. Python 2's strings (CIFAR's pickles are cPickle's) are read as bytes, as Keras's {@code
+ * encoding="bytes"}. Anything else fails with an {@link IOException} that names it.
  */
-final class PickledSequences {
+final class RestrictedUnpickler {
 
   /** The globals an object array's pickle may name. */
   private enum Global {
@@ -74,7 +82,7 @@ final class PickledSequences {
   private final Long[] smallIntegers = new Long[1 << 17];
   private long position;
 
-  private PickledSequences(DataInputStream in, String what) {
+  private RestrictedUnpickler(DataInputStream in, String what) {
     this.in = in;
     this.what = what;
   }
@@ -89,17 +97,77 @@ final class PickledSequences {
    *     outside the allowed ones, or holds anything but int lists
    */
   static int[][] read(DataInputStream in, String what) throws IOException {
-    PickledSequences reader = new PickledSequences(in, what);
+    RestrictedUnpickler reader = new RestrictedUnpickler(in, what);
+    return reader.sequences(reader.whole());
+  }
+
+  // The stream's one pickle, which must end the stream.
+  private Object whole() throws IOException {
     Object value;
     try {
-      value = reader.run();
+      value = run();
     } catch (EOFException e) {
       throw new IOException(what + ": its pickle ends early", e);
     }
     if (in.read() != -1) {
       throw new IOException(what + " holds bytes after its pickle");
     }
-    return reader.sequences(value);
+    return value;
+  }
+
+  /**
+   * Reads a pickled dict, as CIFAR's batch files hold: its keys as text, its NumPy arrays as
+   * {@link ByteNdArray}s (uint8 only), byte strings as {@code byte[]}, lists as {@link List}s,
+   * ints as {@link Long}s.
+   *
+   * @param in the pickle, which must be all that is left in the stream
+   * @param what the file's name in messages
+   * @return the dict, in the pickle's order
+   * @throws IOException when the stream is not such a pickle, names a global or uses an opcode
+   *     outside the allowed ones, or holds an array of another dtype
+   */
+  static Map<String, Object> readDict(DataInputStream in, String what) throws IOException {
+    RestrictedUnpickler reader = new RestrictedUnpickler(in, what);
+    if (!(reader.whole() instanceof Map<?, ?> dict)) {
+      throw reader.refuse("is not a dict");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : dict.entrySet()) {
+      out.put(String.valueOf(e.getKey()), reader.plain(e.getValue()));
+    }
+    return out;
+  }
+
+  // A dict value with its NumPy arrays as ByteNdArrays.
+  private Object plain(Object value) throws IOException {
+    if (value instanceof Array array) {
+      return bytes(array);
+    }
+    if (value instanceof Tuple || value instanceof Dtype || value instanceof Global) {
+      throw refuse("holds a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+          + " as a dict value, which keras4j does not read");
+    }
+    return value == NONE ? null : value;
+  }
+
+  private ByteNdArray bytes(Array array) throws IOException {
+    String descr = array.dtype == null ? "" : array.dtype.descr();
+    if (!descr.equals("u1") && !descr.equals("|u1")) {
+      throw refuse("holds an array of dtype '" + descr + "'; only uint8 arrays are read");
+    }
+    long[] dims = new long[array.shape.items().size()];
+    for (int i = 0; i < dims.length; i++) {
+      if (!(array.shape.items().get(i) instanceof Long d) || d < 0) {
+        throw refuse("holds an array whose shape is not of sizes: " + array.shape.items());
+      }
+      dims[i] = d;
+    }
+    Shape shape = Shape.of(dims);
+    if (!(array.data instanceof byte[] data) || data.length != shape.size()) {
+      throw refuse("holds a uint8 array of shape " + shape + " without its " + shape.size()
+          + " bytes");
+    }
+    return NdArrays.wrap(shape, DataBuffers.of(data, true, false));
   }
 
   private Object run() throws IOException {
@@ -117,6 +185,22 @@ final class PickledSequences {
         }
         case '(' -> marks.push(stack.size()); // MARK
         case ']' -> stack.add(new ArrayList<>()); // EMPTY_LIST
+        case '}' -> stack.add(new LinkedHashMap<>()); // EMPTY_DICT
+        case 's' -> { // SETITEM
+          Object value = pop();
+          Object key = pop();
+          dict(peek(0), at).put(key(key, at), value);
+        }
+        case 'u' -> { // SETITEMS
+          List<Object> items = popMark(at);
+          Map<Object, Object> dict = dict(peek(0), at);
+          if (items.size() % 2 != 0) {
+            throw refuse("sets a dict's items from an odd number of values, at byte " + at);
+          }
+          for (int i = 0; i < items.size(); i += 2) {
+            dict.put(key(items.get(i), at), items.get(i + 1));
+          }
+        }
         case ')' -> stack.add(new Tuple(List.of())); // EMPTY_TUPLE
         case 'a' -> list(peek(1), at).add(pop()); // APPEND
         case 'e' -> { // APPENDS
@@ -134,8 +218,9 @@ final class PickledSequences {
         case 0x8a -> stack.add(integer(long1(at))); // LONG1
         case 'X' -> stack.add(utf8(u32())); // BINUNICODE
         case 0x8c -> stack.add(utf8(u8())); // SHORT_BINUNICODE
-        case 'U' -> stack.add(latin1(u8())); // SHORT_BINSTRING, Python 2's str
-        case 'T' -> stack.add(latin1(u32())); // BINSTRING
+        // Python 2's str, read as bytes (Keras's encoding="bytes").
+        case 'U' -> stack.add(bytes(u8())); // SHORT_BINSTRING
+        case 'T' -> stack.add(bytes(u32())); // BINSTRING
         case 'C' -> stack.add(bytes(u8())); // SHORT_BINBYTES
         case 'B' -> stack.add(bytes(u32())); // BINBYTES
         case 'c' -> stack.add(global(line() + "." + line())); // GLOBAL
@@ -182,8 +267,8 @@ final class PickledSequences {
     if (callable == Global.RECONSTRUCT && a.size() == 3 && a.get(0) == Global.NDARRAY) {
       return new Array();
     }
-    if (callable == Global.DTYPE && a.size() == 3 && a.get(0) instanceof String descr) {
-      return new Dtype(descr);
+    if (callable == Global.DTYPE && a.size() == 3 && text(a.get(0)) != null) {
+      return new Dtype(text(a.get(0)));
     }
     throw refuse("calls " + callable + " with unexpected arguments, at byte " + at);
   }
@@ -236,7 +321,34 @@ final class PickledSequences {
 
   private IOException refuse(String problem) {
     return new IOException(what + ": its pickle " + problem + ". A Keras data set file holds only"
-        + " lists of ints; this one is damaged or was made to run code, so it is not loaded");
+        + " NumPy arrays, lists, ints and strings; this one is damaged or was made to run code, so"
+        + " it is not loaded");
+  }
+
+  // A string or a Python 2 byte string as text, else null.
+  private static String text(Object value) {
+    return value instanceof String s ? s
+        : value instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : null;
+  }
+
+  // Dict keys: strings, byte strings (as text, for lookups) or ints.
+  private Object key(Object key, long at) throws IOException {
+    if (key instanceof Long) {
+      return key;
+    }
+    String text = text(key);
+    if (text == null) {
+      throw refuse("has a dict key that is not a string or an int, at byte " + at);
+    }
+    return text;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<Object, Object> dict(Object target, long at) throws IOException {
+    if (!(target instanceof LinkedHashMap<?, ?>)) {
+      throw refuse("sets an item of something that is not a dict, at byte " + at);
+    }
+    return (Map<Object, Object>) target;
   }
 
   private Object pop() throws IOException {
@@ -340,10 +452,6 @@ final class PickledSequences {
 
   private String utf8(long length) throws IOException {
     return new String(bytes(length), StandardCharsets.UTF_8);
-  }
-
-  private String latin1(long length) throws IOException {
-    return new String(bytes(length), StandardCharsets.ISO_8859_1);
   }
 
   // A GLOBAL's module or name: text up to a newline, at most a short line.

@@ -1,6 +1,7 @@
 package keras4j.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,13 +11,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.ndarray.ByteNdArray;
+import org.tensorflow.ndarray.Shape;
 
 /**
- * {@link PickledSequences} on pickles written by Python ({@code pickle.dumps(a, protocol).hex()}
+ * {@link RestrictedUnpickler} on pickles written by Python ({@code pickle.dumps(a, protocol).hex()}
  * with NumPy 2.4) and on hand-made hostile ones.
  */
-class PickledSequencesTest {
+class RestrictedUnpicklerTest {
 
   // a = np.empty(2, dtype=object); a[0] = [-5, 2**31-1, 255, 65535, 65536, -2**31]; a[1] = []
   // pickle.dumps(a, 3): GLOBAL, BINPUT, SHORT_BINBYTES, BININT1/2, BININT.
@@ -101,8 +106,30 @@ class PickledSequencesTest {
     assertTrue(forged.getMessage().contains("ends early"), forged.getMessage());
   }
 
+  @Test
+  void dictsGiveTheirUint8ArraysAndRefuseOtherDtypes() throws IOException {
+    // pickle.dumps({'data': np.zeros((1, 2), 'uint8')}, protocol=3), NumPy 2.
+    Map<String, Object> dict = RestrictedUnpickler.readDict(new DataInputStream(
+        new ByteArrayInputStream(HexFormat.of().parseHex("80037d71005804000000646174617101636e756d"
+            + "70792e5f636f72652e6d756c746961727261790a5f7265636f6e7374727563740a7102636e756d70"
+            + "790a6e6461727261790a71034b008571044301627105877106527107284b014b014b02867108636e"
+            + "756d70790a64747970650a710958020000007531710a898887710b52710c284b0358010000007c71"
+            + "0d4e4e4e4affffffff4affffffff4b0074710e628943020000710f74711062732e"))), "batch");
+    assertEquals(List.of("data"), List.copyOf(dict.keySet()));
+    assertEquals(Shape.of(1, 2), ((ByteNdArray) dict.get("data")).shape());
+    // pickle.dumps({'data': np.zeros(2, 'float32'), 'labels': [1]}, protocol=3).
+    IOException e = assertThrows(IOException.class, () -> RestrictedUnpickler.readDict(
+        new DataInputStream(new ByteArrayInputStream(HexFormat.of().parseHex("80037d710028580400"
+            + "0000646174617101636e756d70792e5f636f72652e6d756c746961727261790a5f7265636f6e7374"
+            + "727563740a7102636e756d70790a6e6461727261790a71034b008571044301627105877106527107"
+            + "284b014b02857108636e756d70790a64747970650a710958020000006634710a898887710b52710c"
+            + "284b0358010000003c710d4e4e4e4affffffff4affffffff4b0074710e628943080000000000000000"
+            + "710f7471106258060000006c6162656c7371115d71124b0161752e"))), "batch"));
+    assertTrue(e.getMessage().contains("dtype 'f4'; only uint8 arrays are read"), e.getMessage());
+  }
+
   private static int[][] read(byte[] pickle) throws IOException {
-    return PickledSequences.read(
+    return RestrictedUnpickler.read(
         new DataInputStream(new ByteArrayInputStream(pickle)), "x_train.npy");
   }
 
