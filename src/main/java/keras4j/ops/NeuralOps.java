@@ -124,6 +124,26 @@ abstract class NeuralOps extends SortOps {
   }
 
   /**
+   * {@code ops.elu(x, alpha)}: {@code x} above 0, {@code alpha * (exp(x) - 1)} below.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param alpha the scale of the negative part
+   * @return the elu of each element
+   */
+  public static KerasTensor elu(TensorLike x, double alpha) {
+    if (alpha == 1) {
+      return elu(x);
+    }
+    return op("elu", () -> {
+      var tf = tf();
+      Operand<TFloat32> v = f32(x).operand();
+      Operand<TFloat32> elu = tf.nn.elu(v);
+      return out(tf.select(tf.math.greater(v, tf.constant(0f)), elu,
+          tf.math.mul(tf.constant((float) alpha), elu)));
+    });
+  }
+
+  /**
    * {@code ops.selu(x)}, with Keras's constants (those of TensorFlow's kernel).
    *
    * @param x the input: a float32 tensor, or a variable (read at its current value)
@@ -131,6 +151,16 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor selu(TensorLike x) {
     return op("selu", () -> out(tf().nn.selu(f32(x).operand())));
+  }
+
+  /**
+   * {@code ops.leaky_relu(x)}: slope 0.2 below 0, Keras's default.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the leaky relu of each element
+   */
+  public static KerasTensor leakyRelu(TensorLike x) {
+    return leakyRelu(x, 0.2);
   }
 
   /**
@@ -163,6 +193,27 @@ abstract class NeuralOps extends SortOps {
    * @return the gelu of each element
    */
   public static KerasTensor gelu(TensorLike x) {
+    return gelu(x, true);
+  }
+
+  /**
+   * {@code ops.gelu(x, approximate)}: the tanh approximation (see {@link #gelu(TensorLike)}), or
+   * the exact {@code 0.5 x (1 + erf(x / sqrt(2)))}.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param approximate whether to use the tanh approximation (Keras's default)
+   * @return the gelu of each element
+   */
+  public static KerasTensor gelu(TensorLike x, boolean approximate) {
+    if (!approximate) {
+      return op("gelu", () -> {
+        var tf = tf();
+        Operand<TFloat32> v = f32(x).operand();
+        Operand<TFloat32> erf = tf.math.erf(tf.math.div(v, tf.constant((float) Math.sqrt(2))));
+        return out(tf.math.mul(tf.math.mul(tf.constant(0.5f), v),
+            tf.math.add(tf.constant(1f), erf)));
+      });
+    }
     return op("gelu", () -> {
       var tf = tf();
       Operand<TFloat32> v = f32(x).operand();
@@ -197,7 +248,17 @@ abstract class NeuralOps extends SortOps {
   }
 
   /**
-   * {@code ops.log_softmax(x, axis=-1)}: {@code x - logsumexp(x)}, computed stably.
+   * {@code ops.log_softmax(x)} over the last axis.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the log-probabilities
+   */
+  public static KerasTensor logSoftmax(TensorLike x) {
+    return logSoftmax(x, -1);
+  }
+
+  /**
+   * {@code ops.log_softmax(x, axis)}: {@code x - logsumexp(x)}, computed stably.
    *
    * @param x the input: a float32 tensor, or a variable (read at its current value)
    * @param axis the axis of each distribution
@@ -238,9 +299,11 @@ abstract class NeuralOps extends SortOps {
   public static KerasTensor normalize(TensorLike x, int axis) {
     return op("normalize", () -> {
       var tf = tf();
-      Operand<TFloat32> a = f32(x).operand();
+      Tensor in = f32(x);
+      Operand<TFloat32> a = in.operand();
+      int at = axis(axis, rank(in, "normalize"), "normalize");
       return out(tf.math.mul(a, tf.math.minimum(
-          tf.math.rsqrt(tf.reduceSum(tf.math.square(a), tf.constant(axis),
+          tf.math.rsqrt(tf.reduceSum(tf.math.square(a), tf.constant(at),
               org.tensorflow.op.core.ReduceSum.keepDims(true))), tf.constant(1e7f))));
     });
   }
@@ -256,16 +319,25 @@ abstract class NeuralOps extends SortOps {
   }
 
   /**
-   * {@code ops.moments(x, axes, keepdims)}: {@code [mean, variance]} (biased) over {@code axes}.
+   * {@code ops.moments(x, axes, keepdims)}: {@code [mean, variance]} (biased) over {@code axes},
+   * in x's dtype as Keras's TensorFlow backend computes them: integers in integer arithmetic (the
+   * mean rounded toward zero; cast x to float32 first for fractions), float16 and bfloat16 in
+   * float32 and cast back, booleans as float32.
    *
-   * @param x the input: a tensor, or a variable (read at its current value); integers as float32
+   * @param x the input: a tensor, or a variable (read at its current value)
    * @param axes the axes to reduce
    * @param keepdims whether they stay, of size 1
    * @return the mean and the variance
    */
   public static List<KerasTensor> moments(TensorLike x, int[] axes, boolean keepdims) {
     return opList("moments", () -> {
-      Tensor in = floating(t(x));
+      Tensor original = t(x);
+      DType d = original.dtype();
+      if (d == DType.STRING) {
+        throw new IllegalArgumentException("ops.moments takes numbers, got strings");
+      }
+      boolean half = d == DType.FLOAT16 || d == DType.BFLOAT16;
+      Tensor in = half || d == DType.BOOL ? t(x, DType.FLOAT32) : original;
       var tf = tf();
       Operand<TInt32> at = tf.constant(axes(axes, rank(in, "moments"), "moments"));
       Operand<TNumber> v = any(in);
@@ -273,8 +345,19 @@ abstract class NeuralOps extends SortOps {
       Operand<TNumber> variance = tf.math.mean(tf.math.squaredDifference(v,
           tf.stopGradient(mean)), at, Mean.keepDims(keepdims));
       Operand<TNumber> m = keepdims ? mean : tf.math.mean(v, at, Mean.keepDims(false));
+      if (half) {
+        // Clipped to float16's range first, as Keras, so that a large variance does not become inf.
+        return List.of(halfAgain(m, d), halfAgain(variance, d));
+      }
       return List.of(out(m), out(variance));
     });
+  }
+
+  private static Tensor halfAgain(Operand<TNumber> v, DType d) {
+    var tf = tf();
+    Operand<TNumber> clipped = tf.clipByValue(v, any(t(-65504.0, DType.FLOAT32)),
+        any(t(65504.0, DType.FLOAT32)));
+    return out(tf.dtypes.cast(clipped, d.type()));
   }
 
   /**
