@@ -136,6 +136,28 @@ abstract class CreationOps extends CoreOps {
   }
 
   /**
+   * {@code ops.zeros(shape, dtype)}.
+   *
+   * @param shape the dimensions
+   * @param dtype the dtype of the result, e.g. {@code "int32"}
+   * @return a tensor of zeros
+   */
+  public static KerasTensor zeros(long[] shape, String dtype) {
+    return full(shape, 0.0, dtype);
+  }
+
+  /**
+   * {@code ops.ones(shape, dtype)}.
+   *
+   * @param shape the dimensions
+   * @param dtype the dtype of the result, e.g. {@code "int32"}
+   * @return a tensor of ones
+   */
+  public static KerasTensor ones(long[] shape, String dtype) {
+    return full(shape, 1.0, dtype);
+  }
+
+  /**
    * {@code ops.full(shape, fill_value, dtype)}.
    *
    * @param shape the dimensions
@@ -218,6 +240,16 @@ abstract class CreationOps extends CoreOps {
    * @return an {@code (n, n)} matrix
    */
   public static KerasTensor eye(long n) {
+    return eye(n, n, 0);
+  }
+
+  /**
+   * {@code ops.identity(n)}: the float32 identity matrix, as {@link #eye(long)}.
+   *
+   * @param n the number of rows and columns
+   * @return an {@code (n, n)} matrix
+   */
+  public static KerasTensor identity(long n) {
     return eye(n, n, 0);
   }
 }

@@ -529,6 +529,16 @@ abstract class ReductionOps extends LogicOps {
     return cumulative(x, axis, false);
   }
 
+  /**
+   * {@code ops.cumprod(x)}: running products of x flattened.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return a vector of running products
+   */
+  public static KerasTensor cumprod(TensorLike x) {
+    return cumprod(reshape(x, -1), 0);
+  }
+
   private static KerasTensor cumulative(TensorLike x, int axis, boolean sum) {
     Reduction r = sum ? Reduction.SUM : Reduction.PROD;
     String name = sum ? "cumsum" : "cumprod";

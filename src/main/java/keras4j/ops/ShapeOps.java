@@ -218,7 +218,17 @@ abstract class ShapeOps extends CreationOps {
   }
 
   /**
-   * {@code ops.stack(xs, axis=0)}: the tensors along a new axis.
+   * {@code ops.stack(xs)}: the tensors along a new first axis.
+   *
+   * @param values the tensors to stack, of one shape
+   * @return the stacked tensor
+   */
+  public static KerasTensor stack(List<? extends TensorLike> values) {
+    return stack(values, 0);
+  }
+
+  /**
+   * {@code ops.stack(xs, axis)}: the tensors along a new axis.
    *
    * @param values the tensors to stack, of one shape
    * @param axis where the new axis goes
