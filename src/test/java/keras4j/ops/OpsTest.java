@@ -28,11 +28,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.tensorflow.ndarray.BooleanNdArray;
+import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.DoubleNdArray;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.IntNdArray;
 import org.tensorflow.ndarray.LongNdArray;
 import org.tensorflow.ndarray.NdArray;
+import org.tensorflow.ndarray.ShortNdArray;
 
 /**
  * Every op against what Keras 3's {@code keras.ops} computes for the same inputs, value and
@@ -233,7 +235,354 @@ class OpsTest {
     c.put("cast_int_bool", () -> cast(subtract(i(), 2), "bool"));
     c.put("cast_float64", () -> cast(x(), "float64"));
     c.put("convert_int64", () -> convertToTensor(new long[] {1, 2}));
+    elementwiseAndDtypes(c);
+    reductions(c);
+    rearranging(c);
+    creation(c);
+    linearAlgebraAndSorting(c);
+    neuralNetworks(c);
     return c;
+  }
+
+  /** ((k % mod) - shift) / scale for k = 0, 1, ..., as make_ops_fixtures.py's seq. */
+  static KerasTensor seq(int mod, int shift, double scale, long... shape) {
+    int n = (int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+    float[] values = new float[n];
+    for (int k = 0; k < n; k++) {
+      values[k] = (float) ((k % mod - shift) / scale);
+    }
+    return reshape(convertToTensor(values), shape);
+  }
+
+  static KerasTensor img() {
+    return seq(7, 3, 2, 1, 5, 5, 2);
+  }
+
+  static KerasTensor sq() {
+    return seq(7, 3, 2, 1, 7, 2);
+  }
+
+  static KerasTensor yb() {
+    return cast(b(), "float32");
+  }
+
+  static KerasTensor pb() {
+    return convertToTensor(new float[][] {{0.8f, 0.3f, 0.6f}, {0.1f, 0.95f, 0.5f}});
+  }
+
+  static KerasTensor pc() {
+    return convertToTensor(new float[][] {{1, 2, 1}, {0.5f, 0.25f, 0.25f}});
+  }
+
+  static KerasTensor yc() {
+    return convertToTensor(new float[][] {{0, 1, 0}, {1, 0, 0}});
+  }
+
+  static KerasTensor ys() {
+    return convertToTensor(new int[] {1, 0});
+  }
+
+  private static void elementwiseAndDtypes(Map<String, Supplier<KerasTensor>> c) {
+    c.put("arccosh", () -> arccosh(add(abs(x()), 1)));
+    c.put("isinf", () -> isinf(log(abs(subtract(x(), 0.5)))));
+    c.put("rsqrt", () -> rsqrt(abs(x())));
+    c.put("trunc", () -> trunc(multiply(p(), 3)));
+    c.put("trunc_int", () -> trunc(i()));
+    c.put("floor_int", () -> floor(i()));
+    c.put("ceil_int", () -> ceil(i()));
+    c.put("round_int", () -> round(i()));
+    c.put("sign_int", () -> sign(subtract(i(), 3)));
+    c.put("abs_bool", () -> abs(b()));
+    c.put("square_bool", () -> square(b()));
+    c.put("exp_int", () -> exp(i()));
+    c.put("sin_bool", () -> sin(b()));
+    c.put("divide_no_nan", () -> divideNoNan(x(), subtract(x(), 1.5)));
+    c.put("divide_no_nan_int", () -> divideNoNan(i(), new int[] {0, 2, 0}));
+    c.put("divide_float_int", () -> divide(x(), i()));
+    c.put("power_float_weak_int", () -> power(x(), 2));
+    c.put("power_int_weak_float", () -> power(i(), 0.5));
+    c.put("power_broadcast", () -> power(abs(x()), new float[][] {{1}, {0.5f}}));
+    c.put("mod_int", () -> mod(negative(i()), 4));
+    c.put("floor_divide_int", () -> floorDivide(negative(i()), 4));
+    c.put("maximum_int_float", () -> maximum(i(), x()));
+    c.put("minimum_int", () -> minimum(i(), 3));
+    c.put("multiply_bool_int", () -> multiply(b(), i()));
+    c.put("add_uint8_int32", () -> add(cast(i(), "uint8"), i()));
+    c.put("add_uint8_weak", () -> add(cast(i(), "uint8"), 250));
+    c.put("add_float16_float32", () -> add(cast(x(), "float16"), x()));
+    c.put("add_float16_weak_float", () -> add(cast(x(), "float16"), 0.5));
+    c.put("add_bfloat16_float16", () -> add(cast(x(), "bfloat16"), cast(x(), "float16")));
+    c.put("add_float64_int", () -> add(cast(x(), "float64"), i()));
+    c.put("add_int64_float32", () -> add(cast(i(), "int64"), x()));
+    c.put("subtract_column", () -> subtract(x(), new float[][] {{1}, {2}}));
+    c.put("multiply_3d_2d", () -> multiply(t(), x()));
+    c.put("arctan2_int", () -> arctan2(i(), subtract(i(), 4)));
+    c.put("equal_int_float", () -> equal(i(), add(x(), 0.5)));
+    c.put("greater_broadcast", () -> greater(t(), divide(v(), 5)));
+    c.put("less_equal_column", () -> lessEqual(i(), new int[][] {{2}, {5}}));
+    c.put("not_equal_bool", () -> notEqual(b(), true));
+    c.put("logical_and_numbers", () -> logicalAnd(x(), subtract(i(), 1)));
+    c.put("logical_or_broadcast", () -> logicalOr(b(), new boolean[] {true, false, false}));
+    c.put("logical_not_numbers", () -> logicalNot(subtract(i(), 2)));
+    c.put("where_broadcast_condition",
+        () -> where(convertToTensor(new boolean[] {true, false, true}), x(), i()));
+    c.put("where_int", () -> where(b(), i(), 0));
+    c.put("clip_bool", () -> clip(b(), 0, 1));
+    c.put("clip_negative_float", () -> clip(negative(x()), -1.5, 0.5));
+    c.put("cast_float_uint8", () -> cast(multiply(abs(x()), 2), "uint8"));
+    c.put("cast_int_uint16", () -> cast(i(), "uint16"));
+    c.put("cast_float16", () -> cast(p(), "float16"));
+    c.put("cast_bfloat16", () -> cast(x(), "bfloat16"));
+    c.put("cast_int_int64", () -> cast(i(), "int64"));
+    c.put("cast_bool_float", () -> cast(b(), "float32"));
+    c.put("cast_float_bool", () -> cast(subtract(x(), 0.5), "bool"));
+    c.put("cast_negative_float_int", () -> cast(negative(x()), "int32"));
+    c.put("cast_float64_int64", () -> cast(cast(x(), "float64"), "int64"));
+  }
+
+  private static void reductions(Map<String, Supplier<KerasTensor>> c) {
+    c.put("sum_negative_axis", () -> sum(t(), -1));
+    c.put("sum_axes_negative", () -> sum(t(), -1, 0));
+    c.put("sum_all_keepdims", () -> sum(x(), null, true));
+    c.put("sum_int64", () -> sum(cast(i(), "int64"), 0));
+    c.put("mean_axes", () -> mean(t(), 0, 1));
+    c.put("mean_bool", () -> mean(b()));
+    c.put("mean_float64", () -> mean(cast(x(), "float64"), 1));
+    c.put("max_keepdims", () -> max(t(), 1, true));
+    c.put("max_int", () -> max(i()));
+    c.put("max_negative_axis", () -> max(t(), -2));
+    c.put("min_axes", () -> min(t(), 1, 2));
+    c.put("min_int_keepdims", () -> min(i(), 0, true));
+    c.put("prod_int", () -> prod(i()));
+    c.put("prod_keepdims", () -> prod(t(), new int[] {0, 2}, true));
+    c.put("prod_bool", () -> prod(b(), 0));
+    c.put("std_keepdims", () -> std(t(), -1, true));
+    c.put("std_int", () -> std(i()));
+    c.put("var_axes", () -> var(t(), 0, 2));
+    c.put("var_int", () -> var(i(), 1));
+    c.put("any_numbers", () -> any(subtract(i(), 1), 0));
+    c.put("all_keepdims", () -> all(b(), 1, true));
+    c.put("any_all_axes", () -> any(b()));
+    c.put("argmax_negative_axis", () -> argmax(t(), -1));
+    c.put("argmax_int", () -> argmax(i(), 0));
+    c.put("argmax_ties", () -> argmax(convertToTensor(new float[] {1, 3, 3, 2})));
+    c.put("argmin_flat", () -> argmin(x()));
+    c.put("argmin_negative_axis", () -> argmin(t(), -2));
+    c.put("logsumexp_keepdims", () -> logsumexp(t(), new int[] {1, 2}, true));
+    c.put("logsumexp_negative_axis", () -> logsumexp(x(), -2));
+    c.put("cumsum_bool", () -> cumsum(b(), 0));
+    c.put("cumsum_negative_axis", () -> cumsum(t(), -2));
+    c.put("cumprod_int", () -> cumprod(i(), 1));
+    c.put("cumprod_flat", () -> cumprod(x()));
+  }
+
+  private static void rearranging(Map<String, Supplier<KerasTensor>> c) {
+    c.put("reshape_int", () -> reshape(i(), 3, 2));
+    c.put("reshape_scalar", () -> reshape(convertToTensor(new float[] {5})));
+    c.put("transpose_negative_axes", () -> transpose(t(), -1, 0, 1));
+    c.put("transpose_int", () -> transpose(i()));
+    c.put("swapaxes_negative", () -> swapaxes(t(), -1, -2));
+    c.put("moveaxis_to_front", () -> moveaxis(t(), -1, 0));
+    c.put("expand_dims_negative", () -> expandDims(x(), -1));
+    c.put("expand_dims_front", () -> expandDims(i(), 0));
+    c.put("squeeze_all", () -> squeeze(ones(1, 3, 1)));
+    c.put("squeeze_two_axes", () -> squeeze(ones(1, 3, 1), 0, 2));
+    c.put("concatenate_default_axis", () -> concatenate(List.of(x(), x())));
+    c.put("concatenate_negative_axis", () -> concatenate(List.of(t(), t()), -2));
+    c.put("concatenate_int_bool", () -> concatenate(List.of(i(), b()), 0));
+    c.put("stack_default_axis", () -> stack(List.of(v(), multiply(v(), 2))));
+    c.put("stack_negative_axis", () -> stack(List.of(x(), i()), -1));
+    c.put("split_negative_axis", () -> split(t(), 2, -2).get(0));
+    c.put("split_indices_last", () -> split(t(), new int[] {1, 2}, 2).get(2));
+    c.put("split_indices_first", () -> split(t(), new int[] {1, 2}, -1).get(0));
+    c.put("tile_longer", () -> tile(x(), 2, 1, 2));
+    c.put("tile_shorter", () -> tile(t(), 2));
+    c.put("tile_int", () -> tile(i(), 1, 2));
+    c.put("repeat_negative_axis", () -> repeat(t(), 2, -1));
+    c.put("repeat_axis0", () -> repeat(i(), 3, 0));
+    c.put("pad_value_int", () -> pad(i(), new int[][] {{0, 1}, {1, 1}}, "constant", 9));
+    c.put("pad_3d", () -> pad(t(), new int[][] {{0, 0}, {1, 0}, {0, 1}}));
+    c.put("pad_reflect_both_axes", () -> pad(x(), new int[][] {{1, 1}, {2, 2}}, "reflect", 0));
+    c.put("flip_negative_axis", () -> flip(t(), -2));
+    c.put("flip_int", () -> flip(i(), 0));
+    c.put("roll_negative_axis", () -> roll(t(), 2, -1));
+    c.put("roll_axis0", () -> roll(x(), -1, 0));
+    c.put("roll_large_shift", () -> roll(v(), 7));
+    c.put("take_negative_axis", () -> take(t(), new int[] {1, -1}, -1));
+    c.put("take_matrix_indices", () -> take(x(), new long[][] {{1, 0}, {0, 0}}, 0));
+    c.put("take_int", () -> take(i(), new int[] {-1, 0}, 1));
+    c.put("take_along_axis_broadcast", () -> takeAlongAxis(x(), new long[][] {{1, 0, 1}}, 0));
+    c.put("take_along_axis_negative",
+        () -> takeAlongAxis(t(), argsort(negative(t()), -1), -1));
+    c.put("take_along_axis_int", () -> takeAlongAxis(i(), new long[][] {{2}, {0}}, 1));
+    c.put("one_hot_axis0", () -> oneHot(convertToTensor(new long[] {0, 2, 1}), 3, 0, "float32"));
+    c.put("one_hot_int32",
+        () -> oneHot(convertToTensor(new long[][] {{0, 1}, {2, 0}}), 3, -1, "int32"));
+    c.put("one_hot_negative_id", () -> oneHot(convertToTensor(new long[] {-1, 1}), 2));
+    c.put("broadcast_to_3d", () -> broadcastTo(x(), 2, 2, 3));
+    c.put("broadcast_to_int", () -> broadcastTo(convertToTensor(new int[][] {{1}, {2}}), 2, 3));
+    c.put("slice_negative_range", () -> slice(x(), ":, -2:"));
+    c.put("slice_reverse_range", () -> slice(t(), ":, ::-1, 2:0:-1"));
+    c.put("slice_int_row", () -> slice(i(), at(1)));
+    c.put("slice_strided_middle", () -> slice(t(), from(1), Index.all(), range(0L, 3L, 2L)));
+    c.put("slice_newaxis_front", () -> slice(v(), "None, 1:"));
+    c.put("slice_block", () -> slice(t(), new long[] {0, 1, 1}, new long[] {2, 1, 2}));
+    c.put("slice_block_int", () -> slice(i(), new long[] {1, 0}, new long[] {1, 2}));
+  }
+
+  private static void creation(Map<String, Supplier<KerasTensor>> c) {
+    c.put("arange_stop", () -> arange(5));
+    c.put("arange_negative_step", () -> arange(5, -1, -2));
+    c.put("arange_float64", () -> arange(0.5, 2.0, 0.5, "float64"));
+    c.put("linspace_int", () -> linspace(0, 10, 5, true, "int32"));
+    c.put("linspace_one", () -> linspace(2.0, 3.0, 1));
+    c.put("linspace_descending", () -> linspace(1.0, -1.0, 5));
+    c.put("eye_square", () -> eye(3));
+    c.put("eye_below", () -> eye(3, 2, -1));
+    c.put("identity", () -> identity(2));
+    c.put("ones", () -> ones(2, 1));
+    c.put("zeros_int", () -> zeros(new long[] {3}, "int32"));
+    c.put("full_float", () -> full(new long[] {2, 2}, 0.25, "float32"));
+    c.put("full_bool", () -> full(new long[] {3}, 1, "bool"));
+    c.put("zeros_like_bool", () -> zerosLike(b()));
+    c.put("zeros_like_float", () -> zerosLike(x()));
+    c.put("full_like_int", () -> fullLike(i(), 3));
+    c.put("ones_like_float", () -> onesLike(p()));
+    c.put("size", () -> size(t()));
+    c.put("stop_gradient", () -> stopGradient(x()));
+  }
+
+  private static void linearAlgebraAndSorting(Map<String, Supplier<KerasTensor>> c) {
+    c.put("matmul_vector_left", () -> matmul(v(), m()));
+    c.put("matmul_vector_vector", () -> matmul(v(), v()));
+    c.put("matmul_batch_broadcast", () -> matmul(t(), seq(5, 2, 4, 1, 3, 2)));
+    c.put("matmul_batch_both", () -> matmul(t(), seq(5, 2, 4, 2, 3, 2)));
+    c.put("matmul_float64", () -> matmul(cast(x(), "float64"), m()));
+    c.put("matmul_int_float", () -> matmul(i(), m()));
+    c.put("einsum_trace", () -> einsum("ii->", (Object) new float[][] {{1, 2}, {3, 4}}));
+    c.put("einsum_ellipsis", () -> einsum("...j,j->...", t(), v()));
+    c.put("einsum_outer", () -> einsum("i,j->ij", v(), new float[] {1, 2}));
+    c.put("einsum_transpose", () -> einsum("ijk->kji", t()));
+    c.put("einsum_int", () -> einsum("ij,j->i", i(), new int[] {1, 0, 2}));
+    c.put("einsum_three", () -> einsum("ij,jk,k->i", x(), m(), new float[] {1, -1}));
+    c.put("tensordot_0", () -> tensordot(v(), convertToTensor(new float[] {1, 2}), 0));
+    c.put("tensordot_2", () -> tensordot(t(), x(), 2));
+    c.put("tensordot_negative_axes", () -> tensordot(t(), m(), new int[] {-1}, new int[] {0}));
+    c.put("dot_vectors", () -> dot(v(), v()));
+    c.put("dot_scalar", () -> dot(x(), convertToTensor(2.0)));
+    c.put("dot_3d", () -> dot(t(), m()));
+    c.put("dot_matrix_vector", () -> dot(x(), v()));
+    c.put("outer_int", () -> outer(convertToTensor(new int[] {1, 2}), i()));
+    c.put("norm_negative_inf", () -> norm(x(), Double.NEGATIVE_INFINITY, 0, false));
+    c.put("norm_0", () -> norm(subtract(x(), 0.5), 0, 1, false));
+    c.put("norm_3", () -> norm(x(), 3, -1, false));
+    c.put("norm_int", () -> norm(i()));
+    c.put("norm_keepdims", () -> norm(t(), 2, -2, true));
+    c.put("norm_matrix_fro", () -> norm(t(), "fro", new int[] {1, 2}, false));
+    c.put("norm_matrix_1", () -> norm(t(), 1, new int[] {1, 2}, false));
+    c.put("norm_matrix_inf",
+        () -> norm(t(), Double.POSITIVE_INFINITY, new int[] {-2, -1}, true));
+    c.put("norm_matrix_negative_1", () -> norm(x(), -1, new int[] {0, 1}, false));
+    c.put("sort_negative_axis", () -> sort(t(), -2));
+    c.put("sort_float64", () -> sort(cast(x(), "float64"), 0));
+    c.put("argsort_axis0", () -> argsort(x(), 0));
+    c.put("argsort_ties", () -> argsort(convertToTensor(new float[] {3, 1, 3, 1, 2})));
+    c.put("argsort_int", () -> argsort(multiply(i(), new int[] {1, -1, 1}), -1));
+    c.put("top_k_int_values", () -> topK(i(), 1).get(0));
+    c.put("top_k_3d_indices", () -> topK(t(), 2).get(1));
+    c.put("top_k_ties_indices", () -> topK(convertToTensor(new float[] {1, 3, 3, 2}), 3).get(1));
+    c.put("in_top_k_2", () -> inTopK(convertToTensor(new long[] {2, 0}), x(), 2));
+  }
+
+  private static void neuralNetworks(Map<String, Supplier<KerasTensor>> c) {
+    c.put("relu_int_cast", () -> relu(subtract(cast(i(), "float32"), 3)));
+    c.put("leaky_relu_default", () -> leakyRelu(x()));
+    c.put("elu_alpha", () -> elu(x(), 0.5));
+    c.put("gelu_exact", () -> gelu(x(), false));
+    c.put("sigmoid_extremes", () -> sigmoid(convertToTensor(new float[] {-100, 0, 100})));
+    c.put("softplus_extremes", () -> softplus(convertToTensor(new float[] {-100, 0, 100})));
+    c.put("softmax_3d_axis1", () -> softmax(t(), 1));
+    c.put("softmax_large", () -> softmax(convertToTensor(new float[] {1000, 1001, 999})));
+    c.put("log_softmax_axis0", () -> logSoftmax(x(), 0));
+    c.put("log_softmax_default", () -> logSoftmax(t()));
+    c.put("normalize_axis0", () -> normalize(x(), 0));
+    c.put("normalize_zero_row", () -> normalize(convertToTensor(new float[][] {{0, 0}, {3, 4}}),
+        -1));
+    c.put("moments_int_mean", () -> moments(i(), new int[] {0}, false).get(0));
+    c.put("moments_negative_axis_var", () -> moments(t(), new int[] {-1}, false).get(1));
+    c.put("batch_normalization", () -> batchNormalization(t(), convertToTensor(new float[] {1, 2,
+        3}), convertToTensor(new float[] {0.5f, 1, 2}), convertToTensor(new float[] {0.1f, 0.2f,
+        0.3f}), convertToTensor(new float[] {2, 1, 0.5f}), 1e-3));
+    c.put("batch_normalization_plain", () -> batchNormalization(x(), convertToTensor(
+        new float[] {1, 0, -1}), convertToTensor(new float[] {4, 1, 0.25f}), null, null, 1e-3));
+    int[] one = {1, 1};
+    int[] two = {2, 2};
+    c.put("conv2d_valid", () -> conv(img(), k2(), one, "valid", one));
+    c.put("conv2d_same_stride2", () -> conv(img(), k2(), two, "same", one));
+    c.put("conv2d_dilated", () -> conv(img(), k2(), one, "valid", two));
+    c.put("conv2d_strides_1_2", () -> conv(img(), k2(), new int[] {1, 2}, "same", one));
+    c.put("conv1d_valid", () -> conv(sq(), k1(), new int[] {1}, "valid", new int[] {1}));
+    c.put("conv1d_same_stride2", () -> conv(sq(), k1(), new int[] {2}, "same", new int[] {1}));
+    c.put("conv1d_dilated_same", () -> conv(sq(), k1(), new int[] {1}, "same", new int[] {2}));
+    c.put("depthwise_conv2d", () -> depthwiseConv(img(), dk2(), one, "valid", one));
+    c.put("depthwise_conv2d_same_stride2", () -> depthwiseConv(img(), dk2(), two, "same", one));
+    c.put("depthwise_conv1d",
+        () -> depthwiseConv(sq(), seq(5, 2, 4, 3, 2, 2), new int[] {1}, "same", new int[] {1}));
+    c.put("separable_conv2d",
+        () -> separableConv(img(), dk2(), seq(3, 1, 2, 1, 1, 4, 3), one, "same", one));
+    c.put("conv_transpose2d_valid_stride2",
+        () -> convTranspose(img(), tk2(), two, "valid", null, one));
+    c.put("conv_transpose2d_same", () -> convTranspose(img(), tk2(), one, "same", null, one));
+    c.put("conv_transpose1d_same_stride2", () -> convTranspose(sq(), seq(5, 2, 4, 3, 3, 2),
+        new int[] {2}, "same", null, new int[] {1}));
+    c.put("max_pool2d_valid", () -> maxPool(img(), two, two, "valid"));
+    c.put("max_pool2d_same_stride2", () -> maxPool(img(), new int[] {3, 3}, two, "same"));
+    c.put("max_pool2d_window_2_3", () -> maxPool(img(), new int[] {2, 3}, one, "valid"));
+    c.put("max_pool1d", () -> maxPool(sq(), new int[] {2}, new int[] {2}, "valid"));
+    c.put("max_pool1d_same", () -> maxPool(sq(), new int[] {3}, new int[] {2}, "same"));
+    c.put("average_pool2d_valid", () -> averagePool(img(), two, one, "valid"));
+    c.put("average_pool2d_same", () -> averagePool(img(), new int[] {3, 3}, two, "same"));
+    c.put("average_pool1d", () -> averagePool(sq(), new int[] {3}, new int[] {2}, "valid"));
+    c.put("average_pool1d_same", () -> averagePool(sq(), new int[] {2}, new int[] {1}, "same"));
+    c.put("binary_crossentropy", () -> binaryCrossentropy(yb(), pb(), false));
+    c.put("binary_crossentropy_logits", () -> binaryCrossentropy(yb(), x(), true));
+    c.put("binary_crossentropy_clipped", () -> binaryCrossentropy(
+        convertToTensor(new float[] {1, 0}), convertToTensor(new float[] {0, 1}), false));
+    c.put("categorical_crossentropy", () -> categoricalCrossentropy(yc(), pc(), false, -1));
+    c.put("categorical_crossentropy_logits",
+        () -> categoricalCrossentropy(yc(), x(), true, -1));
+    c.put("categorical_crossentropy_axis0",
+        () -> categoricalCrossentropy(transpose(yc()), transpose(pc()), false, 0));
+    c.put("categorical_crossentropy_logits_axis0",
+        () -> categoricalCrossentropy(transpose(yc()), transpose(x()), true, 0));
+    c.put("sparse_categorical_crossentropy",
+        () -> sparseCategoricalCrossentropy(ys(), pb(), false, -1));
+    c.put("sparse_categorical_crossentropy_logits",
+        () -> sparseCategoricalCrossentropy(ys(), x(), true, -1));
+    c.put("sparse_categorical_crossentropy_column",
+        () -> sparseCategoricalCrossentropy(reshape(ys(), 2, 1), x(), true, -1));
+    c.put("resize_bilinear", () -> ImageOps.resize(img(), 3, 4, "bilinear"));
+    c.put("resize_nearest", () -> ImageOps.resize(img(), 3, 4, "nearest"));
+    c.put("resize_bicubic", () -> ImageOps.resize(img(), 3, 4, "bicubic"));
+    c.put("resize_up_bilinear", () -> ImageOps.resize(img(), 8, 7, "bilinear"));
+    c.put("resize_up_nearest", () -> ImageOps.resize(img(), 10, 10, "nearest"));
+    c.put("resize_up_bicubic", () -> ImageOps.resize(img(), 7, 6, "bicubic"));
+  }
+
+  static KerasTensor k2() {
+    return seq(5, 2, 4, 3, 3, 2, 3);
+  }
+
+  static KerasTensor k1() {
+    return seq(5, 2, 4, 3, 2, 3);
+  }
+
+  static KerasTensor dk2() {
+    return seq(5, 2, 4, 3, 3, 2, 2);
+  }
+
+  static KerasTensor tk2() {
+    return seq(5, 2, 4, 3, 3, 3, 2);
   }
 
   @SuppressWarnings("unchecked")
@@ -322,6 +671,10 @@ class OpsTest {
         out.add((double) n.getLong());
       } else if (s instanceof BooleanNdArray bool) {
         out.add(bool.getBoolean());
+      } else if (s instanceof ByteNdArray u8) {
+        out.add((double) Byte.toUnsignedInt(u8.getByte()));
+      } else if (s instanceof ShortNdArray u16) {
+        out.add((double) Short.toUnsignedInt(u16.getShort()));
       } else {
         fail("unexpected array " + s.getClass());
       }
