@@ -167,6 +167,7 @@ abstract class CreationOps extends CoreOps {
    */
   public static KerasTensor full(long[] shape, double fillValue, String dtype) {
     DType d = DType.of(dtype, "dtype");
+    dimensions("full", shape);
     return op("full", () -> {
       var tf = tf();
       Operand<? extends TType> value = tf.dtypes.cast(tf.constant(fillValue), d.type());
@@ -223,6 +224,7 @@ abstract class CreationOps extends CoreOps {
    * @return an {@code (n, m)} matrix
    */
   public static KerasTensor eye(long n, long m, long k) {
+    dimensions("eye", new long[] {n, m});
     return op("eye", () -> {
       var tf = tf();
       Operand<TInt64> rows = tf.expandDims(
@@ -231,6 +233,16 @@ abstract class CreationOps extends CoreOps {
       return out(tf.dtypes.cast(tf.math.equal(tf.math.add(rows, tf.constant(k)), cols),
           DType.FLOAT32.type()));
     });
+  }
+
+  /** Refuses a negative dimension of a new tensor's {@code shape}. */
+  private static void dimensions(String op, long[] shape) {
+    for (long d : shape) {
+      if (d < 0) {
+        throw new IllegalArgumentException("ops." + op + ": shape " + java.util.Arrays.toString(
+            shape) + " has a negative dimension");
+      }
+    }
   }
 
   /**

@@ -242,7 +242,7 @@ abstract class MathOps extends ShapeOps {
    */
   public static KerasTensor clip(TensorLike x, double min, double max) {
     return op("clip", () -> {
-      Tensor in = t(x);
+      Tensor in = numeric("clip", t(x));
       DType d = in.dtype() == DType.BOOL ? DType.INT32 : in.dtype();
       return out(tf().clipByValue(any(t(x, d)), any(t(min, d)), any(t(max, d))));
     });
@@ -259,7 +259,11 @@ abstract class MathOps extends ShapeOps {
   public static KerasTensor where(TensorLike condition, Object x1, Object x2) {
     return op("where", () -> {
       Tensor[] ab = promoted("where", x1, x2);
-      Operand<TBool> cond = any(t(condition, DType.BOOL));
+      Tensor c = t(condition, DType.BOOL);
+      checkBroadcast("where", ab[0], ab[1]);
+      checkBroadcast("where", c, ab[0]);
+      checkBroadcast("where", c, ab[1]);
+      Operand<TBool> cond = any(c);
       return out(tf().select(cond, any(ab[0]), any(ab[1])));
     });
   }
