@@ -1,13 +1,16 @@
 package keras4j.ops;
 
+import java.util.Arrays;
 import java.util.List;
 import keras4j.backend.Convolutions;
 import keras4j.backend.DType;
 import keras4j.backend.Kernels;
 import keras4j.backend.Tensor;
 import keras4j.core.KerasTensor;
+import keras4j.core.Shapes;
 import keras4j.core.TensorLike;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -375,9 +378,22 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor batchNormalization(TensorLike x, TensorLike mean, TensorLike variance,
       TensorLike offset, TensorLike scale, double epsilon) {
-    return op("batch_normalization", () -> Kernels.batchNormalization(f32(x), f32(mean),
-        f32(variance), offset == null ? null : f32(offset), scale == null ? null : f32(scale),
-        (float) epsilon));
+    return op("batch_normalization", () -> {
+      Tensor in = f32(x);
+      Tensor m = f32(mean);
+      Tensor v = f32(variance);
+      Tensor o = offset == null ? null : f32(offset);
+      Tensor s = scale == null ? null : f32(scale);
+      checkBroadcast("batch_normalization (mean)", in, m);
+      checkBroadcast("batch_normalization (variance)", in, v);
+      if (o != null) {
+        checkBroadcast("batch_normalization (offset)", in, o);
+      }
+      if (s != null) {
+        checkBroadcast("batch_normalization (scale)", in, s);
+      }
+      return Kernels.batchNormalization(in, m, v, o, s, (float) epsilon);
+    });
   }
 
   /**
@@ -396,8 +412,12 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor conv(
       TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
-    return op("conv",
-        () -> Convolutions.conv(f32(x), f32(kernel), strides, padding, dilationRate));
+    return op("conv", () -> {
+      Tensor in = f32(x);
+      Tensor k = f32(kernel);
+      spatial("conv", in, k, strides, dilationRate, padding, true);
+      return Convolutions.conv(in, k, strides, padding, dilationRate);
+    });
   }
 
   /**
@@ -415,8 +435,13 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor depthwiseConv(
       TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
-    return op("depthwise_conv",
-        () -> Convolutions.depthwiseConv(f32(x), f32(kernel), strides, padding, dilationRate));
+    return op("depthwise_conv", () -> {
+      Tensor in = f32(x);
+      Tensor k = f32(kernel);
+      spatial("depthwise_conv", in, k, strides, dilationRate, padding, false);
+      channels("depthwise_conv", in, k, k.value().shape().numDimensions() - 2);
+      return Convolutions.depthwiseConv(in, k, strides, padding, dilationRate);
+    });
   }
 
   /**
@@ -456,8 +481,13 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor convTranspose(TensorLike x, TensorLike kernel, int[] strides,
       String padding, int[] outputPadding, int[] dilationRate) {
-    return op("conv_transpose", () -> Convolutions.convTranspose(f32(x), f32(kernel), strides,
-        padding, outputPadding, dilationRate));
+    return op("conv_transpose", () -> {
+      Tensor in = f32(x);
+      Tensor k = f32(kernel);
+      spatial("conv_transpose", in, k, strides, dilationRate, padding, false);
+      channels("conv_transpose", in, k, k.value().shape().numDimensions() - 1);
+      return Convolutions.convTranspose(in, k, strides, padding, outputPadding, dilationRate);
+    });
   }
 
   /**
@@ -472,7 +502,11 @@ abstract class NeuralOps extends SortOps {
    * @return the largest value of each window
    */
   public static KerasTensor maxPool(TensorLike x, int[] poolSize, int[] strides, String padding) {
-    return op("max_pool", () -> Convolutions.pool(f32(x), true, poolSize, strides, padding));
+    return op("max_pool", () -> {
+      Tensor in = f32(x);
+      spatial("max_pool", in, null, strides, poolSize, padding, false);
+      return Convolutions.pool(in, true, poolSize, strides, padding);
+    });
   }
 
   /**
@@ -488,7 +522,68 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor averagePool(
       TensorLike x, int[] poolSize, int[] strides, String padding) {
-    return op("average_pool", () -> Convolutions.pool(f32(x), false, poolSize, strides, padding));
+    return op("average_pool", () -> {
+      Tensor in = f32(x);
+      spatial("average_pool", in, null, strides, poolSize, padding, false);
+      return Convolutions.pool(in, false, poolSize, strides, padding);
+    });
+  }
+
+  /**
+   * Keras's layout of a convolution ({@code kernel} given, {@code window} its dilation rate) or a
+   * pooling ({@code kernel} null, {@code window} the pool size): x {@code (batch, *spatial,
+   * channels)} with one stride and window entry per spatial axis, a known padding, and in
+   * "valid" padding windows that fit in the input.
+   */
+  private static void spatial(String op, Tensor x, Tensor kernel, int[] strides, int[] window,
+      String padding, boolean causal) {
+    Shape xs = x.value().shape();
+    int n = strides.length;
+    String what = kernel == null ? "pool_size" : "dilation_rate";
+    if (n < 1 || n > 3 || xs.numDimensions() != n + 2 || window.length != n) {
+      throw new IllegalArgumentException("ops." + op + ": x of shape " + Shapes.toKeras(xs)
+          + ", strides " + Arrays.toString(strides) + " and " + what + " "
+          + Arrays.toString(window) + " do not agree: x is (batch, *spatial, channels) with 1 to"
+          + " 3 spatial axes, and strides and " + what + " have one entry per spatial axis");
+    }
+    if (kernel != null && kernel.value().shape().numDimensions() != n + 2) {
+      throw new IllegalArgumentException("ops." + op + ": kernel of shape "
+          + Shapes.toKeras(kernel.value().shape()) + " for x of shape " + Shapes.toKeras(xs)
+          + ": the kernel is (*window, in, out), of rank " + (n + 2));
+    }
+    if (!padding.equals("valid") && !padding.equals("same")
+        && !(causal && n == 1 && padding.equals("causal"))) {
+      throw new IllegalArgumentException("ops." + op + ": unknown padding '" + padding
+          + "'. Valid: valid, same" + (causal ? " (and causal, 1-D)" : ""));
+    }
+    for (int i = 0; i < n; i++) {
+      long span = kernel == null ? window[i]
+          : (kernel.value().shape().get(i) - 1) * window[i] + 1;
+      long size = xs.get(i + 1);
+      if (strides[i] < 1 || window[i] < 1) {
+        throw new IllegalArgumentException("ops." + op + ": strides " + Arrays.toString(strides)
+            + " and " + what + " " + Arrays.toString(window) + " must be at least 1");
+      }
+      if (padding.equals("valid") && size >= 0 && span > size
+          && !op.equals("conv_transpose")) {
+        throw new IllegalArgumentException("ops." + op + ": a window of " + span + " on spatial"
+            + " axis " + i + " of size " + size + " (x of shape " + Shapes.toKeras(xs) + ") does"
+            + " not fit with padding 'valid'; use padding 'same' or a smaller window");
+      }
+    }
+  }
+
+  /** The kernel's input channels (its axis {@code axis}) must be x's channels. */
+  private static void channels(String op, Tensor x, Tensor kernel, int axis) {
+    Shape xs = x.value().shape();
+    Shape ks = kernel.value().shape();
+    long have = xs.get(xs.numDimensions() - 1);
+    long want = ks.get(axis);
+    if (have >= 0 && want >= 0 && have != want) {
+      throw new IllegalArgumentException("ops." + op + ": kernel of shape " + Shapes.toKeras(ks)
+          + " takes " + want + " input channels, x of shape " + Shapes.toKeras(xs) + " has "
+          + have);
+    }
   }
 
   /**
