@@ -710,8 +710,133 @@ class OpsTest {
         message(() -> sum(x(), new int[] {0, -2}, false)));
     assertTrue(message(() -> slice(x(), "1:2:x")).startsWith("Cannot read '1:2:x'"));
     assertTrue(message(() -> cast(x(), "int8")).startsWith("Invalid dtype 'int8'"));
-    assertTrue(message(() -> relu(i())).startsWith("Expected a float32 tensor, got int32"));
+    assertTrue(message(() -> relu(i())).startsWith("ops.relu: Expected a float32 tensor, got"
+        + " int32"));
     assertTrue(message(() -> take(x(), new float[] {1}, 0)).contains("indices must be integers"));
+  }
+
+  /** The exception of {@code r}, which must be an IllegalArgumentException of keras4j's own. */
+  static String ownMessage(Runnable r) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
+    assertEquals(IllegalArgumentException.class, e.getClass(), "not TensorFlow's: " + e);
+    return e.getMessage();
+  }
+
+  @Test
+  void elementwiseAndLogicOpsNameTheShapesThatDoNotBroadcast() {
+    assertEquals("ops.where: shapes (2,) and (2, 3) do not broadcast (sizes 2 and 3 differ and"
+        + " neither is 1)", ownMessage(() -> where(convertToTensor(new boolean[] {true, false}),
+            x(), 1.0)));
+    assertEquals("ops.logical_and: shapes (2, 3) and (2,) do not broadcast (sizes 3 and 2 differ"
+        + " and neither is 1)", ownMessage(() -> logicalAnd(x(), new boolean[] {true, false})));
+    assertEquals("ops.greater: shapes (2, 3) and (2,) do not broadcast (sizes 3 and 2 differ and"
+        + " neither is 1)", ownMessage(() -> greater(x(), new float[] {1, 2})));
+    assertEquals("ops.clip takes numbers, got a string tensor",
+        ownMessage(() -> clip(convertToTensor(new String[] {"a"}), 0, 1)));
+    assertEquals("ops.add: Strings do not mix with numbers: got [string] and a Java number",
+        ownMessage(() -> add(convertToTensor(new String[] {"a"}), 1)));
+  }
+
+  @Test
+  void rearrangingOpsNameTheArgumentAndTheShapes() {
+    assertEquals("ops.concatenate: shapes (2, 3) and (3, 2) do not join along axis 0 (every other"
+        + " dimension must be equal)", ownMessage(() -> concatenate(List.of(x(), m()), 0)));
+    assertEquals("ops.broadcast_to: shape (2, 3) does not broadcast to [3, 3] (each dimension"
+        + " must be equal, or 1 in x)", ownMessage(() -> broadcastTo(x(), 3, 3)));
+    assertEquals("ops.tile: repeats [-1, 2] must be at least 0", ownMessage(() -> tile(x(), -1,
+        2)));
+    assertEquals("ops.repeat: repeats must be at least 0, got -1",
+        ownMessage(() -> repeat(x(), -1, 0)));
+    assertEquals("ops.take: index 5 is out of range for an axis of size 3",
+        ownMessage(() -> take(x(), new int[] {5}, 1)));
+    assertEquals("ops.take_along_axis: index -4 is out of range for an axis of size 3",
+        ownMessage(() -> takeAlongAxis(x(), new long[][] {{-4, 0, 0}}, 1)));
+    assertEquals("ops.one_hot: num_classes must be at least 0, got -3",
+        ownMessage(() -> oneHot(x(), -3)));
+    assertEquals("ops.pad: mode 'reflect' pads axis 0 of size 2 (shape (2, 3)) by at most 1 on"
+        + " each side, got [5, 5]",
+        ownMessage(() -> pad(x(), new int[][] {{5, 5}, {0, 0}}, "reflect", 0)));
+    assertEquals("ops.slice: a block of shape [3, 1] from [0, 0] does not fit in x of shape (2,"
+        + " 3) (axis 0)", ownMessage(() -> slice(x(), new long[] {0, 0}, new long[] {3, 1})));
+    assertEquals("ops.transpose: axis 0 is repeated in [0, 0, 1]",
+        ownMessage(() -> transpose(t(), 0, 0, 1)));
+    assertEquals("ops.full: shape [-2] has a negative dimension",
+        ownMessage(() -> full(new long[] {-2}, 1, "float32")));
+  }
+
+  @Test
+  void reductionLinalgAndSortingOpsNameTheAxisAndTheShapes() {
+    assertEquals("ops.argmax: axis -3 is out of range for a tensor of rank 2 (valid: -2 to 1)",
+        ownMessage(() -> argmax(x(), -3)));
+    assertEquals("ops.moments: axis 2 is out of range for a tensor of rank 2 (valid: -2 to 1)",
+        ownMessage(() -> moments(x(), new int[] {2}, false)));
+    assertEquals("ops.norm: x of shape (2, 2, 3) has 3 axes; a norm is over one axis (vectors) or"
+        + " two (matrices): give axis, or flatten x (ops.reshape(x, -1))",
+        ownMessage(() -> norm(t())));
+    assertEquals("ops.norm: ord 'fro' is a matrix norm, but axis [1] names one axis; give two"
+        + " axes", ownMessage(() -> norm(x(), "fro", new int[] {1}, false)));
+    // TensorFlow's own shape error, without the node of the graph, keeps the input shapes.
+    assertEquals("ops.einsum: Dimensions must be equal, but are 3 and 2 with input shapes: [2,3],"
+        + " [2,3].", ownMessage(() -> einsum("ij,jk->ik", x(), x())));
+    assertEquals("ops.einsum: 'ij,jk,k->i' names 3 operands, got 2",
+        ownMessage(() -> einsum("ij,jk,k->i", x(), m())));
+    assertEquals("ops.in_top_k: targets of shape (3,) and predictions of shape (2, 3) do not"
+        + " match: give (batch) targets and (batch, classes) predictions",
+        ownMessage(() -> inTopK(convertToTensor(new long[] {1, 2, 3}), x(), 1)));
+    assertEquals("ops.argsort takes numbers, got strings",
+        ownMessage(() -> argsort(convertToTensor(new String[] {"a"}))));
+  }
+
+  @Test
+  void neuralNetworkOpsNameTheArgumentAndTheShapes() {
+    int[] one = {1, 1};
+    assertEquals("ops.conv: kernel of shape (3, 2, 3) for x of shape (1, 5, 5, 2): the kernel is"
+        + " (*window, in, out), of rank 4", ownMessage(() -> conv(img(), k1(), one, "valid",
+            one)));
+    assertEquals("ops.conv: unknown padding 'full'. Valid: valid, same (and causal, 1-D)",
+        ownMessage(() -> conv(img(), k2(), one, "full", one)));
+    assertEquals("ops.conv: a window of 7 on spatial axis 0 of size 5 (x of shape (1, 5, 5, 2))"
+        + " does not fit with padding 'valid'; use padding 'same' or a smaller window",
+        ownMessage(() -> conv(img(), seq(3, 1, 1, 7, 7, 2, 2), one, "valid", one)));
+    assertEquals("ops.conv: the input's 2 channels are not a multiple of the kernel's 3 input"
+        + " channels", ownMessage(() -> conv(img(), seq(3, 1, 1, 3, 3, 3, 2), one, "valid",
+            one)));
+    assertEquals("ops.depthwise_conv: kernel of shape (3, 3, 3, 2) takes 3 input channels, x of"
+        + " shape (1, 5, 5, 2) has 2", ownMessage(() -> depthwiseConv(img(), seq(3, 1, 1, 3, 3,
+            3, 2), one, "valid", one)));
+    assertEquals("ops.conv_transpose: kernel of shape (3, 3, 3, 3) takes 3 input channels, x of"
+        + " shape (1, 5, 5, 2) has 2", ownMessage(() -> convTranspose(img(), seq(3, 1, 1, 3, 3,
+            3, 3), one, "valid", null, one)));
+    assertEquals("ops.average_pool: x of shape (1, 5, 5, 2), strides [1] and pool_size [2, 2] do"
+        + " not agree: x is (batch, *spatial, channels) with 1 to 3 spatial axes, and strides and"
+        + " pool_size have one entry per spatial axis",
+        ownMessage(() -> averagePool(img(), new int[] {2, 2}, new int[] {1}, "valid")));
+    assertEquals("ops.max_pool: a window of 7 on spatial axis 0 of size 5 (x of shape (1, 5, 5,"
+        + " 2)) does not fit with padding 'valid'; use padding 'same' or a smaller window",
+        ownMessage(() -> maxPool(img(), new int[] {7, 7}, one, "valid")));
+    assertEquals("ops.batch_normalization (mean): shapes (2, 3) and (2,) do not broadcast (sizes"
+        + " 3 and 2 differ and neither is 1)", ownMessage(() -> batchNormalization(x(),
+            convertToTensor(new float[] {1, 2}), convertToTensor(new float[] {1, 2}), null, null,
+            1e-3)));
+    assertEquals("ops.binary_crossentropy: target and output must have the same shape, got"
+        + " target (2, 3) and output (3,)", ownMessage(() -> binaryCrossentropy(x(), v(),
+            false)));
+    assertEquals("ops.categorical_crossentropy: target must be float32, got int32 (shape (2,"
+        + " 3)); cast it first, Ops.cast(target, \"float32\")",
+        ownMessage(() -> categoricalCrossentropy(i(), x(), false, -1)));
+    assertEquals("ops.sparse_categorical_crossentropy: target of shape (3,) does not match output"
+        + " of shape (2, 3) (target must be output's shape without its last axis)",
+        ownMessage(() -> sparseCategoricalCrossentropy(convertToTensor(new int[] {1, 2, 3}), x(),
+            true, -1)));
+    assertEquals("ops.sparse_categorical_crossentropy: the classes must be on the last axis"
+        + " (axis=-1), got axis 0 for an output of shape (2, 3)",
+        ownMessage(() -> sparseCategoricalCrossentropy(ys(), x(), true, 0)));
+    assertEquals("ops.image.resize: images of shape (2, 3) to (2, 2): give a batch (batch,"
+        + " height, width, channels) and a size of at least 1 by 1",
+        ownMessage(() -> ImageOps.resize(x(), 2, 2, "bilinear")));
+    assertEquals("ops.image.resize: Unknown interpolation 'lanczos'; keras4j has \"nearest\","
+        + " \"bilinear\" and \"bicubic\"", ownMessage(() -> ImageOps.resize(img(), 2, 2,
+            "lanczos")));
   }
 
   @Test
