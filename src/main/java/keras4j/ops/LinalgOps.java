@@ -112,7 +112,7 @@ abstract class LinalgOps extends ReductionOps {
     });
   }
 
-  /** NumPy's output of an equation without "->": "..." first, then the letters used once, sorted. */
+  /** NumPy's output of an equation without "->": "...", then the letters used once, sorted. */
   private static String implicitOutput(String[] inputs) {
     String all = String.join("", inputs);
     StringBuilder out = new StringBuilder(all.contains("...") ? "..." : "");
