@@ -561,6 +561,12 @@ class OpsTest {
         () -> sparseCategoricalCrossentropy(ys(), x(), true, -1));
     c.put("sparse_categorical_crossentropy_column",
         () -> sparseCategoricalCrossentropy(reshape(ys(), 2, 1), x(), true, -1));
+    c.put("binary_crossentropy_of_sigmoid",
+        () -> binaryCrossentropy(yb(), sigmoid(multiply(x(), 10)), false));
+    c.put("categorical_crossentropy_of_softmax",
+        () -> categoricalCrossentropy(yc(), softmax(multiply(x(), 10)), false, -1));
+    c.put("sparse_categorical_crossentropy_of_softmax",
+        () -> sparseCategoricalCrossentropy(ys(), softmax(multiply(x(), 10)), false, -1));
     c.put("resize_bilinear", () -> ImageOps.resize(img(), 3, 4, "bilinear"));
     c.put("resize_nearest", () -> ImageOps.resize(img(), 3, 4, "nearest"));
     c.put("resize_bicubic", () -> ImageOps.resize(img(), 3, 4, "bicubic"));

@@ -460,6 +460,13 @@ cases = {
         ys, x, from_logits=True),
     "sparse_categorical_crossentropy_column": lambda: ops.sparse_categorical_crossentropy(
         ys.reshape(2, 1), x, from_logits=True),
+    # A sigmoid's or softmax's output carries its logits (Keras's _keras_logits), which the
+    # crossentropies use: saturated outputs would otherwise be clipped to epsilon.
+    "binary_crossentropy_of_sigmoid": lambda: ops.binary_crossentropy(yb, ops.sigmoid(x * 10)),
+    "categorical_crossentropy_of_softmax": lambda: ops.categorical_crossentropy(
+        yc, ops.softmax(x * 10)),
+    "sparse_categorical_crossentropy_of_softmax": lambda: ops.sparse_categorical_crossentropy(
+        ys, ops.softmax(x * 10)),
     "resize_bilinear": lambda: ops.image.resize(img, (3, 4)),
     "resize_nearest": lambda: ops.image.resize(img, (3, 4), interpolation="nearest"),
     "resize_bicubic": lambda: ops.image.resize(img, (3, 4), interpolation="bicubic"),
