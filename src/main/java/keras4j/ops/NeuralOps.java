@@ -397,6 +397,34 @@ abstract class NeuralOps extends SortOps {
   }
 
   /**
+   * {@code ops.batch_normalization(x, mean, variance, axis, offset, scale, epsilon)}: the
+   * features on {@code axis} (the vectors reshaped to broadcast there, as Keras).
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param mean the mean of each feature, a vector as long as {@code axis}
+   * @param variance the variance of each feature
+   * @param axis the axis of the features, negative counting from the end
+   * @param offset the learned shift (beta) of each feature, or null for none
+   * @param scale the learned scale (gamma) of each feature, or null for none
+   * @param epsilon added to the variance to avoid dividing by zero
+   * @return the normalised values, shaped like {@code x}
+   */
+  public static KerasTensor batchNormalization(TensorLike x, TensorLike mean, TensorLike variance,
+      int axis, TensorLike offset, TensorLike scale, double epsilon) {
+    int rank = ndim(x);
+    int at = axis(axis, rank, "batch_normalization");
+    if (at == rank - 1) {
+      return batchNormalization(x, mean, variance, offset, scale, epsilon);
+    }
+    long[] shape = new long[rank];
+    Arrays.fill(shape, 1);
+    shape[at] = -1;
+    return batchNormalization(x, reshape(mean, shape), reshape(variance, shape),
+        offset == null ? null : reshape(offset, shape), scale == null ? null : reshape(scale, shape),
+        epsilon);
+  }
+
+  /**
    * {@code ops.conv(x, kernel, strides, padding, dilation_rate)}: cross-correlation of
    * channels-last inputs of 1 to 3 spatial axes ({@code strides.length}) with a {@code (*window,
    * in / groups, out)} kernel. The number of groups is the input's channels over the kernel's

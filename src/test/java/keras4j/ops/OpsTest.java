@@ -329,6 +329,18 @@ class OpsTest {
     c.put("where_int", () -> where(b(), i(), 0));
     c.put("clip_bool", () -> clip(b(), 0, 1));
     c.put("clip_negative_float", () -> clip(negative(x()), -1.5, 0.5));
+    c.put("exp_float16", () -> exp(cast(p(), "float16")));
+    c.put("sqrt_float64", () -> sqrt(cast(abs(x()), "float64")));
+    c.put("sum_float16", () -> sum(cast(x(), "float16"), 1));
+    c.put("mean_bfloat16", () -> mean(cast(x(), "bfloat16"), 0));
+    c.put("max_float64_keepdims", () -> max(cast(x(), "float64"), 1, true));
+    c.put("matmul_float16", () -> matmul(cast(x(), "float16"), cast(m(), "float16")));
+    c.put("moments_float16_var", () -> moments(cast(t(), "float16"), new int[] {0, 2}, false)
+        .get(1));
+    c.put("argmax_float16", () -> argmax(cast(x(), "float16"), 1));
+    c.put("sort_int64", () -> sort(cast(negative(i()), "int64"), -1));
+    c.put("cumsum_float64", () -> cumsum(cast(x(), "float64"), 1));
+    c.put("where_float16_weak", () -> where(b(), cast(x(), "float16"), 0.5));
     c.put("cast_float_uint8", () -> cast(multiply(abs(x()), 2), "uint8"));
     c.put("cast_int_uint16", () -> cast(i(), "uint16"));
     c.put("cast_float16", () -> cast(p(), "float16"));
@@ -515,6 +527,9 @@ class OpsTest {
         0.3f}), convertToTensor(new float[] {2, 1, 0.5f}), 1e-3));
     c.put("batch_normalization_plain", () -> batchNormalization(x(), convertToTensor(
         new float[] {1, 0, -1}), convertToTensor(new float[] {4, 1, 0.25f}), null, null, 1e-3));
+    c.put("batch_normalization_axis1", () -> batchNormalization(t(), convertToTensor(
+        new float[] {1, 2}), convertToTensor(new float[] {0.5f, 2}), 1, convertToTensor(
+            new float[] {0.1f, 0.2f}), convertToTensor(new float[] {2, 0.5f}), 1e-3));
     int[] one = {1, 1};
     int[] two = {2, 2};
     c.put("conv2d_valid", () -> conv(img(), k2(), one, "valid", one));
