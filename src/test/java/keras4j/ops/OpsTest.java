@@ -50,6 +50,11 @@ class OpsTest {
   static final float[][] P = {{0.2f, 0.9f, 0.4f}, {0.7f, -0.1f, 0.6f}};
   static final float[][] M = {{1, 2}, {3, 4}, {5, 6}};
 
+  // Keras's activations by name, as make_ops_fixtures.py's ACTIVATIONS.
+  static final List<String> ACTIVATIONS = List.of("celu", "squareplus", "soft_shrink",
+      "sparse_plus", "tanh_shrink", "sparse_sigmoid", "exponential", "hard_silu",
+      "hard_tanh", "hard_shrink", "linear", "mish", "log_softmax", "sparsemax", "swish");
+
   static KerasTensor x() {
     return convertToTensor(X);
   }
@@ -582,6 +587,27 @@ class OpsTest {
         () -> categoricalCrossentropy(yc(), softmax(multiply(x(), 10)), false, -1));
     c.put("sparse_categorical_crossentropy_of_softmax",
         () -> sparseCategoricalCrossentropy(ys(), softmax(multiply(x(), 10)), false, -1));
+    KerasTensor affine = convertToTensor(new float[][] {{1, 0.2f, -0.5f, 0.1f, 1, 0.3f, 0, 0}});
+    c.put("affine_transform_bilinear",
+        () -> ImageOps.affineTransform(img(), affine, "bilinear", "constant", 0));
+    c.put("affine_transform_nearest_reflect",
+        () -> ImageOps.affineTransform(img(), affine, "nearest", "reflect", 0));
+    c.put("affine_transform_wrap_projective", () -> ImageOps.affineTransform(img(),
+        convertToTensor(new float[][] {{0.9f, 0.1f, 0.5f, -0.2f, 1.1f, 0, 0.02f, -0.01f}}),
+        "bilinear", "wrap", 0));
+    c.put("affine_transform_nearest_fill",
+        () -> ImageOps.affineTransform(img(), affine, "bilinear", "nearest", 0));
+    c.put("affine_transform_constant_value",
+        () -> ImageOps.affineTransform(img(), affine, "nearest", "constant", -9));
+    c.put("image_crop", () -> ImageOps.crop(img(), 1, 1, 2, 0));
+    c.put("image_window", () -> ImageOps.window(img(), 1, 0, 3, 3));
+    c.put("image_upsample_nearest", () -> ImageOps.upsample(img(), 2, 3, "nearest"));
+    c.put("image_upsample_bilinear", () -> ImageOps.upsample(img(), 2, 1, "bilinear"));
+    c.put("squared_difference", () -> squaredDifference(x(), v()));
+    c.put("activation_glu", () -> activation("glu", m()));
+    for (String name : ACTIVATIONS) {
+      c.put("activation_" + name, () -> activation(name, x()));
+    }
     c.put("resize_bilinear", () -> ImageOps.resize(img(), 3, 4, "bilinear"));
     c.put("resize_nearest", () -> ImageOps.resize(img(), 3, 4, "nearest"));
     c.put("resize_bicubic", () -> ImageOps.resize(img(), 3, 4, "bicubic"));

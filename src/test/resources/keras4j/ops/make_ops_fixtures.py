@@ -10,7 +10,7 @@ import os
 
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 import numpy as np
-from keras import backend, ops
+from keras import activations, backend, ops
 
 x = np.array([[1.5, -2.0, 3.0], [0.5, 4.0, -1.0]], dtype="float32")
 i = np.array([[1, 2, 3], [4, 5, 6]], dtype="int32")
@@ -41,6 +41,11 @@ yb = b.astype("float32")  # their 0/1 targets
 pc = np.array([[1.0, 2.0, 1.0], [0.5, 0.25, 0.25]], dtype="float32")  # unnormalised scores
 yc = np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]], dtype="float32")  # one-hot targets
 ys = np.array([1, 0], dtype="int32")  # class ids
+affine = np.array([[1.0, 0.2, -0.5, 0.1, 1.0, 0.3, 0.0, 0.0]], dtype="float32")
+# Keras's activations by name (keras.activations.get), OpsTest's ACTIVATIONS.
+ACTIVATIONS = ["celu", "squareplus", "soft_shrink", "sparse_plus", "tanh_shrink",
+               "sparse_sigmoid", "exponential", "hard_silu", "hard_tanh", "hard_shrink",
+               "linear", "mish", "log_softmax", "sparsemax", "swish"]
 
 cases = {
     "add_broadcast": lambda: ops.add(x, v),
@@ -482,6 +487,23 @@ cases = {
         yc, ops.softmax(x * 10)),
     "sparse_categorical_crossentropy_of_softmax": lambda: ops.sparse_categorical_crossentropy(
         ys, ops.softmax(x * 10)),
+    "affine_transform_bilinear": lambda: ops.image.affine_transform(img, affine),
+    "affine_transform_nearest_reflect": lambda: ops.image.affine_transform(
+        img, affine, interpolation="nearest", fill_mode="reflect"),
+    "affine_transform_wrap_projective": lambda: ops.image.affine_transform(
+        img, np.array([[0.9, 0.1, 0.5, -0.2, 1.1, 0.0, 0.02, -0.01]], dtype="float32"),
+        fill_mode="wrap"),
+    "affine_transform_nearest_fill": lambda: ops.image.affine_transform(
+        img, affine, fill_mode="nearest"),
+    "affine_transform_constant_value": lambda: ops.image.affine_transform(
+        img, affine, interpolation="nearest", fill_value=-9.0),
+    # keras4j's image helpers against their NumPy/Keras definitions.
+    "image_crop": lambda: img[:, 1:-1, 2:, :],
+    "image_window": lambda: img[:, 1:4, 0:3, :],
+    "image_upsample_nearest": lambda: ops.image.resize(img, (10, 15), interpolation="nearest"),
+    "image_upsample_bilinear": lambda: ops.image.resize(img, (10, 5)),
+    "squared_difference": lambda: np.square(x - v),
+    "activation_glu": lambda: activations.get("glu")(m),
     "resize_bilinear": lambda: ops.image.resize(img, (3, 4)),
     "resize_nearest": lambda: ops.image.resize(img, (3, 4), interpolation="nearest"),
     "resize_bicubic": lambda: ops.image.resize(img, (3, 4), interpolation="bicubic"),
@@ -489,6 +511,9 @@ cases = {
     "resize_up_nearest": lambda: ops.image.resize(img, (10, 10), interpolation="nearest"),
     "resize_up_bicubic": lambda: ops.image.resize(img, (7, 6), interpolation="bicubic"),
 }
+
+for name in ACTIVATIONS:
+    cases["activation_" + name] = lambda name=name: activations.get(name)(x)
 
 out = {}
 for name, case in cases.items():
