@@ -524,16 +524,18 @@ abstract class NeuralOps extends SortOps {
    *
    * @param x the inputs, shaped (batch, *spatial, channels)
    * @param poolSize the window, one per spatial axis
-   * @param strides the step between windows, one per spatial axis
+   * @param strides the step between windows, one per spatial axis; null for {@code poolSize}
+   *     (Keras's None)
    * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
    *     stride)})
    * @return the largest value of each window
    */
   public static KerasTensor maxPool(TensorLike x, int[] poolSize, int[] strides, String padding) {
+    int[] steps = strides == null ? poolSize : strides;
     return op("max_pool", () -> {
       Tensor in = f32(x);
-      spatial("max_pool", in, null, strides, poolSize, padding, false);
-      return Convolutions.pool(in, true, poolSize, strides, padding);
+      spatial("max_pool", in, null, steps, poolSize, padding, false);
+      return Convolutions.pool(in, true, poolSize, steps, padding);
     });
   }
 
@@ -543,17 +545,19 @@ abstract class NeuralOps extends SortOps {
    *
    * @param x the inputs, shaped (batch, *spatial, channels)
    * @param poolSize the window, one per spatial axis
-   * @param strides the step between windows, one per spatial axis
+   * @param strides the step between windows, one per spatial axis; null for {@code poolSize}
+   *     (Keras's None)
    * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
    *     stride)})
    * @return the mean of each window
    */
   public static KerasTensor averagePool(
       TensorLike x, int[] poolSize, int[] strides, String padding) {
+    int[] steps = strides == null ? poolSize : strides;
     return op("average_pool", () -> {
       Tensor in = f32(x);
-      spatial("average_pool", in, null, strides, poolSize, padding, false);
-      return Convolutions.pool(in, false, poolSize, strides, padding);
+      spatial("average_pool", in, null, steps, poolSize, padding, false);
+      return Convolutions.pool(in, false, poolSize, steps, padding);
     });
   }
 

@@ -384,6 +384,13 @@ class OpsTest {
     c.put("argmax_int", () -> argmax(i(), 0));
     c.put("argmax_ties", () -> argmax(convertToTensor(new float[] {1, 3, 3, 2})));
     c.put("argmin_flat", () -> argmin(x()));
+    c.put("argmax_keepdims", () -> argmax(t(), -2, true));
+    c.put("argmin_flat_keepdims", () -> argmin(x(), null, true));
+    c.put("argmax_negative_zero", () -> argmax(convertToTensor(new float[] {-0.0f, 0, -1})));
+    c.put("argmin_negative_zero", () -> argmin(convertToTensor(new float[] {0, -0.0f, 1})));
+    c.put("argmax_float64", () -> argmax(cast(x(), "float64"), 0));
+    c.put("mean_int64", () -> mean(cast(i(), "int64"), 1));
+    c.put("var_int64", () -> var(cast(i(), "int64")));
     c.put("argmin_negative_axis", () -> argmin(t(), -2));
     c.put("logsumexp_keepdims", () -> logsumexp(t(), new int[] {1, 2}, true));
     c.put("logsumexp_negative_axis", () -> logsumexp(x(), -2));
@@ -558,6 +565,9 @@ class OpsTest {
     c.put("max_pool2d_valid", () -> maxPool(img(), two, two, "valid"));
     c.put("max_pool2d_same_stride2", () -> maxPool(img(), new int[] {3, 3}, two, "same"));
     c.put("max_pool2d_window_2_3", () -> maxPool(img(), new int[] {2, 3}, one, "valid"));
+    c.put("max_pool2d_default_strides", () -> maxPool(img(), two, null, "valid"));
+    c.put("average_pool1d_default_strides",
+        () -> averagePool(sq(), new int[] {3}, null, "same"));
     c.put("max_pool1d", () -> maxPool(sq(), new int[] {2}, new int[] {2}, "valid"));
     c.put("max_pool1d_same", () -> maxPool(sq(), new int[] {3}, new int[] {2}, "same"));
     c.put("average_pool2d_valid", () -> averagePool(img(), two, one, "valid"));
