@@ -6,6 +6,7 @@ import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
 import keras4j.core.TensorLike;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.types.TFloat32;
@@ -108,8 +109,8 @@ abstract class CrossentropyOps extends NeuralOps {
    * @param fromLogits whether {@code output} holds logits
    * @param axis the axis of the classes: the last (-1 or {@code rank - 1}), as Keras
    * @return the crossentropy of each distribution, shaped like {@code target}
-   * @throws IllegalArgumentException if the axis is not the last, the target is not integers or
-   *     the shapes do not match
+   * @throws IllegalArgumentException if the axis is not the last, the target is not integers, the
+   *     shapes do not match or a known class id is out of range
    */
   public static KerasTensor sparseCategoricalCrossentropy(TensorLike target, TensorLike output,
       boolean fromLogits, int axis) {
@@ -144,6 +145,16 @@ abstract class CrossentropyOps extends NeuralOps {
             + Shapes.toKeras(y.value().shape()) + " does not match output of shape "
             + Shapes.toKeras(ps) + " (target must be output's shape without its last axis)");
       }
+      long classes = ps.get(rank - 1);
+      if (classes >= 0) {
+        knownIds(target).ifPresent(known -> known.scalars().forEach(id -> {
+          long k = ((Number) id.getObject()).longValue();
+          if (k < 0 || k >= classes) {
+            throw new IllegalArgumentException("ops." + name + ": target holds class id " + k
+                + ", outside [0, " + classes + ") for an output of shape " + Shapes.toKeras(ps));
+          }
+        }));
+      }
       Operand<TFloat32> logits = fromLogits ? p.operand() : p.logitsOf("softmax");
       // Probabilities become logits log(p), which the softmax renormalises, as Keras's.
       Operand<TFloat32> logProbabilities = tf.nn.logSoftmax(logits != null ? logits
@@ -154,6 +165,15 @@ abstract class CrossentropyOps extends NeuralOps {
       return out(tf.math.neg(tf.reduceSum(tf.math.mul(oneHot, logProbabilities),
           tf.constant(-1))));
     });
+  }
+
+  /**
+   * The values of {@code target} if they are known now (an eager tensor): class ids out of range
+   * are then refused, where TensorFlow's one-hot would silently give them no loss.
+   */
+  private static java.util.Optional<NdArray<?>> knownIds(TensorLike target) {
+    return target instanceof KerasTensor k && k.isEager() ? java.util.Optional.of(k.value())
+        : java.util.Optional.empty();
   }
 
   private static Operand<TFloat32> clip(Operand<TFloat32> p) {

@@ -420,8 +420,8 @@ abstract class NeuralOps extends SortOps {
     Arrays.fill(shape, 1);
     shape[at] = -1;
     return batchNormalization(x, reshape(mean, shape), reshape(variance, shape),
-        offset == null ? null : reshape(offset, shape), scale == null ? null : reshape(scale, shape),
-        epsilon);
+        offset == null ? null : reshape(offset, shape),
+        scale == null ? null : reshape(scale, shape), epsilon);
   }
 
   /**

@@ -888,6 +888,9 @@ class OpsTest {
     assertEquals("ops.sparse_categorical_crossentropy: the classes must be on the last axis"
         + " (axis=-1), got axis 0 for an output of shape (2, 3)",
         ownMessage(() -> sparseCategoricalCrossentropy(ys(), x(), true, 0)));
+    assertEquals("ops.sparse_categorical_crossentropy: target holds class id 3, outside [0, 3)"
+        + " for an output of shape (2, 3)", ownMessage(() -> sparseCategoricalCrossentropy(
+            convertToTensor(new int[] {0, 3}), x(), true, -1)));
     assertEquals("ops.image.resize: images of shape (2, 3) to (2, 2): give a batch (batch,"
         + " height, width, channels) and a size of at least 1 by 1",
         ownMessage(() -> ImageOps.resize(x(), 2, 2, "bilinear")));
