@@ -158,6 +158,17 @@ abstract class CreationOps extends CoreOps {
   }
 
   /**
+   * {@code ops.full(shape, fill_value)}: float32 (Keras's floatx) whatever the value, as Keras.
+   *
+   * @param shape the dimensions
+   * @param fillValue the value of every element
+   * @return the filled float32 tensor
+   */
+  public static KerasTensor full(long[] shape, double fillValue) {
+    return full(shape, fillValue, "float32");
+  }
+
+  /**
    * {@code ops.full(shape, fill_value, dtype)}.
    *
    * @param shape the dimensions

@@ -467,6 +467,8 @@ class OpsTest {
     c.put("ones", () -> ones(2, 1));
     c.put("zeros_int", () -> zeros(new long[] {3}, "int32"));
     c.put("full_float", () -> full(new long[] {2, 2}, 0.25, "float32"));
+    c.put("full_weak_int", () -> full(new long[] {2}, 7));
+    c.put("full_weak_float", () -> full(new long[] {2, 1}, 0.5));
     c.put("full_bool", () -> full(new long[] {3}, 1, "bool"));
     c.put("zeros_like_bool", () -> zerosLike(b()));
     c.put("zeros_like_float", () -> zerosLike(x()));

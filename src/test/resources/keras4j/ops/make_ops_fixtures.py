@@ -373,6 +373,8 @@ cases = {
     "ones": lambda: ops.ones((2, 1)),
     "zeros_int": lambda: ops.zeros((3,), dtype="int32"),
     "full_float": lambda: ops.full((2, 2), 0.25),
+    "full_weak_int": lambda: ops.full((2,), 7),
+    "full_weak_float": lambda: ops.full((2, 1), 0.5),
     "full_bool": lambda: ops.full((3,), True, dtype="bool"),
     "zeros_like_bool": lambda: ops.zeros_like(b),
     "zeros_like_float": lambda: ops.zeros_like(x),
