@@ -508,6 +508,16 @@ class OpsTest {
     c.put("norm_matrix_1", () -> norm(t(), 1, new int[] {1, 2}, false));
     c.put("norm_matrix_inf",
         () -> norm(t(), Double.POSITIVE_INFINITY, new int[] {-2, -1}, true));
+    c.put("norm_matrix_2", () -> norm(x(), 2, new int[] {0, 1}, false));
+    c.put("norm_matrix_nuc", () -> norm(t(), "nuc", new int[] {1, 2}, false));
+    c.put("norm_matrix_negative_2_keepdims", () -> norm(t(), -2, new int[] {0, 2}, true));
+    c.put("norm_matrix_2_default_axes", () -> norm(x(), 2, (Integer) null, false));
+    c.put("norm_matrix_1_default_axes", () -> norm(x(), 1, (Integer) null, false));
+    c.put("norm_matrix_negative_inf_swapped",
+        () -> norm(t(), Double.NEGATIVE_INFINITY, new int[] {2, 1}, false));
+    c.put("einsum_three_implicit", () -> einsum("ij,jk,kl", x(), m(), ones(2, 2)));
+    c.put("einsum_three_ellipsis",
+        () -> einsum("...ij,jk,k->...i", t(), m(), new float[] {1, -1}));
     c.put("norm_matrix_negative_1", () -> norm(x(), -1, new int[] {0, 1}, false));
     c.put("sort_negative_axis", () -> sort(t(), -2));
     c.put("sort_float64", () -> sort(cast(x(), "float64"), 0));
