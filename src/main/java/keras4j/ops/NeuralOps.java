@@ -487,6 +487,17 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor separableConv(TensorLike x, TensorLike depthwiseKernel,
       TensorLike pointwiseKernel, int[] strides, String padding, int[] dilationRate) {
+    Shape xs = shape(x);
+    Shape ds = shape(depthwiseKernel);
+    Shape ps = shape(pointwiseKernel);
+    long produced = xs.get(xs.numDimensions() - 1) * ds.get(ds.numDimensions() - 1);
+    long taken = ps.numDimensions() < 2 ? -1 : ps.get(ps.numDimensions() - 2);
+    if (produced >= 0 && taken != produced) {
+      throw new IllegalArgumentException("ops.separable_conv: pointwise_kernel of shape "
+          + Shapes.toKeras(ps) + " must take the " + produced + " channels the depthwise kernel"
+          + " of shape " + Shapes.toKeras(ds) + " makes of x of shape " + Shapes.toKeras(xs)
+          + " (channels x multiplier)");
+    }
     KerasTensor depthwise = depthwiseConv(x, depthwiseKernel, strides, padding, dilationRate);
     int[] ones = new int[strides.length];
     java.util.Arrays.fill(ones, 1);

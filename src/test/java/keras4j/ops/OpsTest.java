@@ -876,6 +876,10 @@ class OpsTest {
     assertEquals("ops.conv_transpose: kernel of shape (3, 3, 3, 3) takes 3 input channels, x of"
         + " shape (1, 5, 5, 2) has 2", ownMessage(() -> convTranspose(img(), seq(3, 1, 1, 3, 3,
             3, 3), one, "valid", null, one)));
+    assertEquals("ops.separable_conv: pointwise_kernel of shape (1, 1, 3, 3) must take the 4"
+        + " channels the depthwise kernel of shape (3, 3, 2, 2) makes of x of shape (1, 5, 5, 2)"
+        + " (channels x multiplier)", ownMessage(() -> separableConv(img(), dk2(), seq(3, 1, 1,
+            1, 1, 3, 3), one, "valid", one)));
     assertEquals("ops.average_pool: x of shape (1, 5, 5, 2), strides [1] and pool_size [2, 2] do"
         + " not agree: x is (batch, *spatial, channels) with 1 to 3 spatial axes, and strides and"
         + " pool_size have one entry per spatial axis",
