@@ -40,8 +40,17 @@ public final class Eager {
     }
   }
 
-  /** A value on the heap and its dtype (float16 and bfloat16 are held as floats). */
-  public record Value(NdArray<?> array, DType dtype) {}
+  /**
+   * A value on the heap and its dtype (float16 and bfloat16 are held as floats); a sigmoid's or
+   * softmax's also the float32 logits it was computed from and that activation's name, which the
+   * crossentropies use as Keras's {@code _keras_logits} (else null).
+   */
+  public record Value(NdArray<?> array, DType dtype, NdArray<?> logits, String activation) {
+    /** A value with no logits behind it. */
+    public Value(NdArray<?> array, DType dtype) {
+      this(array, dtype, null, null);
+    }
+  }
 
   /**
    * Runs {@code body}, which builds ops on constants and variables, in a graph of its own, and
@@ -54,10 +63,15 @@ public final class Eager {
         graph.claimVariables();
         Session.Runner runner = graph.session().runner();
         outputs.forEach(t -> runner.fetch(t.value()));
+        outputs.stream().filter(t -> t.logits() != null).forEach(t -> runner.fetch(t.logits()));
         List<Value> values = new ArrayList<>();
         try (Result result = runner.run()) {
+          int logits = outputs.size();
           for (int i = 0; i < outputs.size(); i++) {
-            values.add(new Value(copy(result.get(i)), outputs.get(i).dtype()));
+            Tensor t = outputs.get(i);
+            values.add(t.logits() == null ? new Value(copy(result.get(i)), t.dtype())
+                : new Value(copy(result.get(i)), t.dtype(), copy(result.get(logits++)),
+                    t.activation()));
           }
         } catch (TensorFlowException e) {
           throw new IllegalArgumentException(e.getMessage().lines().findFirst().orElse(""), e);

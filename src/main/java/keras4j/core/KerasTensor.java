@@ -6,9 +6,11 @@ import keras4j.backend.Eager;
 import keras4j.backend.Tensor;
 import keras4j.backend.Kernels;
 import keras4j.backend.Trace;
+import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
 
 /**
  * A tensor flowing between layers, like {@code keras.KerasTensor}.
@@ -40,7 +42,8 @@ public final class KerasTensor implements TensorLike {
 
       @Override
       public Object eagerTensor(Eager.Value value) {
-        return new KerasTensor(value.array().shape(), null, null, value.array(), value.dtype());
+        return new KerasTensor(value.array().shape(), null, null, value.array(), value.dtype(),
+            null, value.logits() == null ? null : value);
       }
 
       @Override
@@ -56,20 +59,24 @@ public final class KerasTensor implements TensorLike {
   private final NdArray<?> value;
   private final DType dtype;
   private final KerasTensor mask;
+  // An eager sigmoid's or softmax's result with the logits behind it (Keras's _keras_logits),
+  // which become part of the graph tensor again when it is used; null otherwise.
+  private final Eager.Value withLogits;
 
   private KerasTensor(
       Shape shape, KerasHistory history, Tensor tensor, NdArray<?> value, DType dtype) {
-    this(shape, history, tensor, value, dtype, null);
+    this(shape, history, tensor, value, dtype, null, null);
   }
 
   private KerasTensor(Shape shape, KerasHistory history, Tensor tensor, NdArray<?> value,
-      DType dtype, KerasTensor mask) {
+      DType dtype, KerasTensor mask, Eager.Value withLogits) {
     this.shape = shape;
     this.history = history;
     this.tensor = tensor;
     this.value = value;
     this.dtype = dtype;
     this.mask = mask;
+    this.withLogits = withLogits;
   }
 
   /** A symbolic float32 tensor of shape {@code shape} (batch first); {@link Node} makes them. */
@@ -209,7 +216,7 @@ public final class KerasTensor implements TensorLike {
    * @return a tensor of the same value carrying {@code mask}
    */
   public KerasTensor withMask(KerasTensor mask) {
-    return new KerasTensor(shape, history, tensor, value, dtype, mask);
+    return new KerasTensor(shape, history, tensor, value, dtype, mask, withLogits);
   }
 
   @Override
@@ -239,6 +246,13 @@ public final class KerasTensor implements TensorLike {
         throw new IllegalStateException(
             "Ops on values run inside a traced function (a layer's or model's call, a trainStep,"
                 + " or the body of keras4j.tf.TF.function); there is no eager mode");
+      }
+      if (withLogits != null) {
+        @SuppressWarnings("unchecked")
+        Operand<TFloat32> logits = (Operand<TFloat32>) Eager.constant(trace.tf(),
+            withLogits.logits(), DType.FLOAT32);
+        return new Tensor(trace.graph(), Eager.constant(trace.tf(), value, dtype), logits,
+            withLogits.activation());
       }
       return new Tensor(trace.graph(), Eager.constant(trace.tf(), value, dtype));
     }

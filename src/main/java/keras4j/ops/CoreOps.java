@@ -15,6 +15,7 @@ import keras4j.core.Shapes;
 import keras4j.core.TensorLike;
 import keras4j.core.Variable;
 import org.tensorflow.Operand;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.Shape;
@@ -77,9 +78,29 @@ abstract class CoreOps {
       }
       return Eager.run(body).stream().map(v -> CoreBridge.<KerasTensor>eagerTensor(v)).toList();
     } catch (TensorFlowException e) {
-      throw new IllegalArgumentException("ops." + name + ": "
-          + e.getMessage().lines().findFirst().orElse("invalid arguments"), e);
+      throw new IllegalArgumentException(named(name, e.getMessage()), e);
+    } catch (IllegalArgumentException e) {
+      // TensorFlow's shape errors (TFInvalidArgumentException is one) and the checks of the
+      // kernels shared with the layers: the message says which op it was, once.
+      String message = String.valueOf(e.getMessage());
+      if (message.startsWith("ops.") && !(e instanceof TFInvalidArgumentException)) {
+        throw e;
+      }
+      throw new IllegalArgumentException(named(name, message), e);
     }
+  }
+
+  /**
+   * {@code message} as "ops.NAME: ...": TensorFlow's first line without the node it names (the
+   * graph's, not the caller's), keeping the input shapes it lists.
+   */
+  private static String named(String name, String message) {
+    String first = message.lines().findFirst().orElse("invalid arguments")
+        .replaceAll(" for '\\{\\{node .*?\\}\\}[^']*'", "")
+        .replaceAll(" and with (computed input tensors|input tensors computed as partial"
+            + " shapes):.*", "");
+    return first.startsWith("ops.") ? first
+        : first.startsWith(name + ": ") ? "ops." + first : "ops." + name + ": " + first;
   }
 
   /** The dtype {@code x} has as an operand; Java numbers are weak (null). */
@@ -348,8 +369,25 @@ abstract class CoreOps {
     // int32 indices: TF's gradient of Slice subtracts them from an int32 shape.
     int[] begin = java.util.Arrays.stream(start).mapToInt(Math::toIntExact).toArray();
     int[] size = java.util.Arrays.stream(shape).mapToInt(Math::toIntExact).toArray();
-    return op("slice", () -> out(tf().slice(t(x).value(), tf().constant(begin),
-        tf().constant(size))));
+    return op("slice", () -> {
+      Tensor in = t(x);
+      Shape dims = in.value().shape();
+      if (begin.length != dims.numDimensions() || size.length != begin.length) {
+        throw new IllegalArgumentException("ops.slice: start_indices " + Arrays.toString(start)
+            + " and shape " + Arrays.toString(shape) + " need one entry per axis of x, shape "
+            + Shapes.toKeras(dims));
+      }
+      for (int d = 0; d < begin.length; d++) {
+        long n = dims.get(d);
+        boolean outside = n >= 0 && (begin[d] > n || (size[d] >= 0 && begin[d] + size[d] > n));
+        if (begin[d] < 0 || outside) {
+          throw new IllegalArgumentException("ops.slice: a block of shape " + Arrays.toString(shape)
+              + " from " + Arrays.toString(start) + " does not fit in x of shape "
+              + Shapes.toKeras(dims) + " (axis " + d + ")");
+        }
+      }
+      return out(tf().slice(in.value(), tf().constant(begin), tf().constant(size)));
+    });
   }
 
   /** Static range checks of integer indices, which TensorFlow reports only as it runs. */

@@ -136,6 +136,39 @@ abstract class CreationOps extends CoreOps {
   }
 
   /**
+   * {@code ops.zeros(shape, dtype)}.
+   *
+   * @param shape the dimensions
+   * @param dtype the dtype of the result, e.g. {@code "int32"}
+   * @return a tensor of zeros
+   */
+  public static KerasTensor zeros(long[] shape, String dtype) {
+    return full(shape, 0.0, dtype);
+  }
+
+  /**
+   * {@code ops.ones(shape, dtype)}.
+   *
+   * @param shape the dimensions
+   * @param dtype the dtype of the result, e.g. {@code "int32"}
+   * @return a tensor of ones
+   */
+  public static KerasTensor ones(long[] shape, String dtype) {
+    return full(shape, 1.0, dtype);
+  }
+
+  /**
+   * {@code ops.full(shape, fill_value)}: float32 (Keras's floatx) whatever the value, as Keras.
+   *
+   * @param shape the dimensions
+   * @param fillValue the value of every element
+   * @return the filled float32 tensor
+   */
+  public static KerasTensor full(long[] shape, double fillValue) {
+    return full(shape, fillValue, "float32");
+  }
+
+  /**
    * {@code ops.full(shape, fill_value, dtype)}.
    *
    * @param shape the dimensions
@@ -145,6 +178,7 @@ abstract class CreationOps extends CoreOps {
    */
   public static KerasTensor full(long[] shape, double fillValue, String dtype) {
     DType d = DType.of(dtype, "dtype");
+    dimensions("full", shape);
     return op("full", () -> {
       var tf = tf();
       Operand<? extends TType> value = tf.dtypes.cast(tf.constant(fillValue), d.type());
@@ -201,6 +235,7 @@ abstract class CreationOps extends CoreOps {
    * @return an {@code (n, m)} matrix
    */
   public static KerasTensor eye(long n, long m, long k) {
+    dimensions("eye", new long[] {n, m});
     return op("eye", () -> {
       var tf = tf();
       Operand<TInt64> rows = tf.expandDims(
@@ -211,6 +246,16 @@ abstract class CreationOps extends CoreOps {
     });
   }
 
+  /** Refuses a negative dimension of a new tensor's {@code shape}. */
+  private static void dimensions(String op, long[] shape) {
+    for (long d : shape) {
+      if (d < 0) {
+        throw new IllegalArgumentException("ops." + op + ": shape " + java.util.Arrays.toString(
+            shape) + " has a negative dimension");
+      }
+    }
+  }
+
   /**
    * {@code ops.eye(N)}, {@code ops.identity(N)}: the float32 identity matrix.
    *
@@ -218,6 +263,16 @@ abstract class CreationOps extends CoreOps {
    * @return an {@code (n, n)} matrix
    */
   public static KerasTensor eye(long n) {
+    return eye(n, n, 0);
+  }
+
+  /**
+   * {@code ops.identity(n)}: the float32 identity matrix, as {@link #eye(long)}.
+   *
+   * @param n the number of rows and columns
+   * @return an {@code (n, n)} matrix
+   */
+  public static KerasTensor identity(long n) {
     return eye(n, n, 0);
   }
 }

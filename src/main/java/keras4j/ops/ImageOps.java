@@ -55,7 +55,16 @@ public final class ImageOps {
    */
   public static KerasTensor resize(TensorLike x, long height, long width, String interpolation,
       boolean antialias) {
-    return op("resize", () -> ImageKernels.resize(t(x), height, width, interpolation, antialias));
+    return op("resize", () -> {
+      Tensor in = t(x);
+      org.tensorflow.ndarray.Shape shape = in.value().shape();
+      if (shape.numDimensions() != 4 || height < 1 || width < 1) {
+        throw new IllegalArgumentException("ops.image.resize: images of shape "
+            + keras4j.core.Shapes.toKeras(shape) + " to (" + height + ", " + width + "): give a"
+            + " batch (batch, height, width, channels) and a size of at least 1 by 1");
+      }
+      return ImageKernels.resize(in, height, width, interpolation, antialias);
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 package keras4j.ops;
 
 import keras4j.backend.DType;
+import keras4j.backend.Tensor;
 import keras4j.core.KerasTensor;
 import keras4j.core.TensorLike;
 import org.tensorflow.Operand;
@@ -21,7 +22,12 @@ abstract class LogicOps extends MathOps {
   }
 
   private static KerasTensor logical(String name, Object x1, Object x2, Logical f) {
-    return op(name, () -> out(f.apply(tf(), any(t(x1, DType.BOOL)), any(t(x2, DType.BOOL)))));
+    return op(name, () -> {
+      Tensor a = t(x1, DType.BOOL);
+      Tensor b = t(x2, DType.BOOL);
+      checkBroadcast(name, a, b);
+      return out(f.apply(tf(), any(a), any(b)));
+    });
   }
 
   /**

@@ -242,7 +242,7 @@ abstract class MathOps extends ShapeOps {
    */
   public static KerasTensor clip(TensorLike x, double min, double max) {
     return op("clip", () -> {
-      Tensor in = t(x);
+      Tensor in = numeric("clip", t(x));
       DType d = in.dtype() == DType.BOOL ? DType.INT32 : in.dtype();
       return out(tf().clipByValue(any(t(x, d)), any(t(min, d)), any(t(max, d))));
     });
@@ -259,7 +259,11 @@ abstract class MathOps extends ShapeOps {
   public static KerasTensor where(TensorLike condition, Object x1, Object x2) {
     return op("where", () -> {
       Tensor[] ab = promoted("where", x1, x2);
-      Operand<TBool> cond = any(t(condition, DType.BOOL));
+      Tensor c = t(condition, DType.BOOL);
+      checkBroadcast("where", ab[0], ab[1]);
+      checkBroadcast("where", c, ab[0]);
+      checkBroadcast("where", c, ab[1]);
+      Operand<TBool> cond = any(c);
       return out(tf().select(cond, any(ab[0]), any(ab[1])));
     });
   }
@@ -277,13 +281,30 @@ abstract class MathOps extends ShapeOps {
   }
 
   /**
-   * {@code ops.abs(x)}.
+   * {@code ops.abs(x)}; booleans and unsigned integers, never negative, are returned as they are
+   * (as Keras).
    *
    * @param x the input: a tensor, or a variable (read at its current value)
    * @return {@code |x|}, element-wise, of x's dtype
    */
   public static KerasTensor abs(TensorLike x) {
-    return sameType("abs", x, (tf, a) -> tf.math.abs(a));
+    return unlessIntegral("abs", x, false, (tf, a) -> tf.math.abs(a));
+  }
+
+  /**
+   * {@code f} on x in x's dtype, but x as it is when it is a boolean or an unsigned integer (or,
+   * {@code signedToo}, any integer): the values {@code f} would leave unchanged, which Keras
+   * returns without computing (TensorFlow has no kernel of some of these ops for them).
+   */
+  private static KerasTensor unlessIntegral(String name, TensorLike x, boolean signedToo,
+      Unary f) {
+    return op(name, () -> {
+      Tensor in = numeric(name, t(x));
+      DType d = in.dtype();
+      boolean unchanged = d == DType.BOOL || d == DType.UINT8 || d == DType.UINT16
+          || (signedToo && d.isInteger());
+      return unchanged ? in : out(f.apply(tf(), any(in)));
+    });
   }
 
   /**
@@ -539,23 +560,52 @@ abstract class MathOps extends ShapeOps {
   }
 
   /**
-   * {@code ops.round(x)}: to the nearest integer, halves to even.
+   * {@code ops.round(x)}: to the nearest integer, halves to even; integers are returned as they
+   * are.
    *
    * @param x the input: a tensor, or a variable (read at its current value)
    * @return the rounded values, of x's dtype
    */
   public static KerasTensor round(TensorLike x) {
-    return sameType("round", x, (tf, a) -> tf.math.round(a));
+    return unlessIntegral("round", x, true, (tf, a) -> tf.math.round(a));
   }
 
   /**
-   * {@code ops.trunc(x)}: toward zero.
+   * {@code ops.round(x, decimals)}: to {@code decimals} decimal places (negative: to tens,
+   * hundreds, ...), halves to even, as Keras: {@code round(x * 10^decimals) / 10^decimals} in x's
+   * dtype (integers with {@code decimals < 0} computed in float32 and cast back).
    *
    * @param x the input: a tensor, or a variable (read at its current value)
-   * @return the truncated values, as floats
+   * @param decimals the number of decimal places
+   * @return the rounded values, of x's dtype
+   */
+  public static KerasTensor round(TensorLike x, int decimals) {
+    if (decimals == 0) {
+      return round(x);
+    }
+    return op("round", () -> {
+      Tensor in = numeric("round", t(x));
+      DType d = in.dtype();
+      if (!d.isFloat() && decimals > 0) {
+        return in;
+      }
+      DType computed = d.isFloat() ? d : DType.FLOAT32;
+      var tf = tf();
+      Operand<TNumber> factor = any(t(Math.pow(10, decimals), computed));
+      Operand<TNumber> rounded = tf.math.div(tf.math.round(tf.math.mul(any(t(x, computed)),
+          factor)), factor);
+      return computed == d ? out(rounded) : out(tf.dtypes.cast(rounded, d.type()));
+    });
+  }
+
+  /**
+   * {@code ops.trunc(x)}: toward zero; integers and booleans are returned as they are (as Keras).
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return the truncated values, of x's dtype
    */
   public static KerasTensor trunc(TensorLike x) {
-    return floatType("trunc", x, (tf, a) -> tf.math.mul(tf.math.sign(a),
+    return unlessIntegral("trunc", x, true, (tf, a) -> tf.math.mul(tf.math.sign(a),
         tf.math.floor(tf.math.abs(a))));
   }
 }

@@ -1,5 +1,6 @@
 package keras4j.ops;
 
+import java.util.Arrays;
 import java.util.List;
 import keras4j.backend.Convolutions;
 import keras4j.backend.DType;
@@ -7,8 +8,10 @@ import keras4j.backend.ImageKernels;
 import keras4j.backend.Kernels;
 import keras4j.backend.Tensor;
 import keras4j.core.KerasTensor;
+import keras4j.core.Shapes;
 import keras4j.core.TensorLike;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -125,6 +128,26 @@ abstract class NeuralOps extends SortOps {
   }
 
   /**
+   * {@code ops.elu(x, alpha)}: {@code x} above 0, {@code alpha * (exp(x) - 1)} below.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param alpha the scale of the negative part
+   * @return the elu of each element
+   */
+  public static KerasTensor elu(TensorLike x, double alpha) {
+    if (alpha == 1) {
+      return elu(x);
+    }
+    return op("elu", () -> {
+      var tf = tf();
+      Operand<TFloat32> v = f32(x).operand();
+      Operand<TFloat32> elu = tf.nn.elu(v);
+      return out(tf.select(tf.math.greater(v, tf.constant(0f)), elu,
+          tf.math.mul(tf.constant((float) alpha), elu)));
+    });
+  }
+
+  /**
    * {@code ops.selu(x)}, with Keras's constants (those of TensorFlow's kernel).
    *
    * @param x the input: a float32 tensor, or a variable (read at its current value)
@@ -132,6 +155,16 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor selu(TensorLike x) {
     return op("selu", () -> out(tf().nn.selu(f32(x).operand())));
+  }
+
+  /**
+   * {@code ops.leaky_relu(x)}: slope 0.2 below 0, Keras's default.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the leaky relu of each element
+   */
+  public static KerasTensor leakyRelu(TensorLike x) {
+    return leakyRelu(x, 0.2);
   }
 
   /**
@@ -164,6 +197,27 @@ abstract class NeuralOps extends SortOps {
    * @return the gelu of each element
    */
   public static KerasTensor gelu(TensorLike x) {
+    return gelu(x, true);
+  }
+
+  /**
+   * {@code ops.gelu(x, approximate)}: the tanh approximation (see {@link #gelu(TensorLike)}), or
+   * the exact {@code 0.5 x (1 + erf(x / sqrt(2)))}.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param approximate whether to use the tanh approximation (Keras's default)
+   * @return the gelu of each element
+   */
+  public static KerasTensor gelu(TensorLike x, boolean approximate) {
+    if (!approximate) {
+      return op("gelu", () -> {
+        var tf = tf();
+        Operand<TFloat32> v = f32(x).operand();
+        Operand<TFloat32> erf = tf.math.erf(tf.math.div(v, tf.constant((float) Math.sqrt(2))));
+        return out(tf.math.mul(tf.math.mul(tf.constant(0.5f), v),
+            tf.math.add(tf.constant(1f), erf)));
+      });
+    }
     return op("gelu", () -> {
       var tf = tf();
       Operand<TFloat32> v = f32(x).operand();
@@ -198,7 +252,17 @@ abstract class NeuralOps extends SortOps {
   }
 
   /**
-   * {@code ops.log_softmax(x, axis=-1)}: {@code x - logsumexp(x)}, computed stably.
+   * {@code ops.log_softmax(x)} over the last axis.
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @return the log-probabilities
+   */
+  public static KerasTensor logSoftmax(TensorLike x) {
+    return logSoftmax(x, -1);
+  }
+
+  /**
+   * {@code ops.log_softmax(x, axis)}: {@code x - logsumexp(x)}, computed stably.
    *
    * @param x the input: a float32 tensor, or a variable (read at its current value)
    * @param axis the axis of each distribution
@@ -239,9 +303,11 @@ abstract class NeuralOps extends SortOps {
   public static KerasTensor normalize(TensorLike x, int axis) {
     return op("normalize", () -> {
       var tf = tf();
-      Operand<TFloat32> a = f32(x).operand();
+      Tensor in = f32(x);
+      Operand<TFloat32> a = in.operand();
+      int at = axis(axis, rank(in, "normalize"), "normalize");
       return out(tf.math.mul(a, tf.math.minimum(
-          tf.math.rsqrt(tf.reduceSum(tf.math.square(a), tf.constant(axis),
+          tf.math.rsqrt(tf.reduceSum(tf.math.square(a), tf.constant(at),
               org.tensorflow.op.core.ReduceSum.keepDims(true))), tf.constant(1e7f))));
     });
   }
@@ -257,16 +323,25 @@ abstract class NeuralOps extends SortOps {
   }
 
   /**
-   * {@code ops.moments(x, axes, keepdims)}: {@code [mean, variance]} (biased) over {@code axes}.
+   * {@code ops.moments(x, axes, keepdims)}: {@code [mean, variance]} (biased) over {@code axes},
+   * in x's dtype as Keras's TensorFlow backend computes them: integers in integer arithmetic (the
+   * mean rounded toward zero; cast x to float32 first for fractions), float16 and bfloat16 in
+   * float32 and cast back, booleans as float32.
    *
-   * @param x the input: a tensor, or a variable (read at its current value); integers as float32
+   * @param x the input: a tensor, or a variable (read at its current value)
    * @param axes the axes to reduce
    * @param keepdims whether they stay, of size 1
    * @return the mean and the variance
    */
   public static List<KerasTensor> moments(TensorLike x, int[] axes, boolean keepdims) {
     return opList("moments", () -> {
-      Tensor in = floating(t(x));
+      Tensor original = t(x);
+      DType d = original.dtype();
+      if (d == DType.STRING) {
+        throw new IllegalArgumentException("ops.moments takes numbers, got strings");
+      }
+      boolean half = d == DType.FLOAT16 || d == DType.BFLOAT16;
+      Tensor in = half || d == DType.BOOL ? t(x, DType.FLOAT32) : original;
       var tf = tf();
       Operand<TInt32> at = tf.constant(axes(axes, rank(in, "moments"), "moments"));
       Operand<TNumber> v = any(in);
@@ -274,8 +349,19 @@ abstract class NeuralOps extends SortOps {
       Operand<TNumber> variance = tf.math.mean(tf.math.squaredDifference(v,
           tf.stopGradient(mean)), at, Mean.keepDims(keepdims));
       Operand<TNumber> m = keepdims ? mean : tf.math.mean(v, at, Mean.keepDims(false));
+      if (half) {
+        // Clipped to float16's range first, as Keras, so that a large variance does not become inf.
+        return List.of(halfAgain(m, d), halfAgain(variance, d));
+      }
       return List.of(out(m), out(variance));
     });
+  }
+
+  private static Tensor halfAgain(Operand<TNumber> v, DType d) {
+    var tf = tf();
+    Operand<TNumber> clipped = tf.clipByValue(v, any(t(-65504.0, DType.FLOAT32)),
+        any(t(65504.0, DType.FLOAT32)));
+    return out(tf.dtypes.cast(clipped, d.type()));
   }
 
   /**
@@ -293,9 +379,50 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor batchNormalization(TensorLike x, TensorLike mean, TensorLike variance,
       TensorLike offset, TensorLike scale, double epsilon) {
-    return op("batch_normalization", () -> Kernels.batchNormalization(f32(x), f32(mean),
-        f32(variance), offset == null ? null : f32(offset), scale == null ? null : f32(scale),
-        (float) epsilon));
+    return op("batch_normalization", () -> {
+      Tensor in = f32(x);
+      Tensor m = f32(mean);
+      Tensor v = f32(variance);
+      Tensor o = offset == null ? null : f32(offset);
+      Tensor s = scale == null ? null : f32(scale);
+      checkBroadcast("batch_normalization (mean)", in, m);
+      checkBroadcast("batch_normalization (variance)", in, v);
+      if (o != null) {
+        checkBroadcast("batch_normalization (offset)", in, o);
+      }
+      if (s != null) {
+        checkBroadcast("batch_normalization (scale)", in, s);
+      }
+      return Kernels.batchNormalization(in, m, v, o, s, (float) epsilon);
+    });
+  }
+
+  /**
+   * {@code ops.batch_normalization(x, mean, variance, axis, offset, scale, epsilon)}: the
+   * features on {@code axis} (the vectors reshaped to broadcast there, as Keras).
+   *
+   * @param x the input: a float32 tensor, or a variable (read at its current value)
+   * @param mean the mean of each feature, a vector as long as {@code axis}
+   * @param variance the variance of each feature
+   * @param axis the axis of the features, negative counting from the end
+   * @param offset the learned shift (beta) of each feature, or null for none
+   * @param scale the learned scale (gamma) of each feature, or null for none
+   * @param epsilon added to the variance to avoid dividing by zero
+   * @return the normalised values, shaped like {@code x}
+   */
+  public static KerasTensor batchNormalization(TensorLike x, TensorLike mean, TensorLike variance,
+      int axis, TensorLike offset, TensorLike scale, double epsilon) {
+    int rank = ndim(x);
+    int at = axis(axis, rank, "batch_normalization");
+    if (at == rank - 1) {
+      return batchNormalization(x, mean, variance, offset, scale, epsilon);
+    }
+    long[] shape = new long[rank];
+    Arrays.fill(shape, 1);
+    shape[at] = -1;
+    return batchNormalization(x, reshape(mean, shape), reshape(variance, shape),
+        offset == null ? null : reshape(offset, shape),
+        scale == null ? null : reshape(scale, shape), epsilon);
   }
 
   /**
@@ -314,8 +441,12 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor conv(
       TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
-    return op("conv",
-        () -> Convolutions.conv(f32(x), f32(kernel), strides, padding, dilationRate));
+    return op("conv", () -> {
+      Tensor in = f32(x);
+      Tensor k = f32(kernel);
+      spatial("conv", in, k, strides, dilationRate, padding, true);
+      return Convolutions.conv(in, k, strides, padding, dilationRate);
+    });
   }
 
   /**
@@ -333,8 +464,13 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor depthwiseConv(
       TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
-    return op("depthwise_conv",
-        () -> Convolutions.depthwiseConv(f32(x), f32(kernel), strides, padding, dilationRate));
+    return op("depthwise_conv", () -> {
+      Tensor in = f32(x);
+      Tensor k = f32(kernel);
+      spatial("depthwise_conv", in, k, strides, dilationRate, padding, false);
+      channels("depthwise_conv", in, k, k.value().shape().numDimensions() - 2);
+      return Convolutions.depthwiseConv(in, k, strides, padding, dilationRate);
+    });
   }
 
   /**
@@ -352,6 +488,17 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor separableConv(TensorLike x, TensorLike depthwiseKernel,
       TensorLike pointwiseKernel, int[] strides, String padding, int[] dilationRate) {
+    Shape xs = shape(x);
+    Shape ds = shape(depthwiseKernel);
+    Shape ps = shape(pointwiseKernel);
+    long produced = xs.get(xs.numDimensions() - 1) * ds.get(ds.numDimensions() - 1);
+    long taken = ps.numDimensions() < 2 ? -1 : ps.get(ps.numDimensions() - 2);
+    if (produced >= 0 && taken != produced) {
+      throw new IllegalArgumentException("ops.separable_conv: pointwise_kernel of shape "
+          + Shapes.toKeras(ps) + " must take the " + produced + " channels the depthwise kernel"
+          + " of shape " + Shapes.toKeras(ds) + " makes of x of shape " + Shapes.toKeras(xs)
+          + " (channels x multiplier)");
+    }
     KerasTensor depthwise = depthwiseConv(x, depthwiseKernel, strides, padding, dilationRate);
     int[] ones = new int[strides.length];
     java.util.Arrays.fill(ones, 1);
@@ -374,8 +521,13 @@ abstract class NeuralOps extends SortOps {
    */
   public static KerasTensor convTranspose(TensorLike x, TensorLike kernel, int[] strides,
       String padding, int[] outputPadding, int[] dilationRate) {
-    return op("conv_transpose", () -> Convolutions.convTranspose(f32(x), f32(kernel), strides,
-        padding, outputPadding, dilationRate));
+    return op("conv_transpose", () -> {
+      Tensor in = f32(x);
+      Tensor k = f32(kernel);
+      spatial("conv_transpose", in, k, strides, dilationRate, padding, false);
+      channels("conv_transpose", in, k, k.value().shape().numDimensions() - 1);
+      return Convolutions.convTranspose(in, k, strides, padding, outputPadding, dilationRate);
+    });
   }
 
   /**
@@ -479,13 +631,19 @@ abstract class NeuralOps extends SortOps {
    *
    * @param x the inputs, shaped (batch, *spatial, channels)
    * @param poolSize the window, one per spatial axis
-   * @param strides the step between windows, one per spatial axis
+   * @param strides the step between windows, one per spatial axis; null for {@code poolSize}
+   *     (Keras's None)
    * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
    *     stride)})
    * @return the largest value of each window
    */
   public static KerasTensor maxPool(TensorLike x, int[] poolSize, int[] strides, String padding) {
-    return op("max_pool", () -> Convolutions.pool(f32(x), true, poolSize, strides, padding));
+    int[] steps = strides == null ? poolSize : strides;
+    return op("max_pool", () -> {
+      Tensor in = f32(x);
+      spatial("max_pool", in, null, steps, poolSize, padding, false);
+      return Convolutions.pool(in, true, poolSize, steps, padding);
+    });
   }
 
   /**
@@ -494,14 +652,77 @@ abstract class NeuralOps extends SortOps {
    *
    * @param x the inputs, shaped (batch, *spatial, channels)
    * @param poolSize the window, one per spatial axis
-   * @param strides the step between windows, one per spatial axis
+   * @param strides the step between windows, one per spatial axis; null for {@code poolSize}
+   *     (Keras's None)
    * @param padding {@code "valid"} (no padding) or {@code "same"} (output size {@code ceil(input /
    *     stride)})
    * @return the mean of each window
    */
   public static KerasTensor averagePool(
       TensorLike x, int[] poolSize, int[] strides, String padding) {
-    return op("average_pool", () -> Convolutions.pool(f32(x), false, poolSize, strides, padding));
+    int[] steps = strides == null ? poolSize : strides;
+    return op("average_pool", () -> {
+      Tensor in = f32(x);
+      spatial("average_pool", in, null, steps, poolSize, padding, false);
+      return Convolutions.pool(in, false, poolSize, steps, padding);
+    });
+  }
+
+  /**
+   * Keras's layout of a convolution ({@code kernel} given, {@code window} its dilation rate) or a
+   * pooling ({@code kernel} null, {@code window} the pool size): x {@code (batch, *spatial,
+   * channels)} with one stride and window entry per spatial axis, a known padding, and in
+   * "valid" padding windows that fit in the input.
+   */
+  private static void spatial(String op, Tensor x, Tensor kernel, int[] strides, int[] window,
+      String padding, boolean causal) {
+    Shape xs = x.value().shape();
+    int n = strides.length;
+    String what = kernel == null ? "pool_size" : "dilation_rate";
+    if (n < 1 || n > 3 || xs.numDimensions() != n + 2 || window.length != n) {
+      throw new IllegalArgumentException("ops." + op + ": x of shape " + Shapes.toKeras(xs)
+          + ", strides " + Arrays.toString(strides) + " and " + what + " "
+          + Arrays.toString(window) + " do not agree: x is (batch, *spatial, channels) with 1 to"
+          + " 3 spatial axes, and strides and " + what + " have one entry per spatial axis");
+    }
+    if (kernel != null && kernel.value().shape().numDimensions() != n + 2) {
+      throw new IllegalArgumentException("ops." + op + ": kernel of shape "
+          + Shapes.toKeras(kernel.value().shape()) + " for x of shape " + Shapes.toKeras(xs)
+          + ": the kernel is (*window, in, out), of rank " + (n + 2));
+    }
+    if (!padding.equals("valid") && !padding.equals("same")
+        && !(causal && n == 1 && padding.equals("causal"))) {
+      throw new IllegalArgumentException("ops." + op + ": unknown padding '" + padding
+          + "'. Valid: valid, same" + (causal ? " (and causal, 1-D)" : ""));
+    }
+    for (int i = 0; i < n; i++) {
+      long span = kernel == null ? window[i]
+          : (kernel.value().shape().get(i) - 1) * window[i] + 1;
+      long size = xs.get(i + 1);
+      if (strides[i] < 1 || window[i] < 1) {
+        throw new IllegalArgumentException("ops." + op + ": strides " + Arrays.toString(strides)
+            + " and " + what + " " + Arrays.toString(window) + " must be at least 1");
+      }
+      if (padding.equals("valid") && size >= 0 && span > size
+          && !op.equals("conv_transpose")) {
+        throw new IllegalArgumentException("ops." + op + ": a window of " + span + " on spatial"
+            + " axis " + i + " of size " + size + " (x of shape " + Shapes.toKeras(xs) + ") does"
+            + " not fit with padding 'valid'; use padding 'same' or a smaller window");
+      }
+    }
+  }
+
+  /** The kernel's input channels (its axis {@code axis}) must be x's channels. */
+  private static void channels(String op, Tensor x, Tensor kernel, int axis) {
+    Shape xs = x.value().shape();
+    Shape ks = kernel.value().shape();
+    long have = xs.get(xs.numDimensions() - 1);
+    long want = ks.get(axis);
+    if (have >= 0 && want >= 0 && have != want) {
+      throw new IllegalArgumentException("ops." + op + ": kernel of shape " + Shapes.toKeras(ks)
+          + " takes " + want + " input channels, x of shape " + Shapes.toKeras(xs) + " has "
+          + have);
+    }
   }
 
   /**

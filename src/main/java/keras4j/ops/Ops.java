@@ -30,6 +30,6 @@ package keras4j.ops;
  * comparisons and logic; reductions; linear algebra; sorting; and {@code keras.ops.nn}. {@code
  * keras.ops.image} is {@link ImageOps}.
  */
-public final class Ops extends NeuralOps {
+public final class Ops extends CrossentropyOps {
   private Ops() {}
 }

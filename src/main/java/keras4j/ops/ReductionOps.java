@@ -454,7 +454,7 @@ abstract class ReductionOps extends LogicOps {
    * @return an int32 scalar
    */
   public static KerasTensor argmax(TensorLike x) {
-    return argmax(reshape(x, -1), 0);
+    return argmax(x, null, false);
   }
 
   /**
@@ -465,11 +465,20 @@ abstract class ReductionOps extends LogicOps {
    * @return the index of the largest value along {@code axis}, with that axis removed
    */
   public static KerasTensor argmax(TensorLike x, int axis) {
-    return op("argmax", () -> {
-      Tensor in = t(x);
-      int at = axis(axis, rank(in, "argmax"), "argmax");
-      return out(tf().math.argMax(in.value(), tf().constant(at), TInt32.class));
-    });
+    return argmax(x, (Integer) axis, false);
+  }
+
+  /**
+   * {@code ops.argmax(x, axis, keepdims)}: int32 indices, the first one on ties; -0.0 counts as
+   * less than 0.0, as Keras.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @param axis the axis to search, negative counting from the last; null for x flattened
+   * @param keepdims whether the searched axis stays, of size 1 (all axes, for null)
+   * @return the index of the largest value
+   */
+  public static KerasTensor argmax(TensorLike x, Integer axis, boolean keepdims) {
+    return arg("argmax", x, axis, keepdims, true);
   }
 
   /**
@@ -479,7 +488,7 @@ abstract class ReductionOps extends LogicOps {
    * @return an int32 scalar
    */
   public static KerasTensor argmin(TensorLike x) {
-    return argmin(reshape(x, -1), 0);
+    return argmin(x, null, false);
   }
 
   /**
@@ -490,10 +499,61 @@ abstract class ReductionOps extends LogicOps {
    * @return the index of the smallest value along {@code axis}, with that axis removed
    */
   public static KerasTensor argmin(TensorLike x, int axis) {
-    return op("argmin", () -> {
+    return argmin(x, (Integer) axis, false);
+  }
+
+  /**
+   * {@code ops.argmin(x, axis, keepdims)}: int32 indices, the first one on ties; -0.0 counts as
+   * less than 0.0, as Keras.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @param axis the axis to search, negative counting from the last; null for x flattened
+   * @param keepdims whether the searched axis stays, of size 1 (all axes, for null)
+   * @return the index of the smallest value
+   */
+  public static KerasTensor argmin(TensorLike x, Integer axis, boolean keepdims) {
+    return arg("argmin", x, axis, keepdims, false);
+  }
+
+  private static KerasTensor arg(String name, TensorLike x, Integer axis, boolean keepdims,
+      boolean max) {
+    return op(name, () -> {
       Tensor in = t(x);
-      int at = axis(axis, rank(in, "argmin"), "argmin");
-      return out(tf().math.argMin(in.value(), tf().constant(at), TInt32.class));
+      DType d = in.dtype();
+      if (d == DType.STRING) {
+        throw new IllegalArgumentException("ops." + name + " takes numbers, got strings");
+      }
+      int rank = rank(in, name);
+      Integer at = axis == null ? null : axis(axis, rank, name);
+      var tf = tf();
+      Operand<TNumber> v = any(in);
+      if (d.isFloat()) {
+        // Keras's fix of flush-to-zero: -0.0 becomes the smallest negative normal number, so
+        // that 0.0 wins over it; float16 and bfloat16 are compared as float32.
+        DType f = d == DType.FLOAT64 ? d : DType.FLOAT32;
+        v = any(t(x, f));
+        Operand<TBool> negativeZero = tf.math.logicalAnd(tf.math.equal(v, tf.zerosLike(v)),
+            tf.math.less(tf.math.reciprocal(v), tf.zerosLike(v)));
+        double tiny = f == DType.FLOAT64 ? Double.MIN_NORMAL : Float.MIN_NORMAL;
+        v = tf.select(negativeZero, any(t(-tiny, f)), v);
+      }
+      if (at == null) {
+        v = tf.reshape(v, tf.constant(new long[] {-1}));
+      }
+      Operand<TInt32> index = tf.constant(at == null ? 0 : at);
+      Operand<TInt32> found = max ? tf.math.argMax(v, index, TInt32.class)
+          : tf.math.argMin(v, index, TInt32.class);
+      if (keepdims) {
+        long[] shape = in.value().shape().asArray();
+        if (at == null) {
+          Arrays.fill(shape, 1);
+        } else {
+          shape[at] = 1;
+        }
+        found = at == null ? tf.reshape(found, tf.constant(shape))
+            : tf.expandDims(found, tf.constant(at));
+      }
+      return out(found);
     });
   }
 
@@ -527,6 +587,16 @@ abstract class ReductionOps extends LogicOps {
    */
   public static KerasTensor cumprod(TensorLike x, int axis) {
     return cumulative(x, axis, false);
+  }
+
+  /**
+   * {@code ops.cumprod(x)}: running products of x flattened.
+   *
+   * @param x the input: a tensor, or a variable (read at its current value)
+   * @return a vector of running products
+   */
+  public static KerasTensor cumprod(TensorLike x) {
+    return cumprod(reshape(x, -1), 0);
   }
 
   private static KerasTensor cumulative(TensorLike x, int axis, boolean sum) {

@@ -212,13 +212,36 @@ abstract class ShapeOps extends CreationOps {
     }
     return op("concatenate", () -> {
       List<Operand<TType>> parts = joined("concatenate", values);
-      int at = axis(axis, parts.get(0).shape().numDimensions(), "concatenate");
+      Shape first = parts.get(0).shape();
+      int at = axis(axis, first.numDimensions(), "concatenate");
+      for (Operand<TType> part : parts) {
+        Shape shape = part.shape();
+        boolean fits = shape.numDimensions() == first.numDimensions();
+        for (int d = 0; fits && d < shape.numDimensions(); d++) {
+          fits = d == at || shape.get(d) < 0 || first.get(d) < 0 || shape.get(d) == first.get(d);
+        }
+        if (!fits) {
+          throw new IllegalArgumentException("ops.concatenate: shapes " + Shapes.toKeras(first)
+              + " and " + Shapes.toKeras(shape) + " do not join along axis " + axis + " (every"
+              + " other dimension must be equal)");
+        }
+      }
       return out(tf().concat(parts, tf().constant(at)));
     });
   }
 
   /**
-   * {@code ops.stack(xs, axis=0)}: the tensors along a new axis.
+   * {@code ops.stack(xs)}: the tensors along a new first axis.
+   *
+   * @param values the tensors to stack, of one shape
+   * @return the stacked tensor
+   */
+  public static KerasTensor stack(List<? extends TensorLike> values) {
+    return stack(values, 0);
+  }
+
+  /**
+   * {@code ops.stack(xs, axis)}: the tensors along a new axis.
    *
    * @param values the tensors to stack, of one shape
    * @param axis where the new axis goes
@@ -324,6 +347,12 @@ abstract class ShapeOps extends CreationOps {
    * @return the tiled tensor
    */
   public static KerasTensor tile(TensorLike x, int... repeats) {
+    for (int r : repeats) {
+      if (r < 0) {
+        throw new IllegalArgumentException("ops.tile: repeats " + Arrays.toString(repeats)
+            + " must be at least 0");
+      }
+    }
     return op("tile", () -> {
       Tensor in = t(x);
       int rank = rank(in, "tile");
@@ -354,6 +383,9 @@ abstract class ShapeOps extends CreationOps {
    * @return the repeated tensor
    */
   public static KerasTensor repeat(TensorLike x, int repeats, int axis) {
+    if (repeats < 0) {
+      throw new IllegalArgumentException("ops.repeat: repeats must be at least 0, got " + repeats);
+    }
     return op("repeat", () -> {
       Tensor in = t(x);
       int rank = rank(in, "repeat");
@@ -428,8 +460,20 @@ abstract class ShapeOps extends CreationOps {
           Operand<TType> fill = any(t(constantValue, in.dtype()));
           yield out(tf.pad(any(in), paddings, fill));
         }
-        case "reflect", "symmetric" ->
-            out(tf.mirrorPad(any(in), paddings, mode.toUpperCase(java.util.Locale.ROOT)));
+        case "reflect", "symmetric" -> {
+          // Reflecting needs widths below the dimension (symmetric: up to it).
+          Shape shape = in.value().shape();
+          for (int d = 0; d < rank; d++) {
+            long size = shape.get(d);
+            long limit = mode.equals("reflect") ? size - 1 : size;
+            if (size >= 0 && Math.max(padWidth[d][0], padWidth[d][1]) > limit) {
+              throw new IllegalArgumentException("ops.pad: mode '" + mode + "' pads axis " + d
+                  + " of size " + size + " (shape " + Shapes.toKeras(shape) + ") by at most "
+                  + limit + " on each side, got " + Arrays.toString(padWidth[d]));
+            }
+          }
+          yield out(tf.mirrorPad(any(in), paddings, mode.toUpperCase(java.util.Locale.ROOT)));
+        }
         default -> throw new IllegalArgumentException("ops.pad: unknown mode '" + mode
             + "'. Valid modes: constant, reflect, symmetric");
       };
@@ -506,7 +550,21 @@ abstract class ShapeOps extends CreationOps {
    * @return x broadcast
    */
   public static KerasTensor broadcastTo(TensorLike x, long... shape) {
-    return op("broadcast_to", () -> out(tf().broadcastTo(t(x).value(), tf().constant(shape))));
+    return op("broadcast_to", () -> {
+      Tensor in = t(x);
+      Shape from = in.value().shape();
+      boolean fits = from.isUnknown() || from.numDimensions() <= shape.length;
+      for (int i = 1; fits && i <= from.numDimensions(); i++) {
+        long d = from.get(from.numDimensions() - i);
+        fits = d < 0 || d == 1 || d == shape[shape.length - i];
+      }
+      if (!fits) {
+        throw new IllegalArgumentException("ops.broadcast_to: shape " + Shapes.toKeras(from)
+            + " does not broadcast to " + Arrays.toString(shape) + " (each dimension must be"
+            + " equal, or 1 in x)");
+      }
+      return out(tf().broadcastTo(in.value(), tf().constant(shape)));
+    });
   }
 
   /**
@@ -525,7 +583,8 @@ abstract class ShapeOps extends CreationOps {
       var tf = tf();
       Operand<TInt64> size = tf.gather(tf.shape(in.value(), TInt64.class), tf.constant(at),
           tf.constant(0));
-      return out(tf.gather(in.value(), wrapped(indices, size, "take"), tf.constant(at)));
+      return out(tf.gather(in.value(), wrapped(indices, size, in.value().shape().get(at), "take"),
+          tf.constant(at)));
     });
   }
 
@@ -557,7 +616,7 @@ abstract class ShapeOps extends CreationOps {
       var tf = tf();
       Operand<TInt64> xShape = tf.shape(in.value(), TInt64.class);
       Operand<TInt64> size = tf.gather(xShape, tf.constant(at), tf.constant(0));
-      Operand<TInt64> idx = wrapped(indices, size, "take_along_axis");
+      Operand<TInt64> idx = wrapped(indices, size, in.value().shape().get(at), "take_along_axis");
       if (idx.shape().numDimensions() != rank) {
         throw new IllegalArgumentException("ops.take_along_axis: indices of rank "
             + idx.shape().numDimensions() + " for a tensor of rank " + rank + " (they must match)");
@@ -592,12 +651,26 @@ abstract class ShapeOps extends CreationOps {
     });
   }
 
-  /** Integer {@code indices} as int64, negative ones counted back from {@code size}. */
-  private static Operand<TInt64> wrapped(Object indices, Operand<TInt64> size, String op) {
+  /**
+   * Integer {@code indices} as int64, negative ones counted back from {@code size} (the axis's
+   * size as it runs; {@code n} the static one, -1 if unknown).
+   */
+  private static Operand<TInt64> wrapped(Object indices, Operand<TInt64> size, long n,
+      String op) {
     Tensor idx = t(indices);
     if (!idx.dtype().isInteger()) {
       throw new IllegalArgumentException(
           "ops." + op + ": indices must be integers, got " + idx.dtype());
+    }
+    if (!(indices instanceof TensorLike) && n >= 0) {
+      // Java indices are known now: say which is out of range rather than fail as it runs.
+      keras4j.backend.JavaArrays.toNdArray(indices, "indices").scalars().forEach(s -> {
+        long i = ((Number) s.getObject()).longValue();
+        if (i >= n || i < -n) {
+          throw new IllegalArgumentException("ops." + op + ": index " + i + " is out of range"
+              + " for an axis of size " + n);
+        }
+      });
     }
     var tf = tf();
     Operand<TInt64> i = tf.dtypes.cast(idx.value(), TInt64.class);
@@ -626,6 +699,10 @@ abstract class ShapeOps extends CreationOps {
    */
   public static KerasTensor oneHot(TensorLike x, int numClasses, int axis, String dtype) {
     DType d = DType.of(dtype, "dtype");
+    if (numClasses < 0) {
+      throw new IllegalArgumentException("ops.one_hot: num_classes must be at least 0, got "
+          + numClasses);
+    }
     return op("one_hot", () -> {
       Tensor in = t(x);
       int at = axis(axis, rank(in, "one_hot") + 1, "one_hot");

@@ -63,6 +63,9 @@ abstract class SortOps extends LinalgOps {
     return op(name, () -> {
       Tensor in = t(x);
       DType d = in.dtype();
+      if (d == DType.STRING) {
+        throw new IllegalArgumentException("ops." + name + " takes numbers, got strings");
+      }
       DType computed = d == DType.BOOL || d == DType.UINT8 || d == DType.UINT16 ? DType.INT32 : d;
       int rank = rank(in, name);
       int at = axis(axis, rank, name);
@@ -117,6 +120,15 @@ abstract class SortOps extends LinalgOps {
     return op("in_top_k", () -> {
       Operand<TFloat32> scores = any(t(predictions, DType.FLOAT32));
       Operand<TInt32> ids = any(t(targets, DType.INT32));
+      org.tensorflow.ndarray.Shape s = scores.shape();
+      org.tensorflow.ndarray.Shape i = ids.shape();
+      if (s.numDimensions() != 2 || i.numDimensions() != 1
+          || (s.get(0) >= 0 && i.get(0) >= 0 && s.get(0) != i.get(0))) {
+        throw new IllegalArgumentException("ops.in_top_k: targets of shape "
+            + keras4j.core.Shapes.toKeras(i) + " and predictions of shape "
+            + keras4j.core.Shapes.toKeras(s) + " do not match: give (batch) targets and (batch,"
+            + " classes) predictions");
+      }
       return out(tf().nn.inTopK(scores, ids, tf().constant(k)));
     });
   }
