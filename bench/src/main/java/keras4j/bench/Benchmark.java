@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import keras4j.data.Batch;
 import keras4j.data.Dataset;
 import keras4j.utils.RandomSeed;
@@ -92,7 +93,7 @@ public final class Benchmark {
       options.put(kv[0], kv.length > 1 ? kv[1] : "true");
     }
     List<String> sections = List.of(options.getOrDefault("sections",
-        "predict,train,sweep,data,startup,memory,explain").split(","));
+        "predict,train,cnn,lstm,sweep,data,startup,memory,explain").split(","));
     Benchmark bench = new Benchmark(options);
     System.out.println("## keras4j benchmark: " + Runtime.getRuntime().availableProcessors()
         + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
@@ -105,6 +106,9 @@ public final class Benchmark {
     }
     if (sections.contains("train")) {
       bench.train(data[0]);
+    }
+    if (sections.contains("cnn")) {
+      bench.cnn(data[0]);
     }
     if (sections.contains("sweep")) {
       bench.sweep(data[0]);
@@ -234,23 +238,34 @@ public final class Benchmark {
   /** Median samples/s of each engine over {@code rounds} epochs taken in turns. */
   private Map<String, Double> rates(
       List<String> specs, int[] widths, FashionData data, int batch, int rounds) {
+    return rates(specs, spec -> engine(spec, widths, data).on(data), batch, rounds);
+  }
+
+  /**
+   * Median samples/s of each contender (made by {@code make} from its spec) over {@code rounds}
+   * epochs taken in turns, so that a busy machine slows every contender alike, after one warm-up
+   * epoch each (graph optimisation, JIT).
+   */
+  private Map<String, Double> rates(
+      List<String> specs, Function<String, Contender> make, int batch, int rounds) {
     Map<String, List<Double>> samples = new LinkedHashMap<>();
-    List<Engine> engines = new ArrayList<>();
+    List<Contender> contenders = new ArrayList<>();
     try {
       for (String spec : specs) {
-        Engine engine = engine(spec, widths, data);
-        engines.add(engine);
-        engine.epoch(data, batch); // warm-up: graph optimisation, JIT
+        Contender contender = make.apply(spec);
+        contenders.add(contender);
+        contender.epoch(batch);
         samples.put(spec, new ArrayList<>());
       }
       for (int r = 0; r < rounds; r++) {
         measureCeiling();
         for (int i = 0; i < specs.size(); i++) {
-          samples.get(specs.get(i)).add(data.size() / engines.get(i).epoch(data, batch));
+          Contender contender = contenders.get(i);
+          samples.get(specs.get(i)).add(contender.samples() / contender.epoch(batch));
         }
       }
     } finally {
-      engines.forEach(Engine::close);
+      contenders.forEach(Contender::close);
     }
     Map<String, Double> medians = new LinkedHashMap<>();
     samples.forEach((spec, values) -> medians.put(spec, Table.median(values)));
@@ -281,6 +296,42 @@ public final class Benchmark {
     });
     table.print(Table.format("Training, Fashion-MNIST, batch %d, Adam, float32 (median of %d"
         + " epochs each; matmul ceiling %.0f GFLOP/s)", BATCH, rounds, gflops));
+  }
+
+  // ---- CNN and LSTM against their hand-written twins
+
+  /** The contenders of the cnn and lstm sections: TF's default threads first, as in train. */
+  private List<String> modelSpecs() {
+    return List.of("raw:0", "raw:-1", "keras:1:-1", tuned(0));
+  }
+
+  private void cnn(FashionData train) {
+    FashionData data = train.head(Integer.parseInt(options.getOrDefault("cnn-samples", "6144")));
+    Map<String, Double> rates = rates(modelSpecs(), spec -> {
+      String[] p = spec.split(":");
+      RandomSeed.set(42);
+      Engine engine = p[0].equals("raw")
+          ? new RawMlp(RawNet.cnn(), FashionData.PIXELS, 10, 42, 0, Integer.parseInt(p[1]))
+          : KerasMlp.cnn(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+      return engine.on(data);
+    }, BATCH, rounds);
+    sectionCeiling();
+    ratios(rates).print(Table.format("CNN, Fashion-MNIST (first %,d images), (Conv2D 3x3-BN-ReLU"
+        + "-MaxPool) x2 with 16 and 32 filters, Dense(10); batch %d, Adam, float32 (median of %d"
+        + " epochs each, in turns)", data.size(), BATCH, rounds));
+  }
+
+  /** Samples/s and the ratios to the hand-written loop with TF's threads and with the same. */
+  private static Table ratios(Map<String, Double> rates) {
+    Table table = new Table("implementation", "samples/s", "vs hand-written (inter-op 0)",
+        "vs hand-written, same threads");
+    double base = rates.get("raw:0");
+    rates.forEach((spec, rate) -> {
+      Double sameThreads = rates.get(rawTwin(spec));
+      table.row(label(spec), Table.format("%,.0f", rate), Table.format("%.2f", rate / base),
+          sameThreads == null ? "" : Table.format("%.2f", rate / sameThreads));
+    });
+    return table;
   }
 
   // ---- predict latency

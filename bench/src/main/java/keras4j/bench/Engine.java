@@ -11,6 +11,27 @@ interface Engine extends AutoCloseable {
   /** The fraction of {@code data} classified right. */
   double accuracy(FashionData data);
 
+  /** This engine training on {@code data}, as a section times it. */
+  default Contender on(FashionData data) {
+    Engine engine = this;
+    return new Contender() {
+      @Override
+      public double epoch(int batch) {
+        return engine.epoch(data, batch);
+      }
+
+      @Override
+      public int samples() {
+        return data.size();
+      }
+
+      @Override
+      public void close() {
+        engine.close();
+      }
+    };
+  }
+
   @Override
   void close();
 }
