@@ -110,6 +110,9 @@ public final class Benchmark {
     if (sections.contains("cnn")) {
       bench.cnn(data[0]);
     }
+    if (sections.contains("lstm")) {
+      bench.lstm();
+    }
     if (sections.contains("sweep")) {
       bench.sweep(data[0]);
     }
@@ -319,6 +322,22 @@ public final class Benchmark {
     ratios(rates).print(Table.format("CNN, Fashion-MNIST (first %,d images), (Conv2D 3x3-BN-ReLU"
         + "-MaxPool) x2 with 16 and 32 filters, Dense(10); batch %d, Adam, float32 (median of %d"
         + " epochs each, in turns)", data.size(), BATCH, rounds));
+  }
+
+  private void lstm() {
+    SequenceData data = SequenceData.generate(
+        Integer.parseInt(options.getOrDefault("lstm-samples", "2560")), 42);
+    Map<String, Double> rates = rates(modelSpecs(), spec -> {
+      String[] p = spec.split(":");
+      RandomSeed.set(42);
+      return p[0].equals("raw") ? new RawLstm(data, 42, Integer.parseInt(p[1]))
+          : new KerasLstm(data, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+    }, BATCH, rounds);
+    sectionCeiling();
+    ratios(rates).print(Table.format("LSTM, %,d generated sequences of %d word ids, Embedding(%d,"
+        + " %d)-LSTM(%d)-Dense(2), unrolled; batch %d, Adam, float32 (median of %d epochs each, in"
+        + " turns)", data.size(), SequenceData.STEPS, SequenceData.VOCABULARY, RawLstm.EMBEDDING,
+        RawLstm.UNITS, BATCH, rounds));
   }
 
   /** Samples/s and the ratios to the hand-written loop with TF's threads and with the same. */

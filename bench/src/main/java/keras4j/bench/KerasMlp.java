@@ -52,10 +52,16 @@ final class KerasMlp implements Engine {
     this.outputs = outputs;
     model.compile(optimizer("adam"), loss("sparse_categorical_crossentropy"),
         stepsPerExecution(stepsPerExecution), jitCompile(jit));
+    // The session starts now, with these threads.
+    startSession(interOpThreads, () -> predict(new float[1][inputs]));
+  }
+
+  /** Runs {@code firstRun}, which starts a model's session, with {@code interOpThreads}. */
+  static void startSession(int interOpThreads, Runnable firstRun) {
     int previous = Threading.getInterOpParallelismThreads();
     Threading.setInterOpParallelismThreads(interOpThreads);
     try {
-      predict(new float[1][inputs]); // the session starts now, with these threads
+      firstRun.run();
     } finally {
       Threading.setInterOpParallelismThreads(previous);
     }
