@@ -93,7 +93,7 @@ public final class Benchmark {
       options.put(kv[0], kv.length > 1 ? kv[1] : "true");
     }
     List<String> sections = List.of(options.getOrDefault("sections",
-        "predict,train,cnn,lstm,sweep,data,startup,memory,explain").split(","));
+        "predict,train,cnn,lstm,sweep,data,startup,memory,lstm-memory,explain").split(","));
     Benchmark bench = new Benchmark(options);
     System.out.println("## keras4j benchmark: " + Runtime.getRuntime().availableProcessors()
         + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
@@ -124,6 +124,9 @@ public final class Benchmark {
     }
     if (sections.contains("memory")) {
       bench.memory();
+    }
+    if (sections.contains("lstm-memory")) {
+      bench.lstmMemory();
     }
     if (sections.contains("explain")) {
       ExplainBench.run(bench.rounds);
@@ -594,11 +597,34 @@ public final class Benchmark {
         + rounds + " JVMs in turns)");
   }
 
+  private void lstmMemory() throws IOException, InterruptedException {
+    Table table = new Table("implementation", "graph ops after step 100", "after step 1,000",
+        "RSS after step 100", "after step 1,000", "change", "peak RSS (VmHWM)");
+    for (String spec : List.of("raw:0", "keras:1:-1", tuned(0))) {
+      Map<String, String> r = child(LstmMemory.class, spec);
+      double rss100 = Double.parseDouble(r.get("rss100"));
+      double rss1000 = Double.parseDouble(r.get("rss1000"));
+      table.row(label(spec), r.get("ops100"), r.get("ops1000"), Table.format("%.0f MB", rss100),
+          Table.format("%.0f MB", rss1000), Table.format("%+.1f %%", 100 * (rss1000 / rss100 - 1)),
+          r.get("hwm") + " MB");
+    }
+    table.print("Fresh JVMs: the LSTM, 1,000 steps of batch 128 (fit of 1 epoch, then of 9),"
+        + " seed 42; RSS after a full GC");
+  }
+
   private static Map<String, String> child(String spec, String mode)
       throws IOException, InterruptedException {
+    return child(Startup.class, spec, mode);
+  }
+
+  /** The RESULT line of {@code main} run in a fresh JVM with {@code args} (a spec first). */
+  private static Map<String, String> child(Class<?> main, String... args)
+      throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Startup.class.getName(), spec, mode).redirectError(ProcessBuilder.Redirect.DISCARD)
+    List<String> command = new ArrayList<>(List.of(java, "-cp",
+        System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     Map<String, String> result = new LinkedHashMap<>();
     try (BufferedReader out = new BufferedReader(
@@ -613,7 +639,8 @@ public final class Benchmark {
       }
     }
     if (process.waitFor() != 0 || result.isEmpty()) {
-      throw new IllegalStateException("The startup run for " + spec + " failed");
+      throw new IllegalStateException("The fresh-JVM run " + main.getSimpleName() + " "
+          + String.join(" ", args) + " failed");
     }
     return result;
   }
