@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import keras4j.utils.RandomSeed;
  * Fashion-MNIST; prints markdown tables. Run it with {@code bench/run} (which compiles first).
  *
  * <p>Sections, all on by default ({@code
- * --sections=predict,train,sweep,data,startup,memory,explain} picks some):
+ * --sections=predict,train,cnn,lstm,sweep,data,startup,memory,lstm-memory,explain} picks some):
  * <ul>
  *   <li>predict: latency of {@code predict} and of a raw {@code Session.run} of the same graph,
  *       1 row and 128 rows, p50 and p99.
@@ -28,6 +29,14 @@ import keras4j.utils.RandomSeed;
  *       784-128-10 and 784-512-512-10 ({@code --model=784-128-10} picks one), batch 128, median
  *       of {@code --rounds} (7) epochs taken in turns, so that a busy machine slows every
  *       contender alike; ratios, and the share of the matmul ceiling.
+ *   <li>cnn: samples/s of {@code fit} and of a hand-written TF Java loop of the same small CNN
+ *       ({@link RawNet#cnn}: Conv2D-BatchNormalization-ReLU-MaxPooling2D twice, Dense) on the
+ *       first {@code --cnn-samples} (6144) training images, batch 128, median of {@code
+ *       --rounds} epochs in turns; ratios to the loop with TF's threads and with the same.
+ *   <li>lstm: the same for Embedding-LSTM(64)-Dense ({@link RawLstm}, unrolled in raw ops) on
+ *       {@code --lstm-samples} (2560) generated sequences of 80 word ids ({@link SequenceData}).
+ *       With {@code --python=PATH} (a Python with keras and tensorflow), cnn and lstm also time
+ *       Keras's own {@code fit} of the same model on the same arrays ({@link PythonKeras}).
  *   <li>sweep: hidden width 128/512/2048 by batch 32/128/512 (784-h-10), samples/s and share of
  *       the ceiling.
  *   <li>data: samples/s of {@code fit} on a {@code Dataset} against {@code fit} on the arrays
@@ -39,6 +48,8 @@ import keras4j.utils.RandomSeed;
  *       RSS after epochs 2 and 20, peak RSS and test accuracy after 20 epochs.
  *   <li>memory: fresh JVMs on the small MLP, one epoch each: peak RSS (VmHWM), median of {@code
  *       --rounds} JVMs taken in turns, and its ratio to the hand-written loop's.
+ *   <li>lstm-memory: fresh JVMs training the LSTM 1,000 steps ({@link LstmMemory}): graph
+ *       operations and RSS after steps 100 and 1,000, which must stay flat.
  *   <li>explain: integrated gradients of 100 digits images at 64 steps ({@link ExplainBench}).
  * </ul>
  *
@@ -69,6 +80,7 @@ public final class Benchmark {
   private final List<Double> ceilings = new ArrayList<>();
   private final List<Double> allCeilings = new ArrayList<>();
   private final MatmulCeiling ceiling;
+  private String[] pythonVersions;
 
   private Benchmark(Map<String, String> options) {
     this.options = options;
@@ -192,6 +204,9 @@ public final class Benchmark {
     String[] p = spec.split(":");
     String threads = "inter-op " + threads(interOf(spec))
         + (intraOf(spec) == 0 ? "" : ", intra-op " + intraOf(spec));
+    if (p[0].equals("py")) {
+      return "Keras (Python) fit, steps_per_execution " + p[1] + ", TF default threads";
+    }
     return p[0].equals("raw")
         ? "hand-written TF Java, 1 run/batch, " + threads
         : "keras4j fit" + (p[0].equals("xla") ? " + XLA" : "") + ", stepsPerExecution " + p[1]
@@ -306,16 +321,47 @@ public final class Benchmark {
 
   // ---- CNN and LSTM against their hand-written twins
 
-  /** The contenders of the cnn and lstm sections: TF's default threads first, as in train. */
+  /**
+   * The contenders of the cnn and lstm sections: TF's default threads first, as in train; keras4j
+   * with TF's default inter-op pool too, since the recurrent graph runs ops side by side.
+   */
   private List<String> modelSpecs() {
-    return List.of("raw:0", "raw:-1", "keras:1:-1", tuned(0));
+    List<String> specs =
+        new ArrayList<>(List.of("raw:0", "raw:-1", "keras:1:0", "keras:1:-1", tuned(0)));
+    if (options.containsKey("python")) {
+      specs.addAll(List.of("py:1:0", "py:" + tunedSteps + ":0"));
+    }
+    return specs;
+  }
+
+  /**
+   * Keras in Python ({@code --python=PATH}) serving {@code model} on {@code x} and {@code y},
+   * written to files once per section; notes the versions it reports for the table's title.
+   */
+  private Contender python(String spec, String model, Path[] files, int samples) {
+    PythonKeras keras = new PythonKeras(options.get("python"), model, files[0], files[1],
+        samples, Integer.parseInt(spec.split(":")[1]));
+    pythonVersions = keras.versions().split(" ");
+    return keras;
+  }
+
+  /** The title's note on the Python contenders ({@code more} after it), empty without them. */
+  private String pythonNote(String more) {
+    return pythonVersions == null ? "" : Table.format("; Keras %s on TensorFlow %s in Python,"
+        + " TF's default threads, jit_compile auto (off on a CPU)%s", pythonVersions[0],
+        pythonVersions[1], more);
   }
 
   private void cnn(FashionData train) {
     FashionData data = train.head(Integer.parseInt(options.getOrDefault("cnn-samples", "6144")));
+    Path[] files = options.containsKey("python")
+        ? new Path[] {PythonKeras.write(data.x()), PythonKeras.write(data.y())} : null;
     Map<String, Double> rates = rates(modelSpecs(), spec -> {
       String[] p = spec.split(":");
       RandomSeed.set(42);
+      if (p[0].equals("py")) {
+        return python(spec, "cnn", files, data.size());
+      }
       Engine engine = p[0].equals("raw")
           ? new RawMlp(RawNet.cnn(), FashionData.PIXELS, 10, 42, 0, Integer.parseInt(p[1]))
           : KerasMlp.cnn(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
@@ -324,23 +370,29 @@ public final class Benchmark {
     sectionCeiling();
     ratios(rates).print(Table.format("CNN, Fashion-MNIST (first %,d images), (Conv2D 3x3-BN-ReLU"
         + "-MaxPool) x2 with 16 and 32 filters, Dense(10); batch %d, Adam, float32 (median of %d"
-        + " epochs each, in turns)", data.size(), BATCH, rounds));
+        + " epochs each, in turns%s)", data.size(), BATCH, rounds, pythonNote("")));
   }
 
   private void lstm() {
     SequenceData data = SequenceData.generate(
         Integer.parseInt(options.getOrDefault("lstm-samples", "2560")), 42);
+    Path[] files = options.containsKey("python")
+        ? new Path[] {PythonKeras.write(data.tokens()), PythonKeras.write(data.labels())} : null;
     Map<String, Double> rates = rates(modelSpecs(), spec -> {
       String[] p = spec.split(":");
       RandomSeed.set(42);
+      if (p[0].equals("py")) {
+        return python(spec, "lstm", files, data.size());
+      }
       return p[0].equals("raw") ? new RawLstm(data, 42, Integer.parseInt(p[1]))
           : new KerasLstm(data, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
     }, BATCH, rounds);
     sectionCeiling();
     ratios(rates).print(Table.format("LSTM, %,d generated sequences of %d word ids, Embedding(%d,"
-        + " %d)-LSTM(%d)-Dense(2), unrolled; batch %d, Adam, float32 (median of %d epochs each, in"
-        + " turns)", data.size(), SequenceData.STEPS, SequenceData.VOCABULARY, RawLstm.EMBEDDING,
-        RawLstm.UNITS, BATCH, rounds));
+        + " %d)-LSTM(%d)-Dense(2), unrolled over the steps; batch %d, Adam, float32 (median of %d"
+        + " epochs each, in turns%s)", data.size(), SequenceData.STEPS, SequenceData.VOCABULARY,
+        RawLstm.EMBEDDING, RawLstm.UNITS, BATCH, rounds,
+        pythonNote("; Keras's LSTM runs a while loop instead")));
   }
 
   /** Samples/s and the ratios to the hand-written loop with TF's threads and with the same. */
