@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -32,8 +31,7 @@ final class RawLstm implements Contender {
   private final Session session;
   private final Placeholder<TInt32> x;
   private final Placeholder<TInt32> y;
-  private final Operand<TFloat32> loss;
-  private final List<Op> train;
+  private final RawStep step;
   private final SequenceData data;
   private final SplittableRandom random;
   private final int[] order;
@@ -57,24 +55,25 @@ final class RawLstm implements Contender {
     float[] bias = new float[4 * UNITS];
     Arrays.fill(bias, UNITS, 2 * UNITS, 1f); // unit_forget_bias
     Variable<TFloat32> b = layers.trainable(bias, 4 * UNITS);
-    var steps = tf.unstack(tf.gather(embeddings, x, tf.constant(0)), (long) SequenceData.STEPS,
+    var inputs = tf.unstack(tf.gather(embeddings, x, tf.constant(0)), (long) SequenceData.STEPS,
         Unstack.axis(1L));
     Operand<TFloat32> h = tf.zeros(tf.concat(List.of(
         tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1})),
         tf.constant(new int[] {UNITS})), tf.constant(0)), TFloat32.class);
     Operand<TFloat32> c = h;
-    for (Operand<TFloat32> step : steps) {
-      Operand<TFloat32> z = tf.nn.biasAdd(tf.math.add(tf.linalg.matMul(step, kernel),
+    for (Operand<TFloat32> input : inputs) {
+      Operand<TFloat32> z = tf.nn.biasAdd(tf.math.add(tf.linalg.matMul(input, kernel),
           tf.linalg.matMul(h, recurrent)), b);
       var gates = tf.split(tf.constant(1), z, 4L).output();
       c = tf.math.add(tf.math.mul(tf.math.sigmoid(gates.get(1)), c),
           tf.math.mul(tf.math.sigmoid(gates.get(0)), tf.math.tanh(gates.get(2))));
       h = tf.math.mul(tf.math.sigmoid(gates.get(3)), tf.math.tanh(c));
     }
-    loss = layers.loss(layers.dense(h, UNITS, 2), y);
-    train = layers.adam(loss);
+    Operand<TFloat32> loss = layers.loss(layers.dense(h, UNITS, 2), y);
+    List<Op> train = layers.adam(loss);
     session = new Session(graph,
         ConfigProto.newBuilder().setInterOpParallelismThreads(interOpThreads).build());
+    step = new RawStep(session, x, y, loss, train);
     session.initialize();
   }
 
@@ -91,8 +90,8 @@ final class RawLstm implements Contender {
   float trainBatches(int batch, int steps) {
     int length = SequenceData.STEPS;
     float last = Float.NaN;
-    for (int step = 0; step < steps; step++) {
-      int from = step * batch;
+    for (int s = 0; s < steps; s++) {
+      int from = s * batch;
       int to = Math.min(order.length, from + batch);
       try (TInt32 xb = TInt32.tensorOf(Shape.of(to - from, length));
           TInt32 yb = TInt32.tensorOf(Shape.of(to - from))) {
@@ -101,11 +100,7 @@ final class RawLstm implements Contender {
           xData.offset((long) (i - from) * length).write(data.tokens(), order[i] * length, length);
           yb.setInt(data.labels()[order[i]], i - from);
         }
-        Session.Runner runner = session.runner().feed(x, xb).feed(y, yb).fetch(loss);
-        train.forEach(runner::addTarget);
-        try (Result result = runner.run()) {
-          last = ((TFloat32) result.get(0)).getFloat();
-        }
+        last = step.run(xb, yb);
       }
     }
     return last;

@@ -1,6 +1,5 @@
 package keras4j.bench;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.tensorflow.Graph;
@@ -27,9 +26,8 @@ final class RawMlp implements Engine {
   private final Session session;
   private final Placeholder<TFloat32> x;
   private final Placeholder<TInt32> y;
-  private final Operand<TFloat32> loss;
   private final Operand<TFloat32> probabilities;
-  private final List<Op> train = new ArrayList<>();
+  private final RawStep step;
   private final int inputs;
   private final int outputs;
   private final SplittableRandom random;
@@ -59,11 +57,12 @@ final class RawMlp implements Engine {
     Operand<TFloat32> h = net.logits(layers, x);
     // In training mode only: its BatchNormalization would predict with the batch's statistics.
     probabilities = layers.hasStatistics() ? null : tf.nn.softmax(h);
-    loss = layers.loss(h, y);
-    train.addAll(layers.adam(loss));
+    Operand<TFloat32> loss = layers.loss(h, y);
+    List<Op> train = layers.adam(loss);
     session = new Session(graph,
         ConfigProto.newBuilder().setIntraOpParallelismThreads(intraOpThreads)
             .setInterOpParallelismThreads(interOpThreads).build());
+    step = new RawStep(session, x, y, loss, train);
     session.initialize();
   }
 
@@ -88,8 +87,8 @@ final class RawMlp implements Engine {
   float trainBatches(FashionData data, int batch, int steps) {
     orderFor(data);
     float last = Float.NaN;
-    for (int step = 0; step < steps; step++) {
-      int from = step * batch;
+    for (int s = 0; s < steps; s++) {
+      int from = s * batch;
       int to = Math.min(order.length, from + batch);
       try (TFloat32 xb = TFloat32.tensorOf(Shape.of(to - from, inputs));
           TInt32 yb = TInt32.tensorOf(Shape.of(to - from))) {
@@ -98,11 +97,7 @@ final class RawMlp implements Engine {
           xData.offset((long) (i - from) * inputs).write(data.x(), order[i] * inputs, inputs);
           yb.setInt(data.y()[order[i]], i - from);
         }
-        Session.Runner runner = session.runner().feed(x, xb).feed(y, yb).fetch(loss);
-        train.forEach(runner::addTarget);
-        try (Result result = runner.run()) {
-          last = ((TFloat32) result.get(0)).getFloat();
-        }
+        last = step.run(xb, yb);
       }
     }
     return last;
