@@ -1,7 +1,9 @@
 package keras4j.bench;
 
-/** One way of training and running a Fashion-MNIST model (an MLP, the CNN) that the benchmark
- * times: keras4j or hand-written. */
+/**
+ * One way of training and running a Fashion-MNIST model (an MLP, the CNN) that the benchmark
+ * times: keras4j or hand-written.
+ */
 interface Engine extends AutoCloseable {
   /** Trains one epoch, shuffled, {@code batch} samples per step; returns its seconds. */
   double epoch(FashionData data, int batch);
