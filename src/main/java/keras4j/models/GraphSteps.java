@@ -458,6 +458,11 @@ final class GraphSteps implements AutoCloseable {
     }
   }
 
+  /** The number of operations in the graph (which must not grow with the steps run). */
+  int graphSize() {
+    return graph.size();
+  }
+
   /** Frees the graph and session; variables keep their last values on the heap. */
   @Override
   public void close() {

@@ -671,6 +671,11 @@ final class Trainer {
     return jitCompile;
   }
 
+  /** The number of operations in the model's graph, 0 before its first run. */
+  synchronized int graphSize() {
+    return steps == null ? 0 : steps.graphSize();
+  }
+
   synchronized void close() {
     if (steps != null) {
       steps.close();

@@ -4,12 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import keras4j.data.Batch;
 import keras4j.data.Dataset;
 import keras4j.utils.RandomSeed;
@@ -19,7 +21,7 @@ import keras4j.utils.RandomSeed;
  * Fashion-MNIST; prints markdown tables. Run it with {@code bench/run} (which compiles first).
  *
  * <p>Sections, all on by default ({@code
- * --sections=predict,train,sweep,data,startup,memory,explain} picks some):
+ * --sections=predict,train,cnn,lstm,sweep,data,startup,memory,lstm-memory,explain} picks some):
  * <ul>
  *   <li>predict: latency of {@code predict} and of a raw {@code Session.run} of the same graph,
  *       1 row and 128 rows, p50 and p99.
@@ -27,6 +29,14 @@ import keras4j.utils.RandomSeed;
  *       784-128-10 and 784-512-512-10 ({@code --model=784-128-10} picks one), batch 128, median
  *       of {@code --rounds} (7) epochs taken in turns, so that a busy machine slows every
  *       contender alike; ratios, and the share of the matmul ceiling.
+ *   <li>cnn: samples/s of {@code fit} and of a hand-written TF Java loop of the same small CNN
+ *       ({@link RawNet#cnn}: Conv2D-BatchNormalization-ReLU-MaxPooling2D twice, Dense) on the
+ *       first {@code --cnn-samples} (6144) training images, batch 128, median of {@code
+ *       --rounds} epochs in turns; ratios to the loop with TF's threads and with the same.
+ *   <li>lstm: the same for Embedding-LSTM(64)-Dense ({@link RawLstm}, unrolled in raw ops) on
+ *       {@code --lstm-samples} (2560) generated sequences of 80 word ids ({@link SequenceData}).
+ *       With {@code --python=PATH} (a Python with keras and tensorflow), cnn and lstm also time
+ *       Keras's own {@code fit} of the same model on the same arrays ({@link PythonKeras}).
  *   <li>sweep: hidden width 128/512/2048 by batch 32/128/512 (784-h-10), samples/s and share of
  *       the ceiling.
  *   <li>data: samples/s of {@code fit} on a {@code Dataset} against {@code fit} on the arrays
@@ -39,6 +49,8 @@ import keras4j.utils.RandomSeed;
  *       RSS after epochs 2 and 20, peak RSS and test accuracy after 20 epochs.
  *   <li>memory: fresh JVMs on the small MLP, one epoch each: peak RSS (VmHWM), median of {@code
  *       --rounds} JVMs taken in turns, and its ratio to the hand-written loop's.
+ *   <li>lstm-memory: fresh JVMs training the LSTM 1,000 steps ({@link LstmMemory}): graph
+ *       operations and RSS after steps 100 and 1,000, which must stay flat.
  *   <li>explain: integrated gradients of 100 digits images at 64 steps ({@link ExplainBench}).
  * </ul>
  *
@@ -69,6 +81,7 @@ public final class Benchmark {
   private final List<Double> ceilings = new ArrayList<>();
   private final List<Double> allCeilings = new ArrayList<>();
   private final MatmulCeiling ceiling;
+  private String[] pythonVersions;
 
   private Benchmark(Map<String, String> options) {
     this.options = options;
@@ -93,7 +106,7 @@ public final class Benchmark {
       options.put(kv[0], kv.length > 1 ? kv[1] : "true");
     }
     List<String> sections = List.of(options.getOrDefault("sections",
-        "predict,train,sweep,data,startup,memory,explain").split(","));
+        "predict,train,cnn,lstm,sweep,data,startup,memory,lstm-memory,explain").split(","));
     Benchmark bench = new Benchmark(options);
     System.out.println("## keras4j benchmark: " + Runtime.getRuntime().availableProcessors()
         + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
@@ -107,6 +120,12 @@ public final class Benchmark {
     if (sections.contains("train")) {
       bench.train(data[0]);
     }
+    if (sections.contains("cnn")) {
+      bench.cnn(data[0]);
+    }
+    if (sections.contains("lstm")) {
+      bench.lstm();
+    }
     if (sections.contains("sweep")) {
       bench.sweep(data[0]);
     }
@@ -118,6 +137,9 @@ public final class Benchmark {
     }
     if (sections.contains("memory")) {
       bench.memory();
+    }
+    if (sections.contains("lstm-memory")) {
+      bench.lstmMemory();
     }
     if (sections.contains("explain")) {
       ExplainBench.run(bench.rounds);
@@ -183,6 +205,9 @@ public final class Benchmark {
     String[] p = spec.split(":");
     String threads = "inter-op " + threads(interOf(spec))
         + (intraOf(spec) == 0 ? "" : ", intra-op " + intraOf(spec));
+    if (p[0].equals("py")) {
+      return "Keras (Python) fit, steps_per_execution " + p[1] + ", TF default threads";
+    }
     return p[0].equals("raw")
         ? "hand-written TF Java, 1 run/batch, " + threads
         : "keras4j fit" + (p[0].equals("xla") ? " + XLA" : "") + ", stepsPerExecution " + p[1]
@@ -235,23 +260,34 @@ public final class Benchmark {
   /** Median samples/s of each engine over {@code rounds} epochs taken in turns. */
   private Map<String, Double> rates(
       List<String> specs, int[] widths, FashionData data, int batch, int rounds) {
+    return rates(specs, spec -> engine(spec, widths, data).on(data), batch, rounds);
+  }
+
+  /**
+   * Median samples/s of each contender (made by {@code make} from its spec) over {@code rounds}
+   * epochs taken in turns, so that a busy machine slows every contender alike, after one warm-up
+   * epoch each (graph optimisation, JIT).
+   */
+  private Map<String, Double> rates(
+      List<String> specs, Function<String, Contender> make, int batch, int rounds) {
     Map<String, List<Double>> samples = new LinkedHashMap<>();
-    List<Engine> engines = new ArrayList<>();
+    List<Contender> contenders = new ArrayList<>();
     try {
       for (String spec : specs) {
-        Engine engine = engine(spec, widths, data);
-        engines.add(engine);
-        engine.epoch(data, batch); // warm-up: graph optimisation, JIT
+        Contender contender = make.apply(spec);
+        contenders.add(contender);
+        contender.epoch(batch);
         samples.put(spec, new ArrayList<>());
       }
       for (int r = 0; r < rounds; r++) {
         measureCeiling();
         for (int i = 0; i < specs.size(); i++) {
-          samples.get(specs.get(i)).add(data.size() / engines.get(i).epoch(data, batch));
+          Contender contender = contenders.get(i);
+          samples.get(specs.get(i)).add(contender.samples() / contender.epoch(batch));
         }
       }
     } finally {
-      engines.forEach(Engine::close);
+      contenders.forEach(Contender::close);
     }
     Map<String, Double> medians = new LinkedHashMap<>();
     samples.forEach((spec, values) -> medians.put(spec, Table.median(values)));
@@ -282,6 +318,95 @@ public final class Benchmark {
     });
     table.print(Table.format("Training, Fashion-MNIST, batch %d, Adam, float32 (median of %d"
         + " epochs each; matmul ceiling %.0f GFLOP/s)", BATCH, rounds, gflops));
+  }
+
+  // ---- CNN and LSTM against their hand-written twins
+
+  /**
+   * The contenders of the cnn and lstm sections: TF's default threads first, as in train; keras4j
+   * with TF's default inter-op pool too, since the recurrent graph runs ops side by side.
+   */
+  private List<String> modelSpecs() {
+    List<String> specs =
+        new ArrayList<>(List.of("raw:0", "raw:-1", "keras:1:0", "keras:1:-1", tuned(0)));
+    if (options.containsKey("python")) {
+      specs.addAll(List.of("py:1:0", "py:" + tunedSteps + ":0"));
+    }
+    return specs;
+  }
+
+  /**
+   * Keras in Python ({@code --python=PATH}) serving {@code model} on {@code x} and {@code y},
+   * written to files once per section; notes the versions it reports for the table's title.
+   */
+  private Contender python(String spec, String model, Path[] files, int samples) {
+    PythonKeras keras = new PythonKeras(options.get("python"), model, files[0], files[1],
+        samples, Integer.parseInt(spec.split(":")[1]));
+    pythonVersions = keras.versions().split(" ");
+    return keras;
+  }
+
+  /** The title's note on the Python contenders ({@code more} after it), empty without them. */
+  private String pythonNote(String more) {
+    return pythonVersions == null ? "" : Table.format("; Keras %s on TensorFlow %s in Python,"
+        + " TF's default threads, jit_compile auto (off on a CPU)%s", pythonVersions[0],
+        pythonVersions[1], more);
+  }
+
+  private void cnn(FashionData train) {
+    FashionData data = train.head(Integer.parseInt(options.getOrDefault("cnn-samples", "6144")));
+    Path[] files = options.containsKey("python")
+        ? new Path[] {PythonKeras.write(data.x()), PythonKeras.write(data.y())} : null;
+    Map<String, Double> rates = rates(modelSpecs(), spec -> {
+      String[] p = spec.split(":");
+      RandomSeed.set(42);
+      if (p[0].equals("py")) {
+        return python(spec, "cnn", files, data.size());
+      }
+      Engine engine = p[0].equals("raw")
+          ? new RawMlp(RawNet.cnn(), FashionData.PIXELS, 10, 42, 0, Integer.parseInt(p[1]))
+          : KerasMlp.cnn(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+      return engine.on(data);
+    }, BATCH, rounds);
+    sectionCeiling();
+    ratios(rates).print(Table.format("CNN, Fashion-MNIST (first %,d images), (Conv2D 3x3-BN-ReLU"
+        + "-MaxPool) x2 with 16 and 32 filters, Dense(10); batch %d, Adam, float32 (median of %d"
+        + " epochs each, in turns%s)", data.size(), BATCH, rounds, pythonNote("")));
+  }
+
+  private void lstm() {
+    SequenceData data = SequenceData.generate(
+        Integer.parseInt(options.getOrDefault("lstm-samples", "2560")), 42);
+    Path[] files = options.containsKey("python")
+        ? new Path[] {PythonKeras.write(data.tokens()), PythonKeras.write(data.labels())} : null;
+    Map<String, Double> rates = rates(modelSpecs(), spec -> {
+      String[] p = spec.split(":");
+      RandomSeed.set(42);
+      if (p[0].equals("py")) {
+        return python(spec, "lstm", files, data.size());
+      }
+      return p[0].equals("raw") ? new RawLstm(data, 42, Integer.parseInt(p[1]))
+          : new KerasLstm(data, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+    }, BATCH, rounds);
+    sectionCeiling();
+    ratios(rates).print(Table.format("LSTM, %,d generated sequences of %d word ids, Embedding(%d,"
+        + " %d)-LSTM(%d)-Dense(2), unrolled over the steps; batch %d, Adam, float32 (median of %d"
+        + " epochs each, in turns%s)", data.size(), SequenceData.STEPS, SequenceData.VOCABULARY,
+        RawLstm.EMBEDDING, RawLstm.UNITS, BATCH, rounds,
+        pythonNote("; Keras's LSTM runs a while loop instead")));
+  }
+
+  /** Samples/s and the ratios to the hand-written loop with TF's threads and with the same. */
+  private static Table ratios(Map<String, Double> rates) {
+    Table table = new Table("implementation", "samples/s", "vs hand-written (inter-op 0)",
+        "vs hand-written, same threads");
+    double base = rates.get("raw:0");
+    rates.forEach((spec, rate) -> {
+      Double sameThreads = rates.get(rawTwin(spec));
+      table.row(label(spec), Table.format("%,.0f", rate), Table.format("%.2f", rate / base),
+          sameThreads == null ? "" : Table.format("%.2f", rate / sameThreads));
+    });
+    return table;
   }
 
   // ---- predict latency
@@ -542,11 +667,34 @@ public final class Benchmark {
         + rounds + " JVMs in turns)");
   }
 
+  private void lstmMemory() throws IOException, InterruptedException {
+    Table table = new Table("implementation", "graph ops after step 100", "after step 1,000",
+        "RSS after step 100", "after step 1,000", "change", "peak RSS (VmHWM)");
+    for (String spec : List.of("raw:0", "keras:1:-1", tuned(0))) {
+      Map<String, String> r = child(LstmMemory.class, spec);
+      double rss100 = Double.parseDouble(r.get("rss100"));
+      double rss1000 = Double.parseDouble(r.get("rss1000"));
+      table.row(label(spec), r.get("ops100"), r.get("ops1000"), Table.format("%.0f MB", rss100),
+          Table.format("%.0f MB", rss1000), Table.format("%+.1f %%", 100 * (rss1000 / rss100 - 1)),
+          r.get("hwm") + " MB");
+    }
+    table.print("Fresh JVMs: the LSTM, 1,000 steps of batch 128 (fit of 1 epoch, then of 9),"
+        + " seed 42; RSS after a full GC");
+  }
+
   private static Map<String, String> child(String spec, String mode)
       throws IOException, InterruptedException {
+    return child(Startup.class, spec, mode);
+  }
+
+  /** The RESULT line of {@code main} run in a fresh JVM with {@code args} (a spec first). */
+  private static Map<String, String> child(Class<?> main, String... args)
+      throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Startup.class.getName(), spec, mode).redirectError(ProcessBuilder.Redirect.DISCARD)
+    List<String> command = new ArrayList<>(List.of(java, "-cp",
+        System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     Map<String, String> result = new LinkedHashMap<>();
     try (BufferedReader out = new BufferedReader(
@@ -561,7 +709,8 @@ public final class Benchmark {
       }
     }
     if (process.waitFor() != 0 || result.isEmpty()) {
-      throw new IllegalStateException("The startup run for " + spec + " failed");
+      throw new IllegalStateException("The fresh-JVM run " + main.getSimpleName() + " "
+          + String.join(" ", args) + " failed");
     }
     return result;
   }

@@ -1,40 +1,33 @@
 package keras4j.bench;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.TensorFlow;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.nn.SparseSoftmaxCrossEntropyWithLogits;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The baseline: an MLP trained by hand with TensorFlow Java 1.0.0, as a TF Java user writes it
- * without keras4j. ReLU hidden layers and a softmax output, Glorot-uniform kernels and zero biases,
- * the mean sparse softmax crossentropy of the logits, and Adam with Keras's defaults applied by
- * TF's {@code ApplyAdam}, the bias corrections kept in two beta-power variables as TF1's
- * AdamOptimizer does. One {@code Session.run} per batch feeds the batch, runs the updates and
- * fetches the loss.
+ * The baseline: an MLP (or another {@link RawNet}, the CNN) trained by hand with TensorFlow Java,
+ * as a TF Java user writes it without keras4j ({@link RawLayers}): ReLU hidden layers and a
+ * softmax output, Glorot-uniform kernels and zero biases, the mean sparse softmax crossentropy of
+ * the logits, and Adam with Keras's defaults applied by TF's {@code ApplyAdam}. One {@code
+ * Session.run} per batch feeds the batch, runs the updates and fetches the loss.
  */
 final class RawMlp implements Engine {
   private final Graph graph = new Graph();
   private final Session session;
   private final Placeholder<TFloat32> x;
   private final Placeholder<TInt32> y;
-  private final Operand<TFloat32> loss;
   private final Operand<TFloat32> probabilities;
-  private final List<Op> train = new ArrayList<>();
+  private final RawStep step;
   private final int inputs;
   private final int outputs;
   private final SplittableRandom random;
@@ -45,84 +38,39 @@ final class RawMlp implements Engine {
    * (0: TF's default; the intra-op count only counts in the first session of the process).
    */
   RawMlp(int[] widths, long seed, int intraOpThreads, int interOpThreads) {
+    this(RawNet.dense(widths), widths[0], widths[widths.length - 1], seed, intraOpThreads,
+        interOpThreads);
+  }
+
+  /**
+   * The network {@code net} on {@code inputs} features and {@code outputs} classes, its session
+   * using the given thread counts.
+   */
+  RawMlp(RawNet net, int inputs, int outputs, long seed, int intraOpThreads, int interOpThreads) {
     Ops tf = Ops.create(graph);
-    inputs = widths[0];
-    outputs = widths[widths.length - 1];
+    this.inputs = inputs;
+    this.outputs = outputs;
     x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
     y = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     random = new SplittableRandom(seed);
-    List<Variable<TFloat32>> weights = new ArrayList<>();
-    Operand<TFloat32> h = x;
-    for (int i = 1; i < widths.length; i++) {
-      Variable<TFloat32> kernel =
-          tf.variable(tf.constant(glorot(widths[i - 1], widths[i], random)));
-      Variable<TFloat32> bias = tf.variable(tf.constant(new float[widths[i]]));
-      weights.add(kernel);
-      weights.add(bias);
-      h = tf.nn.biasAdd(tf.linalg.matMul(h, kernel), bias);
-      if (i < widths.length - 1) {
-        h = tf.nn.relu(h);
-      }
-    }
-    probabilities = tf.nn.softmax(h);
-    registerLossGradient();
-    loss = tf.math.mean(tf.nn.sparseSoftmaxCrossEntropyWithLogits(h, y).loss(), tf.constant(0));
-    var gradients = tf.gradients(loss, weights);
-    Operand<TFloat32> beta1 = tf.constant(0.9f);
-    Operand<TFloat32> beta2 = tf.constant(0.999f);
-    Variable<TFloat32> beta1Power = tf.variable(tf.constant(0.9f));
-    Variable<TFloat32> beta2Power = tf.variable(tf.constant(0.999f));
-    List<Op> updates = new ArrayList<>();
-    for (int i = 0; i < weights.size(); i++) {
-      Variable<TFloat32> w = weights.get(i);
-      updates.add(tf.train.applyAdam(w, tf.variable(tf.zerosLike(w)), tf.variable(tf.zerosLike(w)),
-          beta1Power, beta2Power, tf.constant(0.001f), beta1, beta2, tf.constant(1e-7f),
-          gradients.<TFloat32>dy(i)));
-    }
-    Ops afterUpdates = tf.withControlDependencies(updates);
-    train.add(afterUpdates.assign(beta1Power, tf.math.mul(beta1Power, beta1)));
-    train.add(afterUpdates.assign(beta2Power, tf.math.mul(beta2Power, beta2)));
+    RawLayers layers = new RawLayers(tf, random);
+    Operand<TFloat32> h = net.logits(layers, x);
+    // In training mode only: its BatchNormalization would predict with the batch's statistics.
+    probabilities = layers.hasStatistics() ? null : tf.nn.softmax(h);
+    Operand<TFloat32> loss = layers.loss(h, y);
+    List<Op> train = layers.adam(loss);
     session = new Session(graph,
         ConfigProto.newBuilder().setIntraOpParallelismThreads(intraOpThreads)
             .setInterOpParallelismThreads(interOpThreads).build());
+    step = new RawStep(session, x, y, loss, train);
     session.initialize();
-  }
-
-  // TF's C++ gradient registry lacks SparseSoftmaxCrossEntropyWithLogits: the gradient is the
-  // op's second output scaled by the upstream gradient (the same formula keras4j registers).
-  private static void registerLossGradient() {
-    TensorFlow.registerCustomGradient(SparseSoftmaxCrossEntropyWithLogits.Inputs.class,
-        (tf, op, upstream) -> {
-          @SuppressWarnings("unchecked")
-          var outputs = (SparseSoftmaxCrossEntropyWithLogits<TFloat32>) op.getOutputs();
-          @SuppressWarnings("unchecked")
-          Operand<TFloat32> dLoss = (Operand<TFloat32>) upstream.get(0);
-          @SuppressWarnings("unchecked")
-          Operand<TInt32> labels = (Operand<TInt32>) op.labels;
-          return Arrays.asList(tf.math.mul(tf.expandDims(dLoss, tf.constant(-1)),
-              outputs.backprop()), tf.zerosLike(labels));
-        });
   }
 
   // The sample order, kept from epoch to epoch (and reset when the data set changes size).
   private void orderFor(FashionData data) {
     if (order.length != data.size()) {
-      order = new int[data.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
+      order = RawLayers.identity(data.size());
     }
-  }
-
-  private static float[][] glorot(int fanIn, int fanOut, SplittableRandom random) {
-    double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-    float[][] w = new float[fanIn][fanOut];
-    for (float[] row : w) {
-      for (int j = 0; j < fanOut; j++) {
-        row[j] = (float) ((random.nextDouble() * 2 - 1) * limit);
-      }
-    }
-    return w;
   }
 
   @Override
@@ -130,7 +78,7 @@ final class RawMlp implements Engine {
     System.gc(); // as before keras4j's epochs: no collection of earlier garbage while timed
     long start = System.nanoTime();
     orderFor(data);
-    shuffle(order);
+    RawLayers.shuffle(order, random);
     trainBatches(data, batch, (order.length + batch - 1) / batch);
     return (System.nanoTime() - start) / 1e9;
   }
@@ -139,8 +87,8 @@ final class RawMlp implements Engine {
   float trainBatches(FashionData data, int batch, int steps) {
     orderFor(data);
     float last = Float.NaN;
-    for (int step = 0; step < steps; step++) {
-      int from = step * batch;
+    for (int s = 0; s < steps; s++) {
+      int from = s * batch;
       int to = Math.min(order.length, from + batch);
       try (TFloat32 xb = TFloat32.tensorOf(Shape.of(to - from, inputs));
           TInt32 yb = TInt32.tensorOf(Shape.of(to - from))) {
@@ -149,23 +97,10 @@ final class RawMlp implements Engine {
           xData.offset((long) (i - from) * inputs).write(data.x(), order[i] * inputs, inputs);
           yb.setInt(data.y()[order[i]], i - from);
         }
-        Session.Runner runner = session.runner().feed(x, xb).feed(y, yb).fetch(loss);
-        train.forEach(runner::addTarget);
-        try (Result result = runner.run()) {
-          last = ((TFloat32) result.get(0)).getFloat();
-        }
+        last = step.run(xb, yb);
       }
     }
     return last;
-  }
-
-  private void shuffle(int[] order) {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
-    }
   }
 
   @Override
@@ -180,6 +115,10 @@ final class RawMlp implements Engine {
   }
 
   private float[] run(TFloat32 batch, int rows) {
+    if (probabilities == null) {
+      throw new UnsupportedOperationException("This hand-written network normalises with its"
+          + " batches' statistics: only its training is timed");
+    }
     float[] out = new float[rows * outputs];
     try (Result result = session.runner().feed(x, batch).fetch(probabilities).run()) {
       ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(out);

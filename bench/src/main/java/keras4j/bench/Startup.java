@@ -87,13 +87,13 @@ public final class Startup {
   }
 
   /** The resident set after a full GC, in MB. */
-  private static double rssAfterGc() {
+  static double rssAfterGc() {
     System.gc();
     return megabytes("VmRSS");
   }
 
   /** A size line of /proc/self/status ("VmRSS", "VmHWM"), in MB. */
-  private static double megabytes(String key) {
+  static double megabytes(String key) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith(key + ":")) {
