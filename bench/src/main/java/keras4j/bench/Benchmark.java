@@ -21,7 +21,7 @@ import keras4j.utils.RandomSeed;
  * Fashion-MNIST; prints markdown tables. Run it with {@code bench/run} (which compiles first).
  *
  * <p>Sections, all on by default ({@code
- * --sections=predict,train,cnn,lstm,sweep,data,startup,memory,lstm-memory,explain} picks some):
+ * --sections=predict,train,cnn,lstm,sweep,data,peers,precision,startup,memory,lstm-memory,explain} picks some):
  * <ul>
  *   <li>predict: latency of {@code predict} and of a raw {@code Session.run} of the same graph,
  *       1 row and 128 rows, p50 and p99.
@@ -52,6 +52,10 @@ import keras4j.utils.RandomSeed;
  *   <li>lstm-memory: fresh JVMs training the LSTM 1,000 steps ({@link LstmMemory}): graph
  *       operations and RSS after steps 100 and 1,000, which must stay flat.
  *   <li>explain: integrated gradients of 100 digits images at 64 steps ({@link ExplainBench}).
+ *   <li>peers: with {@code --python=PATH}, the train section's MLPs in Keras 3 (TensorFlow and
+ *       JAX backends) and PyTorch ({@link PythonKeras}; {@code --peers=tensorflow,jax,torch}),
+ *       against the hand-written loop and tuned keras4j (with and without XLA) in the same run.
+ *   <li>precision: the 2048x2048 matmul ceiling in bfloat16 against float32, and the CPU's flags.
  * </ul>
  *
  * <p>Contenders are specs: {@code raw:INTER[:INTRA]} is the hand-written loop, {@code
@@ -81,7 +85,7 @@ public final class Benchmark {
   private final List<Double> ceilings = new ArrayList<>();
   private final List<Double> allCeilings = new ArrayList<>();
   private final MatmulCeiling ceiling;
-  private String[] pythonVersions;
+  private String pythonVersions;
 
   private Benchmark(Map<String, String> options) {
     this.options = options;
@@ -106,7 +110,7 @@ public final class Benchmark {
       options.put(kv[0], kv.length > 1 ? kv[1] : "true");
     }
     List<String> sections = List.of(options.getOrDefault("sections",
-        "predict,train,cnn,lstm,sweep,data,startup,memory,lstm-memory,explain").split(","));
+        "predict,train,cnn,lstm,sweep,data,peers,precision,startup,memory,lstm-memory,explain").split(","));
     Benchmark bench = new Benchmark(options);
     System.out.println("## keras4j benchmark: " + Runtime.getRuntime().availableProcessors()
         + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
@@ -128,6 +132,12 @@ public final class Benchmark {
     }
     if (sections.contains("sweep")) {
       bench.sweep(data[0]);
+    }
+    if (sections.contains("peers")) {
+      bench.peers(data[0]);
+    }
+    if (sections.contains("precision")) {
+      bench.precision();
     }
     if (sections.contains("data")) {
       bench.data(data[0]);
@@ -320,6 +330,90 @@ public final class Benchmark {
         + " epochs each; matmul ceiling %.0f GFLOP/s)", BATCH, rounds, gflops));
   }
 
+  // ---- peer frameworks
+
+  /**
+   * keras4j (tuned, with and without XLA) against Keras 3 on TensorFlow and on JAX and against
+   * PyTorch, on the train section's MLPs, in turns with the hand-written loop as everywhere.
+   */
+  private void peers(FashionData data) {
+    if (!options.containsKey("python")) {
+      System.out.println("\n(peers: skipped; give --python=PATH, a Python with keras 3,"
+          + " tensorflow, jax and torch)");
+      return;
+    }
+    List<String> specs = new ArrayList<>(List.of("raw:0", tuned(0),
+        tuned(0).replace("keras:", "xla:")));
+    for (String framework : options.getOrDefault("peers", "tensorflow,jax,torch").split(",")) {
+      specs.add("peer:" + framework);
+    }
+    Path[] files = {PythonKeras.write(data.x()), PythonKeras.write(data.y())};
+    Table table = new Table("model", "implementation", "samples/s",
+        "vs hand-written (inter-op 0)", "best keras4j vs it");
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (int[] widths : options.containsKey("model") ? new int[][] {widths(options.get("model"))}
+        : new int[][] {SMALL, LARGE}) {
+      Map<String, Double> rates = rates(specs, spec -> {
+        if (!spec.startsWith("peer:")) {
+          return engine(spec, widths, data).on(data);
+        }
+        PythonKeras peer = new PythonKeras(options.get("python"), "mlp-" + name(widths),
+            spec.substring(5), files[0], files[1], data.size(), 1);
+        versions.put(spec, peer.versions());
+        return peer;
+      }, BATCH, rounds);
+      double keras4j = Math.max(rates.get(specs.get(1)), rates.get(specs.get(2)));
+      double base = rates.get(specs.get(0));
+      for (String spec : specs) {
+        table.row(name(widths), spec.startsWith("peer:") ? versions.get(spec) + ", "
+            + (spec.equals("peer:torch") ? "eager loop" : "fit, its defaults") : label(spec),
+            Table.format("%,.0f", rates.get(spec)), Table.format("%.2f", rates.get(spec) / base),
+            Table.format("%.2f", keras4j / rates.get(spec)));
+      }
+    }
+    sectionCeiling();
+    table.print(Table.format("Training against peer frameworks, Fashion-MNIST, batch %d, Adam,"
+        + " float32 (median of %d epochs each, in turns; each framework its default threads)",
+        BATCH, rounds));
+  }
+
+  // ---- precision
+
+  /**
+   * The matmul ceiling in bfloat16 against float32, in turns: what {@code mixed_bfloat16} could
+   * gain at most. Without bfloat16 instructions (AVX512-BF16, AMX) TensorFlow converts to float.
+   */
+  private void precision() {
+    List<Double> floats = new ArrayList<>();
+    List<Double> bfloats = new ArrayList<>();
+    try (MatmulCeiling f32 = new MatmulCeiling();
+        MatmulCeiling bf16 = new MatmulCeiling(org.tensorflow.types.TBfloat16.class)) {
+      for (int r = 0; r < rounds; r++) {
+        floats.addAll(f32.measure(1, 4));
+        bfloats.addAll(bf16.measure(1, 4));
+      }
+    }
+    Table table = new Table("MatMul 2048x2048", "GFLOP/s", "vs float32");
+    double base = Table.median(floats);
+    table.row("float32", Table.format("%.1f", base), "1.00");
+    table.row("bfloat16", Table.format("%.1f", Table.median(bfloats)),
+        Table.format("%.2f", Table.median(bfloats) / base));
+    table.print("Precision: the matmul ceiling by dtype (median of " + rounds + " rounds in"
+        + " turns; CPU flags: " + cpuFlags() + ")");
+  }
+
+  /** The CPU's vector and bfloat16 flags, from /proc/cpuinfo. */
+  private static String cpuFlags() {
+    try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+      return lines.filter(line -> line.startsWith("flags")).findFirst()
+          .map(line -> String.join(" ", Arrays.stream(line.split("\\s+"))
+              .filter(flag -> flag.matches("avx.*|fma|amx.*|.*bf16.*")).toList()))
+          .orElse("unknown");
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
   // ---- CNN and LSTM against their hand-written twins
 
   /**
@@ -340,17 +434,16 @@ public final class Benchmark {
    * written to files once per section; notes the versions it reports for the table's title.
    */
   private Contender python(String spec, String model, Path[] files, int samples) {
-    PythonKeras keras = new PythonKeras(options.get("python"), model, files[0], files[1],
-        samples, Integer.parseInt(spec.split(":")[1]));
-    pythonVersions = keras.versions().split(" ");
+    PythonKeras keras = new PythonKeras(options.get("python"), model, "tensorflow", files[0],
+        files[1], samples, Integer.parseInt(spec.split(":")[1]));
+    pythonVersions = keras.versions();
     return keras;
   }
 
   /** The title's note on the Python contenders ({@code more} after it), empty without them. */
   private String pythonNote(String more) {
-    return pythonVersions == null ? "" : Table.format("; Keras %s on TensorFlow %s in Python,"
-        + " TF's default threads, jit_compile auto (off on a CPU)%s", pythonVersions[0],
-        pythonVersions[1], more);
+    return pythonVersions == null ? "" : Table.format("; %s in Python, TF's default threads,"
+        + " jit_compile auto (off on a CPU)%s", pythonVersions, more);
   }
 
   private void cnn(FashionData train) {

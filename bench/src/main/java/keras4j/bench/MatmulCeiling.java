@@ -8,10 +8,12 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TNumber;
 
 /**
- * The CPU's matrix-product ceiling as TensorFlow reaches it: a 2048x2048 by 2048x2048 float32
- * MatMul run in a loop (17.2 GFLOP per run, the run overhead negligible next to it).
+ * The CPU's matrix-product ceiling as TensorFlow reaches it: a 2048x2048 by 2048x2048 MatMul
+ * (float32, or bfloat16 for the precision section) run in a loop (17.2 GFLOP per run, the run
+ * overhead negligible next to it).
  */
 final class MatmulCeiling implements AutoCloseable {
   private static final int N = 2048;
@@ -20,8 +22,14 @@ final class MatmulCeiling implements AutoCloseable {
   private final Op product;
 
   MatmulCeiling() {
+    this(TFloat32.class);
+  }
+
+  /** The ceiling of products of {@code type} values. */
+  <T extends TNumber> MatmulCeiling(Class<T> type) {
     Ops tf = Ops.create(graph);
-    var a = tf.variable(tf.random.randomUniform(tf.constant(new long[] {N, N}), TFloat32.class));
+    var a = tf.variable(tf.dtypes.cast(
+        tf.random.randomUniform(tf.constant(new long[] {N, N}), TFloat32.class), type));
     product = tf.linalg.matMul(a, a);
     session = new Session(graph, ConfigProto.newBuilder().setInterOpParallelismThreads(-1).build());
     session.initialize();

@@ -12,10 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Keras's own numbers: the same model trained by Keras's {@code fit} in a Python process ({@code
- * bench/python/keras_contender.py}, TF's default threads) on the same arrays, which the
- * benchmark writes to temporary files; each epoch is asked for in turn with the others, as
- * {@link RemoteEngine} does. Only with {@code --python=PATH}.
+ * Keras's own numbers and its peers': the same model trained in a Python process ({@code
+ * bench/python/keras_contender.py}, the framework's default threads) on the same arrays, which
+ * the benchmark writes to temporary files, by Keras's {@code fit} on TensorFlow or JAX, or by a
+ * PyTorch loop; each epoch is asked for in turn with the others, as {@link RemoteEngine} does.
+ * Only with {@code --python=PATH}.
  */
 final class PythonKeras implements Contender {
   private static final Path SCRIPT = Path.of("bench", "python", "keras_contender.py");
@@ -27,15 +28,17 @@ final class PythonKeras implements Contender {
   private final String versions;
 
   /**
-   * Starts {@code python} on the script serving {@code model} ("cnn" or "lstm") with {@code
+   * Starts {@code python} on the script serving {@code model} ("cnn", "lstm" or an MLP's
+   * "mlp-784-128-10") in {@code framework} ("tensorflow", "jax" or "torch") with {@code
    * stepsPerExecution}, on {@code samples} rows of {@code x} and {@code y} (raw little-endian
    * files, as {@link #write} makes them).
    */
-  PythonKeras(String python, String model, Path x, Path y, int samples, int stepsPerExecution) {
+  PythonKeras(String python, String model, String framework, Path x, Path y, int samples,
+      int stepsPerExecution) {
     this.samples = samples;
     try {
       process = new ProcessBuilder(python, SCRIPT.toString(), model, x.toString(), y.toString(),
-          String.valueOf(samples), String.valueOf(stepsPerExecution))
+          String.valueOf(samples), String.valueOf(stepsPerExecution), framework)
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       out = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -43,7 +46,7 @@ final class PythonKeras implements Contender {
       String ready = out.readLine();
       if (ready == null || !ready.startsWith("ready ")) {
         throw new IllegalStateException("Keras (" + python + " " + SCRIPT + ") did not start: "
-            + ready + "; check that " + python + " imports keras and tensorflow");
+            + ready + "; check that " + python + " imports keras and " + framework);
       }
       versions = ready.substring(6);
     } catch (IOException e) {
@@ -51,7 +54,7 @@ final class PythonKeras implements Contender {
     }
   }
 
-  /** "KERAS_VERSION TF_VERSION" as the Python process reported them. */
+  /** The versions as the Python process reported them: "Keras 3.15.1 on tensorflow 2.21.0". */
   String versions() {
     return versions;
   }
