@@ -27,6 +27,7 @@ import keras4j.datasets.BreastCancer;
 import keras4j.layers.Dense;
 import keras4j.models.Model;
 import keras4j.models.Sequential;
+import keras4j.optimizers.Adam;
 import keras4j.optimizers.SGD;
 import keras4j.utils.RandomSeed;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -137,6 +138,68 @@ class KerasEstimatorTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void adamRestartsFromTheLoadedStateEveryRoundOnACopyLoadedOnce() {
+    RandomSeed.set(23);
+    float[][] x = gaussianRows(40, 23);
+    float[] y = linearLabels(x);
+    double lr = 0.1;
+    try (Sequential model = new Sequential()) {
+      model.add(new Dense(1, activation("sigmoid"), inputShape(3)));
+      model.compile(optimizer(new Adam(lr)), loss("binary_crossentropy"));
+      // By hand: one partition, one batch, so each round is Adam's first step from a fresh
+      // state, lr * g / (|g| + eps / sqrt(1 - beta2)), on the full-batch gradient of the mean
+      // binary cross-entropy of a sigmoid, (p - y) x. An Adam state carried over from the
+      // previous round would take other steps, as the gradient changes between rounds.
+      double[] w = new double[4]; // the kernel's 3 weights, then the bias
+      for (int j = 0; j < 3; j++) {
+        w[j] = model.getWeights().get(0).getFloat(j, 0);
+      }
+      w[3] = model.getWeights().get(1).getFloat(0);
+      int rounds = 3;
+      for (int round = 0; round < rounds; round++) {
+        double[] g = new double[4];
+        for (int i = 0; i < x.length; i++) {
+          double z = w[3];
+          for (int j = 0; j < 3; j++) {
+            z += x[i][j] * w[j];
+          }
+          double error = 1 / (1 + Math.exp(-z)) - y[i];
+          for (int j = 0; j < 3; j++) {
+            g[j] += error * x[i][j] / x.length;
+          }
+          g[3] += error / x.length;
+        }
+        for (int j = 0; j < 4; j++) {
+          w[j] -= lr * g[j] / (Math.abs(g[j]) + 1e-7 / Math.sqrt(1 - 0.999));
+        }
+      }
+      KerasEstimator estimator = new KerasEstimator().setModel(model)
+          .setRounds(rounds).setLocalEpochs(1).setBatchSize(x.length);
+      int loads = ExecutorModels.trainingLoads();
+      List<float[]> first = fittedWeights(estimator.fit(frame(x, y, 1)));
+      assertEquals(1, ExecutorModels.trainingLoads() - loads,
+          "one task a round: the executor loads its training copy once for the 3 rounds");
+      float[] kernel = first.get(0);
+      for (int j = 0; j < 3; j++) {
+        assertEquals(w[j], kernel[j], 1e-5, "kernel " + j);
+      }
+      assertEquals(w[3], first.get(1)[0], 1e-5, "bias");
+      // Fitting again reuses that copy, and gives the same weights bit for bit.
+      List<float[]> again = fittedWeights(estimator.fit(frame(x, y, 1)));
+      assertEquals(1, ExecutorModels.trainingLoads() - loads, "the second fit loaded no copy");
+      for (int v = 0; v < first.size(); v++) {
+        assertArrayEquals(first.get(v), again.get(v), 0f, "weight " + v);
+      }
+    }
+  }
+
+  private static List<float[]> fittedWeights(KerasModelTransformer fitted) {
+    try (Model model = ModelBytes.load(fitted.getModelBytes())) {
+      return ModelBytes.flatten(model.getWeights());
     }
   }
 
