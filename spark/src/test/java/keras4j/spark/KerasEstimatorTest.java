@@ -30,6 +30,7 @@ import keras4j.models.Sequential;
 import keras4j.optimizers.Adam;
 import keras4j.optimizers.SGD;
 import keras4j.utils.RandomSeed;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -201,6 +202,62 @@ class KerasEstimatorTest {
     try (Model model = ModelBytes.load(fitted.getModelBytes())) {
       return ModelBytes.flatten(model.getWeights());
     }
+  }
+
+  /** Rows of (features as array<double> that may hold nulls, label as a nullable long). */
+  private static Dataset<Row> nullableFrame(List<List<Double>> x, List<Long> y) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < x.size(); i++) {
+      rows.add(RowFactory.create(x.get(i), y.get(i)));
+    }
+    StructType schema = new StructType()
+        .add("features", DataTypes.createArrayType(DataTypes.DoubleType, true))
+        .add("label", DataTypes.LongType, true);
+    return SparkTests.session().createDataFrame(rows, schema).repartition(1);
+  }
+
+  @Test
+  void arraysOfDoublesAndLongLabelsTrainAsVectorsOrFailNamingTheBadRow() {
+    float[][] x = gaussianRows(40, 41);
+    float[] y = linearLabels(x);
+    List<List<Double>> doubles = new ArrayList<>();
+    List<Long> longs = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      doubles.add(new ArrayList<>(List.of((double) x[i][0], (double) x[i][1], (double) x[i][2])));
+      longs.add((long) y[i]);
+    }
+    RandomSeed.set(41);
+    try (Sequential model = new Sequential()) {
+      model.add(new Dense(1, activation("sigmoid"), inputShape(3)));
+      model.compile(optimizer("adam"), loss("binary_crossentropy"));
+      KerasEstimator estimator = new KerasEstimator().setModel(model)
+          .setRounds(2).setLocalEpochs(2).setBatchSize(8);
+      // The same values as vectors and double labels: the same weights, bit for bit.
+      List<float[]> expected = fittedWeights(estimator.fit(frame(x, y, 1)));
+      List<float[]> actual = fittedWeights(estimator.fit(nullableFrame(doubles, longs)));
+      for (int v = 0; v < expected.size(); v++) {
+        assertArrayEquals(expected.get(v), actual.get(v), 0f, "weight " + v);
+      }
+      String shape = " in a row; the model expects 3 values per row (input shape (None, 3))";
+      doubles.get(7).set(1, null);
+      assertFitFails(estimator, nullableFrame(doubles, longs),
+          "column 'features' holds a null at position 1" + shape);
+      doubles.set(7, null);
+      assertFitFails(estimator, nullableFrame(doubles, longs), "column 'features' is null" + shape);
+      doubles.set(7, List.of(1.0, 2.0));
+      assertFitFails(estimator, nullableFrame(doubles, longs),
+          "column 'features' has 2 values" + shape);
+      doubles.set(7, List.of(1.0, 2.0, 3.0));
+      longs.set(3, null);
+      assertFitFails(estimator, nullableFrame(doubles, longs), "label column 'label' is null in"
+          + " a row; every training and validation row needs a label");
+    }
+  }
+
+  /** Fitting {@code rows} fails in its task with {@code message}. */
+  private static void assertFitFails(KerasEstimator estimator, Dataset<Row> rows, String message) {
+    String actual = assertThrows(SparkException.class, () -> estimator.fit(rows)).getMessage();
+    assertTrue(actual.contains(message), actual);
   }
 
   @Test
