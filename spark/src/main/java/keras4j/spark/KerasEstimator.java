@@ -430,12 +430,12 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
 
   /**
    * The (features, label) rows of {@code dataset}, one {@link LabeledRows} per partition, cached
-   * for the rounds: rows are converted once (by Spark SQL, see {@link LabeledRows#typed}), not
-   * every round, and the cache holds flat float arrays rather than rows of boxed numbers.
+   * for the rounds: rows are converted once, not every round, and the cache holds flat float
+   * arrays rather than rows of boxed numbers.
    */
   private JavaRDD<LabeledRows> labeledRows(Dataset<?> dataset, ModelInput features) {
     String label = $(labelCol);
-    return LabeledRows.typed(dataset, features, label).javaRDD()
+    return dataset.toDF().select($(featuresCol), label).javaRDD()
         .mapPartitions(partition -> List.of(LabeledRows.read(partition, features, label))
             .iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());

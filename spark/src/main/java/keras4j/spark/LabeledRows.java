@@ -4,15 +4,11 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.SplittableRandom;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.Row;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import scala.Tuple3;
 
 /**
  * A partition's (features, label) rows read into the arrays {@code fit} and {@code evaluate}
@@ -34,48 +30,33 @@ final class LabeledRows implements Serializable {
   }
 
   /**
-   * Reads every row of (features, label, first null) that {@link #typed} made, checking the
-   * features through {@code features}.
+   * Reads every row of (features, label): features through {@code features}, the label second.
    *
    * @throws IllegalArgumentException for invalid features or a null label, naming the column
    */
-  static LabeledRows read(Iterator<Tuple3<float[], Float, Integer>> rows, ModelInput features,
-      String labelColumn) {
+  static LabeledRows read(Iterator<Row> rows, ModelInput features, String labelColumn) {
     int width = features.width();
     float[] flatX = new float[0];
     float[] flatY = new float[0];
     int count = 0;
     while (rows.hasNext()) {
-      Tuple3<float[], Float, Integer> row = rows.next();
-      float[] values = features.check(row._1(), row._3());
-      if (row._2() == null) {
+      Row row = rows.next();
+      float[] values = features.read(row);
+      if (row.isNullAt(1)) {
         throw new IllegalArgumentException("label column '" + labelColumn + "' is null in a row;"
             + " every training and validation row needs a label");
       }
       if (count == flatY.length) {
-        // Grows by half: one copy of the partition, not a list of rows beside it.
+        // Grows by half: one copy of the partition, not a boxed list of rows beside it.
         int capacity = Math.max(16, count + (count >> 1));
         flatY = Arrays.copyOf(flatY, capacity);
         flatX = Arrays.copyOf(flatX, Math.multiplyExact(capacity, width));
       }
       System.arraycopy(values, 0, flatX, count * width, width);
-      flatY[count++] = row._2();
+      flatY[count++] = ((Number) row.get(1)).floatValue();
     }
     return new LabeledRows(features, Arrays.copyOf(flatX, count * width),
         Arrays.copyOf(flatY, count));
-  }
-
-  /**
-   * The (features, label) columns of {@code rows} as typed rows for {@link #read}: the features
-   * as {@code float[]} ({@link ModelInput#floats}, then {@link ModelInput#firstNull}), the label
-   * cast to float. Spark SQL converts the values, so no row of boxed numbers is ever made.
-   */
-  static Dataset<Tuple3<float[], Float, Integer>> typed(
-      Dataset<?> rows, ModelInput features, String labelColumn) {
-    return rows.toDF().select(features.floats(),
-        functions.col(labelColumn).cast(DataTypes.FloatType), features.firstNull())
-        .as(Encoders.tuple(rows.sparkSession().implicits().newFloatArrayEncoder(),
-            Encoders.FLOAT(), Encoders.INT()));
   }
 
   /** The same rows in an order drawn from {@code random} (Fisher-Yates). */

@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -26,16 +24,13 @@ final class ModelInput implements Serializable {
   private final String column;
   private final int index;
   private final Kind kind;
-  /** Whether the column's type lets an array hold nulls (a vector never does). */
-  private final boolean nullableElements;
   private final long[] dims;
   private final int width;
 
-  private ModelInput(String column, int index, DataType type, long[] dims) {
+  private ModelInput(String column, int index, Kind kind, long[] dims) {
     this.column = column;
     this.index = index;
-    this.kind = kindOf(column, type);
-    this.nullableElements = type instanceof ArrayType array && array.containsNull();
+    this.kind = kind;
     this.dims = dims.clone();
     this.width = Math.toIntExact(Arrays.stream(dims).reduce(1, (a, b) -> a * b));
   }
@@ -53,7 +48,7 @@ final class ModelInput implements Serializable {
           + "' has shape " + describe(inputShape) + ", of unknown size past the batch axis;"
           + " rows of a DataFrame need a model whose input shape is fixed");
     }
-    return new ModelInput(column, index, type, dims);
+    return new ModelInput(column, index, kindOf(column, type), dims);
   }
 
   private static Kind kindOf(String column, DataType type) {
@@ -121,55 +116,6 @@ final class ModelInput implements Serializable {
     }
     if (count != width) {
       throw invalid("has " + count + " values");
-    }
-    return values;
-  }
-
-  /**
-   * This input's column as {@code array<float>} without nulls, computed by Spark SQL, so that an
-   * encoder reads it into {@code float[]} with no boxed number per value: a vector's values and
-   * an {@code array<double>}'s narrowed to float as {@link #read} does, an array's nulls as 0
-   * (a null array stays null; {@link #firstNull} says where the nulls were).
-   */
-  Column floats() {
-    Column values = functions.col(column);
-    if (kind == Kind.VECTOR) {
-      return org.apache.spark.ml.functions.vector_to_array(values, "float32");
-    }
-    Column floats = values.cast(DataTypes.createArrayType(DataTypes.FloatType, nullableElements));
-    return nullableElements
-        ? functions.transform(floats, value -> functions.coalesce(value, functions.lit(0f)))
-        : floats;
-  }
-
-  /**
-   * The 1-based position of the first null in this input's array column, 0 if none (always 0
-   * for a column whose type holds no nulls), null for a null array: {@link #floats}'s companion.
-   */
-  Column firstNull() {
-    if (!nullableElements) {
-      return functions.lit(0);
-    }
-    Column nulls = functions.transform(functions.col(column), Column::isNull);
-    return functions.array_position(nulls, true).cast(DataTypes.IntegerType);
-  }
-
-  /**
-   * Checks a row's {@link #floats} and {@link #firstNull} as {@link #read} checks a row.
-   *
-   * @return {@code values}
-   * @throws IllegalArgumentException naming the column and the expected shape, if the value is
-   *     null, held a null or has the wrong number of values
-   */
-  float[] check(float[] values, Integer firstNull) {
-    if (values == null) {
-      throw invalid("is null");
-    }
-    if (firstNull != null && firstNull > 0) {
-      throw invalid("holds a null at position " + (firstNull - 1));
-    }
-    if (values.length != width) {
-      throw invalid("has " + values.length + " values");
     }
     return values;
   }
