@@ -7,8 +7,8 @@ import org.tensorflow.ndarray.FloatNdArray;
 
 /**
  * A private copy of a model that one task at a time trains or evaluates, kept by its JVM across
- * rounds (see {@link ExecutorModels#withTrainingCopy}) so that a round neither reloads the model nor
- * rebuilds its training step. It remembers its optimizer's state as loaded (a compiled model's
+ * rounds (see {@link ExecutorModels#withTrainingCopy}) so that a round neither reloads the model
+ * nor rebuilds its training step. It remembers its optimizer's state as loaded (a compiled model's
  * optimizer is built when it loads, so every slot is there), and {@link #start} puts that state
  * back with the round's weights: the copy then trains exactly as a freshly loaded one would.
  */
