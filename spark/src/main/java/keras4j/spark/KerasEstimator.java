@@ -24,7 +24,6 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
@@ -357,8 +356,8 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
       training = dataset.where(functions.not(flag));
       validating = dataset.where(flag);
     }
-    JavaRDD<Row> rows = labeledRows(training);
-    JavaRDD<Row> validationRows = null;
+    JavaRDD<LabeledRows> rows = null;
+    JavaRDD<LabeledRows> validationRows = null;
     JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
     Broadcast<byte[]> bytes = spark.broadcast(modelBytes);
     try (Model model = ModelBytes.load(modelBytes)) {
@@ -368,12 +367,13 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
       }
       ModelInput features = ModelInput.of($(featuresCol), 0,
           schema.apply($(featuresCol)).dataType(), model.inputShape());
+      rows = labeledRows(training, features);
       if (validating != null) {
         checkColumns(validating.schema(), "validation ");
-        ModelInput.of($(featuresCol), 0,
-            validating.schema().apply($(featuresCol)).dataType(), model.inputShape());
-        validationRows = labeledRows(validating);
+        validationRows = labeledRows(validating, ModelInput.of($(featuresCol), 0,
+            validating.schema().apply($(featuresCol)).dataType(), model.inputShape()));
       }
+      String modelId = ExecutorModels.idOf(modelBytes);
       List<long[]> shapes = ModelBytes.shapes(model.getWeights());
       List<float[]> weights = ModelBytes.flatten(model.getWeights());
       Map<String, List<Double>> logs = new LinkedHashMap<>();
@@ -381,7 +381,7 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
       for (int round = 0; round < (Integer) $(rounds); round++) {
         Broadcast<List<float[]>> current = spark.broadcast(weights);
         List<PartitionResult> results = rows.mapPartitions(new PartitionTrainer(
-            bytes, current, shapes, features, $(labelCol), (Integer) $(localEpochs),
+            bytes, modelId, current, shapes, (Integer) $(localEpochs),
             (Integer) $(batchSize), (Long) $(seed), round)).collect();
         current.destroy();
         if (results.isEmpty()) {
@@ -392,7 +392,7 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
         if (validationRows != null) {
           Broadcast<List<float[]>> averaged = spark.broadcast(weights);
           List<PartitionResult> validation = validationRows.mapPartitions(new PartitionEvaluator(
-              bytes, averaged, shapes, features, $(labelCol), (Integer) $(batchSize))).collect();
+              bytes, modelId, averaged, shapes, (Integer) $(batchSize))).collect();
           averaged.destroy();
           if (validation.isEmpty()) {
             throw new IllegalArgumentException(
@@ -413,7 +413,9 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
       return fitted.setParent(this);
     } finally {
       bytes.destroy();
-      rows.unpersist(false);
+      if (rows != null) {
+        rows.unpersist(false);
+      }
       if (validationRows != null) {
         validationRows.unpersist(false);
       }
@@ -426,9 +428,16 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
         ? " where '" + $(validationIndicatorCol) + "' is " + value : "";
   }
 
-  /** The (features, label) rows of {@code dataset}, cached for the rounds. */
-  private JavaRDD<Row> labeledRows(Dataset<?> dataset) {
-    return dataset.toDF().select($(featuresCol), $(labelCol)).javaRDD()
+  /**
+   * The (features, label) rows of {@code dataset}, one {@link LabeledRows} per partition, cached
+   * for the rounds: rows are converted once, not every round, and the cache holds flat float
+   * arrays rather than rows of boxed numbers.
+   */
+  private JavaRDD<LabeledRows> labeledRows(Dataset<?> dataset, ModelInput features) {
+    String label = $(labelCol);
+    return dataset.toDF().select($(featuresCol), label).javaRDD()
+        .mapPartitions(partition -> List.of(LabeledRows.read(partition, features, label))
+            .iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 

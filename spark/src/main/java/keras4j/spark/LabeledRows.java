@@ -1,8 +1,8 @@
 package keras4j.spark;
 
-import java.util.ArrayList;
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -12,9 +12,13 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * A partition's (features, label) rows read into the arrays {@code fit} and {@code evaluate}
- * take: the features in the model input's shape, the labels one float per row.
+ * take: the features in the model input's shape, the labels one float per row. {@link
+ * KerasEstimator} caches one per partition for all its rounds (serializable, for a cache that
+ * spills to disk), so that rows are converted from a DataFrame's once.
  */
-final class LabeledRows {
+final class LabeledRows implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final ModelInput features;
   private final float[] x;
   private final float[] y;
@@ -31,25 +35,28 @@ final class LabeledRows {
    * @throws IllegalArgumentException for invalid features or a null label, naming the column
    */
   static LabeledRows read(Iterator<Row> rows, ModelInput features, String labelColumn) {
-    List<float[]> xs = new ArrayList<>();
-    List<Float> ys = new ArrayList<>();
+    int width = features.width();
+    float[] flatX = new float[0];
+    float[] flatY = new float[0];
+    int count = 0;
     while (rows.hasNext()) {
       Row row = rows.next();
-      xs.add(features.read(row));
+      float[] values = features.read(row);
       if (row.isNullAt(1)) {
         throw new IllegalArgumentException("label column '" + labelColumn + "' is null in a row;"
             + " every training and validation row needs a label");
       }
-      ys.add(((Number) row.get(1)).floatValue());
+      if (count == flatY.length) {
+        // Grows by half: one copy of the partition, not a boxed list of rows beside it.
+        int capacity = Math.max(16, count + (count >> 1));
+        flatY = Arrays.copyOf(flatY, capacity);
+        flatX = Arrays.copyOf(flatX, Math.multiplyExact(capacity, width));
+      }
+      System.arraycopy(values, 0, flatX, count * width, width);
+      flatY[count++] = ((Number) row.get(1)).floatValue();
     }
-    int width = features.width();
-    float[] flatX = new float[xs.size() * width];
-    float[] flatY = new float[ys.size()];
-    for (int i = 0; i < xs.size(); i++) {
-      System.arraycopy(xs.get(i), 0, flatX, i * width, width);
-      flatY[i] = ys.get(i);
-    }
-    return new LabeledRows(features, flatX, flatY);
+    return new LabeledRows(features, Arrays.copyOf(flatX, count * width),
+        Arrays.copyOf(flatY, count));
   }
 
   /** The same rows in an order drawn from {@code random} (Fisher-Yates). */

@@ -27,8 +27,10 @@ import keras4j.datasets.BreastCancer;
 import keras4j.layers.Dense;
 import keras4j.models.Model;
 import keras4j.models.Sequential;
+import keras4j.optimizers.Adam;
 import keras4j.optimizers.SGD;
 import keras4j.utils.RandomSeed;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -138,6 +140,124 @@ class KerasEstimatorTest {
         }
       }
     }
+  }
+
+  @Test
+  void adamRestartsFromTheLoadedStateEveryRoundOnACopyLoadedOnce() {
+    RandomSeed.set(23);
+    float[][] x = gaussianRows(40, 23);
+    float[] y = linearLabels(x);
+    double lr = 0.1;
+    try (Sequential model = new Sequential()) {
+      model.add(new Dense(1, activation("sigmoid"), inputShape(3)));
+      model.compile(optimizer(new Adam(lr)), loss("binary_crossentropy"));
+      // By hand: one partition, one batch, so each round is Adam's first step from a fresh
+      // state, lr * g / (|g| + eps / sqrt(1 - beta2)), on the full-batch gradient of the mean
+      // binary cross-entropy of a sigmoid, (p - y) x. An Adam state carried over from the
+      // previous round would take other steps, as the gradient changes between rounds.
+      double[] w = new double[4]; // the kernel's 3 weights, then the bias
+      for (int j = 0; j < 3; j++) {
+        w[j] = model.getWeights().get(0).getFloat(j, 0);
+      }
+      w[3] = model.getWeights().get(1).getFloat(0);
+      int rounds = 3;
+      for (int round = 0; round < rounds; round++) {
+        double[] g = new double[4];
+        for (int i = 0; i < x.length; i++) {
+          double z = w[3];
+          for (int j = 0; j < 3; j++) {
+            z += x[i][j] * w[j];
+          }
+          double error = 1 / (1 + Math.exp(-z)) - y[i];
+          for (int j = 0; j < 3; j++) {
+            g[j] += error * x[i][j] / x.length;
+          }
+          g[3] += error / x.length;
+        }
+        for (int j = 0; j < 4; j++) {
+          w[j] -= lr * g[j] / (Math.abs(g[j]) + 1e-7 / Math.sqrt(1 - 0.999));
+        }
+      }
+      KerasEstimator estimator = new KerasEstimator().setModel(model)
+          .setRounds(rounds).setLocalEpochs(1).setBatchSize(x.length);
+      int loads = ExecutorModels.trainingLoads();
+      List<float[]> first = fittedWeights(estimator.fit(frame(x, y, 1)));
+      assertEquals(1, ExecutorModels.trainingLoads() - loads,
+          "one task a round: the executor loads its training copy once for the 3 rounds");
+      float[] kernel = first.get(0);
+      for (int j = 0; j < 3; j++) {
+        assertEquals(w[j], kernel[j], 1e-5, "kernel " + j);
+      }
+      assertEquals(w[3], first.get(1)[0], 1e-5, "bias");
+      // Fitting again reuses that copy, and gives the same weights bit for bit.
+      List<float[]> again = fittedWeights(estimator.fit(frame(x, y, 1)));
+      assertEquals(1, ExecutorModels.trainingLoads() - loads, "the second fit loaded no copy");
+      for (int v = 0; v < first.size(); v++) {
+        assertArrayEquals(first.get(v), again.get(v), 0f, "weight " + v);
+      }
+    }
+  }
+
+  private static List<float[]> fittedWeights(KerasModelTransformer fitted) {
+    try (Model model = ModelBytes.load(fitted.getModelBytes())) {
+      return ModelBytes.flatten(model.getWeights());
+    }
+  }
+
+  /** Rows of (features as array<double> that may hold nulls, label as a nullable long). */
+  private static Dataset<Row> nullableFrame(List<List<Double>> x, List<Long> y) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < x.size(); i++) {
+      rows.add(RowFactory.create(x.get(i), y.get(i)));
+    }
+    StructType schema = new StructType()
+        .add("features", DataTypes.createArrayType(DataTypes.DoubleType, true))
+        .add("label", DataTypes.LongType, true);
+    return SparkTests.session().createDataFrame(rows, schema).repartition(1);
+  }
+
+  @Test
+  void arraysOfDoublesAndLongLabelsTrainAsVectorsOrFailNamingTheBadRow() {
+    float[][] x = gaussianRows(40, 41);
+    float[] y = linearLabels(x);
+    List<List<Double>> doubles = new ArrayList<>();
+    List<Long> longs = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      doubles.add(new ArrayList<>(List.of((double) x[i][0], (double) x[i][1], (double) x[i][2])));
+      longs.add((long) y[i]);
+    }
+    RandomSeed.set(41);
+    try (Sequential model = new Sequential()) {
+      model.add(new Dense(1, activation("sigmoid"), inputShape(3)));
+      model.compile(optimizer("adam"), loss("binary_crossentropy"));
+      KerasEstimator estimator = new KerasEstimator().setModel(model)
+          .setRounds(2).setLocalEpochs(2).setBatchSize(8);
+      // The same values as vectors and double labels: the same weights, bit for bit.
+      List<float[]> expected = fittedWeights(estimator.fit(frame(x, y, 1)));
+      List<float[]> actual = fittedWeights(estimator.fit(nullableFrame(doubles, longs)));
+      for (int v = 0; v < expected.size(); v++) {
+        assertArrayEquals(expected.get(v), actual.get(v), 0f, "weight " + v);
+      }
+      String shape = " in a row; the model expects 3 values per row (input shape (None, 3))";
+      doubles.get(7).set(1, null);
+      assertFitFails(estimator, nullableFrame(doubles, longs),
+          "column 'features' holds a null at position 1" + shape);
+      doubles.set(7, null);
+      assertFitFails(estimator, nullableFrame(doubles, longs), "column 'features' is null" + shape);
+      doubles.set(7, List.of(1.0, 2.0));
+      assertFitFails(estimator, nullableFrame(doubles, longs),
+          "column 'features' has 2 values" + shape);
+      doubles.set(7, List.of(1.0, 2.0, 3.0));
+      longs.set(3, null);
+      assertFitFails(estimator, nullableFrame(doubles, longs), "label column 'label' is null in"
+          + " a row; every training and validation row needs a label");
+    }
+  }
+
+  /** Fitting {@code rows} fails in its task with {@code message}. */
+  private static void assertFitFails(KerasEstimator estimator, Dataset<Row> rows, String message) {
+    String actual = assertThrows(SparkException.class, () -> estimator.fit(rows)).getMessage();
+    assertTrue(actual.contains(message), actual);
   }
 
   @Test
