@@ -8,6 +8,7 @@ import keras4j.layers.Dense;
 import keras4j.models.Sequential;
 import keras4j.spark.KerasModelTransformer;
 import keras4j.utils.RandomSeed;
+import keras4j.utils.Threading;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,8 +26,9 @@ public final class ScoringBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param args {@code master=local[2] rows=200000 partitions=4 batchSize=256 runs=3}, each
-   *     optional
+   * @param args {@code master=local[2] rows=200000 partitions=4 batchSize=256 runs=3
+   *     intraOp=1}, each optional; {@code intraOp} sizes TensorFlow's intra-op pool (0: TF's
+   *     default, every core)
    */
   public static void main(String[] args) {
     String master = BreastCancerPipeline.arg(args, "master", "local[2]");
@@ -34,6 +36,11 @@ public final class ScoringBenchmark {
     int partitions = Integer.parseInt(BreastCancerPipeline.arg(args, "partitions", "4"));
     int batchSize = Integer.parseInt(BreastCancerPipeline.arg(args, "batchSize", "256"));
     int runs = Integer.parseInt(BreastCancerPipeline.arg(args, "runs", "3"));
+    // In local mode the driver is the executor: the model built below would size TensorFlow's
+    // pool to every core before any task could size it to its spark.task.cpus (1), as each
+    // executor JVM of a cluster does. Size it as an executor would.
+    Threading.setIntraOpParallelismThreads(
+        Integer.parseInt(BreastCancerPipeline.arg(args, "intraOp", "1")));
     SparkSession spark = SparkSession.builder().appName("keras4j ScoringBenchmark")
         .master(master).config("spark.ui.enabled", "false").getOrCreate();
     try (Sequential model = new Sequential()) {
