@@ -136,27 +136,21 @@ public final class BatchPart {
             + parts[i].kind() + ": give every element the same arrays");
       }
     }
+    // Maps are stacked by name: elements may list the same keys in another order.
+    List<String> keys = first.structure instanceof Map<?, ?> map
+        ? map.keySet().stream().map(String.class::cast).toList() : null;
     List<HostRows> columns = new ArrayList<>();
     int count = first.all().size();
     for (int a = 0; a < count; a++) {
       HostRows[] column = new HostRows[parts.length];
       for (int i = 0; i < parts.length; i++) {
-        column[i] = parts[i].arrayLike(first, a);
+        column[i] = keys == null ? parts[i].all().get(a)
+            : (HostRows) ((Map<?, ?>) parts[i].structure).get(keys.get(a));
       }
       columns.add(HostRows.stack(column, what));
     }
     int[] next = {0};
     return first.map(rows -> columns.get(next[0]++));
-  }
-
-  /** This part's array in the place of {@code pattern}'s array {@code a}: by name in a map. */
-  @SuppressWarnings("unchecked")
-  private HostRows arrayLike(BatchPart pattern, int a) {
-    if (structure instanceof Map<?, ?> map) {
-      String name = List.copyOf(((Map<String, HostRows>) pattern.structure).keySet()).get(a);
-      return (HostRows) map.get(name);
-    }
-    return all().get(a);
   }
 
   private boolean sameStructure(BatchPart other) {

@@ -1,8 +1,6 @@
 package keras4j.data;
 
 import keras4j.backend.BatchPart;
-import keras4j.backend.HostArray;
-import keras4j.backend.HostRows;
 
 /** The samples of arrays, as {@code from_tensor_slices}: views of rows, never copies. */
 final class ArraySource extends Dataset {
@@ -27,7 +25,7 @@ final class ArraySource extends Dataset {
   }
 
   private static BatchPart whole(Object data, String what) {
-    return BatchPart.of(data, what, (array, name) -> HostRows.all(HostArray.typed(array, name)));
+    return BatchPart.of(data, what, Batch::batchRows);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package keras4j.data;
 
+import java.util.function.BiFunction;
 import keras4j.backend.BatchPart;
 import keras4j.backend.DataBridge;
 import keras4j.backend.HostArray;
@@ -102,15 +103,25 @@ public final class Batch {
    *     of samples differ
    */
   public static Batch of(Object x, Object y, Object sampleWeight) {
-    if (y == null && sampleWeight != null) {
-      throw new IllegalArgumentException("A batch with sample weights needs labels y too");
-    }
-    return new Batch(BatchPart.of(x, "x", Batch::batchRows),
-        y == null ? null : BatchPart.of(y, "y", Batch::batchRows),
-        sampleWeight == null ? null : BatchPart.of(sampleWeight, "sampleWeight", Batch::batchRows));
+    return of(x, y, sampleWeight, Batch::batchRows,
+        "A batch with sample weights needs labels y too");
   }
 
-  private static HostRows batchRows(Object data, String what) {
+  /**
+   * The element of {@code x}, {@code y} and {@code sampleWeight} (null: none), each array made
+   * by {@code rows}; {@code noLabels} is the error for weights without labels.
+   */
+  private static Batch of(Object x, Object y, Object sampleWeight,
+      BiFunction<Object, String, HostRows> rows, String noLabels) {
+    if (y == null && sampleWeight != null) {
+      throw new IllegalArgumentException(noLabels);
+    }
+    return new Batch(BatchPart.of(x, "x", rows), y == null ? null : BatchPart.of(y, "y", rows),
+        sampleWeight == null ? null : BatchPart.of(sampleWeight, "sampleWeight", rows));
+  }
+
+  /** The rows of a whole array, batch axis first. */
+  static HostRows batchRows(Object data, String what) {
     return HostRows.all(HostArray.typed(data, what));
   }
 
@@ -150,12 +161,7 @@ public final class Batch {
    * @throws IllegalArgumentException if a value is null or not numeric
    */
   public static Batch sample(Object x, Object y, Object sampleWeight) {
-    if (y == null && sampleWeight != null) {
-      throw new IllegalArgumentException("A sample with a weight needs a label y too");
-    }
-    return new Batch(BatchPart.of(x, "x", Batch::one),
-        y == null ? null : BatchPart.of(y, "y", Batch::one),
-        sampleWeight == null ? null : BatchPart.of(sampleWeight, "sampleWeight", Batch::one));
+    return of(x, y, sampleWeight, Batch::one, "A sample with a weight needs a label y too");
   }
 
   /**
