@@ -36,6 +36,8 @@ module keras4j {
   exports keras4j.initializers;
   exports keras4j.regularizers;
   exports keras4j.constraints;
+  exports keras4j.dtype_policies;
+  exports keras4j.mixed_precision;
   exports keras4j.tf;
   exports keras4j.saving;
   exports keras4j.explain;

@@ -31,9 +31,12 @@ import keras4j.data.Dataset;
 import keras4j.data.Folder;
 import keras4j.data.FolderDataset;
 import keras4j.data.TextFolder;
+import keras4j.dtype_policies.DTypePolicies;
+import keras4j.dtype_policies.DTypePolicy;
 import keras4j.initializers.Initializer;
 import keras4j.losses.Loss;
 import keras4j.metrics.Metric;
+import keras4j.mixed_precision.MixedPrecision;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.regularizers.Regularizer;
@@ -381,6 +384,29 @@ public final class Keras {
    */
   public static LayerArg trainable(boolean trainable) {
     return new Kwarg("trainable", trainable);
+  }
+
+  /**
+   * The layer's dtype policy by name, Keras's {@code dtype="mixed_bfloat16"}: {@code
+   * "mixed_bfloat16"} or {@code "mixed_float16"} compute in that precision with float32 variables,
+   * {@code "float32"} (e.g. for a last layer under a mixed global policy) in float32. Without it a
+   * layer takes {@link MixedPrecision#globalPolicy}.
+   *
+   * @param policy the policy's name
+   * @return the {@code dtype} layer argument
+   */
+  public static LayerArg dtype(String policy) {
+    return new Kwarg("dtype", DTypePolicies.get(policy));
+  }
+
+  /**
+   * The layer's dtype policy, Keras's {@code dtype=keras.DTypePolicy(...)}.
+   *
+   * @param policy the policy
+   * @return the {@code dtype} layer argument
+   */
+  public static LayerArg dtype(DTypePolicy policy) {
+    return new Kwarg("dtype", policy);
   }
 
   /**

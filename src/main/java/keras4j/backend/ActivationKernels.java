@@ -101,6 +101,15 @@ public final class ActivationKernels {
     if (key.equals("linear")) {
       return a;
     }
+    DType dtype = a.dtype();
+    if (dtype == DType.FLOAT16 || dtype == DType.BFLOAT16) {
+      // A mixed precision layer's output: the activation in float32, rounded back to the compute
+      // dtype (at least as accurate as Keras's, which computes it in that dtype). The logits stay
+      // behind: the loss sees the rounded output, as Keras's does.
+      Ops tf = a.graph().tf();
+      Tensor up = new Tensor(a.graph(), tf.dtypes.cast(a.floating(), TFloat32.class));
+      return new Tensor(a.graph(), tf.dtypes.cast(apply(name, up).operand(), dtype.type()));
+    }
     Operand<TFloat32> out = f.apply(a.graph().tf(), a.operand());
     boolean keepsLogits = key.equals("softmax") || key.equals("sigmoid");
     return keepsLogits ? new Tensor(a.graph(), out, a.operand(), key) : new Tensor(a.graph(), out);

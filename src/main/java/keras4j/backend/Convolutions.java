@@ -41,8 +41,8 @@ public final class Convolutions {
   public static Tensor conv(Tensor x, Tensor kernel, int[] strides, String padding,
       int[] dilations) {
     Ops tf = x.graph().tf();
-    long channels = x.operand().shape().get(x.operand().shape().numDimensions() - 1);
-    long perGroup = kernel.operand().shape().get(strides.length);
+    long channels = x.floating().shape().get(x.floating().shape().numDimensions() - 1);
+    long perGroup = kernel.floating().shape().get(strides.length);
     if (channels < 0 || channels % perGroup != 0) {
       throw new IllegalArgumentException("conv: the input's " + channels + " channels are not a"
           + " multiple of the kernel's " + perGroup + " input channels");
@@ -50,17 +50,17 @@ public final class Convolutions {
     int groups = (int) (channels / perGroup);
     Operand<TFloat32> out;
     if (strides.length == 3) {
-      out = conv3d(tf, x.operand(), kernel.operand(), strides, padding, dilations, groups);
+      out = conv3d(tf, x.floating(), kernel.floating(), strides, padding, dilations, groups);
     } else {
       boolean oneD = strides.length == 1;
-      Operand<TFloat32> in = oneD ? tf.expandDims(x.operand(), tf.constant(1)) : x.operand();
-      Operand<TFloat32> k = oneD ? tf.expandDims(kernel.operand(), tf.constant(0))
-          : kernel.operand();
+      Operand<TFloat32> in = oneD ? tf.expandDims(x.floating(), tf.constant(1)) : x.floating();
+      Operand<TFloat32> k = oneD ? tf.expandDims(kernel.floating(), tf.constant(0))
+          : kernel.floating();
       out = squeezed(tf, oneD, windowed(tf, in, spatial(k), strides2d(strides), padding,
           strides2d(dilations), convOp(tf, k, groups)));
     }
-    out = fitting(tf, x.operand(), out, spans(kernel, dilations), padding);
-    return pinned(x, out, kernel, strides, padding, dilations, kernel.operand().shape()
+    out = fitting(tf, x.floating(), out, spans(kernel, dilations), padding);
+    return pinned(x, out, kernel, strides, padding, dilations, kernel.floating().shape()
         .get(strides.length + 1));
   }
 
@@ -96,7 +96,7 @@ public final class Convolutions {
       Operand<TInt32> start = tf.math.floorDiv(total, tf.constant(2));
       Operand<TInt32> zero = tf.constant(new int[] {0, 0});
       x = tf.pad(x, tf.stack(List.of(zero, tf.stack(List.of(start, tf.math.sub(total, start))),
-          zero, zero, zero)), tf.constant(0f));
+          zero, zero, zero)), zeroOf(tf, x));
     }
     Operand<TInt32> shape = tf.shape(x);
     // (padded depth - span) / stride + 1 output slices.
@@ -141,15 +141,15 @@ public final class Convolutions {
       int[] dilations) {
     Ops tf = x.graph().tf();
     boolean oneD = strides.length == 1;
-    Operand<TFloat32> in = oneD ? tf.expandDims(x.operand(), tf.constant(1)) : x.operand();
-    Operand<TFloat32> k = oneD ? tf.expandDims(kernel.operand(), tf.constant(0)) : kernel.operand();
+    Operand<TFloat32> in = oneD ? tf.expandDims(x.floating(), tf.constant(1)) : x.floating();
+    Operand<TFloat32> k = oneD ? tf.expandDims(kernel.floating(), tf.constant(0)) : kernel.floating();
     // TensorFlow's CPU depthwise kernel (without oneDNN, as on AMD hosts) takes only equal row
     // and column strides: the row of a 1-D input has height 1, so striding it changes nothing.
     int[] steps = oneD ? new int[] {strides[0], strides[0]} : strides;
     Operand<TFloat32> out = squeezed(tf, oneD, windowed(tf, in, spatial(k), steps,
         padding, strides2d(dilations), (a, s, p) -> tf.nn.depthwiseConv2dNative(a, k, s, p)));
-    out = fitting(tf, x.operand(), out, spans(kernel, dilations), padding);
-    Shape kernelShape = kernel.operand().shape();
+    out = fitting(tf, x.floating(), out, spans(kernel, dilations), padding);
+    Shape kernelShape = kernel.floating().shape();
     return pinned(x, out, kernel, strides, padding, dilations,
         kernelShape.get(strides.length) * kernelShape.get(strides.length + 1));
   }
@@ -163,8 +163,8 @@ public final class Convolutions {
       int[] outputPadding, int[] dilations) {
     Ops tf = x.graph().tf();
     boolean oneD = strides.length == 1;
-    Operand<TFloat32> in = oneD ? tf.expandDims(x.operand(), tf.constant(1)) : x.operand();
-    Operand<TFloat32> k = oneD ? tf.expandDims(kernel.operand(), tf.constant(0)) : kernel.operand();
+    Operand<TFloat32> in = oneD ? tf.expandDims(x.floating(), tf.constant(1)) : x.floating();
+    Operand<TFloat32> k = oneD ? tf.expandDims(kernel.floating(), tf.constant(0)) : kernel.floating();
     int[] s = strides2d(strides);
     int[] d = strides2d(dilations);
     int[] window = spatial(k);
@@ -200,7 +200,7 @@ public final class Convolutions {
       Operand<TFloat32> spread = tf.expandDims(out, tf.constant(axis + 1));
       int[][] pads = new int[5][2];
       pads[axis + 1][1] = d[axis] - 1;
-      spread = tf.pad(spread, tf.constant(pads), tf.constant(0f));
+      spread = tf.pad(spread, tf.constant(pads), zeroOf(tf, spread));
       int[] flat = dims.clone();
       flat[axis] = dims[axis] * d[axis];
       spread = tf.reshape(spread, tf.constant(flat));
@@ -221,25 +221,30 @@ public final class Convolutions {
     if (pool.length == 3) {
       List<Long> size = ndhwc(pool);
       List<Long> steps = ndhwc(strides);
-      return new Tensor(x.graph(), fitting(tf, x.operand(), max
-          ? tf.nn.maxPool3d(x.operand(), size, steps, p)
-          : tf.nn.avgPool3d(x.operand(), size, steps, p), pool, padding));
+      return new Tensor(x.graph(), fitting(tf, x.floating(), max
+          ? tf.nn.maxPool3d(x.floating(), size, steps, p)
+          : tf.nn.avgPool3d(x.floating(), size, steps, p), pool, padding));
     }
     boolean oneD = pool.length == 1;
-    Operand<TFloat32> in = oneD ? tf.expandDims(x.operand(), tf.constant(1)) : x.operand();
+    Operand<TFloat32> in = oneD ? tf.expandDims(x.floating(), tf.constant(1)) : x.floating();
     List<Long> size = nhwc(strides2d(pool));
     List<Long> steps = nhwc(strides2d(strides));
     Operand<TFloat32> out = max
         ? tf.nn.maxPool(in, tf.constant(ints(size)), tf.constant(ints(steps)), p)
         : tf.nn.avgPool(in, size, steps, p);
-    return new Tensor(x.graph(), fitting(tf, x.operand(), squeezed(tf, oneD, out), pool, padding));
+    return new Tensor(x.graph(), fitting(tf, x.floating(), squeezed(tf, oneD, out), pool, padding));
+  }
+
+  /** A zero of {@code x}'s dtype (float16 or bfloat16 under a mixed precision policy), to pad. */
+  private static Operand<TFloat32> zeroOf(Ops tf, Operand<TFloat32> x) {
+    return x.type() == TFloat32.class ? tf.constant(0f) : tf.dtypes.cast(tf.constant(0f), x.type());
   }
 
   /** The span of the kernel's window on each spatial axis, {@code (k - 1) * dilation + 1}. */
   private static int[] spans(Tensor kernel, int[] dilations) {
     int[] out = new int[dilations.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = ((int) kernel.operand().shape().get(i) - 1) * dilations[i] + 1;
+      out[i] = ((int) kernel.floating().shape().get(i) - 1) * dilations[i] + 1;
     }
     return out;
   }
@@ -286,7 +291,7 @@ public final class Convolutions {
         return op.apply(x, nhwc(strides), tfPadding(padding));
       }
       int[][] left = {{0, 0}, {0, 0}, {window[1] - 1, 0}, {0, 0}};
-      return op.apply(tf.pad(x, tf.constant(left), tf.constant(0f)), nhwc(strides), "VALID");
+      return op.apply(tf.pad(x, tf.constant(left), zeroOf(tf, x)), nhwc(strides), "VALID");
     }
     Operand<TInt32> shape = tf.shape(x);
     List<Operand<TInt32>> paddings = new ArrayList<>();
@@ -398,13 +403,13 @@ public final class Convolutions {
    */
   private static Tensor pinned(Tensor x, Operand<TFloat32> out, Tensor kernel, int[] strides,
       String padding, int[] dilations, long channels) {
-    Shape in = x.operand().shape();
+    Shape in = x.floating().shape();
     long[] dims = new long[in.numDimensions()];
     dims[0] = -1;
     dims[dims.length - 1] = channels;
     boolean hidden = false;
     for (int i = 0; i < strides.length; i++) {
-      dims[i + 1] = outputLength(in.get(i + 1), (int) kernel.operand().shape().get(i),
+      dims[i + 1] = outputLength(in.get(i + 1), (int) kernel.floating().shape().get(i),
           strides[i], dilations[i], padding);
       if (dims[i + 1] < 0) {
         return new Tensor(x.graph(), out);

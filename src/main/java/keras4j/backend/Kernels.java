@@ -49,33 +49,49 @@ public final class Kernels {
 
   /** The matrix product. */
   public static Tensor matmul(Tensor a, Tensor b) {
+    Operand<TFloat32> x = a.floating();
+    Operand<TFloat32> y = sameFloat(a, b, "matmul");
     Ops tf = tf(a);
-    int rank = a.operand().shape().numDimensions();
-    if (rank <= 2 || b.operand().shape().numDimensions() != 2) {
-      return result(a, tf.linalg.matMul(a.operand(), b.operand()));
+    int rank = x.shape().numDimensions();
+    if (rank <= 2 || y.shape().numDimensions() != 2) {
+      return result(a, tf.linalg.matMul(x, y));
     }
     // (..., k) @ (k, n) as NumPy does: the leading axes folded into rows, then unfolded.
-    long k = b.operand().shape().get(0);
-    Operand<TInt32> lead = tf.stridedSlice(tf.shape(a.operand()), Indices.sliceTo(-1));
+    long k = y.shape().get(0);
+    Operand<TInt32> lead = tf.stridedSlice(tf.shape(x), Indices.sliceTo(-1));
     Operand<TInt32> outShape = tf.concat(List.of(lead,
-        tf.slice(tf.shape(b.operand()), tf.constant(new int[] {1}), tf.constant(new int[] {1}))),
+        tf.slice(tf.shape(y), tf.constant(new int[] {1}), tf.constant(new int[] {1}))),
         tf.constant(0));
-    Operand<TFloat32> rows = tf.reshape(a.operand(), tf.constant(new long[] {-1, k}));
-    return result(a, tf.reshape(tf.linalg.matMul(rows, b.operand()), outShape));
+    Operand<TFloat32> rows = tf.reshape(x, tf.constant(new long[] {-1, k}));
+    return result(a, tf.reshape(tf.linalg.matMul(rows, y), outShape));
   }
 
   /** The element-wise sum, with broadcasting. */
   public static Tensor add(Tensor a, Tensor b) {
-    Shape as = a.operand().shape();
-    Shape bs = b.operand().shape();
+    Operand<TFloat32> x = a.floating();
+    Operand<TFloat32> y = sameFloat(a, b, "add");
+    Shape as = x.shape();
+    Shape bs = y.shape();
     // A vector along the last axis (a Dense bias) as BiasAdd: the same sums, but TensorFlow fuses
     // MatMul + BiasAdd (+ ReLU) into one kernel and BiasAddGrad is cheaper than the broadcast
     // gradient of Add.
     if (as.numDimensions() >= 2 && bs.numDimensions() == 1 && bs.get(0) >= 0
         && as.get(as.numDimensions() - 1) == bs.get(0)) {
-      return result(a, tf(a).nn.biasAdd(a.operand(), b.operand()));
+      return result(a, tf(a).nn.biasAdd(x, y));
     }
-    return result(a, tf(a).math.add(a.operand(), b.operand()));
+    return result(a, tf(a).math.add(x, y));
+  }
+
+  /** {@code b} as {@link Tensor#floating}, which must have {@code a}'s dtype. */
+  private static Operand<TFloat32> sameFloat(Tensor a, Tensor b, String op) {
+    if (a.dtype() == DType.FLOAT32) {
+      return b.operand();
+    }
+    if (b.dtype() != a.dtype()) {
+      throw new IllegalArgumentException(op + " of a " + a.dtype() + " and a " + b.dtype()
+          + " tensor: cast one to the other's dtype first");
+    }
+    return b.floating();
   }
 
   /** The sum of all elements. */

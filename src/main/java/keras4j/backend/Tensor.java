@@ -37,6 +37,19 @@ public record Tensor(
     return (Operand<TFloat32>) value;
   }
 
+  /**
+   * The value as a floating operand, float32 or a mixed precision policy's float16 or bfloat16,
+   * for the kernels that layers of such a policy run in its compute dtype (matmul, bias, conv,
+   * pooling); typed as float32 for TensorFlow Java's generic builders, the graph op takes the
+   * dtype of its inputs. Another dtype is refused as {@link #operand()} refuses it.
+   */
+  @SuppressWarnings("unchecked")
+  public Operand<TFloat32> floating() {
+    DType dtype = dtype();
+    return dtype == DType.FLOAT16 || dtype == DType.BFLOAT16 ? (Operand<TFloat32>) value
+        : operand();
+  }
+
   /** The value as an operand of the type the caller names (unchecked: check {@link #dtype()}). */
   @SuppressWarnings("unchecked")
   public <T extends TType> Operand<T> any() {

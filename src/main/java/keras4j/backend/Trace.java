@@ -35,6 +35,7 @@ public final class Trace {
 
   private final ModelGraph graph;
   private boolean training;
+  private DType autocast = DType.FLOAT32;
   private final Set<String> opsBefore;
   private final List<Op> effects = new ArrayList<>();
   private final Map<VariableStorage, Op> lastUpdate = new IdentityHashMap<>();
@@ -117,6 +118,26 @@ public final class Trace {
     } finally {
       training = previous;
     }
+  }
+
+  /**
+   * Runs {@code body} with float32 variables read as {@code dtype}, Keras's {@code
+   * AutocastScope}: a layer of a mixed precision policy computes with its float32 variables cast
+   * to its compute dtype, and their gradients flow back through the cast in float32.
+   */
+  public <T> T withAutocast(DType dtype, Supplier<T> body) {
+    DType previous = autocast;
+    autocast = dtype;
+    try {
+      return body.get();
+    } finally {
+      autocast = previous;
+    }
+  }
+
+  /** The dtype variables are read as now: float32 unless a layer {@link #withAutocast casts}. */
+  public DType autocast() {
+    return autocast;
   }
 
   /** The graph being traced. */

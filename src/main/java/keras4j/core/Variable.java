@@ -1,5 +1,6 @@
 package keras4j.core;
 
+import keras4j.backend.DType;
 import keras4j.backend.Tensor;
 import keras4j.backend.Trace;
 import keras4j.backend.VariableStorage;
@@ -165,7 +166,9 @@ public final class Variable implements TensorLike {
    */
   public KerasTensor value() {
     Trace trace = Trace.current("Variable.value()");
-    return KerasTensor.of(new Tensor(trace.graph(), trace.read(storage)));
+    Operand<TFloat32> read = trace.read(storage);
+    return KerasTensor.of(new Tensor(trace.graph(), trace.autocast() == DType.FLOAT32 ? read
+        : trace.tf().dtypes.cast(read, trace.autocast().type())));
   }
 
   /** The value inside the traced function running now, as {@link #value()}. */

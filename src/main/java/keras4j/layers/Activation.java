@@ -35,6 +35,11 @@ public class Activation extends Layer {
   }
 
   @Override
+  protected Precision precision() {
+    return Precision.COMPUTE_DTYPE;
+  }
+
+  @Override
   protected boolean supportsMasking() {
     // As Keras: a mask passes through (a Dense after Embedding(maskZero) keeps it for an LSTM).
     return true;

@@ -38,6 +38,11 @@ public abstract class BaseConv extends AbstractConv {
   }
 
   @Override
+  protected Precision precision() {
+    return Precision.COMPUTE_DTYPE;
+  }
+
+  @Override
   void createKernels(long inputChannels) {
     if (inputChannels % groups != 0) {
       throw new IllegalArgumentException("The number of input channels must be evenly divisible"

@@ -37,6 +37,11 @@ public abstract class BasePooling extends Layer {
   }
 
   @Override
+  protected Precision precision() {
+    return Precision.COMPUTE_DTYPE;
+  }
+
+  @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     return max ? Ops.maxPool(inputs, poolSize, strides, padding)
         : Ops.averagePool(inputs, poolSize, strides, padding);

@@ -10,6 +10,8 @@ import java.util.Map;
 import keras4j.constraints.Constraints;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
+import keras4j.dtype_policies.DTypePolicies;
+import keras4j.dtype_policies.DTypePolicy;
 import keras4j.initializers.Initializer;
 import keras4j.initializers.Initializers;
 import keras4j.regularizers.L1L2;
@@ -18,8 +20,8 @@ import keras4j.saving.ConfigReader;
 
 /**
  * The keyword arguments a layer's {@code fromConfig} passes to its constructor, read from a Keras
- * 2 or 3 layer config with Keras's defaults: the common {@code name}, {@code trainable} and
- * (Keras 2) {@code batch_input_shape}, then each key the layer asks for, typed by the key.
+ * 2 or 3 layer config with Keras's defaults: the common {@code name}, {@code trainable}, {@code
+ * dtype} (the dtype policy) and (Keras 2) {@code batch_input_shape}, then each key the layer asks for, typed by the key.
  */
 final class ConfigArgs {
   private static final System.Logger LOG = System.getLogger(ConfigArgs.class.getName());
@@ -37,8 +39,8 @@ final class ConfigArgs {
 
   /** The common arguments of {@code config}. */
   static ConfigArgs of(ConfigReader config) {
-    requireFloat32(config);
     ConfigArgs out = new ConfigArgs(config);
+    out.add("dtype", dtypePolicy(config));
     String name = config.string("name", null);
     if (name != null) {
       out.args.add(new Kwarg("name", name));
@@ -159,27 +161,25 @@ final class ConfigArgs {
   }
 
   /**
-   * keras4j computes in float32 only: a layer whose dtype (Keras 2's string, Keras 3's {@code
-   * DTypePolicy}) asks for anything else, e.g. {@code mixed_float16}, is refused rather than
-   * silently computed at another precision than Keras's.
+   * The layer's dtype policy: Keras 3's {@code {"class_name": "DTypePolicy", "config": {"name":
+   * ...}}}, Keras 2's {@code Policy} of the same form, or a name; null when the config has none
+   * (the layer then takes the global policy, as Keras's). Quantized policies are refused.
    */
-  static void requireFloat32(ConfigReader config) {
+  static DTypePolicy dtypePolicy(ConfigReader config) {
     Object dtype = config.raw("dtype");
-    String policy = dtype instanceof String s ? s : null;
-    if (dtype instanceof java.util.Map<?, ?>) {
-      ConfigReader nested = config.object("dtype");
-      policy = nested.raw("config") instanceof java.util.Map<?, ?>
-          ? nested.object("config").string("name", null) : null;
-      if (policy == null) {
-        throw config.invalid("dtype", "a dtype policy such as {\"class_name\": \"DTypePolicy\","
-            + " \"config\": {\"name\": \"float32\"}}");
-      }
+    if (dtype == null) {
+      return null;
     }
-    if (policy != null && !policy.equals("float32")) {
-      throw new IllegalArgumentException(config.path() + " has dtype policy '" + policy
-          + "', but keras4j computes in float32 only and would not give Keras's numbers. Save the"
-          + " model from Python with the float32 policy (keras.config.set_dtype_policy(\"float32\")"
-          + " before building it, then load the weights)");
+    try {
+      if (dtype instanceof Map<?, ?> map && "Policy".equals(map.get("class_name"))) {
+        // Keras 2's mixed precision Policy, the same config as Keras 3's DTypePolicy.
+        Map<Object, Object> renamed = new java.util.HashMap<>(map);
+        renamed.put("class_name", "DTypePolicy");
+        return DTypePolicies.get(renamed);
+      }
+      return DTypePolicies.get(dtype);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(config.path("dtype") + ": " + e.getMessage(), e);
     }
   }
 

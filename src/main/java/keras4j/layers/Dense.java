@@ -57,6 +57,11 @@ public class Dense extends Layer {
   }
 
   @Override
+  protected Precision precision() {
+    return Precision.COMPUTE_DTYPE;
+  }
+
+  @Override
   protected void build(Shape inputShape) {
     int rank = inputShape.numDimensions();
     if (rank < 2 || inputShape.get(rank - 1) < 0) {

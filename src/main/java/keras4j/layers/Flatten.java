@@ -32,6 +32,11 @@ public class Flatten extends Layer {
   }
 
   @Override
+  protected Precision precision() {
+    return Precision.COMPUTE_DTYPE;
+  }
+
+  @Override
   protected KerasTensor call(KerasTensor inputs, boolean training) {
     return Ops.reshapeSamples(inputs, Shapes.sample(computeOutputShape(inputs.shape())));
   }

@@ -64,10 +64,13 @@ public final class InputLayer extends Layer {
    * @return a new, unbuilt layer configured as saved
    */
   public static InputLayer fromConfig(ConfigReader config) {
-    String dtype = config.raw("dtype") instanceof String name ? name : "float32";
-    if (dtype.equals("float32")) {
-      ConfigArgs.requireFloat32(config);
+    // Keras writes the input's dtype ("float32", also under a mixed policy); Keras 2 may write a
+    // dtype policy instead, checked (quantized ones are refused) but the input stays float32.
+    Object raw = config.raw("dtype");
+    if (raw instanceof Map<?, ?>) {
+      ConfigArgs.dtypePolicy(config);
     }
+    String dtype = raw instanceof String name ? name : "float32";
     String key = config.has("batch_shape") ? "batch_shape" : "batch_input_shape";
     long[] sample = config.sampleShape(key);
     if (sample == null) {

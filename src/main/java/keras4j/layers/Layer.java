@@ -19,6 +19,10 @@ import keras4j.core.Node;
 import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import keras4j.backend.CoreBridge;
+import keras4j.backend.DType;
+import keras4j.dtype_policies.DTypePolicies;
+import keras4j.dtype_policies.DTypePolicy;
+import keras4j.mixed_precision.MixedPrecision;
 import keras4j.backend.Tensor;
 import keras4j.backend.Trace;
 import keras4j.initializers.Initializer;
@@ -41,7 +45,8 @@ import org.tensorflow.ndarray.Shape;
  * functional API; inside a model's trace it runs {@code call}.
  */
 public abstract class Layer implements Operation, KerasSaveable {
-  private static final Set<String> COMMON_ARGS = Set.of("name", "input_shape", "trainable");
+  private static final Set<String> COMMON_ARGS =
+      Set.of("name", "input_shape", "trainable", "dtype");
   private static final ThreadLocal<Set<Layer>> RECORDER = new ThreadLocal<>();
   private static final ThreadLocal<OutputTap> TAP = new ThreadLocal<>();
   private static final System.Logger LOG = System.getLogger(Layer.class.getName());
@@ -52,6 +57,7 @@ public abstract class Layer implements Operation, KerasSaveable {
   private final Map<String, Object> args;
   private final String name;
   private final Shape declaredInputShape;
+  private final DTypePolicy dtypePolicy;
   private boolean trainable;
   private List<Shape> builtInputShapes;
   private List<Shape> outputShapes;
@@ -79,6 +85,63 @@ public abstract class Layer implements Operation, KerasSaveable {
     long[] inputShape = (long[]) this.args.get("input_shape");
     this.declaredInputShape = inputShape == null ? null : Shapes.batchOf(inputShape);
     this.trainable = (Boolean) this.args.getOrDefault("trainable", true);
+    // As Keras: a layer without a dtype takes the global policy in force when it is constructed.
+    this.dtypePolicy = this.args.containsKey("dtype")
+        ? DTypePolicies.get(this.args.get("dtype")) : MixedPrecision.globalPolicy();
+    if (!dtypePolicy.variableDtype().equals("float32")) {
+      throw new IllegalArgumentException(describe() + " has dtype policy '" + dtypePolicy.name()
+          + "', which keeps its variables in " + dtypePolicy.variableDtype() + "; keras4j keeps"
+          + " variables in float32: use 'mixed_" + dtypePolicy.computeDtype() + "' (compute in "
+          + dtypePolicy.computeDtype() + ", variables in float32)");
+    }
+  }
+
+  /**
+   * How a layer computes under a mixed precision policy, whose compute dtype (bfloat16, float16)
+   * is not float32.
+   */
+  protected enum Precision {
+    /**
+     * In the compute dtype, as Keras's autocast: floating inputs cast to it, float32 variables
+     * read as it, outputs of it.
+     */
+    COMPUTE_DTYPE,
+    /**
+     * In float32: floating inputs cast to float32, outputs rounded to the compute dtype, as
+     * Keras's normalization layers compute; the default of layers whose kernels are float32.
+     */
+    FLOAT32,
+    /** Nothing cast: a model or wrapper, whose inner layers cast for themselves. */
+    INNER_LAYERS
+  }
+
+  /**
+   * How this layer computes under a mixed precision policy; {@link Precision#FLOAT32} unless the
+   * layer overrides it.
+   *
+   * @return how this layer computes under a mixed precision policy
+   */
+  protected Precision precision() {
+    return Precision.FLOAT32;
+  }
+
+  /**
+   * The layer's dtype policy, Keras's {@code dtype_policy}: the {@code dtype} argument, else the
+   * global policy when the layer was constructed ({@link MixedPrecision#globalPolicy}).
+   *
+   * @return the layer's dtype policy
+   */
+  public DTypePolicy dtypePolicy() {
+    return dtypePolicy;
+  }
+
+  /**
+   * The dtype the layer computes in, Keras's {@code compute_dtype}.
+   *
+   * @return e.g. {@code "bfloat16"} under {@code mixed_bfloat16}
+   */
+  public String computeDtype() {
+    return dtypePolicy.computeDtype();
   }
 
   /**
@@ -369,8 +432,8 @@ public abstract class Layer implements Operation, KerasSaveable {
     }
     Set<Layer> own = trackedLayers();
     List<KerasTensor> outputs = own == null
-        ? maskedCall(inputs)
-        : recordingLayers(own, () -> maskedCall(inputs));
+        ? castingCall(inputs)
+        : recordingLayers(own, () -> castingCall(inputs));
     outputShapes = outputs.stream().map(KerasTensor::shape).toList();
     if (Trace.currentOrNull() != null) {
       // So that a run-time error of one of this call's ops names this layer.
@@ -385,6 +448,34 @@ public abstract class Layer implements Operation, KerasSaveable {
       }
     }
     return outputs;
+  }
+
+  /**
+   * Keras's autocast in {@code Layer.__call__}: floating inputs cast to the dtype the layer
+   * computes in (see {@link #precision}), float32 variables read as it, and the floating outputs
+   * of a layer computing in float32 under a mixed policy rounded to the compute dtype.
+   */
+  private List<KerasTensor> castingCall(List<KerasTensor> inputs) {
+    DType compute = DType.of(computeDtype(), "compute dtype");
+    if (precision() == Precision.INNER_LAYERS) {
+      return maskedCall(inputs);
+    }
+    DType work = precision() == Precision.COMPUTE_DTYPE ? compute : DType.FLOAT32;
+    List<KerasTensor> cast = inputs.stream().map(in -> castFloat(in, work)).toList();
+    Trace trace = Trace.currentOrNull();
+    List<KerasTensor> outputs = trace == null ? maskedCall(cast)
+        : trace.withAutocast(work, () -> maskedCall(cast));
+    return work == compute ? outputs : outputs.stream().map(out -> castFloat(out, compute)).toList();
+  }
+
+  /** {@code x} cast to {@code dtype} if it is of another floating dtype, keeping its mask. */
+  private static KerasTensor castFloat(KerasTensor x, DType dtype) {
+    DType own = DType.of(x.dtype(), "dtype");
+    if (!own.isFloat() || own == dtype) {
+      return x;
+    }
+    KerasTensor out = keras4j.ops.Ops.cast(x, dtype.kerasName());
+    return x.mask() == null ? out : out.withMask(x.mask());
   }
 
   /**
@@ -888,7 +979,7 @@ public abstract class Layer implements Operation, KerasSaveable {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", name);
     config.put("trainable", trainable);
-    config.put("dtype", "float32");
+    config.put("dtype", DTypePolicies.serialize(dtypePolicy));
     return config;
   }
 

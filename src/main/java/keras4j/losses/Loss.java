@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.core.Shapes;
+import keras4j.mixed_precision.MixedPrecision;
 import keras4j.ops.Ops;
 import keras4j.saving.ConfigReader;
 import org.tensorflow.ndarray.Shape;
@@ -106,7 +107,7 @@ public abstract class Loss {
    * @return the weighted and reduced loss, a scalar unless the reduction is {@code "none"}
    */
   public KerasTensor apply(KerasTensor yTrue, KerasTensor yPred, KerasTensor sampleWeight) {
-    KerasTensor values = call(yTrue, yPred);
+    KerasTensor values = call(yTrue, MixedPrecision.float32(yPred));
     if (sampleWeight != null) {
       values = Ops.multiply(values, Ops.reshape(sampleWeight, -1));
     }

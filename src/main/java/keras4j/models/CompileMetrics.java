@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import keras4j.core.KerasTensor;
 import keras4j.metrics.Metric;
 import keras4j.metrics.Metrics;
+import keras4j.mixed_precision.MixedPrecision;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -187,11 +188,12 @@ final class CompileMetrics {
   void updateState(List<KerasTensor> y, List<KerasTensor> yPred, List<KerasTensor> sampleWeight) {
     byLogName();
     for (int i = 0; i < resolved.size(); i++) {
+      KerasTensor predicted = MixedPrecision.float32(yPred.get(i));
       for (Metric metric : resolved.get(i)) {
-        metric.updateState(y.get(i), yPred.get(i), null);
+        metric.updateState(y.get(i), predicted, null);
       }
       for (Metric metric : resolvedWeighted.get(i)) {
-        metric.updateState(y.get(i), yPred.get(i),
+        metric.updateState(y.get(i), predicted,
             sampleWeight == null ? null : sampleWeight.get(i));
       }
     }

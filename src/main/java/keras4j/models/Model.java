@@ -193,6 +193,12 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     return FunctionalConfig.fromConfig(config);
   }
 
+  /** A model casts nothing itself: its layers cast for their own policies, as Keras's. */
+  @Override
+  protected Layer.Precision precision() {
+    return Layer.Precision.INNER_LAYERS;
+  }
+
   /** A functional model's config lists its layers and how they connect, as Keras's. */
   @Override
   public Map<String, Object> getConfig() {

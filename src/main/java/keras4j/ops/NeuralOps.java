@@ -33,6 +33,26 @@ abstract class NeuralOps extends SortOps {
   }
 
   /**
+   * x as a floating tensor: float32, or the float16 or bfloat16 of a layer computing under a mixed
+   * precision policy (see {@link Tensor#floating()}).
+   */
+  private static Tensor floats(TensorLike x) {
+    Tensor in = t(x);
+    in.floating();
+    return in;
+  }
+
+  /** {@code kernel} as a tensor of {@code x}'s floating dtype (a float32 {@code x}: float32). */
+  private static Tensor floatsLike(Tensor x, TensorLike kernel, String op) {
+    Tensor k = floats(kernel);
+    if (k.dtype() != x.dtype()) {
+      throw new IllegalArgumentException("ops." + op + ": the input is " + x.dtype() + " but the"
+          + " kernel " + k.dtype() + "; cast one to the other's dtype");
+    }
+    return k;
+  }
+
+  /**
    * The Keras activation {@code name} ({@code "relu"}, {@code "softmax"}, {@code "elu"}, ...), as
    * {@code keras.activations.get(name)(x)}.
    *
@@ -41,7 +61,7 @@ abstract class NeuralOps extends SortOps {
    * @return the activated values, shaped like {@code x}
    */
   public static KerasTensor activation(String name, TensorLike x) {
-    return op(name, () -> Kernels.activation(name, f32(x)));
+    return op(name, () -> Kernels.activation(name, floats(x)));
   }
 
   /**
@@ -442,8 +462,8 @@ abstract class NeuralOps extends SortOps {
   public static KerasTensor conv(
       TensorLike x, TensorLike kernel, int[] strides, String padding, int[] dilationRate) {
     return op("conv", () -> {
-      Tensor in = f32(x);
-      Tensor k = f32(kernel);
+      Tensor in = floats(x);
+      Tensor k = in.dtype() == DType.FLOAT32 ? f32(kernel) : floatsLike(in, kernel, "conv");
       spatial("conv", in, k, strides, dilationRate, padding, true);
       return Convolutions.conv(in, k, strides, padding, dilationRate);
     });
@@ -640,7 +660,7 @@ abstract class NeuralOps extends SortOps {
   public static KerasTensor maxPool(TensorLike x, int[] poolSize, int[] strides, String padding) {
     int[] steps = strides == null ? poolSize : strides;
     return op("max_pool", () -> {
-      Tensor in = f32(x);
+      Tensor in = floats(x);
       spatial("max_pool", in, null, steps, poolSize, padding, false);
       return Convolutions.pool(in, true, poolSize, steps, padding);
     });
@@ -662,7 +682,7 @@ abstract class NeuralOps extends SortOps {
       TensorLike x, int[] poolSize, int[] strides, String padding) {
     int[] steps = strides == null ? poolSize : strides;
     return op("average_pool", () -> {
-      Tensor in = f32(x);
+      Tensor in = floats(x);
       spatial("average_pool", in, null, steps, poolSize, padding, false);
       return Convolutions.pool(in, false, poolSize, steps, padding);
     });

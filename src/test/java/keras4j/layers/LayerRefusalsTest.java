@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Files keras4j must refuse rather than compute wrongly (written by make_layer_fixtures.py): a
  * Python class registered as {@code custom>Dense}, which doubles Dense's output, is not loaded as
- * keras4j's Dense (it was, before); a {@code mixed_float16} model is not silently computed in
- * float32; an IntegerLookup hashing out-of-vocabulary integers ({@code oov_method="farmhash"}) is
+ * keras4j's Dense (it was, before); an int8-quantized Dense is not loaded as a float one; an
+ * IntegerLookup hashing out-of-vocabulary integers ({@code oov_method="farmhash"}) is
  * not silently looked up by floormod.
  */
 class LayerRefusalsTest {
@@ -25,7 +25,7 @@ class LayerRefusalsTest {
   @CsvSource({
       "refused_custom_dense.keras, custom>Dense, ObjectRegistration.registerKerasSerializable",
       "refused_custom_dense.h5, custom>Dense, ObjectRegistration.registerKerasSerializable",
-      "refused_mixed_float16.keras, mixed_float16, float32 only",
+      "refused_int8_dense.keras, QuantizedDTypePolicy, before model.quantize",
       "refused_farmhash_lookup.keras, oov_method=farmhash, floormod",
   })
   void isRefusedWithTheReasonAndTheFix(String file, String reason, String fix) throws Exception {

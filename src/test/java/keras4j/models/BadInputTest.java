@@ -107,6 +107,6 @@ class BadInputTest {
   void keywordTheLayerDoesNotTake() {
     assertMentions(message(IllegalArgumentException.class, () -> new Dropout(0.5, useBias(false))),
         "Dropout()", "unexpected keyword argument 'use_bias'",
-        "it accepts [input_shape, name, noise_shape, seed, trainable]");
+        "it accepts [dtype, input_shape, name, noise_shape, seed, trainable]");
   }
 }

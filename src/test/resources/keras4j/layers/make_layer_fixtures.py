@@ -228,7 +228,7 @@ with open(os.path.join(HERE, "cases.txt"), "w") as f:
 
 
 # ---- Files keras4j must refuse (LayerRefusalsTest): a custom class registered as custom>Dense,
-# which doubles Dense's output, a mixed_float16 model and an IntegerLookup hashing its OOVs.
+# which doubles Dense's output, an int8-quantized Dense and an IntegerLookup hashing its OOVs.
 @keras.saving.register_keras_serializable(package="custom", name="Dense")
 class Dense(L.Dense):
     def call(self, x):
@@ -239,9 +239,11 @@ if not ONLY:
     custom = seq((3,), Dense(2))
     custom.save(os.path.join(HERE, "refused_custom_dense.keras"))
     custom.save(os.path.join(HERE, "refused_custom_dense.h5"))
-    keras.config.set_dtype_policy("mixed_float16")
-    seq((3,), L.Dense(2)).save(os.path.join(HERE, "refused_mixed_float16.keras"))
-    keras.config.set_dtype_policy("float32")
+if not ONLY or "refused_int8_dense" in ONLY:
+    # An int8-quantized Dense (mixed precision loads; quantized policies do not).
+    quantized = seq((3,), L.Dense(2))
+    quantized.quantize("int8")
+    quantized.save(os.path.join(HERE, "refused_int8_dense.keras"))
 if not ONLY or "refused_farmhash_lookup" in ONLY:
     # Integers out of the vocabulary hashed over two OOV indices (keras4j has floormod only).
     lookup = keras.Sequential([keras.Input((2,), dtype="int64"), L.IntegerLookup(

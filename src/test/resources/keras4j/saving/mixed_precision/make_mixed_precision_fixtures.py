@@ -1,0 +1,73 @@
+"""Writes the mixed precision models keras4j's MixedPrecisionFilesTest loads: a small MLP and a
+small CNN built by Python Keras under the global policies mixed_bfloat16 and mixed_float16, saved
+as .keras, with inputs and Keras's predictions under that policy and under float32 (same weights).
+
+Run (Keras 3.15.1, TensorFlow backend):
+    /work/venv/bin/python src/test/resources/keras4j/saving/mixed_precision/make_mixed_precision_fixtures.py
+
+Files per model NAME (mlp_mixed_bfloat16, cnn_mixed_float16, ...): NAME.keras, NAME_x.csv (one
+sample per row; CNN images flattened), NAME_y.csv (Keras's predictions under the file's policy,
+widened to float32), NAME_y_float32.csv (the same weights computing in float32). The CNN's last
+Dense has dtype="float32", as Keras's guide advises for the softmax output; its BatchNormalization
+computes in float32 internally, as Keras's does.
+"""
+import os
+
+import keras
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+L = keras.layers
+
+
+def mlp():
+    inp = keras.Input((4,), name="x")
+    h = L.Dense(16, activation="relu", name="hidden")(inp)
+    out = L.Dense(3, activation="softmax", name="probs")(h)
+    return keras.Model(inp, out, name="mlp")
+
+
+def cnn():
+    inp = keras.Input((8, 8, 1), name="image")
+    h = L.Conv2D(4, 3, activation="relu", name="conv")(inp)
+    h = L.BatchNormalization(name="bn")(h)
+    h = L.MaxPooling2D(2, name="pool")(h)
+    h = L.Flatten(name="flat")(h)
+    out = L.Dense(3, activation="softmax", dtype="float32", name="probs")(h)
+    return keras.Model(inp, out, name="cnn")
+
+
+def randomize(model, rng):
+    for w in model.weights:
+        if "moving_variance" in w.path:
+            w.assign(rng.uniform(0.5, 1.5, w.shape).astype(np.float32))
+        else:
+            w.assign(rng.normal(0, 0.5, w.shape).astype(np.float32))
+
+
+def write(name, build, x, policy):
+    rng = np.random.default_rng(7)
+    keras.mixed_precision.set_global_policy(policy)
+    model = build()
+    randomize(model, rng)
+    y = np.asarray(model.predict(x, verbose=0)).astype(np.float32)
+    model.save(os.path.join(HERE, name + ".keras"))
+    keras.mixed_precision.set_global_policy("float32")
+    plain = build()
+    plain.set_weights(model.get_weights())
+    y32 = np.asarray(plain.predict(x, verbose=0))
+    assert np.abs(y - y32).max() < 0.05, (name, np.abs(y - y32).max())
+    np.savetxt(os.path.join(HERE, name + "_x.csv"), x.reshape(len(x), -1), delimiter=",",
+               fmt="%.9g")
+    np.savetxt(os.path.join(HERE, name + "_y.csv"), y, delimiter=",", fmt="%.9g")
+    np.savetxt(os.path.join(HERE, name + "_y_float32.csv"), y32, delimiter=",", fmt="%.9g")
+    print(name, "output dtype", model.outputs[0].dtype, "max |mixed - float32|",
+          np.abs(y - y32).max())
+
+
+data = np.random.default_rng(3)
+x_mlp = data.normal(0, 1, (6, 4)).astype(np.float32)
+x_cnn = data.normal(0, 1, (4, 8, 8, 1)).astype(np.float32)
+for policy in ("mixed_bfloat16", "mixed_float16"):
+    write("mlp_" + policy, mlp, x_mlp, policy)
+    write("cnn_" + policy, cnn, x_cnn, policy)
