@@ -1341,6 +1341,27 @@ public final class Keras {
 
   // ---- optimizers
   /**
+   * A {@code LossScaleOptimizer}'s starting loss scale (Keras's default {@code 2**15}).
+   *
+   * @param scale the initial loss scale, above 0
+   * @return the {@code initial_scale} optimizer argument
+   */
+  public static OptimizerArg initialScale(double scale) {
+    return new Kwarg("initial_scale", scale);
+  }
+
+  /**
+   * How many finite steps in a row double a {@code LossScaleOptimizer}'s scale (Keras's default
+   * 2000).
+   *
+   * @param steps the growth interval, at least 1
+   * @return the {@code dynamic_growth_steps} optimizer argument
+   */
+  public static OptimizerArg dynamicGrowthSteps(int steps) {
+    return new Kwarg("dynamic_growth_steps", steps);
+  }
+
+  /**
    * The learning rate (each optimizer has Keras's default).
    *
    * @param value the value

@@ -82,6 +82,7 @@ import keras4j.losses.Poisson;
 import keras4j.losses.SparseCategoricalCrossentropy;
 import keras4j.losses.SquaredHinge;
 import keras4j.losses.Tversky;
+import keras4j.core.Kwarg;
 import keras4j.optimizers.Adadelta;
 import keras4j.optimizers.Adafactor;
 import keras4j.optimizers.Adagrad;
@@ -91,6 +92,7 @@ import keras4j.optimizers.Adamax;
 import keras4j.optimizers.Ftrl;
 import keras4j.optimizers.Lamb;
 import keras4j.optimizers.Lion;
+import keras4j.optimizers.LossScaleOptimizer;
 import keras4j.optimizers.Nadam;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.RMSprop;
@@ -212,7 +214,16 @@ final class BuiltinClasses {
           .add("Lion", Lion.class, Lion::fromConfig)
           .add("Ftrl", Ftrl.class, Ftrl::fromConfig)
           .add("Adafactor", Adafactor.class, Adafactor::fromConfig)
+          .add("LossScaleOptimizer", LossScaleOptimizer.class, BuiltinClasses::lossScaleOptimizer)
           .add("Lamb", Lamb.class, Lamb::fromConfig);
+
+  /** Keras's {@code LossScaleOptimizer.from_config}: the inner optimizer, then the scaling. */
+  private static LossScaleOptimizer lossScaleOptimizer(ConfigReader config) {
+    return new LossScaleOptimizer(OPTIMIZERS.deserialize(config.object("inner_optimizer")),
+        new Kwarg("name", config.string("name", "loss_scale_optimizer")),
+        new Kwarg("initial_scale", config.doubleValue("initial_scale", Math.pow(2, 15))),
+        new Kwarg("dynamic_growth_steps", config.doubleValue("dynamic_growth_steps", 2000)));
+  }
 
   private BuiltinClasses() {}
 

@@ -327,13 +327,16 @@ public class Model extends Layer implements TrainingModel, AutoCloseable {
     GradientTape tape = new GradientTape();
     List<KerasTensor> yPred;
     KerasTensor loss;
+    KerasTensor scaled;
     try (tape) {
       yPred = applyAll(x, true);
       loss = lossOf(x, y, yPred, sampleWeight);
+      // A LossScaleOptimizer's scaled loss (mixed_float16), whose gradients it unscales.
+      scaled = optimizer().scaleLoss(loss);
     }
     // As Keras, the loss tracker weighs each batch by its size, whatever the sample weights.
     trainer.lossTracker().updateState(loss, Ops.batchSize(x.get(0)));
-    optimizer().applyGradients(tape.gradient(loss, weights), weights);
+    optimizer().applyGradients(tape.gradient(scaled, weights), weights);
     return metricsOf(x, y, yPred, sampleWeight);
   }
 

@@ -29,6 +29,7 @@ import keras4j.losses.Loss;
 import keras4j.metrics.Mean;
 import keras4j.metrics.Metric;
 import keras4j.optimizers.Optimizer;
+import keras4j.optimizers.LossScaleOptimizer;
 import keras4j.optimizers.Optimizers;
 import keras4j.core.KerasTensor;
 import keras4j.utils.RandomSeed;
@@ -81,6 +82,11 @@ final class Trainer {
     Map<String, Object> kw = Kwarg.parse("compile", COMPILE_ARGS, args);
     Object opt = kw.getOrDefault("optimizer", "rmsprop");
     optimizer = opt instanceof Optimizer given ? given : Optimizers.get((String) opt);
+    if (model.dtypePolicy().name().equals("mixed_float16")
+        && !(optimizer instanceof LossScaleOptimizer)) {
+      // As Keras's compile (auto_scale_loss): float16 gradients underflow without loss scaling.
+      optimizer = new LossScaleOptimizer(optimizer, new Kwarg("name", "loss_scale_optimizer"));
+    }
     // As Keras, the loss may be left out when an overridden trainStep computes its own.
     List<String> outputs = model.dataOutputNames();
     compileLoss = CompileLoss.of(kw.get("loss"), kw.get("loss_weights"), outputs, model.name());

@@ -139,8 +139,9 @@ public abstract class Optimizer implements KerasSaveable {
         : Naming.uniquify(name);
     Object rate = this.args.getOrDefault("learning_rate", defaultLearningRate);
     if (this.args.containsKey("loss_scale_factor")) {
-      throw new IllegalArgumentException("keras4j does not support loss_scale_factor (loss"
-          + " scaling for mixed precision; keras4j trains in float32): leave it out");
+      throw new IllegalArgumentException("keras4j does not support loss_scale_factor (a fixed"
+          + " loss scale): leave it out, or wrap the optimizer in a LossScaleOptimizer (compile"
+          + " does under mixed_float16)");
     }
     weightDecay = number("weight_decay");
     clipnorm = number("clipnorm");
@@ -500,6 +501,17 @@ public abstract class Optimizer implements KerasSaveable {
     }
     String shortName = variable.name().substring(variable.name().lastIndexOf('/') + 1);
     return excludedNames == null || !excludedNames.matcher(shortName).find();
+  }
+
+  /**
+   * Keras's {@code scale_loss}: the loss a training step differentiates, here the loss itself; a
+   * {@link LossScaleOptimizer} multiplies it by its loss scale.
+   *
+   * @param loss the step's loss, inside the trace
+   * @return the loss to take the gradients of
+   */
+  public KerasTensor scaleLoss(KerasTensor loss) {
+    return loss;
   }
 
   /**

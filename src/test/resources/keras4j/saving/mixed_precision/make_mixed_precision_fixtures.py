@@ -10,6 +10,13 @@ sample per row; CNN images flattened), NAME_y.csv (Keras's predictions under the
 widened to float32), NAME_y_float32.csv (the same weights computing in float32). The CNN's last
 Dense has dtype="float32", as Keras's guide advises for the softmax output; its BatchNormalization
 computes in float32 internally, as Keras's does.
+
+Training: step_NAME_POLICY.csv (NAME mlp or cnn, POLICY float32, mixed_bfloat16, mixed_float16)
+holds the weights after one SGD(1.0) step of sparse categorical crossentropy on a fixed batch,
+one weight (flattened) per line, of the models MixedPrecisionTest builds: weights, inputs and
+labels from the formulas below (compile wraps SGD in a LossScaleOptimizer under mixed_float16).
+Keras's own float16 CNN step strays 0.034 from its float32 one (TensorFlow's CPU float16
+convolution gradient, without AVX-512), which keras4j's test checks it shares.
 """
 import os
 
@@ -71,3 +78,30 @@ x_cnn = data.normal(0, 1, (4, 8, 8, 1)).astype(np.float32)
 for policy in ("mixed_bfloat16", "mixed_float16"):
     write("mlp_" + policy, mlp, x_mlp, policy)
     write("cnn_" + policy, cnn, x_cnn, policy)
+
+
+def step(name, policy):
+    keras.mixed_precision.set_global_policy(policy)
+    if name == "cnn":
+        model = keras.Sequential([keras.Input((6, 6, 1)), L.Conv2D(3, 3, activation="relu"),
+                                  L.MaxPooling2D(2), L.Flatten(), L.Dense(2, activation="softmax")])
+    else:
+        model = keras.Sequential([keras.Input((3,)), L.Dense(8, activation="relu"),
+                                  L.Dense(2, activation="softmax")])
+    model.compile(keras.optimizers.SGD(1.0), "sparse_categorical_crossentropy")
+    model.set_weights([(0.6 * np.cos(np.arange(w.size) * 1.3 + w.size)).astype(np.float32)
+                       .reshape(w.shape) for w in model.get_weights()])
+    n = 8
+    x = np.sin(np.arange(n * (36 if name == "cnn" else 3)) * 0.7).astype(np.float32)
+    x = x.reshape((n, 6, 6, 1) if name == "cnn" else (n, 3))
+    y = np.array([0, 1, 1, 0, 1, 0, 0, 1])
+    model.fit(x, y, epochs=1, batch_size=n, shuffle=False, verbose=0)
+    keras.mixed_precision.set_global_policy("float32")
+    with open(os.path.join(HERE, "step_%s_%s.csv" % (name, policy)), "w") as f:
+        for w in model.get_weights():
+            f.write(",".join("%.9g" % v for v in w.ravel()) + "\n")
+
+
+for name in ("mlp", "cnn"):
+    for policy in ("float32", "mixed_bfloat16", "mixed_float16"):
+        step(name, policy)
