@@ -20,7 +20,9 @@ import org.tensorflow.types.family.TNumber;
 /**
  * Keras's {@code keras.ops.nn} (flat in {@code keras.ops}, as Keras exports them): activations,
  * softmax, moments and normalization, convolution and pooling (channels last). They compute in
- * float32 and refuse other dtypes with a message saying how to cast.
+ * float32 and refuse other dtypes with a message saying how to cast; {@code activation} (and the
+ * activations by name), {@code conv} and the pools also take the float16 and bfloat16 of a layer
+ * under a mixed precision policy.
  */
 abstract class NeuralOps extends SortOps {
   NeuralOps() {}
