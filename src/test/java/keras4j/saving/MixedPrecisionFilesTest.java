@@ -20,9 +20,10 @@ import org.tensorflow.ndarray.StdArrays;
 
 /**
  * Keras files of models built under {@code mixed_bfloat16} and {@code mixed_float16} (written by
- * mixed_precision/make_mixed_precision_fixtures.py): they load with the policy honoured and
- * predict Keras's numbers within the precision's tolerance, and keras4j's saves of them keep the
- * policy as Keras writes it. Set {@code -Dkeras4j.mixedPrecisionSaves=DIR} to keep those saves for
+ * mixed_precision/make_mixed_precision_fixtures.py): an MLP, a CNN (its BatchNormalization in
+ * float32, its last Dense of dtype float32) and an RNN (Embedding, LSTM, LayerNormalization).
+ * They load with the policy honoured and predict Keras's numbers within the precision's
+ * tolerance, and keras4j's saves of them keep the policy as Keras writes it. Set {@code -Dkeras4j.mixedPrecisionSaves=DIR} to keep those saves for
  * mixed_precision/check_keras4j_saves.py, which loads them in Python Keras.
  */
 class MixedPrecisionFilesTest {
@@ -43,7 +44,7 @@ class MixedPrecisionFilesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"mlp_mixed_bfloat16", "mlp_mixed_float16", "cnn_mixed_bfloat16",
-      "cnn_mixed_float16"})
+      "cnn_mixed_float16", "rnn_mixed_bfloat16", "rnn_mixed_float16"})
   void kerasFilesLoadWithTheirPolicyAndPredictKeras(String name) {
     String policy = name.substring(4);
     try (Model model = Model.load(Fixtures.path("mixed_precision/" + name + ".keras"))) {
@@ -79,7 +80,7 @@ class MixedPrecisionFilesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"mlp_mixed_bfloat16", "mlp_mixed_float16", "cnn_mixed_bfloat16",
-      "cnn_mixed_float16"})
+      "cnn_mixed_float16", "rnn_mixed_bfloat16", "rnn_mixed_float16"})
   void savedAgainTheFileKeepsThePolicyAsKerasWritesIt(String name, @TempDir Path temp)
       throws IOException {
     String keep = System.getProperty("keras4j.mixedPrecisionSaves");

@@ -9,7 +9,7 @@ For every NAME.keras beside this script, DIR/NAME.keras is loaded with keras.sav
 (the global policy float32): each layer must have the policy of the original, and the model must
 predict NAME_y.csv within a step of the precision. Exits non-zero if any fails.
 
-Last run (Keras 3.15.1, TensorFlow 2.21): all four ok, each layer's policy as saved (the inputs
+Last run (Keras 3.15.1, TensorFlow 2.21): all six ok, each layer's policy as saved (the inputs
 float32, the CNN's last Dense float32), max |difference| 0.0.
 """
 import glob

@@ -5,11 +5,12 @@ as .keras, with inputs and Keras's predictions under that policy and under float
 Run (Keras 3.15.1, TensorFlow backend):
     /work/venv/bin/python src/test/resources/keras4j/saving/mixed_precision/make_mixed_precision_fixtures.py
 
-Files per model NAME (mlp_mixed_bfloat16, cnn_mixed_float16, ...): NAME.keras, NAME_x.csv (one
+Files per model NAME (mlp_mixed_bfloat16, cnn_mixed_float16, rnn_mixed_bfloat16, ...): NAME.keras, NAME_x.csv (one
 sample per row; CNN images flattened), NAME_y.csv (Keras's predictions under the file's policy,
 widened to float32), NAME_y_float32.csv (the same weights computing in float32). The CNN's last
 Dense has dtype="float32", as Keras's guide advises for the softmax output; its BatchNormalization
-computes in float32 internally, as Keras's does.
+computes in float32 internally, as Keras's does. The RNN (Embedding, LSTM, LayerNormalization,
+Dropout, Dense) takes int32 ids.
 
 Training: step_NAME_POLICY.csv (NAME mlp or cnn, POLICY float32, mixed_bfloat16, mixed_float16)
 holds the weights after one SGD(1.0) step of sparse categorical crossentropy on a fixed batch,
@@ -44,6 +45,16 @@ def cnn():
     return keras.Model(inp, out, name="cnn")
 
 
+def rnn():
+    inp = keras.Input((5,), dtype="int32", name="ids")
+    h = L.Embedding(10, 4, name="embed")(inp)
+    h = L.LSTM(6, name="lstm")(h)
+    h = L.LayerNormalization(name="norm")(h)
+    h = L.Dropout(0.5, name="drop")(h)
+    out = L.Dense(3, activation="softmax", name="probs")(h)
+    return keras.Model(inp, out, name="rnn")
+
+
 def randomize(model, rng):
     for w in model.weights:
         if "moving_variance" in w.path:
@@ -75,9 +86,11 @@ def write(name, build, x, policy):
 data = np.random.default_rng(3)
 x_mlp = data.normal(0, 1, (6, 4)).astype(np.float32)
 x_cnn = data.normal(0, 1, (4, 8, 8, 1)).astype(np.float32)
+x_rnn = data.integers(0, 10, (4, 5)).astype(np.int32)
 for policy in ("mixed_bfloat16", "mixed_float16"):
     write("mlp_" + policy, mlp, x_mlp, policy)
     write("cnn_" + policy, cnn, x_cnn, policy)
+    write("rnn_" + policy, rnn, x_rnn, policy)
 
 
 def step(name, policy):
