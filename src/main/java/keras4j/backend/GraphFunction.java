@@ -159,9 +159,7 @@ public final class GraphFunction {
     }
     Optional<NativeRun> fast = nativeRun;
     if (fast == null) {
-      fast = graph.running(() -> Optional.ofNullable(
-          NativeRun.create(graph, inputs, outputs, effects)));
-      nativeRun = fast;
+      fast = nativeRun();
     }
     if (fast.isPresent()) {
       NativeRun run = fast.get();
@@ -190,6 +188,14 @@ public final class GraphFunction {
         }
       }
     }
+  }
+
+  private synchronized Optional<NativeRun> nativeRun() {
+    if (nativeRun == null) {
+      nativeRun = graph.running(() -> Optional.ofNullable(
+          NativeRun.create(graph, inputs, outputs, effects)));
+    }
+    return nativeRun;
   }
 
   /** The error of feeding input {@code i} values of {@code given}, not of its dtype. */

@@ -212,7 +212,7 @@ final class NativeRun {
       }
       return new GraphFunction.Fetched(values, shapes);
     } finally {
-      slot.clear(feedCount, fetchCount);
+      slot.clear();
       idle.offer(slot);
     }
   }
@@ -253,7 +253,7 @@ final class NativeRun {
     }
 
     /** Deletes the run's tensors: the inputs, and the outputs TensorFlow handed over. */
-    void clear(int feedCount, int fetchCount) {
+    void clear() {
       for (int i = 0; i < feedCount; i++) {
         if (inputs[i] != null) {
           TF_DeleteTensor(inputs[i]);
