@@ -164,7 +164,9 @@ final class NativeRun {
    * inputs' dtypes) and returns the outputs. Call it while {@link ModelGraph#running running}.
    */
   GraphFunction.Fetched run(List<HostArray> data, int from, int to) {
-    graph.session(); // refuses a closed graph
+    // The caller's read lock keeps the session open (TF Java's close waits only for its own
+    // runner's runs, and a graph closes under the build lock); a closed graph is refused here.
+    graph.session();
     graph.initializeVariables();
     graph.claimVariables();
     Slot slot = idle.poll();

@@ -233,4 +233,18 @@ class NativeRunTest {
       assertEquals(runs + 4, NativeRun.RUNS.sum(), "four batches of 32 rows");
     }
   }
+
+  @Test
+  void aModelPredictsAgainAfterClose() {
+    Model model = mlp();
+    float[] before = flat(model.predictOnBatch(ROWS));
+    model.close(); // frees the graph and the run's pointers; the weights go back to the heap
+    try {
+      long runs = NativeRun.RUNS.sum();
+      assertArrayEquals(before, flat(model.predictOnBatch(ROWS)), "a new graph, the same bits");
+      assertEquals(runs + 1, NativeRun.RUNS.sum(), "the new graph's function runs natively");
+    } finally {
+      model.close();
+    }
+  }
 }
