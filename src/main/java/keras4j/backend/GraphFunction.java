@@ -3,6 +3,7 @@ package keras4j.backend;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.tensorflow.Operand;
 import org.tensorflow.proto.DataType;
@@ -13,6 +14,7 @@ import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TType;
 
 /**
@@ -26,16 +28,30 @@ public final class GraphFunction {
   private final List<Placeholder<?>> inputs;
   /** The placeholders' dtypes, read once: {@link #run} checks every batch's feeds against them. */
   private final List<DataType> inputTypes;
+  /** The same as keras4j's dtypes, for {@link #runRows}. */
+  private final List<DType> inputDtypes;
   private final List<Operand<?>> outputs;
   /** The outputs' static shapes, read once: a graph query per predict would cost a native call. */
   private final List<Shape> outputShapes;
   private final List<Op> effects;
+  /** The native run of {@link #runRows}, made on first use; absent: the runner path. */
+  private volatile Optional<NativeRun> nativeRun;
+
+  /**
+   * The outputs of one run, as heap arrays: output {@code k} has {@code values[k]} (row-major)
+   * of shape {@code shapes[k]}.
+   *
+   * @param values each output's values, row-major
+   * @param shapes each output's shape
+   */
+  public record Fetched(float[][] values, Shape[] shapes) {}
 
   private GraphFunction(ModelGraph graph, List<Placeholder<?>> inputs,
       List<Operand<?>> outputs, List<Op> effects) {
     this.graph = graph;
     this.inputs = List.copyOf(inputs);
     this.inputTypes = inputs.stream().map(input -> input.asOutput().dataType()).toList();
+    this.inputDtypes = inputs.stream().map(input -> DType.of(input.asOutput().type())).toList();
     this.outputs = List.copyOf(outputs);
     this.outputShapes = outputs.stream().map(Operand::shape).toList();
     this.effects = List.copyOf(effects);
@@ -107,10 +123,7 @@ public final class GraphFunction {
     }
     for (int i = 0; i < feeds.length; i++) {
       if (feeds[i].dataType() != inputTypes.get(i)) {
-        throw new IllegalArgumentException("Input " + i + " takes " + DType.of(inputs.get(i)
-            .asOutput().type()) + " values, got " + DType.of(feeds[i].type()) + " ones: feed"
-            + " Java arrays of the input's type (int[] for int32, long[] int64, boolean[] bool,"
-            + " String[] string)");
+        throw feedError(i, DType.of(feeds[i].type()));
       }
     }
     return graph.running(() -> {
@@ -127,5 +140,68 @@ public final class GraphFunction {
         throw graph.runError(e);
       }
     });
+  }
+
+  /**
+   * Runs the function on the samples {@code from} to {@code to} of {@code data} (one array per
+   * input), for outputs of float32: through {@code TF_SessionRun} directly when it can ({@link
+   * NativeRun}), else as {@link #run}.
+   */
+  public Fetched runRows(List<HostArray> data, int from, int to) {
+    if (data.size() != inputs.size()) {
+      throw new IllegalArgumentException(
+          "This function takes " + inputs.size() + " inputs, got " + data.size());
+    }
+    for (int i = 0; i < data.size(); i++) {
+      if (data.get(i).dtype() != inputDtypes.get(i)) {
+        throw feedError(i, data.get(i).dtype());
+      }
+    }
+    Optional<NativeRun> fast = nativeRun;
+    if (fast == null) {
+      fast = nativeRun();
+    }
+    if (fast.isPresent()) {
+      NativeRun run = fast.get();
+      return graph.running(() -> run.run(data, from, to));
+    }
+    TType[] feeds = new TType[data.size()];
+    try {
+      for (int i = 0; i < feeds.length; i++) {
+        feeds[i] = data.get(i).batch(null, from, to);
+      }
+      try (Result result = run(feeds)) {
+        float[][] values = new float[outputs.size()][];
+        Shape[] shapes = new Shape[outputs.size()];
+        for (int k = 0; k < values.length; k++) {
+          TFloat32 out = (TFloat32) result.get(k);
+          shapes[k] = out.shape();
+          values[k] = new float[Math.toIntExact(shapes[k].size())];
+          out.asRawTensor().data().asFloats().read(values[k]);
+        }
+        return new Fetched(values, shapes);
+      }
+    } finally {
+      for (TType feed : feeds) {
+        if (feed != null) {
+          feed.close();
+        }
+      }
+    }
+  }
+
+  private synchronized Optional<NativeRun> nativeRun() {
+    if (nativeRun == null) {
+      nativeRun = graph.running(() -> Optional.ofNullable(
+          NativeRun.create(graph, inputs, outputs, effects)));
+    }
+    return nativeRun;
+  }
+
+  /** The error of feeding input {@code i} values of {@code given}, not of its dtype. */
+  private IllegalArgumentException feedError(int i, DType given) {
+    return new IllegalArgumentException("Input " + i + " takes " + inputDtypes.get(i)
+        + " values, got " + given + " ones: feed Java arrays of the input's type (int[] for"
+        + " int32, long[] int64, boolean[] bool, String[] string)");
   }
 }

@@ -2,6 +2,11 @@ package keras4j.backend;
 
 import java.lang.reflect.Array;
 import java.util.Arrays;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.DoubleNdArray;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -39,6 +44,9 @@ public final class HostArray {
   private final NdArray<?> source;
   // The samples of a float[][], the user's rows themselves (each of rowSize values).
   private final float[][] rowArrays;
+  // The values of source when they are one heap array, row-major (a float[] given or values
+  // converted once), for bulk copies to native memory; else null.
+  private final float[] flatValues;
   // The values of an int32, int64, bool or string array (int[], long[], boolean[], String[]);
   // null for float32.
   private final Object typed;
@@ -50,10 +58,20 @@ public final class HostArray {
     this(source, null, null, DType.FLOAT32, shape);
   }
 
+  private HostArray(float[] values, Shape shape) {
+    this(over(values, shape), null, values, null, DType.FLOAT32, shape);
+  }
+
   private HostArray(NdArray<?> source, float[][] rowArrays, Object typed, DType dtype,
       Shape shape) {
+    this(source, rowArrays, null, typed, dtype, shape);
+  }
+
+  private HostArray(NdArray<?> source, float[][] rowArrays, float[] flatValues, Object typed,
+      DType dtype, Shape shape) {
     this.source = source;
     this.rowArrays = rowArrays;
+    this.flatValues = flatValues;
     this.typed = typed;
     this.dtype = dtype;
     this.shape = shape;
@@ -72,7 +90,7 @@ public final class HostArray {
           "A host array needs a batch dimension and " + shape.size() + " values for shape "
               + shape + ", got " + values.length + " values");
     }
-    return new HostArray(over(values, shape), checkSamples(shape, "the array"));
+    return new HostArray(values, checkSamples(shape, "the array"));
   }
 
   private static FloatNdArray over(float[] values, Shape shape) {
@@ -280,7 +298,7 @@ public final class HostArray {
     }
     float[] out = new float[(int) shape.size()];
     toFloats(nd, out);
-    return new HostArray(over(out, shape), shape);
+    return new HostArray(out, shape);
   }
 
   /**
@@ -335,7 +353,7 @@ public final class HostArray {
   private static HostArray fromJavaArray(Object data, String what) {
     Shape shape = javaShape(data, what);
     if (data instanceof float[] values) {
-      return new HostArray(over(values, shape), shape);
+      return new HostArray(values, shape);
     }
     if (data instanceof float[][] rows) {
       for (float[] row : rows) {
@@ -353,7 +371,7 @@ public final class HostArray {
     if (filled != out.length) {
       throw new IllegalArgumentException(what + " is a ragged array: its rows differ in length");
     }
-    return new HostArray(over(out, shape), checkSamples(shape, what));
+    return new HostArray(out, checkSamples(shape, what));
   }
 
   private static Shape javaShape(Object data, String what) {
@@ -616,6 +634,40 @@ public final class HostArray {
         toFloats(source.get(order[i]), row);
         buffer.offset((long) (i - from) * rowSize).write(row);
       }
+    }
+  }
+
+  /**
+   * Copies the samples {@code from} to {@code to}, as stored, to {@code target} (a tensor's
+   * native memory), one value after the other in this array's dtype (bool as one byte): the
+   * user's rows or heap array straight in, other float32 data converted first; no strings.
+   */
+  public void write(int from, int to, Pointer target) {
+    int at = from * rowSize;
+    int count = (to - from) * rowSize;
+    switch (dtype) {
+      case FLOAT32 -> {
+        FloatPointer floats = new FloatPointer(target);
+        if (rowArrays != null) {
+          for (int i = from; i < to; i++) {
+            floats.position((long) (i - from) * rowSize).put(rowArrays[i], 0, rowSize);
+          }
+        } else {
+          floats.put(flatValues != null ? flatValues : (float[]) gather(null, from, to),
+              flatValues != null ? at : 0, count);
+        }
+      }
+      case INT32 -> new IntPointer(target).put((int[]) typed, at, count);
+      case INT64 -> new LongPointer(target).put((long[]) typed, at, count);
+      case BOOL -> {
+        boolean[] values = (boolean[]) typed;
+        byte[] bytes = new byte[count];
+        for (int i = 0; i < count; i++) {
+          bytes[i] = values[at + i] ? (byte) 1 : 0;
+        }
+        new BytePointer(target).put(bytes);
+      }
+      default -> throw new IllegalStateException("No native copy of " + dtype + " values");
     }
   }
 

@@ -32,6 +32,10 @@ public final class ModelGraph implements AutoCloseable {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final RunErrors errors = new RunErrors(graph);
   private volatile boolean closed;
+  // Counts the builds; initializeVariables runs the initializers once after each, not per run.
+  private volatile int builds;
+  private volatile int initializedBuilds = -1;
+  private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
   private static boolean xlaOnCpu;
 
   /** A graph whose session uses the thread counts of {@link keras4j.utils.Threading}. */
@@ -79,6 +83,7 @@ public final class ModelGraph implements AutoCloseable {
     try {
       return body.get();
     } finally {
+      builds++;
       lock.writeLock().unlock();
     }
   }
@@ -148,6 +153,24 @@ public final class ModelGraph implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the initializers of the variables added since the last call (TensorFlow Java's runner
+   * does so on each run, behind the session's monitor). Call it while {@link #running running}:
+   * no build can add variables meanwhile.
+   */
+  void initializeVariables() {
+    int built = builds;
+    if (initializedBuilds != built) {
+      session().initialize();
+      initializedBuilds = built;
+    }
+  }
+
+  /** Runs {@code hook} when the graph closes (under the build lock: no run is under way). */
+  void onClose(Runnable hook) {
+    closeHooks.add(hook);
+  }
+
   /** The number of operations in the graph. */
   public int size() {
     int count = 0;
@@ -177,6 +200,7 @@ public final class ModelGraph implements AutoCloseable {
           v.detach();
         }
         closed = true;
+        closeHooks.forEach(Runnable::run);
         session.close();
         graph.close();
       }

@@ -184,45 +184,38 @@ final class GraphSteps implements AutoCloseable {
     GraphFunction function = predictFunction(data.stream().map(HostArray::shape).toList());
     int n = data.get(0).samples();
     int count = function.outputCount();
-    // One heap array per output filled by bulk reads: copying into NdArray slices goes value by
-    // value. An output of unknown sample size (an input of unknown spatial size) is sized by the
-    // first batch.
+    // One heap array per output, sized by the first batch (an output of unknown sample size,
+    // from an input of unknown spatial size, is known then); a single batch's arrays are the
+    // predictions themselves.
     Shape[] shapes = new Shape[count];
     float[][] all = new float[count][];
     int[] rowSizes = new int[count];
     for (int k = 0; k < count; k++) {
       shapes[k] = Shapes.withBatch(function.outputShape(k), n);
-      if (!shapes[k].hasUnknownDimension() || n == 0) {
+      if (n == 0) {
         sizeOutput(k, shapes, all, rowSizes, n);
       }
     }
-    TType[] batch = new TType[data.size()];
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
+      GraphFunction.Fetched batch;
       weights.readLock().lock();
       try {
-        for (int i = 0; i < batch.length; i++) {
-          batch[i] = data.get(i).batch(null, from, to);
-        }
-        try (Result result = function.run(batch)) {
-          for (int k = 0; k < count; k++) {
-            TFloat32 values = (TFloat32) result.get(k);
-            if (all[k] == null) {
-              shapes[k] = Shapes.withBatch(values.shape(), n);
-              sizeOutput(k, shapes, all, rowSizes, n);
-            }
-            values.asRawTensor().data().asFloats()
-                .read(all[k], from * rowSizes[k], (to - from) * rowSizes[k]);
-          }
-        }
+        batch = function.runRows(data, from, to);
       } finally {
         weights.readLock().unlock();
-        for (int i = 0; i < batch.length; i++) {
-          if (batch[i] != null) {
-            batch[i].close();
-            batch[i] = null;
+      }
+      for (int k = 0; k < count; k++) {
+        if (all[k] == null) {
+          shapes[k] = Shapes.withBatch(batch.shapes()[k], n);
+          if (to - from == n) {
+            all[k] = batch.values()[k];
+            continue;
           }
+          sizeOutput(k, shapes, all, rowSizes, n);
         }
+        System.arraycopy(batch.values()[k], 0, all[k], from * rowSizes[k],
+            (to - from) * rowSizes[k]);
       }
     }
     List<FloatNdArray> out = new ArrayList<>();
