@@ -24,6 +24,7 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
@@ -435,7 +436,9 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
    */
   private JavaRDD<LabeledRows> labeledRows(Dataset<?> dataset, ModelInput features) {
     String label = $(labelCol);
-    return dataset.toDF().select($(featuresCol), label).javaRDD()
+    Dataset<Row> columns = dataset.toDF()
+        .select(functions.col($(featuresCol)), functions.col(label).cast(DataTypes.FloatType));
+    return InternalRows.of(columns, "KerasEstimator")
         .mapPartitions(partition -> List.of(LabeledRows.read(partition, features, label))
             .iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());

@@ -19,7 +19,6 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -276,7 +275,7 @@ public final class KerasModelTransformer extends org.apache.spark.ml.Model<Keras
     }
     PartitionScorer scorer = new PartitionScorer(broadcast(dataset.sparkSession()), modelId,
         inputs, outputColumns(model).size(), (Integer) $(batchSize), $(handleInvalid));
-    return dataset.toDF().mapPartitions(scorer, Encoders.row(outSchema));
+    return InternalRows.mapPartitions(dataset, "KerasModelTransformer", scorer, outSchema);
   }
 
   @Override
