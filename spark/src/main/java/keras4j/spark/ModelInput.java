@@ -4,10 +4,12 @@ import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.unsafe.Platform;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -105,7 +107,13 @@ final class ModelInput implements Serializable {
   /** Reads an array of floats or doubles if it has {@code width} values; returns its count. */
   private int readArray(ArrayData array, float[] into, int offset) {
     int count = array.numElements();
-    if (count == width) {
+    if (count == width && kind == Kind.FLOAT_ARRAY && array instanceof UnsafeArrayData unsafe
+        && !hasNulls(unsafe)) {
+      // A cached or computed column's floats: copied in one go, past the array's header.
+      Platform.copyMemory(unsafe.getBaseObject(),
+          unsafe.getBaseOffset() + UnsafeArrayData.calculateHeaderPortionInBytes(count), into,
+          Platform.FLOAT_ARRAY_OFFSET + (long) offset * Float.BYTES, (long) count * Float.BYTES);
+    } else if (count == width) {
       for (int i = 0; i < width; i++) {
         if (array.isNullAt(i)) {
           throw invalid("holds a null at position " + i);
@@ -115,6 +123,20 @@ final class ModelInput implements Serializable {
       }
     }
     return count;
+  }
+
+  /**
+   * Whether any element is null, read from the header's null bits (UnsafeArrayData's layout: the
+   * element count, then one null bit per element in whole words, then the values).
+   */
+  private static boolean hasNulls(UnsafeArrayData array) {
+    long header = UnsafeArrayData.calculateHeaderPortionInBytes(array.numElements());
+    for (long word = Long.BYTES; word < header; word += Long.BYTES) {
+      if (Platform.getLong(array.getBaseObject(), array.getBaseOffset() + word) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -79,6 +79,9 @@ class ModelInputTest {
         problem(VECTOR, vector(Vectors.sparse(9, new int[] {0}, new double[] {1}))));
     assertEquals("column 'x' holds a null at position 2" + expects,
         problem(FLOATS, row(new GenericArrayData(new Object[] {1f, 2f, null, 4f}))));
+    UnsafeArrayData withNull = UnsafeArrayData.fromPrimitiveArray(new float[] {1f, 2f, 3f, 4f});
+    withNull.setNullAt(3);
+    assertEquals("column 'x' holds a null at position 3" + expects, problem(FLOATS, row(withNull)));
     assertEquals("column 'x' holds a null at position 0" + expects,
         problem(DOUBLES, row(new GenericArrayData(new Object[] {null, 2.0, 3.0, 4.0}))));
   }

@@ -25,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * in turn ({@code local[1]}, then {@code local[2]}), in this one JVM so that both share
  * TensorFlow's thread pools, sized once; a session caches the rows, scores them once to warm up,
  * then {@code runs} timed times. Each run prints its rows/s, the process's CPU time per row (all
- * threads, TensorFlow's too) and its GC time; the end prints each master's median rows/s over
+ * threads, TensorFlow's too), the cores that time kept busy on average (CPU time / wall time:
+ * below 2 for {@code local[2]} when other processes hold a core) and its GC time; the end prints each master's median rows/s over
  * all rounds and the ratio of the medians, with the load average before and after.
  */
 public final class ScoringBenchmark {
@@ -74,13 +75,16 @@ public final class ScoringBenchmark {
               long gc = gcMillis();
               long start = System.nanoTime();
               scorer.transform(input).write().format("noop").mode("overwrite").save();
-              double rate = rows / ((System.nanoTime() - start) / 1e9);
+              long wall = System.nanoTime() - start;
+              cpu = processCpuNanos() - cpu;
+              double rate = rows / (wall / 1e9);
               if (run >= 0) {
                 masterRates.add(rate);
               }
-              System.out.printf("round %d %s %s: %.0f rows/s, CPU %.2f µs/row, GC %d ms%n",
-                  round, master, run < 0 ? "warm-up" : "run " + run, rate,
-                  (processCpuNanos() - cpu) / 1e3 / rows, gcMillis() - gc);
+              System.out.printf(
+                  "round %d %s %s: %.0f rows/s, CPU %.2f µs/row, %.2f cores busy, GC %d ms%n",
+                  round, master, run < 0 ? "warm-up" : "run " + run, rate, cpu / 1e3 / rows,
+                  (double) cpu / wall, gcMillis() - gc);
             }
           } finally {
             spark.stop();
