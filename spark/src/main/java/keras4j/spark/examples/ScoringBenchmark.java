@@ -26,8 +26,10 @@ import org.apache.spark.sql.SparkSession;
  * TensorFlow's thread pools, sized once; a session caches the rows, scores them once to warm up,
  * then {@code runs} timed times. Each run prints its rows/s, the process's CPU time per row (all
  * threads, TensorFlow's too), the cores that time kept busy on average (CPU time / wall time:
- * below 2 for {@code local[2]} when other processes hold a core) and its GC time; the end prints each master's median rows/s over
- * all rounds and the ratio of the medians, with the load average before and after.
+ * well below 2 for {@code local[2]} when other processes hold a core, and above 1 for {@code
+ * local[1]} as the JIT compiler and the GC work beside the task) and its GC time; the end
+ * prints each master's medians over all rounds and the ratio of the rows/s medians, with the
+ * load average before and after.
  */
 public final class ScoringBenchmark {
   private ScoringBenchmark() {}
@@ -52,7 +54,8 @@ public final class ScoringBenchmark {
     Threading.setIntraOpParallelismThreads(
         Integer.parseInt(BreastCancerPipeline.arg(args, "intraOp", "1")));
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    Map<String, List<Double>> rates = new LinkedHashMap<>();
+    // Per master, per timed run: rows/s, CPU µs per row, cores busy.
+    Map<String, List<double[]>> results = new LinkedHashMap<>();
     try (Sequential model = new Sequential()) {
       RandomSeed.set(1);
       model.add(new Dense(256, activation("relu"), inputShape(64)));
@@ -62,7 +65,7 @@ public final class ScoringBenchmark {
           .setInputCol("features").setOutputCol("scores").setBatchSize(batchSize);
       for (int round = 0; round < rounds; round++) {
         for (String master : masters) {
-          List<Double> masterRates = rates.computeIfAbsent(master, m -> new ArrayList<>());
+          List<double[]> runResults = results.computeIfAbsent(master, m -> new ArrayList<>());
           SparkSession spark = SparkSession.builder().appName("keras4j ScoringBenchmark")
               .master(master).config("spark.ui.enabled", "false").getOrCreate();
           try {
@@ -77,14 +80,14 @@ public final class ScoringBenchmark {
               scorer.transform(input).write().format("noop").mode("overwrite").save();
               long wall = System.nanoTime() - start;
               cpu = processCpuNanos() - cpu;
-              double rate = rows / (wall / 1e9);
+              double[] result = {rows / (wall / 1e9), cpu / 1e3 / rows, (double) cpu / wall};
               if (run >= 0) {
-                masterRates.add(rate);
+                runResults.add(result);
               }
               System.out.printf(
                   "round %d %s %s: %.0f rows/s, CPU %.2f µs/row, %.2f cores busy, GC %d ms%n",
-                  round, master, run < 0 ? "warm-up" : "run " + run, rate, cpu / 1e3 / rows,
-                  (double) cpu / wall, gcMillis() - gc);
+                  round, master, run < 0 ? "warm-up" : "run " + run, result[0], result[1],
+                  result[2], gcMillis() - gc);
             }
           } finally {
             spark.stop();
@@ -96,16 +99,18 @@ public final class ScoringBenchmark {
         + " %.2f before, %.2f after%n", rows, partitions, batchSize, rounds, runs, loadBefore,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     double first = 0;
-    for (Map.Entry<String, List<Double>> entry : rates.entrySet()) {
-      double median = median(entry.getValue());
+    for (Map.Entry<String, List<double[]>> entry : results.entrySet()) {
+      double median = median(entry.getValue(), 0);
       first = first == 0 ? median : first;
-      System.out.printf("%s median: %.0f rows/s (%.2f× %s)%n",
-          entry.getKey(), median, median / first, masters[0]);
+      System.out.printf("%s median: %.0f rows/s (%.2f× %s), CPU %.2f µs/row, %.2f cores busy%n",
+          entry.getKey(), median, median / first, masters[0], median(entry.getValue(), 1),
+          median(entry.getValue(), 2));
     }
   }
 
-  private static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
+  /** The median of field {@code field} of the runs' results. */
+  private static double median(List<double[]> results, int field) {
+    List<Double> sorted = results.stream().map(result -> result[field]).sorted().toList();
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
