@@ -51,6 +51,9 @@ import scala.Option;
  * TensorFlow run per batch. In a task, TensorFlow's intra-op pool gets the task's cores
  * ({@code spark.task.cpus}) unless {@code keras4j.utils.Threading} was set, and if no model ran
  * in that JVM before. The driver loads the model too, to check the columns against its inputs.
+ * Rows are read and written as Spark holds them ({@code InternalRow}), not as {@code Row}s:
+ * hence a batch DataFrame of a classic session; a streaming DataFrame is refused (score each
+ * micro-batch in {@code writeStream().foreachBatch}), as is a Spark Connect client's.
  *
  * <p><b>Invalid rows</b> (a null value, a null element, the wrong number of values) fail the job
  * with a message naming the column and the expected shape; {@code handleInvalid} "skip" drops

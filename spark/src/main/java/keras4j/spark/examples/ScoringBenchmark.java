@@ -24,12 +24,12 @@ import org.apache.spark.sql.SparkSession;
  * TensorFlow run, into Spark's {@code noop} sink. Each round starts a Spark session per master
  * in turn ({@code local[1]}, then {@code local[2]}), in this one JVM so that both share
  * TensorFlow's thread pools, sized once; a session caches the rows, scores them once to warm up,
- * then {@code runs} timed times. Each run prints its rows/s, the process's CPU time per row (all
- * threads, TensorFlow's too), the cores that time kept busy on average (CPU time / wall time:
- * well below 2 for {@code local[2]} when other processes hold a core, and above 1 for {@code
- * local[1]} as the JIT compiler and the GC work beside the task) and its GC time; the end
- * prints each master's medians over all rounds and the ratio of the rows/s medians, with the
- * load average before and after.
+ * then {@code runs} timed times. A first round, not counted, warms the JIT compiler up. Each run
+ * prints its rows/s, the process's CPU time per row (all threads, TensorFlow's too), the cores
+ * that time kept busy on average (CPU time / wall time: well below 2 for {@code local[2]} when
+ * other processes hold a core, and above 1 for {@code local[1]} as the JIT compiler and the GC
+ * work beside the task) and its GC time; the end prints each master's medians over the counted
+ * rounds and the ratio of the rows/s medians, with the load average before and after.
  */
 public final class ScoringBenchmark {
   private ScoringBenchmark() {}
@@ -37,13 +37,13 @@ public final class ScoringBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param args {@code masters=local[1],local[2] rows=200000 partitions=4 batchSize=256
+   * @param args {@code masters=local[1],local[2] rows=1000000 partitions=4 batchSize=256
    *     rounds=3 runs=3 intraOp=1}, each optional; {@code intraOp} sizes TensorFlow's intra-op
    *     pool (0: TF's default, every core)
    */
   public static void main(String[] args) {
     String[] masters = BreastCancerPipeline.arg(args, "masters", "local[1],local[2]").split(",");
-    long rows = Long.parseLong(BreastCancerPipeline.arg(args, "rows", "200000"));
+    long rows = Long.parseLong(BreastCancerPipeline.arg(args, "rows", "1000000"));
     int partitions = Integer.parseInt(BreastCancerPipeline.arg(args, "partitions", "4"));
     int batchSize = Integer.parseInt(BreastCancerPipeline.arg(args, "batchSize", "256"));
     int rounds = Integer.parseInt(BreastCancerPipeline.arg(args, "rounds", "3"));
@@ -63,7 +63,9 @@ public final class ScoringBenchmark {
       model.add(new Dense(10, activation("softmax")));
       KerasModelTransformer scorer = new KerasModelTransformer().setModel(model)
           .setInputCol("features").setOutputCol("scores").setBatchSize(batchSize);
-      for (int round = 0; round < rounds; round++) {
+      // Round 0 warms the JIT compiler up for both masters and is not counted: its runs would
+      // favour whichever master ran later.
+      for (int round = 0; round <= rounds; round++) {
         for (String master : masters) {
           List<double[]> runResults = results.computeIfAbsent(master, m -> new ArrayList<>());
           SparkSession spark = SparkSession.builder().appName("keras4j ScoringBenchmark")
@@ -81,12 +83,13 @@ public final class ScoringBenchmark {
               long wall = System.nanoTime() - start;
               cpu = processCpuNanos() - cpu;
               double[] result = {rows / (wall / 1e9), cpu / 1e3 / rows, (double) cpu / wall};
-              if (run >= 0) {
+              if (round > 0 && run >= 0) {
                 runResults.add(result);
               }
               System.out.printf(
                   "round %d %s %s: %.0f rows/s, CPU %.2f µs/row, %.2f cores busy, GC %d ms%n",
-                  round, master, run < 0 ? "warm-up" : "run " + run, result[0], result[1],
+                  round, master, round == 0 || run < 0 ? "warm-up" : "run " + run, result[0],
+                  result[1],
                   result[2], gcMillis() - gc);
             }
           } finally {
