@@ -51,8 +51,8 @@ import scala.Option;
  * array<double>} or a vector of the input's size); the label is a numeric column (a class index
  * or a 0/1 target, as Keras's sparse and binary losses take it, read as a float). The
  * partitions are read from Spark's internal rows (a batch DataFrame of a classic session, not a
- * streaming or Spark Connect one) into flat float arrays, cached for the rounds. With plain SGD and one batch per partition a round is exactly one full-batch step
- * on all rows.
+ * streaming or Spark Connect one) into flat float arrays, cached for the rounds. With plain
+ * SGD and one batch per partition a round is exactly one full-batch step on all rows.
  *
  * <p><b>Failures.</b> Each partition shuffles its rows from {@code seed}, the round and the
  * partition, so a task Spark retries returns what the first attempt would have, and the averaged
