@@ -24,6 +24,7 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
@@ -48,9 +49,10 @@ import scala.Option;
  *
  * <p>Features come as {@link KerasModelTransformer} takes them ({@code array<float>}, {@code
  * array<double>} or a vector of the input's size); the label is a numeric column (a class index
- * or a 0/1 target, as Keras's sparse and binary losses take it). The partitions are cached for
- * the rounds. With plain SGD and one batch per partition a round is exactly one full-batch step
- * on all rows.
+ * or a 0/1 target, as Keras's sparse and binary losses take it, read as a float). The
+ * partitions are read from Spark's internal rows (a batch DataFrame of a classic session, not a
+ * streaming or Spark Connect one) into flat float arrays, cached for the rounds. With plain
+ * SGD and one batch per partition a round is exactly one full-batch step on all rows.
  *
  * <p><b>Failures.</b> Each partition shuffles its rows from {@code seed}, the round and the
  * partition, so a task Spark retries returns what the first attempt would have, and the averaged
@@ -435,7 +437,9 @@ public final class KerasEstimator extends Estimator<KerasModelTransformer>
    */
   private JavaRDD<LabeledRows> labeledRows(Dataset<?> dataset, ModelInput features) {
     String label = $(labelCol);
-    return dataset.toDF().select($(featuresCol), label).javaRDD()
+    Dataset<Row> columns = dataset.toDF()
+        .select(functions.col($(featuresCol)), functions.col(label).cast(DataTypes.FloatType));
+    return InternalRows.of(columns, "KerasEstimator")
         .mapPartitions(partition -> List.of(LabeledRows.read(partition, features, label))
             .iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());

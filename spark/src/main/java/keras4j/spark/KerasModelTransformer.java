@@ -19,7 +19,6 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -52,6 +51,9 @@ import scala.Option;
  * TensorFlow run per batch. In a task, TensorFlow's intra-op pool gets the task's cores
  * ({@code spark.task.cpus}) unless {@code keras4j.utils.Threading} was set, and if no model ran
  * in that JVM before. The driver loads the model too, to check the columns against its inputs.
+ * Rows are read and written as Spark holds them ({@code InternalRow}), not as {@code Row}s:
+ * hence a batch DataFrame of a classic session; a streaming DataFrame is refused (score each
+ * micro-batch in {@code writeStream().foreachBatch}), as is a Spark Connect client's.
  *
  * <p><b>Invalid rows</b> (a null value, a null element, the wrong number of values) fail the job
  * with a message naming the column and the expected shape; {@code handleInvalid} "skip" drops
@@ -276,7 +278,7 @@ public final class KerasModelTransformer extends org.apache.spark.ml.Model<Keras
     }
     PartitionScorer scorer = new PartitionScorer(broadcast(dataset.sparkSession()), modelId,
         inputs, outputColumns(model).size(), (Integer) $(batchSize), $(handleInvalid));
-    return dataset.toDF().mapPartitions(scorer, Encoders.row(outSchema));
+    return InternalRows.mapPartitions(dataset, "KerasModelTransformer", scorer, outSchema);
   }
 
   @Override

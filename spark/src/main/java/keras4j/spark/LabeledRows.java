@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.SplittableRandom;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
@@ -30,30 +30,30 @@ final class LabeledRows implements Serializable {
   }
 
   /**
-   * Reads every row of (features, label): features through {@code features}, the label second.
+   * Reads every row of (features, label): features through {@code features}, the label second,
+   * a float.
    *
    * @throws IllegalArgumentException for invalid features or a null label, naming the column
    */
-  static LabeledRows read(Iterator<Row> rows, ModelInput features, String labelColumn) {
+  static LabeledRows read(Iterator<InternalRow> rows, ModelInput features, String labelColumn) {
     int width = features.width();
     float[] flatX = new float[0];
     float[] flatY = new float[0];
     int count = 0;
     while (rows.hasNext()) {
-      Row row = rows.next();
-      float[] values = features.read(row);
-      if (row.isNullAt(1)) {
-        throw new IllegalArgumentException("label column '" + labelColumn + "' is null in a row;"
-            + " every training and validation row needs a label");
-      }
+      InternalRow row = rows.next();
       if (count == flatY.length) {
-        // Grows by half: one copy of the partition, not a boxed list of rows beside it.
+        // Grows by half: one copy of the partition, not a list of rows beside it.
         int capacity = Math.max(16, count + (count >> 1));
         flatY = Arrays.copyOf(flatY, capacity);
         flatX = Arrays.copyOf(flatX, Math.multiplyExact(capacity, width));
       }
-      System.arraycopy(values, 0, flatX, count * width, width);
-      flatY[count++] = ((Number) row.get(1)).floatValue();
+      features.read(row, flatX, count * width);
+      if (row.isNullAt(1)) {
+        throw new IllegalArgumentException("label column '" + labelColumn + "' is null in a row;"
+            + " every training and validation row needs a label");
+      }
+      flatY[count++] = row.getFloat(1);
     }
     return new LabeledRows(features, Arrays.copyOf(flatX, count * width),
         Arrays.copyOf(flatY, count));

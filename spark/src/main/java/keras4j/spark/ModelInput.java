@@ -2,13 +2,14 @@ package keras4j.spark;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.List;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.unsafe.Platform;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -20,6 +21,9 @@ final class ModelInput implements Serializable {
 
   /** The column types a model input can come from. */
   enum Kind { FLOAT_ARRAY, DOUBLE_ARRAY, VECTOR }
+
+  /** The fields of VectorUDT's struct. */
+  private static final int VECTOR_FIELDS = 4;
 
   private final String column;
   private final int index;
@@ -82,42 +86,83 @@ final class ModelInput implements Serializable {
   }
 
   /**
-   * This input's values in {@code row}, flattened row-major.
+   * Copies this input's values in {@code row}, flattened row-major, into {@code into} from
+   * {@code offset}.
    *
    * @throws IllegalArgumentException naming the column and the expected shape, if the value is
    *     null, holds a null or has the wrong number of values
    */
-  float[] read(Row row) {
+  void read(InternalRow row, float[] into, int offset) {
     if (row.isNullAt(index)) {
       throw invalid("is null");
     }
-    float[] values = new float[width];
-    int count;
-    if (kind == Kind.VECTOR) {
-      Vector vector = (Vector) row.get(index);
-      count = vector.size();
-      if (count == width) {
-        for (int i = 0; i < width; i++) {
-          values[i] = (float) vector.apply(i);
-        }
-      }
-    } else {
-      List<Object> list = row.getList(index);
-      count = list.size();
-      if (count == width) {
-        for (int i = 0; i < width; i++) {
-          Object value = list.get(i);
-          if (value == null) {
-            throw invalid("holds a null at position " + i);
-          }
-          values[i] = ((Number) value).floatValue();
-        }
-      }
-    }
+    int count = kind == Kind.VECTOR
+        ? readVector(row.getStruct(index, VECTOR_FIELDS), into, offset)
+        : readArray(row.getArray(index), into, offset);
     if (count != width) {
       throw invalid("has " + count + " values");
     }
-    return values;
+  }
+
+  /** Reads an array of floats or doubles if it has {@code width} values; returns its count. */
+  private int readArray(ArrayData array, float[] into, int offset) {
+    int count = array.numElements();
+    if (count == width && kind == Kind.FLOAT_ARRAY && array instanceof UnsafeArrayData unsafe
+        && !hasNulls(unsafe)) {
+      // A cached or computed column's floats: copied in one go, past the array's header.
+      Platform.copyMemory(unsafe.getBaseObject(),
+          unsafe.getBaseOffset() + UnsafeArrayData.calculateHeaderPortionInBytes(count), into,
+          Platform.FLOAT_ARRAY_OFFSET + (long) offset * Float.BYTES, (long) count * Float.BYTES);
+    } else if (count == width) {
+      for (int i = 0; i < width; i++) {
+        if (array.isNullAt(i)) {
+          throw invalid("holds a null at position " + i);
+        }
+        into[offset + i] =
+            kind == Kind.FLOAT_ARRAY ? array.getFloat(i) : (float) array.getDouble(i);
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Whether any element is null, read from the header's null bits (UnsafeArrayData's layout: the
+   * element count, then one null bit per element in whole words, then the values).
+   */
+  private static boolean hasNulls(UnsafeArrayData array) {
+    long header = UnsafeArrayData.calculateHeaderPortionInBytes(array.numElements());
+    for (long word = Long.BYTES; word < header; word += Long.BYTES) {
+      if (Platform.getLong(array.getBaseObject(), array.getBaseOffset() + word) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads VectorUDT's struct (type: 0 sparse, 1 dense; size; indices; values) if the vector has
+   * {@code width} values; returns its size.
+   */
+  private int readVector(InternalRow vector, float[] into, int offset) {
+    ArrayData values = vector.getArray(3);
+    if (vector.getByte(0) == 1) {
+      int count = values.numElements();
+      if (count == width) {
+        for (int i = 0; i < width; i++) {
+          into[offset + i] = (float) values.getDouble(i);
+        }
+      }
+      return count;
+    }
+    int size = vector.getInt(1);
+    if (size == width) {
+      Arrays.fill(into, offset, offset + width, 0f);
+      ArrayData indices = vector.getArray(2);
+      for (int k = 0; k < indices.numElements(); k++) {
+        into[offset + indices.getInt(k)] = (float) values.getDouble(k);
+      }
+    }
+    return size;
   }
 
   private IllegalArgumentException invalid(String problem) {

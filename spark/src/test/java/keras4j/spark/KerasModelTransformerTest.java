@@ -308,6 +308,20 @@ class KerasModelTransformerTest {
   }
 
   @Test
+  void streamingDataFramesAreRefusedPointingToForeachBatch() {
+    try (Model model = mlp(7)) {
+      Dataset<Row> stream = SparkTests.session().readStream().format("rate").load()
+          .selectExpr("array(cast(value as float), 0f, 1f) as features");
+      KerasModelTransformer scorer = new KerasModelTransformer()
+          .setModel(model).setInputCol("features");
+      assertEquals("KerasModelTransformer cannot read a streaming DataFrame; apply it to each"
+          + " micro-batch instead, in writeStream().foreachBatch((batch, id) -> ...)",
+          assertThrows(IllegalArgumentException.class, () -> scorer.transform(stream))
+              .getMessage());
+    }
+  }
+
+  @Test
   void scoresInAPipelineAfterVectorAssemblerAndSavesWithIt() throws Exception {
     try (Model model = mlp(6)) {
       float[][] x = samples(16);
