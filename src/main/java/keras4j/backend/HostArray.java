@@ -1,12 +1,9 @@
 package keras4j.backend;
 
 import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacpp.LongPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.tensorflow.ndarray.ByteNdArray;
 import org.tensorflow.ndarray.DoubleNdArray;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -639,33 +636,33 @@ public final class HostArray {
 
   /**
    * Copies the samples {@code from} to {@code to}, as stored, to {@code target} (a tensor's
-   * native memory), one value after the other in this array's dtype (bool as one byte): the
-   * user's rows or heap array straight in, other float32 data converted first; no strings.
+   * native memory, in native byte order), one value after the other in this array's dtype (bool
+   * as one byte): the user's rows or heap array straight in, other float32 data converted first;
+   * no strings.
    */
-  public void write(int from, int to, Pointer target) {
+  public void write(int from, int to, ByteBuffer target) {
     int at = from * rowSize;
     int count = (to - from) * rowSize;
     switch (dtype) {
       case FLOAT32 -> {
-        FloatPointer floats = new FloatPointer(target);
+        FloatBuffer floats = target.asFloatBuffer();
         if (rowArrays != null) {
           for (int i = from; i < to; i++) {
-            floats.position((long) (i - from) * rowSize).put(rowArrays[i], 0, rowSize);
+            floats.put(rowArrays[i], 0, rowSize);
           }
+        } else if (flatValues != null) {
+          floats.put(flatValues, at, count);
         } else {
-          floats.put(flatValues != null ? flatValues : (float[]) gather(null, from, to),
-              flatValues != null ? at : 0, count);
+          floats.put((float[]) gather(null, from, to));
         }
       }
-      case INT32 -> new IntPointer(target).put((int[]) typed, at, count);
-      case INT64 -> new LongPointer(target).put((long[]) typed, at, count);
+      case INT32 -> target.asIntBuffer().put((int[]) typed, at, count);
+      case INT64 -> target.asLongBuffer().put((long[]) typed, at, count);
       case BOOL -> {
         boolean[] values = (boolean[]) typed;
-        byte[] bytes = new byte[count];
         for (int i = 0; i < count; i++) {
-          bytes[i] = values[at + i] ? (byte) 1 : 0;
+          target.put(i, values[at + i] ? (byte) 1 : 0);
         }
-        new BytePointer(target).put(bytes);
       }
       default -> throw new IllegalStateException("No native copy of " + dtype + " values");
     }

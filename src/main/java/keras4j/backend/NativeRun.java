@@ -15,13 +15,15 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_TensorData;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TensorType;
 
 import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.PointerScope;
@@ -182,7 +184,7 @@ final class NativeRun {
         slot.inputs[i] = tensor;
         slot.inputValues.put(i, tensor);
         if (bytes > 0) {
-          array.write(from, to, TF_TensorData(tensor));
+          array.write(from, to, memory(tensor, bytes));
         }
       }
       TF_SessionRun(session, null, feeds, slot.inputValues, feedCount, fetches,
@@ -209,7 +211,7 @@ final class NativeRun {
         shapes[k] = Shape.of(dims);
         values[k] = new float[Math.toIntExact(shapes[k].size())];
         if (values[k].length > 0) {
-          new FloatPointer(TF_TensorData(out)).get(values[k]);
+          memory(out, 4L * values[k].length).asFloatBuffer().get(values[k]);
         }
       }
       return new GraphFunction.Fetched(values, shapes);
@@ -217,6 +219,16 @@ final class NativeRun {
       slot.clear();
       idle.offer(slot);
     }
+  }
+
+  /**
+   * The {@code bytes} of {@code tensor}'s memory as a buffer in native order: NIO's bulk copies
+   * go straight between it and a Java array, where JavaCPP's array puts and gets copy the array
+   * once more through JNI.
+   */
+  private static ByteBuffer memory(TF_Tensor tensor, long bytes) {
+    return new BytePointer(TF_TensorData(tensor)).capacity(bytes).asByteBuffer()
+        .order(ByteOrder.nativeOrder());
   }
 
   /** The bytes of one value of a TF_DataType keras4j feeds natively, 0 for others. */
