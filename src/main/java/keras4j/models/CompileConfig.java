@@ -13,6 +13,7 @@ import keras4j.losses.Loss;
 import keras4j.losses.Losses;
 import keras4j.metrics.Metric;
 import keras4j.metrics.Metrics;
+import keras4j.optimizers.LossScaleOptimizer;
 import keras4j.optimizers.Optimizer;
 import keras4j.optimizers.Optimizers;
 import keras4j.saving.ConfigReader;
@@ -37,6 +38,12 @@ final class CompileConfig {
       return null;
     }
     Optimizer optimizer = model.optimizer();
+    if (optimizer instanceof LossScaleOptimizer scaling
+        && !(model.trainer().compileSpec("optimizer") instanceof LossScaleOptimizer)) {
+      // As Keras's compile_config: the optimizer compile was given, not the LossScaleOptimizer
+      // it wrapped that in under mixed_float16.
+      optimizer = scaling.innerOptimizer();
+    }
     Object lossSpec;
     Map<String, Object> optimizerSpec;
     Object metrics = model.trainer().compileSpec("metrics");

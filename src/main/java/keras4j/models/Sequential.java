@@ -8,6 +8,7 @@ import java.util.Map;
 import keras4j.core.KerasTensor;
 import keras4j.core.Kwarg;
 import keras4j.core.LayerArg;
+import keras4j.dtype_policies.DTypePolicies;
 import keras4j.layers.Input;
 import keras4j.layers.InputLayer;
 import keras4j.layers.Layer;
@@ -97,6 +98,8 @@ public class Sequential extends Model {
               .with("batch_input_shape", batchShape(sample)).asMap())
           : entry));
     }
+    // As Keras's from_config, the model's own dtype policy is the global one: its layers keep
+    // theirs.
     return new Sequential(layers, new Kwarg("name", config.string("name", "sequential")));
   }
 
@@ -116,7 +119,7 @@ public class Sequential extends Model {
   }
 
   /**
-   * Keras's {@code Sequential.get_config}: name, trainable, the layers (an InputLayer first once
+   * Keras's {@code Sequential.get_config}: name, trainable, dtype policy, the layers (an InputLayer first once
    * the input shape is known) and the build input shape.
    */
   @Override
@@ -124,6 +127,7 @@ public class Sequential extends Model {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", name());
     config.put("trainable", isTrainable());
+    config.put("dtype", DTypePolicies.serialize(dtypePolicy()));
     List<Object> layers = new ArrayList<>();
     Shape input = inputShape();
     if (input != null) {

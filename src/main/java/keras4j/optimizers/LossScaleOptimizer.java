@@ -1,5 +1,7 @@
 package keras4j.optimizers;
 
+import static java.lang.System.Logger.Level.WARNING;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,7 @@ import keras4j.core.OptimizerArg;
 import keras4j.core.Variable;
 import keras4j.ops.Ops;
 import keras4j.optimizers.schedules.LearningRateSchedule;
-import keras4j.saving.SaveableChild;
+import keras4j.saving.WeightStore;
 
 /**
  * Keras's {@code keras.optimizers.LossScaleOptimizer}: dynamic loss scaling around another
@@ -21,6 +23,7 @@ import keras4j.saving.SaveableChild;
  * scale halved. After {@code dynamic_growth_steps} finite steps in a row the scale doubles.
  */
 public final class LossScaleOptimizer extends Optimizer {
+  private static final System.Logger LOG = System.getLogger(LossScaleOptimizer.class.getName());
   private final Optimizer inner;
   private final double initialScale;
   private final int dynamicGrowthSteps;
@@ -95,10 +98,82 @@ public final class LossScaleOptimizer extends Optimizer {
     return out;
   }
 
-  /** The inner optimizer's weights file group is {@code inner_optimizer}, Keras's attribute. */
+  /** As Keras's: its own variables, then the inner optimizer's, in one list. */
   @Override
-  public List<SaveableChild> saveableChildren() {
-    return List.of(SaveableChild.of("inner_optimizer", inner));
+  public void saveOwnVariables(WeightStore store) {
+    int own = super.variables().size();
+    super.saveOwnVariables(part(store, 0, own));
+    inner.saveOwnVariables(part(store, own, inner.variables().size()));
+  }
+
+  /**
+   * Reads back what {@link #saveOwnVariables} wrote; a file of another variable count (an
+   * optimizer saved unbuilt, or another one) is skipped with a warning, as Keras skips it.
+   */
+  @Override
+  public void loadOwnVariables(WeightStore store) {
+    int own = super.variables().size();
+    int theirs = inner.variables().size();
+    if (!store.exists()) {
+      return;
+    }
+    if (store.size() != own + theirs) {
+      LOG.log(WARNING, "Skipping variable loading for optimizer ''{0}'', because it has {1}"
+          + " variables whereas the saved optimizer has {2} variables", name(), own + theirs,
+          store.size());
+      return;
+    }
+    super.loadOwnVariables(part(store, 0, own));
+    inner.loadOwnVariables(part(store, own, theirs));
+  }
+
+  /** The entries {@code from} to {@code from + size} of {@code store}, numbered from 0. */
+  private static WeightStore part(WeightStore store, int from, int size) {
+    return new WeightStore() {
+      @Override
+      public String path() {
+        return store.path();
+      }
+
+      @Override
+      public boolean exists() {
+        return store.exists();
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public void put(String key, Variable variable) {
+        store.put(shifted(key), variable);
+      }
+
+      @Override
+      public void put(String key, long value) {
+        store.put(shifted(key), value);
+      }
+
+      @Override
+      public void put(String key, float[] values) {
+        store.put(shifted(key), values);
+      }
+
+      @Override
+      public boolean has(String key) {
+        return store.has(shifted(key));
+      }
+
+      @Override
+      public void load(String key, Variable variable, String owner) {
+        store.load(shifted(key), variable, owner);
+      }
+
+      private String shifted(String key) {
+        return Integer.toString(Integer.parseInt(key) + from);
+      }
+    };
   }
 
   /** Keras's {@code scale_loss}: the loss times the current scale. */

@@ -231,8 +231,8 @@ class MixedPrecisionTest {
   }
 
   @Test
-  void aMixedFloat16ModelSavesAndLoadsItsLossScaleOptimizer(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) {
+  void aMixedFloat16ModelSavesTheOptimizerCompileWasGivenAsKerasDoes(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     MixedPrecision.setGlobalPolicy("mixed_float16");
     java.nio.file.Path file = dir.resolve("m.keras");
     try (var model = new Sequential(new Dense(2, inputShape(3)))) {
@@ -241,11 +241,47 @@ class MixedPrecisionTest {
     }
     MixedPrecision.setGlobalPolicy("float32");
     try (var loaded = keras4j.models.Model.load(file)) {
-      var optimizer = (keras4j.optimizers.LossScaleOptimizer) loaded.optimizer();
-      assertEquals("loss_scale_optimizer", optimizer.name());
-      assertTrue(optimizer.innerOptimizer() instanceof keras4j.optimizers.Adam);
-      assertEquals(0.01, optimizer.getLearningRate(), 1e-7);
+      // Keras's compile_config keeps the Adam; loaded under float32 (the model's own policy is
+      // the global one, as in Keras) compile does not wrap it; the layers keep mixed_float16.
+      assertTrue(loaded.optimizer() instanceof keras4j.optimizers.Adam);
+      assertEquals(0.01, loaded.optimizer().getLearningRate(), 1e-7);
       assertEquals("mixed_float16", loaded.layers().get(0).dtypePolicy().name());
     }
+  }
+
+  @Test
+  void aLossScaleOptimizerGivenToCompileIsSavedAndLoaded(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path file = dir.resolve("m.keras");
+    try (var model = new Sequential(new Dense(2, inputShape(3)))) {
+      model.compile(optimizer(new keras4j.optimizers.LossScaleOptimizer(
+          new keras4j.optimizers.Adam(0.01), initialScale(64), dynamicGrowthSteps(2))),
+          loss("mse"));
+      // Two finite steps: the scale doubles, and Adam has moments to keep.
+      model.fit(new float[][] {{1, 2, 3}, {3, 2, 1}}, new float[][] {{1, 0}, {0, 1}}, epochs(2),
+          batchSize(2), verbose(0));
+      model.save(file);
+    }
+    try (var loaded = keras4j.models.Model.load(file)) {
+      var optimizer = (keras4j.optimizers.LossScaleOptimizer) loaded.optimizer();
+      assertTrue(optimizer.innerOptimizer() instanceof keras4j.optimizers.Adam);
+      assertEquals(0.01, optimizer.getLearningRate(), 1e-7);
+      assertEquals(128, optimizer.dynamicScale());
+      assertEquals(2, optimizer.iterations());
+    }
+  }
+
+  @Test
+  void keras2PolicyConfigsAreReadAndQuantizedOnesRefusedNamingTheLayer() {
+    Dense keras2 = Dense.fromConfig(keras4j.saving.ConfigReader.of(Map.of("name", "d", "units", 2L,
+        "dtype", Map.of("class_name", "Policy", "config", Map.of("name", "mixed_float16"))),
+        "config"));
+    assertEquals("mixed_float16", keras2.dtypePolicy().name());
+    String message = assertThrows(IllegalArgumentException.class,
+        () -> Dense.fromConfig(keras4j.saving.ConfigReader.of(Map.of("name", "q", "units", 2L,
+            "dtype", Map.of("class_name", "QuantizedDTypePolicy", "config",
+                Map.of("mode", "int8", "source_name", "float32"))), "config"))).getMessage();
+    assertTrue(message.startsWith("config.dtype") && message.contains("before model.quantize"),
+        message);
   }
 }
