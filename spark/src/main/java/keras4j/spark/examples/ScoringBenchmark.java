@@ -37,7 +37,7 @@ public final class ScoringBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param args {@code masters=local[1],local[2] rows=1000000 partitions=4 batchSize=256
+   * @param args {@code masters=local[1],local[2] rows=1000000 partitions=4 batchSize=1024
    *     rounds=3 runs=3 intraOp=1}, each optional; {@code intraOp} sizes TensorFlow's intra-op
    *     pool (0: TF's default, every core)
    */
@@ -45,7 +45,7 @@ public final class ScoringBenchmark {
     String[] masters = BreastCancerPipeline.arg(args, "masters", "local[1],local[2]").split(",");
     long rows = Long.parseLong(BreastCancerPipeline.arg(args, "rows", "1000000"));
     int partitions = Integer.parseInt(BreastCancerPipeline.arg(args, "partitions", "4"));
-    int batchSize = Integer.parseInt(BreastCancerPipeline.arg(args, "batchSize", "256"));
+    int batchSize = Integer.parseInt(BreastCancerPipeline.arg(args, "batchSize", "1024"));
     int rounds = Integer.parseInt(BreastCancerPipeline.arg(args, "rounds", "3"));
     int runs = Integer.parseInt(BreastCancerPipeline.arg(args, "runs", "3"));
     // In local mode the driver is the executor: the model built below would size TensorFlow's
