@@ -1338,6 +1338,17 @@ public final class Keras {
     return new Kwarg("jit_compile", jit);
   }
 
+  /**
+   * Whether {@code compile} wraps the optimizer in a {@code LossScaleOptimizer} when the model's
+   * dtype policy is {@code mixed_float16} (Keras's {@code auto_scale_loss}, default true).
+   *
+   * @param scale false to train a mixed_float16 model without loss scaling
+   * @return the {@code auto_scale_loss} compile argument
+   */
+  public static CompileArg autoScaleLoss(boolean scale) {
+    return new Kwarg("auto_scale_loss", scale);
+  }
+
 
   // ---- optimizers
   /**

@@ -160,7 +160,9 @@ public final class Variable implements TensorLike {
   }
 
   /**
-   * The value inside the traced function running now (for layer code and low-level ops).
+   * The value inside the traced function running now (for layer code and low-level ops); in the
+   * call of a layer computing under a mixed precision policy, cast to its compute dtype (Keras's
+   * autocast), the gradient flowing back to this float32 variable through the cast.
    *
    * @return the value inside the traced function running now (for layer code and low-level ops)
    */

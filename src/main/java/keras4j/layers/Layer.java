@@ -20,11 +20,12 @@ import keras4j.core.Shapes;
 import keras4j.core.Variable;
 import keras4j.backend.CoreBridge;
 import keras4j.backend.DType;
+import keras4j.backend.Tensor;
+import keras4j.backend.Trace;
 import keras4j.dtype_policies.DTypePolicies;
 import keras4j.dtype_policies.DTypePolicy;
 import keras4j.mixed_precision.MixedPrecision;
-import keras4j.backend.Tensor;
-import keras4j.backend.Trace;
+import keras4j.ops.Ops;
 import keras4j.initializers.Initializer;
 import keras4j.constraints.Constraint;
 import keras4j.regularizers.Regularizer;
@@ -474,7 +475,7 @@ public abstract class Layer implements Operation, KerasSaveable {
     if (!own.isFloat() || own == dtype) {
       return x;
     }
-    KerasTensor out = keras4j.ops.Ops.cast(x, dtype.kerasName());
+    KerasTensor out = Ops.cast(x, dtype.kerasName());
     return x.mask() == null ? out : out.withMask(x.mask());
   }
 

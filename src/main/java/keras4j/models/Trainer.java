@@ -50,7 +50,7 @@ import org.tensorflow.types.family.TType;
 final class Trainer {
   private static final Set<String> COMPILE_ARGS =
       Set.of("optimizer", "loss", "loss_weights", "metrics", "weighted_metrics",
-          "steps_per_execution", "jit_compile");
+          "steps_per_execution", "jit_compile", "auto_scale_loss");
   private static final Set<String> FIT_ARGS =
       Set.of("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data",
           "callbacks", "initial_epoch", "validation_batch_size", "validation_freq",
@@ -82,7 +82,8 @@ final class Trainer {
     Map<String, Object> kw = Kwarg.parse("compile", COMPILE_ARGS, args);
     Object opt = kw.getOrDefault("optimizer", "rmsprop");
     optimizer = opt instanceof Optimizer given ? given : Optimizers.get((String) opt);
-    if (model.dtypePolicy().name().equals("mixed_float16")
+    if ((Boolean) kw.getOrDefault("auto_scale_loss", true)
+        && model.dtypePolicy().name().equals("mixed_float16")
         && !(optimizer instanceof LossScaleOptimizer)) {
       // As Keras's compile (auto_scale_loss): float16 gradients underflow without loss scaling.
       optimizer = new LossScaleOptimizer(optimizer, new Kwarg("name", "loss_scale_optimizer"));

@@ -44,7 +44,7 @@ abstract class NeuralOps extends SortOps {
     return in;
   }
 
-  /** {@code kernel} as a tensor of {@code x}'s floating dtype (a float32 {@code x}: float32). */
+  /** {@code kernel} as a floating tensor of the half-precision {@code x}'s dtype, or refused. */
   private static Tensor floatsLike(Tensor x, TensorLike kernel, String op) {
     Tensor k = floats(kernel);
     if (k.dtype() != x.dtype()) {

@@ -284,4 +284,15 @@ class MixedPrecisionTest {
     assertTrue(message.startsWith("config.dtype") && message.contains("before model.quantize"),
         message);
   }
+
+  @Test
+  void autoScaleLossFalseLeavesAMixedFloat16OptimizerAlone() {
+    MixedPrecision.setGlobalPolicy("mixed_float16");
+    try (var model = new Sequential(new Dense(2, inputShape(3)))) {
+      model.compile(optimizer("sgd"), loss("mse"), autoScaleLoss(false));
+      assertTrue(model.optimizer() instanceof keras4j.optimizers.SGD);
+      model.compile(optimizer("sgd"), loss("mse"));
+      assertTrue(model.optimizer() instanceof keras4j.optimizers.LossScaleOptimizer);
+    }
+  }
 }

@@ -382,6 +382,7 @@ public final class Benchmark {
   /**
    * The matmul ceiling in bfloat16 against float32, in turns: what {@code mixed_bfloat16} could
    * gain at most. Without bfloat16 instructions (AVX512-BF16, AMX) TensorFlow converts to float.
+   * Then keras4j's MLP under each dtype policy ({@link MixedPrecisionBench}).
    */
   private void precision() {
     List<Double> floats = new ArrayList<>();
@@ -400,6 +401,7 @@ public final class Benchmark {
         Table.format("%.2f", Table.median(bfloats) / base));
     table.print("Precision: the matmul ceiling by dtype (median of " + rounds + " rounds in"
         + " turns; CPU flags: " + cpuFlags() + ")");
+    MixedPrecisionBench.run(rounds);
   }
 
   /** The CPU's vector and bfloat16 flags, from /proc/cpuinfo. */
