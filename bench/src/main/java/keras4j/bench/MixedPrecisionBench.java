@@ -13,8 +13,8 @@ import keras4j.models.Sequential;
 import keras4j.utils.RandomSeed;
 
 /**
- * The precision section's models: keras4j's {@code fit} (Adam, batch 128, 3 epochs after a
- * warm-up epoch) and {@code predict} (batch 1024) of the 784-512-512-10 MLP on 8192 random
+ * The precision section's models: keras4j's {@code fit} (Adam, batch 128 and batch 1024, 3 epochs
+ * after a warm-up epoch) and {@code predict} (batch 1024) of the 784-512-512-10 MLP on 8192 random
  * samples under each dtype policy, the softmax layer float32 as Keras's guide advises; policies
  * in turns, the median of {@code rounds}.
  */
@@ -22,6 +22,11 @@ final class MixedPrecisionBench {
   private static final List<String> POLICIES =
       List.of("float32", "mixed_bfloat16", "mixed_float16");
   private static final int SAMPLES = 8192;
+  /**
+   * The fit batch sizes: the casts that float32 variables need every step weigh less the more
+   * rows a step computes, so bfloat16's gain grows with the batch (README, "Speed").
+   */
+  private static final List<Integer> FIT_BATCHES = List.of(128, 1024);
 
   private MixedPrecisionBench() {}
 
@@ -45,13 +50,15 @@ final class MixedPrecisionBench {
             new Dense(512, activation("relu")),
             new Dense(10, activation("softmax"), dtype("float32")))) {
           model.compile(optimizer("adam"), loss("sparse_categorical_crossentropy"));
-          model.fit(x, y, epochs(1), batchSize(128), verbose(0));
-          long start = System.nanoTime();
-          model.fit(x, y, epochs(3), batchSize(128), verbose(0));
-          fits.computeIfAbsent(policy, p -> new ArrayList<>())
-              .add(3.0 * SAMPLES / ((System.nanoTime() - start) / 1e9));
+          for (int batch : FIT_BATCHES) {
+            model.fit(x, y, epochs(1), batchSize(batch), verbose(0));
+            long start = System.nanoTime();
+            model.fit(x, y, epochs(3), batchSize(batch), verbose(0));
+            fits.computeIfAbsent(policy + "@" + batch, p -> new ArrayList<>())
+                .add(3.0 * SAMPLES / ((System.nanoTime() - start) / 1e9));
+          }
           model.predict(x, batchSize(1024));
-          start = System.nanoTime();
+          long start = System.nanoTime();
           model.predict(x, batchSize(1024));
           predicts.computeIfAbsent(policy, p -> new ArrayList<>())
               .add(SAMPLES / ((System.nanoTime() - start) / 1e9));
@@ -60,15 +67,24 @@ final class MixedPrecisionBench {
         }
       }
     }
-    Table table = new Table("policy", "fit samples/s", "vs float32", "predict samples/s",
-        "vs float32");
-    double fit32 = Table.median(fits.get("float32"));
+    List<String> columns = new ArrayList<>(List.of("policy"));
+    for (int batch : FIT_BATCHES) {
+      columns.addAll(List.of("fit samples/s, batch " + batch, "vs float32"));
+    }
+    columns.addAll(List.of("predict samples/s", "vs float32"));
+    Table table = new Table(columns.toArray(String[]::new));
     double predict32 = Table.median(predicts.get("float32"));
     for (String policy : POLICIES) {
-      double fit = Table.median(fits.get(policy));
+      List<String> cells = new ArrayList<>(List.of(policy));
+      for (int batch : FIT_BATCHES) {
+        double fit = Table.median(fits.get(policy + "@" + batch));
+        cells.add(Table.format("%,.0f", fit));
+        cells.add(Table.format("%.2f", fit / Table.median(fits.get("float32@" + batch))));
+      }
       double predict = Table.median(predicts.get(policy));
-      table.row(policy, Table.format("%,.0f", fit), Table.format("%.2f", fit / fit32),
-          Table.format("%,.0f", predict), Table.format("%.2f", predict / predict32));
+      cells.add(Table.format("%,.0f", predict));
+      cells.add(Table.format("%.2f", predict / predict32));
+      table.row(cells.toArray());
     }
     table.print("Precision: keras4j's 784-512-512-10 MLP by dtype policy (median of " + rounds
         + " rounds in turns)");
