@@ -169,7 +169,7 @@ class MixedPrecisionTest {
     }
   }
 
-  private static List<float[]> weights(Sequential model) {
+  private static List<float[]> weights(keras4j.models.Model model) {
     return model.getWeights().stream().map(w -> {
       float[] out = new float[(int) w.shape().size()];
       w.copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(out, false, false));
@@ -189,7 +189,12 @@ class MixedPrecisionTest {
 
   /** Keras's weights after the same step (make_mixed_precision_fixtures.py), one per line. */
   private static List<float[]> kerasStep(String name, String policy) {
-    String file = "/keras4j/saving/mixed_precision/step_" + name + "_" + policy + ".csv";
+    return csvRows("step_" + name + "_" + policy + ".csv");
+  }
+
+  /** The rows of a CSV file of the fixtures, each as floats. */
+  private static List<float[]> csvRows(String name) {
+    String file = "/keras4j/saving/mixed_precision/" + name;
     try (var in = MixedPrecisionTest.class.getResourceAsStream(file)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
           .filter(line -> !line.isBlank()).map(line -> {
@@ -268,6 +273,31 @@ class MixedPrecisionTest {
       assertEquals(0.01, optimizer.getLearningRate(), 1e-7);
       assertEquals(128, optimizer.dynamicScale());
       assertEquals(2, optimizer.iterations());
+    }
+  }
+
+  @Test
+  void aKerasFileOfALossScaleOptimizerResumesTrainingAsKerasDoes() throws Exception {
+    // make_loss_scale_fixture.py: Keras trained one epoch under mixed_float16 (SGD with momentum
+    // wrapped by compile), saved, then trained one more; keras4j resumes from the file.
+    var file = java.nio.file.Path.of(MixedPrecisionTest.class
+        .getResource("/keras4j/saving/mixed_precision/lso_mlp_mixed_float16.keras").toURI());
+    List<float[]> expected = csvRows("lso_mlp_mixed_float16_resumed.csv");
+    float[][] x = new float[8][3];
+    for (int i = 0; i < 24; i++) {
+      x[i / 3][i % 3] = (float) Math.sin(i * 0.7);
+    }
+    // As in Keras, the model takes the global policy at load, and only under mixed_float16 does
+    // its compile wrap the SGD again and the saved scale and momenta load (else Keras skips them).
+    MixedPrecision.setGlobalPolicy("mixed_float16");
+    try (var model = keras4j.models.Model.load(file)) {
+      var optimizer = (keras4j.optimizers.LossScaleOptimizer) model.optimizer();
+      assertTrue(optimizer.innerOptimizer() instanceof keras4j.optimizers.SGD);
+      assertEquals(2, optimizer.iterations());
+      model.fit(x, new float[] {0, 1, 1, 0, 1, 0, 0, 1}, epochs(1), batchSize(4), shuffle(false),
+          verbose(0));
+      assertStepsClose(expected.subList(0, expected.size() - 1), weights(model), 1e-3);
+      assertEquals(expected.get(expected.size() - 1)[0], optimizer.dynamicScale());
     }
   }
 
